@@ -1,0 +1,79 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Database } from './db/database.ts';
+import type { AppEnv } from './platform/http/app-env.ts';
+import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
+import { healthRoutes } from './platform/http/health-routes.ts';
+import { requestLog } from './platform/http/request-log.ts';
+import { validationHook } from './platform/http/validation.ts';
+import type { Logger } from './platform/log.ts';
+import { AppError } from './shared/app-error.ts';
+import type { Clock } from './shared/clock.ts';
+import { assetRoutes } from './web/assets.ts';
+import { ErrorPage } from './web/error-page.tsx';
+import { pageLanguage } from './web/page-language.ts';
+
+export type AppDeps = {
+  db: Database;
+  logger: Logger;
+  clock: Clock;
+  bodyLimitBytes: number;
+  publicUrl: string;
+};
+
+/** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', requestLog(deps.logger));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: deps.publicUrl.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : false,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${deps.bodyLimitBytes} bytes.`);
+      },
+    }),
+  );
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', assetRoutes());
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Lotse API', version: '1', description: 'Appointments and front desk of an immigration office.' },
+  });
+
+  app.notFound((c) => respondWithError(c, new AppError('not_found', `Nothing at ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => respondWithError(c, toAppError(error, deps.logger, c.get('requestId'))));
+  return app;
+}
+
+function respondWithError(c: Context<AppEnv>, error: AppError): Response | Promise<Response> {
+  if (wantsProblemJson(c)) return problemResponse(c, error);
+  c.status(statusOfCode[error.code]);
+  return c.html(<ErrorPage lang={pageLanguage(c)} code={error.code} requestId={c.get('requestId')} />);
+}

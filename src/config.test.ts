@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('defaults give a working local setup', () => {
+  const sut = loadConfig({});
+  assert.equal(sut.port, 3000);
+  assert.equal(sut.databaseUrl, undefined);
+  assert.equal(sut.dataDir, path.resolve('data'));
+  assert.equal(sut.demo, true);
+  assert.equal(sut.publicUrl, 'http://localhost:3000');
+  assert.equal(sut.timeZone, 'Europe/Berlin');
+});
+
+test('settings are read from the environment', () => {
+  const sut = loadConfig({ PORT: '8080', LOTSE_DEMO: 'false', DATABASE_URL: 'postgres://u:p@db:5432/lotse', LOTSE_DATA_DIR: '/srv/lotse' });
+  assert.equal(sut.port, 8080);
+  assert.equal(sut.demo, false);
+  assert.equal(sut.databaseUrl, 'postgres://u:p@db:5432/lotse');
+  assert.equal(sut.dataDir, '/srv/lotse');
+});
+
+test('a wrong setting stops start-up with a message naming it', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message));
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
+  assert.throws(() => loadConfig({ LOTSE_DEMO: 'maybe' }), /LOTSE_DEMO/);
+  assert.throws(() => loadConfig({ LOTSE_TIME_ZONE: 'Mars/Olympus' }), /LOTSE_TIME_ZONE/);
+});
+
+test('empty values count as unset', () => {
+  assert.equal(loadConfig({ PORT: '' }).port, 3000);
+});

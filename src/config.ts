@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanSetting = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  LOTSE_DATA_DIR: z.string().min(1).default('data'),
+  LOTSE_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  LOTSE_DEMO: booleanSetting.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOTSE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  LOTSE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  LOTSE_TIME_ZONE: z.string().min(1).default('Europe/Berlin'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  embeddedPgPort: number;
+  demo: boolean;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+  timeZone: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; nothing else in Lotse reads process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid setting(s):\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (!isKnownTimeZone(c.LOTSE_TIME_ZONE)) {
+    throw new ConfigError(`Invalid setting(s):\n  LOTSE_TIME_ZONE: unknown time zone "${c.LOTSE_TIME_ZONE}"`);
+  }
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    dataDir: path.resolve(c.LOTSE_DATA_DIR),
+    embeddedPgPort: c.LOTSE_EMBEDDED_PG_PORT,
+    demo: c.LOTSE_DEMO,
+    logLevel: c.LOG_LEVEL,
+    bodyLimitBytes: c.LOTSE_BODY_LIMIT_BYTES,
+    shutdownGraceMs: c.LOTSE_SHUTDOWN_GRACE_MS,
+    timeZone: c.LOTSE_TIME_ZONE,
+  };
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

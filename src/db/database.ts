@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.generated.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
+
+export type Database = Kysely<DB>;
+
+// timestamptz and date come back as Date objects by default; dates are calendar days, keep them as text.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// bigint counts (count(*)) fit comfortably in a JS number for this domain.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+export function createPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  return pool;
+}
+
+export function createKysely(pool: pg.Pool): Database {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export type DatabaseHandle = { db: Database; pool: pg.Pool; url: string; close(): Promise<void> };
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL under the data folder.
+ * Fails fast with a readable message when the server cannot be reached.
+ */
+export async function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPort: number;
+  poolSize: number;
+  onLog?: (line: string) => void;
+}): Promise<DatabaseHandle> {
+  let embedded: EmbeddedServer | undefined;
+  let url = options.databaseUrl;
+  if (!url) {
+    const embeddedOptions = { clusterDir: path.join(options.dataDir, 'pg'), port: options.embeddedPort, durable: true };
+    embedded = await startEmbeddedPostgres(options.onLog ? { ...embeddedOptions, onLog: options.onLog } : embeddedOptions);
+    url = embedded.url;
+    await ensureDatabaseExists(url, 'lotse');
+    url = withDatabase(url, 'lotse');
+  }
+  const pool = createPool(url, options.poolSize);
+  try {
+    await checkServer(pool);
+  } catch (error) {
+    await pool.end().catch(() => {});
+    await embedded?.stop();
+    throw error;
+  }
+  const db = createKysely(pool);
+  return {
+    db,
+    pool,
+    url,
+    async close() {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+async function checkServer(pool: pg.Pool): Promise<void> {
+  let version: number;
+  try {
+    const result = await pool.query<{ server_version_num: string }>('SHOW server_version_num');
+    version = Number(result.rows[0]?.server_version_num);
+  } catch (error) {
+    throw new Error(`Cannot reach PostgreSQL: ${(error as Error).message || (error as { code?: string }).code || 'no answer'}`, { cause: error });
+  }
+  if (version < 150000) throw new Error(`PostgreSQL ${Math.floor(version / 10000)} is too old: Lotse needs PostgreSQL 15 or newer.`);
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function ensureDatabaseExists(serverUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,109 @@
+import net from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.tsx';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemoOffice } from './demo/seed-demo-office.ts';
+import { createLogger, type Logger } from './platform/log.ts';
+import { systemClock } from './shared/clock.ts';
+
+/** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Lotse cannot start. ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  await failUnlessPortFree(config, logger);
+
+  let database: DatabaseHandle;
+  try {
+    if (!config.databaseUrl) logger.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      embeddedPort: config.embeddedPgPort,
+      poolSize: config.databasePoolSize,
+      onLog: (line) => logger.debug({ postgres: line }, 'postgres'),
+    });
+  } catch (error) {
+    logger.fatal({ reason: (error as Error).message }, 'database not available');
+    process.stderr.write(`Lotse cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+
+  let server: ServerType | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const forceTimer = setTimeout(() => {
+      logger.warn('grace period over, closing remaining connections');
+      if (server && 'closeAllConnections' in server) server.closeAllConnections();
+    }, config.shutdownGraceMs);
+    forceTimer.unref();
+    if (server) {
+      await new Promise<void>((resolve) => {
+        server?.close(() => resolve());
+        if (server && 'closeIdleConnections' in server) server.closeIdleConnections();
+      });
+    }
+    clearTimeout(forceTimer);
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    if (config.demo) await seedDemoOffice({ db: database.db, clock: systemClock, logger });
+  } catch (error) {
+    logger.fatal({ reason: (error as Error).message }, 'start-up failed');
+    process.stderr.write(`Lotse cannot start: ${(error as Error).message}\n`);
+    await database.close();
+    process.exit(1);
+  }
+
+  const app = createApp({
+    db: database.db,
+    logger,
+    clock: systemClock,
+    bodyLimitBytes: config.bodyLimitBytes,
+    publicUrl: config.publicUrl,
+  });
+  server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  server.on('error', async (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`Lotse cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
+    await database.close();
+    process.exit(1);
+  });
+  server.on('listening', () => logger.info({ url: config.publicUrl }, `Lotse is running on ${config.publicUrl}`));
+}
+
+/** Fails in a second, before the database is started, when another program holds the port. */
+async function failUnlessPortFree(config: Config, logger: Logger): Promise<void> {
+  const problem = await new Promise<string | undefined>((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    probe.listen(config.port, config.host, () => probe.close(() => resolve(undefined)));
+  });
+  if (!problem) return;
+  const hint = problem === 'EADDRINUSE' ? 'is already in use (is Lotse running already?). Set PORT to use another port.' : `cannot be used (${problem}).`;
+  logger.fatal({ port: config.port, reason: problem }, 'port not available');
+  process.stderr.write(`Lotse cannot start: port ${config.port} on ${config.host} ${hint}\n`);
+  process.exit(1);
+}
+
+await main();

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+
+/**
+ * Static CSS and scripts under content-hashed names (`base.3f2a9c1e.css`), compressed
+ * once at start and cached by browsers for a year. See docs/decisions.md for why this
+ * replaces a Vite build.
+ */
+type Asset = { body: Buffer; gzip: Buffer; brotli: Buffer; type: string };
+
+const folder = fileURLToPath(new URL('./assets/', import.meta.url));
+const types: Record<string, string> = {
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
+  mp3: 'audio/mpeg',
+  ico: 'image/x-icon',
+};
+
+const byHashedName = new Map<string, Asset>();
+const hashedNameOf = new Map<string, string>();
+
+for (const name of fs.readdirSync(folder)) {
+  const body = fs.readFileSync(folder + name);
+  const dot = name.lastIndexOf('.');
+  const ext = name.slice(dot + 1);
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+  const hashed = `${name.slice(0, dot)}.${hash}.${ext}`;
+  hashedNameOf.set(name, hashed);
+  byHashedName.set(hashed, { body, gzip: gzipSync(body), brotli: brotliCompressSync(body), type: types[ext] ?? 'application/octet-stream' });
+}
+
+/** URL of an asset by its source name, e.g. assetUrl('base.css'). */
+export function assetUrl(name: string): string {
+  const hashed = hashedNameOf.get(name);
+  if (!hashed) throw new Error(`Unknown asset ${name}`);
+  return `/assets/${hashed}`;
+}
+
+export function assetRoutes(): Hono {
+  const routes = new Hono();
+  routes.get('/assets/:name', (c) => {
+    const asset = byHashedName.get(c.req.param('name'));
+    if (!asset) return c.notFound();
+    const accepts = c.req.header('accept-encoding') ?? '';
+    const headers: Record<string, string> = {
+      'content-type': asset.type,
+      'cache-control': 'public, max-age=31536000, immutable',
+      vary: 'accept-encoding',
+    };
+    if (accepts.includes('br')) return c.body(new Uint8Array(asset.brotli), 200, { ...headers, 'content-encoding': 'br' });
+    if (accepts.includes('gzip')) return c.body(new Uint8Array(asset.gzip), 200, { ...headers, 'content-encoding': 'gzip' });
+    return c.body(new Uint8Array(asset.body), 200, headers);
+  });
+  return routes;
+}

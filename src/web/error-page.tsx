@@ -1,0 +1,43 @@
+import type { AppErrorCode } from '../shared/app-error.ts';
+import { translate, type Lang } from './i18n.ts';
+import { Layout } from './layout.tsx';
+
+const pageKind: Record<AppErrorCode, string> = {
+  bad_request: 'bad_request',
+  invalid_json: 'bad_request',
+  validation_failed: 'bad_request',
+  payload_too_large: 'bad_request',
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  not_found: 'not_found',
+  gone: 'not_found',
+  conflict: 'conflict',
+  slot_taken: 'conflict',
+  duplicate_booking: 'conflict',
+  rate_limited: 'rate_limited',
+  unavailable: 'unavailable',
+  internal: 'internal',
+};
+
+/** The friendly page for any error on a page (not API) request, in the reader's language. */
+export function ErrorPage(props: { lang: Lang; code: AppErrorCode; requestId: string | undefined }) {
+  const kind = pageKind[props.code];
+  const title = translate(props.lang, `error.${kind}.title`);
+  return (
+    <Layout lang={props.lang} title={title}>
+      <h1>{title}</h1>
+      <p>{translate(props.lang, `error.${kind}.text`)}</p>
+      <p>
+        <a class="button" href="/">
+          {translate(props.lang, 'error.home')}
+        </a>
+      </p>
+      {props.requestId ? (
+        <p class="muted">
+          {translate(props.lang, 'error.reference')}{' '}
+          <span class="ltr">{props.requestId}</span>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

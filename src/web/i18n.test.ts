@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { languages, messageKeys, negotiateLanguage, textDirection, translate } from './i18n.ts';
+
+const required = ['de', 'en', 'uk', 'ru', 'ar', 'fa', 'tr', 'fr'];
+
+test('the portal languages are all there', () => {
+  for (const lang of required) assert.ok(languages.includes(lang), `missing catalog ${lang}`);
+  assert.equal(languages[0], 'de');
+});
+
+test('every message key exists in every language, and translations are not German copies', () => {
+  const keys = messageKeys('de');
+  assert.ok(keys.length > 10);
+  for (const lang of languages) {
+    const own = new Set(messageKeys(lang));
+    for (const key of keys) assert.ok(own.has(key), `${lang} lacks ${key}`);
+    if (lang === 'de') continue;
+    const copies = keys.filter((key) => key !== 'app.name' && translate(lang, key) === translate('de', key));
+    assert.deepEqual(copies, [], `${lang} copies German for ${copies.join(', ')}`);
+  }
+});
+
+test('Arabic and Persian are right-to-left, the rest left-to-right', () => {
+  assert.equal(textDirection('ar'), 'rtl');
+  assert.equal(textDirection('fa'), 'rtl');
+  assert.equal(textDirection('de'), 'ltr');
+  assert.equal(textDirection('uk'), 'ltr');
+});
+
+test('Accept-Language picks the best supported language by weight', () => {
+  assert.equal(negotiateLanguage('ar-SY,ar;q=0.9,en;q=0.8'), 'ar');
+  assert.equal(negotiateLanguage('zh-CN,fa;q=0.5,en;q=0.7'), 'en');
+  assert.equal(negotiateLanguage('xx'), 'de');
+  assert.equal(negotiateLanguage(undefined), 'de');
+  assert.equal(negotiateLanguage('uk;q=0, ru'), 'ru');
+});
+
+test('a missing key falls back to German, an unknown key to itself', () => {
+  assert.equal(translate('xx', 'error.home'), translate('de', 'error.home'));
+  assert.equal(translate('en', 'no.such.key'), 'no.such.key');
+});

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+
+/**
+ * Message catalogs, one JSON file per language in ./locales (ICU MessageFormat).
+ * The set of languages is whatever files are there: adding a language is adding a file.
+ * German (de) is the source language and the fallback for a missing key.
+ */
+export type Lang = string;
+type Catalog = { _meta: { name: string; dir: 'ltr' | 'rtl'; order: number }; [key: string]: unknown };
+
+const localesFolder = fileURLToPath(new URL('./locales/', import.meta.url));
+export const sourceLang = 'de';
+
+const catalogs = new Map<Lang, Catalog>();
+for (const file of fs.readdirSync(localesFolder).filter((name) => name.endsWith('.json')).sort()) {
+  catalogs.set(file.slice(0, -'.json'.length), JSON.parse(fs.readFileSync(localesFolder + file, 'utf8')) as Catalog);
+}
+
+export const languages: readonly Lang[] = [...catalogs.keys()].sort(
+  (a, b) => (catalogs.get(a)?._meta.order ?? 99) - (catalogs.get(b)?._meta.order ?? 99),
+);
+
+export function isLanguage(value: string | undefined | null): value is Lang {
+  return typeof value === 'string' && catalogs.has(value);
+}
+
+export function languageName(lang: Lang): string {
+  return catalogs.get(lang)?._meta.name ?? lang;
+}
+
+export function textDirection(lang: Lang): 'ltr' | 'rtl' {
+  return catalogs.get(lang)?._meta.dir ?? 'ltr';
+}
+
+/** All message keys of the source catalog (for completeness tests). */
+export function messageKeys(lang: Lang = sourceLang): string[] {
+  return Object.keys(catalogs.get(lang) ?? {}).filter((key) => key !== '_meta');
+}
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+export function translate(lang: Lang, key: string, values?: Record<string, string | number | Date>): string {
+  const catalogLang = typeof catalogs.get(lang)?.[key] === 'string' ? lang : sourceLang;
+  const pattern = catalogs.get(catalogLang)?.[key];
+  if (typeof pattern !== 'string') return key;
+  const cacheKey = `${catalogLang}\u0000${key}`;
+  let format = compiled.get(cacheKey);
+  if (!format) {
+    format = new IntlMessageFormat(pattern, catalogLang);
+    compiled.set(cacheKey, format);
+  }
+  return String(format.format(values));
+}
+
+/** Picks the best supported language from an Accept-Language header (q-values honoured). */
+export function negotiateLanguage(acceptLanguage: string | undefined | null): Lang {
+  if (!acceptLanguage) return sourceLang;
+  const wanted = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((entry) => entry.tag && entry.q > 0 && !Number.isNaN(entry.q))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of wanted) {
+    const base = tag.split('-')[0] ?? '';
+    if (isLanguage(tag)) return tag;
+    if (isLanguage(base)) return base;
+  }
+  return sourceLang;
+}

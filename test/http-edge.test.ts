@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createTestDatabase } from './database.ts';
+import { createTestApp, json } from './app.ts';
+import { AppError } from '../src/shared/app-error.ts';
+
+const { db } = await createTestDatabase();
+const sut = createTestApp(db, { bodyLimitBytes: 2048 });
+
+// A route of the test's own, to drive validation and error paths through the real edge.
+sut.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/v1/echo',
+    request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().max(20), count: z.number().int() }) } }, required: true } },
+    responses: { 200: { description: 'echo', content: { 'application/json': { schema: z.object({ name: z.string() }) } } } },
+  }),
+  (c) => c.json({ name: c.req.valid('json').name }, 200),
+);
+sut.get('/api/v1/boom', () => {
+  throw new Error('database password is hunter2');
+});
+sut.get('/api/v1/taken', () => {
+  throw new AppError('slot_taken', 'That time was booked meanwhile.');
+});
+
+test('health and readiness answer', async () => {
+  assert.deepEqual(await json(await sut.request('/healthz')), { status: 'ok' });
+  const ready = await sut.request('/readyz');
+  assert.equal(ready.status, 200);
+  assert.deepEqual(await json(ready), { status: 'ready' });
+});
+
+test('an unknown API route is a 404 problem with the request id', async () => {
+  const response = await sut.request('/api/v1/nothing-here');
+  assert.equal(response.status, 404);
+  assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
+  const body = await json(response);
+  assert.equal(body.status, 404);
+  assert.equal(body.code, 'not_found');
+  assert.equal(body.requestId, response.headers.get('x-request-id'));
+  assert.ok(body.requestId);
+});
+
+test('invalid JSON is a 400, never a 500', async () => {
+  const response = await sut.request('/api/v1/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ' });
+  assert.equal(response.status, 400);
+  assert.equal((await json(response)).code, 'invalid_json');
+});
+
+test('a body that fails its schema is a 422 naming every field', async () => {
+  const response = await sut.request('/api/v1/echo', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'x'.repeat(21), count: 'three' }),
+  });
+  assert.equal(response.status, 422);
+  const body = await json(response);
+  assert.equal(body.code, 'validation_failed');
+  assert.deepEqual(body.errors.map((e: { path: string }) => e.path).sort(), ['count', 'name']);
+});
+
+test('a body over the limit is a 413', async () => {
+  const response = await sut.request('/api/v1/echo', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'x'.repeat(5000), count: 1 }),
+  });
+  assert.equal(response.status, 413);
+  assert.equal((await json(response)).code, 'payload_too_large');
+});
+
+test('an AppError keeps its code and status', async () => {
+  const response = await sut.request('/api/v1/taken');
+  assert.equal(response.status, 409);
+  assert.equal((await json(response)).code, 'slot_taken');
+});
+
+test('an unexpected error is a 500 that reveals nothing', async () => {
+  const response = await sut.request('/api/v1/boom');
+  assert.equal(response.status, 500);
+  const text = await response.text();
+  assert.doesNotMatch(text, /hunter2/);
+  assert.equal(JSON.parse(text).code, 'internal');
+});
+
+test('a page that does not exist is a friendly page in the reader language', async () => {
+  const response = await sut.request('/no/such/page', { headers: { 'accept-language': 'ar,en;q=0.5' } });
+  assert.equal(response.status, 404);
+  const html = await response.text();
+  assert.match(html, /<html lang="ar" dir="rtl">/);
+  assert.match(html, /الصفحة غير موجودة/);
+});
+
+test('security headers are set', async () => {
+  const response = await sut.request('/healthz');
+  assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(response.headers.get('x-frame-options'), 'SAMEORIGIN');
+});
+
+test('the OpenAPI document is generated', async () => {
+  const response = await sut.request('/api/openapi.json');
+  assert.equal(response.status, 200);
+  const doc = await json(response);
+  assert.equal(doc.openapi, '3.1.0');
+  assert.ok(doc.paths['/api/v1/echo']);
+});
+
+test('assets are served under hashed names with long caching', async () => {
+  const html = await (await sut.request('/missing')).text();
+  const href = /href="(\/assets\/base\.[0-9a-f]{10}\.css)"/.exec(html)?.[1];
+  assert.ok(href);
+  const response = await sut.request(href, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-encoding'), 'gzip');
+  assert.match(response.headers.get('cache-control') ?? '', /immutable/);
+  assert.equal((await sut.request('/assets/base.0000000000.css')).status, 404);
+});

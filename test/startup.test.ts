@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import pg from 'pg';
+import { freePort } from './global-setup.ts';
+
+// These tests start Lotse as a real process, the way `npm start` does.
+const mainScript = new URL('../src/main.ts', import.meta.url).pathname;
+
+type Running = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function startLotse(env: Record<string, string>): Running {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', mainScript], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', LOTSE_DEMO: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitUntilReady(port: number, running: Running): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (running.child.exitCode !== null) throw new Error(`Lotse exited early:\n${running.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Lotse did not become ready:\n${running.output()}`);
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-start-'));
+await fs.chmod(dataDir, 0o755);
+after(() => fs.rm(dataDir, { recursive: true, force: true }));
+
+test('embedded database: survives SIGKILL with data intact, stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {
+  const port = await freePort();
+  const pgPort = await freePort();
+  const env = { PORT: String(port), LOTSE_DATA_DIR: dataDir, LOTSE_EMBEDDED_PG_PORT: String(pgPort) };
+
+  const first = startLotse(env);
+  await waitUntilReady(port, first);
+  const secret = (await fs.readFile(path.join(dataDir, 'pg.secret'), 'utf8')).trim();
+  const url = `postgres://postgres:${encodeURIComponent(secret)}@127.0.0.1:${pgPort}/lotse`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE TABLE survivor (note text)');
+  await client.query("INSERT INTO survivor VALUES ('still here')");
+  await client.end();
+
+  first.child.kill('SIGKILL');
+  await first.exited;
+
+  const second = startLotse(env);
+  await waitUntilReady(port, second);
+  const again = new pg.Client({ connectionString: url });
+  await again.connect();
+  const rows = await again.query('SELECT note FROM survivor');
+  await again.end();
+  assert.deepEqual(rows.rows, [{ note: 'still here' }]);
+
+  second.child.kill('SIGTERM');
+  assert.equal(await withTimeout(second.exited, 20_000, 'shutdown'), 0);
+  await assert.rejects(fs.access(path.join(dataDir, 'pg', 'postmaster.pid')), 'the embedded database was stopped');
+});
+
+test('a stale postmaster.pid from a crash does not stop the next start', { timeout: 120_000 }, async () => {
+  const port = await freePort();
+  const pgPort = await freePort();
+  const env = { PORT: String(port), LOTSE_DATA_DIR: dataDir, LOTSE_EMBEDDED_PG_PORT: String(pgPort) };
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  await fs.writeFile(pidFile, `999999\n${path.join(dataDir, 'pg')}\n1700000000\n${pgPort}\n`);
+  const running = startLotse(env);
+  await waitUntilReady(port, running);
+  running.child.kill('SIGTERM');
+  assert.equal(await withTimeout(running.exited, 20_000, 'shutdown'), 0);
+});
+
+test('DATABASE_URL pointing at nothing fails within seconds with a clear message', { timeout: 30_000 }, async () => {
+  const deadPort = await freePort();
+  const started = Date.now();
+  const running = startLotse({ PORT: String(await freePort()), DATABASE_URL: `postgres://lotse:x@127.0.0.1:${deadPort}/lotse` });
+  const code = await withTimeout(running.exited, 15_000, 'failing start');
+  assert.notEqual(code, 0);
+  assert.ok(Date.now() - started < 15_000);
+  assert.match(running.output(), /Cannot reach PostgreSQL/);
+});
+
+test('a port in use fails with a clear message', { timeout: 30_000 }, async () => {
+  const blocker = net.createServer();
+  const port = await new Promise<number>((resolve) => blocker.listen(0, '0.0.0.0', () => resolve((blocker.address() as net.AddressInfo).port)));
+  try {
+    const running = startLotse({ PORT: String(port), DATABASE_URL: 'postgres://lotse:x@127.0.0.1:1/lotse' });
+    assert.notEqual(await withTimeout(running.exited, 15_000, 'failing start'), 0);
+    assert.match(running.output(), new RegExp(`port ${port} .*already in use`));
+  } finally {
+    blocker.close();
+  }
+});
+
+test('a wrong setting names the setting and exits non-zero', { timeout: 30_000 }, async () => {
+  const running = startLotse({ PORT: 'eighty' });
+  assert.equal(await withTimeout(running.exited, 15_000, 'failing start'), 2);
+  assert.match(running.output(), /PORT/);
+});
