@@ -6,7 +6,8 @@ import { FileMigrationProvider, Migrator, sql, type Kysely } from 'kysely';
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder: migrationsFolder }) });
+  // Features add migrations on parallel branches; a merged one may sort before one already applied.
+  return new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder: migrationsFolder }), allowUnorderedMigrations: true });
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */

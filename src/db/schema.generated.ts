@@ -4,4 +4,194 @@
  * Please do not edit it manually.
  */
 
-export interface DB {}
+import type { ColumnType } from "kysely";
+
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface Absence {
+  created_at: Generated<Timestamp>;
+  during: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  reason: Generated<string>;
+  staff_id: string;
+}
+
+export interface Appointment {
+  cancelled_at: Timestamp | null;
+  code: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  created_by_staff_id: string | null;
+  date_of_birth: string;
+  email: string;
+  email_normalized: string;
+  ends_at: Timestamp;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  language: Generated<string>;
+  location_id: string;
+  manage_secret_hash: string;
+  person_name: string;
+  phone: string | null;
+  resource_id: string | null;
+  service_id: string;
+  staff_id: string;
+  starts_at: Timestamp;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Counter {
+  active: Generated<boolean>;
+  id: Generated<string>;
+  location_id: string;
+  name: string;
+}
+
+export interface Location {
+  active: Generated<boolean>;
+  address: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  time_zone: Generated<string>;
+}
+
+export interface LocationOpeningHours {
+  closes: string;
+  location_id: string;
+  opens: string;
+  weekday: number;
+}
+
+export interface Resource {
+  active: Generated<boolean>;
+  id: Generated<string>;
+  kind: string;
+  location_id: string;
+  name: string;
+}
+
+export interface Service {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  duration_minutes: number;
+  fee_cents: number | null;
+  id: Generated<string>;
+  max_days_ahead: Generated<number>;
+  min_lead_minutes: Generated<number>;
+  online_bookable: Generated<boolean>;
+  required_resource_kind: string | null;
+  same_day_release: string | null;
+  slot_minutes: Generated<number>;
+  slug: string;
+  sort_order: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  walk_in_allowed: Generated<boolean>;
+  walk_in_daily_quota: number | null;
+}
+
+export interface ServiceLocation {
+  location_id: string;
+  service_id: string;
+}
+
+export interface ServiceSpecialty {
+  service_id: string;
+  specialty_id: string;
+}
+
+export interface ServiceText {
+  audience: Generated<string>;
+  description: Generated<string>;
+  fee_note: Generated<string>;
+  lang: string;
+  name: string;
+  required_documents: Generated<string[]>;
+  service_id: string;
+  source_digest: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Specialty {
+  id: Generated<string>;
+  name: string;
+  queue_prefix: string;
+  routing_rule: Json | null;
+  slug: string;
+  sort_order: Generated<number>;
+}
+
+export interface Staff {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  display_name: string;
+  id: Generated<string>;
+}
+
+export interface StaffLocation {
+  location_id: string;
+  staff_id: string;
+}
+
+export interface StaffSpecialty {
+  specialty_id: string;
+  staff_id: string;
+}
+
+export interface WorkingDayOverride {
+  day: string;
+  ends: string;
+  id: Generated<string>;
+  location_id: string;
+  staff_id: string;
+  starts: string;
+}
+
+export interface WorkingHours {
+  ends: string;
+  id: Generated<string>;
+  location_id: string;
+  staff_id: string;
+  starts: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  weekday: number;
+}
+
+export interface DB {
+  absence: Absence;
+  appointment: Appointment;
+  counter: Counter;
+  location: Location;
+  location_opening_hours: LocationOpeningHours;
+  resource: Resource;
+  service: Service;
+  service_location: ServiceLocation;
+  service_specialty: ServiceSpecialty;
+  service_text: ServiceText;
+  specialty: Specialty;
+  staff: Staff;
+  staff_location: StaffLocation;
+  staff_specialty: StaffSpecialty;
+  working_day_override: WorkingDayOverride;
+  working_hours: WorkingHours;
+}
