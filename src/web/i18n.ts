@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 
 /**
- * Message catalogs, one JSON file per language in ./locales (ICU MessageFormat).
- * The set of languages is whatever files are there: adding a language is adding a file.
+ * Message catalogs in ICU MessageFormat: ./locales/<lang>/<namespace>.json, one folder per
+ * language (its common.json carries `_meta`), one file per feature so features add texts
+ * without touching each other's files. Keys are global: prefix them with the namespace.
+ * The set of languages is the set of folders: adding a language is adding data.
  * German (de) is the source language and the fallback for a missing key.
  */
 export type Lang = string;
@@ -14,8 +16,19 @@ const localesFolder = fileURLToPath(new URL('./locales/', import.meta.url));
 export const sourceLang = 'de';
 
 const catalogs = new Map<Lang, Catalog>();
-for (const file of fs.readdirSync(localesFolder).filter((name) => name.endsWith('.json')).sort()) {
-  catalogs.set(file.slice(0, -'.json'.length), JSON.parse(fs.readFileSync(localesFolder + file, 'utf8')) as Catalog);
+for (const lang of fs.readdirSync(localesFolder).sort()) {
+  const folder = `${localesFolder}${lang}/`;
+  if (!fs.statSync(folder).isDirectory()) continue;
+  const merged: Record<string, unknown> = {};
+  for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+    const entries = JSON.parse(fs.readFileSync(folder + file, 'utf8')) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(entries)) {
+      if (key in merged && key !== '_meta') throw new Error(`Message key ${key} is defined twice in locales/${lang}`);
+      merged[key] = value;
+    }
+  }
+  if (!merged._meta) throw new Error(`locales/${lang}/common.json lacks _meta`);
+  catalogs.set(lang, merged as Catalog);
 }
 
 export const languages: readonly Lang[] = [...catalogs.keys()].sort(
