@@ -21,6 +21,9 @@ const configSchema = z.object({
   LOTSE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   LOTSE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LOTSE_TIME_ZONE: z.string().min(1).default('Europe/Berlin'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Ausländerbehörde <noreply@lotse.localhost>'),
+  LOTSE_OUTBOX_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -36,6 +39,9 @@ export type Config = {
   bodyLimitBytes: number;
   shutdownGraceMs: number;
   timeZone: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  outboxDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -65,6 +71,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: c.LOTSE_BODY_LIMIT_BYTES,
     shutdownGraceMs: c.LOTSE_SHUTDOWN_GRACE_MS,
     timeZone: c.LOTSE_TIME_ZONE,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    outboxDir: path.resolve(c.LOTSE_OUTBOX_DIR ?? path.join(c.LOTSE_DATA_DIR, 'outbox')),
   };
 }
 
