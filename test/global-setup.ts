@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createKysely, createPool, ensureDatabaseExists, withDatabase } from '../src/db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { PgBoss } from 'pg-boss';
 
 /**
  * Runs once per `npm test`: one PostgreSQL for the whole run (embedded, or the server
@@ -30,6 +31,10 @@ export async function globalSetup(): Promise<void> {
   const db = createKysely(pool);
   await migrateToLatest(db);
   await db.destroy();
+  // pg-boss creates its schema on first start; doing it once here keeps every clone ready.
+  const boss = new PgBoss({ connectionString: withDatabase(serverUrl, templateName), max: 1, schema: 'pgboss' });
+  await boss.start();
+  await boss.stop({ graceful: false });
   process.env.LOTSE_TEST_SERVER_URL = serverUrl;
   process.env.LOTSE_TEST_TEMPLATE = templateName;
 }

@@ -1,0 +1,65 @@
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { PgBoss, type Job, type SendOptions } from 'pg-boss';
+import type { Logger } from '../log.ts';
+
+/**
+ * Background jobs on pg-boss, in the same PostgreSQL. A job sent inside a Kysely
+ * transaction is written by that transaction: it exists exactly when the change that
+ * caused it was committed (a booking and its confirmation mail, never one without the other).
+ */
+export type JobDefinition<T extends object> = {
+  name: string;
+  options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number };
+  handle(data: T, job: { id: string; retryCount: number }): Promise<void>;
+};
+
+export type Jobs = {
+  send<T extends object>(name: string, data: T, options?: { trx?: Transaction<any> | Kysely<any>; startAfter?: Date; singletonKey?: string }): Promise<string | null>;
+  register<T extends object>(definition: JobDefinition<T>): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export function createJobs(options: { connectionString: string; logger: Logger; poolSize?: number }): Jobs {
+  const boss = new PgBoss({ connectionString: options.connectionString, max: options.poolSize ?? 4, schema: 'pgboss' });
+  boss.on('error', (error: Error) => options.logger.error({ err: error.message }, 'job system error'));
+  let started: Promise<unknown> | undefined;
+  const ensureStarted = () => (started ??= boss.start());
+  const queues = new Map<string, Promise<void>>();
+  const ensureQueue = (name: string, queueOptions: JobDefinition<object>['options'] = {}) => {
+    let created = queues.get(name);
+    if (!created) {
+      created = ensureStarted().then(() => boss.createQueue(name, { retryLimit: 8, retryBackoff: true, retryDelay: 5, ...queueOptions }));
+      queues.set(name, created);
+    }
+    return created;
+  };
+
+  return {
+    async send(name, data, sendOptions = {}) {
+      await ensureQueue(name);
+      const options: SendOptions = {};
+      if (sendOptions.trx) options.db = kyselyAdapter(sendOptions.trx);
+      if (sendOptions.startAfter) options.startAfter = sendOptions.startAfter;
+      if (sendOptions.singletonKey) options.singletonKey = sendOptions.singletonKey;
+      return boss.send(name, data, options);
+    },
+    async register(definition) {
+      await ensureQueue(definition.name, definition.options);
+      await boss.work(definition.name, { pollingIntervalSeconds: 1 }, async (jobs: Job<any>[]) => {
+        for (const job of jobs) await definition.handle(job.data, { id: job.id, retryCount: (job as { retryCount?: number }).retryCount ?? 0 });
+      });
+    },
+    async stop() {
+      if (started) await boss.stop({ graceful: true, timeout: 5_000 });
+    },
+  };
+}
+
+function kyselyAdapter(db: Transaction<any> | Kysely<any>) {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows as any[] };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { MailMessage } from './mail-message.ts';
+
+export type MailTransport = {
+  /** Sends one message. `messageId` is stable across retries, so a retried send is recognisable. */
+  send(message: MailMessage, messageId: string): Promise<void>;
+  describe(): string;
+};
+
+/** SMTP when SMTP_URL is set; otherwise real MIME files (.eml) in the outbox folder. */
+export function createMailTransport(options: { smtpUrl: string | undefined; from: string; outboxDir: string }): MailTransport {
+  const envelope = (message: MailMessage, messageId: string) => ({
+    from: options.from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    messageId: `<${messageId}>`,
+    headers: { 'Content-Language': message.language, 'Auto-Submitted': 'auto-generated' },
+    attachments: message.attachments?.map((attachment) => ({ ...attachment })),
+  });
+
+  if (options.smtpUrl) {
+    const smtp = nodemailer.createTransport(options.smtpUrl);
+    return {
+      async send(message, messageId) {
+        await smtp.sendMail(envelope(message, messageId));
+      },
+      describe: () => 'smtp',
+    };
+  }
+
+  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(message, messageId) {
+      const info = await files.sendMail(envelope(message, messageId));
+      await fs.mkdir(options.outboxDir, { recursive: true });
+      // Named by the message id: a retried send overwrites instead of duplicating.
+      const safeId = messageId.replace(/[^A-Za-z0-9._-]/g, '_');
+      const target = path.join(options.outboxDir, `${safeId}.eml`);
+      const temporary = `${target}.tmp`;
+      await fs.writeFile(temporary, info.message as Buffer);
+      await fs.rename(temporary, target);
+    },
+    describe: () => `outbox ${options.outboxDir}`,
+  };
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { simpleParser } from 'mailparser';
+import { createTestDatabase } from '../../../test/database.ts';
+import { createTestJobs } from '../../../test/app.ts';
+import { createMailTransport, enqueueMail, sendMailJob, type MailMessage } from './index.ts';
+
+const { db, url } = await createTestDatabase();
+const jobs = createTestJobs(url);
+const outboxDir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-outbox-')), 'outbox');
+const transport = createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir });
+
+const message = (subject: string): MailMessage => ({
+  to: 'amina@example.org',
+  subject,
+  text: 'موعدك يوم الثلاثاء.\n\nDeutsche Zusammenfassung: Ihr Termin ist am Dienstag.',
+  html: '<p dir="rtl">موعدك يوم الثلاثاء.</p>',
+  language: 'ar',
+  attachments: [{ filename: 'termin.ics', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],
+});
+
+async function waitForOutbox(count: number): Promise<string[]> {
+  for (let i = 0; i < 200; i++) {
+    const files = (await fs.readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'));
+    if (files.length >= count) return files;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`outbox has fewer than ${count} messages`);
+}
+
+test('a message queued in a rolled-back transaction is never sent; a committed one is', async () => {
+  await jobs.register(sendMailJob(transport, 'lotse.test', { retryLimit: 5, retryDelay: 1, retryBackoff: false }));
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await enqueueMail(jobs, message('rolled back'), { trx });
+      throw new Error('booking failed');
+    })
+    .catch(() => {});
+  await db.transaction().execute((trx) => enqueueMail(jobs, message('موعدك · Ihr Termin'), { trx }).then(() => undefined));
+
+  const [file] = await waitForOutbox(1);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.equal((await waitForOutbox(1)).length, 1, 'only the committed message');
+
+  const parsed = await simpleParser(await fs.readFile(path.join(outboxDir, file!)));
+  assert.equal(parsed.subject, 'موعدك · Ihr Termin');
+  assert.equal(parsed.headers.get('content-language'), 'ar');
+  assert.match(parsed.text ?? '', /Deutsche Zusammenfassung/);
+  assert.match(String(parsed.html), /dir="rtl"/);
+  assert.equal(parsed.attachments[0]?.filename, 'termin.ics');
+  assert.match(parsed.attachments[0]?.contentType ?? '', /text\/calendar/);
+  assert.equal((parsed.to as { text: string }).text, 'amina@example.org');
+  assert.match(parsed.messageId ?? '', /@lotse\.test>$/);
+});
+
+test('a failed send is retried until it goes through, without a duplicate', async () => {
+  // A plain file where the outbox folder should be makes every write fail, as a down SMTP server would.
+  await fs.rm(outboxDir, { recursive: true, force: true });
+  await fs.writeFile(outboxDir, 'blocking');
+  await enqueueMail(jobs, message('retried'));
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  await fs.rm(outboxDir);
+  const files = await waitForOutbox(1);
+  assert.equal(files.length, 1);
+  const parsed = await simpleParser(await fs.readFile(path.join(outboxDir, files[0]!)));
+  assert.equal(parsed.subject, 'retried');
+});
