@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/v1/*', staffAuth(staffDeps));
 
   app.route('/', healthRoutes(deps));
-  app.route('/', staffRoutes(staffDeps));
+  app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
   app.route('/', assetRoutes());
 
   app.doc31('/api/openapi.json', {
