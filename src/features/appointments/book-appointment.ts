@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../shared/app-error.ts';
+import { AppError, isAppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Actor } from './appointment-actor.ts';
 import { hashIdempotencyKey, hashManageSecret, newAppointmentCode, newManageSecret, sealManageSecret, unsealManageSecret } from './appointment-code.ts';
@@ -47,6 +47,20 @@ export async function bookAppointment(deps: { db: Database; clock: Clock }, requ
     const earlier = await findAppointmentByIdempotencyKey(db, keyHash);
     if (earlier) return replay(earlier, request);
   }
+  try {
+    return await bookOnce(deps, request, keyHash);
+  } catch (error) {
+    // A concurrent request with the same Idempotency-Key may have won: answer with its booking.
+    if (keyHash && isAppError(error) && (error.code === 'slot_taken' || error.code === 'duplicate_booking')) {
+      const earlier = await findAppointmentByIdempotencyKey(db, keyHash);
+      if (earlier) return replay(earlier, request);
+    }
+    throw error;
+  }
+}
+
+async function bookOnce(deps: { db: Database; clock: Clock }, request: BookingRequest, keyHash: string | null): Promise<BookingResult> {
+  const { db, clock } = deps;
   const person = normalizePerson(request.person, clock.now());
   if (request.staffId !== undefined && request.actor.channel !== 'staff') throw invalid('staffId', 'Only staff can choose the clerk.');
   const offered = await requireOfferedService(db, request.serviceId, request.locationId, request.actor);
@@ -81,16 +95,13 @@ export async function bookAppointment(deps: { db: Database; clock: Clock }, requ
         return { appointment: toAppointmentView(row, offered.timeZone), manageSecret, replayed: false };
       } catch (error) {
         const violated = violatedConstraint(error);
+        if (violated?.constraint === 'appointment_idempotency_key_key') throw slotTaken(); // answered by the replay above
         if (violated?.constraint === 'appointment_no_clerk_overlap') break;
         if (violated?.constraint === 'appointment_no_resource_overlap' && resourceId) {
           taken.add(resourceId);
           continue;
         }
         if (violated?.constraint === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person);
-        if (violated?.constraint === 'appointment_idempotency_key_key' && keyHash) {
-          const earlier = await findAppointmentByIdempotencyKey(db, keyHash);
-          if (earlier) return replay(earlier, request);
-        }
         throw error;
       }
     }
