@@ -15,6 +15,7 @@ import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
+import { defaultStaffAuthSettings, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { pageLanguage } from './web/page-language.ts';
@@ -28,6 +29,9 @@ export type AppDeps = {
   publicUrl: string;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
+  /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
+  staffAuth?: Partial<StaffAuthSettings>;
+  trustProxy?: boolean;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -65,7 +69,23 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
 
+  const staffDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    trustProxy: deps.trustProxy ?? false,
+    settings: {
+      ...defaultStaffAuthSettings,
+      secureCookies: deps.publicUrl.startsWith('https://'),
+      publicOrigin: new URL(deps.publicUrl).origin,
+      ...deps.staffAuth,
+    },
+  };
+  app.use('/staff/*', staffAuth(staffDeps));
+  app.use('/staff', staffAuth(staffDeps));
+  app.use('/api/v1/*', staffAuth(staffDeps));
+
   app.route('/', healthRoutes(deps));
+  app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
   app.route('/', assetRoutes());
   app.route('/', officeRoutes(deps));
   app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? allowEveryBooking }));
@@ -83,5 +103,5 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 function respondWithError(c: Context<AppEnv>, error: AppError): Response | Promise<Response> {
   if (wantsProblemJson(c)) return problemResponse(c, error);
   c.status(statusOfCode[error.code]);
-  return c.html(<ErrorPage lang={pageLanguage(c)} code={error.code} requestId={c.get('requestId')} />);
+  return c.html(<ErrorPage lang={pageLanguage(c)} code={error.code} requestId={c.get('requestId')} fieldErrors={error.fieldErrors} />);
 }

@@ -96,6 +96,8 @@ async function main(): Promise<void> {
     clock: systemClock,
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
+    staffAuth: config.staffAuth,
+    trustProxy: config.trustProxy,
   });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {
