@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
+import { allowEveryBooking, appointmentRoutes, type BookingGuard } from './features/appointments/index.ts';
+import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
@@ -25,6 +27,8 @@ export type AppDeps = {
   clock: Clock;
   bodyLimitBytes: number;
   publicUrl: string;
+  /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
+  bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
   staffAuth?: Partial<StaffAuthSettings>;
   trustProxy?: boolean;
@@ -83,6 +87,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps));
   app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
   app.route('/', assetRoutes());
+  app.route('/', officeRoutes(deps));
+  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? allowEveryBooking }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

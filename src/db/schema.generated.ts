@@ -62,8 +62,10 @@ export interface Appointment {
   language: Generated<string>;
   location_id: string;
   manage_secret_hash: string;
+  manage_secret_sealed: string | null;
   person_name: string;
   phone: string | null;
+  rescheduled_at: Timestamp | null;
   resource_id: string | null;
   service_id: string;
   staff_id: string;
