@@ -8,6 +8,7 @@ import { hoursAdminRoutes } from './admin/hours-admin-routes.tsx';
 import { auditRoutes } from './admin/audit-routes.tsx';
 import { staffAdminRoutes } from './admin/staff-admin-routes.tsx';
 import { officeAdminRoutes } from './admin/office-admin-routes.tsx';
+import { calendarRoutes } from './calendar/calendar-routes.tsx';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 
 /** Every staff page and staff API route. */
@@ -20,5 +21,6 @@ export function staffRoutes(deps: StaffHttpDeps & { jobs: Jobs }) {
   routes.route('/', auditRoutes(deps));
   routes.route('/', staffAdminRoutes(deps));
   routes.route('/', officeAdminRoutes(deps));
+  routes.route('/', calendarRoutes(deps));
   return routes;
 }
