@@ -128,6 +128,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
   });
 
   routes.post('/staff/sign-out', async (c) => {
+    if (c.get('csrfRejected')) throw new AppError('forbidden', 'This form has expired. Please reload the page and try again.');
     const session = c.get('staffSession');
     if (session) {
       await deleteSession(deps.db, session.idHash);
