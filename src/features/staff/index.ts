@@ -19,3 +19,4 @@ export {
 export { StaffLayout, staffLang, staffT } from './http/staff-layout.tsx';
 export { staffRoutes } from './staff-routes.ts';
 export { staffApiRoutes } from './http/staff-api-routes.ts';
+export { sourceDigest, translationState, type TranslationState } from './admin/translation-status.ts';
