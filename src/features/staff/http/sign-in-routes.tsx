@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError, isAppError } from '../../../shared/app-error.ts';
+import { languageCookie } from '../../../web/page-language.ts';
 import { recordAudit } from '../audit.ts';
 import { roleMay } from '../policy.ts';
 import { randomSecret, sameSecret } from '../secrets.ts';
@@ -98,6 +99,14 @@ export function signInRoutes(deps: StaffHttpDeps) {
       const message = error.code === 'rate_limited' ? t('staff.sign_in.locked') : t('staff.sign_in.failed');
       return c.html(<SignInPage c={c} csrf={signInCsrf(c)} next={next} error={message} username={username.slice(0, 63)} />);
     }
+  });
+
+  // Staff screens in German or English; the choice is kept in the language cookie.
+  routes.get('/staff/language/:lang', (c) => {
+    const lang = c.req.param('lang');
+    if (lang !== 'de' && lang !== 'en') throw new AppError('not_found', 'Staff screens are in German or English.');
+    setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', secure: settings.secureCookies, maxAge: 365 * 86_400 });
+    return c.redirect(safeNext(c.req.query('back')), 303);
   });
 
   routes.get('/staff/sign-in/code', (c) => {
