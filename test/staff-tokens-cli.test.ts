@@ -94,3 +94,16 @@ test('a display device token is bound to its location and sees no personal data'
   // A device is not a staff member: staff pages and the staff API stay closed.
   assert.equal((await sut.request('/api/v1/staff/me', { headers: { authorization: `Bearer ${token}` } })).status, 401);
 });
+
+test('a device is paired by typing its token once; the token is kept in an httpOnly cookie', async () => {
+  const office = await createOffice(db);
+  const { token } = await createDevice({ db, clock }, { kind: 'kiosk', locationId: office.locationId, name: 'Eingang' });
+  const browser = new Browser(sut);
+  assert.equal((await browser.get('/device/pair')).status, 200);
+  const wrong = await browser.post('/device/pair', { token: 'lotse_dev_wrong' });
+  assert.equal(wrong.headers.get('location'), '/device/pair?error=1');
+  const paired = await browser.post('/device/pair', { token });
+  assert.equal(paired.headers.get('location'), '/kiosk');
+  assert.match(paired.headers.getSetCookie().join(';'), /lotse_device=.*HttpOnly/i);
+  assert.equal((await browser.post('/device/pair', { token }, { origin: 'https://evil.example' })).status, 403);
+});

@@ -9,6 +9,7 @@ import { auditRoutes } from './admin/audit-routes.tsx';
 import { staffAdminRoutes } from './admin/staff-admin-routes.tsx';
 import { officeAdminRoutes } from './admin/office-admin-routes.tsx';
 import { calendarRoutes } from './calendar/calendar-routes.tsx';
+import { devicePairingRoutes } from './http/device-pairing-routes.tsx';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 
 /** Every staff page and staff API route. */
@@ -22,5 +23,6 @@ export function staffRoutes(deps: StaffHttpDeps & { jobs: Jobs }) {
   routes.route('/', staffAdminRoutes(deps));
   routes.route('/', officeAdminRoutes(deps));
   routes.route('/', calendarRoutes(deps));
+  routes.route('/', devicePairingRoutes(deps));
   return routes;
 }

@@ -17,6 +17,7 @@ export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSet
 
 export const sessionCookieName = (settings: StaffAuthSettings) => (settings.secureCookies ? '__Host-lotse_staff' : 'lotse_staff');
 export const csrfFieldName = '_csrf';
+export const deviceCookieName = 'lotse_device';
 export const csrfHeaderName = 'x-csrf-token';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -169,7 +170,7 @@ export function requireDevice(deps: { db: Database }, kind: DeviceKind): Middlew
   return async (c, next) => {
     let actor = c.get('actor');
     if (!actor) {
-      const token = getCookie(c, 'lotse_device');
+      const token = getCookie(c, deviceCookieName);
       if (token) actor = await actorForDeviceToken(deps.db, token);
     }
     if (!actor || actor.kind !== 'device' || actor.role !== kind) throw new AppError('unauthenticated', 'This screen needs a device token.');
