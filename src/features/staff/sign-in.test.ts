@@ -88,7 +88,11 @@ test('a session ends after 30 idle minutes, and after 10 hours however active', 
     assert.equal((await busy.get('/staff')).status, 200, `still in after ${elapsed} min`);
   }
   clock.advance(20 * 60_000);
+  const csrf = await idle.csrfFrom('/staff/sign-in');
+  assert.equal((await busy.post('/staff/sign-out-everywhere', { _csrf: csrf })).status, 401, 'a form sent with an ended session changes nothing');
   assert.equal((await busy.get('/staff')).status, 303);
+  const stale = await db.selectFrom('audit_entry').select('action').where('action', '=', 'security.stale_session').execute();
+  assert.equal(stale.length, 1, 'and is audited');
 });
 
 test('sign-out everywhere ends every session of that person', async () => {
