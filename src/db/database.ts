@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.generated.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
@@ -19,7 +19,30 @@ export function createPool(connectionString: string, max: number): pg.Pool {
 }
 
 export function createKysely(pool: pg.Pool): Database {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+}
+
+/** Marks a hot query to run as a named prepared statement: put `/* prepared:<name> *\/` in its SQL. */
+export const preparedMarker = (name: string) => `/* prepared:${name} */`;
+const preparedName = /\/\* prepared:([a-z_]+) \*\//;
+
+/**
+ * Kysely cannot name statements; this pool lets a query marked with preparedMarker() run as a
+ * named prepared statement, so PostgreSQL plans it once per connection instead of on every call
+ * (planning was most of the cost of the booking path's slot query).
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = (text: string, values: readonly unknown[]) => {
+        const name = preparedName.exec(text)?.[1];
+        return name ? client.query({ name, text, values: [...values] }) : client.query(text, [...values]);
+      };
+      return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
 }
 
 export type DatabaseHandle = { db: Database; pool: pg.Pool; url: string; close(): Promise<void> };
