@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
@@ -31,12 +32,26 @@ const preparedName = /\/\* prepared:([a-z_]+) \*\//;
  * named prepared statement, so PostgreSQL plans it once per connection instead of on every call
  * (planning was most of the cost of the booking path's slot query).
  */
+const statementNames = new Map<string, string | null>();
+
+/** The marker's name plus a hash of the text: a builder query may come out in more than one shape. */
+function statementName(text: string): string | null {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    const marker = preparedName.exec(text)?.[1];
+    name = marker ? `${marker}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}` : null;
+    if (statementNames.size > 1000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function preparingPool(pool: pg.Pool): PostgresPool {
   return {
     async connect() {
       const client = await pool.connect();
       const query = (text: string, values: readonly unknown[]) => {
-        const name = preparedName.exec(text)?.[1];
+        const name = statementName(text);
         return name ? client.query({ name, text, values: [...values] }) : client.query(text, [...values]);
       };
       return { query, release: () => client.release() } as unknown as PostgresPoolClient;
