@@ -15,6 +15,10 @@ import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
+import { createInterimEngine, type PortalEngine } from './features/portal/portal-engine.ts';
+import { portalRoutes } from './features/portal/portal-routes.tsx';
+import { portalKeyLoader } from './features/portal/portal-secret.ts';
+import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
 import { pageLanguage } from './web/page-language.ts';
 
 export type AppDeps = {
@@ -24,6 +28,10 @@ export type AppDeps = {
   clock: Clock;
   bodyLimitBytes: number;
   publicUrl: string;
+  /** Figures of the citizen portal; defaults when left out (see src/features/portal/portal-settings.ts). */
+  portal?: Partial<PortalSettings>;
+  /** The appointment operations the portal calls; the interim engine when left out. */
+  engine?: PortalEngine;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -63,6 +71,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.route('/', healthRoutes(deps));
   app.route('/', assetRoutes());
+  const portalSettings = { ...defaultPortalSettings, ...deps.portal };
+  app.route(
+    '/',
+    portalRoutes({
+      db: deps.db,
+      jobs: deps.jobs,
+      clock: deps.clock,
+      publicUrl: deps.publicUrl,
+      settings: portalSettings,
+      engine: deps.engine ?? createInterimEngine({ db: deps.db, clock: deps.clock }),
+      key: portalKeyLoader(deps.db, portalSettings.hmacKey),
+    }),
+  );
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

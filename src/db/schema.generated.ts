@@ -82,6 +82,25 @@ export interface LocationOpeningHours {
   weekday: number;
 }
 
+export interface PortalSecret {
+  created_at: Generated<Timestamp>;
+  name: string;
+  value: string;
+}
+
+export interface ProofOfWorkUsed {
+  challenge: string;
+  expires_at: Timestamp;
+}
+
+export interface RateLimitCounter {
+  bucket: string;
+  expires_at: Timestamp;
+  hits: Generated<number>;
+  key_hash: string;
+  window_start: Timestamp;
+}
+
 export interface Resource {
   active: Generated<boolean>;
   id: Generated<string>;
@@ -183,6 +202,9 @@ export interface DB {
   counter: Counter;
   location: Location;
   location_opening_hours: LocationOpeningHours;
+  portal_secret: PortalSecret;
+  proof_of_work_used: ProofOfWorkUsed;
+  rate_limit_counter: RateLimitCounter;
   resource: Resource;
   service: Service;
   service_location: ServiceLocation;

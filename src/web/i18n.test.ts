@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languages, messageKeys, negotiateLanguage, textDirection, translate } from './i18n.ts';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { languages, messageKeys, messagePattern, negotiateLanguage, textDirection, translate } from './i18n.ts';
 
 const required = ['de', 'en', 'uk', 'ru', 'ar', 'fa', 'tr', 'fr'];
 
@@ -16,7 +17,7 @@ test('every message key exists in every language, and translations are not Germa
     const own = new Set(messageKeys(lang));
     for (const key of keys) assert.ok(own.has(key), `${lang} lacks ${key}`);
     if (lang === 'de') continue;
-    const copies = keys.filter((key) => key !== 'app.name' && translate(lang, key) === translate('de', key));
+    const copies = keys.filter((key) => key !== 'app.name' && messagePattern(lang, key) === messagePattern('de', key));
     assert.deepEqual(copies, [], `${lang} copies German for ${copies.join(', ')}`);
   }
 });
@@ -39,4 +40,15 @@ test('Accept-Language picks the best supported language by weight', () => {
 test('a missing key falls back to German, an unknown key to itself', () => {
   assert.equal(translate('xx', 'error.home'), translate('de', 'error.home'));
   assert.equal(translate('en', 'no.such.key'), 'no.such.key');
+});
+
+test('every message compiles and uses the same placeholders as the German one', () => {
+  const placeholders = (pattern: string) => [...pattern.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort().filter((v, i, a) => a.indexOf(v) === i);
+  for (const lang of languages) {
+    for (const key of messageKeys('de')) {
+      const pattern = messagePattern(lang, key)!;
+      assert.doesNotThrow(() => new IntlMessageFormat(pattern, lang), `${lang} ${key} does not compile`);
+      assert.deepEqual(placeholders(pattern), placeholders(messagePattern('de', key)!), `${lang} ${key} placeholders`);
+    }
+  }
 });

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestDatabase } from '../database.ts';
+import { createTestApp, fixedClock } from '../app.ts';
+import { createTestOffice } from './office-fixture.ts';
+import { PortalClient } from './portal-client.ts';
+
+const { db, url } = await createTestDatabase();
+await createTestOffice(db);
+// Monday 2026-11-23, 07:00 in Berlin.
+const clock = fixedClock('2026-11-23T06:00:00Z');
+const app = createTestApp(db, { url, clock, portal: { powMaxNumber: 2000, noScriptBookingsPerIpPerHour: 50, bookingsPerIpPerHour: 50 } });
+
+test('a booking without JavaScript goes from calendar to confirmation and can be cancelled', async () => {
+  const client = new PortalClient(app);
+  const calendar = await client.get('/de/book/extension/mitte');
+  assert.equal(calendar.status, 200);
+  const dayLink = /href="(\/de\/book\/extension\/mitte\/2026-11-23)"/.exec(calendar.html);
+  assert.ok(dayLink, 'today is offered');
+  const times = await client.get(dayLink[1]!);
+  const start = /name="start" value="([^"]+)"/.exec(times.html)![1]!;
+  assert.equal(start, '2026-11-23T07:00:00.000Z');
+  const details = await client.get(`/de/book/extension/mitte/details?start=${encodeURIComponent(start)}`);
+  assert.equal(details.status, 200);
+  const booked = await client.post('/de/book/extension/mitte/details', details.html, {
+    start,
+    name: 'Amina Haddad',
+    dateOfBirth: '1990-03-15',
+    email: 'amina@example.org',
+    phone: '',
+    language: 'ar',
+    consent: 'yes',
+    altcha: '',
+  });
+  assert.equal(booked.status, 303, booked.html.slice(0, 2000));
+  const confirmation = await client.get(booked.location!);
+  assert.equal(confirmation.status, 200);
+  const code = /class="code"[^>]*><bdi dir="ltr" class="ltr">([A-Z0-9]{8})</.exec(confirmation.html)?.[1];
+  assert.ok(code, 'the code is shown');
+  assert.match(confirmation.html, /<svg role="img"/);
+  const rows = await db.selectFrom('appointment').selectAll().execute();
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!.code, code);
+  assert.equal(rows[0]!.language, 'ar');
+
+  const ics = await client.get(`/de/appointment/${code}/calendar.ics`);
+  assert.equal(ics.status, 200);
+  assert.match(ics.html, /BEGIN:VCALENDAR\r\n/);
+
+  const cancelled = await client.post(`/de/appointment/${code}/cancel`, confirmation.html, {});
+  assert.equal(cancelled.status, 303);
+  const after = await client.get(cancelled.location!);
+  assert.match(after.html, /Termin abgesagt/);
+  assert.equal((await db.selectFrom('appointment').select('status').executeTakeFirstOrThrow()).status, 'cancelled');
+});
