@@ -28,9 +28,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       PRIMARY KEY (bucket, key_hash, window_start)
     );
     CREATE INDEX rate_limit_counter_expiry ON rate_limit_counter (expires_at);
+
+    -- One reminder per appointment and start time: a retried reminder job queues no second mail.
+    CREATE TABLE appointment_reminder_sent (
+      appointment_id uuid NOT NULL REFERENCES appointment(id) ON DELETE CASCADE,
+      starts_at timestamptz NOT NULL,
+      queued_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (appointment_id, starts_at)
+    );
   `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP TABLE rate_limit_counter, proof_of_work_used, portal_secret`.execute(db);
+  await sql`DROP TABLE appointment_reminder_sent, rate_limit_counter, proof_of_work_used, portal_secret`.execute(db);
 }

@@ -58,6 +58,12 @@ export interface Appointment {
   updated_at: Generated<Timestamp>;
 }
 
+export interface AppointmentReminderSent {
+  appointment_id: string;
+  queued_at: Generated<Timestamp>;
+  starts_at: Timestamp;
+}
+
 export interface Counter {
   active: Generated<boolean>;
   id: Generated<string>;
@@ -199,6 +205,7 @@ export interface WorkingHours {
 export interface DB {
   absence: Absence;
   appointment: Appointment;
+  appointment_reminder_sent: AppointmentReminderSent;
   counter: Counter;
   location: Location;
   location_opening_hours: LocationOpeningHours;

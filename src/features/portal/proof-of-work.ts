@@ -1,4 +1,4 @@
-import { createChallenge, verifySolution, extractParams } from 'altcha-lib/v1';
+import { createChallenge, verifySolution } from 'altcha-lib/v1';
 import type { Database } from '../../db/database.ts';
 
 /**
@@ -31,7 +31,7 @@ export async function spendSolution(db: Database, key: string, payload: string, 
   }
   if (!valid) return 'invalid';
   const decoded = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { challenge: string; salt: string };
-  const expires = Number(extractParams(decoded.salt).expires ?? 0);
+  const expires = Number(new URLSearchParams(decoded.salt.split('?')[1] ?? '').get('expires') ?? 0);
   const inserted = await db
     .insertInto('proof_of_work_used')
     .values({ challenge: decoded.challenge, expires_at: new Date(expires > 0 ? expires * 1000 : now.getTime() + 86_400_000) })

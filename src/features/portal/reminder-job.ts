@@ -10,7 +10,7 @@ import { findLocationById, findServiceById, type PortalService } from './portal-
 /**
  * The reminder the day before. The job carries the start time it was planned for: a
  * cancelled or moved appointment finds its old reminder stale and sends nothing (the move
- * planned a new one). The mail's singleton key keeps a retried job from sending twice.
+ * planned a new one). A marker row written with the mail keeps a retried job from sending twice.
  */
 export function reminderJob(deps: { db: Database; jobs: Jobs; clock: Clock; publicUrl: string }): JobDefinition<ReminderJob> {
   return {
@@ -26,11 +26,16 @@ export function reminderJob(deps: { db: Database; jobs: Jobs; clock: Clock; publ
       const appointment = row as AppointmentRow;
       const context = await loadMailContext(deps.db, appointment);
       if (!context) return;
-      await enqueueMail(
-        deps.jobs,
-        renderAppointmentMail('reminder', { appointment, ...context, publicUrl: deps.publicUrl, manageUrl: undefined, now: deps.clock.now() }),
-        { singletonKey: `reminder:${appointment.id}:${data.startsAt}` },
-      );
+      const message = renderAppointmentMail('reminder', { appointment, ...context, publicUrl: deps.publicUrl, manageUrl: undefined, now: deps.clock.now() });
+      await deps.db.transaction().execute(async (trx) => {
+        const first = await trx
+          .insertInto('appointment_reminder_sent')
+          .values({ appointment_id: appointment.id, starts_at: appointment.starts_at })
+          .onConflict((oc) => oc.doNothing())
+          .returning('appointment_id')
+          .executeTakeFirst();
+        if (first) await enqueueMail(deps.jobs, message, { trx });
+      });
     },
   };
 }
