@@ -99,6 +99,8 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
     portal: config.portal,
+    staffAuth: config.staffAuth,
+    trustProxy: config.trustProxy,
   });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {

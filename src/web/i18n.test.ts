@@ -10,8 +10,12 @@ test('the portal languages are all there', () => {
   assert.equal(languages[0], 'de');
 });
 
+// Staff screens are in German with English as second language (docs/decisions.md); citizen texts in all.
+const staffOnly = (key: string) => key.startsWith('staff.');
+const staffLanguages = ['de', 'en'];
+
 test('every message key exists in every language, and translations are not German copies', () => {
-  const keys = messageKeys('de');
+  const keys = messageKeys('de').filter((key) => !staffOnly(key));
   assert.ok(keys.length > 10);
   for (const lang of languages) {
     const own = new Set(messageKeys(lang));
@@ -45,10 +49,21 @@ test('a missing key falls back to German, an unknown key to itself', () => {
 test('every message compiles and uses the same placeholders as the German one', () => {
   const placeholders = (pattern: string) => [...pattern.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort().filter((v, i, a) => a.indexOf(v) === i);
   for (const lang of languages) {
-    for (const key of messageKeys('de')) {
+    for (const key of messageKeys('de').filter((k) => messagePattern(lang, k) !== undefined)) {
       const pattern = messagePattern(lang, key)!;
       assert.doesNotThrow(() => new IntlMessageFormat(pattern, lang), `${lang} ${key} does not compile`);
       assert.deepEqual(placeholders(pattern), placeholders(messagePattern('de', key)!), `${lang} ${key} placeholders`);
     }
   }
+});
+
+test('every staff screen text exists in German and English', () => {
+  const keys = messageKeys('de').filter(staffOnly);
+  assert.ok(keys.length > 10);
+  for (const lang of staffLanguages) {
+    const own = new Set(messageKeys(lang));
+    for (const key of keys) assert.ok(own.has(key), `${lang} lacks ${key}`);
+  }
+  const english = new Set(messageKeys('en').filter(staffOnly));
+  for (const key of english) assert.ok(keys.includes(key), `de lacks ${key}`);
 });

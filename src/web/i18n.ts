@@ -52,7 +52,7 @@ export function messageKeys(lang: Lang = sourceLang): string[] {
   return Object.keys(catalogs.get(lang) ?? {}).filter((key) => key !== '_meta');
 }
 
-/** The pattern of a key as written in a catalog (for tests comparing languages). */
+/** The raw ICU pattern of a key in one catalog (no fallback), for completeness tests. */
 export function messagePattern(lang: Lang, key: string): string | undefined {
   const pattern = catalogs.get(lang)?.[key];
   return typeof pattern === 'string' ? pattern : undefined;
