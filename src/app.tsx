@@ -18,7 +18,8 @@ import type { Clock } from './shared/clock.ts';
 import { defaultStaffAuthSettings, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
-import { createInterimEngine, type PortalEngine } from './features/portal/portal-engine.ts';
+import { createEngineAdapter } from './features/portal/engine-adapter.ts';
+import type { PortalEngine } from './features/portal/portal-engine.ts';
 import { portalRoutes } from './features/portal/portal-routes.tsx';
 import { portalKeyLoader } from './features/portal/portal-secret.ts';
 import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
@@ -33,7 +34,7 @@ export type AppDeps = {
   publicUrl: string;
   /** Figures of the citizen portal; defaults when left out (see src/features/portal/portal-settings.ts). */
   portal?: Partial<PortalSettings>;
-  /** The appointment operations the portal calls; the interim engine when left out. */
+  /** The appointment operations the portal calls; the engine's use cases when left out. */
   engine?: PortalEngine;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
@@ -104,7 +105,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       clock: deps.clock,
       publicUrl: deps.publicUrl,
       settings: portalSettings,
-      engine: deps.engine ?? createInterimEngine({ db: deps.db, clock: deps.clock }),
+      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock }),
       key: portalKeyLoader(deps.db, portalSettings.hmacKey),
     }),
   );

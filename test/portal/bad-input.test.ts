@@ -148,3 +148,18 @@ test('too many attempts get a friendly page and store nothing', async () => {
   const counters = await db.selectFrom('rate_limit_counter').select(['key_hash']).execute();
   assert.ok(counters.every((c) => !c.key_hash.includes('@') && !c.key_hash.includes('unknown')), 'keys are hashed');
 });
+
+test('one solved proof of work sent twice at the same moment books at most once', async () => {
+  const a = new PortalClient(app);
+  const at1 = '2026-12-01T08:00:00.000Z';
+  const at2 = '2026-12-01T09:00:00.000Z';
+  const html = await detailsPage(a, 'de', at1);
+  const solved = await solvePagePow(html);
+  const before = await count();
+  const results = await Promise.all([
+    a.post(detailsPath, html, { ...person, email: 'twin1@example.org', start: at1, altcha: solved }),
+    a.post(detailsPath, html, { ...person, email: 'twin2@example.org', start: at2, altcha: solved }),
+  ]);
+  assert.deepEqual(results.map((r) => r.status).sort(), [303, 422]);
+  assert.equal(await count(), before + 1);
+});

@@ -53,3 +53,43 @@ test('a booking without JavaScript goes from calendar to confirmation and can be
   assert.match(after.html, /Termin abgesagt/);
   assert.equal((await db.selectFrom('appointment').select('status').executeTakeFirstOrThrow()).status, 'cancelled');
 });
+
+test('a cancelled time returns to the public calendar only after the re-release delay', async () => {
+  const delayed = createTestApp(db, { url, clock, portal: { releaseDelayMinutes: 60, noScriptBookingsPerIpPerHour: 50, bookingsPerIpPerHour: 50 } });
+  const client = new PortalClient(delayed);
+  const start = '2026-11-24T10:00:00.000Z';
+  const details = await client.get(`/en/book/extension/mitte/details?start=${encodeURIComponent(start)}`);
+  const booked = await client.post('/en/book/extension/mitte/details', details.html, {
+    start, name: 'Ali Rezaei', dateOfBirth: '1979-11-02', email: 'ali@example.org', phone: '', language: 'fa', consent: 'yes', altcha: '',
+  });
+  assert.equal(booked.status, 303);
+  const view = await client.get(booked.location!);
+  assert.equal((await client.post(`/en/appointment/${/appointment\/([A-Z0-9]+)/.exec(booked.location!)![1]}/cancel`, view.html, {})).status, 303);
+  const times = async () => (await client.get('/en/book/extension/mitte/2026-11-24')).html;
+  assert.doesNotMatch(await times(), new RegExp(start), 'hidden right after the cancellation');
+  const other = new PortalClient(delayed);
+  const again = await other.get(`/en/book/extension/mitte/details?start=${encodeURIComponent(start)}`);
+  const sneaky = await other.post('/en/book/extension/mitte/details', again.html, {
+    start, name: 'Bot Reseller', dateOfBirth: '1980-01-01', email: 'bot@example.org', phone: '', language: 'en', consent: 'yes', altcha: '',
+  });
+  assert.equal(sneaky.status, 409, 'a direct post cannot take it either');
+  clock.advance(61 * 60_000);
+  assert.match(await times(), new RegExp(start), 'offered again after the delay');
+  clock.set('2026-11-23T06:00:00Z');
+});
+
+test('two people sending the same time at the same moment: one booking, one offer of other times', async () => {
+  const start = '2026-11-25T10:00:00.000Z';
+  const clients = Array.from({ length: 6 }, () => new PortalClient(app));
+  const pages = await Promise.all(clients.map((c) => c.get(`/de/book/extension/mitte/details?start=${encodeURIComponent(start)}`)));
+  const results = await Promise.all(
+    clients.map((c, i) =>
+      c.post('/de/book/extension/mitte/details', pages[i]!.html, {
+        start, name: `Person ${'ABCDEF'[i]}`, dateOfBirth: '1990-01-0' + (i + 1), email: `p${i}@example.org`, phone: '', language: 'de', consent: 'yes', altcha: '',
+      }),
+    ),
+  );
+  assert.deepEqual(results.map((r) => r.status).sort(), [303, 409, 409, 409, 409, 409]);
+  const rows = await db.selectFrom('appointment').select('id').where('starts_at', '=', new Date(start)).where('status', '=', 'booked').execute();
+  assert.equal(rows.length, 1);
+});

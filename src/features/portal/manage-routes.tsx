@@ -152,7 +152,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
           },
         });
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'gone') throw error;
+        if (!isAppError(error) || (error.code !== 'gone' && error.code !== 'conflict')) throw error;
       }
     }
     return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
