@@ -57,8 +57,8 @@ export function CalendarPage(props: {
         <ul class="days">
           {props.days.map((day) => (
             <li>
-              <a href={props.dayHref(day.date)} aria-label={`${formatDay(props.lang, day.date)}: ${t('portal.book.calendar.free', { count: day.starts.length })}`}>
-                {formatShortDay(props.lang, day.date)}
+              <a href={props.dayHref(day.date)}>
+                <time datetime={day.date}>{formatShortDay(props.lang, day.date)}</time>
                 <br />
                 <span class="muted">{t('portal.book.calendar.free', { count: day.starts.length })}</span>
               </a>

@@ -74,7 +74,7 @@ export function Ltr(props: { children: Child }) {
 export function ErrorSummary(props: { lang: Lang; errors: { field: string; message: string }[] }) {
   if (props.errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
+    <div class="error-summary" role="alert" tabindex={-1} id="error-summary" autofocus>
       <h2>{translate(props.lang, 'portal.form.errors')}</h2>
       <ul>
         {props.errors.map((error) => (

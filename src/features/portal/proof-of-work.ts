@@ -9,11 +9,12 @@ import type { Database } from '../../db/database.ts';
  */
 export type PowChallenge = { algorithm: string; challenge: string; maxnumber?: number; salt: string; signature: string };
 
-export async function newChallenge(key: string, options: { maxNumber: number; expiresMinutes: number; now: Date }): Promise<PowChallenge> {
+export async function newChallenge(key: string, options: { maxNumber: number; expiresMinutes: number }): Promise<PowChallenge> {
   const challenge = await createChallenge({
     hmacKey: key,
     maxNumber: options.maxNumber,
-    expires: new Date(options.now.getTime() + options.expiresMinutes * 60_000),
+    // altcha-lib checks the expiry against the system clock, so it is set from it too (not the injected Clock).
+    expires: new Date(Date.now() + options.expiresMinutes * 60_000),
   });
   return challenge as PowChallenge;
 }
@@ -21,7 +22,7 @@ export async function newChallenge(key: string, options: { maxNumber: number; ex
 export type PowOutcome = 'ok' | 'invalid' | 'replayed';
 
 /** Verifies a base64 ALTCHA payload and spends it: a second use of the same challenge answers 'replayed'. */
-export async function spendSolution(db: Database, key: string, payload: string, now: Date): Promise<PowOutcome> {
+export async function spendSolution(db: Database, key: string, payload: string): Promise<PowOutcome> {
   if (payload.length > 2000) return 'invalid';
   let valid = false;
   try {
@@ -34,7 +35,7 @@ export async function spendSolution(db: Database, key: string, payload: string, 
   const expires = Number(new URLSearchParams(decoded.salt.split('?')[1] ?? '').get('expires') ?? 0);
   const inserted = await db
     .insertInto('proof_of_work_used')
-    .values({ challenge: decoded.challenge, expires_at: new Date(expires > 0 ? expires * 1000 : now.getTime() + 86_400_000) })
+    .values({ challenge: decoded.challenge, expires_at: new Date(expires > 0 ? expires * 1000 : Date.now() + 86_400_000) })
     .onConflict((oc) => oc.column('challenge').doNothing())
     .returning('challenge')
     .executeTakeFirst();
