@@ -18,6 +18,7 @@ import type { Clock } from './shared/clock.ts';
 import { defaultStaffAuthSettings, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
+import { portalBookingGuard, proofOfWorkRoutes } from './features/portal/api-guard.ts';
 import { createEngineAdapter } from './features/portal/engine-adapter.ts';
 import type { PortalEngine } from './features/portal/portal-engine.ts';
 import { portalRoutes } from './features/portal/portal-routes.tsx';
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps));
   app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
   app.route('/', assetRoutes());
-  const portalSettings = { ...defaultPortalSettings, ...deps.portal };
+  const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
+  const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
   app.route(
     '/',
     portalRoutes({
@@ -106,11 +108,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       publicUrl: deps.publicUrl,
       settings: portalSettings,
       engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock }),
-      key: portalKeyLoader(deps.db, portalSettings.hmacKey),
+      key: portalKey,
     }),
   );
+  app.route('/', proofOfWorkRoutes({ settings: portalSettings, key: portalKey }));
+  const apiGuard = portalSettings.guardApi ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey }) : allowEveryBooking;
   app.route('/', officeRoutes(deps));
-  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? allowEveryBooking }));
+  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? apiGuard }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -40,6 +40,7 @@ const configSchema = z.object({
   LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(3),
   LOTSE_LOOKUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   LOTSE_RELEASE_DELAY_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  LOTSE_API_PROOF_OF_WORK: booleanSetting.default(true),
 });
 
 export type Config = {
@@ -114,6 +115,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       noScriptBookingsPerIpPerHour: c.LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR,
       lookupsPerIpPerHour: c.LOTSE_LOOKUPS_PER_IP_PER_HOUR,
       releaseDelayMinutes: c.LOTSE_RELEASE_DELAY_MINUTES,
+      guardApi: c.LOTSE_API_PROOF_OF_WORK,
+      trustProxy: c.LOTSE_TRUST_PROXY,
     },
   };
 }

@@ -96,7 +96,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     checkCsrf(c, form, deps.publicUrl);
     const key = await deps.key();
     const now = deps.clock.now();
-    const ip = clientIp(c);
+    const ip = clientIp(c, deps.settings.trustProxy);
     try {
       await enforce(deps.db, key, { bucket: 'book-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
     } catch (error) {

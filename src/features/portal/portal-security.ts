@@ -50,7 +50,11 @@ export function dropAccess(c: Context): void {
   setCookie(c, grantCookie, '', { path: '/', maxAge: 0 });
 }
 
-export function clientIp(c: Context): string {
+export function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

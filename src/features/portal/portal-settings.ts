@@ -15,6 +15,10 @@ export type PortalSettings = {
   releaseDelayMinutes: number;
   /** Days the calendar shows at once. */
   calendarDays: number;
+  /** Require a proof of work and rate limits on the JSON API's bookings too (off only in engine tests). */
+  guardApi: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
 };
 
 export const defaultPortalSettings: PortalSettings = {
@@ -27,4 +31,6 @@ export const defaultPortalSettings: PortalSettings = {
   lookupsPerIpPerHour: 20,
   releaseDelayMinutes: 60,
   calendarDays: 28,
+  guardApi: false,
+  trustProxy: false,
 };
