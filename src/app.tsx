@@ -18,6 +18,12 @@ import type { Clock } from './shared/clock.ts';
 import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
+import { portalBookingGuard, proofOfWorkRoutes } from './features/portal/api-guard.ts';
+import { createEngineAdapter } from './features/portal/engine-adapter.ts';
+import type { PortalEngine } from './features/portal/portal-engine.ts';
+import { portalRoutes } from './features/portal/portal-routes.tsx';
+import { portalKeyLoader } from './features/portal/portal-secret.ts';
+import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
 import { pageLanguage } from './web/page-language.ts';
 
 export type AppDeps = {
@@ -27,6 +33,10 @@ export type AppDeps = {
   clock: Clock;
   bodyLimitBytes: number;
   publicUrl: string;
+  /** Figures of the citizen portal; defaults when left out (see src/features/portal/portal-settings.ts). */
+  portal?: Partial<PortalSettings>;
+  /** The appointment operations the portal calls; the engine's use cases when left out. */
+  engine?: PortalEngine;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
@@ -88,8 +98,24 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
+  const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
+  const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
+  app.route(
+    '/',
+    portalRoutes({
+      db: deps.db,
+      jobs: deps.jobs,
+      clock: deps.clock,
+      publicUrl: deps.publicUrl,
+      settings: portalSettings,
+      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock }),
+      key: portalKey,
+    }),
+  );
+  app.route('/', proofOfWorkRoutes({ settings: portalSettings, key: portalKey }));
+  const apiGuard = portalSettings.guardApi ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey }) : allowEveryBooking;
   app.route('/', officeRoutes(deps));
-  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? allowEveryBooking }));
+  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? apiGuard }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -10,6 +10,7 @@ import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
+import { reminderJob } from './features/portal/reminder-job.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     }
     const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
     await jobs.register(sendMailJob(transport, new URL(config.publicUrl).hostname));
+    await jobs.register(reminderJob({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }));
     logger.info({ mail: transport.describe() }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
+    portal: config.portal,
     staffAuth: config.staffAuth,
     trustProxy: config.trustProxy,
   });
