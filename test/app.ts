@@ -16,7 +16,7 @@ export function createTestJobs(url: string): Jobs {
 /** The real application on a test database, for app.request() tests. */
 export function createTestApp(
   db: Database,
-  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings> } = {},
+  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings>; publicUrl?: string } = {},
 ) {
   const jobs = options.jobs ?? (options.url ? createTestJobs(options.url) : unavailableJobs);
   return createApp({
@@ -25,7 +25,7 @@ export function createTestApp(
     logger: createLogger('silent'),
     clock: options.clock ?? systemClock,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
-    publicUrl: 'http://localhost:3000',
+    publicUrl: options.publicUrl ?? 'http://localhost:3000',
     portal: options.portal,
   });
 }
