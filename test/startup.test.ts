@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import pg from 'pg';
+import { createTestDatabase } from './database.ts';
 import { freePort } from './global-setup.ts';
 
 // These tests start Lotse as a real process, the way `npm start` does.
@@ -122,4 +123,19 @@ test('a wrong setting names the setting and exits non-zero', { timeout: 30_000 }
   const running = startLotse({ PORT: 'eighty' });
   assert.equal(await withTimeout(running.exited, 15_000, 'failing start'), 2);
   assert.match(running.output(), /PORT/);
+});
+
+test('with DATABASE_URL set Lotse uses that server and starts no database of its own', { timeout: 60_000 }, async () => {
+  const { url } = await createTestDatabase({ poolSize: 1 });
+  const ownDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-external-'));
+  const port = await freePort();
+  const running = startLotse({ PORT: String(port), DATABASE_URL: url, LOTSE_DATA_DIR: ownDataDir });
+  try {
+    await waitUntilReady(port, running);
+    await assert.rejects(fs.access(path.join(ownDataDir, 'pg')), 'no embedded cluster was created');
+  } finally {
+    running.child.kill('SIGTERM');
+    assert.equal(await withTimeout(running.exited, 20_000, 'shutdown'), 0);
+    await fs.rm(ownDataDir, { recursive: true, force: true });
+  }
 });
