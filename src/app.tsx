@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
+import { closedGate, frontDeskRoutes, refusingAudit, type FrontDeskGate, type PersonDataAudit } from './features/front-desk/index.ts';
+import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
@@ -24,6 +26,11 @@ export type AppDeps = {
   clock: Clock;
   bodyLimitBytes: number;
   publicUrl: string;
+  /** One LISTEN connection per instance feeding every live screen (displays, desks, reception). */
+  liveEvents?: LiveEvents;
+  /** Who is signed in / which device is asking, and the audit trail: provided by the staff feature. */
+  frontDeskGate?: FrontDeskGate;
+  personDataAudit?: PersonDataAudit;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -63,6 +70,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.route('/', healthRoutes(deps));
   app.route('/', assetRoutes());
+  app.route(
+    '/',
+    frontDeskRoutes({
+      db: deps.db,
+      clock: deps.clock,
+      liveEvents: deps.liveEvents ?? noLiveEvents,
+      gate: deps.frontDeskGate ?? closedGate,
+      audit: deps.personDataAudit ?? refusingAudit,
+      publicUrl: deps.publicUrl,
+    }),
+  );
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

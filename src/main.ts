@@ -5,6 +5,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
+import { closedGate, refusingAudit } from './features/front-desk/index.ts';
+import { createLiveEvents } from './platform/events/live-events.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   let server: ServerType | undefined;
   // pg-boss connects on first use, after the migrations below.
   const jobs: Jobs = createJobs({ connectionString: database.url, logger });
+  const liveEvents = createLiveEvents({ connectionString: database.url, logger });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     }
     clearTimeout(forceTimer);
     await jobs.stop();
+    await liveEvents.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);
@@ -96,6 +100,10 @@ async function main(): Promise<void> {
     clock: systemClock,
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
+    liveEvents,
+    // Until the staff feature's sessions and device tokens are wired in, front-desk screens stay closed.
+    frontDeskGate: closedGate,
+    personDataAudit: refusingAudit,
   });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {

@@ -21,7 +21,9 @@ type Deps = { db: Db; clock: Clock };
 
 /** Appointment codes are typed or scanned; spaces, dashes and case do not matter. */
 export function normalizeCode(raw: string): string | null {
-  const code = raw.toUpperCase().replace(/[\s-]/g, '');
+  // A scanner reading the QR code of a confirmation may type a link ending in the code.
+  const lastPart = raw.length > 300 ? raw : (raw.trim().split(/[/=?#]/).filter(Boolean).pop() ?? '');
+  const code = lastPart.toUpperCase().replace(/[\s-]/g, '');
   return /^[A-Z0-9]{6,12}$/.test(code) ? code : null;
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
+import { AppError } from '../../shared/app-error.ts';
 import type { Logger } from '../log.ts';
 
 /**
@@ -101,3 +102,12 @@ export function createLiveEvents(options: { connectionString: string; logger: Lo
     },
   };
 }
+
+/** For an app built without a database listener (some tests): live screens answer 503. */
+export const noLiveEvents: LiveEvents = {
+  subscribe: () => {
+    throw new AppError('unavailable', 'Live updates are not available on this instance.');
+  },
+  ready: () => Promise.resolve(),
+  stop: () => Promise.resolve(),
+};
