@@ -180,7 +180,7 @@ function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFac
   const t = (key: string) => translate(props.lang, key);
   const start = `/kiosk/${props.location.slug}`;
   return (
-    <ScreenLayout lang={props.lang} title={t('kiosk.title')} bodyClass="kiosk" script="kiosk.js" refreshTo={props.lang === sourceLang && !props.error ? undefined : start} data={{ reset: start }}>
+    <ScreenLayout lang={props.lang} title={t('kiosk.title')} bodyClass="kiosk" script="kiosk.js" data={{ reset: start }}>
       <main class="kiosk-main">
         <LanguageBar slug={props.location.slug} lang={props.lang} path="" />
         <h1>{t('kiosk.welcome')}</h1>
@@ -232,7 +232,7 @@ function KioskWalkIn(props: { location: LocationRow; lang: Lang; concerns: Conce
   const t = (key: string) => translate(props.lang, key);
   const start = `/kiosk/${props.location.slug}`;
   return (
-    <ScreenLayout lang={props.lang} title={t('kiosk.walkin.title')} bodyClass="kiosk" script="kiosk.js" refreshTo={start} data={{ reset: start }}>
+    <ScreenLayout lang={props.lang} title={t('kiosk.walkin.title')} bodyClass="kiosk" script="kiosk.js" data={{ reset: start }}>
       <main class="kiosk-main">
         <h1>{t('kiosk.walkin.title')}</h1>
         <ErrorBox lang={props.lang} error={props.error} />
@@ -263,7 +263,7 @@ function KioskTicket(props: { location: LocationRow; lang: Lang; number: string;
   const start = `/kiosk/${props.location.slug}`;
   const issued = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone }).format(props.issuedAt);
   return (
-    <ScreenLayout lang={props.lang} title={translate(props.lang, 'kiosk.ticket.title')} bodyClass="kiosk" script="kiosk.js" refreshTo={start} data={{ reset: start, 'reset-after': '45' }}>
+    <ScreenLayout lang={props.lang} title={translate(props.lang, 'kiosk.ticket.title')} bodyClass="kiosk" script="kiosk.js" data={{ reset: start, 'reset-after': '45' }}>
       <main class="kiosk-main kiosk-ticket">
         <div class="ticket-slip">
           <p class="ticket-office">{props.location.name}</p>
