@@ -6,6 +6,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
 import { closedGate, frontDeskRoutes, refusingAudit, type FrontDeskGate, type PersonDataAudit } from './features/front-desk/index.ts';
 import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts';
+import { allowEveryBooking, appointmentRoutes, type BookingGuard } from './features/appointments/index.ts';
+import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
@@ -15,6 +17,7 @@ import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
+import { defaultStaffAuthSettings, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { pageLanguage } from './web/page-language.ts';
@@ -31,6 +34,11 @@ export type AppDeps = {
   /** Who is signed in / which device is asking, and the audit trail: provided by the staff feature. */
   frontDeskGate?: FrontDeskGate;
   personDataAudit?: PersonDataAudit;
+  /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
+  bookingGuard?: BookingGuard;
+  /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
+  staffAuth?: Partial<StaffAuthSettings>;
+  trustProxy?: boolean;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -68,7 +76,23 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
 
+  const staffDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    trustProxy: deps.trustProxy ?? false,
+    settings: {
+      ...defaultStaffAuthSettings,
+      secureCookies: deps.publicUrl.startsWith('https://'),
+      publicOrigin: new URL(deps.publicUrl).origin,
+      ...deps.staffAuth,
+    },
+  };
+  app.use('/staff/*', staffAuth(staffDeps));
+  app.use('/staff', staffAuth(staffDeps));
+  app.use('/api/v1/*', staffAuth(staffDeps));
+
   app.route('/', healthRoutes(deps));
+  app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
   app.route('/', assetRoutes());
   app.route(
     '/',
@@ -81,6 +105,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       publicUrl: deps.publicUrl,
     }),
   );
+  app.route('/', officeRoutes(deps));
+  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? allowEveryBooking }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -95,5 +121,5 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 function respondWithError(c: Context<AppEnv>, error: AppError): Response | Promise<Response> {
   if (wantsProblemJson(c)) return problemResponse(c, error);
   c.status(statusOfCode[error.code]);
-  return c.html(<ErrorPage lang={pageLanguage(c)} code={error.code} requestId={c.get('requestId')} />);
+  return c.html(<ErrorPage lang={pageLanguage(c)} code={error.code} requestId={c.get('requestId')} fieldErrors={error.fieldErrors} />);
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { StaffAuthSettings } from './features/staff/auth-settings.ts';
 
 const booleanSetting = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,6 +22,12 @@ const configSchema = z.object({
   LOTSE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   LOTSE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LOTSE_TIME_ZONE: z.string().min(1).default('Europe/Berlin'),
+  LOTSE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(10),
+  LOTSE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOTSE_SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
+  LOTSE_SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOTSE_TRUST_PROXY: booleanSetting.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Ausländerbehörde <noreply@lotse.localhost>'),
   LOTSE_OUTBOX_DIR: z.string().min(1).optional(),
@@ -39,6 +46,8 @@ export type Config = {
   bodyLimitBytes: number;
   shutdownGraceMs: number;
   timeZone: string;
+  staffAuth: StaffAuthSettings;
+  trustProxy: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxDir: string;
@@ -58,10 +67,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!isKnownTimeZone(c.LOTSE_TIME_ZONE)) {
     throw new ConfigError(`Invalid setting(s):\n  LOTSE_TIME_ZONE: unknown time zone "${c.LOTSE_TIME_ZONE}"`);
   }
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
   return {
     port: c.PORT,
     host: c.HOST,
-    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
     dataDir: path.resolve(c.LOTSE_DATA_DIR),
@@ -71,6 +81,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: c.LOTSE_BODY_LIMIT_BYTES,
     shutdownGraceMs: c.LOTSE_SHUTDOWN_GRACE_MS,
     timeZone: c.LOTSE_TIME_ZONE,
+    staffAuth: {
+      sessionIdleMs: c.LOTSE_SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: c.LOTSE_SESSION_ABSOLUTE_HOURS * 3_600_000,
+      maxAccountFailures: c.LOTSE_SIGNIN_MAX_FAILURES,
+      maxIpFailures: c.LOTSE_SIGNIN_MAX_FAILURES_PER_IP,
+      lockoutMs: c.LOTSE_SIGNIN_LOCKOUT_MINUTES * 60_000,
+      secureCookies: publicUrl.startsWith('https://'),
+      publicOrigin: new URL(publicUrl).origin,
+    },
+    trustProxy: c.LOTSE_TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     outboxDir: path.resolve(c.LOTSE_OUTBOX_DIR ?? path.join(c.LOTSE_DATA_DIR, 'outbox')),

@@ -104,6 +104,8 @@ async function main(): Promise<void> {
     // Until the staff feature's sessions and device tokens are wired in, front-desk screens stay closed.
     frontDeskGate: closedGate,
     personDataAudit: refusingAudit,
+    staffAuth: config.staffAuth,
+    trustProxy: config.trustProxy,
   });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {

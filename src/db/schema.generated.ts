@@ -35,6 +35,18 @@ export interface Absence {
   staff_id: string;
 }
 
+export interface ApiToken {
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  revoked_at: Timestamp | null;
+  role: string;
+  staff_id: string;
+  token_hash: string;
+}
+
 export interface Appointment {
   cancelled_at: Timestamp | null;
   code: string;
@@ -50,8 +62,10 @@ export interface Appointment {
   language: Generated<string>;
   location_id: string;
   manage_secret_hash: string;
+  manage_secret_sealed: string | null;
   person_name: string;
   phone: string | null;
+  rescheduled_at: Timestamp | null;
   resource_id: string | null;
   service_id: string;
   staff_id: string;
@@ -60,11 +74,45 @@ export interface Appointment {
   updated_at: Generated<Timestamp>;
 }
 
+export interface AuditEntry {
+  action: string;
+  actor_label: string;
+  actor_staff_id: string | null;
+  after: Json | null;
+  at: Timestamp;
+  before: Json | null;
+  id: Generated<Int8>;
+  ip: string | null;
+  note: string | null;
+  outcome: string;
+  person_id: string | null;
+  screen: string | null;
+  target_id: string | null;
+  target_type: string | null;
+}
+
+export interface AuditPerson {
+  appointment_id: string | null;
+  id: Generated<string>;
+  label: string;
+  pseudonymised_at: Timestamp | null;
+}
+
 export interface Counter {
   active: Generated<boolean>;
   id: Generated<string>;
   location_id: string;
   name: string;
+}
+
+export interface Device {
+  created_at: Timestamp;
+  id: Generated<string>;
+  kind: string;
+  location_id: string;
+  name: string;
+  revoked_at: Timestamp | null;
+  token_hash: string;
 }
 
 export interface DisplayEvent {
@@ -102,12 +150,23 @@ export interface LocationOpeningHours {
   weekday: number;
 }
 
+export interface RecoveryCode {
+  code_hash: string;
+  staff_id: string;
+  used_at: Timestamp | null;
+}
+
 export interface Resource {
   active: Generated<boolean>;
   id: Generated<string>;
   kind: string;
   location_id: string;
   name: string;
+}
+
+export interface RoleSetting {
+  role: string;
+  totp_required: Generated<boolean>;
 }
 
 export interface Service {
@@ -151,6 +210,13 @@ export interface ServiceText {
   updated_at: Generated<Timestamp>;
 }
 
+export interface SignInThrottle {
+  failures: Generated<number>;
+  key: string;
+  locked_until: Timestamp | null;
+  window_started_at: Timestamp;
+}
+
 export interface Specialty {
   id: Generated<string>;
   name: string;
@@ -165,11 +231,32 @@ export interface Staff {
   created_at: Generated<Timestamp>;
   display_name: string;
   id: Generated<string>;
+  password_hash: string | null;
+  role: Generated<string>;
+  sso_subject: string | null;
+  staff_language: Generated<string>;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: Int8 | null;
+  totp_secret: string | null;
+  updated_at: Generated<Timestamp>;
+  username: string | null;
 }
 
 export interface StaffLocation {
   location_id: string;
   staff_id: string;
+}
+
+export interface StaffSession {
+  created_at: Timestamp;
+  csrf_token: string;
+  expires_at: Timestamp;
+  id_hash: string;
+  ip: string | null;
+  last_seen_at: Timestamp;
+  staff_id: string;
+  stage: string;
+  user_agent: string | null;
 }
 
 export interface StaffSpecialty {
@@ -257,20 +344,28 @@ export interface WorkingHours {
 
 export interface DB {
   absence: Absence;
+  api_token: ApiToken;
   appointment: Appointment;
+  audit_entry: AuditEntry;
+  audit_person: AuditPerson;
   counter: Counter;
+  device: Device;
   display_event: DisplayEvent;
   front_desk_setting: FrontDeskSetting;
   location: Location;
   location_opening_hours: LocationOpeningHours;
+  recovery_code: RecoveryCode;
   resource: Resource;
+  role_setting: RoleSetting;
   service: Service;
   service_location: ServiceLocation;
   service_specialty: ServiceSpecialty;
   service_text: ServiceText;
+  sign_in_throttle: SignInThrottle;
   specialty: Specialty;
   staff: Staff;
   staff_location: StaffLocation;
+  staff_session: StaffSession;
   staff_specialty: StaffSpecialty;
   ticket: Ticket;
   ticket_number_sequence: TicketNumberSequence;

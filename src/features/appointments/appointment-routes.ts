@@ -1,0 +1,156 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Database } from '../../db/database.ts';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { validationHook } from '../../platform/http/validation.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { onlineActor } from './appointment-actor.ts';
+import {
+  appointmentView,
+  availabilityQuery,
+  availabilityResponse,
+  bookingBody,
+  bookingResponse,
+  codeParam,
+  idempotencyHeaders,
+  manageSecretInput,
+  problemContent,
+  rescheduleBody,
+} from './appointment-schemas.ts';
+import { bookAppointment } from './book-appointment.ts';
+import type { BookingGuard } from './booking-guard.ts';
+import { cancelAppointment } from './cancel-appointment.ts';
+import { findAppointment } from './find-appointment.ts';
+import { getAvailability } from './get-availability.ts';
+import { rescheduleAppointment } from './reschedule-appointment.ts';
+
+const tags = ['Appointments'];
+
+const availabilityRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/availability',
+  tags,
+  summary: 'Free start times per day for a service at a location',
+  request: { query: availabilityQuery },
+  responses: { 200: { description: 'Free starts, ISO 8601 with offset', content: { 'application/json': { schema: availabilityResponse } } }, 422: problemContent('Invalid query') },
+});
+
+const bookRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/appointments',
+  tags,
+  summary: 'Book an appointment',
+  request: { headers: idempotencyHeaders, body: { content: { 'application/json': { schema: bookingBody } }, required: true } },
+  responses: {
+    201: { description: 'Booked (or the same booking again, for a repeated Idempotency-Key)', content: { 'application/json': { schema: bookingResponse } } },
+    409: problemContent('The time was taken meanwhile (slot_taken), or the person already has an appointment for this service (duplicate_booking)'),
+    422: problemContent('Invalid input, with an entry per field'),
+  },
+});
+
+const manageRequest = { params: codeParam, headers: manageSecretInput.header, query: manageSecretInput.query };
+const notFound = problemContent('No appointment with this code and secret');
+
+const showRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/appointments/{code}',
+  tags,
+  summary: 'Show an appointment (needs the manage secret)',
+  request: manageRequest,
+  responses: { 200: { description: 'The appointment', content: { 'application/json': { schema: appointmentView } } }, 404: notFound },
+});
+
+const cancelRoute = createRoute({
+  method: 'delete',
+  path: '/api/v1/appointments/{code}',
+  tags,
+  summary: 'Cancel an appointment (needs the manage secret)',
+  request: manageRequest,
+  responses: { 200: { description: 'The cancelled appointment', content: { 'application/json': { schema: appointmentView } } }, 404: notFound, 409: problemContent('Already begun or checked in') },
+});
+
+const rescheduleRoute = createRoute({
+  method: 'patch',
+  path: '/api/v1/appointments/{code}',
+  tags,
+  summary: 'Move an appointment to another free start (needs the manage secret)',
+  request: { ...manageRequest, body: { content: { 'application/json': { schema: rescheduleBody } }, required: true } },
+  responses: {
+    200: { description: 'The moved appointment (same code)', content: { 'application/json': { schema: appointmentView } } },
+    404: notFound,
+    409: problemContent('The new time was taken meanwhile; the appointment is unchanged'),
+    422: problemContent('Invalid input'),
+  },
+});
+
+/** The public JSON API of the appointment engine (citizens; staff operations go through the use cases). */
+export function appointmentRoutes(deps: { db: Database; clock: Clock; bookingGuard: BookingGuard }): OpenAPIHono<AppEnv> {
+  const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule') =>
+    deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientAddress(c) });
+
+  routes.openapi(availabilityRoute, async (c) => {
+    const q = c.req.valid('query');
+    try {
+      const availability = await getAvailability(deps, { serviceId: q.service, locationId: q.location, from: q.from, to: q.to, actor: onlineActor });
+      return c.json(availability, 200);
+    } catch (error) {
+      throw renameFields(error, { serviceId: 'service', locationId: 'location' });
+    }
+  });
+
+  routes.openapi(bookRoute, async (c) => {
+    const body = c.req.valid('json');
+    await guard(c, 'book');
+    const result = await bookAppointment(deps, { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] });
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ appointment: result.appointment, manageSecret: result.manageSecret }, 201);
+  });
+
+  routes.openapi(showRoute, async (c) => {
+    const appointment = await findAppointment(deps, locator(c), onlineActor);
+    c.header('Cache-Control', 'no-store');
+    return c.json(appointment, 200);
+  });
+
+  routes.openapi(cancelRoute, async (c) => {
+    await guard(c, 'cancel');
+    return c.json(await cancelAppointment(deps, locator(c), onlineActor), 200);
+  });
+
+  routes.openapi(rescheduleRoute, async (c) => {
+    const { start } = c.req.valid('json');
+    await guard(c, 'reschedule');
+    return c.json(await rescheduleAppointment(deps, locator(c), { start }, onlineActor), 200);
+  });
+
+  return routes;
+}
+
+function locator(c: Context): { code: string; manageSecret: string } {
+  const manageSecret = c.req.header('x-manage-secret') ?? c.req.query('secret');
+  const code = c.req.param('code') ?? '';
+  if (!manageSecret) {
+    throw new AppError('validation_failed', 'The manage secret is missing: send it in the X-Manage-Secret header.', {
+      fieldErrors: [{ path: 'X-Manage-Secret', message: 'is required' }],
+    });
+  }
+  return { code, manageSecret };
+}
+
+function clientAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // app.request() in tests has no socket
+  }
+}
+
+function renameFields(error: unknown, names: Record<string, string>): unknown {
+  if (!(error instanceof AppError) || !error.fieldErrors) return error;
+  const fieldErrors = error.fieldErrors.map((e) => ({ ...e, path: names[e.path] ?? e.path }));
+  return new AppError(error.code, error.message, { fieldErrors, details: error.details });
+}

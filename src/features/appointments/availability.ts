@@ -1,0 +1,307 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * Free start times, as a pure function of the clerks' hours, their absences and bookings and the
+ * bookings of the resource a service needs. Everything the office means by "07:30" is local time
+ * in the location's zone; everything compared is an instant (epoch milliseconds).
+ *
+ * DST: a day is split into pieces of constant UTC offset at its zone transitions (Temporal finds
+ * them). Candidate starts are stepped in real time inside a piece and kept when their local
+ * wall-clock minute lies on the service's grid. So a local time that does not exist (02:30 on the
+ * last Sunday of March) is never produced, and the repeated hour in October yields two distinct
+ * instants, each shown with its own offset — no slot is missing or offered twice.
+ */
+
+export type Channel = 'online' | 'staff';
+
+/** [start, end) in epoch milliseconds. */
+export type Interval = { start: number; end: number };
+
+export type WeeklyHours = { weekday: number; starts: string; ends: string; validFrom: string | null; validUntil: string | null };
+export type DayHours = { day: string; starts: string; ends: string };
+
+export type ClerkSchedule = {
+  staffId: string;
+  /** Weekly template at this location (ISO weekday 1 = Monday). */
+  weekly: readonly WeeklyHours[];
+  /** Dated exceptions at this location: on a day that has any, they replace the template. */
+  overrides: readonly DayHours[];
+  /** Absences and appointments anywhere (a clerk cannot be at two places); any order, may overlap. */
+  busy: readonly Interval[];
+};
+
+export type ResourceSchedule = { resourceId: string; busy: readonly Interval[] };
+
+export type BookingRules = {
+  durationMinutes: number;
+  slotMinutes: number;
+  minLeadMinutes: number;
+  maxDaysAhead: number;
+  /** "HH:MM[:SS]": online callers see today's slots only from then on. */
+  sameDayRelease: string | null;
+  requiresResource: boolean;
+};
+
+export type AvailabilityInput = {
+  timeZone: string;
+  rules: BookingRules;
+  /** Inclusive local dates, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  now: number;
+  channel: Channel;
+  clerks: readonly ClerkSchedule[];
+  resources: readonly ResourceSchedule[];
+};
+
+export type DayAvailability = { date: string; starts: string[] };
+
+/** Staff may place appointments further out than citizens, but not beyond a year. */
+export const staffMaxDaysAhead = 366;
+
+export type BookingWindow = {
+  today: string;
+  earliest: number;
+  lastDate: string;
+  /** Today's slots are still held back for online callers (same-day release not reached). */
+  todayHeld: boolean;
+};
+
+export function bookingWindow(timeZone: string, rules: BookingRules, now: number, channel: Channel): BookingWindow {
+  const localNow = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(timeZone);
+  const today = localNow.toPlainDate();
+  const online = channel === 'online';
+  const maxDays = online ? rules.maxDaysAhead : Math.max(rules.maxDaysAhead, staffMaxDaysAhead);
+  const todayHeld =
+    online && rules.sameDayRelease !== null && Temporal.PlainTime.compare(localNow.toPlainTime(), Temporal.PlainTime.from(rules.sameDayRelease)) < 0;
+  return {
+    today: today.toString(),
+    earliest: online ? now + rules.minLeadMinutes * 60_000 : now,
+    lastDate: today.add({ days: maxDays }).toString(),
+    todayHeld,
+  };
+}
+
+/** Free starts per local day in [from, to], as ISO 8601 with the offset valid at that instant. */
+export function freeStartsByDay(input: AvailabilityInput): DayAvailability[] {
+  const window = bookingWindow(input.timeZone, input.rules, input.now, input.channel);
+  const prepared = prepare(input);
+  const result: DayAvailability[] = [];
+  for (const date of datesBetween(input.from, input.to)) {
+    if (!isInWindow(date, window)) {
+      result.push({ date, starts: [] });
+      continue;
+    }
+    const day = zoneDay(input.timeZone, date);
+    const starts = collectStarts(input, prepared, day, window.earliest, null);
+    result.push({ date, starts: [...starts.keys()].sort((a, b) => a - b).map((t) => formatInstant(t, day)) });
+  }
+  return result;
+}
+
+export type SlotCheck =
+  | { kind: 'free'; clerkIds: string[]; resourceIds: string[]; end: number; date: string }
+  | { kind: 'off_grid' }
+  | { kind: 'outside_window'; window: BookingWindow; date: string }
+  | { kind: 'taken' };
+
+/** Whether `start` is a bookable slot, and which clerks (and resources) are free for it. */
+export function checkSlot(input: Omit<AvailabilityInput, 'from' | 'to'>, start: number): SlotCheck {
+  const date = Temporal.Instant.fromEpochMilliseconds(start).toZonedDateTimeISO(input.timeZone).toPlainDate().toString();
+  const day = zoneDay(input.timeZone, date);
+  const piece = day.pieces.find((p) => start >= p.start && start < p.end);
+  const slotMs = input.rules.slotMinutes * 60_000;
+  if (!piece || (piece.localStartMs + (start - piece.start)) % slotMs !== 0) return { kind: 'off_grid' };
+  const window = bookingWindow(input.timeZone, input.rules, input.now, input.channel);
+  if (!isInWindow(date, window) || start < window.earliest) return { kind: 'outside_window', window, date };
+  const full = { ...input, from: date, to: date };
+  const starts = collectStarts(full, prepare(full), day, start, start);
+  const found = starts.get(start);
+  if (!found) return { kind: 'taken' };
+  return { kind: 'free', clerkIds: found.clerkIds, resourceIds: found.resourceIds, end: start + input.rules.durationMinutes * 60_000, date };
+}
+
+function isInWindow(date: string, window: BookingWindow): boolean {
+  if (date < window.today || date > window.lastDate) return false;
+  return !(date === window.today && window.todayHeld);
+}
+
+type Prepared = { clerks: { schedule: ClerkSchedule; busy: Interval[]; overrideDays: Set<string> }[]; resources: { resourceId: string; busy: Interval[] }[] };
+
+function prepare(input: AvailabilityInput): Prepared {
+  return {
+    clerks: input.clerks.map((schedule) => ({
+      schedule,
+      busy: mergeIntervals(schedule.busy),
+      overrideDays: new Set(schedule.overrides.map((o) => o.day)),
+    })),
+    resources: input.resources.map((r) => ({ resourceId: r.resourceId, busy: mergeIntervals(r.busy) })),
+  };
+}
+
+type Found = { clerkIds: string[]; resourceIds: string[] };
+
+/**
+ * Candidate starts of one day mapped to the clerks free for them. With `only` set, just that
+ * instant is examined (booking); otherwise every start from `earliest` on.
+ */
+function collectStarts(input: AvailabilityInput, prepared: Prepared, day: ZoneDay, earliest: number, only: number | null): Map<number, Found> {
+  const { durationMinutes, slotMinutes, requiresResource } = input.rules;
+  const durationMs = durationMinutes * 60_000;
+  const slotMs = slotMinutes * 60_000;
+  const starts = new Map<number, Found>();
+  const weekday = day.weekday;
+  for (const clerk of prepared.clerks) {
+    const hours: { starts: string; ends: string }[] = clerk.overrideDays.has(day.date)
+      ? clerk.schedule.overrides.filter((o) => o.day === day.date)
+      : clerk.schedule.weekly.filter(
+          (w) => w.weekday === weekday && (w.validFrom === null || w.validFrom <= day.date) && (w.validUntil === null || w.validUntil >= day.date),
+        );
+    for (const h of hours) {
+      const workStart = day.instantOf(h.starts);
+      const workEnd = day.instantOf(h.ends);
+      for (const free of subtract({ start: Math.max(workStart, earliest), end: workEnd }, clerk.busy)) {
+        for (const piece of day.pieces) {
+          const lo = Math.max(free.start, piece.start);
+          const hi = Math.min(free.end - durationMs, piece.end - 1);
+          if (lo > hi) continue;
+          const local = piece.localStartMs + (lo - piece.start);
+          let t = lo + (Math.ceil(local / slotMs) * slotMs - local);
+          if (only !== null) {
+            if (only < t || only > hi || (only - t) % slotMs !== 0) continue;
+            t = only;
+          }
+          for (; t <= hi; t += slotMs) {
+            let entry = starts.get(t);
+            if (!entry) {
+              entry = { clerkIds: [], resourceIds: [] };
+              starts.set(t, entry);
+            }
+            entry.clerkIds.push(clerk.schedule.staffId);
+            if (only !== null) break;
+          }
+        }
+      }
+    }
+  }
+  if (requiresResource) {
+    for (const [t, entry] of starts) {
+      for (const resource of prepared.resources) if (isFree(resource.busy, t, t + durationMs)) entry.resourceIds.push(resource.resourceId);
+      if (entry.resourceIds.length === 0) starts.delete(t);
+    }
+  }
+  return starts;
+}
+
+/** Sorted, disjoint union of intervals. */
+export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+  const sorted = [...intervals].filter((i) => i.start < i.end).sort((a, b) => a.start - b.start);
+  const merged: Interval[] = [];
+  for (const i of sorted) {
+    const last = merged.at(-1);
+    if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
+    else merged.push({ start: i.start, end: i.end });
+  }
+  return merged;
+}
+
+/** Index of the first merged interval ending after `t`. */
+function firstEndingAfter(busy: readonly Interval[], t: number): number {
+  let lo = 0;
+  let hi = busy.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (busy[mid]!.end > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function isFree(busy: readonly Interval[], start: number, end: number): boolean {
+  const next = busy[firstEndingAfter(busy, start)];
+  return next === undefined || next.start >= end;
+}
+
+/** `range` minus the merged `busy` intervals. */
+function subtract(range: Interval, busy: readonly Interval[]): Interval[] {
+  const free: Interval[] = [];
+  let cursor = range.start;
+  for (let i = firstEndingAfter(busy, cursor); i < busy.length && cursor < range.end; i++) {
+    const b = busy[i]!;
+    if (b.start >= range.end) break;
+    if (b.start > cursor) free.push({ start: cursor, end: b.start });
+    cursor = Math.max(cursor, b.end);
+  }
+  if (cursor < range.end) free.push({ start: cursor, end: range.end });
+  return free;
+}
+
+/** A stretch of a local day with one UTC offset. localStartMs: wall-clock ms since local midnight. */
+type Piece = { start: number; end: number; localStartMs: number; offsetMs: number };
+
+type ZoneDay = { date: string; weekday: number; pieces: Piece[]; instantOf(time: string): number };
+
+const zoneDayCache = new Map<string, ZoneDay>();
+
+/** The instants of a local day and its offset pieces, from the zone rules (cached: rules do not change at run time). */
+export function zoneDay(timeZone: string, date: string): ZoneDay {
+  const key = `${timeZone}|${date}`;
+  const cached = zoneDayCache.get(key);
+  if (cached) return cached;
+  const plainDate = Temporal.PlainDate.from(date);
+  const first = plainDate.toZonedDateTime({ timeZone });
+  const dayEnd = plainDate.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds;
+  const pieces: Piece[] = [];
+  let cursor: Temporal.ZonedDateTime | null = first;
+  while (cursor && cursor.epochMilliseconds < dayEnd) {
+    const transition: Temporal.ZonedDateTime | null = cursor.getTimeZoneTransition('next');
+    const end: number = transition && transition.epochMilliseconds < dayEnd ? transition.epochMilliseconds : dayEnd;
+    const localStartMs = ((cursor.hour * 60 + cursor.minute) * 60 + cursor.second) * 1000 + cursor.millisecond;
+    pieces.push({ start: cursor.epochMilliseconds, end, localStartMs, offsetMs: cursor.offsetNanoseconds / 1e6 });
+    cursor = end < dayEnd ? transition : null;
+  }
+  const times = new Map<string, number>();
+  const day: ZoneDay = {
+    date,
+    weekday: plainDate.dayOfWeek,
+    pieces,
+    instantOf(time) {
+      let t = times.get(time);
+      if (t === undefined) {
+        // A working-hour boundary inside a skipped hour moves forward to the first real instant.
+        t = plainDate.toPlainDateTime(Temporal.PlainTime.from(time)).toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+        times.set(time, t);
+      }
+      return t;
+    },
+  };
+  if (zoneDayCache.size > 20_000) zoneDayCache.clear();
+  zoneDayCache.set(key, day);
+  return day;
+}
+
+/** ISO 8601 with the offset of the piece the instant lies in (the offset itself comes from the zone rules). */
+function formatInstant(t: number, day: ZoneDay): string {
+  const piece = day.pieces.find((p) => t >= p.start && t < p.end) ?? day.pieces.at(-1)!;
+  const offsetMinutes = Math.round(piece.offsetMs / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return new Date(t + piece.offsetMs).toISOString().slice(0, 19) + offset;
+}
+
+export function formatInZone(t: number, timeZone: string): string {
+  const date = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return formatInstant(t, zoneDay(timeZone, date));
+}
+
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  let d = Temporal.PlainDate.from(from);
+  const last = Temporal.PlainDate.from(to);
+  while (Temporal.PlainDate.compare(d, last) <= 0) {
+    dates.push(d.toString());
+    d = d.add({ days: 1 });
+  }
+  return dates;
+}

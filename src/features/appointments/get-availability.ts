@@ -1,0 +1,89 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { Actor } from './appointment-actor.ts';
+import { findOfferedService, loadSchedules, type OfferedService } from './appointment-store.ts';
+import { bookingWindow, freeStartsByDay, zoneDay, type DayAvailability } from './availability.ts';
+
+export const maxRangeDays = 92;
+
+export type AvailabilityQuery = { serviceId: string; locationId: string; from: string; to: string; actor: Actor; staffId?: string | undefined };
+
+export type Availability = { serviceId: string; locationId: string; timeZone: string; slotMinutes: number; durationMinutes: number; days: DayAvailability[] };
+
+/** Free start times per local day for a service at a location. */
+export async function getAvailability(deps: { db: Database; clock: Clock }, query: AvailabilityQuery): Promise<Availability> {
+  const from = parseDate(query.from, 'from');
+  const to = parseDate(query.to, 'to');
+  if (Temporal.PlainDate.compare(to, from) < 0) throw invalid('to', '`to` must not be before `from`.');
+  const days = from.until(to, { largestUnit: 'days' }).days + 1;
+  if (days > maxRangeDays) throw invalid('to', `The range covers ${days} days; at most ${maxRangeDays} days can be asked for at once.`);
+
+  const offered = await requireOfferedService(deps.db, query.serviceId, query.locationId, query.actor);
+  const now = deps.clock.now().getTime();
+  const window = bookingWindow(offered.timeZone, offered.rules, now, query.actor.channel);
+  if (from.toString() < window.today) throw invalid('from', `\`from\` is in the past; today is ${window.today} at this location.`);
+  if (to.toString() > window.lastDate) throw invalid('to', `Appointments can be booked up to ${window.lastDate}; choose an earlier \`to\`.`);
+  if (query.staffId !== undefined && query.actor.channel !== 'staff') throw invalid('staffId', 'Only staff can ask for a particular clerk.');
+
+  const first = zoneDay(offered.timeZone, from.toString());
+  const last = zoneDay(offered.timeZone, to.toString());
+  const { clerks, resources } = await loadSchedules(deps.db, offered, {
+    from: new Date(first.pieces[0]!.start),
+    to: new Date(last.pieces.at(-1)!.end),
+    firstDate: from.toString(),
+    lastDate: to.toString(),
+    staffId: query.staffId,
+  });
+  return {
+    serviceId: offered.serviceId,
+    locationId: offered.locationId,
+    timeZone: offered.timeZone,
+    slotMinutes: offered.rules.slotMinutes,
+    durationMinutes: offered.rules.durationMinutes,
+    days: freeStartsByDay({
+      timeZone: offered.timeZone,
+      rules: offered.rules,
+      from: from.toString(),
+      to: to.toString(),
+      now,
+      channel: query.actor.channel,
+      clerks,
+      resources,
+    }),
+  };
+}
+
+/** The service at the location, or a 4xx naming what is wrong. */
+export async function requireOfferedService(db: Database, serviceId: string, locationId: string, actor: Actor): Promise<OfferedService> {
+  const offered = await findOfferedService(db, serviceId, locationId);
+  if (!offered) {
+    const [service, location] = await Promise.all([
+      db.selectFrom('service').select('id').where('id', '=', serviceId).where('active', '=', true).executeTakeFirst(),
+      db.selectFrom('location').select('id').where('id', '=', locationId).where('active', '=', true).executeTakeFirst(),
+    ]);
+    const fieldErrors = [];
+    if (!service) fieldErrors.push({ path: 'serviceId', message: 'There is no such service.' });
+    if (!location) fieldErrors.push({ path: 'locationId', message: 'There is no such location.' });
+    if (fieldErrors.length === 0) fieldErrors.push({ path: 'locationId', message: 'This service is not offered at this location.' });
+    throw new AppError('validation_failed', fieldErrors.map((e) => e.message).join(' '), { fieldErrors });
+  }
+  if (actor.channel === 'online' && !offered.onlineBookable) {
+    throw invalid('serviceId', 'This service cannot be booked online; the office arranges these appointments.');
+  }
+  return offered;
+}
+
+export function parseDate(value: string, field: string): Temporal.PlainDate {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw invalid(field, `\`${field}\` must be a date like 2026-12-01.`);
+  try {
+    return Temporal.PlainDate.from(value, { overflow: 'reject' });
+  } catch {
+    throw invalid(field, `\`${field}\` is not a real calendar date.`);
+  }
+}
+
+export function invalid(path: string, message: string): AppError {
+  return new AppError('validation_failed', message, { fieldErrors: [{ path, message }] });
+}

@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+
+export const fallbackLanguage = 'de';
+
+export type ServiceView = {
+  id: string;
+  slug: string;
+  /** The language the texts are in: the one asked for, or German where no translation exists. */
+  lang: string;
+  name: string;
+  description: string;
+  audience: string;
+  requiredDocuments: string[];
+  feeCents: number | null;
+  feeNote: string;
+  durationMinutes: number;
+  slotMinutes: number;
+  onlineBookable: boolean;
+  walkInAllowed: boolean;
+  minLeadMinutes: number;
+  maxDaysAhead: number;
+  sameDayRelease: string | null;
+  requiresResource: boolean;
+  locationIds: string[];
+};
+
+/** Active services with their texts in `lang` (German where a text is missing). */
+export async function listServices(deps: { db: Database }, options: { lang: string; locationId?: string | undefined }): Promise<ServiceView[]> {
+  let query = deps.db
+    .selectFrom('service as s')
+    .innerJoin('service_text as t', (join) =>
+      join.onRef('t.service_id', '=', 's.id').on((eb) =>
+        eb('t.lang', '=', sql<string>`(SELECT coalesce(max(x.lang) FILTER (WHERE x.lang = ${options.lang}), ${fallbackLanguage}) FROM service_text x WHERE x.service_id = s.id)`),
+      ),
+    )
+    .where('s.active', '=', true)
+    .select([
+      's.id',
+      's.slug',
+      's.duration_minutes',
+      's.slot_minutes',
+      's.fee_cents',
+      's.online_bookable',
+      's.walk_in_allowed',
+      's.min_lead_minutes',
+      's.max_days_ahead',
+      's.same_day_release',
+      's.required_resource_kind',
+      't.lang',
+      't.name',
+      't.description',
+      't.audience',
+      't.required_documents',
+      't.fee_note',
+      sql<string[]>`ARRAY(SELECT sl.location_id::text FROM service_location sl JOIN location l ON l.id = sl.location_id AND l.active WHERE sl.service_id = s.id ORDER BY l.name)`.as('location_ids'),
+    ])
+    .orderBy('s.sort_order')
+    .orderBy('t.name');
+  if (options.locationId) {
+    const locationId = options.locationId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('service_location as sl').whereRef('sl.service_id', '=', 's.id').where('sl.location_id', '=', locationId)));
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    lang: r.lang,
+    name: r.name,
+    description: r.description,
+    audience: r.audience,
+    requiredDocuments: r.required_documents,
+    feeCents: r.fee_cents,
+    feeNote: r.fee_note,
+    durationMinutes: r.duration_minutes,
+    slotMinutes: r.slot_minutes,
+    onlineBookable: r.online_bookable,
+    walkInAllowed: r.walk_in_allowed,
+    minLeadMinutes: r.min_lead_minutes,
+    maxDaysAhead: r.max_days_ahead,
+    sameDayRelease: r.same_day_release ? r.same_day_release.slice(0, 5) : null,
+    requiresResource: r.required_resource_kind !== null,
+    locationIds: r.location_ids,
+  }));
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { seedDemoOffice } from '../src/demo/seed-demo-office.ts';
+import { demoServices } from '../src/demo/demo-services.ts';
+import { getAvailability, onlineActor } from '../src/features/appointments/index.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { fixedClock } from '../src/shared/clock.ts';
+import { languages } from '../src/web/i18n.ts';
+import { createTestDatabase } from './database.ts';
+
+const { db } = await createTestDatabase({ poolSize: 6 });
+const clock = fixedClock('2026-12-01T06:30:00Z');
+const deps = { db, clock, logger: createLogger('silent') };
+
+test('two instances seeding an empty database at once load the demo office exactly once', async () => {
+  const results = await Promise.all([seedDemoOffice(deps), seedDemoOffice(deps)]);
+  assert.deepEqual(results.sort(), [false, true]);
+  const count = async (table: 'location' | 'service' | 'staff' | 'appointment' | 'absence') =>
+    (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  assert.equal(await count('location'), 2);
+  assert.ok((await count('service')) >= 8);
+  assert.equal(await count('staff'), 12);
+  assert.ok((await count('absence')) >= 2);
+  const booked = await count('appointment');
+  assert.ok(booked >= 15, `${booked} demo appointments`);
+  assert.equal(await seedDemoOffice(deps), false, 'a non-empty database is left alone');
+  assert.equal(await count('appointment'), booked);
+});
+
+test('every demo service has real texts in every portal language', async () => {
+  const rows = await db.selectFrom('service_text').select(['service_id', 'lang', 'name', 'description', 'audience', 'required_documents', 'fee_note']).execute();
+  const services = await db.selectFrom('service').select('id').execute();
+  for (const { id } of services) {
+    const texts = rows.filter((r) => r.service_id === id);
+    assert.deepEqual(texts.map((t) => t.lang).sort(), [...languages].sort());
+    const de = texts.find((t) => t.lang === 'de')!;
+    for (const t of texts) {
+      assert.ok(t.name && t.description && t.audience && t.fee_note && t.required_documents.length >= 3, `${t.lang} complete`);
+      assert.equal(t.required_documents.length, de.required_documents.length, `${t.lang} lists the same documents`);
+      if (t.lang !== 'de') {
+        assert.notEqual(t.description, de.description, `${t.lang} is translated`);
+        assert.notDeepEqual(t.required_documents, de.required_documents);
+      }
+    }
+  }
+  for (const s of demoServices) for (const lang of ['ar', 'fa']) assert.match(s.texts[lang as 'ar'].name, /[\u0600-\u06FF]/);
+});
+
+test('the demo office offers bookable slots', async () => {
+  const service = await db.selectFrom('service').select('id').where('slug', '=', 'aufenthaltstitel-verlaengerung').executeTakeFirstOrThrow();
+  const location = await db.selectFrom('location').select('id').where('slug', '=', 'wetzlar').executeTakeFirstOrThrow();
+  const availability = await getAvailability({ db, clock }, { serviceId: service.id, locationId: location.id, from: '2026-12-02', to: '2026-12-15', actor: onlineActor });
+  assert.ok(availability.days.flatMap((d) => d.starts).length > 100);
+  const biometrics = await db.selectFrom('service').select('required_resource_kind').where('slug', '=', 'biometrie-erfassung').executeTakeFirstOrThrow();
+  assert.equal(biometrics.required_resource_kind, 'biometrics-station');
+});
