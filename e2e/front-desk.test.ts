@@ -4,15 +4,16 @@ import { serve, type ServerType } from '@hono/node-server';
 import { systemClock } from '../src/shared/clock.ts';
 import { createTestApp, createTestLiveEvents } from '../test/app.ts';
 import { createTestDatabase } from '../test/database.ts';
-import { bookAppointment, createClerk, createFrontOffice } from '../test/front-desk-fixtures.ts';
-import { recordingAudit, testGate } from '../test/front-desk-gate.ts';
+import { bookAppointment, createFrontOffice, deviceToken } from '../test/front-desk-fixtures.ts';
+import { addStaff, testPassword } from '../test/staff.ts';
+import { deviceCookieName } from '../src/features/front-desk/index.ts';
+import { loadStaffActor } from '../src/features/staff/session-store.ts';
 import { freePort } from '../test/global-setup.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
 
 const { db, url } = await createTestDatabase();
-const gate = testGate();
 const liveEvents = createTestLiveEvents(url);
-const app = createTestApp(db, { clock: systemClock, gate, audit: recordingAudit(), liveEvents });
+const app = createTestApp(db, { clock: systemClock, liveEvents });
 const port = await freePort();
 const server: ServerType = await new Promise((resolve) => {
   const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
@@ -26,18 +27,26 @@ const base = `http://127.0.0.1:${port}`;
 const browser = await launchBrowser();
 
 const office = await createFrontOffice(db);
-const clerk = await createClerk(db, office.location.id, [office.front]);
+const clerkAccount = await addStaff(db, 'clerk', { locationIds: [office.location.id], specialtyIds: [office.front] });
+const clerk = (await loadStaffActor(db, clerkAccount.id, 'session'))!;
 const tokens = {
-  kiosk: gate.issue({ kind: 'device', device: 'kiosk', locationId: office.location.id }),
-  display: gate.issue({ kind: 'device', device: 'display', locationId: office.location.id }),
-  clerk: gate.issue(clerk),
+  kiosk: await deviceToken(db, 'kiosk', office.location.id),
+  display: await deviceToken(db, 'display', office.location.id),
 };
 
-async function pageAs(token: string) {
+/** A browser tab: devices carry their token in the device cookie, staff sign in through the real form. */
+async function pageAs(who: string | { username: string }) {
   // bypassCSP only lets the test inject axe-core; the pages themselves run under the real CSP.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ name: 'lotse_test_token', value: token, url: base }]);
+  if (typeof who === 'string') await context.addCookies([{ name: deviceCookieName, value: who, url: base }]);
   const page = await context.newPage();
+  if (typeof who !== 'string') {
+    await page.goto(`${base}/staff/sign-in`);
+    await page.fill('#username', who.username);
+    await page.fill('#password', testPassword);
+    await page.locator('form button[type=submit]').first().click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
+  }
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { page, errors };
@@ -50,7 +59,7 @@ function assertNoViolations(violations: { id: string; help: string; nodes: strin
 test('kiosk check-in with a code → ticket → the desk calls it → the display shows it (live, no reload)', { timeout: 90_000 }, async () => {
   const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(Date.now() + 5 * 60_000), language: 'uk' });
   const counter = office.counters[1]!;
-  const desk = await pageAs(tokens.clerk);
+  const desk = await pageAs(clerkAccount);
   await desk.page.goto(`${base}/desk?location=${office.location.id}&counter=${counter.id}`);
   await desk.page.getByText('Niemand wartet.').waitFor();
 

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
-import { closedGate, frontDeskRoutes, refusingAudit, type FrontDeskGate, type PersonDataAudit } from './features/front-desk/index.ts';
+import { frontDeskRoutes, staffAudit, staffGate } from './features/front-desk/index.ts';
 import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts';
 import { allowEveryBooking, appointmentRoutes, type BookingGuard } from './features/appointments/index.ts';
 import { officeRoutes } from './features/office/index.ts';
@@ -31,9 +31,6 @@ export type AppDeps = {
   publicUrl: string;
   /** One LISTEN connection per instance feeding every live screen (displays, desks, reception). */
   liveEvents?: LiveEvents;
-  /** Who is signed in / which device is asking, and the audit trail: provided by the staff feature. */
-  frontDeskGate?: FrontDeskGate;
-  personDataAudit?: PersonDataAudit;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
@@ -90,6 +87,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/staff/*', staffAuth(staffDeps));
   app.use('/staff', staffAuth(staffDeps));
   app.use('/api/v1/*', staffAuth(staffDeps));
+  // The front desk's staff screens and device screens: sessions, API tokens and device tokens.
+  for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk/*', '/display/*']) app.use(path, staffAuth(staffDeps));
 
   app.route('/', healthRoutes(deps));
   app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
@@ -100,8 +99,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       db: deps.db,
       clock: deps.clock,
       liveEvents: deps.liveEvents ?? noLiveEvents,
-      gate: deps.frontDeskGate ?? closedGate,
-      audit: deps.personDataAudit ?? refusingAudit,
+      gate: staffGate(deps),
+      audit: staffAudit(deps),
       publicUrl: deps.publicUrl,
     }),
   );

@@ -5,7 +5,6 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
-import { closedGate, refusingAudit } from './features/front-desk/index.ts';
 import { createLiveEvents } from './platform/events/live-events.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
@@ -101,9 +100,6 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
     liveEvents,
-    // Until the staff feature's sessions and device tokens are wired in, front-desk screens stay closed.
-    frontDeskGate: closedGate,
-    personDataAudit: refusingAudit,
     staffAuth: config.staffAuth,
     trustProxy: config.trustProxy,
   });

@@ -1,7 +1,6 @@
 import { after } from 'node:test';
 import { createApp } from '../src/app.tsx';
 import type { Database } from '../src/db/database.ts';
-import { closedGate, refusingAudit, type FrontDeskGate, type PersonDataAudit } from '../src/features/front-desk/index.ts';
 import { createLiveEvents, noLiveEvents, type LiveEvents } from '../src/platform/events/live-events.ts';
 import { createJobs, type Jobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
@@ -17,7 +16,7 @@ export function createTestJobs(url: string): Jobs {
 /** The real application on a test database, for app.request() tests. */
 export function createTestApp(
   db: Database,
-  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; gate?: FrontDeskGate; audit?: PersonDataAudit; liveEvents?: LiveEvents } = {},
+  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; liveEvents?: LiveEvents } = {},
 ) {
   const jobs = options.jobs ?? (options.url ? createTestJobs(options.url) : unavailableJobs);
   const liveEvents = options.liveEvents ?? (options.url ? createTestLiveEvents(options.url) : noLiveEvents);
@@ -29,8 +28,6 @@ export function createTestApp(
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     publicUrl: 'http://localhost:3000',
     liveEvents,
-    frontDeskGate: options.gate ?? closedGate,
-    personDataAudit: options.audit ?? refusingAudit,
   });
 }
 

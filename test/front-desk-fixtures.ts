@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../src/db/database.ts';
 import type { DeviceActor, StaffActor } from '../src/features/front-desk/index.ts';
+import { createApiToken, createDevice } from '../src/features/staff/index.ts';
+import { systemClock } from '../src/shared/clock.ts';
 
 /** A small office made directly in the database: one location, two queues, a few counters. */
 export async function createFrontOffice(db: Database, options: { slug?: string; counters?: number } = {}) {
@@ -49,14 +51,25 @@ export async function createService(db: Database, locationId: string, specialtyI
 }
 
 export async function createClerk(db: Database, locationId: string, specialtyIds: string[], role: StaffActor['role'] = 'clerk'): Promise<StaffActor> {
-  const staff = await db.insertInto('staff').values({ display_name: `Clerk ${randomBytes(2).toString('hex')}` }).returning('id').executeTakeFirstOrThrow();
+  const username = `${role.replace('_', '')}-${randomBytes(4).toString('hex')}`;
+  const staff = await db.insertInto('staff').values({ display_name: `Test ${username}`, username, role }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('staff_location').values({ staff_id: staff.id, location_id: locationId }).execute();
   for (const specialtyId of specialtyIds) await db.insertInto('staff_specialty').values({ staff_id: staff.id, specialty_id: specialtyId }).execute();
-  return { kind: 'staff', staffId: staff.id, role, specialtyIds, locationIds: [locationId] };
+  return { kind: 'staff', staffId: staff.id, displayName: `Test ${username}`, username, role, specialtyIds, locationIds: [locationId], via: 'session' };
 }
 
 export function kioskAt(locationId: string): DeviceActor {
-  return { kind: 'device', device: 'kiosk', locationId };
+  return { kind: 'device', deviceId: randomUUID(), role: 'kiosk', locationId, name: 'Kiosk' };
+}
+
+/** A real personal API token of the staff feature (Bearer) for HTTP tests. */
+export async function apiTokenFor(db: Database, actor: StaffActor): Promise<string> {
+  return (await createApiToken({ db, clock: systemClock }, { staffId: actor.staffId, name: 'test', role: actor.role })).token;
+}
+
+/** A real device token (kiosk or display) bound to a location. */
+export async function deviceToken(db: Database, kind: 'kiosk' | 'display', locationId: string): Promise<string> {
+  return (await createDevice({ db, clock: systemClock }, { kind, locationId, name: `${kind} test` })).token;
 }
 
 let codeCounter = 0;

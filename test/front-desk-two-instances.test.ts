@@ -6,21 +6,19 @@ import { createKysely, createPool } from '../src/db/database.ts';
 import { createWalkInTicket } from '../src/features/front-desk/index.ts';
 import { createTestApp, createTestLiveEvents } from './app.ts';
 import { createTestDatabase } from './database.ts';
-import { createClerk, createFrontOffice } from './front-desk-fixtures.ts';
-import { recordingAudit, testGate } from './front-desk-gate.ts';
+import { apiTokenFor, createClerk, createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
 import { freePort } from './global-setup.ts';
 import { openEventStream } from './sse-client.ts';
 
 // Two Lotse instances (own HTTP server, own pool, own LISTEN connection) on one database,
 // as behind a load balancer: a call made on one must reach a display connected to the other.
 const { db, url } = await createTestDatabase({ poolSize: 4 });
-const gate = testGate();
 
 async function startInstance() {
   const pool = createPool(url, 5);
   const instanceDb = createKysely(pool);
   const liveEvents = createTestLiveEvents(url);
-  const app = createTestApp(instanceDb, { gate, audit: recordingAudit(), liveEvents });
+  const app = createTestApp(instanceDb, { liveEvents });
   const port = await freePort();
   const server: ServerType = await new Promise((resolve) => {
     const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
@@ -38,8 +36,8 @@ const [first, second] = [await startInstance(), await startInstance()];
 const office = await createFrontOffice(db);
 const clerk = await createClerk(db, office.location.id, [office.front]);
 const reception = await createClerk(db, office.location.id, [], 'reception');
-const clerkToken = gate.issue(clerk);
-const displayToken = gate.issue({ kind: 'device', device: 'display', locationId: office.location.id });
+const clerkToken = await apiTokenFor(db, clerk);
+const displayToken = await deviceToken(db, 'display', office.location.id);
 const query = `location=${office.location.id}&counter=${office.counters[0]!.id}`;
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 

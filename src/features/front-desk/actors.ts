@@ -1,57 +1,46 @@
 import { AppError } from '../../shared/app-error.ts';
+import { can, roleMay, type Action, type DeviceActor, type StaffActor } from '../staff/index.ts';
+
+export type { DeviceActor, StaffActor, StaffRole } from '../staff/index.ts';
 
 /**
- * Who acts at the front desk. The HTTP layer builds these from the staff feature's session or
- * device token; use cases only see these narrow shapes and check their own policies here.
+ * The front desk's actions and how they map onto the staff feature's declarative policy
+ * (src/features/staff/policy.ts). Use cases call `authorize` first; location mismatches get
+ * a reason of their own so kiosks and desks can explain them.
  */
-export type StaffRole = 'admin' | 'team_lead' | 'clerk' | 'reception';
-
-export type StaffActor = {
-  kind: 'staff';
-  staffId: string;
-  role: StaffRole;
-  /** Specialties the clerk serves (empty for roles that do not call). */
-  specialtyIds: readonly string[];
-  /** Locations the person works at; admins and team leads may be given all. */
-  locationIds: readonly string[];
-};
-
-/** A kiosk or call display, bound to one location by its device token. */
-export type DeviceActor = { kind: 'device'; device: 'kiosk' | 'display'; locationId: string };
-
 export type FrontDeskAction =
   | 'check_in' // kiosk and reception
   | 'reception' // today's list, manual check-in, walk-in, priority
   | 'call' // call next, recall, no-show, park, resume, transfer, finish
+  | 'person_read' // open the booking data behind a ticket
   | 'figures'
   | 'watch_display';
 
-const staffPolicy: Record<FrontDeskAction, readonly StaffRole[]> = {
-  check_in: ['admin', 'team_lead', 'reception'],
-  reception: ['admin', 'team_lead', 'reception'],
-  call: ['team_lead', 'clerk'],
-  figures: ['admin', 'team_lead', 'reception', 'clerk'],
-  watch_display: ['admin', 'team_lead', 'reception', 'clerk'],
-};
-
-const devicePolicy: Record<DeviceActor['device'], readonly FrontDeskAction[]> = {
-  kiosk: ['check_in'],
-  display: ['watch_display'],
+const policyAction: Record<Exclude<FrontDeskAction, 'figures'>, Action> = {
+  check_in: 'appointment.check_in',
+  reception: 'appointment.check_in',
+  call: 'queue.call',
+  person_read: 'person.read',
+  watch_display: 'display.show',
 };
 
 /** Throws unless the actor may do `action` at `locationId`. */
 export function authorize(actor: StaffActor | DeviceActor, action: FrontDeskAction, locationId: string): void {
-  if (actor.kind === 'device') {
-    if (!devicePolicy[actor.device].includes(action)) throw new AppError('forbidden', `A ${actor.device} device may not do this.`);
-    if (actor.locationId !== locationId) {
-      throw new AppError('forbidden', 'This device is registered for another location.', { details: { reason: 'device_other_location' } });
-    }
+  if (action === 'figures') {
+    // Everyone on the staff of a location may see its figures (they hold no personal data).
+    if (actor.kind !== 'staff') throw new AppError('forbidden', 'Devices do not see figures.');
+    if (actor.role !== 'admin' && !actor.locationIds.includes(locationId)) throw otherLocation(actor);
     return;
   }
-  if (!staffPolicy[action].includes(actor.role)) throw new AppError('forbidden', `The role ${actor.role} may not do this.`);
-  if (!actor.locationIds.includes(locationId)) {
-    throw new AppError('forbidden', 'You do not work at this location.', { details: { reason: 'staff_other_location' } });
-  }
+  const mapped = policyAction[action];
+  if (!roleMay(actor.role, mapped)) throw new AppError('forbidden', `The role ${actor.role} may not do this.`, { details: { reason: 'role', action: mapped } });
+  if (!can(actor, mapped, { locationId })) throw otherLocation(actor);
+}
+
+function otherLocation(actor: StaffActor | DeviceActor): AppError {
+  return actor.kind === 'device'
+    ? new AppError('forbidden', 'This device is registered for another location.', { details: { reason: 'device_other_location' } })
+    : new AppError('forbidden', 'You do not work at this location.', { details: { reason: 'staff_other_location' } });
 }
 
 /** The specialties a clerk may call for; asking for another one is refused, not silently dropped. */

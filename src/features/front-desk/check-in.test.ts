@@ -93,7 +93,7 @@ test('bad check-ins are refused with a reason and change nothing', async () => {
     reason('device_other_location'),
   );
   await assert.rejects(
-    checkInWithCode(deps, { kind: 'device', device: 'display', locationId: office.location.id }, { locationId: office.location.id, code: ok.code }),
+    checkInWithCode(deps, { ...kioskAt(office.location.id), role: 'display' }, { locationId: office.location.id, code: ok.code }),
     (error: AppError) => error.code === 'forbidden',
   );
   assert.equal((await db.selectFrom('ticket').select('id').where('location_id', 'in', [office.location.id, elsewhere.location.id]).execute()).length, 0);

@@ -58,7 +58,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono {
           </p>
         ) : null}
         <div id="live" data-live={`/desk/live?location=${location.id}&counter=${counterId}`} data-events={`/front-desk/events?location=${location.id}`}>
-          <DeskLive {...live} query={`location=${location.id}&counter=${counterId}`} specialties={specialties} />
+          <DeskLive {...live} query={`location=${location.id}&counter=${counterId}`} csrf={deps.gate.csrfToken(c)} specialties={specialties} />
         </div>
       </Layout>,
       status,
@@ -70,7 +70,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono {
   app.get('/desk/live', async (c) => {
     const { actor, location, counterId } = await context(c);
     const specialties = await deps.db.selectFrom('specialty').select(['id', 'name']).orderBy('sort_order').execute();
-    return c.html(<DeskLive {...await liveData(deps, actor, location.id)} query={`location=${location.id}&counter=${counterId ?? ''}`} specialties={specialties} />);
+    return c.html(<DeskLive {...await liveData(deps, actor, location.id)} query={`location=${location.id}&counter=${counterId ?? ''}`} csrf={deps.gate.csrfToken(c)} specialties={specialties} />);
   });
 
   const act = (path: string, action: (actor: StaffActor, c: Context, locationId: string, counterId: string) => Promise<string | undefined>) =>
@@ -119,7 +119,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono {
     const id = c.req.param('id');
     const booking = isUuid(id) ? await bookingOfTicket(deps, actor, id) : null;
     if (!booking) throw new AppError('not_found', 'No booking data for this ticket.');
-    await deps.audit.personDataOpened({ staffId: actor.staffId, appointmentIds: [booking.appointmentId], screen: 'desk.booking' });
+    await deps.audit.personDataOpened(c, { appointmentIds: [booking.appointmentId], screen: 'desk: booking data' });
     const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: location.time_zone }).format(booking.startsAt);
     return c.html(
       <Layout lang="de" title="Buchungsdaten">
@@ -157,6 +157,11 @@ async function liveData(deps: FrontDeskDeps, actor: StaffActor, locationId: stri
   return { ...own, queues: queues.filter((q) => actor.specialtyIds.includes(q.specialtyId)) };
 }
 
+/** The session's CSRF token, required by the staff feature on every state-changing form. */
+export function Csrf(props: { token: string }) {
+  return props.token ? <input type="hidden" name="_csrf" value={props.token} /> : null;
+}
+
 function CounterChoice(props: { location: LocationRow; counters: { id: string; name: string }[] }) {
   return (
     <Layout lang="de" title="Platz wählen">
@@ -179,7 +184,7 @@ function CounterChoice(props: { location: LocationRow; counters: { id: string; n
 
 const statusNames: Record<string, string> = { called: 'aufgerufen', in_service: 'in Bearbeitung', parked: 'geparkt' };
 
-function TicketCard(props: { ticket: DeskTicket; query: string; specialties: { id: string; name: string }[] }) {
+function TicketCard(props: { ticket: DeskTicket; query: string; csrf: string; specialties: { id: string; name: string }[] }) {
   const { ticket, query } = props;
   const post = (action: string) => `/desk/tickets/${ticket.id}/${action}?${query}`;
   return (
@@ -216,20 +221,20 @@ function TicketCard(props: { ticket: DeskTicket; query: string; specialties: { i
       <div class="desk-actions">
         {ticket.status === 'called' ? (
           <>
-            <form method="post" action={post('start')}><button class="button" type="submit">Vorsprache beginnt</button></form>
-            <form method="post" action={post('recall')}><button class="button secondary" type="submit">Erneut aufrufen</button></form>
-            <form method="post" action={post('no-show')}><button class="button secondary" type="submit">Nicht erschienen</button></form>
+            <form method="post" action={post('start')}><Csrf token={props.csrf} /><button class="button" type="submit">Vorsprache beginnt</button></form>
+            <form method="post" action={post('recall')}><Csrf token={props.csrf} /><button class="button secondary" type="submit">Erneut aufrufen</button></form>
+            <form method="post" action={post('no-show')}><Csrf token={props.csrf} /><button class="button secondary" type="submit">Nicht erschienen</button></form>
           </>
         ) : null}
         {ticket.status === 'parked' ? (
-          <form method="post" action={post('resume')}><button class="button" type="submit">Zurückholen</button></form>
+          <form method="post" action={post('resume')}><Csrf token={props.csrf} /><button class="button" type="submit">Zurückholen</button></form>
         ) : (
-          <form method="post" action={post('park')}><button class="button secondary" type="submit">Parken</button></form>
+          <form method="post" action={post('park')}><Csrf token={props.csrf} /><button class="button secondary" type="submit">Parken</button></form>
         )}
       </div>
       <details>
         <summary>Weitergeben</summary>
-        <form method="post" action={post('transfer')} class="stack">
+        <form method="post" action={post('transfer')} class="stack"><Csrf token={props.csrf} />
           <label for={`to-${ticket.id}`}>An Warteschlange</label>
           <select id={`to-${ticket.id}`} name="to">
             {props.specialties.map((s) => <option value={s.id}>{s.name}</option>)}
@@ -243,7 +248,7 @@ function TicketCard(props: { ticket: DeskTicket; query: string; specialties: { i
       {ticket.status !== 'parked' ? (
         <details open={ticket.status === 'in_service'}>
           <summary>Abschließen</summary>
-          <form method="post" action={post('finish')} class="stack">
+          <form method="post" action={post('finish')} class="stack"><Csrf token={props.csrf} />
             <fieldset>
               <legend>Ergebnis</legend>
               <label><input type="radio" name="result" value="done" checked /> Erledigt</label>
@@ -296,13 +301,13 @@ export function QueueTable(props: { queues: QueueSummary[] }) {
   );
 }
 
-function DeskLive(props: { current: DeskTicket | null; parked: DeskTicket[]; queues: QueueSummary[]; query: string; specialties: { id: string; name: string }[] }) {
+function DeskLive(props: { current: DeskTicket | null; parked: DeskTicket[]; queues: QueueSummary[]; query: string; csrf: string; specialties: { id: string; name: string }[] }) {
   return (
     <div>
       {props.current ? (
-        <TicketCard ticket={props.current} query={props.query} specialties={props.specialties} />
+        <TicketCard ticket={props.current} query={props.query} csrf={props.csrf} specialties={props.specialties} />
       ) : (
-        <form method="post" action={`/desk/call-next?${props.query}`}>
+        <form method="post" action={`/desk/call-next?${props.query}`}><Csrf token={props.csrf} />
           <button class="button big" type="submit" data-testid="call-next">
             Nächste Person aufrufen
           </button>
@@ -312,7 +317,7 @@ function DeskLive(props: { current: DeskTicket | null; parked: DeskTicket[]; que
         <section>
           <h2>Geparkt</h2>
           {props.parked.map((ticket) => (
-            <TicketCard ticket={ticket} query={props.query} specialties={props.specialties} />
+            <TicketCard ticket={ticket} query={props.query} csrf={props.csrf} specialties={props.specialties} />
           ))}
         </section>
       ) : null}

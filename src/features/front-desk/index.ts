@@ -3,5 +3,5 @@ export { checkInWithCode, createWalkInTicket, normalizeCode, type IssuedTicket }
 export { callNextTicket, type CalledTicket } from './call-next.ts';
 export { recallTicket, startService, markNoShow, parkTicket, resumeTicket, transferTicket, finishTicket, markPriority } from './desk-actions.ts';
 export { frontDeskRoutes, type FrontDeskDeps } from './front-desk-routes.tsx';
-export { closedGate, refusingAudit, type FrontDeskGate, type PersonDataAudit } from './front-desk-gate.ts';
+export { staffGate, staffAudit, deviceCookieName, type FrontDeskGate, type PersonDataAudit } from './front-desk-gate.ts';
 export { dayFigures, type DayFigures } from './figures.ts';

@@ -7,7 +7,7 @@ import { Layout } from '../../web/layout.tsx';
 import { authorize, type StaffActor } from './actors.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import { markPriority } from './desk-actions.ts';
-import { QueueTable, staffLocationId } from './desk-pages.tsx';
+import { Csrf, QueueTable, staffLocationId } from './desk-pages.tsx';
 import { dayFigures, appointmentShareGoal } from './figures.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { requireStaff } from './front-desk-gate.ts';
@@ -37,9 +37,9 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
     return { actor, location };
   };
 
-  const live = async (actor: StaffActor, location: LocationRow, search: string | undefined) => {
+  const live = async (c: Context, actor: StaffActor, location: LocationRow, search: string | undefined) => {
     const [queues, appointments] = await Promise.all([waitingQueues(deps, actor, location.id), todaysAppointments(deps, actor, location.id, search)]);
-    if (appointments.length) await deps.audit.personDataOpened({ staffId: actor.staffId, appointmentIds: appointments.map((a) => a.id), screen: 'reception.today' });
+    if (appointments.length) await deps.audit.personDataOpened(c, { appointmentIds: appointments.map((a) => a.id), screen: 'reception: appointments today' });
     return { queues, appointments };
   };
 
@@ -47,7 +47,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
     const { actor, location } = await context(c);
     authorize(actor, 'reception', location.id);
     const search = c.req.query('q');
-    const data = await live(actor, location, search);
+    const data = await live(c, actor, location, search);
     const services = await deps.db
       .selectFrom('service')
       .innerJoin('service_location', 'service_location.service_id', 'service.id')
@@ -58,6 +58,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
       .orderBy('service.sort_order')
       .execute();
     const query = `location=${location.id}`;
+    const csrf = deps.gate.csrfToken(c);
     return c.html(
       <Layout lang="de" title="Empfang">
         <script src={assetUrl('staff-live.js')} defer></script>
@@ -65,7 +66,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
         {notice ? <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</p> : null}
         <section class="stack">
           <h2>Einchecken mit Terminkennung</h2>
-          <form method="post" action={`/reception/check-in?${query}`} class="inline">
+          <form method="post" action={`/reception/check-in?${query}`} class="inline"><Csrf token={csrf} />
             <label for="code">Terminkennung</label>
             <input id="code" name="code" maxlength={400} required autocomplete="off" class="ltr" />
             <label for="nat">Staatsangehörigkeit (optional, für die Zuordnung)</label>
@@ -75,7 +76,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
         </section>
         <section class="stack">
           <h2>Wartemarke ohne Termin</h2>
-          <form method="post" action={`/reception/walk-in?${query}`} class="stack">
+          <form method="post" action={`/reception/walk-in?${query}`} class="stack"><Csrf token={csrf} />
             <label for="service">Anliegen</label>
             <select id="service" name="service" required>{services.map((s) => <option value={s.id}>{s.name ?? s.id}</option>)}</select>
             <label for="lang">Sprache der Person</label>
@@ -91,7 +92,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
           </form>
         </section>
         <div id="live" data-live={`/reception/live?${query}${search ? `&q=${encodeURIComponent(search)}` : ''}`} data-events={`/front-desk/events?${query}`}>
-          <ReceptionLive {...data} query={query} />
+          <ReceptionLive {...data} query={query} csrf={csrf} />
         </div>
         <form method="get" action="/reception" class="inline">
           <input type="hidden" name="location" value={location.id} />
@@ -119,7 +120,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
   app.get('/reception', (c) => render(c));
   app.get('/reception/live', async (c) => {
     const { actor, location } = await context(c);
-    return c.html(<ReceptionLive {...await live(actor, location, c.req.query('q'))} query={`location=${location.id}`} />);
+    return c.html(<ReceptionLive {...await live(c, actor, location, c.req.query('q'))} query={`location=${location.id}`} csrf={deps.gate.csrfToken(c)} />);
   });
   act('/reception/check-in', async (actor, c, location) => {
     const form = checkInForm.safeParse(await c.req.parseBody());
@@ -182,7 +183,8 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
   return app;
 }
 
-function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppointment[]; query: string }) {
+function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppointment[]; query: string; csrf: string }) {
+  const csrf = props.csrf;
   const time = (at: Date) => new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(at);
   const waiting = props.queues.flatMap((q) => q.waiting);
   return (
@@ -194,7 +196,7 @@ function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppo
           <details>
             <summary>Vorrang vermerken</summary>
             {waiting.map((w) => (
-              <form method="post" action={`/reception/tickets/${w.id}/priority?${props.query}`} class="inline">
+              <form method="post" action={`/reception/tickets/${w.id}/priority?${props.query}`} class="inline"><Csrf token={csrf} />
                 <span class="ltr">{w.number}</span>
                 <input type="hidden" name="priority" value={w.priority ? 'off' : 'on'} />
                 {w.priority ? null : <select name="reason" aria-label={`Grund für ${w.number}`}>{Object.entries(reasonNames).map(([value, name]) => <option value={value}>{name}</option>)}</select>}
@@ -217,7 +219,7 @@ function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppo
                 <td>{a.ticketStatus ?? a.status}</td>
                 <td class="ltr">
                   {a.ticketNumber ?? (a.status === 'booked' ? (
-                    <form method="post" action={`/reception/check-in?${props.query}`}><input type="hidden" name="code" value={a.code} /><button class="button secondary" type="submit">Einchecken</button></form>
+                    <form method="post" action={`/reception/check-in?${props.query}`}><Csrf token={csrf} /><input type="hidden" name="code" value={a.code} /><button class="button secondary" type="submit">Einchecken</button></form>
                   ) : '—')}
                 </td>
               </tr>
