@@ -29,7 +29,7 @@ async function startInstance() {
     await new Promise((resolve) => server.close(resolve));
     await instanceDb.destroy();
   });
-  return { base: `http://127.0.0.1:${port}` };
+  return { base: `http://127.0.0.1:${port}`, liveEvents };
 }
 
 const [first, second] = [await startInstance(), await startInstance()];
@@ -75,6 +75,8 @@ test('a call on one instance appears on a display connected to the other; a disp
   await new Promise((resolve) => setTimeout(resolve, 200));
   assert.equal(resumed.events.filter((e) => e.event === 'call').length, 2, 'only the missed calls, each once');
   resumed.close();
+  for (let i = 0; i < 50 && second.liveEvents.subscriberCount(office.location.id) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(second.liveEvents.subscriberCount(office.location.id), 0, 'closed display streams unsubscribe');
 });
 
 test('when the LISTEN connection drops, the instance reconnects and catches up on calls from the table', { timeout: 30_000 }, async () => {

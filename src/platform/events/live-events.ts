@@ -26,6 +26,8 @@ export type LiveEvents = {
   subscribe(topic: string, listener: LiveListener, onResync?: () => void): () => void;
   /** Resolves once the LISTEN connection is established (tests and benchmarks wait on it). */
   ready(): Promise<void>;
+  /** How many streams follow a topic (a closed stream must not linger). */
+  subscriberCount(topic: string): number;
   stop(): Promise<void>;
 };
 
@@ -94,6 +96,7 @@ export function createLiveEvents(options: { connectionString: string; logger: Lo
       };
     },
     ready: () => connect(),
+    subscriberCount: (topic) => listeners.get(topic)?.size ?? 0,
     async stop() {
       stopped = true;
       const current = client;
@@ -109,5 +112,6 @@ export const noLiveEvents: LiveEvents = {
     throw new AppError('unavailable', 'Live updates are not available on this instance.');
   },
   ready: () => Promise.resolve(),
+  subscriberCount: () => 0,
   stop: () => Promise.resolve(),
 };
