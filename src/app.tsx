@@ -15,7 +15,7 @@ import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
-import { defaultStaffAuthSettings, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
+import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { portalBookingGuard, proofOfWorkRoutes } from './features/portal/api-guard.ts';
@@ -96,6 +96,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.route('/', healthRoutes(deps));
   app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
+  app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
   const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);

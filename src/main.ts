@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
+import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
@@ -78,7 +79,12 @@ async function main(): Promise<void> {
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-    if (config.demo) await seedDemoOffice({ db: database.db, clock: systemClock, logger });
+    if (config.demo) {
+      await seedDemoOffice({ db: database.db, clock: systemClock, logger });
+      const credentials = await seedDemoStaff({ db: database.db, clock: systemClock });
+      // Printed to the terminal once, never logged: these are passwords.
+      if (credentials.length) process.stdout.write(formatDemoCredentials(credentials, config.publicUrl));
+    }
     const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
     await jobs.register(sendMailJob(transport, new URL(config.publicUrl).hostname));
     await jobs.register(reminderJob({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }));
