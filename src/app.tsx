@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
+import { frontDeskRoutes, staffAudit, staffGate } from './features/front-desk/index.ts';
+import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts';
 import { allowEveryBooking, appointmentRoutes, type BookingGuard } from './features/appointments/index.ts';
 import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
@@ -37,6 +39,8 @@ export type AppDeps = {
   portal?: Partial<PortalSettings>;
   /** The appointment operations the portal calls; the engine's use cases when left out. */
   engine?: PortalEngine;
+  /** One LISTEN connection per instance feeding every live screen (displays, desks, reception). */
+  liveEvents?: LiveEvents;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
@@ -93,6 +97,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/staff/*', staffAuth(staffDeps));
   app.use('/staff', staffAuth(staffDeps));
   app.use('/api/v1/*', staffAuth(staffDeps));
+  // The front desk's staff screens and device screens: sessions, API tokens and device tokens.
+  for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk/*', '/display/*']) app.use(path, staffAuth(staffDeps));
 
   app.route('/', healthRoutes(deps));
   app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
@@ -114,6 +120,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, key: portalKey }));
   const apiGuard = portalSettings.guardApi ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey }) : allowEveryBooking;
+  app.route(
+    '/',
+    frontDeskRoutes({
+      db: deps.db,
+      clock: deps.clock,
+      liveEvents: deps.liveEvents ?? noLiveEvents,
+      gate: staffGate(deps),
+      audit: staffAudit(deps),
+      publicUrl: deps.publicUrl,
+    }),
+  );
   app.route('/', officeRoutes(deps));
   app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? apiGuard }));
 

@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
 import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
+import { createLiveEvents } from './platform/events/live-events.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   let server: ServerType | undefined;
   // pg-boss connects on first use, after the migrations below.
   const jobs: Jobs = createJobs({ connectionString: database.url, logger });
+  const liveEvents = createLiveEvents({ connectionString: database.url, logger });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     }
     clearTimeout(forceTimer);
     await jobs.stop();
+    await liveEvents.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
     portal: config.portal,
+    liveEvents,
     staffAuth: config.staffAuth,
     trustProxy: config.trustProxy,
   });

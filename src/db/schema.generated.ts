@@ -121,6 +121,24 @@ export interface Device {
   token_hash: string;
 }
 
+export interface DisplayEvent {
+  created_at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  kind: string;
+  location_id: string;
+  payload: Json;
+  ticket_id: string;
+}
+
+export interface FrontDeskSetting {
+  check_in_closes_minutes: Generated<number>;
+  check_in_opens_minutes: Generated<number>;
+  location_id: string;
+  max_recalls: Generated<number>;
+  priority_first: Generated<boolean>;
+  queue_order: Generated<string>;
+}
+
 export interface Location {
   active: Generated<boolean>;
   address: string;
@@ -271,6 +289,64 @@ export interface StaffSpecialty {
   staff_id: string;
 }
 
+export interface Ticket {
+  appointment_id: string | null;
+  called_at: Timestamp | null;
+  checked_in_at: Generated<Timestamp>;
+  checked_in_by: string;
+  checked_in_by_staff_id: string | null;
+  counter_id: string | null;
+  day: string;
+  display_number: Generated<string | null>;
+  fee_method: string | null;
+  fee_paid_cents: number | null;
+  finished_at: Timestamp | null;
+  follow_up_wanted: Generated<boolean>;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  language: Generated<string>;
+  location_id: string;
+  number: number;
+  outcome: string | null;
+  prefix: string;
+  priority: Generated<boolean>;
+  priority_reason: string | null;
+  queued_at: Timestamp;
+  recall_count: Generated<number>;
+  routing_nationality: string | null;
+  routing_surname: string | null;
+  service_id: string;
+  specialty_id: string;
+  staff_id: string | null;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface TicketNumberSequence {
+  day: string;
+  last_number: number;
+  location_id: string;
+  prefix: string;
+}
+
+export interface TicketTransfer {
+  created_at: Generated<Timestamp>;
+  from_specialty_id: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  staff_id: string;
+  ticket_id: string;
+  to_specialty_id: string;
+}
+
+export interface WalkInCount {
+  day: string;
+  location_id: string;
+  service_id: string;
+  used: number;
+}
+
 export interface WorkingDayOverride {
   day: string;
   ends: string;
@@ -300,6 +376,8 @@ export interface DB {
   audit_person: AuditPerson;
   counter: Counter;
   device: Device;
+  display_event: DisplayEvent;
+  front_desk_setting: FrontDeskSetting;
   location: Location;
   location_opening_hours: LocationOpeningHours;
   portal_secret: PortalSecret;
@@ -318,6 +396,10 @@ export interface DB {
   staff_location: StaffLocation;
   staff_session: StaffSession;
   staff_specialty: StaffSpecialty;
+  ticket: Ticket;
+  ticket_number_sequence: TicketNumberSequence;
+  ticket_transfer: TicketTransfer;
+  walk_in_count: WalkInCount;
   working_day_override: WorkingDayOverride;
   working_hours: WorkingHours;
 }
