@@ -100,8 +100,8 @@ export async function loadSchedules(
     UNION ALL
     SELECT 'b', clerk.id, NULL, NULL, NULL, NULL, NULL, busy.s, busy.e
       FROM clerk CROSS JOIN LATERAL (
-        SELECT string_agg(floor(date_part('epoch', lower(m)))::bigint::text, ',' ORDER BY lower(m)) AS s,
-               string_agg(ceil(date_part('epoch', upper(m)))::bigint::text, ',' ORDER BY lower(m)) AS e
+        SELECT string_agg(floor(date_part('epoch', lower(m)))::bigint::text, ',') AS s,
+               string_agg(ceil(date_part('epoch', upper(m)))::bigint::text, ',') AS e
           FROM unnest((
             SELECT range_agg(u.during) FROM (
               SELECT tstzrange(a.starts_at, a.ends_at) AS during
@@ -118,8 +118,8 @@ export async function loadSchedules(
     UNION ALL
     SELECT 'r', r.id, NULL, NULL, NULL, NULL, NULL, busy.s, busy.e
       FROM resource r CROSS JOIN LATERAL (
-        SELECT string_agg(floor(date_part('epoch', lower(m)))::bigint::text, ',' ORDER BY lower(m)) AS s,
-               string_agg(ceil(date_part('epoch', upper(m)))::bigint::text, ',' ORDER BY lower(m)) AS e
+        SELECT string_agg(floor(date_part('epoch', lower(m)))::bigint::text, ',') AS s,
+               string_agg(ceil(date_part('epoch', upper(m)))::bigint::text, ',') AS e
           FROM unnest((
             SELECT range_agg(tstzrange(a.starts_at, a.ends_at))
               FROM appointment a
