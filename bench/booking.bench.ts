@@ -85,6 +85,7 @@ const { rows: stored } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM
 
 // Baseline: the same kind of INSERT, straight through pg, same concurrency and pool size, no conflicts.
 const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
+pool.on('error', () => {}); // connections closing at shutdown
 let rawSlot = 0;
 const rawLatencies: number[] = [];
 const baseDay = today.add({ days: 120 }).toZonedDateTime({ timeZone: zone, plainTime: '07:00' }).epochMilliseconds;
