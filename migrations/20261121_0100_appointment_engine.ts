@@ -10,8 +10,8 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
-    CREATE INDEX appointment_by_staff_time ON appointment (staff_id, starts_at) INCLUDE (ends_at, id) WHERE status <> 'cancelled';
-    CREATE INDEX appointment_by_resource_time ON appointment (resource_id, starts_at) INCLUDE (ends_at, id)
+    CREATE INDEX appointment_by_staff_time ON appointment (staff_id, starts_at) INCLUDE (ends_at) WHERE status <> 'cancelled';
+    CREATE INDEX appointment_by_resource_time ON appointment (resource_id, starts_at) INCLUDE (ends_at)
       WHERE status <> 'cancelled' AND resource_id IS NOT NULL;
     ALTER TABLE appointment
       ADD COLUMN manage_secret_sealed text CHECK (length(manage_secret_sealed) <= 200),

@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
+import { frontDeskRoutes, staffAudit, staffGate } from './features/front-desk/index.ts';
+import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts';
 import { allowEveryBooking, appointmentRoutes, type BookingGuard } from './features/appointments/index.ts';
 import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
@@ -15,8 +17,15 @@ import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
+import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
+import { portalBookingGuard, proofOfWorkRoutes } from './features/portal/api-guard.ts';
+import { createEngineAdapter } from './features/portal/engine-adapter.ts';
+import type { PortalEngine } from './features/portal/portal-engine.ts';
+import { portalRoutes } from './features/portal/portal-routes.tsx';
+import { portalKeyLoader } from './features/portal/portal-secret.ts';
+import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
 import { pageLanguage } from './web/page-language.ts';
 
 export type AppDeps = {
@@ -26,8 +35,17 @@ export type AppDeps = {
   clock: Clock;
   bodyLimitBytes: number;
   publicUrl: string;
+  /** Figures of the citizen portal; defaults when left out (see src/features/portal/portal-settings.ts). */
+  portal?: Partial<PortalSettings>;
+  /** The appointment operations the portal calls; the engine's use cases when left out. */
+  engine?: PortalEngine;
+  /** One LISTEN connection per instance feeding every live screen (displays, desks, reception). */
+  liveEvents?: LiveEvents;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
+  /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
+  staffAuth?: Partial<StaffAuthSettings>;
+  trustProxy?: boolean;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -65,10 +83,56 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
 
+  const staffDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    trustProxy: deps.trustProxy ?? false,
+    settings: {
+      ...defaultStaffAuthSettings,
+      secureCookies: deps.publicUrl.startsWith('https://'),
+      publicOrigin: new URL(deps.publicUrl).origin,
+      ...deps.staffAuth,
+    },
+  };
+  app.use('/staff/*', staffAuth(staffDeps));
+  app.use('/staff', staffAuth(staffDeps));
+  app.use('/api/v1/*', staffAuth(staffDeps));
+  // The front desk's staff screens and device screens: sessions, API tokens and device tokens.
+  for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk/*', '/display/*']) app.use(path, staffAuth(staffDeps));
+
   app.route('/', healthRoutes(deps));
+  app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
+  app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
+  const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
+  const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
+  app.route(
+    '/',
+    portalRoutes({
+      db: deps.db,
+      jobs: deps.jobs,
+      clock: deps.clock,
+      publicUrl: deps.publicUrl,
+      settings: portalSettings,
+      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock }),
+      key: portalKey,
+    }),
+  );
+  app.route('/', proofOfWorkRoutes({ settings: portalSettings, key: portalKey }));
+  const apiGuard = portalSettings.guardApi ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey }) : allowEveryBooking;
+  app.route(
+    '/',
+    frontDeskRoutes({
+      db: deps.db,
+      clock: deps.clock,
+      liveEvents: deps.liveEvents ?? noLiveEvents,
+      gate: staffGate(deps),
+      audit: staffAudit(deps),
+      publicUrl: deps.publicUrl,
+    }),
+  );
   app.route('/', officeRoutes(deps));
-  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? allowEveryBooking }));
+  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? apiGuard }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -83,5 +147,5 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 function respondWithError(c: Context<AppEnv>, error: AppError): Response | Promise<Response> {
   if (wantsProblemJson(c)) return problemResponse(c, error);
   c.status(statusOfCode[error.code]);
-  return c.html(<ErrorPage lang={pageLanguage(c)} code={error.code} requestId={c.get('requestId')} />);
+  return c.html(<ErrorPage lang={pageLanguage(c)} code={error.code} requestId={c.get('requestId')} fieldErrors={error.fieldErrors} />);
 }

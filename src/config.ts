@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
+import type { StaffAuthSettings } from './features/staff/auth-settings.ts';
 
 const booleanSetting = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,9 +23,24 @@ const configSchema = z.object({
   LOTSE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   LOTSE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LOTSE_TIME_ZONE: z.string().min(1).default('Europe/Berlin'),
+  LOTSE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(10),
+  LOTSE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOTSE_SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
+  LOTSE_SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOTSE_TRUST_PROXY: booleanSetting.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Ausländerbehörde <noreply@lotse.localhost>'),
   LOTSE_OUTBOX_DIR: z.string().min(1).optional(),
+  LOTSE_PORTAL_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
+  LOTSE_POW_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(150_000),
+  LOTSE_POW_EXPIRES_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
+  LOTSE_BOOKINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(12),
+  LOTSE_BOOKINGS_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1000).default(4),
+  LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(3),
+  LOTSE_LOOKUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  LOTSE_RELEASE_DELAY_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  LOTSE_API_PROOF_OF_WORK: booleanSetting.default(true),
 });
 
 export type Config = {
@@ -39,9 +56,12 @@ export type Config = {
   bodyLimitBytes: number;
   shutdownGraceMs: number;
   timeZone: string;
+  staffAuth: StaffAuthSettings;
+  trustProxy: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxDir: string;
+  portal: PortalSettings;
 };
 
 export class ConfigError extends Error {}
@@ -58,10 +78,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!isKnownTimeZone(c.LOTSE_TIME_ZONE)) {
     throw new ConfigError(`Invalid setting(s):\n  LOTSE_TIME_ZONE: unknown time zone "${c.LOTSE_TIME_ZONE}"`);
   }
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
   return {
     port: c.PORT,
     host: c.HOST,
-    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
     dataDir: path.resolve(c.LOTSE_DATA_DIR),
@@ -71,9 +92,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: c.LOTSE_BODY_LIMIT_BYTES,
     shutdownGraceMs: c.LOTSE_SHUTDOWN_GRACE_MS,
     timeZone: c.LOTSE_TIME_ZONE,
+    staffAuth: {
+      sessionIdleMs: c.LOTSE_SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: c.LOTSE_SESSION_ABSOLUTE_HOURS * 3_600_000,
+      maxAccountFailures: c.LOTSE_SIGNIN_MAX_FAILURES,
+      maxIpFailures: c.LOTSE_SIGNIN_MAX_FAILURES_PER_IP,
+      lockoutMs: c.LOTSE_SIGNIN_LOCKOUT_MINUTES * 60_000,
+      secureCookies: publicUrl.startsWith('https://'),
+      publicOrigin: new URL(publicUrl).origin,
+    },
+    trustProxy: c.LOTSE_TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     outboxDir: path.resolve(c.LOTSE_OUTBOX_DIR ?? path.join(c.LOTSE_DATA_DIR, 'outbox')),
+    portal: {
+      ...defaultPortalSettings,
+      hmacKey: c.LOTSE_PORTAL_HMAC_KEY,
+      powMaxNumber: c.LOTSE_POW_MAX_NUMBER,
+      powExpiresMinutes: c.LOTSE_POW_EXPIRES_MINUTES,
+      bookingsPerIpPerHour: c.LOTSE_BOOKINGS_PER_IP_PER_HOUR,
+      bookingsPerEmailPerDay: c.LOTSE_BOOKINGS_PER_EMAIL_PER_DAY,
+      noScriptBookingsPerIpPerHour: c.LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR,
+      lookupsPerIpPerHour: c.LOTSE_LOOKUPS_PER_IP_PER_HOUR,
+      releaseDelayMinutes: c.LOTSE_RELEASE_DELAY_MINUTES,
+      guardApi: c.LOTSE_API_PROOF_OF_WORK,
+      trustProxy: c.LOTSE_TRUST_PROXY,
+    },
   };
 }
 

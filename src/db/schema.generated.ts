@@ -10,6 +10,8 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
 export type Json = JsonValue;
 
 export type JsonArray = JsonValue[];
@@ -31,6 +33,18 @@ export interface Absence {
   note: Generated<string>;
   reason: Generated<string>;
   staff_id: string;
+}
+
+export interface ApiToken {
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  revoked_at: Timestamp | null;
+  role: string;
+  staff_id: string;
+  token_hash: string;
 }
 
 export interface Appointment {
@@ -60,11 +74,69 @@ export interface Appointment {
   updated_at: Generated<Timestamp>;
 }
 
+export interface AppointmentReminderSent {
+  appointment_id: string;
+  queued_at: Generated<Timestamp>;
+  starts_at: Timestamp;
+}
+
+export interface AuditEntry {
+  action: string;
+  actor_label: string;
+  actor_staff_id: string | null;
+  after: Json | null;
+  at: Timestamp;
+  before: Json | null;
+  id: Generated<Int8>;
+  ip: string | null;
+  note: string | null;
+  outcome: string;
+  person_id: string | null;
+  screen: string | null;
+  target_id: string | null;
+  target_type: string | null;
+}
+
+export interface AuditPerson {
+  appointment_id: string | null;
+  id: Generated<string>;
+  label: string;
+  pseudonymised_at: Timestamp | null;
+}
+
 export interface Counter {
   active: Generated<boolean>;
   id: Generated<string>;
   location_id: string;
   name: string;
+}
+
+export interface Device {
+  created_at: Timestamp;
+  id: Generated<string>;
+  kind: string;
+  location_id: string;
+  name: string;
+  revoked_at: Timestamp | null;
+  token_hash: string;
+}
+
+export interface DisplayEvent {
+  created_at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  kind: string;
+  location_id: string;
+  payload: Json;
+  ticket_id: string;
+}
+
+export interface FrontDeskSetting {
+  check_in_closes_minutes: Generated<number>;
+  check_in_opens_minutes: Generated<number>;
+  location_id: string;
+  max_recalls: Generated<number>;
+  priority_first: Generated<boolean>;
+  queue_order: Generated<string>;
 }
 
 export interface Location {
@@ -84,12 +156,42 @@ export interface LocationOpeningHours {
   weekday: number;
 }
 
+export interface PortalSecret {
+  created_at: Generated<Timestamp>;
+  name: string;
+  value: string;
+}
+
+export interface ProofOfWorkUsed {
+  challenge: string;
+  expires_at: Timestamp;
+}
+
+export interface RateLimitCounter {
+  bucket: string;
+  expires_at: Timestamp;
+  hits: Generated<number>;
+  key_hash: string;
+  window_start: Timestamp;
+}
+
+export interface RecoveryCode {
+  code_hash: string;
+  staff_id: string;
+  used_at: Timestamp | null;
+}
+
 export interface Resource {
   active: Generated<boolean>;
   id: Generated<string>;
   kind: string;
   location_id: string;
   name: string;
+}
+
+export interface RoleSetting {
+  role: string;
+  totp_required: Generated<boolean>;
 }
 
 export interface Service {
@@ -133,6 +235,13 @@ export interface ServiceText {
   updated_at: Generated<Timestamp>;
 }
 
+export interface SignInThrottle {
+  failures: Generated<number>;
+  key: string;
+  locked_until: Timestamp | null;
+  window_started_at: Timestamp;
+}
+
 export interface Specialty {
   id: Generated<string>;
   name: string;
@@ -147,6 +256,15 @@ export interface Staff {
   created_at: Generated<Timestamp>;
   display_name: string;
   id: Generated<string>;
+  password_hash: string | null;
+  role: Generated<string>;
+  sso_subject: string | null;
+  staff_language: Generated<string>;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: Int8 | null;
+  totp_secret: string | null;
+  updated_at: Generated<Timestamp>;
+  username: string | null;
 }
 
 export interface StaffLocation {
@@ -154,9 +272,79 @@ export interface StaffLocation {
   staff_id: string;
 }
 
+export interface StaffSession {
+  created_at: Timestamp;
+  csrf_token: string;
+  expires_at: Timestamp;
+  id_hash: string;
+  ip: string | null;
+  last_seen_at: Timestamp;
+  staff_id: string;
+  stage: string;
+  user_agent: string | null;
+}
+
 export interface StaffSpecialty {
   specialty_id: string;
   staff_id: string;
+}
+
+export interface Ticket {
+  appointment_id: string | null;
+  called_at: Timestamp | null;
+  checked_in_at: Generated<Timestamp>;
+  checked_in_by: string;
+  checked_in_by_staff_id: string | null;
+  counter_id: string | null;
+  day: string;
+  display_number: Generated<string | null>;
+  fee_method: string | null;
+  fee_paid_cents: number | null;
+  finished_at: Timestamp | null;
+  follow_up_wanted: Generated<boolean>;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  language: Generated<string>;
+  location_id: string;
+  number: number;
+  outcome: string | null;
+  prefix: string;
+  priority: Generated<boolean>;
+  priority_reason: string | null;
+  queued_at: Timestamp;
+  recall_count: Generated<number>;
+  routing_nationality: string | null;
+  routing_surname: string | null;
+  service_id: string;
+  specialty_id: string;
+  staff_id: string | null;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface TicketNumberSequence {
+  day: string;
+  last_number: number;
+  location_id: string;
+  prefix: string;
+}
+
+export interface TicketTransfer {
+  created_at: Generated<Timestamp>;
+  from_specialty_id: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  staff_id: string;
+  ticket_id: string;
+  to_specialty_id: string;
+}
+
+export interface WalkInCount {
+  day: string;
+  location_id: string;
+  service_id: string;
+  used: number;
 }
 
 export interface WorkingDayOverride {
@@ -181,19 +369,37 @@ export interface WorkingHours {
 
 export interface DB {
   absence: Absence;
+  api_token: ApiToken;
   appointment: Appointment;
+  appointment_reminder_sent: AppointmentReminderSent;
+  audit_entry: AuditEntry;
+  audit_person: AuditPerson;
   counter: Counter;
+  device: Device;
+  display_event: DisplayEvent;
+  front_desk_setting: FrontDeskSetting;
   location: Location;
   location_opening_hours: LocationOpeningHours;
+  portal_secret: PortalSecret;
+  proof_of_work_used: ProofOfWorkUsed;
+  rate_limit_counter: RateLimitCounter;
+  recovery_code: RecoveryCode;
   resource: Resource;
+  role_setting: RoleSetting;
   service: Service;
   service_location: ServiceLocation;
   service_specialty: ServiceSpecialty;
   service_text: ServiceText;
+  sign_in_throttle: SignInThrottle;
   specialty: Specialty;
   staff: Staff;
   staff_location: StaffLocation;
+  staff_session: StaffSession;
   staff_specialty: StaffSpecialty;
+  ticket: Ticket;
+  ticket_number_sequence: TicketNumberSequence;
+  ticket_transfer: TicketTransfer;
+  walk_in_count: WalkInCount;
   working_day_override: WorkingDayOverride;
   working_hours: WorkingHours;
 }

@@ -1,4 +1,4 @@
-import type { AppErrorCode } from '../shared/app-error.ts';
+import type { AppErrorCode, FieldError } from '../shared/app-error.ts';
 import { translate, type Lang } from './i18n.ts';
 import { Layout } from './layout.tsx';
 
@@ -20,13 +20,22 @@ const pageKind: Record<AppErrorCode, string> = {
 };
 
 /** The friendly page for any error on a page (not API) request, in the reader's language. */
-export function ErrorPage(props: { lang: Lang; code: AppErrorCode; requestId: string | undefined }) {
+export function ErrorPage(props: { lang: Lang; code: AppErrorCode; requestId: string | undefined; fieldErrors?: FieldError[] | undefined }) {
   const kind = pageKind[props.code];
   const title = translate(props.lang, `error.${kind}.title`);
   return (
     <Layout lang={props.lang} title={title}>
       <h1>{title}</h1>
       <p>{translate(props.lang, `error.${kind}.text`)}</p>
+      {props.fieldErrors?.length ? (
+        <ul class="error-summary" role="alert">
+          {props.fieldErrors.map((fieldError) => (
+            <li>
+              <span class="ltr">{fieldError.path}</span>: {fieldError.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p>
         <a class="button" href="/">
           {translate(props.lang, 'error.home')}

@@ -52,6 +52,12 @@ export function messageKeys(lang: Lang = sourceLang): string[] {
   return Object.keys(catalogs.get(lang) ?? {}).filter((key) => key !== '_meta');
 }
 
+/** The raw ICU pattern of a key in one catalog (no fallback), for completeness tests. */
+export function messagePattern(lang: Lang, key: string): string | undefined {
+  const pattern = catalogs.get(lang)?.[key];
+  return typeof pattern === 'string' ? pattern : undefined;
+}
+
 const compiled = new Map<string, IntlMessageFormat>();
 
 export function translate(lang: Lang, key: string, values?: Record<string, string | number | Date>): string {

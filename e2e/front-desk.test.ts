@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { serve, type ServerType } from '@hono/node-server';
+import { systemClock } from '../src/shared/clock.ts';
+import { createTestApp, createTestLiveEvents } from '../test/app.ts';
+import { createTestDatabase } from '../test/database.ts';
+import { bookAppointment, createFrontOffice, deviceToken } from '../test/front-desk-fixtures.ts';
+import { addStaff, testPassword } from '../test/staff.ts';
+import { deviceCookieName } from '../src/features/front-desk/index.ts';
+import { loadStaffActor } from '../src/features/staff/session-store.ts';
+import { freePort } from '../test/global-setup.ts';
+import { axeViolations, launchBrowser } from './browser.ts';
+
+const { db, url } = await createTestDatabase();
+const liveEvents = createTestLiveEvents(url);
+const app = createTestApp(db, { clock: systemClock, liveEvents });
+const port = await freePort();
+const server: ServerType = await new Promise((resolve) => {
+  const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
+});
+after(async () => {
+  if ('closeAllConnections' in server) server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+await liveEvents.ready();
+const base = `http://127.0.0.1:${port}`;
+const browser = await launchBrowser();
+
+const office = await createFrontOffice(db);
+const clerkAccount = await addStaff(db, 'clerk', { locationIds: [office.location.id], specialtyIds: [office.front] });
+const clerk = (await loadStaffActor(db, clerkAccount.id, 'session'))!;
+const tokens = {
+  kiosk: await deviceToken(db, 'kiosk', office.location.id),
+  display: await deviceToken(db, 'display', office.location.id),
+};
+
+/** A browser tab: devices carry their token in the device cookie, staff sign in through the real form. */
+async function pageAs(who: string | { username: string }) {
+  // bypassCSP only lets the test inject axe-core; the pages themselves run under the real CSP.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  if (typeof who === 'string') await context.addCookies([{ name: deviceCookieName, value: who, url: base }]);
+  const page = await context.newPage();
+  if (typeof who !== 'string') {
+    await page.goto(`${base}/staff/sign-in`);
+    await page.fill('#username', who.username);
+    await page.fill('#password', testPassword);
+    await page.locator('form button[type=submit]').first().click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
+  }
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+function assertNoViolations(violations: { id: string; help: string; nodes: string[] }[], where: string) {
+  assert.deepEqual(violations, [], `${where}: ${JSON.stringify(violations, null, 2)}`);
+}
+
+test('kiosk check-in with a code → ticket → the desk calls it → the display shows it (live, no reload)', { timeout: 90_000 }, async () => {
+  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(Date.now() + 5 * 60_000), language: 'uk' });
+  const counter = office.counters[1]!;
+  const desk = await pageAs(clerkAccount);
+  await desk.page.goto(`${base}/desk?location=${office.location.id}&counter=${counter.id}`);
+  await desk.page.getByText('Niemand wartet.').waitFor();
+
+  const display = await pageAs(tokens.display);
+  await display.page.goto(`${base}/display/${office.location.slug}`);
+  await display.page.getByText('Noch kein Aufruf').waitFor();
+  await display.page.mouse.click(600, 400); // unlocks the gong once
+  assertNoViolations(await axeViolations(display.page), 'display');
+
+  const kiosk = await pageAs(tokens.kiosk);
+  await kiosk.page.goto(`${base}/kiosk/${office.location.slug}`);
+  assertNoViolations(await axeViolations(kiosk.page), 'kiosk start (de)');
+  await kiosk.page.getByRole('link', { name: 'العربية' }).click();
+  await kiosk.page.waitForURL(/lang=ar/);
+  assert.equal(await kiosk.page.getAttribute('html', 'dir'), 'rtl');
+  assertNoViolations(await axeViolations(kiosk.page), 'kiosk start (ar)');
+  await kiosk.page.getByRole('link', { name: 'Українська' }).click();
+  await kiosk.page.waitForURL(/lang=uk/);
+  // Type the code on the on-screen keypad.
+  for (const key of booked.code) await kiosk.page.locator(`.kiosk-key[data-key="${key}"]`).click();
+  assert.equal(await kiosk.page.inputValue('#code'), booked.code);
+  await kiosk.page.getByRole('button', { name: 'Зареєструватися' }).click();
+  await kiosk.page.waitForURL(/\/tickets\//);
+  const number = (await kiosk.page.getByTestId('ticket-number').textContent())?.trim();
+  assert.equal(number, 'A001');
+  await kiosk.page.getByText('Ваш номер у черзі').waitFor();
+  await kiosk.page.getByText('Ihre Wartenummer').waitFor();
+  assertNoViolations(await axeViolations(kiosk.page), 'kiosk ticket');
+  await kiosk.page.emulateMedia({ media: 'print' });
+  assert.equal(await kiosk.page.locator('.kiosk-actions').isVisible(), false, 'buttons are not printed');
+  await kiosk.page.emulateMedia({ media: 'screen' });
+
+  // The desk learns of the check-in over SSE, without a reload.
+  await desk.page.locator('table.queue').getByText('A001').waitFor({ timeout: 10_000 });
+  await desk.page.getByTestId('call-next').click();
+  await desk.page.getByTestId('desk-current').getByText('A001').waitFor();
+
+  await display.page.locator('#current .number').getByText('A001').waitFor({ timeout: 10_000 });
+  await display.page.locator('#current').getByText(`Nummer A001 bitte zu ${counter.name}`).waitFor();
+  await display.page.locator('#current [lang="uk"]').waitFor();
+  assert.doesNotMatch(await display.page.content(), /Kovalenko/);
+
+  // A recall reaches the display again (still A001, now as the current call).
+  await desk.page.getByRole('button', { name: 'Erneut aufrufen' }).click();
+  await desk.page.getByText('1× erneut aufgerufen').waitFor();
+  for (const { errors } of [desk, display, kiosk]) assert.deepEqual(errors, []);
+});
+
+test('the scanner path: a code typed with Enter checks in, and a lost answer is retried with the same key; walk-in page passes axe', { timeout: 60_000 }, async () => {
+  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(Date.now() + 20 * 60_000), language: 'fa' });
+  const kiosk = await pageAs(tokens.kiosk);
+  let posts = 0;
+  // The first check-in reaches the server (a ticket is issued) but its answer is lost on the way back.
+  await kiosk.page.route('**/check-in', async (route) => {
+    posts += 1;
+    if (posts === 1) {
+      await route.fetch({ maxRedirects: 0 });
+      await route.abort('failed');
+    } else {
+      await route.continue();
+    }
+  });
+  await kiosk.page.goto(`${base}/kiosk/${office.location.slug}`);
+  await kiosk.page.locator('#code').pressSequentially(`${base}/termin/${booked.code}`);
+  await kiosk.page.keyboard.press('Enter');
+  await kiosk.page.waitForURL(/\/tickets\/.*lang=fa/);
+  await kiosk.page.getByText('شماره نوبت شما').waitFor();
+  assert.equal(posts, 2, 'the kiosk script retried by itself');
+  const tickets = await db.selectFrom('ticket').select('id').where('appointment_id', '=', booked.id).execute();
+  assert.equal(tickets.length, 1);
+  await kiosk.page.goto(`${base}/kiosk/${office.location.slug}/walk-in?lang=fa`);
+  assertNoViolations(await axeViolations(kiosk.page), 'kiosk walk-in (fa)');
+});

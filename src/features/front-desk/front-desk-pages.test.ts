@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestApp } from '../../../test/app.ts';
+import { createTestDatabase } from '../../../test/database.ts';
+import { apiTokenFor, bookAppointment, createClerk, createFrontOffice, deviceToken } from '../../../test/front-desk-fixtures.ts';
+import { fixedClock } from '../../shared/clock.ts';
+
+const { db } = await createTestDatabase();
+const now = new Date('2026-11-23T08:00:00Z');
+const clock = fixedClock(now);
+const sut = createTestApp(db, { clock });
+const office = await createFrontOffice(db);
+const elsewhere = await createFrontOffice(db);
+const clerk = await createClerk(db, office.location.id, [office.front]);
+const reception = await createClerk(db, office.location.id, [], 'reception');
+const kiosk = await deviceToken(db, 'kiosk', office.location.id);
+const foreignKiosk = await deviceToken(db, 'kiosk', elsewhere.location.id);
+const display = await deviceToken(db, 'display', office.location.id);
+const clerkToken = await apiTokenFor(db, clerk);
+const receptionToken = await apiTokenFor(db, reception);
+const auditEntries = () => db.selectFrom('audit_entry').select(['actor_staff_id', 'action', 'screen', 'target_id', 'person_id']).orderBy('at').execute();
+const origin = 'http://localhost';
+const slug = office.location.slug;
+
+const post = (path: string, token: string, form: Record<string, string>) =>
+  sut.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), redirect: 'manual' });
+const get = (path: string, token: string) => sut.request(path, { headers: { authorization: `Bearer ${token}` } });
+
+test('the kiosk needs a kiosk device of this location', async () => {
+  assert.equal((await sut.request(`/kiosk/${slug}`)).status, 401);
+  assert.equal((await get(`/kiosk/${slug}`, display)).status, 401);
+  assert.equal((await get(`/kiosk/${slug}`, foreignKiosk)).status, 403);
+  assert.equal((await get('/kiosk/no-such-place', kiosk)).status, 404);
+  const page = await get(`/kiosk/${slug}?lang=fa`, kiosk);
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /<html lang="fa" dir="rtl">/);
+  assert.match(html, /name="key" value="[0-9a-f-]{36}"/);
+  for (const name of ['Deutsch', 'Українська', 'العربية', 'فارسی']) assert.ok(html.includes(name) || html.includes(name.normalize()), `language button ${name}`);
+});
+
+test('kiosk check-in as a plain form: ticket page in the person language plus German; a resubmitted form shows the same ticket', async () => {
+  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(now.getTime() + 10 * 60_000), language: 'uk' });
+  const form = { code: booked.code, key: 'form-key-0000001', lang: 'de' };
+  const first = await post(`/kiosk/${slug}/check-in`, kiosk, form);
+  assert.equal(first.status, 303);
+  const ticketUrl = first.headers.get('location') ?? '';
+  assert.match(ticketUrl, new RegExp(`^/kiosk/${slug}/tickets/[0-9a-f-]{36}\\?lang=uk$`));
+  const again = await post(`/kiosk/${slug}/check-in`, kiosk, form);
+  assert.equal(again.headers.get('location'), ticketUrl);
+  const ticket = await (await get(ticketUrl, kiosk)).text();
+  assert.match(ticket, /A001/);
+  assert.match(ticket, /Ваш номер у черзі/);
+  assert.match(ticket, /Ihre Wartenummer/);
+  assert.doesNotMatch(ticket, /Kovalenko/);
+  const second = await post(`/kiosk/${slug}/check-in`, kiosk, { ...form, key: 'form-key-0000002', lang: 'uk' });
+  assert.equal(second.status, 409);
+  assert.match(await second.text(), /Ви вже зареєструвалися на цей запис[\s\S]*A001/);
+});
+
+test('kiosk errors are shown in the chosen language and change nothing', async () => {
+  const unknown = await post(`/kiosk/${slug}/check-in`, kiosk, { code: 'NOPE1234', key: 'form-key-0000003', lang: 'ar' });
+  assert.equal(unknown.status, 404);
+  assert.match(await unknown.text(), /رمز الموعد هذا غير معروف لدينا/);
+  const early = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(now.getTime() + 3 * 3600_000) });
+  const tooEarly = await post(`/kiosk/${slug}/check-in`, kiosk, { code: early.code, key: 'form-key-0000004', lang: 'en' });
+  assert.equal(tooEarly.status, 409);
+  const text = await tooEarly.text();
+  assert.match(text, /You are too early\. Check-in opens at 11:30 \(appointment at 12:00\)/);
+  assert.match(text, /Please go to the reception desk/);
+  const bad = await post(`/kiosk/${slug}/check-in`, kiosk, { code: 'x'.repeat(5000), key: 'bad key!', lang: 'en' });
+  assert.equal(bad.status, 422);
+  const noOrigin = await sut.request(`/kiosk/${slug}/check-in`, { method: 'POST', headers: { authorization: `Bearer ${kiosk}`, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body: 'code=X' });
+  assert.equal(noOrigin.status, 403);
+  const early2 = await db.selectFrom('appointment').select('status').where('id', '=', early.id).executeTakeFirstOrThrow();
+  assert.equal(early2.status, 'booked');
+});
+
+test('walk-in at the kiosk: concerns with places left, a QR code to the portal, and a ticket', async () => {
+  const page = await (await get(`/kiosk/${slug}/walk-in?lang=tr`, kiosk)).text();
+  assert.match(page, /Verlängerung Aufenthaltstitel/);
+  assert.doesNotMatch(page, /Niederlassungserlaubnis/, 'a service without walk-ins is not offered');
+  assert.match(page, /<svg[^>]*>[\s\S]*<\/svg>/);
+  assert.match(page, /Çevrimiçi randevu alın/);
+  const refused = await post(`/kiosk/${slug}/walk-in`, kiosk, { service: office.bookingOnly, key: 'walk-key-000001', lang: 'tr' });
+  assert.equal(refused.status, 409);
+  assert.match(await refused.text(), /Bu konu için randevu almanız gerekiyor/);
+  const issued = await post(`/kiosk/${slug}/walk-in`, kiosk, { service: office.service, key: 'walk-key-000002', lang: 'tr' });
+  assert.equal(issued.status, 303);
+  assert.match(await (await get(issued.headers.get('location') ?? '', kiosk)).text(), /Sıra numaranız/);
+});
+
+test('desk: call next, the booking data is audited when opened, finish; reception sees the queue', async () => {
+  const desk = await get(`/desk?location=${office.location.id}`, clerkToken);
+  assert.match(await desk.text(), /Platz wählen/);
+  const counter = office.counters[0]!.id;
+  const query = `location=${office.location.id}&counter=${counter}`;
+  const receptionPage = await (await get(`/reception?location=${office.location.id}`, receptionToken)).text();
+  assert.match(receptionPage, /Olena Kovalenko/);
+  assert.ok((await auditEntries()).some((e) => e.actor_staff_id === reception.staffId && e.action === 'person.view' && e.screen === 'reception: appointments today' && e.person_id));
+  const called = await post(`/desk/call-next?${query}`, clerkToken, {});
+  assert.equal(called.status, 303);
+  const page = await (await get(`/desk?${query}`, clerkToken)).text();
+  assert.match(page, /A001/);
+  assert.match(page, /Reisepass/);
+  assert.doesNotMatch(page, /Olena Kovalenko/, 'personal data only after an explicit, audited opening');
+  const ticketId = /\/desk\/tickets\/([0-9a-f-]{36})\/booking/.exec(page)?.[1] ?? '';
+  const before = (await auditEntries()).length;
+  const booking = await (await get(`/desk/tickets/${ticketId}/booking?${query}`, clerkToken)).text();
+  assert.match(booking, /Olena Kovalenko/);
+  const entries = await auditEntries();
+  assert.equal(entries.length, before + 1);
+  assert.equal(entries.at(-1)?.actor_staff_id, clerk.staffId);
+  assert.equal(entries.at(-1)?.screen, 'desk: booking data');
+  assert.equal((await get(`/desk/tickets/${ticketId}/booking?${query}`, receptionToken)).status, 403);
+  const finished = await post(`/desk/tickets/${ticketId}/finish?${query}`, clerkToken, { result: 'done', feeEuros: '96,00', feeMethod: 'card' });
+  assert.equal(finished.status, 303);
+  const stale = await post(`/desk/tickets/${ticketId}/finish?${query}`, clerkToken, { result: 'done' });
+  assert.equal(stale.status, 409);
+  assert.match(await stale.text(), /already finished/);
+  const row = await db.selectFrom('ticket').select(['status', 'fee_paid_cents', 'fee_method']).where('id', '=', ticketId).executeTakeFirstOrThrow();
+  assert.deepEqual(row, { status: 'finished', fee_paid_cents: 9600, fee_method: 'card' });
+  const figures = await (await get(`/figures?location=${office.location.id}`, clerkToken)).text();
+  assert.match(figures, /Kennzahlen heute/);
+  assert.equal((await get('/desk', kiosk)).status, 401);
+});
+
+test('the call display shows numbers and counters, never names', async () => {
+  const html = await (await get(`/display/${slug}`, display)).text();
+  assert.match(html, /A001/);
+  assert.match(html, /Schalter 1/);
+  assert.doesNotMatch(html, /Kovalenko|@example/);
+  assert.equal((await get(`/display/${slug}`, kiosk)).status, 401);
+});

@@ -1,0 +1,79 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.generated.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { defaultFrontDeskSettings, type FrontDeskSettings } from './check-in-window.ts';
+
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+
+export type LocationRow = { id: string; slug: string; name: string; time_zone: string };
+
+export async function findLocationBySlug(db: Db, slug: string): Promise<LocationRow> {
+  const location = await db
+    .selectFrom('location')
+    .select(['id', 'slug', 'name', 'time_zone'])
+    .where('slug', '=', slug.slice(0, 63))
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!location) throw new AppError('not_found', 'There is no such location.');
+  return location;
+}
+
+export async function findLocationById(db: Db, id: string): Promise<LocationRow> {
+  const location = await db.selectFrom('location').select(['id', 'slug', 'name', 'time_zone']).where('id', '=', id).executeTakeFirst();
+  if (!location) throw new AppError('not_found', 'There is no such location.');
+  return location;
+}
+
+export async function loadSettings(db: Db, locationId: string): Promise<FrontDeskSettings> {
+  const row = await db.selectFrom('front_desk_setting').selectAll().where('location_id', '=', locationId).executeTakeFirst();
+  if (!row) return defaultFrontDeskSettings;
+  return {
+    checkInOpensMinutes: row.check_in_opens_minutes,
+    checkInClosesMinutes: row.check_in_closes_minutes,
+    queueOrder: row.queue_order as FrontDeskSettings['queueOrder'],
+    priorityFirst: row.priority_first,
+    maxRecalls: row.max_recalls,
+  };
+}
+
+/** The next number of a queue prefix for the day: one atomic upsert, safe under concurrency. */
+export async function nextTicketNumber(trx: Trx, locationId: string, day: string, prefix: string): Promise<number> {
+  const row = await trx
+    .insertInto('ticket_number_sequence')
+    .values({ location_id: locationId, day, prefix, last_number: 1 })
+    .onConflict((oc) => oc.columns(['location_id', 'day', 'prefix']).doUpdateSet({ last_number: sql`ticket_number_sequence.last_number + 1` }))
+    .returning('last_number')
+    .executeTakeFirstOrThrow()
+    .catch((error: { code?: string }) => {
+      if (error.code === '23514') throw new AppError('conflict', `Queue ${prefix} has given out all 999 numbers today.`);
+      throw error;
+    });
+  return row.last_number;
+}
+
+/** Serializes work on one key inside the transaction (released at commit or rollback). */
+export async function lockKey(trx: Trx, key: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
+
+export type QueueCandidateRow = { specialty_id: string; routing_rule: unknown; sort_order: number; queue_prefix: string };
+
+export async function queueCandidates(db: Db, serviceId: string): Promise<QueueCandidateRow[]> {
+  return db
+    .selectFrom('service_specialty')
+    .innerJoin('specialty', 'specialty.id', 'service_specialty.specialty_id')
+    .select(['specialty.id as specialty_id', 'specialty.routing_rule', 'specialty.sort_order', 'specialty.queue_prefix'])
+    .where('service_specialty.service_id', '=', serviceId)
+    .execute();
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return uuidPattern.test(value);
+}

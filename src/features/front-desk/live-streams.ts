@@ -1,0 +1,139 @@
+import type { Context } from 'hono';
+import type { LiveEvents, LiveMessage } from '../../platform/events/live-events.ts';
+import { displayEventsSince, type DisplayEvent } from './display-events.ts';
+import type { Db } from './front-desk-store.ts';
+
+const heartbeatMs = 15_000;
+const retryMs = 2_000;
+const encoder = new TextEncoder();
+
+/** Parses the resume point: the browser's Last-Event-ID header wins over the page's ?after=. */
+export function resumePoint(c: Context): number | null {
+  for (const raw of [c.req.header('last-event-id'), c.req.query('after')]) {
+    if (raw && /^\d{1,15}$/.test(raw)) return Number(raw);
+  }
+  return null;
+}
+
+function callFrame(event: DisplayEvent): Uint8Array {
+  return encoder.encode(`id: ${event.id}\nevent: call\ndata: ${JSON.stringify(event.call)}\n\n`);
+}
+
+// One live message reaches every display of an instance: encode its frame once, not 300 times.
+const frames = new WeakMap<LiveMessage, Uint8Array>();
+function frameOf(message: LiveMessage): Uint8Array {
+  let frame = frames.get(message);
+  if (!frame) {
+    frame = callFrame({ id: message.id as number, call: message.data as DisplayEvent['call'] });
+    frames.set(message, frame);
+  }
+  return frame;
+}
+
+type Sink = { send(bytes: Uint8Array | string): void; closed(): boolean };
+
+/**
+ * A text/event-stream response written straight into the response body's stream (no extra
+ * pipe per write: a call fans out to hundreds of displays). `start` returns its cleanup.
+ */
+function eventStream(c: Context, start: (sink: Sink) => () => void): Response {
+  let cleanup: (() => void) | undefined;
+  let done = false;
+  let heartbeat: NodeJS.Timeout | undefined;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    clearInterval(heartbeat);
+    cleanup?.();
+  };
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const sink: Sink = {
+        send(bytes) {
+          if (done) return;
+          try {
+            controller.enqueue(typeof bytes === 'string' ? encoder.encode(bytes) : bytes);
+          } catch {
+            finish();
+          }
+        },
+        closed: () => done,
+      };
+      sink.send(`retry: ${retryMs}\n\n`);
+      heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
+      cleanup = start(sink);
+    },
+    cancel: finish,
+  });
+  c.req.raw.signal.addEventListener('abort', finish);
+  return new Response(body, {
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
+  });
+}
+
+/**
+ * The call display's event stream: first every call after the resume point (or the latest 8
+ * for a fresh screen), then live calls from this instance's LISTEN connection. Live calls
+ * arriving during a catch-up wait in a buffer; ids only ever increase on the wire, so a call
+ * is never shown twice or skipped.
+ */
+export function displayStream(c: Context, deps: { db: Db; liveEvents: LiveEvents }, locationId: string): Response {
+  const resumeAfter = resumePoint(c);
+  return eventStream(c, (sink) => {
+    let lastSent = resumeAfter ?? 0;
+    let buffer: LiveMessage[] | null = [];
+    const sendLive = (message: LiveMessage) => {
+      const id = message.id as number;
+      if (id <= lastSent) return;
+      lastSent = id;
+      sink.send(frameOf(message));
+    };
+    const catchUp = (fresh: boolean) => {
+      buffer ??= [];
+      void displayEventsSince(deps.db, locationId, fresh ? null : lastSent, fresh ? 8 : 500)
+        .then((events) => {
+          for (const event of events) {
+            if (event.id <= lastSent) continue;
+            lastSent = event.id;
+            sink.send(callFrame(event));
+          }
+        })
+        .catch(() => {})
+        .finally(() => {
+          const waiting = buffer ?? [];
+          buffer = null;
+          for (const message of waiting) sendLive(message);
+        });
+    };
+    const unsubscribe = deps.liveEvents.subscribe(
+      locationId,
+      (message) => {
+        if (message.type !== 'call' || typeof message.id !== 'number') return;
+        if (buffer) buffer.push(message);
+        else sendLive(message);
+      },
+      () => catchUp(false),
+    );
+    catchUp(resumeAfter === null);
+    return unsubscribe;
+  });
+}
+
+/** Desk and reception: a nudge whenever the location's queues change; the page fetches its lists anew. */
+export function queueStream(c: Context, deps: { liveEvents: LiveEvents }, locationId: string): Response {
+  return eventStream(c, (sink) => {
+    let pending: NodeJS.Timeout | undefined;
+    const nudge = () => {
+      // Many changes in one burst become one refresh.
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        sink.send('event: queue\ndata: {}\n\n');
+      }, 50);
+    };
+    const unsubscribe = deps.liveEvents.subscribe(locationId, nudge, nudge);
+    return () => {
+      clearTimeout(pending);
+      unsubscribe();
+    };
+  });
+}

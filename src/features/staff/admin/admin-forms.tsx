@@ -1,0 +1,51 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Database } from '../../../db/database.ts';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { fieldErrorsOf } from '../../../platform/http/validation.ts';
+import { AppError } from '../../../shared/app-error.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import { recordAudit } from '../audit.ts';
+import { clientIp } from '../http/staff-auth.tsx';
+import type { StaffActor } from '../roles.ts';
+
+export type AdminDeps = { db: Database; clock: Clock; trustProxy?: boolean };
+
+/** Reads a posted form (all values as strings or string arrays) and validates it with zod. */
+export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
+  const body = await c.req.parseBody({ all: true });
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === '_csrf') continue;
+    values[key] = Array.isArray(value) ? value.filter((v) => typeof v === 'string') : typeof value === 'string' ? value : undefined;
+  }
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) throw new AppError('validation_failed', 'Some fields are not valid.', { fieldErrors: fieldErrorsOf(parsed.error) });
+  return parsed.data;
+}
+
+/** Every admin change goes to the audit trail with the state before and after, in the same transaction. */
+export function auditChange(
+  db: Parameters<typeof recordAudit>[0],
+  deps: AdminDeps,
+  c: Context<AppEnv>,
+  actor: StaffActor,
+  entry: { action: string; target: { type: string; id: string }; before?: unknown; after?: unknown; note?: string },
+) {
+  return recordAudit(db, deps.clock, { actor, screen: `${c.req.method} ${c.req.path}`, ip: clientIp(c, deps.trustProxy), ...entry });
+}
+
+export const asArray = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
+
+export function ErrorList(props: { messages: string[] }) {
+  if (props.messages.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert">
+      <ul>
+        {props.messages.map((m) => (
+          <li>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,278 @@
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { AppError, isAppError } from '../../../shared/app-error.ts';
+import { languageCookie } from '../../../web/page-language.ts';
+import { recordAudit } from '../audit.ts';
+import { roleMay } from '../policy.ts';
+import { randomSecret, sameSecret } from '../secrets.ts';
+import { deleteAllSessions, deleteSession } from '../session-store.ts';
+import { signIn } from '../sign-in.ts';
+import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from '../two-factor.ts';
+import { otpauthUrl } from '../totp.ts';
+import { clearSessionCookie, clientIp, CsrfField, currentStaff, originAllowed, requireStaff, setSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
+import { Notice, StaffLayout, staffT } from './staff-layout.tsx';
+
+const signInCookie = 'lotse_signin';
+
+function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/staff(\/[\w\-/]*)?$/.test(value) ? value : '/staff';
+}
+
+function field(body: Record<string, unknown>, name: string, max = 1000): string {
+  const value = body[name];
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+function SignInPage(props: { c: Context<AppEnv>; csrf: string; next: string; error?: string | undefined; username?: string }) {
+  const t = staffT(props.c);
+  return (
+    <StaffLayout c={props.c} title={t('staff.sign_in.title')}>
+      <h1>{t('staff.sign_in.title')}</h1>
+      {props.error ? (
+        <div class="error-summary" role="alert">
+          <p>{props.error}</p>
+        </div>
+      ) : null}
+      <form method="post" action="/staff/sign-in" class="form-grid">
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <input type="hidden" name="next" value={props.next} />
+        <div>
+          <label for="username">{t('staff.sign_in.username')}</label>
+          <input type="text" id="username" name="username" autocomplete="username" required maxlength={63} value={props.username ?? ''} autofocus />
+        </div>
+        <div>
+          <label for="password">{t('staff.sign_in.password')}</label>
+          <input type="password" id="password" name="password" autocomplete="current-password" required maxlength={200} />
+        </div>
+        <div>
+          <button type="submit" class="button">
+            {t('staff.sign_in.submit')}
+          </button>
+        </div>
+      </form>
+    </StaffLayout>
+  );
+}
+
+/** Sign-in (password, then TOTP when set up), sign-out, sign-out everywhere, own two-factor set-up. */
+export function signInRoutes(deps: StaffHttpDeps) {
+  const routes = new Hono<AppEnv>();
+  const settings = deps.settings;
+
+  // Before there is a session, the sign-in form is protected by a double-submit cookie and the Origin.
+  const signInCsrf = (c: Context<AppEnv>) => {
+    let token = getCookie(c, signInCookie);
+    if (!token || token.length > 100) {
+      token = randomSecret();
+      setCookie(c, signInCookie, token, { httpOnly: true, sameSite: 'Strict', secure: settings.secureCookies, path: '/staff/sign-in' });
+    }
+    return token;
+  };
+
+  routes.get('/staff/sign-in', (c) => {
+    if (c.get('actor')?.kind === 'staff') return c.redirect('/staff', 303);
+    return c.html(<SignInPage c={c} csrf={signInCsrf(c)} next={safeNext(c.req.query('next'))} />);
+  });
+
+  routes.post('/staff/sign-in', async (c) => {
+    const body = await c.req.parseBody();
+    const cookie = getCookie(c, signInCookie);
+    const submitted = field(body, '_csrf', 100);
+    if (!originAllowed(c, settings) || !cookie || !submitted || !sameSecret(cookie, submitted)) {
+      throw new AppError('forbidden', 'The sign-in form has expired. Please reload the page.');
+    }
+    const username = field(body, 'username', 200);
+    const next = safeNext(body.next);
+    const t = staffT(c);
+    try {
+      const result = await signIn(deps, { username, password: field(body, 'password'), ip: clientIp(c, deps.trustProxy), userAgent: c.req.header('user-agent') });
+      const old = c.get('staffSession');
+      if (old) await deleteSession(deps.db, old.idHash);
+      setSessionCookie(c, settings, result.token);
+      if (result.stage === 'second_factor') return c.redirect(`/staff/sign-in/code?next=${encodeURIComponent(next)}`, 303);
+      if (result.stage === 'enrol') return c.redirect('/staff/security/two-factor', 303);
+      return c.redirect(next, 303);
+    } catch (error) {
+      if (!isAppError(error) || (error.code !== 'unauthenticated' && error.code !== 'rate_limited')) throw error;
+      c.status(error.code === 'rate_limited' ? 429 : 401);
+      const message = error.code === 'rate_limited' ? t('staff.sign_in.locked') : t('staff.sign_in.failed');
+      return c.html(<SignInPage c={c} csrf={signInCsrf(c)} next={next} error={message} username={username.slice(0, 63)} />);
+    }
+  });
+
+  // Staff screens in German or English; the choice is kept in the language cookie.
+  routes.get('/staff/language/:lang', (c) => {
+    const lang = c.req.param('lang');
+    if (lang !== 'de' && lang !== 'en') throw new AppError('not_found', 'Staff screens are in German or English.');
+    setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', secure: settings.secureCookies, maxAge: 365 * 86_400 });
+    return c.redirect(safeNext(c.req.query('back')), 303);
+  });
+
+  routes.get('/staff/sign-in/code', (c) => {
+    const session = c.get('staffSession');
+    if (!session || session.stage !== 'second_factor') return c.redirect('/staff/sign-in', 303);
+    const t = staffT(c);
+    return c.html(
+      <StaffLayout c={c} title={t('staff.code.title')}>
+        <h1>{t('staff.code.title')}</h1>
+        <CodeForm c={c} action="/staff/sign-in/code" next={safeNext(c.req.query('next'))} error={c.req.query('error') ? t('staff.code.wrong') : undefined} />
+      </StaffLayout>,
+    );
+  });
+
+  routes.post('/staff/sign-in/code', async (c) => {
+    const session = c.get('staffSession');
+    if (!session || session.stage !== 'second_factor') return c.redirect('/staff/sign-in', 303);
+    const body = await c.req.parseBody();
+    const next = safeNext(body.next);
+    try {
+      const fresh = await verifySecondFactor(deps, { sessionIdHash: session.idHash, staffId: session.staffId, code: field(body, 'code', 40), ip: clientIp(c, deps.trustProxy) });
+      setSessionCookie(c, settings, fresh.token);
+      return c.redirect(next, 303);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'unauthenticated') return c.redirect(`/staff/sign-in/code?error=1&next=${encodeURIComponent(next)}`, 303);
+      throw error;
+    }
+  });
+
+  routes.post('/staff/sign-out', async (c) => {
+    if (c.get('csrfRejected')) throw new AppError('forbidden', 'This form has expired. Please reload the page and try again.');
+    const session = c.get('staffSession');
+    if (session) {
+      await deleteSession(deps.db, session.idHash);
+      await recordAudit(deps.db, deps.clock, { actor: c.get('actor'), actorLabel: session.staffId, action: 'staff.sign_out', ip: clientIp(c, deps.trustProxy) });
+    }
+    clearSessionCookie(c, settings);
+    return c.redirect('/staff/sign-in', 303);
+  });
+
+  routes.post('/staff/sign-out-everywhere', requireStaff(deps), async (c) => {
+    const actor = currentStaff(c);
+    const count = await deleteAllSessions(deps.db, actor.staffId);
+    await recordAudit(deps.db, deps.clock, { actor, action: 'staff.sign_out_everywhere', note: `${count} sessions ended`, ip: clientIp(c, deps.trustProxy) });
+    clearSessionCookie(c, settings);
+    return c.redirect('/staff/sign-in', 303);
+  });
+
+  routes.get('/staff', requireStaff(deps), (c) => {
+    const actor = currentStaff(c);
+    const t = staffT(c);
+    return c.html(
+      <StaffLayout c={c} title={t('staff.home.title')}>
+        <h1>{t('staff.home.title')}</h1>
+        <p>{t('staff.home.welcome', { name: actor.displayName, role: t(`staff.role.${actor.role}`) })}</p>
+        {roleMay(actor.role, 'calendar.read_own') ? (
+          <p>
+            <a href="/staff/calendar">{t('staff.nav.calendar')}</a>
+          </p>
+        ) : null}
+        <form method="post" action="/staff/sign-out-everywhere">
+          <CsrfField c={c} />
+          <button type="submit" class="button">
+            {t('staff.home.sign_out_everywhere')}
+          </button>
+        </form>
+      </StaffLayout>,
+    );
+  });
+
+  // Own two-factor set-up: reachable with a full session, or with an 'enrol' session when the role requires it.
+  const enrolSession = (c: Context<AppEnv>) => {
+    const session = c.get('staffSession');
+    if (!session || (session.stage !== 'full' && session.stage !== 'enrol')) throw new AppError('unauthenticated', 'Please sign in.');
+    return session;
+  };
+
+  routes.get('/staff/security/two-factor', async (c) => {
+    const session = c.get('staffSession');
+    if (!session || (session.stage !== 'full' && session.stage !== 'enrol')) return c.redirect('/staff/sign-in', 303);
+    const t = staffT(c);
+    const staff = await deps.db.selectFrom('staff').select(['username', 'totp_enabled_at']).where('id', '=', session.staffId).executeTakeFirstOrThrow();
+    if (staff.totp_enabled_at) {
+      return c.html(
+        <StaffLayout c={c} title={t('staff.totp.title')}>
+          <h1>{t('staff.totp.title')}</h1>
+          <p>{t('staff.totp.active')}</p>
+        </StaffLayout>,
+      );
+    }
+    const secret = await startTotpEnrolment(deps.db, session.staffId);
+    return c.html(
+      <StaffLayout c={c} title={t('staff.totp.title')}>
+        <h1>{t('staff.totp.title')}</h1>
+        {session.stage === 'enrol' ? <Notice text={t('staff.totp.required')} /> : null}
+        <p>{t('staff.totp.explain')}</p>
+        <p>
+          {t('staff.totp.secret')} <span class="secret">{secret}</span>
+        </p>
+        <p class="hint">
+          <span class="secret">{otpauthUrl(secret, staff.username ?? session.staffId)}</span>
+        </p>
+        <CodeForm c={c} action="/staff/security/two-factor" error={c.req.query('error') ? t('staff.code.wrong') : undefined} />
+      </StaffLayout>,
+    );
+  });
+
+  routes.post('/staff/security/two-factor', async (c) => {
+    const session = enrolSession(c);
+    const body = await c.req.parseBody();
+    const t = staffT(c);
+    let codes: string[];
+    try {
+      codes = await confirmTotpEnrolment(deps, session.staffId, field(body, 'code', 40));
+    } catch (error) {
+      if (isAppError(error) && error.code === 'validation_failed') return c.redirect('/staff/security/two-factor?error=1', 303);
+      throw error;
+    }
+    if (session.stage === 'enrol') {
+      const fresh = await completeEnrolmentSession(deps, { sessionIdHash: session.idHash, staffId: session.staffId, ip: clientIp(c, deps.trustProxy) });
+      setSessionCookie(c, settings, fresh.token);
+    }
+    return c.html(
+      <StaffLayout c={c} title={t('staff.totp.title')}>
+        <h1>{t('staff.totp.done')}</h1>
+        <p>{t('staff.totp.recovery_explain')}</p>
+        <ul>
+          {codes.map((code) => (
+            <li class="secret">{code}</li>
+          ))}
+        </ul>
+        <p>
+          <a class="button" href="/staff">
+            {t('staff.totp.continue')}
+          </a>
+        </p>
+      </StaffLayout>,
+    );
+  });
+
+  return routes;
+}
+
+function CodeForm(props: { c: Context<AppEnv>; action: string; next?: string; error?: string | undefined }) {
+  const t = staffT(props.c);
+  return (
+    <form method="post" action={props.action} class="form-grid">
+      <CsrfField c={props.c} />
+      {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
+      {props.error ? (
+        <div class="error-summary" role="alert">
+          <p>{props.error}</p>
+        </div>
+      ) : null}
+      <div>
+        <label for="code">{t('staff.code.label')}</label>
+        <p class="hint" id="code-hint">
+          {t('staff.code.hint')}
+        </p>
+        <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength={40} aria-describedby="code-hint" />
+      </div>
+      <div>
+        <button type="submit" class="button">
+          {t('staff.code.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+/** The staff feature's import surface for other features (front desk, portal, case files). */
+export { defaultStaffAuthSettings, type StaffAuthSettings } from './auth-settings.ts';
+export { actions, authorize, can, roleMay, type Action, type PolicyResource } from './policy.ts';
+export { allRoles, staffRoles, deviceKinds, actorLabel, isStaffRole, type Actor, type DeviceActor, type DeviceKind, type Role, type StaffActor, type StaffRole } from './roles.ts';
+export { recordAudit, auditPersonForAppointment, pseudonymiseAuditPerson, searchAudit, type AuditEntryInput } from './audit.ts';
+export { createApiToken, revokeApiToken, createDevice, revokeDevice, actorForApiToken, actorForDeviceToken } from './api-tokens.ts';
+export { createStaffAccount } from './create-staff-account.ts';
+export {
+  staffAuth,
+  requireStaff,
+  requireDevice,
+  authorizeRequest,
+  currentStaff,
+  currentDevice,
+  CsrfField,
+  clientIp,
+  type StaffHttpDeps,
+} from './http/staff-auth.tsx';
+export { StaffLayout, staffLang, staffT } from './http/staff-layout.tsx';
+export { staffRoutes } from './staff-routes.ts';
+export { staffApiRoutes } from './http/staff-api-routes.ts';
+export { sourceDigest, translationState, type TranslationState } from './admin/translation-status.ts';
