@@ -35,8 +35,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       <ProblemPage
         lang={l}
         path="/services"
-        title={translate(l, 'portal.problem.service.title')}
-        text={translate(l, 'portal.problem.service.text')}
+        problem="service"
         actions={[{ href: `/${l}/services`, label: translate(l, 'portal.services.title') }]}
       />,
     );
@@ -145,8 +144,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
           <ProblemPage
             lang={l}
             path="/manage"
-            title={translate(l, 'portal.problem.duplicate.title')}
-            text={translate(l, 'portal.problem.duplicate.text')}
+            problem="duplicate"
             actions={[{ href: `/${l}/manage`, label: translate(l, 'portal.start.manage.action') }, { href: `/${l}/`, label: translate(l, 'portal.home') }]}
           />,
         );
@@ -207,8 +205,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
         <ProblemPage
           lang={l}
           path={`/book/${found.service.slug}/${found.location.slug}`}
-          title={translate(l, 'portal.problem.taken.title')}
-          text={translate(l, 'portal.problem.taken.text')}
+          problem="taken"
           actions={[{ href: base, label: translate(l, 'portal.book.calendar.title') }]}
         />,
       );
@@ -240,8 +237,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       <ProblemPage
         lang={l}
         path={`/book/${found.service.slug}/${found.location.slug}`}
-        title={translate(l, 'portal.problem.time.title')}
-        text={translate(l, 'portal.problem.time.text')}
+        problem="time"
         actions={[{ href: `/${l}/book/${found.service.slug}/${found.location.slug}`, label: translate(l, 'portal.book.calendar.title') }]}
       />,
     );
@@ -256,8 +252,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       <ProblemPage
         lang={l}
         path="/"
-        title={translate(l, 'portal.problem.limit.title')}
-        text={translate(l, 'portal.problem.limit.text')}
+        problem="limit"
         actions={[{ href: `/${l}/`, label: translate(l, 'portal.home') }]}
       />,
     );

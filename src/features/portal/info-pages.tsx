@@ -145,13 +145,17 @@ export function PrivacyPage(props: { lang: Lang }) {
   );
 }
 
-/** A friendly page for anything that went wrong: what happened, what to do, where to go. */
-export function ProblemPage(props: { lang: Lang; title: string; text: string; actions: { href: string; label: string }[]; path: string }) {
+/**
+ * A friendly page for anything that went wrong: what happened, what to do, where to go.
+ * `problem` names the texts `portal.problem.<problem>.title` and `.text`.
+ */
+export function ProblemPage(props: { lang: Lang; problem: string; actions: { href: string; label: string }[]; path: string }) {
+  const title = translate(props.lang, `portal.problem.${props.problem}.title`);
   return (
-    <PortalLayout lang={props.lang} title={props.title} path={props.path}>
+    <PortalLayout lang={props.lang} title={title} path={props.path}>
       <div role="alert">
-        <h1>{props.title}</h1>
-        <p>{props.text}</p>
+        <h1>{title}</h1>
+        <p>{translate(props.lang, `portal.problem.${props.problem}.text`)}</p>
       </div>
       <p class="actions">
         {props.actions.map((action, index) => (

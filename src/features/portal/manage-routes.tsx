@@ -37,8 +37,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       <ProblemPage
         lang={l}
         path="/manage"
-        title={translate(l, 'portal.problem.link.title')}
-        text={translate(l, 'portal.problem.link.text')}
+        problem="link"
         actions={[{ href: `/${l}/manage`, label: translate(l, 'portal.lookup.title') }, { href: `/${l}/`, label: translate(l, 'portal.home') }]}
       />,
     );
@@ -51,8 +50,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       <ProblemPage
         lang={l}
         path="/"
-        title={translate(l, 'portal.problem.over.title')}
-        text={translate(l, 'portal.problem.over.text')}
+        problem="over"
         actions={[{ href: `/${l}/services`, label: translate(l, 'portal.start.book.action') }]}
       />,
     );
@@ -81,7 +79,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       if (!isAppError(error) || error.code !== 'rate_limited') throw error;
       c.status(429);
       return c.html(
-        <ProblemPage lang={l} path="/manage" title={translate(l, 'portal.problem.limit.title')} text={translate(l, 'portal.problem.limit.text')} actions={[{ href: `/${l}/`, label: translate(l, 'portal.home') }]} />,
+        <ProblemPage lang={l} path="/manage" problem="limit" actions={[{ href: `/${l}/`, label: translate(l, 'portal.home') }]} />,
       );
     }
     const code = (typeof form.code === 'string' ? form.code : '').slice(0, 20).toUpperCase().replace(/[\s-]/g, '');

@@ -49,3 +49,17 @@ export function ErrorList(props: { messages: string[] }) {
     </div>
   );
 }
+
+/** A fieldset of checkboxes, one per option, e.g. the locations or specialties of a service or a person. */
+export function CheckboxGroup(props: { legend: string; name: string; options: { id: string; name: string }[]; checked: string[] | undefined }) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <label class="check">
+          <input type="checkbox" name={props.name} value={option.id} checked={props.checked?.includes(option.id) ?? false} /> {option.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

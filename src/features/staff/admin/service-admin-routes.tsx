@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/app-error.ts';
 import { languageName, languages, sourceLang } from '../../../web/i18n.ts';
 import { CsrfField, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from '../http/staff-layout.tsx';
-import { auditChange, parseForm, type AdminDeps } from './admin-forms.tsx';
+import { auditChange, CheckboxGroup, parseForm, type AdminDeps } from './admin-forms.tsx';
 import { newServiceSchema, serviceSettingsSchema, serviceTextSchema, type ServiceSettings } from './service-form.ts';
 import { sourceDigest, translationState, type ServiceTextFields } from './translation-status.ts';
 
@@ -457,22 +457,8 @@ function SettingsFields(props: {
         <label for="quota">{t('staff.services.walk_in_quota')}</label>
         <input type="number" id="quota" name="walkInDailyQuota" min={0} value={s?.walk_in_daily_quota === null || s?.walk_in_daily_quota === undefined ? '' : String(s.walk_in_daily_quota)} />
       </div>
-      <fieldset>
-        <legend>{t('staff.nav.specialties')}</legend>
-        {props.specialties.map((sp) => (
-          <label class="check">
-            <input type="checkbox" name="specialtyIds" value={sp.id} checked={props.specialtyIds?.includes(sp.id) ?? false} /> {sp.name}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t('staff.nav.locations')}</legend>
-        {props.locations.map((loc) => (
-          <label class="check">
-            <input type="checkbox" name="locationIds" value={loc.id} checked={props.locationIds?.includes(loc.id) ?? false} /> {loc.name}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup legend={t('staff.nav.specialties')} name="specialtyIds" options={props.specialties} checked={props.specialtyIds} />
+      <CheckboxGroup legend={t('staff.nav.locations')} name="locationIds" options={props.locations} checked={props.locationIds} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { Notice, StaffLayout, staffT } from '../http/staff-layout.tsx';
 import { hashPassword } from '../password.ts';
 import { staffRoles } from '../roles.ts';
 import { deleteAllSessions } from '../session-store.ts';
-import { asArray, auditChange, parseForm, type AdminDeps } from './admin-forms.tsx';
+import { asArray, auditChange, CheckboxGroup, parseForm, type AdminDeps } from './admin-forms.tsx';
 
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
 const accountSchema = z.object({
@@ -58,22 +58,8 @@ export function staffAdminRoutes(deps: AdminDeps) {
         <label class="check">
           <input type="checkbox" name="active" checked={props.staff?.active ?? true} /> {t('staff.active')}
         </label>
-        <fieldset>
-          <legend>{t('staff.nav.locations')}</legend>
-          {props.locations.map((l) => (
-            <label class="check">
-              <input type="checkbox" name="locationIds" value={l.id} checked={props.locationIds?.includes(l.id) ?? false} /> {l.name}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('staff.nav.specialties')}</legend>
-          {props.specialties.map((s) => (
-            <label class="check">
-              <input type="checkbox" name="specialtyIds" value={s.id} checked={props.specialtyIds?.includes(s.id) ?? false} /> {s.name}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup legend={t('staff.nav.locations')} name="locationIds" options={props.locations} checked={props.locationIds} />
+        <CheckboxGroup legend={t('staff.nav.specialties')} name="specialtyIds" options={props.specialties} checked={props.specialtyIds} />
       </>
     );
   }
