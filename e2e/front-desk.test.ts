@@ -62,6 +62,7 @@ test('kiosk check-in with a code → ticket → the desk calls it → the displa
   const desk = await pageAs(clerkAccount);
   await desk.page.goto(`${base}/desk?location=${office.location.id}&counter=${counter.id}`);
   await desk.page.getByText('Niemand wartet.').waitFor();
+  assertNoViolations(await axeViolations(desk.page), 'desk');
 
   const display = await pageAs(tokens.display);
   await display.page.goto(`${base}/display/${office.location.slug}`);
@@ -96,6 +97,7 @@ test('kiosk check-in with a code → ticket → the desk calls it → the displa
   await desk.page.locator('table.queue').getByText('A001').waitFor({ timeout: 10_000 });
   await desk.page.getByTestId('call-next').click();
   await desk.page.getByTestId('desk-current').getByText('A001').waitFor();
+  assertNoViolations(await axeViolations(desk.page), 'desk with a called ticket');
 
   await display.page.locator('#current .number').getByText('A001').waitFor({ timeout: 10_000 });
   await display.page.locator('#current').getByText(`Nummer A001 bitte zu ${counter.name}`).waitFor();

@@ -1,3 +1,4 @@
+import type { AppEnv } from '../../platform/http/app-env.ts';
 import { Hono } from 'hono';
 import { translate } from '../../web/i18n.ts';
 import { authorize } from './actors.ts';
@@ -13,8 +14,8 @@ import { displayStream } from './live-streams.ts';
  * The page renders the latest calls; display.js then follows the event stream and resumes
  * from the last event id after any interruption.
  */
-export function displayRoutes(deps: FrontDeskDeps): Hono {
-  const app = new Hono();
+export function displayRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   app.get('/display/:location', async (c) => {
     const location = await findLocationBySlug(deps.db, c.req.param('location'));

@@ -132,3 +132,15 @@ test('the call display shows numbers and counters, never names', async () => {
   assert.doesNotMatch(html, /Kovalenko|@example/);
   assert.equal((await get(`/display/${slug}`, kiosk)).status, 401);
 });
+
+test('a kiosk is set up once with its device token and then opens its own screen', async () => {
+  const refused = await sut.request('/device/register', { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=lotse_dev_nonsense' });
+  assert.equal(refused.status, 403);
+  const registered = await sut.request('/device/register', { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${kiosk}` });
+  assert.equal(registered.status, 303);
+  assert.equal(registered.headers.get('location'), `/kiosk/${slug}`);
+  const cookie = registered.headers.get('set-cookie') ?? '';
+  assert.match(cookie, /lotse_device=.*HttpOnly/i);
+  const page = await sut.request(`/kiosk/${slug}`, { headers: { cookie: cookie.split(';')[0]! } });
+  assert.equal(page.status, 200);
+});

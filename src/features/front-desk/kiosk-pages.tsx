@@ -1,3 +1,4 @@
+import type { AppEnv } from '../../platform/http/app-env.ts';
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
@@ -37,8 +38,8 @@ async function kioskContext(deps: FrontDeskDeps, c: Context) {
   return { location, device };
 }
 
-export function kioskRoutes(deps: FrontDeskDeps): Hono {
-  const app = new Hono();
+export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   app.get('/kiosk/:location', async (c) => {
     const { location } = await kioskContext(deps, c);
@@ -106,7 +107,7 @@ function errorFacts(error: unknown): ErrorFacts {
   return { reason: kioskReasons.includes(reason) ? reason : 'other', values };
 }
 
-async function kioskError(c: Context, error: unknown, page: () => unknown): Promise<Response> {
+async function kioskError(c: Context<AppEnv>, error: unknown, page: () => unknown): Promise<Response> {
   // Device problems and server faults go to the error edge; a visitor's problem is shown on the kiosk.
   if (!isAppError(error) || error.code === 'forbidden' || error.code === 'unauthenticated' || error.code === 'internal' || error.code === 'unavailable') throw error;
   const status = error.code === 'not_found' ? 404 : error.code === 'validation_failed' ? 422 : 409;
