@@ -17,9 +17,15 @@ import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
-import { defaultStaffAuthSettings, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
+import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
+import { portalBookingGuard, proofOfWorkRoutes } from './features/portal/api-guard.ts';
+import { createEngineAdapter } from './features/portal/engine-adapter.ts';
+import type { PortalEngine } from './features/portal/portal-engine.ts';
+import { portalRoutes } from './features/portal/portal-routes.tsx';
+import { portalKeyLoader } from './features/portal/portal-secret.ts';
+import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
 import { pageLanguage } from './web/page-language.ts';
 
 export type AppDeps = {
@@ -31,6 +37,10 @@ export type AppDeps = {
   publicUrl: string;
   /** One LISTEN connection per instance feeding every live screen (displays, desks, reception). */
   liveEvents?: LiveEvents;
+  /** Figures of the citizen portal; defaults when left out (see src/features/portal/portal-settings.ts). */
+  portal?: Partial<PortalSettings>;
+  /** The appointment operations the portal calls; the engine's use cases when left out. */
+  engine?: PortalEngine;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
@@ -88,10 +98,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/staff', staffAuth(staffDeps));
   app.use('/api/v1/*', staffAuth(staffDeps));
   // The front desk's staff screens and device screens: sessions, API tokens and device tokens.
-  for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk/*', '/display/*']) app.use(path, staffAuth(staffDeps));
+  for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk', '/kiosk/*', '/display', '/display/*']) app.use(path, staffAuth(staffDeps));
 
   app.route('/', healthRoutes(deps));
   app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
+  app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   app.route(
     '/',
@@ -104,8 +115,24 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       publicUrl: deps.publicUrl,
     }),
   );
+  const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
+  const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
+  app.route(
+    '/',
+    portalRoutes({
+      db: deps.db,
+      jobs: deps.jobs,
+      clock: deps.clock,
+      publicUrl: deps.publicUrl,
+      settings: portalSettings,
+      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock }),
+      key: portalKey,
+    }),
+  );
+  app.route('/', proofOfWorkRoutes({ settings: portalSettings, key: portalKey }));
+  const apiGuard = portalSettings.guardApi ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey }) : allowEveryBooking;
   app.route('/', officeRoutes(deps));
-  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? allowEveryBooking }));
+  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? apiGuard }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

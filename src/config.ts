@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
 import type { StaffAuthSettings } from './features/staff/auth-settings.ts';
 
 const booleanSetting = z
@@ -31,6 +32,15 @@ const configSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Ausländerbehörde <noreply@lotse.localhost>'),
   LOTSE_OUTBOX_DIR: z.string().min(1).optional(),
+  LOTSE_PORTAL_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
+  LOTSE_POW_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(150_000),
+  LOTSE_POW_EXPIRES_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
+  LOTSE_BOOKINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(12),
+  LOTSE_BOOKINGS_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1000).default(4),
+  LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(3),
+  LOTSE_LOOKUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  LOTSE_RELEASE_DELAY_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  LOTSE_API_PROOF_OF_WORK: booleanSetting.default(true),
 });
 
 export type Config = {
@@ -51,6 +61,7 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxDir: string;
+  portal: PortalSettings;
 };
 
 export class ConfigError extends Error {}
@@ -94,6 +105,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     outboxDir: path.resolve(c.LOTSE_OUTBOX_DIR ?? path.join(c.LOTSE_DATA_DIR, 'outbox')),
+    portal: {
+      ...defaultPortalSettings,
+      hmacKey: c.LOTSE_PORTAL_HMAC_KEY,
+      powMaxNumber: c.LOTSE_POW_MAX_NUMBER,
+      powExpiresMinutes: c.LOTSE_POW_EXPIRES_MINUTES,
+      bookingsPerIpPerHour: c.LOTSE_BOOKINGS_PER_IP_PER_HOUR,
+      bookingsPerEmailPerDay: c.LOTSE_BOOKINGS_PER_EMAIL_PER_DAY,
+      noScriptBookingsPerIpPerHour: c.LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR,
+      lookupsPerIpPerHour: c.LOTSE_LOOKUPS_PER_IP_PER_HOUR,
+      releaseDelayMinutes: c.LOTSE_RELEASE_DELAY_MINUTES,
+      guardApi: c.LOTSE_API_PROOF_OF_WORK,
+      trustProxy: c.LOTSE_TRUST_PROXY,
+    },
   };
 }
 

@@ -6,10 +6,12 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
 import { createLiveEvents } from './platform/events/live-events.ts';
+import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
+import { reminderJob } from './features/portal/reminder-job.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -80,9 +82,15 @@ async function main(): Promise<void> {
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-    if (config.demo) await seedDemoOffice({ db: database.db, clock: systemClock, logger });
+    if (config.demo) {
+      await seedDemoOffice({ db: database.db, clock: systemClock, logger });
+      const credentials = await seedDemoStaff({ db: database.db, clock: systemClock });
+      // Printed to the terminal once, never logged: these are passwords.
+      if (credentials.length) process.stdout.write(formatDemoCredentials(credentials, config.publicUrl));
+    }
     const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
     await jobs.register(sendMailJob(transport, new URL(config.publicUrl).hostname));
+    await jobs.register(reminderJob({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }));
     logger.info({ mail: transport.describe() }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');
@@ -100,6 +108,7 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
     liveEvents,
+    portal: config.portal,
     staffAuth: config.staffAuth,
     trustProxy: config.trustProxy,
   });

@@ -5,6 +5,7 @@ import { createLiveEvents, noLiveEvents, type LiveEvents } from '../src/platform
 import { createJobs, type Jobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock, systemClock, type Clock } from '../src/shared/clock.ts';
+import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
 
 /** Real pg-boss on a test database, stopped when the test file ends. */
 export function createTestJobs(url: string): Jobs {
@@ -16,7 +17,7 @@ export function createTestJobs(url: string): Jobs {
 /** The real application on a test database, for app.request() tests. */
 export function createTestApp(
   db: Database,
-  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; liveEvents?: LiveEvents } = {},
+  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings>; liveEvents?: LiveEvents } = {},
 ) {
   const jobs = options.jobs ?? (options.url ? createTestJobs(options.url) : unavailableJobs);
   const liveEvents = options.liveEvents ?? (options.url ? createTestLiveEvents(options.url) : noLiveEvents);
@@ -28,6 +29,7 @@ export function createTestApp(
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     publicUrl: 'http://localhost:3000',
     liveEvents,
+    portal: options.portal,
   });
 }
 

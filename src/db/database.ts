@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.generated.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
@@ -19,7 +20,44 @@ export function createPool(connectionString: string, max: number): pg.Pool {
 }
 
 export function createKysely(pool: pg.Pool): Database {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+}
+
+/** Marks a hot query to run as a named prepared statement: put `/* prepared:<name> *\/` in its SQL. */
+export const preparedMarker = (name: string) => `/* prepared:${name} */`;
+const preparedName = /\/\* prepared:([a-z_]+) \*\//;
+
+/**
+ * Kysely cannot name statements; this pool lets a query marked with preparedMarker() run as a
+ * named prepared statement, so PostgreSQL plans it once per connection instead of on every call
+ * (planning was most of the cost of the booking path's slot query).
+ */
+const statementNames = new Map<string, string | null>();
+
+/** The marker's name plus a hash of the text: a builder query may come out in more than one shape. */
+function statementName(text: string): string | null {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    const marker = preparedName.exec(text)?.[1];
+    name = marker ? `${marker}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}` : null;
+    if (statementNames.size > 1000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = (text: string, values: readonly unknown[]) => {
+        const name = statementName(text);
+        return name ? client.query({ name, text, values: [...values] }) : client.query(text, [...values]);
+      };
+      return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
 }
 
 export type DatabaseHandle = { db: Database; pool: pg.Pool; url: string; close(): Promise<void> };

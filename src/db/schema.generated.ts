@@ -74,6 +74,12 @@ export interface Appointment {
   updated_at: Generated<Timestamp>;
 }
 
+export interface AppointmentReminderSent {
+  appointment_id: string;
+  queued_at: Generated<Timestamp>;
+  starts_at: Timestamp;
+}
+
 export interface AuditEntry {
   action: string;
   actor_label: string;
@@ -148,6 +154,25 @@ export interface LocationOpeningHours {
   location_id: string;
   opens: string;
   weekday: number;
+}
+
+export interface PortalSecret {
+  created_at: Generated<Timestamp>;
+  name: string;
+  value: string;
+}
+
+export interface ProofOfWorkUsed {
+  challenge: string;
+  expires_at: Timestamp;
+}
+
+export interface RateLimitCounter {
+  bucket: string;
+  expires_at: Timestamp;
+  hits: Generated<number>;
+  key_hash: string;
+  window_start: Timestamp;
 }
 
 export interface RecoveryCode {
@@ -346,6 +371,7 @@ export interface DB {
   absence: Absence;
   api_token: ApiToken;
   appointment: Appointment;
+  appointment_reminder_sent: AppointmentReminderSent;
   audit_entry: AuditEntry;
   audit_person: AuditPerson;
   counter: Counter;
@@ -354,6 +380,9 @@ export interface DB {
   front_desk_setting: FrontDeskSetting;
   location: Location;
   location_opening_hours: LocationOpeningHours;
+  portal_secret: PortalSecret;
+  proof_of_work_used: ProofOfWorkUsed;
+  rate_limit_counter: RateLimitCounter;
   recovery_code: RecoveryCode;
   resource: Resource;
   role_setting: RoleSetting;

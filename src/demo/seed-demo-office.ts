@@ -7,6 +7,7 @@ import { isAppError } from '../shared/app-error.ts';
 import type { Clock } from '../shared/clock.ts';
 import { demoClerks, demoLocations, demoPeople, demoSpecialties } from './demo-office.ts';
 import { demoServices } from './demo-services.ts';
+import { sourceDigest } from '../features/staff/index.ts';
 
 // Any constant: all instances agree on it, so two starting together seed once.
 const seedLockKey = 4_711_2026;
@@ -75,6 +76,11 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
       .returning('id')
       .executeTakeFirstOrThrow();
     serviceIds.set(s.slug, id);
+    // Every demo translation is made from the current German text (see translationState).
+    const german = s.texts.de;
+    const digest = german
+      ? sourceDigest({ name: german.name, description: german.description, audience: german.audience, required_documents: german.requiredDocuments, fee_note: german.feeNote })
+      : null;
     await db
       .insertInto('service_text')
       .values(
@@ -86,6 +92,7 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
           audience: t.audience,
           required_documents: t.requiredDocuments,
           fee_note: t.feeNote,
+          source_digest: digest,
         })),
       )
       .execute();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { languages, messageKeys, messagePattern, negotiateLanguage, textDirection, translate } from './i18n.ts';
 
 const required = ['de', 'en', 'uk', 'ru', 'ar', 'fa', 'tr', 'fr'];
@@ -43,6 +44,17 @@ test('Accept-Language picks the best supported language by weight', () => {
 test('a missing key falls back to German, an unknown key to itself', () => {
   assert.equal(translate('xx', 'error.home'), translate('de', 'error.home'));
   assert.equal(translate('en', 'no.such.key'), 'no.such.key');
+});
+
+test('every message compiles and uses the same placeholders as the German one', () => {
+  const placeholders = (pattern: string) => [...pattern.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort().filter((v, i, a) => a.indexOf(v) === i);
+  for (const lang of languages) {
+    for (const key of messageKeys('de').filter((k) => messagePattern(lang, k) !== undefined)) {
+      const pattern = messagePattern(lang, key)!;
+      assert.doesNotThrow(() => new IntlMessageFormat(pattern, lang), `${lang} ${key} does not compile`);
+      assert.deepEqual(placeholders(pattern), placeholders(messagePattern('de', key)!), `${lang} ${key} placeholders`);
+    }
+  }
 });
 
 test('every staff screen text exists in German and English', () => {

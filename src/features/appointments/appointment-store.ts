@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import { preparedMarker, type Database } from '../../db/database.ts';
 import type { BookingRules, ClerkSchedule, Interval, ResourceSchedule } from './availability.ts';
 
 /** A service as offered at one location, with what availability and booking need to know. */
@@ -77,7 +77,7 @@ export async function loadSchedules(
   const pinned = range.staffId ?? null;
   // A rescheduled appointment must not block its own new time.
   const except = range.exceptAppointmentId ?? '00000000-0000-0000-0000-000000000000';
-  const { rows } = await sql<ScheduleRow>`
+  const { rows } = await sql<ScheduleRow>`/* prepared:load_schedules */
     WITH clerk AS (
       SELECT DISTINCT st.id FROM staff st
       JOIN staff_location sl ON sl.staff_id = st.id AND sl.location_id = ${offered.locationId}
@@ -254,7 +254,7 @@ export type NewAppointment = {
 };
 
 export async function insertAppointment(db: Database, row: NewAppointment): Promise<AppointmentRow> {
-  return db.insertInto('appointment').values(row).returning(appointmentColumns).executeTakeFirstOrThrow();
+  return db.insertInto('appointment').values(row).returning(appointmentColumns).modifyEnd(sql.raw(preparedMarker('insert_appointment'))).executeTakeFirstOrThrow();
 }
 
 /** Moves a booked appointment in one statement: the exclusion constraints check the new time against everyone else. */

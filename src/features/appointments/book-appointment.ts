@@ -10,13 +10,13 @@ import {
   findActiveAppointmentOfPerson,
   findAppointmentByIdempotencyKey,
   insertAppointment,
-  loadSchedules,
   violatedConstraint,
   type AppointmentRow,
   type OfferedService,
 } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
-import { checkSlot, formatInZone, zoneDay, type SlotCheck } from './availability.ts';
+import { checkSlot, formatInZone, type SlotCheck } from './availability.ts';
+import { loadSlotContext } from './slot-context-store.ts';
 import { invalid, parseDate, requireOfferedService } from './get-availability.ts';
 
 export type Person = { name: string; dateOfBirth: string; email: string; phone?: string | null | undefined; language: string };
@@ -63,9 +63,8 @@ async function bookOnce(deps: { db: Database; clock: Clock }, request: BookingRe
   const { db, clock } = deps;
   const person = normalizePerson(request.person, clock.now());
   if (request.staffId !== undefined && request.actor.channel !== 'staff') throw invalid('staffId', 'Only staff can choose the clerk.');
-  const offered = await requireOfferedService(db, request.serviceId, request.locationId, request.actor);
   const start = parseStart(request.start);
-  const slot = await findSlot(db, offered, start, clock.now().getTime(), request.actor, request.staffId, undefined);
+  const { offered, slot } = await findSlot(db, { ...request, start, now: clock.now().getTime() });
 
   const manageSecret = newManageSecret();
   const base = {
@@ -122,31 +121,27 @@ async function insertWithFreshCode(db: Database, row: Omit<Parameters<typeof ins
 
 export type FreeSlot = Extract<SlotCheck, { kind: 'free' }>;
 
-/** Checks a requested start against the rules and today's bookings; 422 for a start that can never be booked, 409 for one taken. */
+/**
+ * Checks a requested start against the service's rules and the bookings around it, in one query;
+ * 422 for a start that can never be booked, 409 for one taken.
+ */
 export async function findSlot(
   db: Database,
-  offered: OfferedService,
-  start: number,
-  now: number,
-  actor: Actor,
-  staffId: string | undefined,
-  exceptAppointmentId: string | undefined,
-): Promise<FreeSlot> {
+  request: { serviceId: string; locationId: string; start: number; now: number; actor: Actor; staffId?: string | undefined; exceptAppointmentId?: string | undefined },
+): Promise<{ offered: OfferedService; slot: FreeSlot }> {
+  const { start, now, actor } = request;
+  const context = await loadSlotContext(db, { ...request, start: new Date(start) });
+  // Unknown or not offered: let requireOfferedService name the field that is wrong.
+  if (!context) throw (await requireOfferedService(db, request.serviceId, request.locationId, actor).then(() => slotTaken()));
+  const { offered, clerks, resources } = context;
+  if (actor.channel === 'online' && !offered.onlineBookable) {
+    throw invalid('serviceId', 'This service cannot be booked online; the office arranges these appointments.');
+  }
   if (start < now) throw invalid('start', 'This time is in the past.');
-  const date = Temporal.Instant.fromEpochMilliseconds(start).toZonedDateTimeISO(offered.timeZone).toPlainDate().toString();
-  const day = zoneDay(offered.timeZone, date);
-  const { clerks, resources } = await loadSchedules(db, offered, {
-    from: new Date(day.pieces[0]!.start),
-    to: new Date(day.pieces.at(-1)!.end),
-    firstDate: date,
-    lastDate: date,
-    staffId,
-    exceptAppointmentId,
-  });
   const check = checkSlot({ timeZone: offered.timeZone, rules: offered.rules, now, channel: actor.channel, clerks, resources }, start);
   switch (check.kind) {
     case 'free':
-      return check;
+      return { offered, slot: check };
     case 'off_grid':
       throw invalid('start', `This time is not on the appointment grid: starts are every ${offered.rules.slotMinutes} minutes.`);
     case 'outside_window': {

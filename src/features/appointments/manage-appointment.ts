@@ -4,8 +4,12 @@ import type { Actor } from './appointment-actor.ts';
 import { manageSecretMatches, normalizeCode } from './appointment-code.ts';
 import { findAppointmentByCode, findAppointmentById, type AppointmentRow } from './appointment-store.ts';
 
-/** How an appointment is addressed: by code and manage secret (the citizen), or by id (staff). */
-export type AppointmentLocator = { code: string; manageSecret: string } | { appointmentId: string };
+/**
+ * How an appointment is addressed: by code and manage secret (the citizen), by id (staff), or by
+ * id after the citizen portal has verified the person itself (e-mail link, or code + date of
+ * birth). The JSON API never builds the last kind from a request.
+ */
+export type AppointmentLocator = { code: string; manageSecret: string } | { appointmentId: string; verifiedByPortal?: true };
 
 export type LocatedAppointment = AppointmentRow & { time_zone: string };
 
@@ -14,7 +18,7 @@ const notFound = () => new AppError('not_found', 'No appointment matches this co
 /** Unknown code and wrong secret give the same answer, so codes cannot be probed. */
 export async function locateAppointment(db: Database, locator: AppointmentLocator, actor: Actor): Promise<LocatedAppointment> {
   if ('appointmentId' in locator) {
-    if (actor.channel !== 'staff') throw notFound();
+    if (actor.channel !== 'staff' && locator.verifiedByPortal !== true) throw notFound();
     const row = /^[0-9a-f-]{36}$/i.test(locator.appointmentId) ? await findAppointmentById(db, locator.appointmentId) : undefined;
     if (!row) throw new AppError('not_found', 'There is no such appointment.');
     return row;

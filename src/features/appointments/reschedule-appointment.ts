@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Actor } from './appointment-actor.ts';
-import { attempt, findOfferedService, moveAppointment, violatedConstraint } from './appointment-store.ts';
+import { attempt, moveAppointment, violatedConstraint } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { findSlot, parseStart, slotTaken } from './book-appointment.ts';
 import { invalid } from './get-availability.ts';
@@ -28,12 +28,21 @@ export async function rescheduleAppointment(
   if (actor.channel === 'online' && row.starts_at.getTime() <= now.getTime()) {
     throw new AppError('conflict', 'This appointment has already begun and cannot be moved online.');
   }
-  const offered = await findOfferedService(db, row.service_id, row.location_id);
-  if (!offered || (actor.channel === 'online' && !offered.onlineBookable)) {
-    throw new AppError('conflict', 'This service can no longer be booked here; please contact the office.');
-  }
   const start = parseStart(change.start);
-  const slot = await findSlot(db, offered, start, now.getTime(), actor, change.staffId, row.id);
+  const { offered, slot } = await findSlot(db, {
+    serviceId: row.service_id,
+    locationId: row.location_id,
+    start,
+    now: now.getTime(),
+    actor,
+    staffId: change.staffId,
+    exceptAppointmentId: row.id,
+  }).catch((error: unknown) => {
+    if (error instanceof AppError && error.fieldErrors?.some((e) => e.path === 'serviceId' || e.path === 'locationId')) {
+      throw new AppError('conflict', 'This service can no longer be booked here; please contact the office.');
+    }
+    throw error;
+  });
 
   const clerks = [...new Set(slot.clerkIds)];
   // Staying with the same clerk is preferred: the clerk may already have prepared the case.

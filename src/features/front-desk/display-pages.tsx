@@ -5,7 +5,7 @@ import { authorize } from './actors.ts';
 import { displayEventsSince, type DisplayEvent } from './display-events.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { requireDevice } from './front-desk-gate.ts';
-import { findLocationBySlug } from './front-desk-store.ts';
+import { findLocationById, findLocationBySlug } from './front-desk-store.ts';
 import { ScreenLayout } from './kiosk-layout.tsx';
 import { displayStream } from './live-streams.ts';
 
@@ -16,6 +16,11 @@ import { displayStream } from './live-streams.ts';
  */
 export function displayRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+
+  app.get('/display', async (c) => {
+    const device = await requireDevice(deps.gate, c, 'display');
+    return c.redirect(`/display/${(await findLocationById(deps.db, device.locationId)).slug}`, 303);
+  });
 
   app.get('/display/:location', async (c) => {
     const location = await findLocationBySlug(deps.db, c.req.param('location'));

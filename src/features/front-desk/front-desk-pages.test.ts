@@ -133,14 +133,14 @@ test('the call display shows numbers and counters, never names', async () => {
   assert.equal((await get(`/display/${slug}`, kiosk)).status, 401);
 });
 
-test('a kiosk is set up once with its device token and then opens its own screen', async () => {
-  const refused = await sut.request('/device/register', { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=lotse_dev_nonsense' });
-  assert.equal(refused.status, 403);
-  const registered = await sut.request('/device/register', { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${kiosk}` });
-  assert.equal(registered.status, 303);
-  assert.equal(registered.headers.get('location'), `/kiosk/${slug}`);
-  const cookie = registered.headers.get('set-cookie') ?? '';
-  assert.match(cookie, /lotse_device=.*HttpOnly/i);
-  const page = await sut.request(`/kiosk/${slug}`, { headers: { cookie: cookie.split(';')[0]! } });
-  assert.equal(page.status, 200);
+test('a paired device (staff area → device pairing) opens the screen of its own location', async () => {
+  const paired = await sut.request('/device/pair', { method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${display}` });
+  assert.equal(paired.status, 303);
+  const cookie = (paired.headers.get('set-cookie') ?? '').split(';')[0]!;
+  assert.match(cookie, /^lotse_device=/);
+  const landing = await sut.request(paired.headers.get('location') ?? '', { headers: { cookie } });
+  assert.equal(landing.status, 303);
+  assert.equal(landing.headers.get('location'), `/display/${slug}`);
+  assert.equal((await sut.request(`/display/${slug}`, { headers: { cookie } })).status, 200);
+  assert.equal((await sut.request('/kiosk', { headers: { cookie } })).status, 401);
 });

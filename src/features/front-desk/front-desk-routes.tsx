@@ -4,7 +4,6 @@ import { csrf } from 'hono/csrf';
 import type { LiveEvents } from '../../platform/events/live-events.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { deskRoutes } from './desk-pages.tsx';
-import { deviceRoutes } from './device-pages.tsx';
 import { displayRoutes } from './display-pages.tsx';
 import type { FrontDeskGate, PersonDataAudit } from './front-desk-gate.ts';
 import type { Db } from './front-desk-store.ts';
@@ -18,8 +17,7 @@ export function frontDeskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const publicOrigin = new URL(deps.publicUrl).origin;
   const sameOrigin = csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin });
-  for (const path of ['/kiosk/*', '/desk/*', '/reception/*', '/device/*']) app.use(path, sameOrigin);
-  app.route('/', deviceRoutes(deps));
+  for (const path of ['/kiosk/*', '/desk/*', '/reception/*']) app.use(path, sameOrigin);
   app.route('/', kioskRoutes(deps));
   app.route('/', displayRoutes(deps));
   app.route('/', deskRoutes(deps));

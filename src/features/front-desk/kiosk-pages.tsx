@@ -8,7 +8,7 @@ import { AppError, isAppError } from '../../shared/app-error.ts';
 import { isLanguage, languageName, languages, sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
-import { findLocationBySlug, isUuid, type LocationRow } from './front-desk-store.ts';
+import { findLocationById, findLocationBySlug, isUuid, type LocationRow } from './front-desk-store.ts';
 import { requireDevice } from './front-desk-gate.ts';
 import { authorize } from './actors.ts';
 import { ScreenLayout } from './kiosk-layout.tsx';
@@ -40,6 +40,12 @@ async function kioskContext(deps: FrontDeskDeps, c: Context) {
 
 export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+
+  // A paired device lands here (staff area → device pairing) and goes on to its location's screen.
+  app.get('/kiosk', async (c) => {
+    const device = await requireDevice(deps.gate, c, 'kiosk');
+    return c.redirect(`/kiosk/${(await findLocationById(deps.db, device.locationId)).slug}`, 303);
+  });
 
   app.get('/kiosk/:location', async (c) => {
     const { location } = await kioskContext(deps, c);

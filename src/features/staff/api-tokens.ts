@@ -14,6 +14,10 @@ export async function createApiToken(
   deps: { db: Database; clock: Clock },
   input: { staffId: string; name: string; role: StaffRole; expiresAt?: Date | null },
 ): Promise<{ id: string; token: string }> {
+  const owner = await deps.db.selectFrom('staff').select(['role', 'active']).where('id', '=', input.staffId).executeTakeFirst();
+  if (!owner?.active) throw new AppError('not_found', 'There is no active staff account for this token.');
+  // A token never carries more than its owner may do; only admins hand out other roles.
+  if (owner.role !== 'admin' && owner.role !== input.role) throw new AppError('forbidden', `A ${owner.role} can only hold tokens for the role ${owner.role}.`);
   const token = personalPrefix + randomSecret();
   const row = await deps.db
     .insertInto('api_token')

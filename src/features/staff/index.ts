@@ -18,3 +18,5 @@ export {
 } from './http/staff-auth.tsx';
 export { StaffLayout, staffLang, staffT } from './http/staff-layout.tsx';
 export { staffRoutes } from './staff-routes.ts';
+export { staffApiRoutes } from './http/staff-api-routes.ts';
+export { sourceDigest, translationState, type TranslationState } from './admin/translation-status.ts';

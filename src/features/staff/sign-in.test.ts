@@ -133,3 +133,24 @@ test('the sign-in form itself refuses a post without its cookie token', async ()
   const response = await browser.post('/staff/sign-in', { _csrf: 'forged', username: clerk.username, password: testPassword });
   assert.equal(response.status, 403);
 });
+
+test('failed sign-ins arriving at the same moment are all counted (no lost updates) and lock the account', async () => {
+  const clerk = await addStaff(db, 'clerk');
+  const answers = await Promise.all(Array.from({ length: 12 }, () => new Browser(sut).signIn(clerk.username, 'not the password')));
+  const statuses = answers.map((r) => r.status);
+  assert.ok(statuses.every((s) => s === 401 || s === 429), statuses.join(','));
+  const row = await db.selectFrom('sign_in_throttle').select(['failures', 'locked_until']).where('key', '=', `account:${clerk.username}`).executeTakeFirstOrThrow();
+  assert.equal(row.failures, statuses.filter((s) => s === 401).length);
+  assert.ok(row.locked_until && row.locked_until > clock.now());
+  assert.equal((await new Browser(sut).signIn(clerk.username)).status, 429);
+});
+
+test('staff screens switch between German and English', async () => {
+  const browser = new Browser(sut);
+  assert.match(await (await browser.get('/staff/sign-in')).text(), /Anmeldung für Mitarbeitende/);
+  const switched = await browser.get('/staff/language/en?back=/staff/sign-in');
+  assert.equal(switched.headers.get('location'), '/staff/sign-in');
+  assert.match(await (await browser.get('/staff/sign-in')).text(), /Staff sign-in/);
+  assert.equal((await browser.get('/staff/language/en?back=https://evil.example')).headers.get('location'), '/staff');
+  assert.equal((await browser.get('/staff/language/tr')).status, 404);
+});

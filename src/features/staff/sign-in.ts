@@ -40,6 +40,7 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<{ token: s
     throw new AppError('unauthenticated', signInFailedMessage);
   }
   const stage = await stageAfterPassword(deps.db, staff);
+  await removeExpired(deps);
   await clearFailures(deps.db, keys[0]!);
   const session = await createSession(deps, { staffId: staff.id, stage, ip: input.ip, userAgent: input.userAgent });
   await audit('ok', stage === 'full' ? 'signed in' : `password accepted, next: ${stage}`, staff.id);
@@ -50,4 +51,17 @@ async function stageAfterPassword(db: Database, staff: { role: string; totp_enab
   if (staff.totp_enabled_at) return 'second_factor';
   const setting = await db.selectFrom('role_setting').select('totp_required').where('role', '=', staff.role).executeTakeFirst();
   return setting?.totp_required ? 'enrol' : 'full';
+}
+
+/** Ended sessions and old failure counts are removed now and then (here: at each sign-in). */
+async function removeExpired(deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  const idleLimit = new Date(now.getTime() - deps.settings.sessionIdleMs);
+  const windowLimit = new Date(now.getTime() - deps.settings.lockoutMs);
+  await deps.db.deleteFrom('staff_session').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleLimit)])).execute();
+  await deps.db
+    .deleteFrom('sign_in_throttle')
+    .where('window_started_at', '<', windowLimit)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .execute();
 }

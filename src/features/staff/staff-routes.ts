@@ -5,6 +5,11 @@ import { signInRoutes } from './http/sign-in-routes.tsx';
 import { securityAdminRoutes } from './admin/security-admin-routes.tsx';
 import { serviceAdminRoutes } from './admin/service-admin-routes.tsx';
 import { hoursAdminRoutes } from './admin/hours-admin-routes.tsx';
+import { auditRoutes } from './admin/audit-routes.tsx';
+import { staffAdminRoutes } from './admin/staff-admin-routes.tsx';
+import { officeAdminRoutes } from './admin/office-admin-routes.tsx';
+import { calendarRoutes } from './calendar/calendar-routes.tsx';
+import { devicePairingRoutes } from './http/device-pairing-routes.tsx';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 
 /** Every staff page and staff API route. */
@@ -14,5 +19,10 @@ export function staffRoutes(deps: StaffHttpDeps & { jobs: Jobs }) {
   routes.route('/', securityAdminRoutes(deps));
   routes.route('/', serviceAdminRoutes(deps));
   routes.route('/', hoursAdminRoutes(deps));
+  routes.route('/', auditRoutes(deps));
+  routes.route('/', staffAdminRoutes(deps));
+  routes.route('/', officeAdminRoutes(deps));
+  routes.route('/', calendarRoutes(deps));
+  routes.route('/', devicePairingRoutes(deps));
   return routes;
 }

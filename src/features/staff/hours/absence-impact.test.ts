@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { createTestApp, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
+import { isAppError } from '../../../shared/app-error.ts';
+import { moveAppointmentToColleague } from './absence-impact.ts';
 
 const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-11-21T08:00:00Z');
@@ -120,4 +122,24 @@ test('a team lead manages hours only of staff at their own locations', async () 
   assert.equal(attempt.status, 403);
   const absences = await db.selectFrom('absence').select('id').where('staff_id', '=', absent.id).execute();
   assert.equal(absences.length, 1, 'only the admin’s absence from the first test');
+});
+
+test('two absences moved to the same free colleague at the same moment: exactly one move wins', async () => {
+  const admin = await addStaff(db, 'admin');
+  const actor = { kind: 'staff' as const, staffId: admin.id, displayName: 'Admin', username: admin.username, role: 'admin' as const, locationIds: [], specialtyIds: [], via: 'session' as const };
+  const second = await addStaff(db, 'clerk', { locationIds: [location.id], specialtyIds: [specialty.id] });
+  const free = await addStaff(db, 'clerk', { locationIds: [location.id], specialtyIds: [specialty.id] });
+  await db.insertInto('working_hours').values({ staff_id: free.id, location_id: location.id, weekday: 2, starts: '07:00', ends: '16:00' }).execute();
+  // Tuesday 1 December 2026, 10:00 in Berlin: both clerks have someone booked, the colleague is free.
+  const first = await book(absent.id, '2026-12-01T09:00:00Z', 'Anna Petrenko');
+  const other = await book(second.id, '2026-12-01T09:00:00Z', 'Oleh Tkachenko');
+  const results = await Promise.allSettled([
+    moveAppointmentToColleague({ db, clock }, actor, { appointmentId: first, toStaffId: free.id, screen: 'test' }),
+    moveAppointmentToColleague({ db, clock }, actor, { appointmentId: other, toStaffId: free.id, screen: 'test' }),
+  ]);
+  assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+  const failure = results.find((r) => r.status === 'rejected');
+  assert.ok(failure && failure.status === 'rejected' && isAppError(failure.reason) && ['slot_taken', 'conflict'].includes(failure.reason.code));
+  const holders = await db.selectFrom('appointment').select('staff_id').where('id', 'in', [first, other]).execute();
+  assert.equal(holders.filter((h) => h.staff_id === free.id).length, 1, 'the colleague holds one of them, not both');
 });

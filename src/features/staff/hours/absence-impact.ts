@@ -5,8 +5,16 @@ import { enqueueMail } from '../../../platform/mail/index.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { recordAudit, auditPersonForAppointment } from '../audit.ts';
+import { authorize } from '../policy.ts';
 import type { StaffActor } from '../roles.ts';
 import { cancellationMail } from './cancellation-mail.ts';
+
+/** Moving or cancelling because of an absence is managing hours at the appointment's location. */
+async function authorizeForAppointment(db: Database, actor: StaffActor, appointmentId: string): Promise<void> {
+  const row = await db.selectFrom('appointment').select('location_id').where('id', '=', appointmentId).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'There is no such appointment.');
+  authorize(actor, 'hours.manage', { locationId: row.location_id });
+}
 
 export type AffectedAppointment = {
   id: string;
@@ -89,6 +97,7 @@ export async function moveAppointmentToColleague(
   actor: StaffActor,
   input: { appointmentId: string; toStaffId: string; screen: string },
 ): Promise<void> {
+  await authorizeForAppointment(deps.db, actor, input.appointmentId);
   const allowed = await qualifiedAlternatives(deps.db, input.appointmentId);
   if (!allowed.some((clerk) => clerk.id === input.toStaffId)) throw new AppError('conflict', 'This colleague cannot take the appointment (not qualified, not working or not free).');
   try {
@@ -119,6 +128,7 @@ export async function cancelAppointmentForAbsence(
   actor: StaffActor,
   input: { appointmentId: string; note: string; screen: string },
 ): Promise<void> {
+  await authorizeForAppointment(deps.db, actor, input.appointmentId);
   await deps.db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('appointment')

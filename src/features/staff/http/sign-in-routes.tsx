@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError, isAppError } from '../../../shared/app-error.ts';
+import { languageCookie } from '../../../web/page-language.ts';
 import { recordAudit } from '../audit.ts';
 import { roleMay } from '../policy.ts';
 import { randomSecret, sameSecret } from '../secrets.ts';
@@ -100,6 +101,14 @@ export function signInRoutes(deps: StaffHttpDeps) {
     }
   });
 
+  // Staff screens in German or English; the choice is kept in the language cookie.
+  routes.get('/staff/language/:lang', (c) => {
+    const lang = c.req.param('lang');
+    if (lang !== 'de' && lang !== 'en') throw new AppError('not_found', 'Staff screens are in German or English.');
+    setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', secure: settings.secureCookies, maxAge: 365 * 86_400 });
+    return c.redirect(safeNext(c.req.query('back')), 303);
+  });
+
   routes.get('/staff/sign-in/code', (c) => {
     const session = c.get('staffSession');
     if (!session || session.stage !== 'second_factor') return c.redirect('/staff/sign-in', 303);
@@ -128,6 +137,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
   });
 
   routes.post('/staff/sign-out', async (c) => {
+    if (c.get('csrfRejected')) throw new AppError('forbidden', 'This form has expired. Please reload the page and try again.');
     const session = c.get('staffSession');
     if (session) {
       await deleteSession(deps.db, session.idHash);

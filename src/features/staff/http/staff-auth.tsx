@@ -17,6 +17,7 @@ export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSet
 
 export const sessionCookieName = (settings: StaffAuthSettings) => (settings.secureCookies ? '__Host-lotse_staff' : 'lotse_staff');
 export const csrfFieldName = '_csrf';
+export const deviceCookieName = 'lotse_device';
 export const csrfHeaderName = 'x-csrf-token';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -85,25 +86,23 @@ export function staffAuth(deps: StaffHttpDeps): MiddlewareHandler<AppEnv> {
     const token = getCookie(c, sessionCookieName(deps.settings));
     if (token) {
       const loaded = await loadSession(deps, token);
-      if (loaded) {
-        c.set('staffSession', loaded.session);
-        if (loaded.session.stage === 'full') c.set('actor', loaded.actor);
-        if (unsafeMethods.has(c.req.method)) {
-          const submitted = await submittedCsrfToken(c);
-          const ok = originAllowed(c, deps.settings) && submitted !== undefined && sameSecret(submitted, loaded.session.csrfToken);
-          if (!ok) {
-            await recordAudit(deps.db, deps.clock, {
-              actor: loaded.actor,
-              action: 'security.csrf_rejected',
-              outcome: 'denied',
-              screen: `${c.req.method} ${c.req.path}`.slice(0, 200),
-              ip: clientIp(c, deps.trustProxy),
-            });
-            throw new AppError('forbidden', 'This form has expired or did not come from Lotse. Please reload the page and try again.');
-          }
+      if (!loaded) {
+        clearSessionCookie(c, deps.settings);
+      } else if (unsafeMethods.has(c.req.method) && !(await csrfPasses(c, deps.settings, loaded.session.csrfToken))) {
+        // The session is not used for this request at all; staff routes answer 403 (requireStaff).
+        c.set('csrfRejected', true);
+        if (isStaffPath(c.req.path)) {
+          await recordAudit(deps.db, deps.clock, {
+            actor: loaded.actor,
+            action: 'security.csrf_rejected',
+            outcome: 'denied',
+            screen: `${c.req.method} ${c.req.path}`.slice(0, 200),
+            ip: clientIp(c, deps.trustProxy),
+          });
         }
       } else {
-        clearSessionCookie(c, deps.settings);
+        c.set('staffSession', loaded.session);
+        if (loaded.session.stage === 'full') c.set('actor', loaded.actor);
       }
     }
     return next();
@@ -111,6 +110,13 @@ export function staffAuth(deps: StaffHttpDeps): MiddlewareHandler<AppEnv> {
 }
 
 const wantsPage = (c: Context) => !c.req.path.startsWith('/api/');
+const isStaffPath = (path: string) => path === '/staff' || path.startsWith('/staff/') || path.startsWith('/api/v1/staff');
+
+async function csrfPasses(c: Context, settings: StaffAuthSettings, expected: string): Promise<boolean> {
+  if (!originAllowed(c, settings)) return false;
+  const submitted = await submittedCsrfToken(c);
+  return submitted !== undefined && sameSecret(submitted, expected);
+}
 
 /**
  * Lets only signed-in staff through (and, with an action, only those the policy allows).
@@ -118,6 +124,7 @@ const wantsPage = (c: Context) => !c.req.path.startsWith('/api/');
  */
 export function requireStaff(deps: { db: Database; clock: Clock }, action?: Action, resourceOf?: (c: Context<AppEnv>) => PolicyResource): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (c.get('csrfRejected')) throw new AppError('forbidden', 'This form has expired or did not come from Lotse. Please reload the page and try again.');
     const actor = c.get('actor');
     if (!actor || actor.kind !== 'staff') {
       if (wantsPage(c) && c.req.method === 'GET') {
@@ -163,7 +170,7 @@ export function requireDevice(deps: { db: Database }, kind: DeviceKind): Middlew
   return async (c, next) => {
     let actor = c.get('actor');
     if (!actor) {
-      const token = getCookie(c, 'lotse_device');
+      const token = getCookie(c, deviceCookieName);
       if (token) actor = await actorForDeviceToken(deps.db, token);
     }
     if (!actor || actor.kind !== 'device' || actor.role !== kind) throw new AppError('unauthenticated', 'This screen needs a device token.');

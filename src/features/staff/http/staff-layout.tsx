@@ -50,8 +50,11 @@ export function StaffLayout(props: { c: Context<AppEnv>; title: string; children
         <a class="skip-link" href="#main">
           {t('staff.skip')}
         </a>
-        <header class="site-header">
+        <header class="site-header staff-header">
           <a href="/staff">{`${t('app.name')} · ${t('staff.area')}`}</a>
+          <a href={`/staff/language/${lang === 'de' ? 'en' : 'de'}?back=${encodeURIComponent(props.c.req.path)}`} lang={lang === 'de' ? 'en' : 'de'} hreflang={lang === 'de' ? 'en' : 'de'}>
+            {lang === 'de' ? 'English' : 'Deutsch'}
+          </a>
         </header>
         {actor?.kind === 'staff' ? (
           <nav class="staff-nav" aria-label={t('staff.nav.label')}>

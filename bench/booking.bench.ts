@@ -1,0 +1,168 @@
+/**
+ * npm run bench:booking — booking throughput over real HTTP against raw PostgreSQL inserts.
+ *
+ * Starts Lotse as its own process on a fresh embedded PostgreSQL holding one location with 40
+ * clerks working 07:00–18:00 (≈ 105,000 released slots over 60 days). 200 concurrent clients
+ * book as fast as they can: 90 % pick a random start, 10 % aim at five "hot" starts that fill up
+ * at once (collisions on purpose → 409). Then, on the same database, 200 concurrent loops run the
+ * same kind of INSERT through a pg pool of the same size as Lotse's, and the ratio is printed.
+ * Settings: BENCH_SECONDS (default 20), BENCH_CLIENTS (200), DATABASE_POOL_SIZE (20).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { Temporal } from 'temporal-polyfill';
+import { freePort } from '../test/global-setup.ts';
+import { percentile, round, seedBenchOffice, startBenchDatabase } from './bench-support.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const clients = Number(process.env.BENCH_CLIENTS ?? 200);
+const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
+const zone = 'Europe/Berlin';
+
+const database = await startBenchDatabase();
+const office = await seedBenchOffice(database.db, 40, { maxDaysAhead: 60 });
+
+const today = Temporal.Now.plainDateISO(zone);
+const starts: string[] = [];
+for (let d = 1; d <= 58; d++) {
+  const day = today.add({ days: d });
+  for (let m = 7 * 60; m < 18 * 60; m += 15) {
+    starts.push(day.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from({ hour: Math.floor(m / 60), minute: m % 60 }) }).toString({ timeZoneName: 'never' }));
+  }
+}
+const hot = starts.slice(0, 2);
+
+const port = await freePort();
+const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+const lotse = spawn(process.execPath, [...profile, '--import', 'tsx', new URL('../src/main.ts', import.meta.url).pathname], {
+  env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(poolSize), LOTSE_DEMO: 'false', LOG_LEVEL: 'error' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+process.on('exit', () => lotse.kill('SIGKILL'));
+// node:http with a keep-alive agent: much lighter than fetch, so the load generator leaves more
+// of the shared CPU to Lotse and PostgreSQL.
+const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/readyz`)).ok) break;
+  } catch {
+    // not up yet
+  }
+  if (i > 300) throw new Error('Lotse did not start');
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+// Warm-up: JIT, connection pool, plan caches.
+await runFor(2, async () => void (await book(starts[randomInt(starts.length)]!)));
+
+const latencies: number[] = [];
+const statuses = new Map<number, number>();
+const httpSeconds = await runFor(seconds, async () => {
+  const start = randomInt(10) === 0 ? hot[randomInt(hot.length)]! : starts[randomInt(starts.length)]!;
+  const t0 = performance.now();
+  const status = await book(start);
+  latencies.push(performance.now() - t0);
+  statuses.set(status, (statuses.get(status) ?? 0) + 1);
+});
+lotse.kill('SIGTERM');
+
+const { rows: doubles } = await sql<{ clerk: number; resource: number }>`
+  SELECT
+    (SELECT count(*) FROM appointment a JOIN appointment b ON a.staff_id = b.staff_id AND a.id < b.id
+      AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+      WHERE a.status <> 'cancelled' AND b.status <> 'cancelled')::int AS clerk,
+    (SELECT count(*) FROM appointment a JOIN appointment b ON a.resource_id = b.resource_id AND a.id < b.id
+      AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+      WHERE a.status <> 'cancelled' AND b.status <> 'cancelled')::int AS resource`.execute(database.db);
+const { rows: stored } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM appointment`.execute(database.db);
+
+// Baseline: the same kind of INSERT, straight through pg, same concurrency and pool size, no conflicts.
+const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
+let rawSlot = 0;
+const rawLatencies: number[] = [];
+const baseDay = today.add({ days: 120 }).toZonedDateTime({ timeZone: zone, plainTime: '07:00' }).epochMilliseconds;
+const insert = async () => {
+  const n = rawSlot++;
+  const clerk = office.clerkIds[n % office.clerkIds.length]!;
+  const startsAt = new Date(baseDay + Math.floor(n / office.clerkIds.length) * 15 * 60_000);
+  const t0 = performance.now();
+  await pool.query(
+    `INSERT INTO appointment (code, manage_secret_hash, service_id, location_id, staff_id, starts_at, ends_at, person_name, date_of_birth, email, email_normalized, language, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'de', 'online') RETURNING id`,
+    [randomBytes(5).toString('hex').toUpperCase(), randomBytes(32).toString('hex'), office.serviceId, office.locationId, clerk, startsAt, new Date(startsAt.getTime() + 15 * 60_000), 'Raw Baseline', '1990-01-01', `raw${n}@example.org`],
+  );
+  rawLatencies.push(performance.now() - t0);
+};
+await runFor(1, insert);
+rawLatencies.length = 0;
+const rawSeconds = await runFor(seconds / 2, insert);
+await pool.end();
+
+latencies.sort((a, b) => a - b);
+rawLatencies.sort((a, b) => a - b);
+const attempts = latencies.length;
+const attemptsPerSecond = attempts / httpSeconds;
+const rawPerSecond = rawLatencies.length / rawSeconds;
+const result = {
+  benchmark: 'booking',
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+  settings: { seconds, clients, poolSize, clerks: 40, slotsReleased: starts.length * 40, hotStarts: hot.length, hotShare: 0.1 },
+  lotse: {
+    attempts,
+    attemptsPerSecond: round(attemptsPerSecond),
+    bookedPerSecond: round((statuses.get(201) ?? 0) / httpSeconds),
+    latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? NaN) },
+    status: { '201': statuses.get(201) ?? 0, '409': statuses.get(409) ?? 0, other: attempts - (statuses.get(201) ?? 0) - (statuses.get(409) ?? 0) },
+    appointmentsStored: stored[0]!.n,
+    doubleBookings: doubles[0]!.clerk + doubles[0]!.resource,
+  },
+  rawPostgres: {
+    inserts: rawLatencies.length,
+    insertsPerSecond: round(rawPerSecond),
+    latencyMs: { p50: round(percentile(rawLatencies, 50)), p95: round(percentile(rawLatencies, 95)), p99: round(percentile(rawLatencies, 99)) },
+  },
+  ratio: round(attemptsPerSecond / rawPerSecond, 3),
+  targets: { ratioAtLeast: 0.35, p99BelowMs: 100 },
+  met: { ratio: attemptsPerSecond / rawPerSecond >= 0.35, p99: percentile(latencies, 99) < 100, noDoubleBookings: doubles[0]!.clerk + doubles[0]!.resource === 0 },
+};
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+await database.stop();
+
+/** Runs `clients` loops of `work` for `duration` seconds; returns the seconds actually elapsed. */
+async function runFor(duration: number, work: () => Promise<void>): Promise<number> {
+  const until = performance.now() + duration * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) await work();
+    }),
+  );
+  return (performance.now() - t0) / 1000;
+}
+
+
+function book(start: string): Promise<number> {
+  const body = JSON.stringify({
+    serviceId: office.serviceId,
+    locationId: office.locationId,
+    start,
+    person: { name: 'Bench Person', dateOfBirth: '1990-01-01', email: `bench-${randomBytes(6).toString('hex')}@example.org`, language: 'de' },
+  });
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: '127.0.0.1', port, path: '/api/v1/appointments', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after } from 'node:test';
+import { createRequire } from 'node:module';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { createApp } from '../src/app.tsx';
+import { reminderJob } from '../src/features/portal/reminder-job.ts';
+import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { createMailTransport, sendMailJob } from '../src/platform/mail/index.ts';
+import { fixedClock } from '../src/shared/clock.ts';
+import { createTestDatabase } from '../test/database.ts';
+import { createTestJobs } from '../test/app.ts';
+import { freePort } from '../test/global-setup.ts';
+import { createTestOffice } from '../test/portal/office-fixture.ts';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+/** Lotse on a real port with a fresh database, the test office, real jobs and an outbox folder. */
+export async function startPortal(settings: Partial<PortalSettings> = {}) {
+  const { db, url } = await createTestDatabase();
+  await createTestOffice(db);
+  // Monday 2026-11-23, 07:00 in Berlin.
+  const clock = fixedClock('2026-11-23T06:00:00Z');
+  const jobs = createTestJobs(url);
+  const outboxDir = path.join(await fsp.mkdtemp(path.join(os.tmpdir(), 'lotse-e2e-')), 'outbox');
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  await jobs.register(sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir }), 'lotse.test', { retryLimit: 3, retryDelay: 1, retryBackoff: false }));
+  await jobs.register(reminderJob({ db, jobs, clock, publicUrl }));
+  const app = createApp({
+    db,
+    jobs,
+    clock,
+    logger: createLogger('silent'),
+    bodyLimitBytes: 1024 * 1024,
+    publicUrl,
+    portal: { powMaxNumber: 5000, bookingsPerIpPerHour: 1000, noScriptBookingsPerIpPerHour: 1000, bookingsPerEmailPerDay: 100, lookupsPerIpPerHour: 1000, ...settings },
+  });
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  async function mail(predicate: (mail: ParsedMail) => boolean): Promise<ParsedMail> {
+    for (let i = 0; i < 200; i++) {
+      for (const file of (await fsp.readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'))) {
+        const parsed = await simpleParser(await fsp.readFile(path.join(outboxDir, file)));
+        if (predicate(parsed)) return parsed;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('no such mail in the outbox');
+  }
+  return { db, baseUrl: publicUrl, clock, mail };
+}
+
+/** Headless Debian Chromium. Missing Chromium fails the test run (it never skips). */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath}: install Debian's chromium package (apt-get install chromium).`);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  after(() => browser.close());
+  return browser;
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core WCAG 2.1 A/AA rules on the page as it is; returns the violations (empty when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}

@@ -1,0 +1,120 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.generated.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { enqueueMail, type MailMessage } from '../../platform/mail/index.ts';
+import { sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
+import { formatDate, formatTime } from './format.ts';
+import { renderIcs } from './ics.ts';
+import type { AppointmentRow } from './portal-engine.ts';
+import type { PortalLocation, PortalService } from './portal-queries.ts';
+
+export type MailKind = 'confirmation' | 'reminder' | 'cancelled' | 'moved';
+export const reminderJobName = 'portal.reminder';
+export type ReminderJob = { appointmentId: string; startsAt: string };
+
+type MailContext = {
+  appointment: AppointmentRow;
+  service: { [lang: string]: PortalService };
+  location: PortalLocation;
+  publicUrl: string;
+  /** The link that opens the appointment (with the manage secret); only when it is known. */
+  manageUrl: string | undefined;
+  now: Date;
+};
+
+/** One message in the person's language with a German summary below (the office reads German). */
+export function renderAppointmentMail(kind: MailKind, context: MailContext): MailMessage {
+  const { appointment, location } = context;
+  const lang: Lang = appointment.language;
+  const zone = location.time_zone;
+  const service = context.service[lang] ?? context.service[sourceLang]!;
+  const german = context.service[sourceLang] ?? service;
+  const values = (l: Lang, s: PortalService) => ({
+    name: appointment.person_name,
+    service: s.name,
+    date: formatDate(l, appointment.starts_at, zone),
+    time: formatTime(l, appointment.starts_at, zone),
+    location: `${location.name}, ${location.address}`,
+    code: appointment.code,
+  });
+  const t = (l: Lang, key: string, s: PortalService) => translate(l, key, values(l, s));
+  const manageUrl = context.manageUrl ?? `${context.publicUrl}/${lang}/manage`;
+  const lines = (l: Lang, s: PortalService) => [
+    t(l, `portal.mail.${kind}.intro`, s),
+    '',
+    `${translate(l, 'portal.appointment.service')}: ${s.name}${l === sourceLang ? '' : ` (${german.name})`}`,
+    `${translate(l, 'portal.appointment.when')}: ${values(l, s).date}, ${values(l, s).time}`,
+    `${translate(l, 'portal.appointment.location')}: ${values(l, s).location}`,
+    `${translate(l, 'portal.confirm.code')}: ${appointment.code}`,
+  ];
+  const bring = kind === 'cancelled' ? [] : service.required_documents;
+  const ownText = [
+    translate(lang, 'portal.mail.greeting', { name: appointment.person_name }),
+    '',
+    ...lines(lang, service),
+    ...(bring.length > 0 ? ['', `${translate(lang, 'portal.services.bring')}:`, ...bring.map((doc) => `- ${doc}`)] : []),
+    '',
+    kind === 'cancelled' ? translate(lang, 'portal.mail.rebook', { url: `${context.publicUrl}/${lang}/services` }) : translate(lang, 'portal.mail.manage', { url: manageUrl }),
+  ];
+  const germanText = lang === sourceLang ? [] : ['', '---', 'Deutsche Zusammenfassung:', ...lines(sourceLang, german)];
+  const subject = `${t(lang, `portal.mail.${kind}.subject`, service)}${lang === sourceLang ? '' : ` · ${t(sourceLang, `portal.mail.${kind}.subject`, german)}`}`;
+  const html = [
+    `<!doctype html><html lang="${lang}" dir="${textDirection(lang)}"><body style="font-family:sans-serif;line-height:1.5">`,
+    `<div lang="${lang}" dir="${textDirection(lang)}">`,
+    ...ownText.map((line) => (line === '' ? '' : `<p>${escapeWithCode(line, appointment.code)}</p>`)),
+    '</div>',
+    germanText.length > 0 ? `<hr><div lang="de" dir="ltr">${germanText.filter((l) => l && l !== '---').map((line) => `<p>${escapeWithCode(line, appointment.code)}</p>`).join('')}</div>` : '',
+    '</body></html>',
+  ].join('\n');
+  const message: MailMessage = { to: appointment.email, subject, text: [...ownText, ...germanText].join('\n'), html, language: lang };
+  if (kind !== 'reminder') {
+    message.attachments = [
+      {
+        filename: `termin-${appointment.code}.ics`,
+        content: appointmentIcs(appointment, service, german, location, context.now, kind === 'cancelled' ? 'CANCEL' : 'PUBLISH'),
+        contentType: `text/calendar; charset=utf-8; method=${kind === 'cancelled' ? 'CANCEL' : 'PUBLISH'}`,
+      },
+    ];
+  }
+  return message;
+}
+
+export function appointmentIcs(appointment: AppointmentRow, service: PortalService, german: PortalService, location: PortalLocation, now: Date, method: 'PUBLISH' | 'CANCEL' = 'PUBLISH'): string {
+  const lang = appointment.language;
+  const summary = lang === sourceLang ? german.name : `${service.name} (${german.name})`;
+  return renderIcs(
+    {
+      uid: `${appointment.id}@lotse`,
+      start: appointment.starts_at,
+      end: appointment.ends_at,
+      stamp: now,
+      // Each change is a new version of the same event, so calendars update instead of duplicating.
+      sequence: Math.floor(now.getTime() / 1000) % 2_000_000_000,
+      status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+      summary: `${translate(lang, 'portal.ics.summary')}: ${summary}`,
+      location: `${location.name}, ${location.address}`,
+      description: [
+        `${translate(lang, 'portal.confirm.code')}: ${appointment.code}`,
+        ...(service.required_documents.length > 0 ? [`${translate(lang, 'portal.services.bring')}:`, ...service.required_documents.map((d) => `- ${d}`)] : []),
+      ].join('\n'),
+    },
+    method,
+  );
+}
+
+/** Queues the message (and, for a new or moved appointment, the reminder) inside the booking's transaction. */
+export async function queueAppointmentMails(jobs: Jobs, trx: Transaction<DB>, kind: Exclude<MailKind, 'reminder'>, context: MailContext): Promise<void> {
+  await enqueueMail(jobs, renderAppointmentMail(kind, context), { trx });
+  if (kind === 'cancelled') return;
+  const remindAt = new Date(context.appointment.starts_at.getTime() - 24 * 3600_000);
+  if (remindAt.getTime() <= context.now.getTime()) return;
+  const job: ReminderJob = { appointmentId: context.appointment.id, startsAt: context.appointment.starts_at.toISOString() };
+  await jobs.send(reminderJobName, job, { trx, startAfter: remindAt });
+}
+
+function escapeWithCode(line: string, code: string): string {
+  const escaped = line.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  return escaped
+    .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1" dir="ltr">$1</a>')
+    .replaceAll(code, `<bdi dir="ltr"><strong>${code}</strong></bdi>`);
+}

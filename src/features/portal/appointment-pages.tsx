@@ -1,0 +1,141 @@
+import { raw } from 'hono/html';
+import { translate, type Lang } from '../../web/i18n.ts';
+import { formatDate, formatMinutes, formatTime } from './format.ts';
+import { Term } from './info-pages.tsx';
+import { ErrorSummary, Ltr, PortalLayout } from './portal-layout.tsx';
+import type { AppointmentRow } from './portal-engine.ts';
+import type { PortalLocation, PortalService } from './portal-queries.ts';
+import { qrSvg } from './qr.ts';
+
+type Notice = 'booked' | 'moved' | 'cancelled' | undefined;
+
+/** Confirmation after booking and the page to change or cancel: the code large, its QR code, what to bring. */
+export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow; service: PortalService; location: PortalLocation; csrf: string; notice: Notice }) {
+  const { lang, appointment, service, location } = props;
+  const t = (key: string, values?: Record<string, string>) => translate(lang, key, values);
+  const zone = location.time_zone;
+  const base = `/${lang}/appointment/${appointment.code}`;
+  const cancelled = appointment.status === 'cancelled';
+  const title = props.notice === 'booked' ? t('portal.confirm.title') : cancelled ? t('portal.manage.cancelled.title') : t('portal.manage.title');
+  return (
+    <PortalLayout lang={lang} title={title} path={`/appointment/${appointment.code}`}>
+      {props.notice === 'moved' ? (
+        <p class="notice" role="status">
+          {t('portal.manage.moved')}
+        </p>
+      ) : null}
+      <h1>{title}</h1>
+      {props.notice === 'booked' ? <p>{t('portal.confirm.text')}</p> : null}
+      {cancelled ? <p class="notice">{t('portal.manage.cancelled.text')}</p> : null}
+      <h2>{t('portal.confirm.code')}</h2>
+      <p class="code" aria-label={appointment.code.split('').join(' ')}>
+        <Ltr>{appointment.code}</Ltr>
+      </p>
+      {cancelled ? null : (
+        <>
+          {raw(qrSvg(appointment.code, t('portal.confirm.qr')))}
+          <p class="muted">{t('portal.confirm.qr.hint')}</p>
+        </>
+      )}
+      <dl class="facts">
+        <dt>{t('portal.appointment.service')}</dt>
+        <dd>
+          <Term lang={lang} name={service.name} german={service.german_name} />
+        </dd>
+        <dt>{t('portal.appointment.when')}</dt>
+        <dd>
+          {formatDate(lang, appointment.starts_at, zone)}, <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr> ({formatMinutes(lang, service.duration_minutes)})
+        </dd>
+        <dt>{t('portal.appointment.location')}</dt>
+        <dd>
+          {location.name}, {location.address}
+        </dd>
+        <dt>{t('portal.appointment.name')}</dt>
+        <dd>{appointment.person_name}</dd>
+        <dt>{t('portal.appointment.email')}</dt>
+        <dd>
+          <Ltr>{appointment.email}</Ltr>
+        </dd>
+      </dl>
+      {cancelled ? null : (
+        <>
+          <h2>{t('portal.services.bring')}</h2>
+          {service.required_documents.length > 0 ? (
+            <ul>
+              {service.required_documents.map((doc) => (
+                <li>{doc}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('portal.services.bring.none')}</p>
+          )}
+          <p class="actions">
+            <a class="button secondary" href={`${base}/calendar.ics`} download={`termin-${appointment.code}.ics`}>
+              {t('portal.confirm.ics')}
+            </a>
+          </p>
+          <h2>{t('portal.manage.change')}</h2>
+          <p>{t('portal.manage.change.text')}</p>
+          <p class="actions">
+            <a class="button secondary" href={`${base}/reschedule`}>
+              {t('portal.manage.reschedule')}
+            </a>
+          </p>
+          <form method="post" action={`${base}/cancel`}>
+            <input type="hidden" name="_csrf" value={props.csrf} />
+            <p class="actions">
+              <button class="button danger" type="submit">
+                {t('portal.manage.cancel')}
+              </button>
+            </p>
+          </form>
+        </>
+      )}
+      <p>
+        <a href={`/${lang}/`}>{t('portal.home')}</a>
+      </p>
+    </PortalLayout>
+  );
+}
+
+export function LookupPage(props: { lang: Lang; csrf: string; code: string; dateOfBirth: string; errors: { field: string; message: string }[] }) {
+  const { lang } = props;
+  const t = (key: string) => translate(lang, key);
+  const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
+  return (
+    <PortalLayout lang={lang} title={t('portal.lookup.title')} path="/manage">
+      <ErrorSummary lang={lang} errors={props.errors} />
+      <h1>{t('portal.lookup.title')}</h1>
+      <p>{t('portal.lookup.intro')}</p>
+      <form method="post" action={`/${lang}/manage`} novalidate>
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <div class={error('code') ? 'field invalid' : 'field'}>
+          <label for="code">{t('portal.lookup.code')}</label>
+          <span class="hint" id="code-hint">
+            {t('portal.lookup.code.hint')}
+          </span>
+          {error('code') ? (
+            <span class="field-error" id="code-error">
+              {error('code')}
+            </span>
+          ) : null}
+          <input type="text" id="code" name="code" value={props.code} maxlength={20} autocomplete="off" autocapitalize="characters" spellcheck={false} dir="ltr" required aria-invalid={error('code') ? 'true' : undefined} aria-describedby={error('code') ? 'code-hint code-error' : 'code-hint'} />
+        </div>
+        <div class={error('dateOfBirth') ? 'field invalid' : 'field'}>
+          <label for="dateOfBirth">{t('portal.details.dob')}</label>
+          {error('dateOfBirth') ? (
+            <span class="field-error" id="dateOfBirth-error">
+              {error('dateOfBirth')}
+            </span>
+          ) : null}
+          <input type="date" id="dateOfBirth" name="dateOfBirth" value={props.dateOfBirth} autocomplete="bday" required aria-invalid={error('dateOfBirth') ? 'true' : undefined} aria-describedby={error('dateOfBirth') ? 'dateOfBirth-error' : undefined} />
+        </div>
+        <p class="actions">
+          <button class="button" type="submit">
+            {t('portal.lookup.submit')}
+          </button>
+        </p>
+      </form>
+    </PortalLayout>
+  );
+}

@@ -1,0 +1,269 @@
+import { languageName, languages, translate, type Lang } from '../../web/i18n.ts';
+import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from './format.ts';
+import { Term } from './info-pages.tsx';
+import { ErrorSummary, PortalLayout } from './portal-layout.tsx';
+import type { FreeDay } from './portal-engine.ts';
+import type { PortalLocation, PortalService } from './portal-queries.ts';
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+const tr = (lang: Lang): T => (key, values) => translate(lang, key, values);
+
+export function ChooseLocationPage(props: { lang: Lang; service: PortalService; locations: PortalLocation[] }) {
+  const { lang, service } = props;
+  const t = tr(lang);
+  return (
+    <PortalLayout lang={lang} title={t('portal.book.location.title')} path={`/book/${service.slug}`}>
+      <p class="muted">
+        <Term lang={lang} name={service.name} german={service.german_name} />
+      </p>
+      <h1>{t('portal.book.location.title')}</h1>
+      <ul class="cards">
+        {props.locations.map((location) => (
+          <li class="card">
+            <h2>{location.name}</h2>
+            <p>{location.address}</p>
+            <a class="button" href={`/${lang}/book/${service.slug}/${location.slug}`}>
+              {t('portal.book.location.choose', { location: location.name })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </PortalLayout>
+  );
+}
+
+/** Days with free times as links; the same view serves booking and rescheduling. */
+export function CalendarPage(props: {
+  lang: Lang;
+  heading: string;
+  context: string;
+  path: string;
+  days: FreeDay[];
+  from: string;
+  dayHref: (day: string) => string;
+  earlierHref: string | undefined;
+  laterHref: string | undefined;
+  backHref: string;
+}) {
+  const t = tr(props.lang);
+  return (
+    <PortalLayout lang={props.lang} title={t('portal.book.calendar.title')} path={props.path} query={`from=${props.from}`}>
+      <p class="muted">{props.context}</p>
+      <h1>{t('portal.book.calendar.title')}</h1>
+      <p>{props.heading}</p>
+      {props.days.length === 0 ? (
+        <p class="notice">{t('portal.book.calendar.none')}</p>
+      ) : (
+        <ul class="days">
+          {props.days.map((day) => (
+            <li>
+              <a href={props.dayHref(day.date)}>
+                <time datetime={day.date}>{formatShortDay(props.lang, day.date)}</time>
+                <br />
+                <span class="muted">{t('portal.book.calendar.free', { count: day.starts.length })}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="actions">
+        {props.earlierHref ? (
+          <a class="button secondary" href={props.earlierHref}>
+            {t('portal.book.calendar.earlier')}
+          </a>
+        ) : null}
+        {props.laterHref ? (
+          <a class="button secondary" href={props.laterHref}>
+            {t('portal.book.calendar.later')}
+          </a>
+        ) : null}
+        <a href={props.backHref}>{t('portal.back')}</a>
+      </p>
+    </PortalLayout>
+  );
+}
+
+/** Radio buttons of free start times; submitting goes on to the next step. */
+export function TimeChoice(props: { lang: Lang; starts: Date[]; zone: string; legend: string; selected?: string; error?: string }) {
+  return (
+    <fieldset class={props.error ? 'times field invalid' : 'times field'} id="start" aria-describedby={props.error ? 'start-error' : undefined}>
+      <legend>{props.legend}</legend>
+      {props.error ? (
+        <span class="field-error" id="start-error">
+          {props.error}
+        </span>
+      ) : null}
+      <ul>
+        {props.starts.map((start, index) => (
+          <li>
+            <label>
+              <input type="radio" name="start" value={start.toISOString()} required checked={props.selected ? props.selected === start.toISOString() : index === 0} />
+              <bdi dir="ltr">{formatTime(props.lang, start, props.zone)}</bdi>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+export function TimesPage(props: { lang: Lang; day: string; starts: Date[]; zone: string; action: string; method: 'get' | 'post'; path: string; backHref: string; context: string; csrf?: string; error?: string }) {
+  const t = tr(props.lang);
+  return (
+    <PortalLayout lang={props.lang} title={t('portal.book.times.title')} path={props.path}>
+      <p class="muted">{props.context}</p>
+      <h1>{t('portal.book.times.title')}</h1>
+      {props.error ? (
+        <p class="error-summary" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <p>{formatDay(props.lang, props.day)}</p>
+      {props.starts.length === 0 ? (
+        <p class="notice">{t('portal.book.times.none')}</p>
+      ) : (
+        <form method={props.method} action={props.action}>
+          {props.csrf ? <input type="hidden" name="_csrf" value={props.csrf} /> : null}
+          <TimeChoice lang={props.lang} starts={props.starts} zone={props.zone} legend={t('portal.book.times.legend')} />
+          <p class="actions">
+            <button class="button" type="submit">
+              {t('portal.next')}
+            </button>
+            <a href={props.backHref}>{t('portal.back')}</a>
+          </p>
+        </form>
+      )}
+    </PortalLayout>
+  );
+}
+
+export type DetailsValues = { name: string; dateOfBirth: string; email: string; phone: string; language: string; consent: boolean };
+export type FieldErrors = Partial<Record<'name' | 'dateOfBirth' | 'email' | 'phone' | 'language' | 'consent' | 'start' | 'pow', string>>;
+
+export function DetailsPage(props: {
+  lang: Lang;
+  service: PortalService;
+  location: PortalLocation;
+  start: Date;
+  alternatives?: Date[];
+  values: DetailsValues;
+  errors: FieldErrors;
+  csrf: string;
+  challenge: string;
+  action: string;
+  path: string;
+  query: string;
+  backHref: string;
+}) {
+  const { lang, values, errors } = props;
+  const t = tr(lang);
+  const zone = props.location.time_zone;
+  const summary = Object.entries(errors).map(([field, message]) => ({ field: field === 'pow' ? 'pow-status' : field, message: message ?? '' }));
+  const described = (field: keyof FieldErrors, hint?: string) => [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const fieldError = (field: keyof FieldErrors) =>
+    errors[field] ? (
+      <span class="field-error" id={`${field}-error`}>
+        {errors[field]}
+      </span>
+    ) : null;
+  return (
+    <PortalLayout lang={lang} title={t('portal.details.title')} path={props.path} query={props.query} script>
+      <ErrorSummary lang={lang} errors={summary} />
+      <h1>{t('portal.details.title')}</h1>
+      <dl class="facts">
+        <dt>{t('portal.appointment.service')}</dt>
+        <dd>
+          <Term lang={lang} name={props.service.name} german={props.service.german_name} />
+        </dd>
+        <dt>{t('portal.appointment.location')}</dt>
+        <dd>
+          {props.location.name}, {props.location.address}
+        </dd>
+        {props.alternatives ? null : (
+          <>
+            <dt>{t('portal.appointment.when')}</dt>
+            <dd>
+              {formatDate(lang, props.start, zone)}, <bdi dir="ltr">{formatTime(lang, props.start, zone)}</bdi> ({formatMinutes(lang, props.service.duration_minutes)})
+            </dd>
+          </>
+        )}
+      </dl>
+      <form method="post" action={props.action} novalidate data-pow-form data-challenge={props.challenge}>
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        {props.alternatives ? (
+          <TimeChoice lang={lang} starts={props.alternatives} zone={zone} legend={t('portal.details.alternatives')} error={errors.start} />
+        ) : (
+          <input type="hidden" name="start" value={props.start.toISOString()} />
+        )}
+        <p>{t('portal.details.intro')}</p>
+        <div class={errors.name ? 'field invalid' : 'field'}>
+          <label for="name">{t('portal.details.name')}</label>
+          <span class="hint" id="name-hint">
+            {t('portal.details.name.hint')}
+          </span>
+          {fieldError('name')}
+          <input type="text" id="name" name="name" value={values.name} maxlength={200} autocomplete="name" required aria-invalid={errors.name ? 'true' : undefined} aria-describedby={described('name', 'name-hint')} />
+        </div>
+        <div class={errors.dateOfBirth ? 'field invalid' : 'field'}>
+          <label for="dateOfBirth">{t('portal.details.dob')}</label>
+          <span class="hint" id="dateOfBirth-hint">
+            {t('portal.details.dob.hint')}
+          </span>
+          {fieldError('dateOfBirth')}
+          <input type="date" id="dateOfBirth" name="dateOfBirth" value={values.dateOfBirth} autocomplete="bday" required aria-invalid={errors.dateOfBirth ? 'true' : undefined} aria-describedby={described('dateOfBirth', 'dateOfBirth-hint')} />
+        </div>
+        <div class={errors.email ? 'field invalid' : 'field'}>
+          <label for="email">{t('portal.details.email')}</label>
+          <span class="hint" id="email-hint">
+            {t('portal.details.email.hint')}
+          </span>
+          {fieldError('email')}
+          <input type="email" id="email" name="email" value={values.email} maxlength={254} autocomplete="email" dir="ltr" required aria-invalid={errors.email ? 'true' : undefined} aria-describedby={described('email', 'email-hint')} />
+        </div>
+        <div class={errors.phone ? 'field invalid' : 'field'}>
+          <label for="phone">{t('portal.details.phone')}</label>
+          <span class="hint" id="phone-hint">
+            {t('portal.details.phone.hint')}
+          </span>
+          {fieldError('phone')}
+          <input type="tel" id="phone" name="phone" value={values.phone} maxlength={40} autocomplete="tel" dir="ltr" aria-invalid={errors.phone ? 'true' : undefined} aria-describedby={described('phone', 'phone-hint')} />
+        </div>
+        <div class={errors.language ? 'field invalid' : 'field'}>
+          <label for="language">{t('portal.details.language')}</label>
+          {fieldError('language')}
+          <select id="language" name="language" autocomplete="language" aria-describedby={described('language')}>
+            {languages.map((code) => (
+              <option value={code} lang={code} selected={values.language === code}>
+                {languageName(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <h2>{t('portal.details.privacy')}</h2>
+        <p>
+          {t('portal.details.privacy.text')} <a href={`/${lang}/privacy`}>{t('portal.privacy.link')}</a>
+        </p>
+        <div class={errors.consent ? 'field invalid' : 'field'}>
+          {fieldError('consent')}
+          <span class="check">
+            <input type="checkbox" id="consent" name="consent" value="yes" checked={values.consent} required aria-invalid={errors.consent ? 'true' : undefined} aria-describedby={described('consent')} />
+            <label for="consent">{t('portal.details.consent')}</label>
+          </span>
+        </div>
+        <input type="hidden" name="altcha" value="" />
+        <p class="pow-status" id="pow-status" role="status" data-working={t('portal.pow.working')} data-done={t('portal.pow.done')}>
+          {errors.pow ? <span class="field-error">{errors.pow}</span> : null}
+        </p>
+        <noscript>
+          <p class="notice">{t('portal.pow.noscript')}</p>
+        </noscript>
+        <p class="actions">
+          <button class="button" type="submit">
+            {t('portal.details.submit')}
+          </button>
+          <a href={props.backHref}>{t('portal.back')}</a>
+        </p>
+      </form>
+    </PortalLayout>
+  );
+}

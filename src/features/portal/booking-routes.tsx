@@ -1,0 +1,276 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { isAppError } from '../../shared/app-error.ts';
+import { translate, type Lang } from '../../web/i18n.ts';
+import { queueAppointmentMails } from './appointment-mails.ts';
+import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
+import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
+import { ProblemPage } from './info-pages.tsx';
+import type { PortalDeps } from './portal-deps.ts';
+import { findLocation, findService, listLocations, type PortalLocation, type PortalService } from './portal-queries.ts';
+import { checkCsrf, clientIp, csrfToken, grantAccess, manageToken } from './portal-security.ts';
+import { newChallenge, spendSolution } from './proof-of-work.ts';
+import { enforce } from './rate-limit.ts';
+import { loadMailContext } from './reminder-job.ts';
+import { validateDetails } from './validate-details.ts';
+
+type C = Context<AppEnv>;
+
+/** Booking: location → calendar → times → details with proof of work → confirmation (POST-redirect-GET). */
+export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const lang = (c: C): Lang => c.req.param('lang') as Lang;
+
+  async function serviceAndLocation(c: C): Promise<{ service: PortalService; location: PortalLocation } | Response> {
+    const service = await findService(deps.db, lang(c), c.req.param('service') ?? '');
+    const location = await findLocation(deps.db, c.req.param('location') ?? '');
+    if (!service || !service.online_bookable || !location || !service.location_ids.includes(location.id)) return notBookable(c);
+    return { service, location };
+  }
+
+  function notBookable(c: C): Response | Promise<Response> {
+    const l = lang(c);
+    c.status(404);
+    return c.html(
+      <ProblemPage
+        lang={l}
+        path="/services"
+        title={translate(l, 'portal.problem.service.title')}
+        text={translate(l, 'portal.problem.service.text')}
+        actions={[{ href: `/${l}/services`, label: translate(l, 'portal.services.title') }]}
+      />,
+    );
+  }
+
+  routes.get(`/${L}/book/:service`, async (c) => {
+    const service = await findService(deps.db, lang(c), c.req.param('service'));
+    if (!service || !service.online_bookable) return notBookable(c);
+    const locations = (await listLocations(deps.db)).filter((l) => service.location_ids.includes(l.id));
+    return c.html(<ChooseLocationPage lang={lang(c)} service={service} locations={locations} />);
+  });
+
+  routes.get(`/${L}/book/:service/:location`, async (c) => {
+    const found = await serviceAndLocation(c);
+    if (found instanceof Response) return found;
+    const { service, location } = found;
+    const l = lang(c);
+    const today = localDay(deps.clock.now(), location.time_zone);
+    const lastDay = addDays(today, service.max_days_ahead);
+    const asked = c.req.query('from');
+    const from = isIsoDay(asked) && asked > today && asked <= lastDay ? asked : today;
+    const to = minDay(addDays(from, deps.settings.calendarDays - 1), lastDay);
+    const days = await deps.engine.freeDays({ serviceId: service.id, locationId: location.id, from, to, releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+    const base = `/${l}/book/${service.slug}/${location.slug}`;
+    return c.html(
+      <CalendarPage
+        lang={l}
+        path={`/book/${service.slug}/${location.slug}`}
+        context={`${service.name} · ${location.name}`}
+        heading={translate(l, 'portal.book.calendar.range', { from: formatDay(l, from), to: formatDay(l, to) })}
+        days={days}
+        from={from}
+        dayHref={(day) => `${base}/${day}`}
+        earlierHref={from > today ? `${base}?from=${maxDay(today, addDays(from, -deps.settings.calendarDays))}` : undefined}
+        laterHref={to < lastDay ? `${base}?from=${addDays(to, 1)}` : undefined}
+        backHref={`/${l}/book/${service.slug}`}
+      />,
+    );
+  });
+
+  routes.get(`/${L}/book/:service/:location/details`, async (c) => {
+    const found = await serviceAndLocation(c);
+    if (found instanceof Response) return found;
+    const start = parseStart(c.req.query('start'));
+    if (!start) return badTime(c, found);
+    const free = await isFree(found, start);
+    const values: DetailsValues = { name: '', dateOfBirth: '', email: '', phone: '', language: lang(c), consent: false };
+    if (!free) return renderDetails(c, found, start, values, { start: translate(lang(c), 'portal.details.taken') }, 409);
+    return renderDetails(c, found, start, values, {}, 200);
+  });
+
+  routes.post(`/${L}/book/:service/:location/details`, async (c) => {
+    const found = await serviceAndLocation(c);
+    if (found instanceof Response) return found;
+    const l = lang(c);
+    const form = await c.req.parseBody();
+    checkCsrf(c, form, deps.publicUrl);
+    const key = await deps.key();
+    const now = deps.clock.now();
+    const ip = clientIp(c, deps.settings.trustProxy);
+    try {
+      await enforce(deps.db, key, { bucket: 'book-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
+    } catch (error) {
+      return tooMany(c, error);
+    }
+    const start = parseStart(typeof form.start === 'string' ? form.start : undefined);
+    if (!start) return badTime(c, found);
+    const { values, person, errors } = validateDetails(l, form);
+    if (!person) return renderDetails(c, found, start, values, errors, 422);
+    const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
+    if (payload) {
+      const outcome = await spendSolution(deps.db, key, payload);
+      if (outcome !== 'ok') return renderDetails(c, found, start, values, { pow: translate(l, 'portal.pow.failed') }, 422);
+    }
+    try {
+      // Without a proof of work (JavaScript off) a booking takes the stricter path: see docs/decisions.md.
+      if (!payload) await enforce(deps.db, key, { bucket: 'book-nojs-ip', subject: ip, limit: deps.settings.noScriptBookingsPerIpPerHour, windowSeconds: 3600, now });
+      await enforce(deps.db, key, { bucket: 'book-email', subject: person.email.toLowerCase(), limit: deps.settings.bookingsPerEmailPerDay, windowSeconds: 86_400, now });
+    } catch (error) {
+      return tooMany(c, error);
+    }
+    try {
+      const booked = await deps.engine.book({
+        serviceId: found.service.id,
+        locationId: found.location.id,
+        start,
+        person,
+        releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+        onChange: async (trx, appointment) => {
+          const context = await loadMailContext(deps.db, appointment);
+          if (!context) return;
+          const manageUrl = `${deps.publicUrl}/${appointment.language}/appointment/${appointment.code}?s=${manageToken(key, appointment)}`;
+          await queueAppointmentMails(deps.jobs, trx, 'confirmation', { appointment, ...context, publicUrl: deps.publicUrl, manageUrl, now });
+        },
+      });
+      grantAccess(c, key, booked.code, now);
+      return c.redirect(`/${l}/appointment/${booked.code}?notice=booked`, 303);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      if (error.code === 'slot_taken' || error.code === 'not_found') {
+        return renderDetails(c, found, start, values, { start: translate(l, 'portal.details.taken') }, 409);
+      }
+      if (error.code === 'duplicate_booking') {
+        c.status(409);
+        return c.html(
+          <ProblemPage
+            lang={l}
+            path="/manage"
+            title={translate(l, 'portal.problem.duplicate.title')}
+            text={translate(l, 'portal.problem.duplicate.text')}
+            actions={[{ href: `/${l}/manage`, label: translate(l, 'portal.start.manage.action') }, { href: `/${l}/`, label: translate(l, 'portal.home') }]}
+          />,
+        );
+      }
+      throw error;
+    }
+  });
+
+  routes.get(`/${L}/book/:service/:location/:day`, async (c) => {
+    const found = await serviceAndLocation(c);
+    if (found instanceof Response) return found;
+    const l = lang(c);
+    const day = c.req.param('day');
+    if (!isIsoDay(day)) return badTime(c, found);
+    const days = await deps.engine.freeDays({ serviceId: found.service.id, locationId: found.location.id, from: day, to: day, releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+    const base = `/${l}/book/${found.service.slug}/${found.location.slug}`;
+    return c.html(
+      <TimesPage
+        lang={l}
+        day={day}
+        starts={days.find((d) => d.date === day)?.starts ?? []}
+        zone={found.location.time_zone}
+        action={`${base}/details`}
+        method="get"
+        path={`/book/${found.service.slug}/${found.location.slug}/${day}`}
+        backHref={`${base}?from=${day}`}
+        context={`${found.service.name} · ${found.location.name}`}
+      />,
+    );
+  });
+
+  async function isFree(found: { service: PortalService; location: PortalLocation }, start: Date): Promise<boolean> {
+    const day = localDay(start, found.location.time_zone);
+    const days = await deps.engine.freeDays({ serviceId: found.service.id, locationId: found.location.id, from: day, to: day, releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+    return days.some((d) => d.starts.some((s) => s.getTime() === start.getTime()));
+  }
+
+  /** The free times nearest to the one that was taken, a week either side. */
+  async function nearest(found: { service: PortalService; location: PortalLocation }, start: Date): Promise<Date[]> {
+    const day = localDay(start, found.location.time_zone);
+    const days = await deps.engine.freeDays({ serviceId: found.service.id, locationId: found.location.id, from: addDays(day, -7), to: addDays(day, 7), releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+    return days
+      .flatMap((d) => d.starts)
+      .sort((a, b) => Math.abs(a.getTime() - start.getTime()) - Math.abs(b.getTime() - start.getTime()))
+      .slice(0, 6)
+      .sort((a, b) => a.getTime() - b.getTime());
+  }
+
+  async function renderDetails(c: C, found: { service: PortalService; location: PortalLocation }, start: Date, values: DetailsValues, errors: FieldErrors, status: 200 | 409 | 422) {
+    const l = lang(c);
+    const key = await deps.key();
+    const challenge = await newChallenge(key, { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes });
+    const alternatives = errors.start ? await nearest(found, start) : undefined;
+    const base = `/${l}/book/${found.service.slug}/${found.location.slug}`;
+    if (alternatives && alternatives.length === 0) {
+      c.status(409);
+      return c.html(
+        <ProblemPage
+          lang={l}
+          path={`/book/${found.service.slug}/${found.location.slug}`}
+          title={translate(l, 'portal.problem.taken.title')}
+          text={translate(l, 'portal.problem.taken.text')}
+          actions={[{ href: base, label: translate(l, 'portal.book.calendar.title') }]}
+        />,
+      );
+    }
+    c.status(status);
+    return c.html(
+      <DetailsPage
+        lang={l}
+        service={found.service}
+        location={found.location}
+        start={start}
+        alternatives={alternatives}
+        values={values}
+        errors={errors}
+        csrf={csrfToken(c)}
+        challenge={JSON.stringify(challenge)}
+        action={`${base}/details`}
+        path={`/book/${found.service.slug}/${found.location.slug}/details`}
+        query={`start=${encodeURIComponent(start.toISOString())}`}
+        backHref={`${base}/${localDay(start, found.location.time_zone)}`}
+      />,
+    );
+  }
+
+  function badTime(c: C, found: { service: PortalService; location: PortalLocation }) {
+    const l = lang(c);
+    c.status(400);
+    return c.html(
+      <ProblemPage
+        lang={l}
+        path={`/book/${found.service.slug}/${found.location.slug}`}
+        title={translate(l, 'portal.problem.time.title')}
+        text={translate(l, 'portal.problem.time.text')}
+        actions={[{ href: `/${l}/book/${found.service.slug}/${found.location.slug}`, label: translate(l, 'portal.book.calendar.title') }]}
+      />,
+    );
+  }
+
+  function tooMany(c: C, error: unknown) {
+    if (!isAppError(error) || error.code !== 'rate_limited') throw error;
+    const l = lang(c);
+    c.status(429);
+    c.header('Retry-After', '3600');
+    return c.html(
+      <ProblemPage
+        lang={l}
+        path="/"
+        title={translate(l, 'portal.problem.limit.title')}
+        text={translate(l, 'portal.problem.limit.text')}
+        actions={[{ href: `/${l}/`, label: translate(l, 'portal.home') }]}
+      />,
+    );
+  }
+
+  return routes;
+}
+
+export function parseStart(value: string | undefined): Date | undefined {
+  if (!value || value.length > 40 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const minDay = (a: string, b: string) => (a < b ? a : b);
+const maxDay = (a: string, b: string) => (a > b ? a : b);

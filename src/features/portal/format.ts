@@ -1,0 +1,61 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Lang } from '../../web/i18n.ts';
+
+/**
+ * Dates, times and money in the reader's language and the location's time zone, with Intl.
+ * Latin digits are kept for times and dates in every language (`nu: latn`), because codes,
+ * letters from the office and the kiosk all use them.
+ */
+const locale = (lang: Lang) => `${lang}-u-nu-latn`;
+
+export function formatDate(lang: Lang, instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'full', timeZone }).format(instant);
+}
+
+export function formatTime(lang: Lang, instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', timeZone }).format(instant);
+}
+
+/** A calendar day (YYYY-MM-DD) written out, e.g. "Dienstag, 24. November 2026". */
+export function formatDay(lang: Lang, day: string): string {
+  const date = Temporal.PlainDate.from(day);
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(date.year, date.month - 1, date.day, 12)));
+}
+
+export function formatShortDay(lang: Lang, day: string): string {
+  const date = Temporal.PlainDate.from(day);
+  return new Intl.DateTimeFormat(locale(lang), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(date.year, date.month - 1, date.day, 12)),
+  );
+}
+
+export function weekdayName(lang: Lang, isoWeekday: number): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(locale(lang), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday, 12)));
+}
+
+export function formatFee(lang: Lang, cents: number): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+export function formatMinutes(lang: Lang, minutes: number): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+}
+
+/** The local calendar day of an instant in a zone. */
+export function localDay(instant: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
+export function addDays(day: string, days: number): string {
+  return Temporal.PlainDate.from(day).add({ days }).toString();
+}
+
+export function isIsoDay(value: string | undefined): value is string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  try {
+    return Temporal.PlainDate.from(value, { overflow: 'reject' }).toString() === value;
+  } catch {
+    return false;
+  }
+}

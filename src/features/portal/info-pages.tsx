@@ -1,0 +1,165 @@
+import { translate, type Lang } from '../../web/i18n.ts';
+import { formatFee, formatMinutes, weekdayName } from './format.ts';
+import { PortalLayout } from './portal-layout.tsx';
+import type { PortalLocation, PortalService } from './portal-queries.ts';
+
+/** A term in the reader's language with the German term beside it, as the office's letters use it. */
+export function Term(props: { lang: Lang; name: string; german: string }) {
+  if (props.lang === 'de' || props.name === props.german) return <>{props.name}</>;
+  return (
+    <>
+      {props.name}{' '}
+      <span class="term" lang="de" dir="ltr">
+        ({props.german})
+      </span>
+    </>
+  );
+}
+
+export function OpeningHours(props: { lang: Lang; location: PortalLocation }) {
+  const t = (key: string) => translate(props.lang, key);
+  if (props.location.hours.length === 0) return <p>{t('portal.hours.none')}</p>;
+  return (
+    <dl class="facts">
+      {props.location.hours.map((h) => (
+        <>
+          <dt>{weekdayName(props.lang, h.weekday)}</dt>
+          <dd>
+            <bdi dir="ltr">
+              {h.opens}–{h.closes}
+            </bdi>
+          </dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+export function StartPage(props: { lang: Lang; locations: PortalLocation[] }) {
+  const { lang } = props;
+  const t = (key: string) => translate(lang, key);
+  return (
+    <PortalLayout lang={lang} title={t('portal.start.title')} path="/">
+      <h1>{t('portal.start.title')}</h1>
+      <p>{t('portal.start.intro')}</p>
+      <ul class="cards">
+        <li class="card">
+          <h2>{t('portal.start.book')}</h2>
+          <p>{t('portal.start.book.text')}</p>
+          <a class="button" href={`/${lang}/services`}>
+            {t('portal.start.book.action')}
+          </a>
+        </li>
+        <li class="card">
+          <h2>{t('portal.start.manage')}</h2>
+          <p>{t('portal.start.manage.text')}</p>
+          <a class="button secondary" href={`/${lang}/manage`}>
+            {t('portal.start.manage.action')}
+          </a>
+        </li>
+        <li class="card">
+          <h2>{t('portal.start.later')}</h2>
+          <p>{t('portal.start.later.text')}</p>
+        </li>
+      </ul>
+      <h2>{t('portal.start.locations')}</h2>
+      {props.locations.map((location) => (
+        <section class="card" aria-labelledby={`loc-${location.slug}`}>
+          <h3 id={`loc-${location.slug}`}>{location.name}</h3>
+          <p>{location.address}</p>
+          <h4 class="visually-hidden">{t('portal.hours')}</h4>
+          <OpeningHours lang={lang} location={location} />
+        </section>
+      ))}
+    </PortalLayout>
+  );
+}
+
+export function ServicesPage(props: { lang: Lang; services: PortalService[]; locations: PortalLocation[] }) {
+  const { lang } = props;
+  const t = (key: string, values?: Record<string, string>) => translate(lang, key, values);
+  return (
+    <PortalLayout lang={lang} title={t('portal.services.title')} path="/services">
+      <h1>{t('portal.services.title')}</h1>
+      <p>{t('portal.services.intro')}</p>
+      {props.services.length === 0 ? <p>{t('portal.services.none')}</p> : null}
+      {props.services.map((service) => (
+        <section class="card" aria-labelledby={`svc-${service.slug}`} id={service.slug}>
+          <h2 id={`svc-${service.slug}`}>
+            <Term lang={lang} name={service.name} german={service.german_name} />
+          </h2>
+          {service.description ? <p>{service.description}</p> : null}
+          <dl class="facts">
+            {service.audience ? (
+              <>
+                <dt>{t('portal.services.audience')}</dt>
+                <dd>{service.audience}</dd>
+              </>
+            ) : null}
+            <dt>{t('portal.services.duration')}</dt>
+            <dd>{formatMinutes(lang, service.duration_minutes)}</dd>
+            <dt>{t('portal.services.fee')}</dt>
+            <dd>
+              {service.fee_cents === null ? t('portal.services.fee.none') : <bdi>{formatFee(lang, service.fee_cents)}</bdi>}
+              {service.fee_note ? <> · {service.fee_note}</> : null}
+            </dd>
+            <dt>{t('portal.services.where')}</dt>
+            <dd>{props.locations.filter((l) => service.location_ids.includes(l.id)).map((l) => l.name).join(' · ') || '—'}</dd>
+          </dl>
+          <h3>{t('portal.services.bring')}</h3>
+          {service.required_documents.length > 0 ? (
+            <ul>
+              {service.required_documents.map((doc) => (
+                <li>{doc}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('portal.services.bring.none')}</p>
+          )}
+          {service.online_bookable ? (
+            <p class="actions">
+              <a class="button" href={`/${lang}/book/${service.slug}`}>
+                {t('portal.services.book', { service: service.name })}
+              </a>
+            </p>
+          ) : (
+            <p class="notice">{service.walk_in_allowed ? t('portal.services.walkin') : t('portal.services.notonline')}</p>
+          )}
+        </section>
+      ))}
+    </PortalLayout>
+  );
+}
+
+export function PrivacyPage(props: { lang: Lang }) {
+  const t = (key: string) => translate(props.lang, key);
+  return (
+    <PortalLayout lang={props.lang} title={t('portal.privacy.title')} path="/privacy">
+      <h1>{t('portal.privacy.title')}</h1>
+      <p>{t('portal.privacy.what')}</p>
+      <p>{t('portal.privacy.why')}</p>
+      <p>{t('portal.privacy.how-long')}</p>
+      <p>{t('portal.privacy.no-tracking')}</p>
+      <p>{t('portal.privacy.rights')}</p>
+    </PortalLayout>
+  );
+}
+
+/** A friendly page for anything that went wrong: what happened, what to do, where to go. */
+export function ProblemPage(props: { lang: Lang; title: string; text: string; actions: { href: string; label: string }[]; path: string }) {
+  return (
+    <PortalLayout lang={props.lang} title={props.title} path={props.path}>
+      <div role="alert">
+        <h1>{props.title}</h1>
+        <p>{props.text}</p>
+      </div>
+      <p class="actions">
+        {props.actions.map((action, index) => (
+          <a class={index === 0 ? 'button' : 'button secondary'} href={action.href}>
+            {action.label}
+          </a>
+        ))}
+      </p>
+    </PortalLayout>
+  );
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { setCookie, getCookie } from 'hono/cookie';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { languages, type Lang } from '../../web/i18n.ts';
+import { languageCookie, pageLanguage } from '../../web/page-language.ts';
+import { bookingRoutes } from './booking-routes.tsx';
+import { PrivacyPage, ServicesPage, StartPage } from './info-pages.tsx';
+import { manageRoutes } from './manage-routes.tsx';
+import type { PortalDeps } from './portal-deps.ts';
+import { listLocations, listServices } from './portal-queries.ts';
+
+/** The citizen portal's pages, every one under a language prefix (/ar/…) so links can be shared. */
+export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  // No route for the bare `/de` (without slash): with it Hono's router mismatches the
+  // alternation pattern for every deeper path. `/de/` is the start page.
+  const L = `:lang{${languages.join('|')}}`;
+
+  // A page opened in a language keeps that language for the next visit.
+  routes.use(`/${L}/*`, async (c, next) => {
+    const lang = c.req.param('lang');
+    if (lang && getCookie(c, languageCookie) !== lang) {
+      setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: c.req.url.startsWith('https://') });
+    }
+    await next();
+  });
+  routes.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control') && (c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
+      c.header('Cache-Control', 'private, no-cache');
+    }
+  });
+
+  const start = async (lang: Lang) => <StartPage lang={lang} locations={await listLocations(deps.db)} />;
+  routes.get('/', async (c) => c.html(await start(pageLanguage(c))));
+  routes.get(`/${L}/`, async (c) => c.html(await start(c.req.param('lang') as Lang)));
+  routes.get(`/${L}/services`, async (c) => {
+    const lang = c.req.param('lang') as Lang;
+    return c.html(<ServicesPage lang={lang} services={await listServices(deps.db, lang)} locations={await listLocations(deps.db)} />);
+  });
+  routes.get(`/${L}/privacy`, (c) => c.html(<PrivacyPage lang={c.req.param('lang') as Lang} />));
+
+  routes.route('/', bookingRoutes(deps, L));
+  routes.route('/', manageRoutes(deps, L));
+  return routes;
+}

@@ -1,0 +1,86 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { AppError } from '../../shared/app-error.ts';
+
+const csrfCookie = 'lotse_csrf';
+const grantCookie = 'lotse_manage';
+
+/**
+ * Forms are protected twice against cross-site requests: the browser's Origin (or
+ * Sec-Fetch-Site) must be our own, and the form must carry the token from our cookie.
+ */
+export function csrfToken(c: Context): string {
+  const existing = getCookie(c, csrfCookie);
+  if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
+  const token = randomBytes(24).toString('base64url');
+  setCookie(c, csrfCookie, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.req.url.startsWith('https://') });
+  return token;
+}
+
+export function checkCsrf(c: Context, form: Record<string, unknown>, publicUrl: string): void {
+  const origin = c.req.header('origin');
+  const allowed = new Set([new URL(c.req.url).origin, new URL(publicUrl).origin]);
+  if (origin && origin !== 'null' && !allowed.has(origin)) throw new AppError('forbidden', 'This form was sent from another site.');
+  if (origin === 'null') throw new AppError('forbidden', 'This form was sent from another site.');
+  const site = c.req.header('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'This form was sent from another site.');
+  const cookie = getCookie(c, csrfCookie) ?? '';
+  const sent = typeof form._csrf === 'string' ? form._csrf : '';
+  if (!cookie || !sent || !safeEqual(cookie, sent)) throw new AppError('forbidden', 'The form has expired. Please open the page again.');
+}
+
+/** After the manage secret or code + date of birth was shown, a signed cookie grants access to that one appointment for a while. */
+export function grantAccess(c: Context, key: string, code: string, now: Date): void {
+  const until = Math.floor(now.getTime() / 1000) + 2 * 3600;
+  const value = `${code}.${until}.${sign(key, `${code}.${until}`)}`;
+  setCookie(c, grantCookie, value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.req.url.startsWith('https://'), maxAge: 2 * 3600 });
+}
+
+export function hasAccess(c: Context, key: string, code: string, now: Date): boolean {
+  const value = getCookie(c, grantCookie) ?? '';
+  const [cookieCode, until, signature] = value.split('.');
+  if (!cookieCode || !until || !signature || cookieCode !== code) return false;
+  if (Number(until) * 1000 < now.getTime()) return false;
+  return safeEqual(signature, sign(key, `${cookieCode}.${until}`));
+}
+
+export function dropAccess(c: Context): void {
+  setCookie(c, grantCookie, '', { path: '/', maxAge: 0 });
+}
+
+export function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The token in the e-mail's change/cancel link: an HMAC of the appointment, so the portal can
+ * put it into the confirmation mail inside the booking transaction without knowing the
+ * engine's manage secret (which the engine only returns after commit).
+ */
+export function manageToken(key: string, appointment: { id: string; code: string }): string {
+  return sign(key, `manage:${appointment.id}:${appointment.code}`);
+}
+
+export function isManageToken(key: string, appointment: { id: string; code: string }, token: string): boolean {
+  return safeEqual(token, manageToken(key, appointment));
+}
+
+function sign(key: string, text: string): string {
+  return createHmac('sha256', key).update(text).digest('base64url');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

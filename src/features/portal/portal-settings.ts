@@ -1,0 +1,36 @@
+/** Figures of the citizen portal that an office may tune (environment settings, see README). */
+export type PortalSettings = {
+  /** HMAC key for proof-of-work challenges and signed cookies; generated and stored when unset. */
+  hmacKey: string | undefined;
+  /** Upper bound of the proof-of-work search space: the average cost is half of it in SHA-256 hashes. */
+  powMaxNumber: number;
+  powExpiresMinutes: number;
+  bookingsPerIpPerHour: number;
+  bookingsPerEmailPerDay: number;
+  /** Bookings without a proof of work (JavaScript off) per IP and hour: the stricter path. */
+  noScriptBookingsPerIpPerHour: number;
+  /** Look-ups by code + date of birth per IP and hour (guessing codes is the threat). */
+  lookupsPerIpPerHour: number;
+  /** Minutes a cancelled time stays hidden from online callers before it is offered again. */
+  releaseDelayMinutes: number;
+  /** Days the calendar shows at once. */
+  calendarDays: number;
+  /** Require a proof of work and rate limits on the JSON API's bookings too (off only in engine tests). */
+  guardApi: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+};
+
+export const defaultPortalSettings: PortalSettings = {
+  hmacKey: undefined,
+  powMaxNumber: 150_000,
+  powExpiresMinutes: 30,
+  bookingsPerIpPerHour: 12,
+  bookingsPerEmailPerDay: 4,
+  noScriptBookingsPerIpPerHour: 3,
+  lookupsPerIpPerHour: 20,
+  releaseDelayMinutes: 60,
+  calendarDays: 28,
+  guardApi: false,
+  trustProxy: false,
+};

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { solveChallenge } from 'altcha-lib/v1';
+import { createTestDatabase } from '../database.ts';
+import { createTestApp, fixedClock, json } from '../app.ts';
+import { createTestOffice } from './office-fixture.ts';
+
+const { db } = await createTestDatabase();
+const office = await createTestOffice(db);
+const app = createTestApp(db, { clock: fixedClock('2026-11-23T06:00:00Z'), portal: { guardApi: true, powMaxNumber: 2000, bookingsPerIpPerHour: 100 } });
+
+const body = (start: string, email: string) =>
+  JSON.stringify({ serviceId: office.serviceId, locationId: office.locationId, start, person: { name: 'Api Person', dateOfBirth: '1980-01-01', email, language: 'en' } });
+
+async function solved(): Promise<string> {
+  const challenge = await json(await app.request('/api/v1/proof-of-work'));
+  const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
+  return Buffer.from(JSON.stringify({ ...challenge, number: solution!.number })).toString('base64');
+}
+
+test('the JSON API books only with a fresh proof of work, and never twice with the same one', async () => {
+  const post = (payload: string | undefined, start: string, email: string) =>
+    app.request('/api/v1/appointments', { method: 'POST', body: body(start, email), headers: { 'content-type': 'application/json', ...(payload ? { 'x-altcha': payload } : {}) } });
+  const without = await post(undefined, '2026-11-24T08:00:00Z', 'a@example.org');
+  assert.equal(without.status, 403);
+  assert.match((await json(without)).detail, /proof of work/);
+  const payload = await solved();
+  const ok = await post(payload, '2026-11-24T08:00:00Z', 'a@example.org');
+  assert.equal(ok.status, 201);
+  const replay = await post(payload, '2026-11-24T09:00:00Z', 'b@example.org');
+  assert.equal(replay.status, 403);
+  assert.equal((await db.selectFrom('appointment').select('id').execute()).length, 1);
+  const spec = await json(await app.request('/api/openapi.json'));
+  assert.ok(spec.paths['/api/v1/proof-of-work']);
+});

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestDatabase } from '../database.ts';
+import { createTestApp, fixedClock } from '../app.ts';
+import { createTestOffice } from './office-fixture.ts';
+
+const { db, url } = await createTestDatabase();
+const office = await createTestOffice(db);
+// Monday 2026-11-23, 07:00 in Berlin.
+const clock = fixedClock('2026-11-23T06:00:00Z');
+const app = createTestApp(db, { url, clock });
+
+test('the start page answers in the language of the URL, with switcher and direction', async () => {
+  const response = await app.request('/ar/');
+  assert.equal(response.status, 200);
+  const html = await response.text();
+  assert.match(html, /<html lang="ar" dir="rtl">/);
+  assert.match(html, /Bürgeramt Mitte/);
+  assert.match(html, /hreflang="uk"/);
+  assert.match(response.headers.get('set-cookie') ?? '', /lotse_lang=ar/);
+});
+
+test('the services page lists fee and documents', async () => {
+  const html = await (await app.request('/en/services')).text();
+  assert.match(html, /Extension of residence permit/);
+  assert.match(html, /Verlängerung Aufenthaltstitel/);
+  assert.match(html, /98\.00/);
+  assert.match(html, /Biometric photo/);
+  void office;
+});
