@@ -2,7 +2,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
-import qrcode from 'qrcode-generator';
+import { renderSVG } from 'uqr';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import { isLanguage, languageName, languages, sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
@@ -10,6 +10,7 @@ import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { findLocationById, findLocationBySlug, isUuid, type LocationRow } from './front-desk-store.ts';
 import { requireDevice } from './front-desk-gate.ts';
+import { codeAlphabet } from '../appointments/index.ts';
 import { authorize } from './actors.ts';
 import { ScreenLayout } from './kiosk-layout.tsx';
 import { officeDay } from './office-day.ts';
@@ -69,7 +70,7 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     const { location } = await kioskContext(deps, c);
     const lang = kioskLang(c.req.query('lang'));
     const concerns = await walkInConcerns(deps, location, lang);
-    return c.html(<KioskWalkIn location={location} lang={lang} concerns={concerns} bookingUrl={`${deps.publicUrl}/?lang=${lang}`} />);
+    return c.html(<KioskWalkIn location={location} lang={lang} concerns={concerns} bookingUrl={`${deps.publicUrl}/${lang}/`} />);
   });
 
   app.post('/kiosk/:location/walk-in', async (c) => {
@@ -77,7 +78,7 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     const form = walkInForm.safeParse(await c.req.parseBody());
     const lang = kioskLang(form.success ? form.data.lang : undefined);
     const page = async (error: ErrorFacts) => (
-      <KioskWalkIn location={location} lang={lang} concerns={await walkInConcerns(deps, location, lang)} bookingUrl={`${deps.publicUrl}/?lang=${lang}`} error={error} />
+      <KioskWalkIn location={location} lang={lang} concerns={await walkInConcerns(deps, location, lang)} bookingUrl={`${deps.publicUrl}/${lang}/`} error={error} />
     );
     if (!form.success || !isUuid(form.data.service)) return c.html(await page({ reason: 'other' }), 422);
     try {
@@ -181,7 +182,8 @@ function ErrorBox(props: { lang: Lang; error: ErrorFacts | undefined }) {
   );
 }
 
-const keypadKeys = [...'1234567890', ...'ABCDEFGHJKLMNPQRSTUVWXYZ'];
+// The keys of the appointment code alphabet (no 0/O, 1/I/L to confuse).
+const keypadKeys = [...codeAlphabet];
 
 function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFacts }) {
   const t = (key: string) => translate(props.lang, key);
@@ -220,15 +222,12 @@ function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFac
 }
 
 function BookingQr(props: { lang: Lang; url: string }) {
-  const qr = qrcode(0, 'M');
-  qr.addData(props.url);
-  qr.make();
   return (
     <section class="kiosk-book" aria-labelledby="book-title">
       <h2 id="book-title">{translate(props.lang, 'kiosk.book.title')}</h2>
       <p>{translate(props.lang, 'kiosk.book.text')}</p>
       <div class="kiosk-qr" role="img" aria-label={translate(props.lang, 'kiosk.book.qr')}>
-        {raw(qr.createSvgTag({ cellSize: 6, margin: 2, scalable: true }))}
+        {raw(renderSVG(props.url, { border: 2, ecc: 'M' }))}
       </div>
       <p class="ltr kiosk-url">{props.url}</p>
     </section>
