@@ -184,7 +184,7 @@ try {
   const result = {
     benchmark: 'calls',
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10 },
     displays,
     clerks,
     calls: committedAt.size,
