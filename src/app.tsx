@@ -35,12 +35,12 @@ export type AppDeps = {
   clock: Clock;
   bodyLimitBytes: number;
   publicUrl: string;
-  /** One LISTEN connection per instance feeding every live screen (displays, desks, reception). */
-  liveEvents?: LiveEvents;
   /** Figures of the citizen portal; defaults when left out (see src/features/portal/portal-settings.ts). */
   portal?: Partial<PortalSettings>;
   /** The appointment operations the portal calls; the engine's use cases when left out. */
   engine?: PortalEngine;
+  /** One LISTEN connection per instance feeding every live screen (displays, desks, reception). */
+  liveEvents?: LiveEvents;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
@@ -104,17 +104,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
-  app.route(
-    '/',
-    frontDeskRoutes({
-      db: deps.db,
-      clock: deps.clock,
-      liveEvents: deps.liveEvents ?? noLiveEvents,
-      gate: staffGate(deps),
-      audit: staffAudit(deps),
-      publicUrl: deps.publicUrl,
-    }),
-  );
   const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
   const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
   app.route(
@@ -131,6 +120,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, key: portalKey }));
   const apiGuard = portalSettings.guardApi ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey }) : allowEveryBooking;
+  app.route(
+    '/',
+    frontDeskRoutes({
+      db: deps.db,
+      clock: deps.clock,
+      liveEvents: deps.liveEvents ?? noLiveEvents,
+      gate: staffGate(deps),
+      audit: staffAudit(deps),
+      publicUrl: deps.publicUrl,
+    }),
+  );
   app.route('/', officeRoutes(deps));
   app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? apiGuard }));
 

@@ -5,8 +5,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
-import { createLiveEvents } from './platform/events/live-events.ts';
 import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
+import { createLiveEvents } from './platform/events/live-events.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
@@ -107,8 +107,8 @@ async function main(): Promise<void> {
     clock: systemClock,
     bodyLimitBytes: config.bodyLimitBytes,
     publicUrl: config.publicUrl,
-    liveEvents,
     portal: config.portal,
+    liveEvents,
     staffAuth: config.staffAuth,
     trustProxy: config.trustProxy,
   });

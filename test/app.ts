@@ -28,8 +28,8 @@ export function createTestApp(
     clock: options.clock ?? systemClock,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     publicUrl: 'http://localhost:3000',
-    liveEvents,
     portal: options.portal,
+    liveEvents,
   });
 }
 
@@ -39,8 +39,6 @@ export function createTestLiveEvents(url: string): LiveEvents {
   after(() => liveEvents.stop());
   return liveEvents;
 }
-
-
 
 // Tests that never queue a job need no job system; one that does passes `url` or `jobs`.
 const unavailableJobs: Jobs = {

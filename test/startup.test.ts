@@ -27,7 +27,8 @@ function startLotse(env: Record<string, string>): Running {
 }
 
 async function waitUntilReady(port: number, running: Running): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+  // Generous: a first start runs initdb, and CI machines can be slow; readiness is checked, not timed.
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/readyz`);
       if (response.status === 200) return;
@@ -54,7 +55,7 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-start-'));
 await fs.chmod(dataDir, 0o755);
 after(() => fs.rm(dataDir, { recursive: true, force: true }));
 
-test('embedded database: survives SIGKILL with data intact, stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {
+test('embedded database: survives SIGKILL with data intact, stops cleanly on SIGTERM', { timeout: 240_000 }, async () => {
   const port = await freePort();
   const pgPort = await freePort();
   const env = { PORT: String(port), LOTSE_DATA_DIR: dataDir, LOTSE_EMBEDDED_PG_PORT: String(pgPort) };
@@ -125,7 +126,7 @@ test('a wrong setting names the setting and exits non-zero', { timeout: 30_000 }
   assert.match(running.output(), /PORT/);
 });
 
-test('with DATABASE_URL set Lotse uses that server and starts no database of its own', { timeout: 60_000 }, async () => {
+test('with DATABASE_URL set Lotse uses that server and starts no database of its own', { timeout: 120_000 }, async () => {
   const { url } = await createTestDatabase({ poolSize: 1 });
   const ownDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-external-'));
   const port = await freePort();

@@ -28,3 +28,12 @@ test('the services page lists fee and documents', async () => {
   assert.match(html, /Biometric photo/);
   void office;
 });
+
+test('the bare start page follows the cookie, then Accept-Language', async () => {
+  const byHeader = await (await app.request('/', { headers: { 'accept-language': 'fa-IR,fa;q=0.9,en;q=0.5' } })).text();
+  assert.match(byHeader, /<html lang="fa" dir="rtl">/);
+  const byCookie = await (await app.request('/', { headers: { cookie: 'lotse_lang=tr', 'accept-language': 'fa' } })).text();
+  assert.match(byCookie, /<html lang="tr" dir="ltr">/);
+  const unknown = await app.request('/xx/services');
+  assert.equal(unknown.status, 404);
+});

@@ -27,7 +27,9 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
       <h1>{title}</h1>
       {props.notice === 'booked' ? <p>{t('portal.confirm.text')}</p> : null}
       {cancelled ? <p class="notice">{t('portal.manage.cancelled.text')}</p> : null}
-      <h2>{t('portal.confirm.code')}</h2>
+      <h2>
+        <Term lang={lang} name={t('portal.confirm.code')} german={translate('de', 'portal.confirm.code')} />
+      </h2>
       <p class="code" aria-label={appointment.code.split('').join(' ')}>
         <Ltr>{appointment.code}</Ltr>
       </p>
@@ -44,7 +46,7 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
         </dd>
         <dt>{t('portal.appointment.when')}</dt>
         <dd>
-          {formatDate(lang, appointment.starts_at, zone)}, <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr> ({formatMinutes(lang, service.duration_minutes)})
+          {formatDate(lang, appointment.starts_at, zone)} · <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr> · {formatMinutes(lang, service.duration_minutes)}
         </dd>
         <dt>{t('portal.appointment.location')}</dt>
         <dd>
@@ -71,7 +73,7 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
           )}
           <p class="actions">
             <a class="button secondary" href={`${base}/calendar.ics`} download={`termin-${appointment.code}.ics`}>
-              {t('portal.confirm.ics')}
+              {t('portal.confirm.ics')} <Ltr>(.ics)</Ltr>
             </a>
           </p>
           <h2>{t('portal.manage.change')}</h2>

@@ -183,7 +183,7 @@ export function DetailsPage(props: {
           <>
             <dt>{t('portal.appointment.when')}</dt>
             <dd>
-              {formatDate(lang, props.start, zone)}, <bdi dir="ltr">{formatTime(lang, props.start, zone)}</bdi> ({formatMinutes(lang, props.service.duration_minutes)})
+              {formatDate(lang, props.start, zone)} · <bdi dir="ltr">{formatTime(lang, props.start, zone)}</bdi> · {formatMinutes(lang, props.service.duration_minutes)}
             </dd>
           </>
         )}

@@ -13,7 +13,8 @@ export function formatDate(lang: Lang, instant: Date, timeZone: string): string 
 }
 
 export function formatTime(lang: Lang, instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', timeZone }).format(instant);
+  // 24-hour clock everywhere: the office's letters and signs use it, and no AM/PM marker needs bidi care.
+  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant);
 }
 
 /** A calendar day (YYYY-MM-DD) written out, e.g. "Dienstag, 24. November 2026". */

@@ -31,6 +31,8 @@ export async function enforce(
   options: { bucket: string; subject: string; limit: number; windowSeconds: number; now: Date },
 ): Promise<void> {
   const result = await hit(db, key, options);
+  // Now and then a hit sweeps out expired counters and spent challenges: no extra job needed.
+  if (Math.random() < 0.01) await pruneExpired(db, options.now);
   if (!result.allowed) throw new AppError('rate_limited', 'Too many attempts. Please wait and try again later.', { details: { bucket: options.bucket } });
 }
 
