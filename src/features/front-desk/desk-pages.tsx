@@ -41,7 +41,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     return { actor, location: await findLocationById(deps.db, locationId), counterId: counterId && isUuid(counterId) ? counterId : undefined };
   };
 
-  const render = async (c: Context<AppEnv>, notice?: { kind: 'error' | 'ok'; text: string }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
+  const render = async (c: Context<AppEnv>, notice?: { kind: 'error' | 'ok'; text: string; link?: { href: string; text: string } }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
     const { actor, location, counterId } = await context(c);
     const counters = await deps.db.selectFrom('counter').select(['id', 'name']).where('location_id', '=', location.id).where('active', '=', true).orderBy('name').execute();
     if (!counterId || !counters.some((counter) => counter.id === counterId)) {
@@ -55,6 +55,12 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
         {notice ? (
           <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
             {notice.text}
+            {notice.link ? (
+              <>
+                {' '}
+                <a href={notice.link.href}>{notice.link.text}</a>
+              </>
+            ) : null}
           </p>
         ) : null}
         <div id="live" data-live={`/desk/live?location=${location.id}&counter=${counterId}`} data-events={`/front-desk/events?location=${location.id}`}>
@@ -73,12 +79,14 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     return c.html(<DeskLive {...await liveData(deps, actor, location.id)} query={`location=${location.id}&counter=${counterId ?? ''}`} csrf={deps.gate.csrfToken(c)} specialties={specialties} />);
   });
 
-  const act = (path: string, action: (actor: StaffActor, c: Context, locationId: string, counterId: string) => Promise<string | undefined>) =>
+  type Outcome = string | { text: string; link: { href: string; text: string } } | undefined;
+  const act = (path: string, action: (actor: StaffActor, c: Context, locationId: string, counterId: string) => Promise<Outcome>) =>
     app.post(path, async (c) => {
       const { actor, location, counterId } = await context(c);
       try {
-        const text = await action(actor, c, location.id, counterId ?? '');
-        if (text) return render(c, { kind: 'ok', text });
+        const outcome = await action(actor, c, location.id, counterId ?? '');
+        if (typeof outcome === 'string') return render(c, { kind: 'ok', text: outcome });
+        if (outcome) return render(c, { kind: 'ok', ...outcome });
         return c.redirect(`/desk?location=${location.id}&counter=${counterId ?? ''}`, 303);
       } catch (error) {
         if (!isAppError(error) || !['conflict', 'not_found', 'forbidden', 'validation_failed'].includes(error.code)) throw error;
@@ -110,7 +118,9 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     if (method && method !== 'exempt' && !/^\d{1,6}(\.\d{1,2})?$/.test(euros)) throw new AppError('validation_failed', 'Bitte den gezahlten Betrag in Euro angeben, z. B. 96,00.');
     const fee = method ? { method, paidCents: method === 'exempt' ? 0 : Math.round(Number(euros) * 100) } : undefined;
     await finishTicket(deps, actor, { ticketId: c.req.param('id') ?? '', outcome: { result: form.data.result, followUpWanted: form.data.followUp === 'on', fee } });
-    return form.data.result === 'documents_missing' && form.data.followUp === 'on' ? 'Abgeschlossen. Folgetermin gewünscht: bitte über den Kalender oder den Empfang buchen.' : undefined;
+    if (form.data.result !== 'documents_missing' || form.data.followUp !== 'on') return undefined;
+    // The follow-up is booked with the appointment engine through the clerk's own calendar.
+    return { text: 'Abgeschlossen: Unterlagen fehlen, Folgetermin gewünscht.', link: { href: '/staff/calendar/book', text: 'Folgetermin im eigenen Kalender buchen' } };
   });
 
   // Opening the booking data is a read of personal data: audited before anything is shown.

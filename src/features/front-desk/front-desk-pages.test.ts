@@ -120,6 +120,13 @@ test('desk: call next, the booking data is audited when opened, finish; receptio
   assert.match(await stale.text(), /already finished/);
   const row = await db.selectFrom('ticket').select(['status', 'fee_paid_cents', 'fee_method']).where('id', '=', ticketId).executeTakeFirstOrThrow();
   assert.deepEqual(row, { status: 'finished', fee_paid_cents: 9600, fee_method: 'card' });
+  const reception2 = await createClerk(db, office.location.id, [], 'reception');
+  await post(`/reception/walk-in?location=${office.location.id}`, await apiTokenFor(db, reception2), { service: office.service, lang: 'fr' });
+  await post(`/desk/call-next?${query}`, clerkToken, {});
+  const next = await db.selectFrom('ticket').select('id').where('staff_id', '=', clerk.staffId).where('status', '=', 'called').executeTakeFirstOrThrow();
+  const followUp = await post(`/desk/tickets/${next.id}/finish?${query}`, clerkToken, { result: 'documents_missing', followUp: 'on' });
+  assert.equal(followUp.status, 200);
+  assert.match(await followUp.text(), /href="\/staff\/calendar\/book"/);
   const figures = await (await get(`/figures?location=${office.location.id}`, clerkToken)).text();
   assert.match(figures, /Kennzahlen heute/);
   assert.equal((await get('/desk', kiosk)).status, 401);
