@@ -88,7 +88,8 @@ export async function checkInWithCode(
         details: { reason: window.reason, opensAt: localTime(window.opensAt, location.time_zone), startsAt: localTime(appointment.starts_at, location.time_zone) },
       });
     }
-    const language = appointment.language;
+    // The language chosen at the kiosk wins; otherwise the one the appointment was booked in.
+    const language = input.language ?? appointment.language;
     const ticket = await issueTicket(trx, {
       locationId: location.id,
       day: today,

@@ -151,3 +151,12 @@ test('a paired device (staff area → device pairing) opens the screen of its ow
   assert.equal((await sut.request(`/display/${slug}`, { headers: { cookie } })).status, 200);
   assert.equal((await sut.request('/kiosk', { headers: { cookie } })).status, 401);
 });
+
+test('the language chosen at the kiosk wins over the booking language for the ticket and the display', async () => {
+  const otherClerk = await createClerk(db, office.location.id, [office.front]);
+  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: otherClerk.staffId, startsAt: new Date(now.getTime() + 5 * 60_000), language: 'uk' });
+  const response = await post(`/kiosk/${slug}/check-in`, kiosk, { code: booked.code, key: 'form-key-lang-001', lang: 'ar' });
+  assert.match(response.headers.get('location') ?? '', /\?lang=ar$/);
+  const ticket = await db.selectFrom('ticket').select('language').where('appointment_id', '=', booked.id).executeTakeFirstOrThrow();
+  assert.equal(ticket.language, 'ar');
+});

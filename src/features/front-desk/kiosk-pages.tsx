@@ -59,8 +59,9 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     const lang = kioskLang(form.success ? form.data.lang : undefined);
     if (!form.success) return c.html(<KioskStart location={location} lang={lang} error={{ reason: 'other' }} />, 422);
     try {
-      const ticket = await checkInWithCode(deps, device, { locationId: location.id, code: form.data.code, idempotencyKey: form.data.key });
-      return c.redirect(`/kiosk/${location.slug}/tickets/${ticket.id}?lang=${ticket.language === lang || !isLanguage(ticket.language) ? lang : ticket.language}`, 303);
+      const chosen = lang === sourceLang ? undefined : lang;
+      const ticket = await checkInWithCode(deps, device, { locationId: location.id, code: form.data.code, idempotencyKey: form.data.key, language: chosen });
+      return c.redirect(`/kiosk/${location.slug}/tickets/${ticket.id}?lang=${isLanguage(ticket.language) ? ticket.language : lang}`, 303);
     } catch (error) {
       return kioskError(c, error, () => <KioskStart location={location} lang={lang} error={errorFacts(error)} />);
     }
