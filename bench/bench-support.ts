@@ -8,17 +8,24 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { freePort } from '../test/global-setup.ts';
 
 /** A fresh embedded PostgreSQL (durable settings, as in production) with a migrated `lotse` database. */
-export async function startBenchDatabase(): Promise<{ url: string; db: Database; stop(): Promise<void> }> {
+export async function startBenchDatabase(options: { poolSize?: number } = {}): Promise<{ url: string; db: Database; postgresCpuSeconds(): Promise<number>; stop(): Promise<void> }> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-bench-'));
   await fs.chmod(folder, 0o755);
   const server: EmbeddedServer = await startEmbeddedPostgres({ clusterDir: path.join(folder, 'pg'), port: await freePort(), durable: true });
   await ensureDatabaseExists(server.url, 'lotse');
   const url = withDatabase(server.url, 'lotse');
-  const db = createKysely(createPool(url, 10));
+  const db = createKysely(createPool(url, options.poolSize ?? 10));
   await migrateToLatest(db);
+  const postmasterPid = Number((await fs.readFile(path.join(folder, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
   return {
     url,
     db,
+    /** CPU seconds used so far by this PostgreSQL: the postmaster, its live children and the reaped ones. */
+    async postgresCpuSeconds() {
+      let total = await processCpuSeconds(postmasterPid, true);
+      for (const pid of await childrenOf(postmasterPid)) total += await processCpuSeconds(pid, false);
+      return total;
+    },
     async stop() {
       await db.destroy();
       await server.stop();
@@ -62,3 +69,38 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+const ticksPerSecond = 100; // USER_HZ on Linux
+
+/** utime + stime of a process (all threads) from /proc, optionally with its reaped children. */
+export async function processCpuSeconds(pid: number, withReapedChildren: boolean): Promise<number> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = Number(fields[11]) + Number(fields[12]);
+    const children = withReapedChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+    return (own + children) / ticksPerSecond;
+  } catch {
+    return 0; // exited meanwhile
+  }
+}
+
+async function childrenOf(parent: number): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) pids.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
+}
+
+/** Nanoseconds a thread has run on a CPU (/proc/<pid>/schedstat), for per-query CPU time. */
+export async function threadRunNanoseconds(pid: number): Promise<number> {
+  const schedstat = await fs.readFile(`/proc/${pid}/schedstat`, 'utf8');
+  return Number(schedstat.split(' ')[0]);
+}

@@ -9,7 +9,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
  * The database for a command-line tool: DATABASE_URL, or the embedded server of a running
  * Lotse (so the tool never stops it), or else the embedded server started just for the tool.
  */
-export async function openDatabaseForCli(config: Config): Promise<{ db: Database; close(): Promise<void> }> {
+export async function openDatabaseForCli(config: Config): Promise<{ db: Database; applied: string[]; close(): Promise<void> }> {
   if (!config.databaseUrl) {
     const secret = await fs.readFile(path.join(config.dataDir, 'pg.secret'), 'utf8').catch(() => undefined);
     if (secret) {
@@ -22,14 +22,14 @@ export async function openDatabaseForCli(config: Config): Promise<{ db: Database
       await probe.end().catch(() => {});
       if (running) {
         const db = createKysely(createPool(url, 2));
-        await migrateToLatest(db);
-        return { db, close: () => db.destroy() };
+        const applied = await migrateToLatest(db);
+        return { db, applied, close: () => db.destroy() };
       }
     }
   }
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, embeddedPort: config.embeddedPgPort, poolSize: 2 });
-  await migrateToLatest(handle.db);
-  return { db: handle.db, close: () => handle.close() };
+  const applied = await migrateToLatest(handle.db);
+  return { db: handle.db, applied, close: () => handle.close() };
 }
 
 /** Reads `--name value` and `--name=value` flags. */

@@ -64,6 +64,8 @@ test('npm run token:create prints a token once; it works as Bearer with its role
   assert.equal((await sut.request('/api/v1/staff/me', { headers: { authorization: `Bearer ${token}` } })).status, 401);
   assert.equal((await sut.request('/api/v1/staff/me', { headers: { authorization: 'Bearer lotse_pat_made-up' } })).status, 401);
   assert.equal((await sut.request('/api/v1/staff/me')).status, 401);
+  const openapi = await json(await sut.request('/api/openapi.json'));
+  assert.ok(openapi.paths['/api/v1/staff/me'], 'the staff API is in the OpenAPI document');
 
   const clerk = await addStaff(db, 'clerk');
   const denied = await run('token-create.ts', ['--owner', clerk.username, '--role', 'admin', '--name', 'escalation']);

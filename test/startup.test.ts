@@ -140,3 +140,36 @@ test('with DATABASE_URL set Lotse uses that server and starts no database of its
     await fs.rm(ownDataDir, { recursive: true, force: true });
   }
 });
+
+test('a running Lotse keeps its embedded database: migrate attaches, a second Lotse on the same folder is refused', { timeout: 240_000 }, async () => {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-shared-'));
+  await fs.chmod(folder, 0o755);
+  const port = await freePort();
+  const pgPort = String(await freePort());
+  const running = startLotse({ PORT: String(port), LOTSE_DATA_DIR: folder, LOTSE_EMBEDDED_PG_PORT: pgPort });
+  try {
+    await waitUntilReady(port, running);
+
+    const migrate = spawn(process.execPath, ['--import', 'tsx', new URL('../src/db/migrate-cli.ts', import.meta.url).pathname], {
+      env: { PATH: process.env.PATH ?? '', LOTSE_DATA_DIR: folder, LOTSE_EMBEDDED_PG_PORT: pgPort },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let migrateOutput = '';
+    migrate.stdout.on('data', (chunk) => (migrateOutput += chunk));
+    migrate.stderr.on('data', (chunk) => (migrateOutput += chunk));
+    const migrateCode = await withTimeout(new Promise<number | null>((resolve) => migrate.on('exit', resolve)), 60_000, 'migrate');
+    assert.equal(migrateCode, 0, migrateOutput);
+    assert.match(migrateOutput, /up to date/);
+
+    const second = startLotse({ PORT: String(await freePort()), LOTSE_DATA_DIR: folder, LOTSE_EMBEDDED_PG_PORT: pgPort });
+    assert.notEqual(await withTimeout(second.exited, 60_000, 'refused start'), 0);
+    assert.match(second.output(), /Another Lotse \(pid \d+\) is running/);
+
+    const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+    assert.equal(response.status, 200, 'the first Lotse still has its database');
+  } finally {
+    running.child.kill('SIGTERM');
+    await withTimeout(running.exited, 30_000, 'shutdown');
+    await fs.rm(folder, { recursive: true, force: true });
+  }
+});

@@ -93,7 +93,11 @@ async function clearStaleServer(clusterDir: string): Promise<void> {
     await fs.rm(pidFile, { force: true });
     return;
   }
-  // A live postgres on our folder whose parent is gone or is init: the Lotse that started it was killed.
+  const owner = await parentNodeProcess(pid);
+  if (owner !== undefined) {
+    throw new Error(`Another Lotse (pid ${owner}) is running with the data folder ${path.dirname(clusterDir)}. Stop it first, or use its database.`);
+  }
+  // A live postgres on our folder without its Node parent: the Lotse that started it was killed.
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 30_000; waited += 100) {
     if (!isAlive(pid)) return;
@@ -109,6 +113,19 @@ async function isPostgresServing(pid: number, clusterDir: string): Promise<boole
     return cmdline.some((arg) => arg.endsWith('postgres')) && cmdline.includes(clusterDir);
   } catch {
     return false;
+  }
+}
+
+/** The pid of the live Node process that started this postgres, if it still runs. */
+async function parentNodeProcess(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (!Number.isInteger(ppid) || ppid <= 1) return undefined;
+    const parent = (await fs.readFile(`/proc/${ppid}/cmdline`, 'utf8')).split('\0');
+    return parent.some((arg) => /(^|\/)node$/.test(arg)) ? ppid : undefined;
+  } catch {
+    return undefined;
   }
 }
 

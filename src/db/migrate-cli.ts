@@ -1,18 +1,14 @@
 import { loadConfig } from '../config.ts';
-import { openDatabase } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
+import { openDatabaseForCli } from '../../scripts/cli-database.ts';
 
-/** `npm run migrate`: applies pending migrations to DATABASE_URL or the embedded database, then exits. */
+/**
+ * `npm run migrate`: applies pending migrations to DATABASE_URL, to the embedded database of
+ * a running Lotse, or to the embedded database started just for this, then exits.
+ */
 const config = loadConfig();
-const database = await openDatabase({
-  databaseUrl: config.databaseUrl,
-  dataDir: config.dataDir,
-  embeddedPort: config.embeddedPgPort,
-  poolSize: 2,
-});
+const database = await openDatabaseForCli(config);
 try {
-  const applied = await migrateToLatest(database.db);
-  process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Nothing to apply: the database is up to date.\n');
+  process.stdout.write(database.applied.length ? `Applied: ${database.applied.join(', ')}\n` : 'Nothing to apply: the database is up to date.\n');
 } finally {
   await database.close();
 }

@@ -88,7 +88,11 @@ test('a session ends after 30 idle minutes, and after 10 hours however active', 
     assert.equal((await busy.get('/staff')).status, 200, `still in after ${elapsed} min`);
   }
   clock.advance(20 * 60_000);
+  const csrf = await idle.csrfFrom('/staff/sign-in');
+  assert.equal((await busy.post('/staff/sign-out-everywhere', { _csrf: csrf })).status, 401, 'a form sent with an ended session changes nothing');
   assert.equal((await busy.get('/staff')).status, 303);
+  const stale = await db.selectFrom('audit_entry').select('action').where('action', '=', 'security.stale_session').execute();
+  assert.equal(stale.length, 1, 'and is audited');
 });
 
 test('sign-out everywhere ends every session of that person', async () => {
@@ -153,4 +157,22 @@ test('staff screens switch between German and English', async () => {
   assert.match(await (await browser.get('/staff/sign-in')).text(), /Staff sign-in/);
   assert.equal((await browser.get('/staff/language/en?back=https://evil.example')).headers.get('location'), '/staff');
   assert.equal((await browser.get('/staff/language/tr')).status, 404);
+});
+
+test('behind HTTPS the session cookie is Secure with the __Host- prefix, and the Origin must be the public one', async () => {
+  const clerk = await addStaff(db, 'clerk');
+  const https = createTestApp(db, { clock, publicUrl: 'https://termine.example.de' });
+  const browser = new Browser(https);
+  const signIn = await browser.post('/staff/sign-in', { _csrf: 'x' }, { origin: 'https://termine.example.de' });
+  assert.equal(signIn.status, 403, 'no sign-in cookie yet');
+  const csrf = await browser.csrfFrom('/staff/sign-in');
+  const response = await browser.post('/staff/sign-in', { _csrf: csrf, username: clerk.username, password: testPassword }, { origin: 'https://termine.example.de' });
+  assert.equal(response.status, 303);
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('__Host-lotse_staff='));
+  assert.match(cookie ?? '', /Secure/);
+  assert.match(cookie ?? '', /HttpOnly/);
+  assert.match(cookie ?? '', /Path=\//);
+  const token = await browser.csrfFrom('/staff');
+  assert.equal((await browser.post('/staff/sign-out-everywhere', { _csrf: token }, { origin: 'http://termine.example.de' })).status, 403, 'plain-http origin');
+  assert.equal((await browser.post('/staff/sign-out-everywhere', { _csrf: token }, { origin: 'https://termine.example.de' })).status, 303);
 });

@@ -22,6 +22,9 @@ async function enrol(browser: Browser): Promise<{ secret: string; recovery: stri
   const page = await (await browser.get('/staff/security/two-factor')).text();
   const secret = /<span class="secret">([A-Z2-7]{32})<\/span>/.exec(page)?.[1];
   assert.ok(secret, 'the page shows the key');
+  assert.match(page, /<img class="totp-qr" src="data:image\/svg\+xml;base64,/, 'and a QR code');
+  const reloaded = await (await browser.get('/staff/security/two-factor')).text();
+  assert.ok(reloaded.includes(secret), 'reloading keeps the key already scanned');
   const csrf = /name="_csrf" value="([^"]*)"/.exec(page)?.[1] ?? '';
   const done = await browser.post('/staff/security/two-factor', { _csrf: csrf, code: totpCode(secret, clock.now()) });
   assert.equal(done.status, 200);

@@ -22,7 +22,8 @@ const normaliseRecoveryCode = (code: string) => code.replace(/[\s-]/g, '').toUpp
 /** Starts (or restarts) TOTP set-up: a new secret, not active until confirmed with a code. */
 export async function startTotpEnrolment(db: Database, staffId: string): Promise<string> {
   const secret = newTotpSecret();
-  await db.updateTable('staff').set({ totp_secret: secret }).where('id', '=', staffId).where('totp_enabled_at', 'is', null).execute();
+  // A pending secret is kept, so reloading the page does not invalidate what was already scanned.
+  await db.updateTable('staff').set({ totp_secret: secret }).where('id', '=', staffId).where('totp_enabled_at', 'is', null).where('totp_secret', 'is', null).execute();
   const row = await db.selectFrom('staff').select(['totp_secret', 'totp_enabled_at']).where('id', '=', staffId).executeTakeFirstOrThrow();
   if (row.totp_enabled_at) throw new AppError('conflict', 'Two-factor sign-in is already set up.');
   return row.totp_secret ?? secret;

@@ -77,3 +77,23 @@ test('the audit search finds entries by staff member and date, and is itself aud
   const searches = await db.selectFrom('audit_entry').select('note').where('action', '=', 'audit.search').execute();
   assert.ok(searches.length >= 2);
 });
+
+test('working-hour templates and day exceptions: add, refuse nonsense, delete; every change audited', async () => {
+  const location = await db.insertInto('location').values({ slug: 'sued', name: 'Süd', address: '' }).returning('id').executeTakeFirstOrThrow();
+  const elsewhere = await db.insertInto('location').values({ slug: 'ost', name: 'Ost', address: '' }).returning('id').executeTakeFirstOrThrow();
+  const clerk = await addStaff(db, 'clerk', { locationIds: [location.id] });
+  const page = `/staff/admin/hours/${clerk.id}`;
+  assert.equal((await browser.submit(page, `${page}/template`, { locationId: location.id, weekday: '3', starts: '07:00', ends: '15:30', validFrom: '', validUntil: '' })).status, 303);
+  assert.equal((await browser.submit(page, `${page}/template`, { locationId: location.id, weekday: '3', starts: '15:00', ends: '09:00' })).status, 422);
+  assert.equal((await browser.submit(page, `${page}/template`, { locationId: location.id, weekday: '8', starts: '07:00', ends: '09:00' })).status, 422);
+  assert.equal((await browser.submit(page, `${page}/template`, { locationId: elsewhere.id, weekday: '2', starts: '07:00', ends: '09:00' })).status, 422, 'not a location of this clerk');
+  assert.equal((await browser.submit(page, `${page}/template`, { locationId: location.id, weekday: '2', starts: '07:00', ends: '09:00', validFrom: '2026-12-31', validUntil: '2026-01-01' })).status, 422);
+  assert.equal((await browser.submit(page, `${page}/overrides`, { locationId: location.id, day: '2026-12-24', starts: '08:00', ends: '12:00' })).status, 303);
+  const hours = await db.selectFrom('working_hours').selectAll().where('staff_id', '=', clerk.id).execute();
+  assert.deepEqual(hours.map((h) => [h.weekday, h.starts, h.ends]), [[3, '07:00:00', '15:30:00']]);
+  assert.equal((await browser.submit(page, `${page}/template/${hours[0]!.id}/delete`, {})).status, 303);
+  assert.equal((await browser.submit(page, `${page}/template/${hours[0]!.id}/delete`, {})).status, 404, 'already gone');
+  assert.equal((await db.selectFrom('working_hours').select('id').where('staff_id', '=', clerk.id).execute()).length, 0);
+  const audited = await db.selectFrom('audit_entry').select('action').where('action', 'in', ['admin.working_hours.add', 'admin.working_hours.delete', 'admin.working_day_override.add']).execute();
+  assert.equal(audited.length, 3);
+});

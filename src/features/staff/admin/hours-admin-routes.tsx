@@ -97,11 +97,12 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
         </select>
       </div>
     );
-    const Delete = (props: { action: string }) => (
+    const Delete = (props: { action: string; what: string }) => (
       <form method="post" action={props.action} class="inline-form">
         <CsrfField c={c} />{' '}
         <button type="submit" class="link-button">
           {t('staff.delete')}
+          <span class="visually-hidden"> {props.what}</span>
         </button>
       </form>
     );
@@ -117,7 +118,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
               <li>
                 {weekdays.find((x) => x.d === w.weekday)?.name} {w.starts.slice(0, 5)}–{w.ends.slice(0, 5)} · {locationName(w.location_id)}
                 {w.valid_from || w.valid_until ? ` (${w.valid_from ?? '…'} – ${w.valid_until ?? '…'})` : ''}
-                <Delete action={`/staff/admin/hours/${staffId}/template/${w.id}/delete`} />
+                <Delete action={`/staff/admin/hours/${staffId}/template/${w.id}/delete`} what={`${weekdays.find((x) => x.d === w.weekday)?.name ?? ''} ${w.starts.slice(0, 5)}–${w.ends.slice(0, 5)}`} />
               </li>
             ))}
           </ul>
@@ -161,7 +162,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
             {overrides.map((o) => (
               <li>
                 {o.day} {o.starts.slice(0, 5)}–{o.ends.slice(0, 5)} · {locationName(o.location_id)}
-                <Delete action={`/staff/admin/hours/${staffId}/overrides/${o.id}/delete`} />
+                <Delete action={`/staff/admin/hours/${staffId}/overrides/${o.id}/delete`} what={`${o.day} ${o.starts.slice(0, 5)}–${o.ends.slice(0, 5)}`} />
               </li>
             ))}
           </ul>

@@ -223,16 +223,21 @@ export function serviceAdminRoutes(deps: AdminDeps) {
     return c.redirect(`/staff/admin/services/${id}?saved=1`, 303);
   });
 
-  routes.get('/staff/admin/services/:id/texts/:lang', async (c) => {
+  routes.get('/staff/admin/services/:id/texts/:lang', (c) => textPage(c));
+
+  /** The text form; after a failed save it shows what was typed, with the problem next to each field. */
+  async function textPage(c: Context<AppEnv>, submitted?: { values: Record<string, string>; errors: Map<string, string> }) {
     const t = staffT(c);
-    const service = await loadService(c.req.param('id'));
-    const lang = c.req.param('lang');
+    const service = await loadService(c.req.param('id') ?? '');
+    const lang = c.req.param('lang') ?? '';
     if (!languages.includes(lang)) throw new AppError('not_found', 'This language is not offered.');
     const texts = await deps.db.selectFrom('service_text').selectAll().where('service_id', '=', service.id).where('lang', 'in', [lang, sourceLang]).execute();
     const text = texts.find((row) => row.lang === lang);
     const german = texts.find((row) => row.lang === sourceLang);
     const state = lang === sourceLang ? undefined : translationState(german, text);
     const dir = lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr';
+    const value = (field: string, stored: string) => submitted?.values[field] ?? stored;
+    const invalid = (field: string, id: string) => (submitted?.errors.has(field) ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {});
     return c.html(
       <StaffLayout c={c} title={`${german?.name ?? service.slug} · ${languageName(lang)}`} wide>
         <h1>
@@ -263,22 +268,30 @@ export function serviceAdminRoutes(deps: AdminDeps) {
             </dl>
           </details>
         ) : null}
-        <form method="post" action={`/staff/admin/services/${service.id}/texts/${lang}`} class="form-grid">
+        {submitted ? (
+          <div class="error-summary" role="alert">
+            <p>{t('staff.form.not_saved')}</p>
+          </div>
+        ) : null}
+        <form method="post" action={`/staff/admin/services/${service.id}/texts/${lang}`} class="form-grid" novalidate={submitted ? true : undefined}>
           <CsrfField c={c} />
           <div>
             <label for="text-name">{t('staff.services.text_name')}</label>
-            <input type="text" id="text-name" name="name" required maxlength={200} value={text?.name ?? ''} lang={lang} dir={dir} />
+            <FieldError id="text-name" message={submitted?.errors.get('name')} />
+            <input type="text" id="text-name" name="name" required maxlength={200} value={value('name', text?.name ?? '')} lang={lang} dir={dir} {...invalid('name', 'text-name')} />
           </div>
           <div>
             <label for="text-description">{t('staff.services.text_description')}</label>
-            <textarea id="text-description" name="description" rows={5} maxlength={4000} lang={lang} dir={dir}>
-              {text?.description ?? ''}
+            <FieldError id="text-description" message={submitted?.errors.get('description')} />
+            <textarea id="text-description" name="description" rows={5} maxlength={4000} lang={lang} dir={dir} {...invalid('description', 'text-description')}>
+              {value('description', text?.description ?? '')}
             </textarea>
           </div>
           <div>
             <label for="text-audience">{t('staff.services.text_audience')}</label>
-            <textarea id="text-audience" name="audience" rows={3} maxlength={2000} lang={lang} dir={dir}>
-              {text?.audience ?? ''}
+            <FieldError id="text-audience" message={submitted?.errors.get('audience')} />
+            <textarea id="text-audience" name="audience" rows={3} maxlength={2000} lang={lang} dir={dir} {...invalid('audience', 'text-audience')}>
+              {value('audience', text?.audience ?? '')}
             </textarea>
           </div>
           <div>
@@ -286,14 +299,24 @@ export function serviceAdminRoutes(deps: AdminDeps) {
             <p class="hint" id="documents-hint">
               {t('staff.services.documents_hint')}
             </p>
-            <textarea id="text-documents" name="requiredDocuments" rows={8} aria-describedby="documents-hint" lang={lang} dir={dir}>
-              {(text?.required_documents ?? []).join('\n')}
+            <FieldError id="text-documents" message={submitted?.errors.get('requiredDocuments')} />
+            <textarea
+              id="text-documents"
+              name="requiredDocuments"
+              rows={8}
+              lang={lang}
+              dir={dir}
+              aria-describedby={submitted?.errors.has('requiredDocuments') ? 'documents-hint text-documents-error' : 'documents-hint'}
+              aria-invalid={submitted?.errors.has('requiredDocuments') ? 'true' : undefined}
+            >
+              {value('requiredDocuments', (text?.required_documents ?? []).join('\n'))}
             </textarea>
           </div>
           <div>
             <label for="text-fee-note">{t('staff.services.text_fee_note')}</label>
-            <textarea id="text-fee-note" name="feeNote" rows={2} maxlength={1000} lang={lang} dir={dir}>
-              {text?.fee_note ?? ''}
+            <FieldError id="text-fee-note" message={submitted?.errors.get('feeNote')} />
+            <textarea id="text-fee-note" name="feeNote" rows={2} maxlength={1000} lang={lang} dir={dir} {...invalid('feeNote', 'text-fee-note')}>
+              {value('feeNote', text?.fee_note ?? '')}
             </textarea>
           </div>
           <div>
@@ -307,14 +330,23 @@ export function serviceAdminRoutes(deps: AdminDeps) {
         </p>
       </StaffLayout>,
     );
-  });
+  }
 
   routes.post('/staff/admin/services/:id/texts/:lang', async (c) => {
     const actor = currentStaff(c);
     const id = uuidParam(c.req.param('id'));
     const lang = c.req.param('lang');
     if (!languages.includes(lang)) throw new AppError('not_found', 'This language is not offered.');
-    const form = await parseForm(c, serviceTextSchema);
+    const body = await c.req.parseBody();
+    const values = Object.fromEntries(['name', 'description', 'audience', 'requiredDocuments', 'feeNote'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string).slice(0, 20_000) : '']));
+    const parsed = serviceTextSchema.safeParse(values);
+    if (!parsed.success) {
+      await loadService(id);
+      const errors = new Map(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'name'), issue.message]));
+      c.status(422);
+      return textPage(c, { values, errors });
+    }
+    const form = parsed.data;
     const fields: ServiceTextFields = { name: form.name, description: form.description, audience: form.audience, required_documents: form.requiredDocuments, fee_note: form.feeNote };
     await deps.db.transaction().execute(async (trx) => {
       const service = await trx.selectFrom('service').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
@@ -443,4 +475,12 @@ function SettingsFields(props: {
       </fieldset>
     </>
   );
+}
+
+function FieldError(props: { id: string; message: string | undefined }) {
+  return props.message ? (
+    <p class="field-error" id={`${props.id}-error`}>
+      {props.message}
+    </p>
+  ) : null;
 }

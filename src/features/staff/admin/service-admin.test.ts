@@ -80,8 +80,12 @@ test('bad input changes nothing: over-long text, tampered id, unknown language',
   const tooLong = await browser.submit(`/staff/admin/services/${id}/texts/uk`, `/staff/admin/services/${id}/texts/uk`, { name: 'x'.repeat(201) });
   assert.equal(tooLong.status, 422);
   assert.equal(await db.selectFrom('service_text').select('lang').where('service_id', '=', id).where('lang', '=', 'uk').executeTakeFirst(), undefined);
-  const tooMany = await browser.submit(`/staff/admin/services/${id}/texts/uk`, `/staff/admin/services/${id}/texts/uk`, { name: 'ok', requiredDocuments: Array.from({ length: 41 }, (_, i) => `Doc ${i}`).join('\n') });
+  const tooMany = await browser.submit(`/staff/admin/services/${id}/texts/uk`, `/staff/admin/services/${id}/texts/uk`, { name: 'Мій текст', requiredDocuments: Array.from({ length: 41 }, (_, i) => `Doc ${i}`).join('\n') });
   assert.equal(tooMany.status, 422);
+  const again = await tooMany.text();
+  assert.match(again, /value="Мій текст"/, 'what was typed is kept');
+  assert.match(again, /id="text-documents-error"/, 'the problem is shown at the field');
+  assert.match(again, /aria-invalid="true"/);
   assert.equal((await browser.get('/staff/admin/services/not-a-uuid')).status, 404);
   assert.equal((await browser.get('/staff/admin/services/00000000-0000-4000-8000-000000000000')).status, 404);
   assert.equal((await browser.get(`/staff/admin/services/${id}/texts/xx`)).status, 404);

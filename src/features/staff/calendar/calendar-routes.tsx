@@ -8,6 +8,7 @@ import { languageName, languages } from '../../../web/i18n.ts';
 import { bookAppointment } from '../../appointments/index.ts';
 import { auditChange, parseForm, type AdminDeps } from '../admin/admin-forms.tsx';
 import { auditPersonForAppointment, recordAudit } from '../audit.ts';
+import { affectedAppointments } from '../hours/absence-impact.ts';
 import { authorizeRequest, clientIp, CsrfField, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffLang, staffT } from '../http/staff-layout.tsx';
 
@@ -68,6 +69,11 @@ export function calendarRoutes(deps: AdminDeps) {
       <StaffLayout c={c} title={t('staff.nav.calendar')} wide>
         <h1>{t('staff.nav.calendar')}</h1>
         <Notice text={c.req.query('saved') ? t('staff.saved') : undefined} />
+        {/^\d{1,3}$/.test(c.req.query('overlaps') ?? '') ? (
+          <p class="error-summary" role="alert">
+            {t('staff.calendar.block_overlaps', { n: Number(c.req.query('overlaps')) })}
+          </p>
+        ) : null}
         <nav aria-label={t('staff.calendar.navigation')}>
           <ul class="inline-list">
             <li>
@@ -151,16 +157,19 @@ export function calendarRoutes(deps: AdminDeps) {
     const from = toDate(form.from);
     const until = toDate(form.until);
     if (from >= until) throw new AppError('validation_failed', 'The end must be after the start.', { fieldErrors: [{ path: 'until', message: 'before start' }] });
-    await deps.db.transaction().execute(async (trx) => {
+    const absenceId = await deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('absence')
         .values({ staff_id: actor.staffId, during: sql<string>`tstzrange(${from}::timestamptz, ${until}::timestamptz, '[)')`, reason: 'blocked', note: form.note })
         .returning('id')
         .executeTakeFirstOrThrow();
       await auditChange(trx, deps, c, actor, { action: 'calendar.block', target: { type: 'absence', id: row.id }, after: { from, until, note: form.note } });
+      return row.id;
     });
+    // Booked appointments stay booked: the clerk is told, and a team lead can move them (absence page).
+    const hit = (await affectedAppointments(deps.db, absenceId)).length;
     const day = Temporal.PlainDateTime.from(form.from).toPlainDate().toString();
-    return c.redirect(`/staff/calendar?date=${day}&saved=1`, 303);
+    return c.redirect(`/staff/calendar?date=${day}&saved=1${hit ? `&overlaps=${hit}` : ''}`, 303);
   });
 
   routes.get('/staff/calendar/appointments/:id', async (c) => {

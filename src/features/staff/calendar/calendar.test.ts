@@ -81,6 +81,11 @@ test('a clerk blocks time in the own calendar; reception has no calendar', async
   assert.equal(row.starts.toISOString(), '2026-11-23T11:00:00.000Z');
   assert.match(await (await browser.get('/staff/calendar?date=2026-11-23')).text(), /Akten vorbereiten/);
 
+  // Blocking over a booked appointment keeps it and says so.
+  const over = await browser.submit('/staff/calendar', '/staff/calendar/block', { from: '2026-11-23T09:45', until: '2026-11-23T10:45', note: '' });
+  assert.match(over.headers.get('location') ?? '', /overlaps=1/);
+  assert.match(await (await browser.get(over.headers.get('location') ?? '')).text(), /Ein gebuchter Termin liegt/);
+
   const reception = new Browser(sut);
   await reception.signIn((await addStaff(db, 'reception', { locationIds: [office.locationId] })).username);
   assert.equal((await reception.get('/staff/calendar')).status, 403);

@@ -88,6 +88,9 @@ export function staffAuth(deps: StaffHttpDeps): MiddlewareHandler<AppEnv> {
       const loaded = await loadSession(deps, token);
       if (!loaded) {
         clearSessionCookie(c, deps.settings);
+        if (unsafeMethods.has(c.req.method) && isStaffPath(c.req.path)) {
+          await recordAudit(deps.db, deps.clock, { actorLabel: 'expired or unknown session', action: 'security.stale_session', outcome: 'denied', screen: `${c.req.method} ${c.req.path}`.slice(0, 200), ip: clientIp(c, deps.trustProxy) });
+        }
       } else if (unsafeMethods.has(c.req.method) && !(await csrfPasses(c, deps.settings, loaded.session.csrfToken))) {
         // The session is not used for this request at all; staff routes answer 403 (requireStaff).
         c.set('csrfRejected', true);

@@ -1,0 +1,123 @@
+/**
+ * npm run bench:availability — server time of GET /api/v1/availability.
+ *
+ * A fresh embedded PostgreSQL with one location, 40 clerks working 07:00–18:00 every day, a
+ * 15-minute service bookable 60 days ahead, and half of all clerk-slots over those 60 days booked
+ * (≈ 52,800 appointments). Requests go through the whole app in-process (routing, validation,
+ * queries, computation, JSON), so the time is server time without network. Two shapes: the full
+ * 60-day window, and a 7-day page at a random offset (what the portal shows). A breakdown times
+ * the loading query and the pure computation separately. BENCH_QUERIES (default 200) per shape.
+ */
+import os from 'node:os';
+import { sql } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import { createApp } from '../src/app.tsx';
+import { findOfferedService, loadSchedules } from '../src/features/appointments/appointment-store.ts';
+import { freeStartsByDay, zoneDay } from '../src/features/appointments/availability.ts';
+import type { Jobs } from '../src/platform/jobs/jobs.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { systemClock } from '../src/shared/clock.ts';
+import { percentile, round, seedBenchOffice, startBenchDatabase, threadRunNanoseconds } from './bench-support.ts';
+
+const queries = Number(process.env.BENCH_QUERIES ?? 200);
+const zone = 'Europe/Berlin';
+// One connection, so the PostgreSQL backend doing the work is known and its CPU time can be read.
+const database = await startBenchDatabase({ poolSize: 1 });
+const office = await seedBenchOffice(database.db, 40, { maxDaysAhead: 60 });
+const today = Temporal.Now.plainDateISO(zone);
+
+await sql`
+  INSERT INTO appointment (code, manage_secret_hash, service_id, location_id, staff_id, starts_at, ends_at, person_name, date_of_birth, email, email_normalized, created_by)
+  SELECT upper(substr(md5(random()::text), 1, 10)), md5(random()::text), ${office.serviceId}, ${office.locationId}, c.id, t, t + interval '15 minutes',
+         'Bench', date '1990-01-01', 'b' || row_number() OVER () || '@example.org', 'b' || row_number() OVER () || '@example.org', 'online'
+    FROM staff c
+   CROSS JOIN generate_series(1, 60) AS d
+   CROSS JOIN generate_series(0, 43) AS s
+   CROSS JOIN LATERAL (SELECT ((${today.toString()}::date + d) + time '07:00' + s * interval '15 minutes') AT TIME ZONE ${zone} AS t) slot
+   WHERE random() < 0.5
+`.execute(database.db);
+await sql`VACUUM ANALYZE`.execute(database.db);
+const { rows: counted } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM appointment`.execute(database.db);
+const { rows: backend } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(database.db);
+const backendPid = backend[0]!.pid;
+
+const noJobs: Jobs = { send: async () => '', register: async () => {}, stop: async () => {} } as unknown as Jobs;
+const app = createApp({ db: database.db, jobs: noJobs, logger: createLogger('silent'), clock: systemClock, bodyLimitBytes: 1 << 20, publicUrl: 'http://localhost' });
+
+const url = (from: Temporal.PlainDate, days: number) =>
+  `/api/v1/availability?service=${office.serviceId}&location=${office.locationId}&from=${from}&to=${from.add({ days: days - 1 })}`;
+
+/**
+ * Wall time suffers when other programs share the CPU; CPU time (this process plus the backend
+ * answering) does not, so both are reported.
+ */
+async function measure(days: number): Promise<{ ms: number[]; cpuMs: number[]; slotsPerQuery: number }> {
+  const ms: number[] = [];
+  const cpuMs: number[] = [];
+  let slots = 0;
+  for (let i = 0; i < queries + 20; i++) {
+    const from = today.add({ days: 1 + (days >= 60 ? 0 : Math.floor(Math.random() * (60 - days))) });
+    const backend0 = await threadRunNanoseconds(backendPid);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const response = await app.request(url(from, Math.min(days, 59)));
+    const body = (await response.json()) as { days: { starts: string[] }[] };
+    const elapsed = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const backendNs = (await threadRunNanoseconds(backendPid)) - backend0;
+    if (response.status !== 200) throw new Error(`status ${response.status}: ${JSON.stringify(body)}`);
+    if (i >= 20) {
+      ms.push(elapsed);
+      cpuMs.push((cpu.user + cpu.system) / 1000 + backendNs / 1e6);
+      slots += body.days.reduce((n, d) => n + d.starts.length, 0);
+    }
+  }
+  ms.sort((a, b) => a - b);
+  cpuMs.sort((a, b) => a - b);
+  return { ms, cpuMs, slotsPerQuery: Math.round(slots / queries) };
+}
+
+const week = await measure(7);
+const full = await measure(60);
+
+// Breakdown for the full window: the loading query against the pure computation.
+const offered = (await findOfferedService(database.db, office.serviceId, office.locationId))!;
+const first = today.add({ days: 1 });
+const last = today.add({ days: 59 });
+const range = {
+  from: new Date(zoneDay(zone, first.toString()).pieces[0]!.start),
+  to: new Date(zoneDay(zone, last.toString()).pieces.at(-1)!.end),
+  firstDate: first.toString(),
+  lastDate: last.toString(),
+};
+const loadMs: number[] = [];
+const computeMs: number[] = [];
+for (let i = 0; i < 50; i++) {
+  const t0 = performance.now();
+  const { clerks, resources } = await loadSchedules(database.db, offered, range);
+  const t1 = performance.now();
+  freeStartsByDay({ timeZone: zone, rules: offered.rules, from: first.toString(), to: last.toString(), now: Date.now(), channel: 'online', clerks, resources });
+  const t2 = performance.now();
+  loadMs.push(t1 - t0);
+  computeMs.push(t2 - t1);
+}
+loadMs.sort((a, b) => a - b);
+computeMs.sort((a, b) => a - b);
+
+const stats = (ms: number[]) => ({ p50: round(percentile(ms, 50), 2), p95: round(percentile(ms, 95), 2), p99: round(percentile(ms, 99), 2) });
+const result = {
+  benchmark: 'availability',
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
+  data: { clerks: 40, days: 60, gridMinutes: 15, appointments: counted[0]!.n, bookedShare: round(counted[0]!.n / (40 * 60 * 44), 3) },
+  queries,
+  week: { days: 7, slotsPerQuery: week.slotsPerQuery, serverMs: stats(week.ms), serverCpuMs: stats(week.cpuMs) },
+  fullWindow: { days: 59, slotsPerQuery: full.slotsPerQuery, serverMs: stats(full.ms), serverCpuMs: stats(full.cpuMs), breakdownMs: { loadQuery: stats(loadMs), computation: stats(computeMs) } },
+  target: { p95BelowMs: 15 },
+  met: {
+    week: { wall: percentile(week.ms, 95) < 15, cpu: percentile(week.cpuMs, 95) < 15 },
+    fullWindow: { wall: percentile(full.ms, 95) < 15, cpu: percentile(full.cpuMs, 95) < 15 },
+  },
+};
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+await database.stop();
