@@ -5,8 +5,7 @@
  * missed deliveries, and — in the same run, on the same database — the raw PostgreSQL
  * NOTIFY→LISTEN latency as the baseline floor. Prints one JSON document.
  */
-import { spawn } from 'node:child_process';
-import http from 'node:http';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,44 +23,6 @@ const clerks = Number(process.env.BENCH_CLERKS ?? 20);
 const tickets = Number(process.env.BENCH_TICKETS ?? 400);
 const now = () => performance.timeOrigin + performance.now();
 
-/**
- * A display as cheap as a TV's browser would be for us: node:http and a scan for "id:" lines,
- * so the measurement is not dominated by the benchmark's own parsing (all runs on 2 cores).
- */
-type RawDisplay = { opened: Promise<void>; close(): void };
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-function openRawDisplay(url: string, token: string, onCall: (id: number) => void): RawDisplay {
-  let close = () => {};
-  const opened = new Promise<void>((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, (response) => {
-      if (response.statusCode !== 200) return reject(new Error(`display stream answered ${response.statusCode}`));
-      response.setEncoding('utf8');
-      let rest = '';
-      let first = true;
-      response.on('data', (chunk: string) => {
-        if (first) {
-          first = false;
-          resolve();
-        }
-        const text = rest + chunk;
-        let from = 0;
-        for (let at = text.indexOf('id: ', from); at >= 0; at = text.indexOf('id: ', from)) {
-          const end = text.indexOf('\n', at);
-          if (end < 0) break;
-          onCall(Number(text.slice(at + 4, end)));
-          from = end + 1;
-        }
-        const lastBreak = text.lastIndexOf('\n\n');
-        rest = lastBreak >= 0 ? text.slice(Math.max(lastBreak + 2, from)) : text.slice(from);
-      });
-    });
-    request.on('error', reject);
-    close = () => request.destroy();
-  });
-  opened.catch(() => {});
-  return { opened, close: () => close() };
-}
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
@@ -71,7 +32,7 @@ const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-bench-calls-'));
 await fs.chmod(folder, 0o755);
 const server = await startEmbeddedPostgres({ clusterDir: path.join(folder, 'pg'), port: await freePort(), durable: false });
 let lotse: ReturnType<typeof spawn> | undefined;
-const streams: RawDisplay[] = [];
+let displayProcess: ChildProcess | undefined;
 try {
   await ensureDatabaseExists(server.url, 'lotse_bench');
   const url = withDatabase(server.url, 'lotse_bench');
@@ -103,24 +64,16 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
-  // Every display follows the stream from "now" on (after the latest stored event).
-  const arrivals = new Map<number, number[]>();
-  const duplicatesOnDisplays = { count: 0 };
-  const seen: Set<number>[] = [];
-  for (let d = 0; d < displays; d++) {
-    const own = new Set<number>();
-    seen.push(own);
-    streams.push(
-      openRawDisplay(`${base}/display/${office.location.slug}/events?after=0`, displayToken, (id) => {
-        if (own.has(id)) duplicatesOnDisplays.count++;
-        own.add(id);
-        let list = arrivals.get(id);
-        if (!list) arrivals.set(id, (list = []));
-        list.push(now());
-      }),
-    );
-  }
-  await Promise.all(streams.map((s) => s.opened));
+  // Every display follows the stream from "now" on; the displays run in a process of their own.
+  const child = fork(new URL('./calls-displays.ts', import.meta.url).pathname, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  displayProcess = child;
+  const fromDisplays = <T>(type: string) => new Promise<T>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`display process exited with ${code}`)));
+    child.on('message', (message: { type: string }) => message.type === type && resolve(message as T));
+  });
+  const ready = fromDisplays<{ type: 'ready' }>('ready');
+  child.send({ type: 'open', url: `${base}/display/${office.location.slug}/events?after=0`, token: displayToken, count: displays });
+  await ready;
   await new Promise((resolve) => setTimeout(resolve, 500));
 
   // 20 clerks: call, finish, call again … until the queue is empty.
@@ -139,15 +92,14 @@ try {
     }),
   );
   const callingMs = now() - started;
-  const deadline = now() + 10_000;
-  while (now() < deadline && [...committedAt.keys()].some((id) => (arrivals.get(id)?.length ?? 0) < displays)) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const collected = fromDisplays<{ type: 'arrivals'; duplicates: number; arrivals: [number, number[]][] }>('arrivals');
+  child.send({ type: 'collect', ids: [...committedAt.keys()], displays });
+  const { arrivals, duplicates } = await collected;
 
   const latencies: number[] = [];
   let missed = 0;
-  for (const [id, at] of committedAt) {
-    const list = arrivals.get(id) ?? [];
+  for (const [id, list] of arrivals) {
+    const at = committedAt.get(id)!;
     missed += displays - list.length;
     for (const arrival of list) latencies.push(arrival - at);
   }
@@ -158,7 +110,6 @@ try {
     .select((eb) => [eb.fn.count<number>('ticket_id').as('events'), eb.fn.count<number>('ticket_id').distinct().as('tickets')])
     .where('kind', '=', 'call')
     .executeTakeFirstOrThrow();
-  for (const stream of streams) stream.close();
 
   // Baseline: the same path in raw PostgreSQL — pg_notify committed by one client, heard by a LISTEN client.
   const listener = new pg.Client({ connectionString: url });
@@ -184,14 +135,14 @@ try {
   const result = {
     benchmark: 'calls',
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10 },
     displays,
     clerks,
     calls: committedAt.size,
     callsPerSecond: Math.round((committedAt.size / callingMs) * 1000 * 10) / 10,
     commitToDisplayMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: percentile(latencies, 100), deliveries: latencies.length },
     missedDeliveries: missed,
-    duplicateDeliveries: duplicatesOnDisplays.count,
+    duplicateDeliveries: duplicates,
     doubleCalls: doubleCalls + (Number(dbDouble.events) - Number(dbDouble.tickets)),
     baselineRawNotifyMs: { p50: percentile(rawLatencies, 50), p99: percentile(rawLatencies, 99), samples: rawLatencies.length },
     target: { p99Ms: 250, doubleCalls: 0 },
@@ -200,7 +151,7 @@ try {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   await db.destroy();
 } finally {
-  for (const stream of streams) stream.close();
+  if (displayProcess && displayProcess.exitCode === null) displayProcess.kill();
   if (lotse && lotse.exitCode === null) {
     lotse.kill('SIGTERM');
     await new Promise((resolve) => lotse?.once('exit', resolve));

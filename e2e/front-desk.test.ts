@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
+import { callNextTicket, createWalkInTicket, finishTicket } from '../src/features/front-desk/index.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { createTestApp, createTestLiveEvents } from '../test/app.ts';
 import { createTestDatabase } from '../test/database.ts';
@@ -62,6 +63,7 @@ test('kiosk check-in with a code → ticket → the desk calls it → the displa
   const desk = await pageAs(clerkAccount);
   await desk.page.goto(`${base}/desk?location=${office.location.id}&counter=${counter.id}`);
   await desk.page.getByText('Niemand wartet.').waitFor();
+  assertNoViolations(await axeViolations(desk.page), 'desk');
 
   const display = await pageAs(tokens.display);
   await display.page.goto(`${base}/display/${office.location.slug}`);
@@ -96,6 +98,7 @@ test('kiosk check-in with a code → ticket → the desk calls it → the displa
   await desk.page.locator('table.queue').getByText('A001').waitFor({ timeout: 10_000 });
   await desk.page.getByTestId('call-next').click();
   await desk.page.getByTestId('desk-current').getByText('A001').waitFor();
+  assertNoViolations(await axeViolations(desk.page), 'desk with a called ticket');
 
   await display.page.locator('#current .number').getByText('A001').waitFor({ timeout: 10_000 });
   await display.page.locator('#current').getByText(`Nummer A001 bitte zu ${counter.name}`).waitFor();
@@ -132,4 +135,44 @@ test('the scanner path: a code typed with Enter checks in, and a lost answer is 
   assert.equal(tickets.length, 1);
   await kiosk.page.goto(`${base}/kiosk/${office.location.slug}/walk-in?lang=fa`);
   assertNoViolations(await axeViolations(kiosk.page), 'kiosk walk-in (fa)');
+});
+
+test('the display reconnects by itself after a server restart and shows the call it missed', { timeout: 90_000 }, async () => {
+  const other = await createFrontOffice(db);
+  const otherClerk = (await loadStaffActor(db, (await addStaff(db, 'clerk', { locationIds: [other.location.id], specialtyIds: [other.front] })).id, 'session'))!;
+  const reception = (await loadStaffActor(db, (await addStaff(db, 'reception', { locationIds: [other.location.id] })).id, 'session'))!;
+  const deps = { db, clock: systemClock };
+  for (let i = 0; i < 2; i++) await createWalkInTicket(deps, reception, { locationId: other.location.id, serviceId: other.service, language: 'ru' });
+  const restartPort = await freePort();
+  const startServer = async () => {
+    const events = createTestLiveEvents(url);
+    const instance = createTestApp(db, { clock: systemClock, liveEvents: events });
+    const running: ServerType = await new Promise((resolve) => {
+      const s = serve({ fetch: instance.fetch, port: restartPort, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    await events.ready();
+    return { running, events };
+  };
+  let current = await startServer();
+  const display = await pageAs(await deviceToken(db, 'display', other.location.id));
+  await display.page.goto(`http://127.0.0.1:${restartPort}/display/${other.location.slug}`);
+  const callAt = (counter: number) => callNextTicket(deps, otherClerk, { locationId: other.location.id, counterId: other.counters[counter]!.id });
+  const first = await callAt(0);
+  await display.page.locator('#current .number').getByText(first!.displayNumber).waitFor({ timeout: 10_000 });
+  await finishTicket(deps, otherClerk, { ticketId: first!.id, outcome: { result: 'done' } });
+
+  // The server goes away; a call is made meanwhile (another instance, or this one restarting).
+  if ('closeAllConnections' in current.running) current.running.closeAllConnections();
+  await new Promise((resolve) => current.running.close(resolve));
+  await current.events.stop();
+  const second = await callAt(1);
+  await display.page.getByText('Verbindung wird wiederhergestellt').waitFor({ timeout: 10_000 });
+  current = await startServer();
+  after(async () => {
+    if ('closeAllConnections' in current.running) current.running.closeAllConnections();
+    await new Promise((resolve) => current.running.close(resolve));
+  });
+  await display.page.locator('#current .number').getByText(second!.displayNumber).waitFor({ timeout: 20_000 });
+  await display.page.locator('#recent').getByText(first!.displayNumber).waitFor();
+  assert.deepEqual(display.errors, []);
 });

@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/staff', staffAuth(staffDeps));
   app.use('/api/v1/*', staffAuth(staffDeps));
   // The front desk's staff screens and device screens: sessions, API tokens and device tokens.
-  for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk/*', '/display/*']) app.use(path, staffAuth(staffDeps));
+  for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk', '/kiosk/*', '/display', '/display/*']) app.use(path, staffAuth(staffDeps));
 
   app.route('/', healthRoutes(deps));
   app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));

@@ -78,7 +78,8 @@ export async function bookAppointment(
   input: { locationId: string; serviceId: string; staffId: string; startsAt: Date; personName?: string; language?: string; status?: string },
 ) {
   codeCounter += 1;
-  const code = `T${randomBytes(3).toString('hex').toUpperCase()}${String(codeCounter).padStart(3, '0')}`.replace(/[^A-Z0-9]/g, 'X');
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+  const code = Array.from(randomBytes(9), (byte) => alphabet[byte % alphabet.length]).join('');
   const row = await db
     .insertInto('appointment')
     .values({

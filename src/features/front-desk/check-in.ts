@@ -80,14 +80,16 @@ export async function checkInWithCode(
     if (appointmentDay !== today) {
       throw new AppError('conflict', `This appointment is on ${appointmentDay}, not today.`, { details: { reason: 'other_day', day: appointmentDay } });
     }
-    const window = checkInWindow(appointment.starts_at, now, settings);
+    // Reception sees the person and may check in outside the window; the kiosk may not.
+    const window = actor.kind === 'device' ? checkInWindow(appointment.starts_at, now, settings) : ({ ok: true } as const);
     if (!window.ok) {
       const message = window.reason === 'too_early' ? `Check-in opens at ${localTime(window.opensAt, location.time_zone)}.` : 'The check-in time for this appointment has passed.';
       throw new AppError('conflict', message, {
         details: { reason: window.reason, opensAt: localTime(window.opensAt, location.time_zone), startsAt: localTime(appointment.starts_at, location.time_zone) },
       });
     }
-    const language = appointment.language;
+    // The language chosen at the kiosk wins; otherwise the one the appointment was booked in.
+    const language = input.language ?? appointment.language;
     const ticket = await issueTicket(trx, {
       locationId: location.id,
       day: today,

@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { AppEnv } from '../../platform/http/app-env.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import { assetUrl } from '../../web/assets.ts';
-import { Layout } from '../../web/layout.tsx';
+import { StaffLayout } from '../staff/index.ts';
 import type { StaffActor } from './actors.ts';
 import { callNextTicket } from './call-next.ts';
 import { finishTicket, markNoShow, parkTicket, recallTicket, resumeTicket, startService, transferTicket } from './desk-actions.ts';
@@ -30,37 +31,42 @@ const finishForm = z.object({
 });
 const transferForm = z.object({ to: z.string().max(64), note: z.string().max(2000).default(''), waits: z.string().optional() });
 
-export function deskRoutes(deps: FrontDeskDeps): Hono {
-  const app = new Hono();
+export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  const context = async (c: Context) => {
+  const context = async (c: Context<AppEnv>) => {
     const actor = await requireStaff(deps.gate, c);
     const locationId = staffLocationId(actor, c.req.query('location'));
     const counterId = c.req.query('counter');
     return { actor, location: await findLocationById(deps.db, locationId), counterId: counterId && isUuid(counterId) ? counterId : undefined };
   };
 
-  const render = async (c: Context, notice?: { kind: 'error' | 'ok'; text: string }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
+  const render = async (c: Context<AppEnv>, notice?: { kind: 'error' | 'ok'; text: string; link?: { href: string; text: string } }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
     const { actor, location, counterId } = await context(c);
     const counters = await deps.db.selectFrom('counter').select(['id', 'name']).where('location_id', '=', location.id).where('active', '=', true).orderBy('name').execute();
     if (!counterId || !counters.some((counter) => counter.id === counterId)) {
-      return c.html(<CounterChoice location={location} counters={counters} />, status);
+      return c.html(<CounterChoice c={c} location={location} counters={counters} />, status);
     }
     const live = await liveData(deps, actor, location.id);
     const specialties = await deps.db.selectFrom('specialty').select(['id', 'name']).orderBy('sort_order').execute();
     return c.html(
-      <Layout lang="de" title="Platz">
-        <script src={assetUrl('staff-live.js')} defer></script>
+      <StaffLayout c={c} title="Platz" head={<FrontDeskHead />}>
         <h1>{`${counters.find((x) => x.id === counterId)?.name ?? ''} · ${location.name}`}</h1>
         {notice ? (
           <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
             {notice.text}
+            {notice.link ? (
+              <>
+                {' '}
+                <a href={notice.link.href}>{notice.link.text}</a>
+              </>
+            ) : null}
           </p>
         ) : null}
         <div id="live" data-live={`/desk/live?location=${location.id}&counter=${counterId}`} data-events={`/front-desk/events?location=${location.id}`}>
           <DeskLive {...live} query={`location=${location.id}&counter=${counterId}`} csrf={deps.gate.csrfToken(c)} specialties={specialties} />
         </div>
-      </Layout>,
+      </StaffLayout>,
       status,
     );
   };
@@ -73,12 +79,14 @@ export function deskRoutes(deps: FrontDeskDeps): Hono {
     return c.html(<DeskLive {...await liveData(deps, actor, location.id)} query={`location=${location.id}&counter=${counterId ?? ''}`} csrf={deps.gate.csrfToken(c)} specialties={specialties} />);
   });
 
-  const act = (path: string, action: (actor: StaffActor, c: Context, locationId: string, counterId: string) => Promise<string | undefined>) =>
+  type Outcome = string | { text: string; link: { href: string; text: string } } | undefined;
+  const act = (path: string, action: (actor: StaffActor, c: Context, locationId: string, counterId: string) => Promise<Outcome>) =>
     app.post(path, async (c) => {
       const { actor, location, counterId } = await context(c);
       try {
-        const text = await action(actor, c, location.id, counterId ?? '');
-        if (text) return render(c, { kind: 'ok', text });
+        const outcome = await action(actor, c, location.id, counterId ?? '');
+        if (typeof outcome === 'string') return render(c, { kind: 'ok', text: outcome });
+        if (outcome) return render(c, { kind: 'ok', ...outcome });
         return c.redirect(`/desk?location=${location.id}&counter=${counterId ?? ''}`, 303);
       } catch (error) {
         if (!isAppError(error) || !['conflict', 'not_found', 'forbidden', 'validation_failed'].includes(error.code)) throw error;
@@ -110,7 +118,9 @@ export function deskRoutes(deps: FrontDeskDeps): Hono {
     if (method && method !== 'exempt' && !/^\d{1,6}(\.\d{1,2})?$/.test(euros)) throw new AppError('validation_failed', 'Bitte den gezahlten Betrag in Euro angeben, z. B. 96,00.');
     const fee = method ? { method, paidCents: method === 'exempt' ? 0 : Math.round(Number(euros) * 100) } : undefined;
     await finishTicket(deps, actor, { ticketId: c.req.param('id') ?? '', outcome: { result: form.data.result, followUpWanted: form.data.followUp === 'on', fee } });
-    return form.data.result === 'documents_missing' && form.data.followUp === 'on' ? 'Abgeschlossen. Folgetermin gewünscht: bitte über den Kalender oder den Empfang buchen.' : undefined;
+    if (form.data.result !== 'documents_missing' || form.data.followUp !== 'on') return undefined;
+    // The follow-up is booked with the appointment engine through the clerk's own calendar.
+    return { text: 'Abgeschlossen: Unterlagen fehlen, Folgetermin gewünscht.', link: { href: '/staff/calendar/book', text: 'Folgetermin im eigenen Kalender buchen' } };
   });
 
   // Opening the booking data is a read of personal data: audited before anything is shown.
@@ -122,7 +132,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono {
     await deps.audit.personDataOpened(c, { appointmentIds: [booking.appointmentId], screen: 'desk: booking data' });
     const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: location.time_zone }).format(booking.startsAt);
     return c.html(
-      <Layout lang="de" title="Buchungsdaten">
+      <StaffLayout c={c} title="Buchungsdaten" head={<FrontDeskHead />}>
         <h1>Buchungsdaten</h1>
         <dl class="facts">
           <dt>Name</dt>
@@ -145,7 +155,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono {
             Zurück zum Platz
           </a>
         </p>
-      </Layout>,
+      </StaffLayout>,
     );
   });
 
@@ -162,9 +172,19 @@ export function Csrf(props: { token: string }) {
   return props.token ? <input type="hidden" name="_csrf" value={props.token} /> : null;
 }
 
-function CounterChoice(props: { location: LocationRow; counters: { id: string; name: string }[] }) {
+export function FrontDeskHead() {
   return (
-    <Layout lang="de" title="Platz wählen">
+    <>
+      <link rel="stylesheet" href={assetUrl('front-desk.css')} />
+      <script src={assetUrl('staff-live.js')} defer></script>
+    </>
+  );
+}
+
+function CounterChoice(props: { c: Context<AppEnv>; location: LocationRow; counters: { id: string; name: string }[] }) {
+  const c = props.c;
+  return (
+    <StaffLayout c={c} title="Platz wählen" head={<FrontDeskHead />}>
       <h1>Platz wählen · {props.location.name}</h1>
       <form method="get" action="/desk" class="stack">
         <input type="hidden" name="location" value={props.location.id} />
@@ -178,7 +198,7 @@ function CounterChoice(props: { location: LocationRow; counters: { id: string; n
           Platz einnehmen
         </button>
       </form>
-    </Layout>
+    </StaffLayout>
   );
 }
 

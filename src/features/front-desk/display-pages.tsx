@@ -1,10 +1,11 @@
+import type { AppEnv } from '../../platform/http/app-env.ts';
 import { Hono } from 'hono';
 import { translate } from '../../web/i18n.ts';
 import { authorize } from './actors.ts';
 import { displayEventsSince, type DisplayEvent } from './display-events.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { requireDevice } from './front-desk-gate.ts';
-import { findLocationBySlug } from './front-desk-store.ts';
+import { findLocationById, findLocationBySlug } from './front-desk-store.ts';
 import { ScreenLayout } from './kiosk-layout.tsx';
 import { displayStream } from './live-streams.ts';
 
@@ -13,8 +14,13 @@ import { displayStream } from './live-streams.ts';
  * The page renders the latest calls; display.js then follows the event stream and resumes
  * from the last event id after any interruption.
  */
-export function displayRoutes(deps: FrontDeskDeps): Hono {
-  const app = new Hono();
+export function displayRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/display', async (c) => {
+    const device = await requireDevice(deps.gate, c, 'display');
+    return c.redirect(`/display/${(await findLocationById(deps.db, device.locationId)).slug}`, 303);
+  });
 
   app.get('/display/:location', async (c) => {
     const location = await findLocationBySlug(deps.db, c.req.param('location'));

@@ -120,6 +120,13 @@ test('desk: call next, the booking data is audited when opened, finish; receptio
   assert.match(await stale.text(), /already finished/);
   const row = await db.selectFrom('ticket').select(['status', 'fee_paid_cents', 'fee_method']).where('id', '=', ticketId).executeTakeFirstOrThrow();
   assert.deepEqual(row, { status: 'finished', fee_paid_cents: 9600, fee_method: 'card' });
+  const reception2 = await createClerk(db, office.location.id, [], 'reception');
+  await post(`/reception/walk-in?location=${office.location.id}`, await apiTokenFor(db, reception2), { service: office.service, lang: 'fr' });
+  await post(`/desk/call-next?${query}`, clerkToken, {});
+  const next = await db.selectFrom('ticket').select('id').where('staff_id', '=', clerk.staffId).where('status', '=', 'called').executeTakeFirstOrThrow();
+  const followUp = await post(`/desk/tickets/${next.id}/finish?${query}`, clerkToken, { result: 'documents_missing', followUp: 'on' });
+  assert.equal(followUp.status, 200);
+  assert.match(await followUp.text(), /href="\/staff\/calendar\/book"/);
   const figures = await (await get(`/figures?location=${office.location.id}`, clerkToken)).text();
   assert.match(figures, /Kennzahlen heute/);
   assert.equal((await get('/desk', kiosk)).status, 401);
@@ -131,4 +138,25 @@ test('the call display shows numbers and counters, never names', async () => {
   assert.match(html, /Schalter 1/);
   assert.doesNotMatch(html, /Kovalenko|@example/);
   assert.equal((await get(`/display/${slug}`, kiosk)).status, 401);
+});
+
+test('a paired device (staff area → device pairing) opens the screen of its own location', async () => {
+  const paired = await sut.request('/device/pair', { method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${display}` });
+  assert.equal(paired.status, 303);
+  const cookie = (paired.headers.get('set-cookie') ?? '').split(';')[0]!;
+  assert.match(cookie, /^lotse_device=/);
+  const landing = await sut.request(paired.headers.get('location') ?? '', { headers: { cookie } });
+  assert.equal(landing.status, 303);
+  assert.equal(landing.headers.get('location'), `/display/${slug}`);
+  assert.equal((await sut.request(`/display/${slug}`, { headers: { cookie } })).status, 200);
+  assert.equal((await sut.request('/kiosk', { headers: { cookie } })).status, 401);
+});
+
+test('the language chosen at the kiosk wins over the booking language for the ticket and the display', async () => {
+  const otherClerk = await createClerk(db, office.location.id, [office.front]);
+  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: otherClerk.staffId, startsAt: new Date(now.getTime() + 5 * 60_000), language: 'uk' });
+  const response = await post(`/kiosk/${slug}/check-in`, kiosk, { code: booked.code, key: 'form-key-lang-001', lang: 'ar' });
+  assert.match(response.headers.get('location') ?? '', /\?lang=ar$/);
+  const ticket = await db.selectFrom('ticket').select('language').where('appointment_id', '=', booked.id).executeTakeFirstOrThrow();
+  assert.equal(ticket.language, 'ar');
 });

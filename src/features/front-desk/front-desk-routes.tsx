@@ -1,3 +1,4 @@
+import type { AppEnv } from '../../platform/http/app-env.ts';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { LiveEvents } from '../../platform/events/live-events.ts';
@@ -12,8 +13,8 @@ import { receptionRoutes } from './reception-pages.tsx';
 export type FrontDeskDeps = { db: Db; clock: Clock; liveEvents: LiveEvents; gate: FrontDeskGate; audit: PersonDataAudit; publicUrl: string };
 
 /** Kiosk, call display, desk, reception and figures. Forms only accept posts from our own origin. */
-export function frontDeskRoutes(deps: FrontDeskDeps): Hono {
-  const app = new Hono();
+export function frontDeskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const publicOrigin = new URL(deps.publicUrl).origin;
   const sameOrigin = csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin });
   for (const path of ['/kiosk/*', '/desk/*', '/reception/*']) app.use(path, sameOrigin);

@@ -1,14 +1,16 @@
+import type { AppEnv } from '../../platform/http/app-env.ts';
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
-import qrcode from 'qrcode-generator';
+import { renderSVG } from 'uqr';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import { isLanguage, languageName, languages, sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
-import { findLocationBySlug, isUuid, type LocationRow } from './front-desk-store.ts';
+import { findLocationById, findLocationBySlug, isUuid, type LocationRow } from './front-desk-store.ts';
 import { requireDevice } from './front-desk-gate.ts';
+import { codeAlphabet } from '../appointments/index.ts';
 import { authorize } from './actors.ts';
 import { ScreenLayout } from './kiosk-layout.tsx';
 import { officeDay } from './office-day.ts';
@@ -37,8 +39,14 @@ async function kioskContext(deps: FrontDeskDeps, c: Context) {
   return { location, device };
 }
 
-export function kioskRoutes(deps: FrontDeskDeps): Hono {
-  const app = new Hono();
+export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  // A paired device lands here (staff area → device pairing) and goes on to its location's screen.
+  app.get('/kiosk', async (c) => {
+    const device = await requireDevice(deps.gate, c, 'kiosk');
+    return c.redirect(`/kiosk/${(await findLocationById(deps.db, device.locationId)).slug}`, 303);
+  });
 
   app.get('/kiosk/:location', async (c) => {
     const { location } = await kioskContext(deps, c);
@@ -51,8 +59,9 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono {
     const lang = kioskLang(form.success ? form.data.lang : undefined);
     if (!form.success) return c.html(<KioskStart location={location} lang={lang} error={{ reason: 'other' }} />, 422);
     try {
-      const ticket = await checkInWithCode(deps, device, { locationId: location.id, code: form.data.code, idempotencyKey: form.data.key });
-      return c.redirect(`/kiosk/${location.slug}/tickets/${ticket.id}?lang=${ticket.language === lang || !isLanguage(ticket.language) ? lang : ticket.language}`, 303);
+      const chosen = lang === sourceLang ? undefined : lang;
+      const ticket = await checkInWithCode(deps, device, { locationId: location.id, code: form.data.code, idempotencyKey: form.data.key, language: chosen });
+      return c.redirect(`/kiosk/${location.slug}/tickets/${ticket.id}?lang=${isLanguage(ticket.language) ? ticket.language : lang}`, 303);
     } catch (error) {
       return kioskError(c, error, () => <KioskStart location={location} lang={lang} error={errorFacts(error)} />);
     }
@@ -62,7 +71,7 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono {
     const { location } = await kioskContext(deps, c);
     const lang = kioskLang(c.req.query('lang'));
     const concerns = await walkInConcerns(deps, location, lang);
-    return c.html(<KioskWalkIn location={location} lang={lang} concerns={concerns} bookingUrl={`${deps.publicUrl}/?lang=${lang}`} />);
+    return c.html(<KioskWalkIn location={location} lang={lang} concerns={concerns} bookingUrl={`${deps.publicUrl}/${lang}/`} />);
   });
 
   app.post('/kiosk/:location/walk-in', async (c) => {
@@ -70,7 +79,7 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono {
     const form = walkInForm.safeParse(await c.req.parseBody());
     const lang = kioskLang(form.success ? form.data.lang : undefined);
     const page = async (error: ErrorFacts) => (
-      <KioskWalkIn location={location} lang={lang} concerns={await walkInConcerns(deps, location, lang)} bookingUrl={`${deps.publicUrl}/?lang=${lang}`} error={error} />
+      <KioskWalkIn location={location} lang={lang} concerns={await walkInConcerns(deps, location, lang)} bookingUrl={`${deps.publicUrl}/${lang}/`} error={error} />
     );
     if (!form.success || !isUuid(form.data.service)) return c.html(await page({ reason: 'other' }), 422);
     try {
@@ -106,7 +115,7 @@ function errorFacts(error: unknown): ErrorFacts {
   return { reason: kioskReasons.includes(reason) ? reason : 'other', values };
 }
 
-async function kioskError(c: Context, error: unknown, page: () => unknown): Promise<Response> {
+async function kioskError(c: Context<AppEnv>, error: unknown, page: () => unknown): Promise<Response> {
   // Device problems and server faults go to the error edge; a visitor's problem is shown on the kiosk.
   if (!isAppError(error) || error.code === 'forbidden' || error.code === 'unauthenticated' || error.code === 'internal' || error.code === 'unavailable') throw error;
   const status = error.code === 'not_found' ? 404 : error.code === 'validation_failed' ? 422 : 409;
@@ -174,7 +183,8 @@ function ErrorBox(props: { lang: Lang; error: ErrorFacts | undefined }) {
   );
 }
 
-const keypadKeys = [...'1234567890', ...'ABCDEFGHJKLMNPQRSTUVWXYZ'];
+// The keys of the appointment code alphabet (no 0/O, 1/I/L to confuse).
+const keypadKeys = [...codeAlphabet];
 
 function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFacts }) {
   const t = (key: string) => translate(props.lang, key);
@@ -213,15 +223,12 @@ function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFac
 }
 
 function BookingQr(props: { lang: Lang; url: string }) {
-  const qr = qrcode(0, 'M');
-  qr.addData(props.url);
-  qr.make();
   return (
     <section class="kiosk-book" aria-labelledby="book-title">
       <h2 id="book-title">{translate(props.lang, 'kiosk.book.title')}</h2>
       <p>{translate(props.lang, 'kiosk.book.text')}</p>
       <div class="kiosk-qr" role="img" aria-label={translate(props.lang, 'kiosk.book.qr')}>
-        {raw(qr.createSvgTag({ cellSize: 6, margin: 2, scalable: true }))}
+        {raw(renderSVG(props.url, { border: 2, ecc: 'M' }))}
       </div>
       <p class="ltr kiosk-url">{props.url}</p>
     </section>

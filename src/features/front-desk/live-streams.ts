@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { LiveEvents, LiveMessage } from '../../platform/events/live-events.ts';
 import { displayEventsSince, type DisplayEvent } from './display-events.ts';
@@ -37,6 +39,8 @@ type Sink = { send(bytes: Uint8Array | string): void; closed(): boolean };
  * pipe per write: a call fans out to hundreds of displays). `start` returns its cleanup.
  */
 function eventStream(c: Context, start: (sink: Sink) => () => void): Response {
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  if (outgoing && typeof outgoing.writeHead === 'function') return nodeEventStream(outgoing, start);
   let cleanup: (() => void) | undefined;
   let done = false;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -66,9 +70,38 @@ function eventStream(c: Context, start: (sink: Sink) => () => void): Response {
     cancel: finish,
   });
   c.req.raw.signal.addEventListener('abort', finish);
-  return new Response(body, {
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
-  });
+  return new Response(body, { headers: streamHeaders });
+}
+
+const streamHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' };
+
+/**
+ * Under Node (production), frames go straight onto the socket: with hundreds of displays a
+ * Web-stream pipe per write costs more than the call itself (see bench/calls.ts).
+ */
+function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => void): Response {
+  let done = false;
+  let cleanup: (() => void) | undefined;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    clearInterval(heartbeat);
+    cleanup?.();
+    if (!outgoing.writableEnded) outgoing.end();
+  };
+  outgoing.writeHead(200, { ...streamHeaders, 'x-content-type-options': 'nosniff' });
+  const sink: Sink = {
+    send(bytes) {
+      if (!done) outgoing.write(bytes);
+    },
+    closed: () => done,
+  };
+  sink.send(`retry: ${retryMs}\n\n`);
+  const heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
+  outgoing.on('close', finish);
+  outgoing.on('error', finish);
+  cleanup = start(sink);
+  return RESPONSE_ALREADY_SENT;
 }
 
 /**

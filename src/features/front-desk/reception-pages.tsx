@@ -1,13 +1,14 @@
+import type { AppEnv } from '../../platform/http/app-env.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import { assetUrl } from '../../web/assets.ts';
 import { isLanguage, languageName, languages } from '../../web/i18n.ts';
-import { Layout } from '../../web/layout.tsx';
+import { StaffLayout } from '../staff/index.ts';
 import { authorize, type StaffActor } from './actors.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import { markPriority } from './desk-actions.ts';
-import { Csrf, QueueTable, staffLocationId } from './desk-pages.tsx';
+import { Csrf, FrontDeskHead, QueueTable, staffLocationId } from './desk-pages.tsx';
 import { dayFigures, appointmentShareGoal } from './figures.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { requireStaff } from './front-desk-gate.ts';
@@ -28,22 +29,22 @@ const checkInForm = z.object({ code: z.string().max(400), nationality: z.string(
 const priorityForm = z.object({ priority: z.enum(['on', 'off']), reason: z.enum(['disability', 'pregnancy', 'children', 'other']).optional() });
 const reasonNames = { disability: 'Behinderung', pregnancy: 'Schwangerschaft', children: 'kleine Kinder', other: 'anderer Grund' };
 
-export function receptionRoutes(deps: FrontDeskDeps): Hono {
-  const app = new Hono();
+export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  const context = async (c: Context) => {
+  const context = async (c: Context<AppEnv>) => {
     const actor = await requireStaff(deps.gate, c);
     const location = await findLocationById(deps.db, staffLocationId(actor, c.req.query('location')));
     return { actor, location };
   };
 
-  const live = async (c: Context, actor: StaffActor, location: LocationRow, search: string | undefined) => {
+  const live = async (c: Context<AppEnv>, actor: StaffActor, location: LocationRow, search: string | undefined) => {
     const [queues, appointments] = await Promise.all([waitingQueues(deps, actor, location.id), todaysAppointments(deps, actor, location.id, search)]);
     if (appointments.length) await deps.audit.personDataOpened(c, { appointmentIds: appointments.map((a) => a.id), screen: 'reception: appointments today' });
     return { queues, appointments };
   };
 
-  const render = async (c: Context, notice?: { kind: 'ok' | 'error'; text: string }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
+  const render = async (c: Context<AppEnv>, notice?: { kind: 'ok' | 'error'; text: string }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
     const { actor, location } = await context(c);
     authorize(actor, 'reception', location.id);
     const search = c.req.query('q');
@@ -60,8 +61,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
     const query = `location=${location.id}`;
     const csrf = deps.gate.csrfToken(c);
     return c.html(
-      <Layout lang="de" title="Empfang">
-        <script src={assetUrl('staff-live.js')} defer></script>
+      <StaffLayout c={c} title="Empfang" head={<FrontDeskHead />}>
         <h1>Empfang · {location.name}</h1>
         {notice ? <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</p> : null}
         <section class="stack">
@@ -100,7 +100,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
           <input id="q" name="q" maxlength={100} value={search ?? ''} />
           <button class="button secondary" type="submit">Suchen</button>
         </form>
-      </Layout>,
+      </StaffLayout>,
       status,
     );
   };
@@ -162,7 +162,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
     const figures = await dayFigures(deps, actor, location.id);
     const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
     return c.html(
-      <Layout lang="de" title="Kennzahlen">
+      <StaffLayout c={c} title="Kennzahlen" head={<FrontDeskHead />}>
         <h1>Kennzahlen heute · {location.name}</h1>
         <dl class="facts">
           <dt>Tag</dt><dd>{figures.day}</dd>
@@ -176,7 +176,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono {
           <dt>Nicht erschienen</dt><dd>{figures.noShows}</dd>
           <dt>Abgeschlossen</dt><dd>{figures.finished}</dd>
         </dl>
-      </Layout>,
+      </StaffLayout>,
     );
   });
 

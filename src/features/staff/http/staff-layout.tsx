@@ -21,6 +21,8 @@ export function staffT(c: Context) {
 
 const menu: { href: string; key: string; action: Action }[] = [
   { href: '/staff/calendar', key: 'staff.nav.calendar', action: 'calendar.read_own' },
+  { href: '/desk', key: 'staff.nav.desk', action: 'queue.call' },
+  { href: '/reception', key: 'staff.nav.reception', action: 'appointment.check_in' },
   { href: '/staff/admin/locations', key: 'staff.nav.locations', action: 'office.manage' },
   { href: '/staff/admin/specialties', key: 'staff.nav.specialties', action: 'office.manage' },
   { href: '/staff/admin/services', key: 'staff.nav.services', action: 'office.manage' },
@@ -30,7 +32,7 @@ const menu: { href: string; key: string; action: Action }[] = [
   { href: '/staff/admin/audit', key: 'staff.nav.audit', action: 'audit.read' },
 ];
 
-export function StaffLayout(props: { c: Context<AppEnv>; title: string; children: Child; wide?: boolean }) {
+export function StaffLayout(props: { c: Context<AppEnv>; title: string; children: Child; wide?: boolean; head?: Child }) {
   const lang = staffLang(props.c);
   const t = (key: string) => translate(lang, key);
   const actor = props.c.get('actor');
@@ -42,6 +44,7 @@ export function StaffLayout(props: { c: Context<AppEnv>; title: string; children
         <meta name="robots" content="noindex" />
         <title>{`${props.title} · ${t('app.name')}`}</title>
         <link rel="stylesheet" href={assetUrl('base.css')} />
+        {props.head}
       </head>
       <body>
         <a class="skip-link" href="#main">
