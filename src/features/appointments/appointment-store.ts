@@ -59,17 +59,17 @@ type ScheduleRow = {
   b: string | null;
   c: string | null;
   d: string | null;
-  s: string | null;
-  e: string | null;
+  t: Buffer | null;
 };
 
 /**
  * Everything availability needs for one service at one location over [from, to), in one query:
  * the qualified clerks' weekly hours and dated overrides at this location, their appointments
  * (at any location) and absences, and the bookings of the resources of the required kind.
- * Bookings and absences come back merged (range_agg) as two comma-separated lists of epoch
- * seconds per clerk: for 60 days of a busy office that is tens of thousands of intervals, and
- * parsing PostgreSQL arrays in JavaScript cost more than the query itself.
+ * Busy times come back as one bytea per clerk or resource: pairs of timestamptz in PostgreSQL's
+ * binary form (timestamptz_send, 8 bytes each). For 60 days of a busy office that is tens of
+ * thousands of intervals, and converting each to text cost PostgreSQL more than reading them
+ * (docs/performance.md); the pure computation merges and sorts them anyway.
  */
 export async function loadSchedules(
   db: Database,
@@ -88,44 +88,37 @@ export async function loadSchedules(
       WHERE st.active AND (${pinned}::uuid IS NULL OR st.id = ${pinned}::uuid)
     )
     SELECT 'w' AS k, wh.staff_id AS id, wh.weekday::int AS n, wh.starts::text AS a, wh.ends::text AS b,
-           wh.valid_from::text AS c, wh.valid_until::text AS d, NULL::text AS s, NULL::text AS e
+           wh.valid_from::text AS c, wh.valid_until::text AS d, NULL::bytea AS t
       FROM working_hours wh JOIN clerk ON clerk.id = wh.staff_id
      WHERE wh.location_id = ${offered.locationId}
        AND (wh.valid_from IS NULL OR wh.valid_from <= ${range.lastDate}::date)
        AND (wh.valid_until IS NULL OR wh.valid_until >= ${range.firstDate}::date)
     UNION ALL
-    SELECT 'o', o.staff_id, NULL, o.starts::text, o.ends::text, o.day::text, NULL, NULL, NULL
+    SELECT 'o', o.staff_id, NULL, o.starts::text, o.ends::text, o.day::text, NULL, NULL
       FROM working_day_override o JOIN clerk ON clerk.id = o.staff_id
      WHERE o.location_id = ${offered.locationId} AND o.day BETWEEN ${range.firstDate}::date AND ${range.lastDate}::date
     UNION ALL
-    SELECT 'b', clerk.id, NULL, NULL, NULL, NULL, NULL, busy.s, busy.e
+    SELECT 'b', clerk.id, NULL, NULL, NULL, NULL, NULL, busy.t
       FROM clerk CROSS JOIN LATERAL (
-        SELECT string_agg(floor(date_part('epoch', lower(m)))::bigint::text, ',') AS s,
-               string_agg(ceil(date_part('epoch', upper(m)))::bigint::text, ',') AS e
-          FROM unnest((
-            SELECT range_agg(u.during) FROM (
-              SELECT tstzrange(a.starts_at, a.ends_at) AS during
-                FROM appointment a
-               WHERE a.staff_id = clerk.id AND a.status <> 'cancelled' AND a.id <> ${except}::uuid
-                 AND a.starts_at < ${range.to} AND a.starts_at > ${range.from}::timestamptz - interval '1 day' AND a.ends_at > ${range.from}
-              UNION ALL
-              SELECT ab.during * tstzrange(${range.from}, ${range.to})
-                FROM absence ab
-               WHERE ab.staff_id = clerk.id AND ab.during && tstzrange(${range.from}, ${range.to})
-            ) u
-          )) m
+        SELECT string_agg(timestamptz_send(u.lo) || timestamptz_send(u.hi), ''::bytea ORDER BY u.lo) AS t
+          FROM (
+            SELECT a.starts_at AS lo, a.ends_at AS hi
+              FROM appointment a
+             WHERE a.staff_id = clerk.id AND a.status <> 'cancelled' AND a.id <> ${except}::uuid
+               AND a.starts_at < ${range.to} AND a.starts_at > ${range.from}::timestamptz - interval '1 day' AND a.ends_at > ${range.from}
+            UNION ALL
+            SELECT greatest(lower(ab.during), ${range.from}::timestamptz), least(upper(ab.during), ${range.to}::timestamptz)
+              FROM absence ab
+             WHERE ab.staff_id = clerk.id AND ab.during && tstzrange(${range.from}, ${range.to})
+          ) u
       ) busy
     UNION ALL
-    SELECT 'r', r.id, NULL, NULL, NULL, NULL, NULL, busy.s, busy.e
+    SELECT 'r', r.id, NULL, NULL, NULL, NULL, NULL, busy.t
       FROM resource r CROSS JOIN LATERAL (
-        SELECT string_agg(floor(date_part('epoch', lower(m)))::bigint::text, ',') AS s,
-               string_agg(ceil(date_part('epoch', upper(m)))::bigint::text, ',') AS e
-          FROM unnest((
-            SELECT range_agg(tstzrange(a.starts_at, a.ends_at))
-              FROM appointment a
-             WHERE a.resource_id = r.id AND a.status <> 'cancelled' AND a.id <> ${except}::uuid
-               AND a.starts_at < ${range.to} AND a.starts_at > ${range.from}::timestamptz - interval '1 day' AND a.ends_at > ${range.from}
-          )) m
+        SELECT string_agg(timestamptz_send(a.starts_at) || timestamptz_send(a.ends_at), ''::bytea ORDER BY a.starts_at) AS t
+          FROM appointment a
+         WHERE a.resource_id = r.id AND a.status <> 'cancelled' AND a.id <> ${except}::uuid
+           AND a.starts_at < ${range.to} AND a.starts_at > ${range.from}::timestamptz - interval '1 day' AND a.ends_at > ${range.from}
       ) busy
      WHERE r.location_id = ${offered.locationId} AND r.active AND r.kind = ${offered.requiredResourceKind}
   `.execute(db);
@@ -143,19 +136,26 @@ export async function loadSchedules(
   for (const row of rows) {
     if (row.k === 'w') clerkOf(row.id).weekly.push({ weekday: row.n!, starts: row.a!, ends: row.b!, validFrom: row.c, validUntil: row.d });
     else if (row.k === 'o') clerkOf(row.id).overrides.push({ day: row.c!, starts: row.a!, ends: row.b! });
-    else if (row.k === 'b') clerkOf(row.id).busy = intervalsOf(row.s, row.e);
-    else resources.push({ resourceId: row.id, busy: intervalsOf(row.s, row.e) });
+    else if (row.k === 'b') clerkOf(row.id).busy = intervalsOf(row.t);
+    else resources.push({ resourceId: row.id, busy: intervalsOf(row.t) });
   }
   return { clerks: [...clerks.values()].sort((a, b) => (a.staffId < b.staffId ? -1 : 1)), resources };
 }
 
-function intervalsOf(starts: string | null, ends: string | null): Interval[] {
-  if (!starts || !ends) return [];
-  const s = starts.split(',');
-  const e = ends.split(',');
-  const result: Interval[] = new Array(s.length);
-  for (let i = 0; i < s.length; i++) result[i] = { start: Number(s[i]) * 1000, end: Number(e[i]) * 1000 };
+/** PostgreSQL's binary timestamptz: microseconds since 2000-01-01T00:00:00Z, a big-endian int64. */
+const postgresEpochMs = Date.UTC(2000, 0, 1);
+
+function intervalsOf(pairs: Buffer | null): Interval[] {
+  if (!pairs) return [];
+  const result: Interval[] = new Array(pairs.length >> 4);
+  // Sub-millisecond parts widen the busy interval, never narrow it.
+  for (let i = 0; i < result.length; i++) result[i] = { start: postgresEpochMs + Math.floor(microsAt(pairs, i * 16) / 1000), end: postgresEpochMs + Math.ceil(microsAt(pairs, i * 16 + 8) / 1000) };
   return result;
+}
+
+function microsAt(buffer: Buffer, offset: number): number {
+  // high word signed, low word unsigned: exact while |µs| < 2^53 (until the year 2285)
+  return buffer.readInt32BE(offset) * 4294967296 + buffer.readUInt32BE(offset + 4);
 }
 
 export type AppointmentRow = {

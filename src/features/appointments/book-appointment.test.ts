@@ -102,6 +102,20 @@ describe('booking', () => {
     await bookAppointment(sut, { ...base, start: '2026-12-04T09:00:00+01:00', person: someone });
   });
 
+  test('30 simultaneous bookings of one start with three clerks: three booked, one per clerk, the rest slot_taken', async () => {
+    const office = await createOffice(db);
+    const serviceId = await createService(db, office);
+    const clerks = [await createClerk(db, office), await createClerk(db, office), await createClerk(db, office)];
+    const start = '2026-12-03T09:00:00+01:00';
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, () => bookAppointment(sut, { serviceId, locationId: office.locationId, start, person: person(), actor: onlineActor })),
+    );
+    const booked = results.filter((r) => r.status === 'fulfilled').map((r) => r.value.appointment.staffId);
+    assert.deepEqual([...booked].sort(), [...clerks].sort());
+    for (const r of results) if (r.status === 'rejected') assert.equal((r.reason as { code: string }).code, 'slot_taken');
+    assert.equal(await countAppointments(db, { serviceId }), 3);
+  });
+
   test('concurrent bookings by one person for one service: exactly one succeeds', async () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);
