@@ -3,12 +3,12 @@
  *
  * Starts Lotse as its own process on a fresh embedded PostgreSQL holding one location with 40
  * clerks working 07:00–18:00 (≈ 105,000 released slots over 60 days). 200 concurrent clients
- * book as fast as they can: 90 % pick a random start, 10 % aim at five "hot" starts that fill up
- * at once (collisions on purpose → 409). Then, on the same database, 200 concurrent loops run the
- * same kind of INSERT through a pg pool of the same size as Lotse's, and the ratio is printed.
- * That closed loop measures saturation (attempts/s, ratio); its latency is clients ÷ throughput by
- * Little's law. A second, open-loop phase then offers bookings at fixed rates (50 % and 80 % of
- * the measured saturation) and reports the latency at those rates.
+ * book as fast as they can: 90 % pick a random start, 10 % aim at two "hot" starts that fill up
+ * at once (collisions on purpose → 409). That closed loop measures saturation (attempts/s, ratio);
+ * its latency is clients ÷ throughput by Little's law. An open-loop phase then offers bookings at
+ * fixed rates (50 % and 80 % of the measured saturation) and reports the latency at those rates.
+ * Finally, on the same database, 200 concurrent loops run the same kind of INSERT through a pg
+ * pool of the same size as Lotse's, and the ratio is printed.
  * Settings: BENCH_SECONDS (default 20), BENCH_CLIENTS (200), DATABASE_POOL_SIZE (20),
  * BENCH_OPEN_SECONDS (BENCH_SECONDS / 2 per rate), BENCH_OPEN_SHARES ("0.5,0.8").
  */
