@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { fieldErrorsOf } from '../../../platform/http/validation.ts';
 import { AppError } from '../../../shared/app-error.ts';
-import { CsrfField, currentStaff, requireStaff } from '../http/staff-auth.tsx';
+import { CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from '../http/staff-layout.tsx';
 import { auditChange, parseForm, type AdminDeps } from './admin-forms.tsx';
 import { describeRoutingRule, routingRuleFromForm, routingRuleSchema } from './routing-rule.ts';
@@ -56,8 +56,7 @@ export function officeAdminRoutes(deps: AdminDeps) {
     const t = staffT(props.c);
     const l = props.location;
     return (
-      <form method="post" action={props.action} class="form-grid">
-        <CsrfField c={props.c} />
+      <StaffForm c={props.c} action={props.action} submitLabel={t('staff.save')}>
         <div>
           <label for="loc-name">{t('staff.name')}</label>
           <input type="text" id="loc-name" name="name" required maxlength={200} value={l?.name ?? ''} />
@@ -77,12 +76,7 @@ export function officeAdminRoutes(deps: AdminDeps) {
         <label class="check">
           <input type="checkbox" name="active" checked={l?.active ?? true} /> {t('staff.active')}
         </label>
-        <div>
-          <button type="submit" class="button">
-            {t('staff.save')}
-          </button>
-        </div>
-      </form>
+      </StaffForm>
     );
   }
 
@@ -242,8 +236,7 @@ export function officeAdminRoutes(deps: AdminDeps) {
     const rule = routingRuleSchema.safeParse(s?.routing_rule);
     const kind = rule.success ? rule.data.kind : 'none';
     return (
-      <form method="post" action={props.action} class="form-grid">
-        <CsrfField c={props.c} />
+      <StaffForm c={props.c} action={props.action} submitLabel={t('staff.save')}>
         <div>
           <label for="sp-name">{t('staff.name')}</label>
           <input type="text" id="sp-name" name="name" required maxlength={200} value={s?.name ?? ''} />
@@ -282,12 +275,7 @@ export function officeAdminRoutes(deps: AdminDeps) {
             <input type="text" id="sp-countries" name="countries" maxlength={400} value={rule.success && rule.data.kind === 'nationality' ? rule.data.countries.join(', ') : ''} />
           </div>
         </fieldset>
-        <div>
-          <button type="submit" class="button">
-            {t('staff.save')}
-          </button>
-        </div>
-      </form>
+      </StaffForm>
     );
   }
 

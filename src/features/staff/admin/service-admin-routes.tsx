@@ -5,7 +5,7 @@ import type { DB } from '../../../db/schema.generated.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { languageName, languages, sourceLang } from '../../../web/i18n.ts';
-import { CsrfField, currentStaff, requireStaff } from '../http/staff-auth.tsx';
+import { CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from '../http/staff-layout.tsx';
 import { auditChange, CheckboxGroup, parseForm, type AdminDeps } from './admin-forms.tsx';
 import { newServiceSchema, serviceSettingsSchema, serviceTextSchema, type ServiceSettings } from './service-form.ts';
@@ -116,19 +116,13 @@ export function serviceAdminRoutes(deps: AdminDeps) {
     return c.html(
       <StaffLayout c={c} title={t('staff.services.new')}>
         <h1>{t('staff.services.new')}</h1>
-        <form method="post" action="/staff/admin/services" class="form-grid">
-          <CsrfField c={c} />
+        <StaffForm c={c} action="/staff/admin/services" submitLabel={t('staff.create')}>
           <div>
             <label for="name">{t('staff.services.german_name')}</label>
             <input type="text" id="name" name="name" required maxlength={200} />
           </div>
           <SettingsFields c={c} {...await choices()} />
-          <div>
-            <button type="submit" class="button">
-              {t('staff.create')}
-            </button>
-          </div>
-        </form>
+        </StaffForm>
       </StaffLayout>,
     );
   });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { checkPassword, createStaffAccount } from '../create-staff-account.ts';
-import { CsrfField, currentStaff, requireStaff } from '../http/staff-auth.tsx';
+import { CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from '../http/staff-layout.tsx';
 import { hashPassword } from '../password.ts';
 import { staffRoles } from '../roles.ts';
@@ -111,8 +111,7 @@ export function staffAdminRoutes(deps: AdminDeps) {
     return c.html(
       <StaffLayout c={c} title={t('staff.accounts.new')}>
         <h1>{t('staff.accounts.new')}</h1>
-        <form method="post" action="/staff/admin/staff" class="form-grid">
-          <CsrfField c={c} />
+        <StaffForm c={c} action="/staff/admin/staff" submitLabel={t('staff.create')}>
           <div>
             <label for="username">{t('staff.sign_in.username')}</label>
             <input type="text" id="username" name="username" required maxlength={63} autocomplete="off" />
@@ -125,12 +124,7 @@ export function staffAdminRoutes(deps: AdminDeps) {
             <input type="password" id="password" name="password" required minlength={12} maxlength={200} autocomplete="new-password" aria-describedby="password-hint" />
           </div>
           <AccountFields c={c} locations={locations} specialties={specialties} />
-          <div>
-            <button type="submit" class="button">
-              {t('staff.create')}
-            </button>
-          </div>
-        </form>
+        </StaffForm>
       </StaffLayout>,
     );
   });

@@ -9,7 +9,7 @@ import { bookAppointment } from '../../appointments/index.ts';
 import { auditChange, parseForm, type AdminDeps } from '../admin/admin-forms.tsx';
 import { auditPersonForAppointment, recordAudit } from '../audit.ts';
 import { affectedAppointments } from '../hours/absence-impact.ts';
-import { authorizeRequest, clientIp, CsrfField, currentStaff, requireStaff } from '../http/staff-auth.tsx';
+import { authorizeRequest, clientIp, CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffLang, staffT } from '../http/staff-layout.tsx';
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a date and time');
@@ -124,8 +124,7 @@ export function calendarRoutes(deps: AdminDeps) {
         </div>
         <section aria-labelledby="block-h">
           <h2 id="block-h">{t('staff.calendar.block')}</h2>
-          <form method="post" action="/staff/calendar/block" class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action="/staff/calendar/block" submitLabel={t('staff.calendar.block_submit')}>
             <div>
               <label for="block-from">{t('staff.hours.from')}</label>
               <input type="datetime-local" id="block-from" name="from" required />
@@ -138,12 +137,7 @@ export function calendarRoutes(deps: AdminDeps) {
               <label for="block-note">{t('staff.hours.note')}</label>
               <input type="text" id="block-note" name="note" maxlength={500} />
             </div>
-            <div>
-              <button type="submit" class="button">
-                {t('staff.calendar.block_submit')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </section>
       </StaffLayout>,
     );
@@ -234,8 +228,7 @@ export function calendarRoutes(deps: AdminDeps) {
       <StaffLayout c={c} title={t('staff.calendar.book')}>
         <h1>{t('staff.calendar.book')}</h1>
         <p>{t('staff.calendar.book_explain')}</p>
-        <form method="post" action="/staff/calendar/book" class="form-grid">
-          <CsrfField c={c} />
+        <StaffForm c={c} action="/staff/calendar/book" submitLabel={t('staff.calendar.book_submit')}>
           <div>
             <label for="service">{t('staff.services.service')}</label>
             <select id="service" name="serviceId" required>
@@ -280,12 +273,7 @@ export function calendarRoutes(deps: AdminDeps) {
               ))}
             </select>
           </div>
-          <div>
-            <button type="submit" class="button">
-              {t('staff.calendar.book_submit')}
-            </button>
-          </div>
-        </form>
+        </StaffForm>
       </StaffLayout>,
     );
   });

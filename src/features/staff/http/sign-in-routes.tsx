@@ -11,7 +11,7 @@ import { signIn } from '../sign-in.ts';
 import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from '../two-factor.ts';
 import { renderSVG } from 'uqr';
 import { otpauthUrl } from '../totp.ts';
-import { clearSessionCookie, clientIp, CsrfField, currentStaff, originAllowed, requireStaff, setSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
+import { clearSessionCookie, clientIp, CsrfField, StaffForm, currentStaff, originAllowed, requireStaff, setSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from './staff-layout.tsx';
 
 const signInCookie = 'lotse_signin';
@@ -255,8 +255,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
 function CodeForm(props: { c: Context<AppEnv>; action: string; next?: string; error?: string | undefined }) {
   const t = staffT(props.c);
   return (
-    <form method="post" action={props.action} class="form-grid">
-      <CsrfField c={props.c} />
+    <StaffForm c={props.c} action={props.action} submitLabel={t('staff.code.submit')}>
       {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
       {props.error ? (
         <div class="error-summary" role="alert">
@@ -270,11 +269,6 @@ function CodeForm(props: { c: Context<AppEnv>; action: string; next?: string; er
         </p>
         <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength={40} aria-describedby="code-hint" />
       </div>
-      <div>
-        <button type="submit" class="button">
-          {t('staff.code.submit')}
-        </button>
-      </div>
-    </form>
+    </StaffForm>
   );
 }

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -191,4 +192,19 @@ export function currentDevice(c: Context<AppEnv>): DeviceActor {
 /** The hidden CSRF field for every state-changing staff form. */
 export function CsrfField(props: { c: Context<AppEnv> }) {
   return <input type="hidden" name={csrfFieldName} value={props.c.get('staffSession')?.csrfToken ?? ''} />;
+}
+
+/** A staff form that changes something: the CSRF field, the fields, then one submit button. */
+export function StaffForm(props: { c: Context<AppEnv>; action: string; submitLabel: string; children?: Child }) {
+  return (
+    <form method="post" action={props.action} class="form-grid">
+      <CsrfField c={props.c} />
+      {props.children}
+      <div>
+        <button type="submit" class="button">
+          {props.submitLabel}
+        </button>
+      </div>
+    </form>
+  );
 }
