@@ -9,7 +9,7 @@ import { bookAppointment } from '../../appointments/index.ts';
 import { auditChange, parseForm, type AdminDeps } from '../admin/admin-forms.tsx';
 import { auditPersonForAppointment, recordAudit } from '../audit.ts';
 import { affectedAppointments } from '../hours/absence-impact.ts';
-import { authorizeRequest, clientIp, CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
+import { authorizeRequest, clientIp, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffLang, staffT } from '../http/staff-layout.tsx';
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a date and time');
