@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
 import { createRequire } from 'node:module';
@@ -17,6 +16,7 @@ import { createTestDatabase } from '../test/database.ts';
 import { createTestJobs } from '../test/app.ts';
 import { freePort } from '../test/global-setup.ts';
 import { createTestOffice } from '../test/portal/office-fixture.ts';
+import { temporaryFolder } from '../test/temporary-folder.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -27,7 +27,7 @@ export async function startPortal(settings: Partial<PortalSettings> = {}) {
   // Monday 2026-11-23, 07:00 in Berlin.
   const clock = fixedClock('2026-11-23T06:00:00Z');
   const jobs = createTestJobs(url);
-  const outboxDir = path.join(await fsp.mkdtemp(path.join(os.tmpdir(), 'lotse-e2e-')), 'outbox');
+  const outboxDir = path.join(await temporaryFolder('lotse-e2e-'), 'outbox');
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   await jobs.register(sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir }), 'lotse.test', { retryLimit: 3, retryDelay: 1, retryBackoff: false }));

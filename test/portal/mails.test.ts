@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import ICAL from 'ical.js';
@@ -13,12 +12,13 @@ import { reminderJob } from '../../src/features/portal/reminder-job.ts';
 import { renderIcs } from '../../src/features/portal/ics.ts';
 import { createTestOffice } from './office-fixture.ts';
 import { PortalClient } from './portal-client.ts';
+import { temporaryFolder } from '../temporary-folder.ts';
 
 const { db, url } = await createTestDatabase();
 await createTestOffice(db);
 const clock = fixedClock('2026-11-23T06:00:00Z');
 const jobs = createTestJobs(url);
-const outboxDir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-portal-mail-')), 'outbox');
+const outboxDir = path.join(await temporaryFolder('lotse-portal-mail-'), 'outbox');
 await jobs.register(sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir }), 'lotse.test', { retryLimit: 3, retryDelay: 1, retryBackoff: false }));
 const app = createTestApp(db, { jobs, clock, portal: { powMaxNumber: 2000, noScriptBookingsPerIpPerHour: 100 } });
 

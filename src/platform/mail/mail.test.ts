@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { createTestDatabase } from '../../../test/database.ts';
 import { createTestJobs } from '../../../test/app.ts';
 import { createMailTransport, enqueueMail, sendMailJob, type MailMessage } from './index.ts';
+import { temporaryFolder } from '../../../test/temporary-folder.ts';
 
 const { db, url } = await createTestDatabase();
 const jobs = createTestJobs(url);
-const outboxDir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-outbox-')), 'outbox');
+const outboxDir = path.join(await temporaryFolder('lotse-outbox-'), 'outbox');
 const transport = createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir });
 
 const message = (subject: string): MailMessage => ({
