@@ -7,7 +7,7 @@ import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { auditPersonForAppointment, recordAudit } from '../audit.ts';
 import { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague, qualifiedAlternatives } from '../hours/absence-impact.ts';
-import { authorizeRequest, clientIp, CsrfField, currentStaff, requireStaff } from '../http/staff-auth.tsx';
+import { authorizeRequest, clientIp, CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffLang, staffT } from '../http/staff-layout.tsx';
 import { can } from '../policy.ts';
 import { auditChange, parseForm, type AdminDeps } from './admin-forms.tsx';
@@ -122,8 +122,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
               </li>
             ))}
           </ul>
-          <form method="post" action={`/staff/admin/hours/${staffId}/template`} class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action={`/staff/admin/hours/${staffId}/template`} submitLabel={t('staff.add')}>
             <LocationSelect id="template-location" />
             <div>
               <label for="weekday">{t('staff.hours.weekday')}</label>
@@ -149,12 +148,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
               <label for="valid-until">{t('staff.hours.valid_until')}</label>
               <input type="date" id="valid-until" name="validUntil" />
             </div>
-            <div>
-              <button type="submit" class="button">
-                {t('staff.add')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </section>
         <section aria-labelledby="overrides-h">
           <h2 id="overrides-h">{t('staff.hours.overrides')}</h2>
@@ -166,8 +160,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
               </li>
             ))}
           </ul>
-          <form method="post" action={`/staff/admin/hours/${staffId}/overrides`} class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action={`/staff/admin/hours/${staffId}/overrides`} submitLabel={t('staff.add')}>
             <LocationSelect id="override-location" />
             <div>
               <label for="override-day">{t('staff.hours.day')}</label>
@@ -181,12 +174,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
               <label for="override-ends">{t('staff.hours.ends')}</label>
               <input type="time" id="override-ends" name="ends" required />
             </div>
-            <div>
-              <button type="submit" class="button">
-                {t('staff.add')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </section>
         <section aria-labelledby="absences-h">
           <h2 id="absences-h">{t('staff.hours.absences')}</h2>
@@ -200,8 +188,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
               </li>
             ))}
           </ul>
-          <form method="post" action={`/staff/admin/hours/${staffId}/absences`} class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action={`/staff/admin/hours/${staffId}/absences`} submitLabel={t('staff.hours.add_absence')}>
             <div>
               <label for="absence-from">{t('staff.hours.from')}</label>
               <input type="datetime-local" id="absence-from" name="from" required />
@@ -214,12 +201,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
               <label for="absence-note">{t('staff.hours.note')}</label>
               <input type="text" id="absence-note" name="note" maxlength={500} />
             </div>
-            <div>
-              <button type="submit" class="button">
-                {t('staff.hours.add_absence')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </section>
       </StaffLayout>,
     );
@@ -327,8 +309,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
                     {fmt(a.starts_at, a.time_zone)} · {a.service_name} · {a.person_name} <span class="ltr">({a.code})</span>
                   </h2>
                   {alternatives[index]?.length ? (
-                    <form method="post" action={`/staff/admin/absences/${absenceId}/move`} class="form-grid">
-                      <CsrfField c={c} />
+                    <StaffForm c={c} action={`/staff/admin/absences/${absenceId}/move`} submitLabel={t('staff.absence.move')}>
                       <input type="hidden" name="appointmentId" value={a.id} />
                       <div>
                         <label for={`to-${a.id}`}>{t('staff.absence.move_to')}</label>
@@ -338,28 +319,17 @@ export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
                           ))}
                         </select>
                       </div>
-                      <div>
-                        <button type="submit" class="button">
-                          {t('staff.absence.move')}
-                        </button>
-                      </div>
-                    </form>
+                    </StaffForm>
                   ) : (
                     <p>{t('staff.absence.no_alternative')}</p>
                   )}
-                  <form method="post" action={`/staff/admin/absences/${absenceId}/cancel`} class="form-grid">
-                    <CsrfField c={c} />
+                  <StaffForm c={c} action={`/staff/admin/absences/${absenceId}/cancel`} submitLabel={t('staff.absence.cancel')}>
                     <input type="hidden" name="appointmentId" value={a.id} />
                     <div>
                       <label for={`note-${a.id}`}>{t('staff.absence.message')}</label>
                       <input type="text" id={`note-${a.id}`} name="note" maxlength={500} />
                     </div>
-                    <div>
-                      <button type="submit" class="button">
-                        {t('staff.absence.cancel')}
-                      </button>
-                    </div>
-                  </form>
+                  </StaffForm>
                 </li>
               ))}
             </ul>

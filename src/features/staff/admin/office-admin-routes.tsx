@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { fieldErrorsOf } from '../../../platform/http/validation.ts';
 import { AppError } from '../../../shared/app-error.ts';
-import { CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
+import { StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from '../http/staff-layout.tsx';
 import { auditChange, parseForm, type AdminDeps } from './admin-forms.tsx';
 import { describeRoutingRule, routingRuleFromForm, routingRuleSchema } from './routing-rule.ts';
@@ -116,18 +116,12 @@ export function officeAdminRoutes(deps: AdminDeps) {
             </li>
           ))}
         </ul>
-        <form method="post" action={`/staff/admin/locations/${id}/counters`} class="form-grid">
-          <CsrfField c={c} />
+        <StaffForm c={c} action={`/staff/admin/locations/${id}/counters`} submitLabel={t('staff.add')}>
           <div>
             <label for="counter-name">{t('staff.office.counter_name')}</label>
             <input type="text" id="counter-name" name="name" required maxlength={60} />
           </div>
-          <div>
-            <button type="submit" class="button">
-              {t('staff.add')}
-            </button>
-          </div>
-        </form>
+        </StaffForm>
         <h2>{t('staff.office.resources')}</h2>
         <ul>
           {resources.map((r) => (
@@ -136,8 +130,7 @@ export function officeAdminRoutes(deps: AdminDeps) {
             </li>
           ))}
         </ul>
-        <form method="post" action={`/staff/admin/locations/${id}/resources`} class="form-grid">
-          <CsrfField c={c} />
+        <StaffForm c={c} action={`/staff/admin/locations/${id}/resources`} submitLabel={t('staff.add')}>
           <div>
             <label for="resource-name">{t('staff.name')}</label>
             <input type="text" id="resource-name" name="name" required maxlength={200} />
@@ -146,12 +139,7 @@ export function officeAdminRoutes(deps: AdminDeps) {
             <label for="resource-kind">{t('staff.office.resource_kind')}</label>
             <input type="text" id="resource-kind" name="kind" required maxlength={63} />
           </div>
-          <div>
-            <button type="submit" class="button">
-              {t('staff.add')}
-            </button>
-          </div>
-        </form>
+        </StaffForm>
       </StaffLayout>,
     );
   });

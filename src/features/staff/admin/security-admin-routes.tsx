@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { createApiToken, createDevice, revokeApiToken, revokeDevice } from '../api-tokens.ts';
-import { CsrfField, currentStaff, requireStaff } from '../http/staff-auth.tsx';
+import { CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from '../http/staff-layout.tsx';
 import { deviceKinds, staffRoles } from '../roles.ts';
 import { listLockedAccounts } from '../sign-in-throttle.ts';
@@ -39,8 +39,7 @@ export function securityAdminRoutes(deps: AdminDeps) {
         <Notice text={c.req.query('saved') ? t('staff.saved') : undefined} />
         <section aria-labelledby="roles-h">
           <h2 id="roles-h">{t('staff.security.totp_roles')}</h2>
-          <form method="post" action="/staff/admin/security/roles" class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action="/staff/admin/security/roles" submitLabel={t('staff.save')}>
             <fieldset>
               <legend>{t('staff.security.totp_required_for')}</legend>
               {roleSettings.map((r) => (
@@ -49,12 +48,7 @@ export function securityAdminRoutes(deps: AdminDeps) {
                 </label>
               ))}
             </fieldset>
-            <div>
-              <button class="button" type="submit">
-                {t('staff.save')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </section>
 
         <section aria-labelledby="locked-h">
@@ -117,8 +111,7 @@ export function securityAdminRoutes(deps: AdminDeps) {
             </tbody>
           </table>
           <h3>{t('staff.security.new_token')}</h3>
-          <form method="post" action="/staff/admin/security/tokens" class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action="/staff/admin/security/tokens" submitLabel={t('staff.create')}>
             <div>
               <label for="token-name">{t('staff.name')}</label>
               <input type="text" id="token-name" name="name" required maxlength={100} />
@@ -131,12 +124,7 @@ export function securityAdminRoutes(deps: AdminDeps) {
                 ))}
               </select>
             </div>
-            <div>
-              <button class="button" type="submit">
-                {t('staff.create')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </section>
 
         <section aria-labelledby="devices-h">
@@ -158,8 +146,7 @@ export function securityAdminRoutes(deps: AdminDeps) {
             ))}
           </ul>
           <h3>{t('staff.security.new_device')}</h3>
-          <form method="post" action="/staff/admin/security/devices" class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action="/staff/admin/security/devices" submitLabel={t('staff.create')}>
             <div>
               <label for="device-name">{t('staff.name')}</label>
               <input type="text" id="device-name" name="name" required maxlength={100} />
@@ -180,12 +167,7 @@ export function securityAdminRoutes(deps: AdminDeps) {
                 ))}
               </select>
             </div>
-            <div>
-              <button class="button" type="submit">
-                {t('staff.create')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </section>
       </StaffLayout>,
     );

@@ -176,8 +176,7 @@ export function serviceAdminRoutes(deps: AdminDeps) {
         </section>
         <section aria-labelledby="settings-h">
           <h2 id="settings-h">{t('staff.services.settings')}</h2>
-          <form method="post" action={`/staff/admin/services/${service.id}`} class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action={`/staff/admin/services/${service.id}`} submitLabel={t('staff.save')}>
             <SettingsFields
               c={c}
               {...options}
@@ -185,12 +184,7 @@ export function serviceAdminRoutes(deps: AdminDeps) {
               specialtyIds={linkedSpecialties.map((row) => row.specialty_id)}
               locationIds={linkedLocations.map((row) => row.location_id)}
             />
-            <div>
-              <button type="submit" class="button">
-                {t('staff.save')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </section>
       </StaffLayout>,
     );

@@ -155,28 +155,16 @@ export function staffAdminRoutes(deps: AdminDeps) {
         <p>
           {t('staff.sign_in.username')}: <span class="secret">{staff.username ?? '—'}</span> · <a href={`/staff/admin/hours/${staff.id}`}>{t('staff.nav.hours')}</a>
         </p>
-        <form method="post" action={`/staff/admin/staff/${id}`} class="form-grid">
-          <CsrfField c={c} />
+        <StaffForm c={c} action={`/staff/admin/staff/${id}`} submitLabel={t('staff.save')}>
           <AccountFields c={c} locations={locations} specialties={specialties} staff={staff} locationIds={linkedLocations.map((r) => r.location_id)} specialtyIds={linkedSpecialties.map((r) => r.specialty_id)} />
-          <div>
-            <button type="submit" class="button">
-              {t('staff.save')}
-            </button>
-          </div>
-        </form>
+        </StaffForm>
         <h2>{t('staff.accounts.new_password')}</h2>
-        <form method="post" action={`/staff/admin/staff/${id}/password`} class="form-grid">
-          <CsrfField c={c} />
+        <StaffForm c={c} action={`/staff/admin/staff/${id}/password`} submitLabel={t('staff.accounts.set_password')}>
           <div>
             <label for="new-password">{t('staff.accounts.new_password')}</label>
             <input type="password" id="new-password" name="password" required minlength={12} maxlength={200} autocomplete="new-password" />
           </div>
-          <div>
-            <button type="submit" class="button">
-              {t('staff.accounts.set_password')}
-            </button>
-          </div>
-        </form>
+        </StaffForm>
         <h2>{t('staff.accounts.more')}</h2>
         {staff.totp_enabled_at ? (
           <form method="post" action={`/staff/admin/staff/${id}/reset-two-factor`}>
