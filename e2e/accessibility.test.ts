@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { languages } from '../src/web/i18n.ts';
-import { axeViolations, launchChromium, startPortal } from './portal-server.ts';
+import { axeViolations, launchBrowser } from './browser.ts';
+import { startPortal } from './portal-server.ts';
 
 const portal = await startPortal();
-const browser = await launchChromium();
+const browser = await launchBrowser();
 
 /** No horizontal scrolling at 320 CSS pixels (WCAG 1.4.10 reflow; the same as 1280 px at 400 %, 640 px at 200 %). */
 async function reflows(page: Page): Promise<boolean> {

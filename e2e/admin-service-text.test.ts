@@ -1,37 +1,22 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sourceDigest } from '../src/features/staff/admin/translation-status.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { addStaff, testPassword } from '../test/staff.ts';
-import { assertChromium, chromiumArgs, chromiumPath, startServer } from './server.ts';
-
-const axeSource = fs.readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+import { axeViolations, launchBrowser } from './browser.ts';
+import { startServer } from './server.ts';
 
 const { db, url: databaseUrl } = await createTestDatabase();
+const browser: Browser = await launchBrowser();
 let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
 
 before(async () => {
-  assertChromium();
   server = await startServer(databaseUrl);
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 });
 after(async () => {
-  await browser?.close();
   await server?.stop();
 });
-
-/** WCAG 2.1 AA violations on the current page (axe-core in the page). */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 test('an admin signs in and edits the Ukrainian text and Mitbringliste of a service', { timeout: 120_000 }, async () => {
   const admin = await addStaff(db, 'admin');
@@ -45,18 +30,18 @@ test('an admin signs in and edits the Ukrainian text and Mitbringliste of a serv
 
   await page.goto(`${server.url}/staff/admin/services`);
   assert.match(page.url(), /\/staff\/sign-in\?next=%2Fstaff%2Fadmin%2Fservices/);
-  violations['sign-in'] = await accessibilityViolations(page);
+  violations['sign-in'] = await axeViolations(page);
   await page.getByLabel('Benutzername').fill(admin.username);
   await page.getByLabel('Passwort').fill(testPassword);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.waitForURL(/\/staff\/admin\/services$/);
-  violations['services'] = await accessibilityViolations(page);
+  violations['services'] = await axeViolations(page);
 
   await page.getByRole('link', { name: 'Aufenthaltstitel verlängern' }).click();
   await page.waitForURL(/\/staff\/admin\/services\/[0-9a-f-]{36}$/);
-  violations['service'] = await accessibilityViolations(page);
+  violations['service'] = await axeViolations(page);
   await page.getByRole('link', { name: 'Українська' }).click();
-  violations['service text'] = await accessibilityViolations(page);
+  violations['service text'] = await axeViolations(page);
 
   await page.getByLabel('Name', { exact: true }).fill('Продовження посвідки на проживання');
   await page.getByLabel('Beschreibung').fill('Продовження дозволу на проживання.');
@@ -89,7 +74,7 @@ test('an admin signs in and edits the Ukrainian text and Mitbringliste of a serv
   for (const [name, path] of Object.entries(pages)) {
     const response = await page.goto(`${server.url}${path}`);
     assert.equal(response?.status(), 200, path);
-    violations[name] = await accessibilityViolations(page);
+    violations[name] = await axeViolations(page);
   }
 
   await context.close();

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, startPortal } from './portal-server.ts';
+import { axeViolations, launchBrowser } from './browser.ts';
+import { startPortal } from './portal-server.ts';
 
 const portal = await startPortal();
-const browser: Browser = await launchChromium();
+const browser: Browser = await launchBrowser();
 
 async function checkedAxe(page: Page, what: string) {
   assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { after } from 'node:test';
-import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { createApp } from '../src/app.tsx';
 import { reminderJob } from '../src/features/portal/reminder-job.ts';
@@ -18,7 +15,6 @@ import { freePort } from '../test/global-setup.ts';
 import { createTestOffice } from '../test/portal/office-fixture.ts';
 import { temporaryFolder } from '../test/temporary-folder.ts';
 
-export const chromiumPath = '/usr/bin/chromium';
 
 /** Lotse on a real port with a fresh database, the test office, real jobs and an outbox folder. */
 export async function startPortal(settings: Partial<PortalSettings> = {}) {
@@ -55,29 +51,4 @@ export async function startPortal(settings: Partial<PortalSettings> = {}) {
     throw new Error('no such mail in the outbox');
   }
   return { db, baseUrl: publicUrl, clock, mail };
-}
-
-/** Headless Debian Chromium. Missing Chromium fails the test run (it never skips). */
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath}: install Debian's chromium package (apt-get install chromium).`);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  after(() => browser.close());
-  return browser;
-}
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core WCAG 2.1 A/AA rules on the page as it is; returns the violations (empty when clean). */
-export async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }

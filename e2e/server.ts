@@ -1,14 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import { freePort } from '../test/global-setup.ts';
-
-export const chromiumPath = '/usr/bin/chromium';
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Browser tests need Debian's Chromium; without it they fail (never skip), in CI and locally. */
-export function assertChromium(): void {
-  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium); browser tests cannot run without it.`);
-}
 
 /** The real Lotse process (`src/main.ts`) on a free port against a test database. */
 export async function startServer(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
