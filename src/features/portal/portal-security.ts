@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientIp } from '../../platform/http/client-ip.ts';
 import { AppError } from '../../shared/app-error.ts';
 
 const csrfCookie = 'lotse_csrf';
@@ -50,17 +50,8 @@ export function dropAccess(c: Context): void {
   setCookie(c, grantCookie, '', { path: '/', maxAge: 0 });
 }
 
-export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
+// Re-exported so the feature's routes keep one import surface.
+export { clientIp };
 
 /**
  * The token in the e-mail's change/cancel link: an HMAC of the appointment, so the portal can

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientIp } from '../../../platform/http/client-ip.ts';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../../../db/database.ts';
@@ -23,17 +23,8 @@ export const csrfHeaderName = 'x-csrf-token';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function clientIp(c: Context, trustProxy = false): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
+// Re-exported so the feature's routes keep one import surface.
+export { clientIp };
 
 export function setSessionCookie(c: Context, settings: StaffAuthSettings, token: string): void {
   setCookie(c, sessionCookieName(settings), token, {
