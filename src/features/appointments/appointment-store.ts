@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Appointment } from '../../db/schema.generated.ts';
 import { preparedMarker, type Database } from '../../db/database.ts';
 import type { BookingRules, ClerkSchedule, Interval, ResourceSchedule } from './availability.ts';
 
@@ -158,28 +159,8 @@ function microsAt(buffer: Buffer, offset: number): number {
   return buffer.readInt32BE(offset) * 4294967296 + buffer.readUInt32BE(offset + 4);
 }
 
-export type AppointmentRow = {
-  id: string;
-  code: string;
-  manage_secret_hash: string;
-  manage_secret_sealed: string | null;
-  service_id: string;
-  location_id: string;
-  staff_id: string;
-  resource_id: string | null;
-  starts_at: Date;
-  ends_at: Date;
-  status: string;
-  person_name: string;
-  date_of_birth: string;
-  email: string;
-  email_normalized: string;
-  phone: string | null;
-  language: string;
-  created_by: string;
-  created_at: Date;
-  cancelled_at: Date | null;
-};
+/** An appointment as the engine reads it: the columns of `appointmentColumns`. */
+export type AppointmentRow = Pick<Selectable<Appointment>, (typeof appointmentColumns)[number]>;
 
 const appointmentColumns = [
   'id',
@@ -241,26 +222,15 @@ export async function findActiveAppointmentOfPerson(
     .executeTakeFirst();
 }
 
-export type NewAppointment = {
-  code: string;
-  manage_secret_hash: string;
-  manage_secret_sealed: string | null;
-  service_id: string;
-  location_id: string;
-  staff_id: string;
-  resource_id: string | null;
-  starts_at: Date;
-  ends_at: Date;
-  person_name: string;
-  date_of_birth: string;
-  email: string;
-  email_normalized: string;
-  phone: string | null;
-  language: string;
-  created_by: 'online' | 'staff';
-  created_by_staff_id: string | null;
-  idempotency_key: string | null;
-};
+/** What a booking writes; the database fills in id, status and timestamps. */
+export type NewAppointment = Required<
+  Pick<
+    Insertable<Appointment>,
+    | 'code' | 'manage_secret_hash' | 'manage_secret_sealed' | 'service_id' | 'location_id' | 'staff_id' | 'resource_id'
+    | 'starts_at' | 'ends_at' | 'person_name' | 'date_of_birth' | 'email' | 'email_normalized' | 'phone' | 'language'
+    | 'created_by_staff_id' | 'idempotency_key'
+  >
+> & { created_by: 'online' | 'staff' };
 
 export async function insertAppointment(db: Database, row: NewAppointment): Promise<AppointmentRow> {
   return db.insertInto('appointment').values(row).returning(appointmentColumns).modifyEnd(sql.raw(preparedMarker('insert_appointment'))).executeTakeFirstOrThrow();
