@@ -12,7 +12,8 @@ import os from 'node:os';
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { createApp } from '../src/app.tsx';
-import { findOfferedService, loadSchedules } from '../src/features/appointments/appointment-store.ts';
+import { loadBookings } from '../src/features/appointments/appointment-store.ts';
+import { loadLocationSchedule } from '../src/features/appointments/schedule-store.ts';
 import { freeStartsByDay, zoneDay } from '../src/features/appointments/availability.ts';
 import type { Jobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
@@ -81,22 +82,26 @@ const week = await measure(7);
 const full = await measure(60);
 
 // Breakdown for the full window: the loading query against the pure computation.
-const offered = (await findOfferedService(database.db, office.serviceId, office.locationId))!;
+const schedule = (await loadLocationSchedule(database.db, office.locationId))!;
+const offered = schedule.services.get(office.serviceId)!;
 const first = today.add({ days: 1 });
 const last = today.add({ days: 59 });
 const range = {
   from: new Date(zoneDay(zone, first.toString()).pieces[0]!.start),
   to: new Date(zoneDay(zone, last.toString()).pieces.at(-1)!.end),
-  firstDate: first.toString(),
-  lastDate: last.toString(),
+  locationId: office.locationId,
+  clerkIds: offered.clerkIds,
+  resourceIds: [],
+  heldSince: new Date(Date.now() - 60 * 60_000),
 };
 const loadMs: number[] = [];
 const computeMs: number[] = [];
 for (let i = 0; i < 50; i++) {
   const t0 = performance.now();
-  const { clerks, resources } = await loadSchedules(database.db, offered, range);
+  const bookings = await loadBookings(database.db, range);
   const t1 = performance.now();
-  freeStartsByDay({ timeZone: zone, rules: offered.rules, from: first.toString(), to: last.toString(), now: Date.now(), channel: 'online', clerks, resources });
+  const clerks = offered.clerkIds.map((id) => ({ ...schedule.clerks.get(id)!, busy: bookings.clerks.get(id) ?? [] }));
+  freeStartsByDay({ timeZone: zone, rules: offered.rules, from: first.toString(), to: last.toString(), now: Date.now(), channel: 'online', clerks, resources: [] });
   const t2 = performance.now();
   loadMs.push(t1 - t0);
   computeMs.push(t2 - t1);

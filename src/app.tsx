@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
 import { frontDeskRoutes, staffAudit, staffGate } from './features/front-desk/index.ts';
 import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts';
-import { allowEveryBooking, appointmentRoutes, type BookingGuard } from './features/appointments/index.ts';
+import { allowEveryBooking, appointmentRoutes, ScheduleCache, type BookingGuard } from './features/appointments/index.ts';
 import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
@@ -105,6 +105,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
+  // One copy of each location's schedule for all of this app's bookings and availability.
+  const schedules = new ScheduleCache();
   const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
   app.route(
     '/',
@@ -114,7 +116,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       clock: deps.clock,
       publicUrl: deps.publicUrl,
       settings: portalSettings,
-      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock }),
+      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules }),
       key: portalKey,
     }),
   );
@@ -132,7 +134,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
   app.route('/', officeRoutes(deps));
-  app.route('/', appointmentRoutes({ db: deps.db, clock: deps.clock, bookingGuard: deps.bookingGuard ?? apiGuard }));
+  app.route(
+    '/',
+    appointmentRoutes({ db: deps.db, clock: deps.clock, schedules, releaseDelayMinutes: portalSettings.releaseDelayMinutes, bookingGuard: deps.bookingGuard ?? apiGuard }),
+  );
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

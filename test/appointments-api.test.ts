@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { createApp } from '../src/app.tsx';
+import { getAvailability } from '../src/features/appointments/index.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { AppError } from '../src/shared/app-error.ts';
 import { createTestApp, fixedClock, json } from './app.ts';
@@ -108,8 +109,30 @@ describe('booking over HTTP', () => {
 
     const cancelled = await json(await manage(appointment.code, manageSecret, { method: 'DELETE' }));
     assert.equal(cancelled.status, 'cancelled');
-    const again = await json(await sut.request(`/api/v1/availability?service=${serviceId}&location=${office.locationId}&from=2026-12-04&to=2026-12-04`));
-    assert.ok(again.days[0].starts.includes('2026-12-04T08:00:00+01:00'), 'the cancelled slot is free again');
+  });
+
+  test('a cancelled time returns to online callers only after the re-release delay; staff have it at once', async () => {
+    const start = '2026-12-04T11:00:00+01:00';
+    const day = `/api/v1/availability?service=${serviceId}&location=${office.locationId}&from=2026-12-04&to=2026-12-04`;
+    const { appointment, manageSecret } = await json(await post(booking(start)));
+    assert.equal((await manage(appointment.code, manageSecret, { method: 'DELETE' })).status, 200);
+
+    const held = await json(await sut.request(day));
+    assert.ok(!held.days[0].starts.includes(start), 'hidden online right after the cancellation');
+    await problem(await post(booking(start, { person: person({ email: 'second@example.org' }) })), 409, 'slot_taken');
+    const staffView = await getAvailability({ db, clock }, { serviceId, locationId: office.locationId, from: '2026-12-04', to: '2026-12-04', actor: { channel: 'staff', staffId: clerkId } });
+    assert.ok(staffView.days[0]!.starts.includes(start), 'staff see the time at once (phone customers)');
+
+    // 60 minutes (the default delay) later the time is back online, and bookable.
+    const later = createTestApp(db, { clock: fixedClock('2026-12-01T07:01:00Z') });
+    const released = await json(await later.request(day));
+    assert.ok(released.days[0].starts.includes(start), 'offered again after the delay');
+    const rebooked = await later.request('/api/v1/appointments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(booking(start, { person: person({ email: 'third@example.org' }) })),
+    });
+    assert.equal(rebooked.status, 201);
   });
 
   test('wrong secret and unknown code give the same 404; a missing secret is a 422', async () => {

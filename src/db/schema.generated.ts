@@ -194,6 +194,11 @@ export interface RoleSetting {
   totp_required: Generated<boolean>;
 }
 
+export interface ScheduleVersion {
+  id: Generated<number>;
+  version: string;
+}
+
 export interface Service {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -386,6 +391,7 @@ export interface DB {
   recovery_code: RecoveryCode;
   resource: Resource;
   role_setting: RoleSetting;
+  schedule_version: ScheduleVersion;
   service: Service;
   service_location: ServiceLocation;
   service_specialty: ServiceSpecialty;

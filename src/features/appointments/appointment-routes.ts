@@ -1,11 +1,9 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Database } from '../../db/database.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { validationHook } from '../../platform/http/validation.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Clock } from '../../shared/clock.ts';
 import { onlineActor } from './appointment-actor.ts';
 import {
   appointmentView,
@@ -23,6 +21,7 @@ import { bookAppointment } from './book-appointment.ts';
 import type { BookingGuard } from './booking-guard.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
 import { findAppointment } from './find-appointment.ts';
+import type { EngineDeps } from './find-slot.ts';
 import { getAvailability } from './get-availability.ts';
 import { rescheduleAppointment } from './reschedule-appointment.ts';
 
@@ -86,7 +85,7 @@ const rescheduleRoute = createRoute({
 });
 
 /** The public JSON API of the appointment engine (citizens; staff operations go through the use cases). */
-export function appointmentRoutes(deps: { db: Database; clock: Clock; bookingGuard: BookingGuard }): OpenAPIHono<AppEnv> {
+export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuard }): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule') =>
     deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientAddress(c) });

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Appointment } from '../../db/schema.generated.ts';
 import { preparedMarker, type Database } from '../../db/database.ts';
-import type { BookingRules, ClerkSchedule, Interval, ResourceSchedule } from './availability.ts';
+import type { BookingRules, Interval } from './availability.ts';
 
 /** A service as offered at one location, with what availability and booking need to know. */
 export type OfferedService = {
@@ -52,95 +52,57 @@ export async function findOfferedService(db: Database, serviceId: string, locati
   };
 }
 
-type ScheduleRow = {
-  k: 'w' | 'o' | 'b' | 'r';
-  id: string;
-  n: number | null;
-  a: string | null;
-  b: string | null;
-  c: string | null;
-  d: string | null;
-  t: Buffer | null;
+type BookingsRow = { k: 'v' | 'b' | 'r'; id: string | null; v: string | null; t: Buffer | null };
+
+export type BookingsQuery = {
+  locationId: string;
+  clerkIds: readonly string[];
+  resourceIds: readonly string[];
+  from: Date;
+  to: Date;
+  /** Online callers: cancellations after this instant still hold their time (re-release delay). */
+  heldSince: Date | null;
+  exceptAppointmentId?: string | undefined;
 };
 
 /**
- * Everything availability needs for one service at one location over [from, to), in one query:
- * the qualified clerks' weekly hours and dated overrides at this location, their appointments
- * (at any location) and absences, and the bookings of the resources of the required kind.
- * Busy times come back as one bytea per clerk or resource: pairs of timestamptz in PostgreSQL's
- * binary form (timestamptz_send, 8 bytes each). For 60 days of a busy office that is tens of
- * thousands of intervals, and converting each to text cost PostgreSQL more than reading them
- * (docs/performance.md); the pure computation merges and sorts them anyway.
+ * The bookings of the given clerks (at any location: a clerk cannot be at two places) and
+ * resources over [from, to), with schedule_version from the same snapshot. For 60 days of a busy
+ * office that is tens of thousands of intervals, so each clerk's come back as one bytea of
+ * timestamptz pairs in PostgreSQL's binary form (timestamptz_send, 8 bytes each): converting each
+ * to text cost PostgreSQL more than reading them (docs/performance.md). Unsorted: the pure
+ * computation merges and sorts them anyway.
  */
-export async function loadSchedules(
-  db: Database,
-  offered: OfferedService,
-  range: { from: Date; to: Date; firstDate: string; lastDate: string; staffId?: string | undefined; exceptAppointmentId?: string | undefined },
-): Promise<{ clerks: ClerkSchedule[]; resources: ResourceSchedule[] }> {
-  const pinned = range.staffId ?? null;
-  // A rescheduled appointment must not block its own new time.
-  const except = range.exceptAppointmentId ?? '00000000-0000-0000-0000-000000000000';
-  const { rows } = await sql<ScheduleRow>`/* prepared:load_schedules */
-    WITH clerk AS (
-      SELECT DISTINCT st.id FROM staff st
-      JOIN staff_location sl ON sl.staff_id = st.id AND sl.location_id = ${offered.locationId}
-      JOIN staff_specialty ss ON ss.staff_id = st.id
-      JOIN service_specialty sv ON sv.specialty_id = ss.specialty_id AND sv.service_id = ${offered.serviceId}
-      WHERE st.active AND (${pinned}::uuid IS NULL OR st.id = ${pinned}::uuid)
-    )
-    SELECT 'w' AS k, wh.staff_id AS id, wh.weekday::int AS n, wh.starts::text AS a, wh.ends::text AS b,
-           wh.valid_from::text AS c, wh.valid_until::text AS d, NULL::bytea AS t
-      FROM working_hours wh JOIN clerk ON clerk.id = wh.staff_id
-     WHERE wh.location_id = ${offered.locationId}
-       AND (wh.valid_from IS NULL OR wh.valid_from <= ${range.lastDate}::date)
-       AND (wh.valid_until IS NULL OR wh.valid_until >= ${range.firstDate}::date)
+export async function loadBookings(db: Database, query: BookingsQuery): Promise<{ version: string; clerks: Map<string, Interval[]>; resources: Map<string, Interval[]> }> {
+  const except = query.exceptAppointmentId ?? '00000000-0000-0000-0000-000000000000';
+  const overlapping = (column: 'staff_id' | 'resource_id', id: string) => sql`
+    SELECT a.starts_at AS lo, a.ends_at AS hi FROM appointment a
+     WHERE ${sql.ref(`a.${column}`)} = ${sql.ref(id)} AND a.status <> 'cancelled' AND a.id <> ${except}::uuid
+       AND a.starts_at < ${query.to} AND a.starts_at > ${query.from}::timestamptz - interval '1 day' AND a.ends_at > ${query.from}
     UNION ALL
-    SELECT 'o', o.staff_id, NULL, o.starts::text, o.ends::text, o.day::text, NULL, NULL
-      FROM working_day_override o JOIN clerk ON clerk.id = o.staff_id
-     WHERE o.location_id = ${offered.locationId} AND o.day BETWEEN ${range.firstDate}::date AND ${range.lastDate}::date
+    SELECT a.starts_at, a.ends_at FROM appointment a
+     WHERE ${query.heldSince}::timestamptz IS NOT NULL AND a.location_id = ${query.locationId} AND a.status = 'cancelled'
+       AND a.cancelled_at > ${query.heldSince} AND ${sql.ref(`a.${column}`)} = ${sql.ref(id)} AND a.starts_at < ${query.to} AND a.ends_at > ${query.from}`;
+  const { rows } = await sql<BookingsRow>`/* prepared:load_bookings */
+    SELECT 'v' AS k, NULL::uuid AS id, version::text AS v, NULL::bytea AS t FROM schedule_version
     UNION ALL
-    SELECT 'b', clerk.id, NULL, NULL, NULL, NULL, NULL, busy.t
-      FROM clerk CROSS JOIN LATERAL (
-        SELECT string_agg(timestamptz_send(u.lo) || timestamptz_send(u.hi), ''::bytea ORDER BY u.lo) AS t
-          FROM (
-            SELECT a.starts_at AS lo, a.ends_at AS hi
-              FROM appointment a
-             WHERE a.staff_id = clerk.id AND a.status <> 'cancelled' AND a.id <> ${except}::uuid
-               AND a.starts_at < ${range.to} AND a.starts_at > ${range.from}::timestamptz - interval '1 day' AND a.ends_at > ${range.from}
-            UNION ALL
-            SELECT greatest(lower(ab.during), ${range.from}::timestamptz), least(upper(ab.during), ${range.to}::timestamptz)
-              FROM absence ab
-             WHERE ab.staff_id = clerk.id AND ab.during && tstzrange(${range.from}, ${range.to})
-          ) u
-      ) busy
+    SELECT 'b', c.id, NULL, busy.t FROM unnest(${query.clerkIds}::uuid[]) AS c(id) CROSS JOIN LATERAL (
+      SELECT string_agg(timestamptz_send(u.lo) || timestamptz_send(u.hi), ''::bytea) AS t FROM (${overlapping('staff_id', 'c.id')}) u
+    ) busy
     UNION ALL
-    SELECT 'r', r.id, NULL, NULL, NULL, NULL, NULL, busy.t
-      FROM resource r CROSS JOIN LATERAL (
-        SELECT string_agg(timestamptz_send(a.starts_at) || timestamptz_send(a.ends_at), ''::bytea ORDER BY a.starts_at) AS t
-          FROM appointment a
-         WHERE a.resource_id = r.id AND a.status <> 'cancelled' AND a.id <> ${except}::uuid
-           AND a.starts_at < ${range.to} AND a.starts_at > ${range.from}::timestamptz - interval '1 day' AND a.ends_at > ${range.from}
-      ) busy
-     WHERE r.location_id = ${offered.locationId} AND r.active AND r.kind = ${offered.requiredResourceKind}
+    SELECT 'r', r.id, NULL, busy.t FROM unnest(${query.resourceIds}::uuid[]) AS r(id) CROSS JOIN LATERAL (
+      SELECT string_agg(timestamptz_send(u.lo) || timestamptz_send(u.hi), ''::bytea) AS t FROM (${overlapping('resource_id', 'r.id')}) u
+    ) busy
   `.execute(db);
-
-  const clerks = new Map<string, ClerkSchedule & { weekly: ClerkSchedule['weekly'][number][]; overrides: ClerkSchedule['overrides'][number][] }>();
-  const clerkOf = (id: string) => {
-    let c = clerks.get(id);
-    if (!c) {
-      c = { staffId: id, weekly: [], overrides: [], busy: [] };
-      clerks.set(id, c);
-    }
-    return c;
-  };
-  const resources: ResourceSchedule[] = [];
+  let version = '';
+  const clerks = new Map<string, Interval[]>();
+  const resources = new Map<string, Interval[]>();
   for (const row of rows) {
-    if (row.k === 'w') clerkOf(row.id).weekly.push({ weekday: row.n!, starts: row.a!, ends: row.b!, validFrom: row.c, validUntil: row.d });
-    else if (row.k === 'o') clerkOf(row.id).overrides.push({ day: row.c!, starts: row.a!, ends: row.b! });
-    else if (row.k === 'b') clerkOf(row.id).busy = intervalsOf(row.t);
-    else resources.push({ resourceId: row.id, busy: intervalsOf(row.t) });
+    if (row.k === 'v') version = row.v!;
+    else if (row.k === 'b') clerks.set(row.id!, intervalsOf(row.t));
+    else resources.set(row.id!, intervalsOf(row.t));
   }
-  return { clerks: [...clerks.values()].sort((a, b) => (a.staffId < b.staffId ? -1 : 1)), resources };
+  return { version, clerks, resources };
 }
 
 /** PostgreSQL's binary timestamptz: microseconds since 2000-01-01T00:00:00Z, a big-endian int64. */

@@ -1,23 +1,14 @@
-import { randomInt } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
-import type { Clock } from '../../shared/clock.ts';
 import type { Actor } from './appointment-actor.ts';
 import { hashIdempotencyKey, hashManageSecret, newAppointmentCode, newManageSecret, sealManageSecret, unsealManageSecret } from './appointment-code.ts';
-import {
-  attempt,
-  findActiveAppointmentOfPerson,
-  findAppointmentByIdempotencyKey,
-  insertAppointment,
-  violatedConstraint,
-  type AppointmentRow,
-  type OfferedService,
-} from './appointment-store.ts';
+import { attempt, findActiveAppointmentOfPerson, findAppointmentByIdempotencyKey, violatedConstraint, type AppointmentRow, type OfferedService } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
-import { checkSlot, formatInZone, type SlotCheck } from './availability.ts';
-import { loadSlotContext } from './slot-context-store.ts';
-import { invalid, parseDate, requireOfferedService } from './get-availability.ts';
+import { formatInZone } from './availability.ts';
+import { slotTaken, withCurrentSchedule, type EngineDeps } from './find-slot.ts';
+import { invalid, parseDate } from './get-availability.ts';
+import { bookFreeCandidate } from './slot-store.ts';
 
 export type Person = { name: string; dateOfBirth: string; email: string; phone?: string | null | undefined; language: string };
 
@@ -37,11 +28,11 @@ export type BookingResult = { appointment: AppointmentView; manageSecret: string
 
 /**
  * Books a slot. The exclusion constraints decide: each attempt is a single INSERT for one clerk
- * (and one resource); a clerk or resource taken meanwhile makes the next one be tried, never a
- * second appointment. Nothing is read to decide whether the insert is allowed.
+ * (and one resource) chosen among those without an overlapping booking; a clerk or resource taken
+ * meanwhile makes the next round choose another, never a second appointment.
  */
-export async function bookAppointment(deps: { db: Database; clock: Clock }, request: BookingRequest): Promise<BookingResult> {
-  const { db, clock } = deps;
+export async function bookAppointment(deps: EngineDeps, request: BookingRequest): Promise<BookingResult> {
+  const { db } = deps;
   const keyHash = request.idempotencyKey ? hashIdempotencyKey(request.idempotencyKey) : null;
   if (keyHash) {
     const earlier = await findAppointmentByIdempotencyKey(db, keyHash);
@@ -59,104 +50,45 @@ export async function bookAppointment(deps: { db: Database; clock: Clock }, requ
   }
 }
 
-async function bookOnce(deps: { db: Database; clock: Clock }, request: BookingRequest, keyHash: string | null): Promise<BookingResult> {
+async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: string | null): Promise<BookingResult> {
   const { db, clock } = deps;
   const person = normalizePerson(request.person, clock.now());
   if (request.staffId !== undefined && request.actor.channel !== 'staff') throw invalid('staffId', 'Only staff can choose the clerk.');
   const start = parseStart(request.start);
-  const { offered, slot } = await findSlot(db, { ...request, start, now: clock.now().getTime() });
-
   const manageSecret = newManageSecret();
-  const base = {
-    manage_secret_hash: hashManageSecret(manageSecret),
-    manage_secret_sealed: request.idempotencyKey ? sealManageSecret(manageSecret, request.idempotencyKey) : null,
-    service_id: offered.serviceId,
-    location_id: offered.locationId,
-    starts_at: new Date(start),
-    ends_at: new Date(slot.end),
-    person_name: person.name,
-    date_of_birth: person.dateOfBirth,
-    email: person.email,
-    email_normalized: person.emailNormalized,
-    phone: person.phone,
-    language: person.language,
-    created_by: request.actor.channel,
-    created_by_staff_id: request.actor.channel === 'staff' ? request.actor.staffId : null,
-    idempotency_key: keyHash,
-  } as const;
-
-  const taken = new Set<string>();
-  for (const staffId of shuffled(slot.clerkIds)) {
-    const resources = offered.requiredResourceKind ? shuffled(slot.resourceIds).filter((id) => !taken.has(id)) : [null];
-    for (const resourceId of resources) {
+  return withCurrentSchedule<BookingResult>(deps, { ...request, start }, async ({ offered, probe }) => {
+    const appointment = {
+      manage_secret_hash: hashManageSecret(manageSecret),
+      manage_secret_sealed: request.idempotencyKey ? sealManageSecret(manageSecret, request.idempotencyKey) : null,
+      service_id: offered.serviceId,
+      person_name: person.name,
+      date_of_birth: person.dateOfBirth,
+      email: person.email,
+      email_normalized: person.emailNormalized,
+      phone: person.phone,
+      language: person.language,
+      created_by: request.actor.channel,
+      created_by_staff_id: request.actor.channel === 'staff' ? request.actor.staffId : null,
+      idempotency_key: keyHash,
+    } as const;
+    // Each round is one statement; a round fails only when a concurrent booking took the chosen
+    // clerk or resource first (then that one is busy for the next round) or the code was in use.
+    for (let round = 0; round < 8; round++) {
       try {
-        const row = await insertWithFreshCode(db, { ...base, staff_id: staffId, resource_id: resourceId });
-        return { appointment: toAppointmentView(row, offered.timeZone), manageSecret, replayed: false };
+        const result = await attempt(db, () => bookFreeCandidate(db, probe, { ...appointment, code: newAppointmentCode() }));
+        if (result.version !== probe.version) return { stale: result.version };
+        if (!result.row) throw slotTaken();
+        return { done: { appointment: toAppointmentView(result.row, offered.timeZone), manageSecret, replayed: false } };
       } catch (error) {
-        const violated = violatedConstraint(error);
-        if (violated?.constraint === 'appointment_idempotency_key_key') throw slotTaken(); // answered by the replay above
-        if (violated?.constraint === 'appointment_no_clerk_overlap') break;
-        if (violated?.constraint === 'appointment_no_resource_overlap' && resourceId) {
-          taken.add(resourceId);
-          continue;
-        }
-        if (violated?.constraint === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person);
+        const violated = violatedConstraint(error)?.constraint;
+        if (violated === 'appointment_no_clerk_overlap' || violated === 'appointment_no_resource_overlap' || violated === 'appointment_code_key') continue;
+        if (violated === 'appointment_idempotency_key_key') throw slotTaken(); // answered by the replay in bookAppointment
+        if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person);
         throw error;
       }
     }
-  }
-  throw slotTaken();
-}
-
-async function insertWithFreshCode(db: Database, row: Omit<Parameters<typeof insertAppointment>[1], 'code'>): Promise<AppointmentRow> {
-  for (let i = 0; ; i++) {
-    try {
-      return await attempt(db, () => insertAppointment(db, { ...row, code: newAppointmentCode() }));
-    } catch (error) {
-      if (i < 5 && violatedConstraint(error)?.constraint === 'appointment_code_key') continue;
-      throw error;
-    }
-  }
-}
-
-export type FreeSlot = Extract<SlotCheck, { kind: 'free' }>;
-
-/**
- * Checks a requested start against the service's rules and the bookings around it, in one query;
- * 422 for a start that can never be booked, 409 for one taken.
- */
-export async function findSlot(
-  db: Database,
-  request: { serviceId: string; locationId: string; start: number; now: number; actor: Actor; staffId?: string | undefined; exceptAppointmentId?: string | undefined },
-): Promise<{ offered: OfferedService; slot: FreeSlot }> {
-  const { start, now, actor } = request;
-  const context = await loadSlotContext(db, { ...request, start: new Date(start) });
-  // Unknown or not offered: let requireOfferedService name the field that is wrong.
-  if (!context) throw (await requireOfferedService(db, request.serviceId, request.locationId, actor).then(() => slotTaken()));
-  const { offered, clerks, resources } = context;
-  if (actor.channel === 'online' && !offered.onlineBookable) {
-    throw invalid('serviceId', 'This service cannot be booked online; the office arranges these appointments.');
-  }
-  if (start < now) throw invalid('start', 'This time is in the past.');
-  const check = checkSlot({ timeZone: offered.timeZone, rules: offered.rules, now, channel: actor.channel, clerks, resources }, start);
-  switch (check.kind) {
-    case 'free':
-      return { offered, slot: check };
-    case 'off_grid':
-      throw invalid('start', `This time is not on the appointment grid: starts are every ${offered.rules.slotMinutes} minutes.`);
-    case 'outside_window': {
-      const w = check.window;
-      if (check.date === w.today && w.todayHeld) throw invalid('start', `Today's appointments are released at ${offered.rules.sameDayRelease?.slice(0, 5)}.`);
-      if (start < w.earliest) throw invalid('start', `Appointments must be booked at least ${offered.rules.minLeadMinutes} minutes ahead.`);
-      throw invalid('start', `Appointments can be booked up to ${w.lastDate}.`);
-    }
-    case 'taken':
-      throw slotTaken();
-  }
-}
-
-export function slotTaken(): AppError {
-  return new AppError('slot_taken', 'This time is no longer free. Please choose another time.');
+    throw slotTaken();
+  });
 }
 
 export function parseStart(value: string): number {
@@ -215,13 +147,4 @@ function safeInstant(value: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function shuffled<T>(items: readonly T[]): T[] {
-  const copy = [...new Set(items)];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }

@@ -1,9 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
+import type { EngineDeps } from './find-slot.ts';
+import { ScheduleCache } from './schedule-cache.ts';
+import type { ScheduledService } from './schedule-store.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Clock } from '../../shared/clock.ts';
 import type { Actor } from './appointment-actor.ts';
-import { findOfferedService, loadSchedules, type OfferedService } from './appointment-store.ts';
+import { findOfferedService, loadBookings, type OfferedService } from './appointment-store.ts';
 import { bookingWindow, freeStartsByDay, zoneDay, type DayAvailability } from './availability.ts';
 
 export const maxRangeDays = 92;
@@ -13,46 +15,74 @@ export type AvailabilityQuery = { serviceId: string; locationId: string; from: s
 export type Availability = { serviceId: string; locationId: string; timeZone: string; slotMinutes: number; durationMinutes: number; days: DayAvailability[] };
 
 /** Free start times per local day for a service at a location. */
-export async function getAvailability(deps: { db: Database; clock: Clock }, query: AvailabilityQuery): Promise<Availability> {
+export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery): Promise<Availability> {
   const from = parseDate(query.from, 'from');
   const to = parseDate(query.to, 'to');
   if (Temporal.PlainDate.compare(to, from) < 0) throw invalid('to', '`to` must not be before `from`.');
   const days = from.until(to, { largestUnit: 'days' }).days + 1;
   if (days > maxRangeDays) throw invalid('to', `The range covers ${days} days; at most ${maxRangeDays} days can be asked for at once.`);
-
-  const offered = await requireOfferedService(deps.db, query.serviceId, query.locationId, query.actor);
-  const now = deps.clock.now().getTime();
-  const window = bookingWindow(offered.timeZone, offered.rules, now, query.actor.channel);
-  if (from.toString() < window.today) throw invalid('from', `\`from\` is in the past; today is ${window.today} at this location.`);
-  if (to.toString() > window.lastDate) throw invalid('to', `Appointments can be booked up to ${window.lastDate}; choose an earlier \`to\`.`);
   if (query.staffId !== undefined && query.actor.channel !== 'staff') throw invalid('staffId', 'Only staff can ask for a particular clerk.');
+  const now = deps.clock.now().getTime();
+  const schedules = deps.schedules ?? new ScheduleCache();
+  const delay = query.actor.channel === 'online' ? (deps.releaseDelayMinutes ?? 0) : 0;
 
-  const first = zoneDay(offered.timeZone, from.toString());
-  const last = zoneDay(offered.timeZone, to.toString());
-  const { clerks, resources } = await loadSchedules(deps.db, offered, {
-    from: new Date(first.pieces[0]!.start),
-    to: new Date(last.pieces.at(-1)!.end),
-    firstDate: from.toString(),
-    lastDate: to.toString(),
-    staffId: query.staffId,
-  });
-  return {
-    serviceId: offered.serviceId,
-    locationId: offered.locationId,
-    timeZone: offered.timeZone,
-    slotMinutes: offered.rules.slotMinutes,
-    durationMinutes: offered.rules.durationMinutes,
-    days: freeStartsByDay({
-      timeZone: offered.timeZone,
-      rules: offered.rules,
-      from: from.toString(),
-      to: to.toString(),
-      now,
-      channel: query.actor.channel,
-      clerks,
-      resources,
-    }),
-  };
+  try {
+    return await schedules.use<ScheduledService, Availability>(
+      deps.db,
+      query.locationId,
+      (schedule) => {
+        const offered = schedule?.services.get(query.serviceId);
+        if (!offered) throw notOffered;
+        if (query.actor.channel === 'online' && !offered.onlineBookable) {
+          throw invalid('serviceId', 'This service cannot be booked online; the office arranges these appointments.');
+        }
+        const window = bookingWindow(offered.timeZone, offered.rules, now, query.actor.channel);
+        if (from.toString() < window.today) throw invalid('from', `\`from\` is in the past; today is ${window.today} at this location.`);
+        if (to.toString() > window.lastDate) throw invalid('to', `Appointments can be booked up to ${window.lastDate}; choose an earlier \`to\`.`);
+        return offered;
+      },
+      async (offered, schedule) => {
+        const clerkIds = query.staffId === undefined ? offered.clerkIds : offered.clerkIds.filter((id) => id === query.staffId);
+        const resourceIds = offered.requiredResourceKind ? (schedule.resourcesByKind.get(offered.requiredResourceKind) ?? []) : [];
+        const first = zoneDay(offered.timeZone, from.toString());
+        const last = zoneDay(offered.timeZone, to.toString());
+        const bookings = await loadBookings(deps.db, {
+          locationId: offered.locationId,
+          clerkIds,
+          resourceIds,
+          from: new Date(first.pieces[0]!.start),
+          to: new Date(last.pieces.at(-1)!.end),
+          heldSince: delay > 0 ? new Date(now - delay * 60_000) : null,
+        });
+        if (bookings.version !== schedule.version) return { stale: bookings.version };
+        const clerks = clerkIds.flatMap((id) => {
+          const clerk = schedule.clerks.get(id);
+          return clerk ? [{ ...clerk, busy: [...clerk.busy, ...(bookings.clerks.get(id) ?? [])] }] : [];
+        });
+        const resources = resourceIds.map((resourceId) => ({ resourceId, busy: bookings.resources.get(resourceId) ?? [] }));
+        return {
+          done: {
+            serviceId: offered.serviceId,
+            locationId: offered.locationId,
+            timeZone: offered.timeZone,
+            slotMinutes: offered.rules.slotMinutes,
+            durationMinutes: offered.rules.durationMinutes,
+            days: freeStartsByDay({ timeZone: offered.timeZone, rules: offered.rules, from: from.toString(), to: to.toString(), now, channel: query.actor.channel, clerks, resources }),
+          },
+        };
+      },
+    );
+  } catch (error) {
+    if (error !== notOffered) throw error;
+    throw await requireOfferedService(deps.db, query.serviceId, query.locationId, query.actor).then(() => notOfferedAnyMore());
+  }
+}
+
+const notOffered = new Error('not offered');
+
+/** The service was offered a moment ago and is not any more (changed while asking). */
+function notOfferedAnyMore(): AppError {
+  return invalid('serviceId', 'This service is not offered here at the moment.');
 }
 
 /** The service at the location, or a 4xx naming what is wrong. */

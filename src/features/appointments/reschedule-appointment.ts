@@ -1,11 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Clock } from '../../shared/clock.ts';
 import type { Actor } from './appointment-actor.ts';
 import { attempt, moveAppointment, violatedConstraint } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
-import { findSlot, parseStart, slotTaken } from './book-appointment.ts';
+import { parseStart } from './book-appointment.ts';
+import { findFreeSlot, slotTaken, type EngineDeps } from './find-slot.ts';
 import { invalid } from './get-availability.ts';
 import { locateAppointment, type AppointmentLocator } from './manage-appointment.ts';
 
@@ -15,7 +14,7 @@ import { locateAppointment, type AppointmentLocator } from './manage-appointment
  * taken meanwhile the row — and so the old appointment — stays exactly as it was.
  */
 export async function rescheduleAppointment(
-  deps: { db: Database; clock: Clock },
+  deps: EngineDeps,
   locator: AppointmentLocator,
   change: { start: string; staffId?: string | undefined },
   actor: Actor,
@@ -29,11 +28,10 @@ export async function rescheduleAppointment(
     throw new AppError('conflict', 'This appointment has already begun and cannot be moved online.');
   }
   const start = parseStart(change.start);
-  const { offered, slot } = await findSlot(db, {
+  const { offered, probe } = await findFreeSlot(deps, {
     serviceId: row.service_id,
     locationId: row.location_id,
     start,
-    now: now.getTime(),
     actor,
     staffId: change.staffId,
     exceptAppointmentId: row.id,
@@ -44,16 +42,16 @@ export async function rescheduleAppointment(
     throw error;
   });
 
-  const clerks = [...new Set(slot.clerkIds)];
+  const clerks = [...probe.clerkIds];
   // Staying with the same clerk is preferred: the clerk may already have prepared the case.
   clerks.sort((a, b) => (a === row.staff_id ? -1 : b === row.staff_id ? 1 : randomInt(3) - 1));
-  const resources = offered.requiredResourceKind ? [...slot.resourceIds].sort((a) => (a === row.resource_id ? -1 : 0)) : [null];
+  const resources = [...probe.resourceIds].sort((a) => (a === row.resource_id ? -1 : 0));
   const takenResources = new Set<string>();
   for (const staffId of clerks) {
     for (const resourceId of resources) {
       if (resourceId && takenResources.has(resourceId)) continue;
       try {
-        const moved = await attempt(db, () => moveAppointment(db, row.id, { staffId, resourceId, startsAt: new Date(start), endsAt: new Date(slot.end), now }));
+        const moved = await attempt(db, () => moveAppointment(db, row.id, { staffId, resourceId, startsAt: new Date(start), endsAt: probe.end, now }));
         if (!moved) throw new AppError('conflict', 'This appointment was changed meanwhile; please reload it.');
         return toAppointmentView(moved, row.time_zone);
       } catch (error) {

@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { OfferedService } from './appointment-store.ts';
+import type { ClerkSchedule, DayHours, Interval, WeeklyHours } from './availability.ts';
+
+/** A service as offered at the location, with the active clerks there who are qualified for it. */
+export type ScheduledService = OfferedService & { clerkIds: readonly string[] };
+
+/**
+ * What availability is computed from at one location, except the bookings: services and their
+ * rules, the clerks' hours there and their absences (as `busy`), the resources by kind. It changes
+ * rarely, so Lotse keeps it in memory (ScheduleCache); `version` is schedule_version at loading.
+ */
+export type LocationSchedule = {
+  version: string;
+  locationId: string;
+  timeZone: string;
+  services: ReadonlyMap<string, ScheduledService>;
+  clerks: ReadonlyMap<string, ClerkSchedule>;
+  resourcesByKind: ReadonlyMap<string, readonly string[]>;
+};
+
+type ServiceJson = {
+  id: string;
+  duration_minutes: number;
+  slot_minutes: number;
+  min_lead_minutes: number;
+  max_days_ahead: number;
+  same_day_release: string | null;
+  required_resource_kind: string | null;
+  online_bookable: boolean;
+  clerks: string[];
+};
+
+type ClerkJson = {
+  id: string;
+  weekly: [number, string, string, string | null, string | null][];
+  overrides: [string, string, string][];
+  absences: [number, number][];
+};
+
+type Row = { version: string; time_zone: string; services: ServiceJson[]; clerks: ClerkJson[]; resources: [string, string][] };
+
+/**
+ * Loads a location's schedule in one statement (one snapshot, so the version belongs to exactly
+ * this content). Past overrides, expired weekly hours and past absences are left out; a day of
+ * margin keeps every zone's "today" covered. undefined for an unknown or inactive location.
+ */
+export async function loadLocationSchedule(db: Database, locationId: string): Promise<LocationSchedule | undefined> {
+  const { rows } = await sql<Row>`/* prepared:location_schedule */
+    SELECT sv.version::text AS version, l.time_zone,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                'id', s.id, 'duration_minutes', s.duration_minutes, 'slot_minutes', s.slot_minutes,
+                'min_lead_minutes', s.min_lead_minutes, 'max_days_ahead', s.max_days_ahead,
+                'same_day_release', s.same_day_release::text, 'required_resource_kind', s.required_resource_kind,
+                'online_bookable', s.online_bookable,
+                'clerks', (SELECT coalesce(jsonb_agg(DISTINCT st.id), '[]')
+                             FROM service_specialty sp
+                             JOIN staff_specialty ss ON ss.specialty_id = sp.specialty_id
+                             JOIN staff st ON st.id = ss.staff_id AND st.active
+                             JOIN staff_location stl ON stl.staff_id = st.id AND stl.location_id = l.id
+                            WHERE sp.service_id = s.id))), '[]')
+         FROM service s JOIN service_location sl ON sl.service_id = s.id AND sl.location_id = l.id
+        WHERE s.active) AS services,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                'id', st.id,
+                'weekly', (SELECT coalesce(jsonb_agg(jsonb_build_array(wh.weekday, wh.starts::text, wh.ends::text, wh.valid_from::text, wh.valid_until::text)), '[]')
+                             FROM working_hours wh
+                            WHERE wh.staff_id = st.id AND wh.location_id = l.id AND (wh.valid_until IS NULL OR wh.valid_until >= current_date - 2)),
+                'overrides', (SELECT coalesce(jsonb_agg(jsonb_build_array(o.day::text, o.starts::text, o.ends::text)), '[]')
+                                FROM working_day_override o
+                               WHERE o.staff_id = st.id AND o.location_id = l.id AND o.day >= current_date - 2),
+                'absences', (SELECT coalesce(jsonb_agg(jsonb_build_array(
+                                       extract(epoch FROM coalesce(lower(ab.during), '2000-01-01'::timestamptz)) * 1000,
+                                       extract(epoch FROM coalesce(upper(ab.during), '2200-01-01'::timestamptz)) * 1000)), '[]')
+                               FROM absence ab
+                              WHERE ab.staff_id = st.id AND coalesce(upper(ab.during), 'infinity') > now() - interval '2 days'))), '[]')
+         FROM staff st JOIN staff_location stl ON stl.staff_id = st.id AND stl.location_id = l.id
+        WHERE st.active) AS clerks,
+      (SELECT coalesce(jsonb_agg(jsonb_build_array(r.id, r.kind)), '[]') FROM resource r WHERE r.location_id = l.id AND r.active) AS resources
+    FROM location l CROSS JOIN schedule_version sv
+    WHERE l.id = ${locationId} AND l.active
+  `.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+
+  const services = new Map<string, ScheduledService>();
+  for (const s of row.services) {
+    services.set(s.id, {
+      serviceId: s.id,
+      locationId,
+      timeZone: row.time_zone,
+      onlineBookable: s.online_bookable,
+      requiredResourceKind: s.required_resource_kind,
+      rules: {
+        durationMinutes: s.duration_minutes,
+        slotMinutes: s.slot_minutes,
+        minLeadMinutes: s.min_lead_minutes,
+        maxDaysAhead: s.max_days_ahead,
+        sameDayRelease: s.same_day_release,
+        requiresResource: s.required_resource_kind !== null,
+      },
+      clerkIds: [...s.clerks].sort(),
+    });
+  }
+  const clerks = new Map<string, ClerkSchedule>();
+  for (const c of row.clerks) {
+    const weekly: WeeklyHours[] = c.weekly.map(([weekday, starts, ends, validFrom, validUntil]) => ({ weekday, starts, ends, validFrom, validUntil }));
+    const overrides: DayHours[] = c.overrides.map(([day, starts, ends]) => ({ day, starts, ends }));
+    const busy: Interval[] = c.absences.map(([start, end]) => ({ start: Math.floor(start), end: Math.ceil(end) }));
+    clerks.set(c.id, { staffId: c.id, weekly, overrides, busy });
+  }
+  const resourcesByKind = new Map<string, string[]>();
+  for (const [id, kind] of row.resources) resourcesByKind.set(kind, [...(resourcesByKind.get(kind) ?? []), id].sort());
+  return { version: row.version, locationId, timeZone: row.time_zone, services, clerks, resourcesByKind };
+}
