@@ -8,10 +8,10 @@ import { createTestApp, fixedClock, json } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { countAppointments, createClerk, createOffice, createService, person } from './office-factory.ts';
 
-const { db } = await createTestDatabase({ poolSize: 20 });
+const { db, url } = await createTestDatabase({ poolSize: 20 });
 // Tuesday 1 December 2026, 07:00 in Wetzlar.
 const clock = fixedClock('2026-12-01T06:00:00Z');
-const sut = createTestApp(db, { clock });
+const sut = createTestApp(db, { url, clock });
 
 const office = await createOffice(db);
 const serviceId = await createService(db, office, {

@@ -19,12 +19,11 @@ import {
   problemContent,
   rescheduleBody,
 } from './appointment-schemas.ts';
-import { bookAppointment } from './book-appointment.ts';
+import type { AppointmentNotifier } from './appointment-notifier.ts';
 import type { BookingGuard } from './booking-guard.ts';
-import { cancelAppointment } from './cancel-appointment.ts';
 import { findAppointment } from './find-appointment.ts';
 import { getAvailability } from './get-availability.ts';
-import { rescheduleAppointment } from './reschedule-appointment.ts';
+import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from './notified-changes.ts';
 
 const tags = ['Appointments'];
 
@@ -85,8 +84,11 @@ const rescheduleRoute = createRoute({
   },
 });
 
-/** The public JSON API of the appointment engine (citizens; staff operations go through the use cases). */
-export function appointmentRoutes(deps: { db: Database; clock: Clock; bookingGuard: BookingGuard }): OpenAPIHono<AppEnv> {
+/**
+ * The public JSON API of the appointment engine (citizens; staff operations go through the use
+ * cases). Every change tells the person through the notifier, in the change's transaction.
+ */
+export function appointmentRoutes(deps: { db: Database; clock: Clock; bookingGuard: BookingGuard; notifier: AppointmentNotifier }): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule') =>
     deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientAddress(c) });
@@ -104,7 +106,7 @@ export function appointmentRoutes(deps: { db: Database; clock: Clock; bookingGua
   routes.openapi(bookRoute, async (c) => {
     const body = c.req.valid('json');
     await guard(c, 'book');
-    const result = await bookAppointment(deps, { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] });
+    const result = await bookAndNotify(deps, { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Cache-Control', 'no-store');
     return c.json({ appointment: result.appointment, manageSecret: result.manageSecret }, 201);
@@ -118,13 +120,13 @@ export function appointmentRoutes(deps: { db: Database; clock: Clock; bookingGua
 
   routes.openapi(cancelRoute, async (c) => {
     await guard(c, 'cancel');
-    return c.json(await cancelAppointment(deps, locator(c), onlineActor), 200);
+    return c.json(await cancelAndNotify(deps, locator(c), onlineActor), 200);
   });
 
   routes.openapi(rescheduleRoute, async (c) => {
     const { start } = c.req.valid('json');
     await guard(c, 'reschedule');
-    return c.json(await rescheduleAppointment(deps, locator(c), { start }, onlineActor), 200);
+    return c.json(await rescheduleAndNotify(deps, locator(c), { start }, onlineActor), 200);
   });
 
   return routes;

@@ -11,3 +11,5 @@ export type { AppointmentLocator } from './manage-appointment.ts';
 export { freeStartsByDay, checkSlot, type DayAvailability } from './availability.ts';
 export { allowEveryBooking, type BookingGuard } from './booking-guard.ts';
 export { appointmentRoutes } from './appointment-routes.ts';
+export { notifyNobody, type AppointmentChange, type AppointmentNotifier } from './appointment-notifier.ts';
+export { bookAndNotify, cancelAndNotify, rescheduleAndNotify, type NotifyingDeps } from './notified-changes.ts';
