@@ -205,7 +205,7 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
           <dt>{t('staff.calendar.date_of_birth')}</dt>
           <dd>{row.date_of_birth}</dd>
           <dt>{t('staff.calendar.email')}</dt>
-          <dd class="ltr">{row.email}</dd>
+          <dd class="ltr">{row.email || '—'}</dd>
           <dt>{t('staff.calendar.phone')}</dt>
           <dd class="ltr">{row.phone ?? '—'}</dd>
           <dt>{t('staff.calendar.language')}</dt>
@@ -259,7 +259,10 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
           </div>
           <div>
             <label for="email">{t('staff.calendar.email')}</label>
-            <input type="text" id="email" name="email" inputmode="email" required maxlength={254} autocomplete="off" />
+            <p class="hint" id="email-hint">
+              {t('staff.calendar.email_hint')}
+            </p>
+            <input type="email" id="email" name="email" inputmode="email" maxlength={254} autocomplete="off" aria-describedby="email-hint" />
           </div>
           <div>
             <label for="phone">{t('staff.calendar.phone')}</label>
@@ -288,7 +291,8 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
         start: localDateTime,
         name: z.string().trim().min(1).max(200),
         dateOfBirth: z.iso.date(),
-        email: z.string().trim().min(3).max(254),
+        // Optional: a phone customer may have no address; then nobody is written to.
+        email: z.string().trim().max(254).pipe(z.union([z.literal(''), z.email('is not an e-mail address')])).default(''),
         phone: z.string().trim().max(40).optional(),
         language: z.string().refine((l) => languages.includes(l), 'a supported language'),
       }),
