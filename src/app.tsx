@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const notifier = deps.notifier ?? createAppointmentNotifier({ jobs: deps.jobs, clock: deps.clock, publicUrl: deps.publicUrl, key: portalKey });
 
   app.route('/', healthRoutes(deps));
-  app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs, notifier }));
+  app.route('/', staffRoutes({ ...staffDeps, notifier }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   app.route(

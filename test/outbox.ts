@@ -15,27 +15,29 @@ export async function createOutbox(jobs: Jobs) {
   const dir = path.join(await temporaryFolder('lotse-outbox-'), 'outbox');
   await jobs.register(sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir: dir }), 'lotse.test', { retryLimit: 3, retryDelay: 1, retryBackoff: false }));
 
-  /** Every sent message to this address, parsed. */
-  async function mailsTo(address: string): Promise<ParsedMail[]> {
-    const mails: ParsedMail[] = [];
-    for (const file of (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'))) {
-      const mail = await simpleParser(await fs.readFile(path.join(dir, file)));
-      if (mail.to && !Array.isArray(mail.to) && mail.to.value.some((a) => a.address === address)) mails.push(mail);
-    }
-    return mails;
+  /** Every message sent so far, parsed. */
+  async function sent(): Promise<ParsedMail[]> {
+    const files = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'));
+    return Promise.all(files.map(async (file) => simpleParser(await fs.readFile(path.join(dir, file)))));
   }
 
-  /** Waits (up to 15 s) for a sent message to this address that satisfies the predicate. */
-  async function waitForMail(address: string, predicate: (mail: ParsedMail) => boolean = () => true): Promise<ParsedMail> {
+  /** Waits (up to 15 s) for a sent message that satisfies the predicate. */
+  async function waitFor(predicate: (mail: ParsedMail) => boolean): Promise<ParsedMail> {
     for (let i = 0; i < 150; i++) {
-      const found = (await mailsTo(address)).find(predicate);
+      const found = (await sent()).find(predicate);
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`no such mail to ${address} in the outbox`);
+    throw new Error('no such mail in the outbox');
   }
 
-  return { dir, mailsTo, waitForMail };
+  /** Waits for a sent message to this address (that also satisfies the predicate, if given). */
+  function waitForMail(address: string, predicate: (mail: ParsedMail) => boolean = () => true): Promise<ParsedMail> {
+    const addressedTo = (mail: ParsedMail) => !!mail.to && !Array.isArray(mail.to) && mail.to.value.some((a) => a.address === address);
+    return waitFor((mail) => addressedTo(mail) && predicate(mail));
+  }
+
+  return { dir, sent, waitFor, waitForMail };
 }
 
 /** How many messages to this address are queued or sent (the job table is the truth: the worker may lag). */

@@ -41,6 +41,7 @@ const bookRoute = createRoute({
   path: '/api/v1/appointments',
   tags,
   summary: 'Book an appointment',
+  description: 'The person gets a confirmation e-mail (with .ics and a change/cancel link) and a reminder the day before; a replayed Idempotency-Key sends nothing again.',
   request: { headers: idempotencyHeaders, body: { content: { 'application/json': { schema: bookingBody } }, required: true } },
   responses: {
     201: { description: 'Booked (or the same booking again, for a repeated Idempotency-Key)', content: { 'application/json': { schema: bookingResponse } } },
@@ -66,6 +67,7 @@ const cancelRoute = createRoute({
   path: '/api/v1/appointments/{code}',
   tags,
   summary: 'Cancel an appointment (needs the manage secret)',
+  description: 'The person gets a cancellation e-mail; repeating the request sends nothing again.',
   request: manageRequest,
   responses: { 200: { description: 'The cancelled appointment', content: { 'application/json': { schema: appointmentView } } }, 404: notFound, 409: problemContent('Already begun or checked in') },
 });
@@ -75,6 +77,7 @@ const rescheduleRoute = createRoute({
   path: '/api/v1/appointments/{code}',
   tags,
   summary: 'Move an appointment to another free start (needs the manage secret)',
+  description: 'The person gets an e-mail with the new time, and the reminder follows it.',
   request: { ...manageRequest, body: { content: { 'application/json': { schema: rescheduleBody } }, required: true } },
   responses: {
     200: { description: 'The moved appointment (same code)', content: { 'application/json': { schema: appointmentView } } },
