@@ -208,11 +208,12 @@ test('staff book a phone customer: the same confirmation with the change link; a
   const lead = await addStaff(db, 'team_lead', { locationIds: [office.locationId] });
   const notifier = createAppointmentNotifier({ jobs, clock, publicUrl, key: () => Promise.resolve('test-key') });
   const actor: StaffActor = { kind: 'staff', staffId: lead.id, displayName: 'Lead', username: lead.username, role: 'team_lead', locationIds: [office.locationId], specialtyIds: [], via: 'session' };
-  await cancelAppointmentForAbsence({ db, clock, notifier }, actor, { appointmentId: row.id, note: 'Bitte bringen Sie den alten Bescheid mit.', screen: 'test' });
+  await cancelAppointmentForAbsence({ db, clock, notifier }, actor, { appointmentId: row.id, note: 'Bitte bringen Sie den alten Bescheid mit. <script>x</script>', screen: 'test' });
   const cancelled = await outbox.waitForMail(email, (m) => /abgesagt/.test(m.subject ?? ''));
   assert.match(cancelled.subject ?? '', /اداره اتباع خارجی/);
   assert.match(cancelled.subject ?? '', /von der Ausländerbehörde abgesagt/);
   assert.match(cancelled.text ?? '', /Bitte bringen Sie den alten Bescheid mit\./);
+  assert.match(String(cancelled.html), /&lt;script&gt;x&lt;\/script&gt;/, 'the note is text, not markup');
   assert.match(cancelled.text ?? '', /http:\/\/localhost:3000\/fa\/services/);
   assert.match(cancelled.text ?? '', /Leider musste die Ausländerbehörde Ihren Termin absagen/);
   assert.equal(icsEvent(cancelled).method, 'CANCEL');
@@ -238,4 +239,31 @@ test('staff book someone without an e-mail address: booked, and nobody is writte
   const malformed = await browser.submit('/staff/calendar/book', '/staff/calendar/book', { ...noEmail, name: 'Typo Caller', email: 'typo-at-example.org', start: '2026-11-26T16:00' });
   assert.equal(malformed.status, 422);
   assert.equal(await db.selectFrom('appointment').select('id').where('person_name', '=', 'Typo Caller').executeTakeFirst(), undefined);
+});
+
+test('a booking and its mail commit together: when telling the person fails, nothing is booked and nothing queued', async () => {
+  const notifier = createAppointmentNotifier({ jobs, clock, publicUrl, key: () => Promise.resolve('test-key') });
+  const failing = createTestApp(db, {
+    jobs,
+    clock,
+    notifier: {
+      async changed(trx, change) {
+        await notifier.changed(trx, change); // the mail is queued in the transaction …
+        throw new Error('the mail could not be queued'); // … and then the transaction fails
+      },
+    },
+  });
+  const email = 'atomic@example.org';
+  const response = await failing.request('/api/v1/appointments', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceId: office.serviceId, locationId: office.locationId, start: '2026-12-03T09:00:00+01:00', person: { name: 'Atomic Test', dateOfBirth: '1990-01-01', email, language: 'de' } }),
+  });
+  assert.equal(response.status, 500);
+  assert.equal(await db.selectFrom('appointment').select('id').where('email', '=', email).executeTakeFirst(), undefined);
+  assert.equal(await queuedMailCount(db, email), 0);
+  const reminders = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'startsAt' = '2026-12-03T08:00:00.000Z'`.execute(db);
+  assert.equal(reminders.rows[0]!.n, 0);
+  // The time is still free for the next person.
+  assert.equal((await book('2026-12-03T09:00:00+01:00', { email: 'next@example.org' })).status, 201);
 });
