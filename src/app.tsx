@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
 import { frontDeskRoutes, staffAudit, staffGate } from './features/front-desk/index.ts';
 import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts';
-import { allowEveryBooking, appointmentRoutes, ScheduleCache, type BookingGuard } from './features/appointments/index.ts';
+import { allowEveryBooking, appointmentRoutes, ScheduleCache, type AppointmentNotifier, type BookingGuard } from './features/appointments/index.ts';
 import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
@@ -21,6 +21,7 @@ import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type 
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { portalBookingGuard, proofOfWorkRoutes } from './features/portal/api-guard.ts';
+import { createAppointmentNotifier } from './features/portal/appointment-notifier.ts';
 import { createEngineAdapter } from './features/portal/engine-adapter.ts';
 import type { PortalEngine } from './features/portal/portal-engine.ts';
 import { portalRoutes } from './features/portal/portal-routes.tsx';
@@ -41,6 +42,11 @@ export type AppDeps = {
   engine?: PortalEngine;
   /** One LISTEN connection per instance feeding every live screen (displays, desks, reception). */
   liveEvents?: LiveEvents;
+  /**
+   * Tells people about changes of their appointments (mails, reminder), for the portal, the API and
+   * staff alike; the portal's e-mails when left out.
+   */
+  notifier?: AppointmentNotifier;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
@@ -100,14 +106,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // The front desk's staff screens and device screens: sessions, API tokens and device tokens.
   for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk', '/kiosk/*', '/display', '/display/*']) app.use(path, staffAuth(staffDeps));
 
-  app.route('/', healthRoutes(deps));
-  app.route('/', staffRoutes({ ...staffDeps, jobs: deps.jobs }));
-  app.route('/', staffApiRoutes(staffDeps));
-  app.route('/', assetRoutes());
   const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
   // One copy of each location's schedule for all of this app's bookings and availability.
   const schedules = new ScheduleCache();
   const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
+  const notifier = deps.notifier ?? createAppointmentNotifier({ jobs: deps.jobs, clock: deps.clock, publicUrl: deps.publicUrl, key: portalKey });
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', staffRoutes({ ...staffDeps, notifier }));
+  app.route('/', staffApiRoutes(staffDeps));
+  app.route('/', assetRoutes());
   app.route(
     '/',
     portalRoutes({
@@ -117,6 +125,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       publicUrl: deps.publicUrl,
       settings: portalSettings,
       engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules }),
+      notifier,
       key: portalKey,
     }),
   );
@@ -136,7 +145,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', officeRoutes(deps));
   app.route(
     '/',
-    appointmentRoutes({ db: deps.db, clock: deps.clock, schedules, releaseDelayMinutes: portalSettings.releaseDelayMinutes, bookingGuard: deps.bookingGuard ?? apiGuard }),
+    appointmentRoutes({
+      db: deps.db,
+      clock: deps.clock,
+      schedules,
+      releaseDelayMinutes: portalSettings.releaseDelayMinutes,
+      bookingGuard: deps.bookingGuard ?? apiGuard,
+      notifier,
+    }),
   );
 
   app.doc31('/api/openapi.json', {

@@ -6,6 +6,7 @@ import { createJobs, type Jobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock, systemClock, type Clock } from '../src/shared/clock.ts';
 import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
+import type { AppointmentNotifier } from '../src/features/appointments/index.ts';
 
 /** Real pg-boss on a test database, stopped when the test file ends. */
 export function createTestJobs(url: string): Jobs {
@@ -17,7 +18,7 @@ export function createTestJobs(url: string): Jobs {
 /** The real application on a test database, for app.request() tests. */
 export function createTestApp(
   db: Database,
-  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings>; liveEvents?: LiveEvents; publicUrl?: string } = {},
+  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings>; liveEvents?: LiveEvents; publicUrl?: string; notifier?: AppointmentNotifier } = {},
 ) {
   const jobs = options.jobs ?? (options.url ? createTestJobs(options.url) : unavailableJobs);
   const liveEvents = options.liveEvents ?? (options.url ? createTestLiveEvents(options.url) : noLiveEvents);
@@ -30,6 +31,7 @@ export function createTestApp(
     publicUrl: options.publicUrl ?? 'http://localhost:3000',
     portal: options.portal,
     liveEvents,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
   });
 }
 

@@ -9,10 +9,10 @@ import { createTestApp, fixedClock, json } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { countAppointments, createClerk, createOffice, createService, person } from './office-factory.ts';
 
-const { db } = await createTestDatabase({ poolSize: 20 });
+const { db, url } = await createTestDatabase({ poolSize: 20 });
 // Tuesday 1 December 2026, 07:00 in Wetzlar.
 const clock = fixedClock('2026-12-01T06:00:00Z');
-const sut = createTestApp(db, { clock });
+const sut = createTestApp(db, { url, clock });
 
 const office = await createOffice(db);
 const serviceId = await createService(db, office, {
@@ -124,7 +124,7 @@ describe('booking over HTTP', () => {
     assert.ok(staffView.days[0]!.starts.includes(start), 'staff see the time at once (phone customers)');
 
     // 60 minutes (the default delay) later the time is back online, and bookable.
-    const later = createTestApp(db, { clock: fixedClock('2026-12-01T07:01:00Z') });
+    const later = createTestApp(db, { url, clock: fixedClock('2026-12-01T07:01:00Z') });
     const released = await json(await later.request(day));
     assert.ok(released.days[0].starts.includes(start), 'offered again after the delay');
     const rebooked = await later.request('/api/v1/appointments', {

@@ -5,9 +5,9 @@ import { createTestDatabase } from '../database.ts';
 import { createTestApp, fixedClock, json } from '../app.ts';
 import { createTestOffice } from './office-fixture.ts';
 
-const { db } = await createTestDatabase();
+const { db, url } = await createTestDatabase();
 const office = await createTestOffice(db);
-const app = createTestApp(db, { clock: fixedClock('2026-11-23T06:00:00Z'), portal: { guardApi: true, powMaxNumber: 2000, bookingsPerIpPerHour: 100 } });
+const app = createTestApp(db, { url, clock: fixedClock('2026-11-23T06:00:00Z'), portal: { guardApi: true, powMaxNumber: 2000, bookingsPerIpPerHour: 100 } });
 
 const body = (start: string, email: string) =>
   JSON.stringify({ serviceId: office.serviceId, locationId: office.locationId, start, person: { name: 'Api Person', dateOfBirth: '1980-01-01', email, language: 'en' } });

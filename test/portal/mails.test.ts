@@ -1,37 +1,21 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { test } from 'node:test';
 import ICAL from 'ical.js';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../database.ts';
 import { createTestApp, createTestJobs, fixedClock } from '../app.ts';
-import { createMailTransport, sendMailJob } from '../../src/platform/mail/index.ts';
 import { reminderJob } from '../../src/features/portal/reminder-job.ts';
 import { renderIcs } from '../../src/features/portal/ics.ts';
 import { createTestOffice } from './office-fixture.ts';
 import { PortalClient } from './portal-client.ts';
-import { temporaryFolder } from '../temporary-folder.ts';
+import { createOutbox } from '../outbox.ts';
 
 const { db, url } = await createTestDatabase();
 await createTestOffice(db);
 const clock = fixedClock('2026-11-23T06:00:00Z');
 const jobs = createTestJobs(url);
-const outboxDir = path.join(await temporaryFolder('lotse-portal-mail-'), 'outbox');
-await jobs.register(sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir }), 'lotse.test', { retryLimit: 3, retryDelay: 1, retryBackoff: false }));
+const { waitFor: waitForMail } = await createOutbox(jobs);
 const app = createTestApp(db, { jobs, clock, portal: { powMaxNumber: 2000, noScriptBookingsPerIpPerHour: 100 } });
-
-async function waitForMail(predicate: (mail: ParsedMail) => boolean): Promise<ParsedMail> {
-  for (let i = 0; i < 150; i++) {
-    for (const file of (await fs.readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'))) {
-      const mail = await simpleParser(await fs.readFile(path.join(outboxDir, file)));
-      if (predicate(mail)) return mail;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('no such mail in the outbox');
-}
 
 async function book(client: PortalClient, lang: string, start: string, email: string) {
   const page = await client.get(`/${lang}/book/extension/mitte/details?start=${encodeURIComponent(start)}`);

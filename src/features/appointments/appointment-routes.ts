@@ -17,13 +17,12 @@ import {
   problemContent,
   rescheduleBody,
 } from './appointment-schemas.ts';
-import { bookAppointment } from './book-appointment.ts';
+import type { AppointmentNotifier } from './appointment-notifier.ts';
 import type { BookingGuard } from './booking-guard.ts';
-import { cancelAppointment } from './cancel-appointment.ts';
 import { findAppointment } from './find-appointment.ts';
 import type { EngineDeps } from './find-slot.ts';
 import { getAvailability } from './get-availability.ts';
-import { rescheduleAppointment } from './reschedule-appointment.ts';
+import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from './notified-changes.ts';
 
 const tags = ['Appointments'];
 
@@ -41,6 +40,7 @@ const bookRoute = createRoute({
   path: '/api/v1/appointments',
   tags,
   summary: 'Book an appointment',
+  description: 'The person gets a confirmation e-mail (with .ics and a change/cancel link) and a reminder the day before; a replayed Idempotency-Key sends nothing again.',
   request: { headers: idempotencyHeaders, body: { content: { 'application/json': { schema: bookingBody } }, required: true } },
   responses: {
     201: { description: 'Booked (or the same booking again, for a repeated Idempotency-Key)', content: { 'application/json': { schema: bookingResponse } } },
@@ -66,6 +66,7 @@ const cancelRoute = createRoute({
   path: '/api/v1/appointments/{code}',
   tags,
   summary: 'Cancel an appointment (needs the manage secret)',
+  description: 'The person gets a cancellation e-mail; repeating the request sends nothing again.',
   request: manageRequest,
   responses: { 200: { description: 'The cancelled appointment', content: { 'application/json': { schema: appointmentView } } }, 404: notFound, 409: problemContent('Already begun or checked in') },
 });
@@ -75,6 +76,7 @@ const rescheduleRoute = createRoute({
   path: '/api/v1/appointments/{code}',
   tags,
   summary: 'Move an appointment to another free start (needs the manage secret)',
+  description: 'The person gets an e-mail with the new time, and the reminder follows it.',
   request: { ...manageRequest, body: { content: { 'application/json': { schema: rescheduleBody } }, required: true } },
   responses: {
     200: { description: 'The moved appointment (same code)', content: { 'application/json': { schema: appointmentView } } },
@@ -84,8 +86,11 @@ const rescheduleRoute = createRoute({
   },
 });
 
-/** The public JSON API of the appointment engine (citizens; staff operations go through the use cases). */
-export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuard }): OpenAPIHono<AppEnv> {
+/**
+ * The public JSON API of the appointment engine (citizens; staff operations go through the use
+ * cases). Every change tells the person through the notifier, in the change's transaction.
+ */
+export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuard; notifier: AppointmentNotifier }): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule') =>
     deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientAddress(c) });
@@ -103,7 +108,7 @@ export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuar
   routes.openapi(bookRoute, async (c) => {
     const body = c.req.valid('json');
     await guard(c, 'book');
-    const result = await bookAppointment(deps, { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] });
+    const result = await bookAndNotify(deps, { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Cache-Control', 'no-store');
     return c.json({ appointment: result.appointment, manageSecret: result.manageSecret }, 201);
@@ -117,13 +122,13 @@ export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuar
 
   routes.openapi(cancelRoute, async (c) => {
     await guard(c, 'cancel');
-    return c.json(await cancelAppointment(deps, locator(c), onlineActor), 200);
+    return c.json(await cancelAndNotify(deps, locator(c), onlineActor), 200);
   });
 
   routes.openapi(rescheduleRoute, async (c) => {
     const { start } = c.req.valid('json');
     await guard(c, 'reschedule');
-    return c.json(await rescheduleAppointment(deps, locator(c), { start }, onlineActor), 200);
+    return c.json(await rescheduleAndNotify(deps, locator(c), { start }, onlineActor), 200);
   });
 
   return routes;

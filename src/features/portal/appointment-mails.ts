@@ -20,6 +20,10 @@ type MailContext = {
   /** The link that opens the appointment (with the manage secret); only when it is known. */
   manageUrl: string | undefined;
   now: Date;
+  /** The office made the change (staff), not the person: the message says so. */
+  byOffice?: boolean | undefined;
+  /** A line from the office for the person, shown under the intro. */
+  note?: string | undefined;
 };
 
 /** One message in the person's language with a German summary below (the office reads German). */
@@ -39,8 +43,11 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
   });
   const t = (l: Lang, key: string, s: PortalService) => translate(l, key, values(l, s));
   const manageUrl = context.manageUrl ?? `${context.publicUrl}/${lang}/manage`;
+  // Only a cancellation reads differently when the office made it: it apologises and asks to book again.
+  const textKey = kind === 'cancelled' && context.byOffice ? 'cancelled_by_office' : kind;
+  const note = context.note?.trim();
   const lines = (l: Lang, s: PortalService) => [
-    t(l, `portal.mail.${kind}.intro`, s),
+    t(l, `portal.mail.${textKey}.intro`, s),
     '',
     `${translate(l, 'portal.appointment.service')}: ${s.name}${l === sourceLang ? '' : ` (${german.name})`}`,
     `${translate(l, 'portal.appointment.when')}: ${values(l, s).date}, ${values(l, s).time}`,
@@ -52,12 +59,14 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
     translate(lang, 'portal.mail.greeting', { name: appointment.person_name }),
     '',
     ...lines(lang, service),
+    // Written by staff, usually in German: shown once, under a label in the person's language.
+    ...(note ? ['', `${translate(lang, 'portal.mail.note')}: ${note}`] : []),
     ...(bring.length > 0 ? ['', `${translate(lang, 'portal.services.bring')}:`, ...bring.map((doc) => `- ${doc}`)] : []),
     '',
     kind === 'cancelled' ? translate(lang, 'portal.mail.rebook', { url: `${context.publicUrl}/${lang}/services` }) : translate(lang, 'portal.mail.manage', { url: manageUrl }),
   ];
   const germanText = lang === sourceLang ? [] : ['', '---', 'Deutsche Zusammenfassung:', ...lines(sourceLang, german)];
-  const subject = `${t(lang, `portal.mail.${kind}.subject`, service)}${lang === sourceLang ? '' : ` · ${t(sourceLang, `portal.mail.${kind}.subject`, german)}`}`;
+  const subject = `${t(lang, `portal.mail.${textKey}.subject`, service)}${lang === sourceLang ? '' : ` · ${t(sourceLang, `portal.mail.${textKey}.subject`, german)}`}`;
   const html = [
     `<!doctype html><html lang="${lang}" dir="${textDirection(lang)}"><body style="font-family:sans-serif;line-height:1.5">`,
     `<div lang="${lang}" dir="${textDirection(lang)}">`,
@@ -104,6 +113,8 @@ export function appointmentIcs(appointment: AppointmentRow, service: PortalServi
 
 /** Queues the message (and, for a new or moved appointment, the reminder) inside the booking's transaction. */
 export async function queueAppointmentMails(jobs: Jobs, trx: Transaction<DB>, kind: Exclude<MailKind, 'reminder'>, context: MailContext): Promise<void> {
+  // Staff may book someone who gave no e-mail address: then there is nobody to write to.
+  if (!context.appointment.email) return;
   await enqueueMail(jobs, renderAppointmentMail(kind, context), { trx });
   if (kind === 'cancelled') return;
   const remindAt = new Date(context.appointment.starts_at.getTime() - 24 * 3600_000);

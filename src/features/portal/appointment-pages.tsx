@@ -54,10 +54,15 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
         </dd>
         <dt>{t('portal.appointment.name')}</dt>
         <dd>{appointment.person_name}</dd>
-        <dt>{t('portal.appointment.email')}</dt>
-        <dd>
-          <Ltr>{appointment.email}</Ltr>
-        </dd>
+        {/* Staff may book someone without an address (a phone customer). */}
+        {appointment.email ? (
+          <>
+            <dt>{t('portal.appointment.email')}</dt>
+            <dd>
+              <Ltr>{appointment.email}</Ltr>
+            </dd>
+          </>
+        ) : null}
       </dl>
       {cancelled ? null : (
         <>

@@ -2,16 +2,15 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { isAppError } from '../../shared/app-error.ts';
 import { translate, type Lang } from '../../web/i18n.ts';
-import { queueAppointmentMails } from './appointment-mails.ts';
+import { onlineActor } from '../appointments/index.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
 import { ProblemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { findLocation, findService, listLocations, type PortalLocation, type PortalService } from './portal-queries.ts';
-import { checkCsrf, clientIp, csrfToken, grantAccess, manageToken } from './portal-security.ts';
+import { checkCsrf, clientIp, csrfToken, grantAccess } from './portal-security.ts';
 import { newChallenge, spendSolution } from './proof-of-work.ts';
 import { enforce } from './rate-limit.ts';
-import { loadMailContext } from './reminder-job.ts';
 import { validateDetails } from './validate-details.ts';
 
 type C = Context<AppEnv>;
@@ -124,12 +123,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
         start,
         person,
         releaseDelayMinutes: deps.settings.releaseDelayMinutes,
-        onChange: async (trx, appointment) => {
-          const context = await loadMailContext(deps.db, appointment);
-          if (!context) return;
-          const manageUrl = `${deps.publicUrl}/${appointment.language}/appointment/${appointment.code}?s=${manageToken(key, appointment)}`;
-          await queueAppointmentMails(deps.jobs, trx, 'confirmation', { appointment, ...context, publicUrl: deps.publicUrl, manageUrl, now });
-        },
+        onChange: (trx, appointment) => deps.notifier.changed(trx, { kind: 'booked', appointmentId: appointment.id, actor: onlineActor }),
       });
       grantAccess(c, key, booked.code, now);
       return c.redirect(`/${l}/appointment/${booked.code}?notice=booked`, 303);

@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { isAppError } from '../../shared/app-error.ts';
 import { sourceLang, translate, type Lang } from '../../web/i18n.ts';
-import { appointmentIcs, queueAppointmentMails } from './appointment-mails.ts';
+import { onlineActor } from '../appointments/index.ts';
+import { appointmentIcs } from './appointment-mails.ts';
 import { AppointmentPage, LookupPage } from './appointment-pages.tsx';
 import { CalendarPage, TimesPage } from './booking-pages.tsx';
 import { parseStart } from './booking-routes.tsx';
@@ -11,9 +12,8 @@ import { ProblemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { hashSecret, type AppointmentRow } from './portal-engine.ts';
 import { findLocationById, findServiceById } from './portal-queries.ts';
-import { checkCsrf, clientIp, csrfToken, grantAccess, hasAccess, isManageToken, manageToken } from './portal-security.ts';
+import { checkCsrf, clientIp, csrfToken, grantAccess, hasAccess, isManageToken } from './portal-security.ts';
 import { enforce } from './rate-limit.ts';
-import { loadMailContext } from './reminder-job.ts';
 
 type C = Context<AppEnv>;
 const columns = ['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_at', 'status', 'person_name', 'date_of_birth', 'email', 'language', 'manage_secret_hash'] as const;
@@ -139,15 +139,11 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     checkCsrf(c, form, deps.publicUrl);
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
-    const now = deps.clock.now();
     if (appointment.status === 'booked') {
       try {
         await deps.engine.cancel({
           appointmentId: appointment.id,
-          onChange: async (trx, changed) => {
-            const context = await loadMailContext(deps.db, changed);
-            if (context) await queueAppointmentMails(deps.jobs, trx, 'cancelled', { appointment: changed, ...context, publicUrl: deps.publicUrl, manageUrl: undefined, now });
-          },
+          onChange: (trx, changed) => deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: changed.id, actor: onlineActor }),
         });
       } catch (error) {
         if (!isAppError(error) || (error.code !== 'gone' && error.code !== 'conflict')) throw error;
@@ -231,18 +227,12 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     if (appointment instanceof Response) return appointment;
     const start = parseStart(typeof form.start === 'string' ? form.start : undefined);
     if (!start || appointment.status !== 'booked') return c.redirect(`/${l}/appointment/${appointment.code}/reschedule`, 303);
-    const now = deps.clock.now();
     try {
       await deps.engine.reschedule({
         appointmentId: appointment.id,
         start,
         releaseDelayMinutes: deps.settings.releaseDelayMinutes,
-        onChange: async (trx, changed) => {
-          const context = await loadMailContext(deps.db, changed);
-          const key = await deps.key();
-          const manageUrl = `${deps.publicUrl}/${changed.language}/appointment/${changed.code}?s=${manageToken(key, changed)}`;
-          if (context) await queueAppointmentMails(deps.jobs, trx, 'moved', { appointment: changed, ...context, publicUrl: deps.publicUrl, manageUrl, now });
-        },
+        onChange: (trx, changed) => deps.notifier.changed(trx, { kind: 'moved', appointmentId: changed.id, actor: onlineActor }),
       });
     } catch (error) {
       if (!isAppError(error) || (error.code !== 'slot_taken' && error.code !== 'not_found')) throw error;

@@ -10,10 +10,10 @@ import { staffAdminRoutes } from './admin/staff-admin-routes.tsx';
 import { officeAdminRoutes } from './admin/office-admin-routes.tsx';
 import { calendarRoutes } from './calendar/calendar-routes.tsx';
 import { devicePairingRoutes } from './http/device-pairing-routes.tsx';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
+import type { AppointmentNotifier } from '../appointments/index.ts';
 
 /** Every staff page and staff API route. */
-export function staffRoutes(deps: StaffHttpDeps & { jobs: Jobs }) {
+export function staffRoutes(deps: StaffHttpDeps & { notifier: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.route('/', signInRoutes(deps));
   routes.route('/', securityAdminRoutes(deps));

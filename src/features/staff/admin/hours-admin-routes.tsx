@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import type { Jobs } from '../../../platform/jobs/jobs.ts';
+import type { AppointmentNotifier } from '../../appointments/index.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { auditPersonForAppointment, recordAudit } from '../audit.ts';
 import { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague, qualifiedAlternatives } from '../hours/absence-impact.ts';
@@ -24,7 +24,7 @@ const idParam = (value: string | undefined) => {
 };
 
 /** Admin and team leads: clerks' weekly hours, exceptions, absences, and what an absence hits. */
-export function hoursAdminRoutes(deps: AdminDeps & { jobs: Jobs }) {
+export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.use('/staff/admin/hours', requireStaff(deps, 'hours.manage'));
   routes.use('/staff/admin/hours/*', requireStaff(deps, 'hours.manage'));

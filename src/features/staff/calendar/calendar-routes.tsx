@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { languageName, languages } from '../../../web/i18n.ts';
-import { bookAppointment } from '../../appointments/index.ts';
+import { bookAndNotify, type AppointmentNotifier } from '../../appointments/index.ts';
 import { auditChange, parseForm, type AdminDeps } from '../admin/admin-forms.tsx';
 import { auditPersonForAppointment, recordAudit } from '../audit.ts';
 import { affectedAppointments } from '../hours/absence-impact.ts';
@@ -16,10 +16,10 @@ const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a dat
 
 /**
  * A clerk's own calendar: day and week view (time, service and code only; a person's data is
- * shown, and audited, only when one appointment is opened), booking a person into own hours,
- * and blocking time.
+ * shown, and audited, only when one appointment is opened), booking a person into own hours
+ * (e.g. someone on the phone; they get the confirmation e-mail), and blocking time.
  */
-export function calendarRoutes(deps: AdminDeps) {
+export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.use('/staff/calendar', requireStaff(deps, 'calendar.read_own'));
   routes.use('/staff/calendar/*', requireStaff(deps, 'calendar.read_own'));
@@ -205,7 +205,7 @@ export function calendarRoutes(deps: AdminDeps) {
           <dt>{t('staff.calendar.date_of_birth')}</dt>
           <dd>{row.date_of_birth}</dd>
           <dt>{t('staff.calendar.email')}</dt>
-          <dd class="ltr">{row.email}</dd>
+          <dd class="ltr">{row.email || '—'}</dd>
           <dt>{t('staff.calendar.phone')}</dt>
           <dd class="ltr">{row.phone ?? '—'}</dd>
           <dt>{t('staff.calendar.language')}</dt>
@@ -259,7 +259,10 @@ export function calendarRoutes(deps: AdminDeps) {
           </div>
           <div>
             <label for="email">{t('staff.calendar.email')}</label>
-            <input type="text" id="email" name="email" inputmode="email" required maxlength={254} autocomplete="off" />
+            <p class="hint" id="email-hint">
+              {t('staff.calendar.email_hint')}
+            </p>
+            <input type="email" id="email" name="email" inputmode="email" maxlength={254} autocomplete="off" aria-describedby="email-hint" />
           </div>
           <div>
             <label for="phone">{t('staff.calendar.phone')}</label>
@@ -288,7 +291,8 @@ export function calendarRoutes(deps: AdminDeps) {
         start: localDateTime,
         name: z.string().trim().min(1).max(200),
         dateOfBirth: z.iso.date(),
-        email: z.string().trim().min(3).max(254),
+        // Optional: a phone customer may have no address; then nobody is written to.
+        email: z.string().trim().max(254).pipe(z.union([z.literal(''), z.email('is not an e-mail address')])).default(''),
         phone: z.string().trim().max(40).optional(),
         language: z.string().refine((l) => languages.includes(l), 'a supported language'),
       }),
@@ -297,7 +301,8 @@ export function calendarRoutes(deps: AdminDeps) {
     const location = await deps.db.selectFrom('location').select('time_zone').where('id', '=', form.locationId).executeTakeFirst();
     if (!location) throw new AppError('not_found', 'There is no such location.');
     const start = Temporal.PlainDateTime.from(form.start).toZonedDateTime(location.time_zone).toString({ timeZoneName: 'never' });
-    const result = await bookAppointment(deps, {
+    // The person gets the same confirmation (with the change/cancel link) as after booking online.
+    const result = await bookAndNotify(deps, {
       serviceId: form.serviceId,
       locationId: form.locationId,
       start,

@@ -6,9 +6,9 @@ import { createTestDatabase } from '../../../../test/database.ts';
 import { createOffice, createService } from '../../../../test/office-factory.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
 
-const { db } = await createTestDatabase();
+const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-11-23T06:00:00Z'); // Monday, 07:00 in Berlin
-const sut = createTestApp(db, { clock });
+const sut = createTestApp(db, { url, clock });
 const office = await createOffice(db);
 const serviceId = await createService(db, office, { texts: { de: 'Übertrag eAT' } });
 const clerk = await addStaff(db, 'clerk', { locationIds: [office.locationId], specialtyIds: [office.specialtyId] });

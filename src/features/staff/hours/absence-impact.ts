@@ -1,13 +1,11 @@
 import { sql } from 'kysely';
 import type { Database } from '../../../db/database.ts';
-import type { Jobs } from '../../../platform/jobs/jobs.ts';
-import { enqueueMail } from '../../../platform/mail/index.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import type { Clock } from '../../../shared/clock.ts';
+import type { AppointmentNotifier } from '../../appointments/index.ts';
 import { recordAudit, auditPersonForAppointment } from '../audit.ts';
 import { authorize } from '../policy.ts';
 import type { StaffActor } from '../roles.ts';
-import { cancellationMail } from './cancellation-mail.ts';
 
 /** Moving or cancelling because of an absence is managing hours at the appointment's location. */
 async function authorizeForAppointment(db: Database, actor: StaffActor, appointmentId: string): Promise<void> {
@@ -122,33 +120,23 @@ export async function moveAppointmentToColleague(
   }
 }
 
-/** Cancels a booked appointment because of an absence; the person gets an e-mail in their language. */
+/**
+ * Cancels a booked appointment because of an absence. The person is told through the same
+ * notifier as every other change (in their language, saying the office cancelled, with the
+ * note), inside this transaction: the status change and the message commit together.
+ */
 export async function cancelAppointmentForAbsence(
-  deps: { db: Database; clock: Clock; jobs: Jobs },
+  deps: { db: Database; clock: Clock; notifier: AppointmentNotifier },
   actor: StaffActor,
   input: { appointmentId: string; note: string; screen: string },
 ): Promise<void> {
   await authorizeForAppointment(deps.db, actor, input.appointmentId);
   await deps.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('appointment')
-      .innerJoin('location', 'location.id', 'appointment.location_id')
-      .selectAll('appointment')
-      .select(['location.time_zone', 'location.name as location_name'])
-      .where('appointment.id', '=', input.appointmentId)
-      .forUpdate()
-      .executeTakeFirst();
+    const before = await trx.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).forUpdate().executeTakeFirst();
     if (!before || before.status !== 'booked') throw new AppError('conflict', 'The appointment is no longer booked.');
     const now = deps.clock.now();
     await trx.updateTable('appointment').set({ status: 'cancelled', cancelled_at: now, updated_at: now }).where('id', '=', before.id).execute();
-    const serviceName = await trx
-      .selectFrom('service_text')
-      .select(['lang', 'name'])
-      .where('service_id', '=', before.service_id)
-      .where('lang', 'in', [before.language, 'de'])
-      .execute();
-    const names = Object.fromEntries(serviceName.map((row) => [row.lang, row.name]));
-    await enqueueMail(deps.jobs, cancellationMail({ ...before, service_names: names, note: input.note }), { trx });
+    await deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: before.id, actor: { channel: 'staff', staffId: actor.staffId }, note: input.note });
     const personId = await auditPersonForAppointment(trx, before);
     await recordAudit(trx, deps.clock, {
       actor,

@@ -1,0 +1,27 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.generated.ts';
+import type { Actor } from './appointment-actor.ts';
+
+/**
+ * What happened to an appointment, told to whoever informs the person (the citizen portal's
+ * e-mails and reminder). `actor` says who made the change: a staff actor means the office did.
+ */
+export type AppointmentChange = {
+  kind: 'booked' | 'cancelled' | 'moved';
+  appointmentId: string;
+  actor: Actor;
+  /** A line from the office for the person (e.g. why it had to cancel). */
+  note?: string | undefined;
+};
+
+/**
+ * The seam between the appointment engine and the messages to the person. It runs inside the
+ * transaction of the change, so a change and its message commit together or not at all. The
+ * engine does not know how people are told; the portal implements it (see docs/decisions.md).
+ */
+export type AppointmentNotifier = {
+  changed(trx: Transaction<DB>, change: AppointmentChange): Promise<void>;
+};
+
+/** For callers (and tests) that tell nobody. */
+export const notifyNobody: AppointmentNotifier = { changed: () => Promise.resolve() };

@@ -1,0 +1,66 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.generated.ts';
+import type { Actor } from './appointment-actor.ts';
+import { normalizeCode } from './appointment-code.ts';
+import type { AppointmentNotifier } from './appointment-notifier.ts';
+import type { AppointmentView } from './appointment-view.ts';
+import { bookAppointment, type BookingRequest, type BookingResult } from './book-appointment.ts';
+import { cancelAppointment } from './cancel-appointment.ts';
+import type { EngineDeps } from './find-slot.ts';
+import type { AppointmentLocator } from './manage-appointment.ts';
+import { rescheduleAppointment } from './reschedule-appointment.ts';
+
+/**
+ * The engine's changes with the person told about them: each runs the use case and the
+ * notifier in one transaction (the use cases then write under savepoints), so an appointment
+ * never changes without its message, and a failed change queues none.
+ */
+export type NotifyingDeps = EngineDeps & { notifier: AppointmentNotifier };
+
+export async function bookAndNotify(deps: NotifyingDeps, request: BookingRequest): Promise<BookingResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const result = await bookAppointment({ ...deps, db: trx }, request);
+    // A replayed Idempotency-Key answers with the earlier booking, which was confirmed then.
+    if (!result.replayed) await deps.notifier.changed(trx, { kind: 'booked', appointmentId: result.appointment.id, actor: request.actor });
+    return result;
+  });
+}
+
+export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentLocator, actor: Actor, note?: string): Promise<AppointmentView> {
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await lockAppointment(trx, locator);
+    const view = await cancelAppointment({ ...deps, db: trx }, locator, actor);
+    // Cancelling twice answers with the cancelled appointment; only the first one tells the person.
+    if (before?.status === 'booked' && view.status === 'cancelled') await deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, note });
+    return view;
+  });
+}
+
+export async function rescheduleAndNotify(
+  deps: NotifyingDeps,
+  locator: AppointmentLocator,
+  change: { start: string; staffId?: string | undefined },
+  actor: Actor,
+): Promise<AppointmentView> {
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await lockAppointment(trx, locator);
+    const view = await rescheduleAppointment({ ...deps, db: trx }, locator, change, actor);
+    // A "move" to the same start (only the clerk may differ) changes nothing for the person.
+    if (before && new Date(view.startsAt).getTime() !== before.starts_at.getTime()) await deps.notifier.changed(trx, { kind: 'moved', appointmentId: view.id, actor });
+    return view;
+  });
+}
+
+/**
+ * Locks the row before the use case reads it, so what it was before is certain: a second,
+ * concurrent cancel waits here and then sees the appointment already cancelled. Taking the lock
+ * does not reveal anything; the use case still checks the manage secret.
+ */
+async function lockAppointment(trx: Transaction<DB>, locator: AppointmentLocator) {
+  const query = trx.selectFrom('appointment').select(['id', 'status', 'starts_at']).forUpdate();
+  if ('appointmentId' in locator) {
+    return /^[0-9a-f-]{36}$/i.test(locator.appointmentId) ? query.where('id', '=', locator.appointmentId).executeTakeFirst() : undefined;
+  }
+  const code = normalizeCode(locator.code);
+  return /^[A-Z0-9]{6,12}$/.test(code) ? query.where('code', '=', code).executeTakeFirst() : undefined;
+}
