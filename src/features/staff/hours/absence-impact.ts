@@ -21,7 +21,7 @@ export type AffectedAppointment = {
   code: string;
   starts_at: Date;
   ends_at: Date;
-  person_name: string;
+  person_name: string | null;
   service_id: string;
   location_id: string;
   time_zone: string;
@@ -48,6 +48,7 @@ export async function affectedAppointments(db: Database, absenceId: string): Pro
     ])
     .where('absence.id', '=', absenceId)
     .where('appointment.status', '=', 'booked')
+    .where('appointment.personal_data_erased_at', 'is', null)
     .where(sql<boolean>`tstzrange(appointment.starts_at, appointment.ends_at, '[)') && absence.during`)
     .orderBy('appointment.starts_at')
     .execute();
@@ -139,6 +140,9 @@ export async function cancelAppointmentForAbsence(
       .forUpdate()
       .executeTakeFirst();
     if (!before || before.status !== 'booked') throw new AppError('conflict', 'The appointment is no longer booked.');
+    // A booked appointment long in the past whose personal data was erased has nobody to write to.
+    if (before.email === null) throw new AppError('conflict', 'This appointment is over and its personal data was erased.');
+    const email = before.email;
     const now = deps.clock.now();
     await trx.updateTable('appointment').set({ status: 'cancelled', cancelled_at: now, updated_at: now }).where('id', '=', before.id).execute();
     const serviceName = await trx
@@ -148,7 +152,7 @@ export async function cancelAppointmentForAbsence(
       .where('lang', 'in', [before.language, 'de'])
       .execute();
     const names = Object.fromEntries(serviceName.map((row) => [row.lang, row.name]));
-    await enqueueMail(deps.jobs, cancellationMail({ ...before, service_names: names, note: input.note }), { trx });
+    await enqueueMail(deps.jobs, cancellationMail({ ...before, email, service_names: names, note: input.note }), { trx });
     const personId = await auditPersonForAppointment(trx, before);
     await recordAudit(trx, deps.clock, {
       actor,
