@@ -11,3 +11,4 @@ export type { AppointmentLocator } from './manage-appointment.ts';
 export { freeStartsByDay, checkSlot, type DayAvailability } from './availability.ts';
 export { allowEveryBooking, type BookingGuard } from './booking-guard.ts';
 export { appointmentRoutes } from './appointment-routes.ts';
+export { eraseAppointmentPersonalData } from './erase-personal-data.ts';
