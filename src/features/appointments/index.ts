@@ -13,3 +13,4 @@ export { allowEveryBooking, type BookingGuard } from './booking-guard.ts';
 export { appointmentRoutes } from './appointment-routes.ts';
 export { notifyNobody, type AppointmentChange, type AppointmentNotifier } from './appointment-notifier.ts';
 export { bookAndNotify, cancelAndNotify, rescheduleAndNotify, type NotifyingDeps } from './notified-changes.ts';
+export { eraseAppointmentPersonalData } from './erase-personal-data.ts';
