@@ -11,6 +11,7 @@ test('defaults give a working local setup', () => {
   assert.equal(sut.demo, true);
   assert.equal(sut.publicUrl, 'http://localhost:3000');
   assert.equal(sut.timeZone, 'Europe/Berlin');
+  assert.equal(sut.portal.personalDataRetentionDays, 30);
 });
 
 test('settings are read from the environment', () => {
@@ -26,6 +27,12 @@ test('a wrong setting stops start-up with a message naming it', () => {
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   assert.throws(() => loadConfig({ LOTSE_DEMO: 'maybe' }), /LOTSE_DEMO/);
   assert.throws(() => loadConfig({ LOTSE_TIME_ZONE: 'Mars/Olympus' }), /LOTSE_TIME_ZONE/);
+  assert.throws(() => loadConfig({ LOTSE_PERSONAL_DATA_RETENTION_DAYS: '0' }), /LOTSE_PERSONAL_DATA_RETENTION_DAYS/);
+  assert.throws(() => loadConfig({ LOTSE_PERSONAL_DATA_RETENTION_DAYS: '7.5' }), /LOTSE_PERSONAL_DATA_RETENTION_DAYS/);
+});
+
+test('the retention of personal data is a setting', () => {
+  assert.equal(loadConfig({ LOTSE_PERSONAL_DATA_RETENTION_DAYS: '90' }).portal.personalDataRetentionDays, 90);
 });
 
 test('empty values count as unset', () => {

@@ -41,6 +41,7 @@ const configSchema = z.object({
   LOTSE_LOOKUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   LOTSE_RELEASE_DELAY_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   LOTSE_API_PROOF_OF_WORK: booleanSetting.default(true),
+  LOTSE_PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Config = {
@@ -116,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lookupsPerIpPerHour: c.LOTSE_LOOKUPS_PER_IP_PER_HOUR,
       releaseDelayMinutes: c.LOTSE_RELEASE_DELAY_MINUTES,
       guardApi: c.LOTSE_API_PROOF_OF_WORK,
+      personalDataRetentionDays: c.LOTSE_PERSONAL_DATA_RETENTION_DAYS,
       trustProxy: c.LOTSE_TRUST_PROXY,
     },
   };

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { reminderJob } from './features/portal/reminder-job.ts';
+import { startRetentionJob } from './features/retention/index.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
     await jobs.register(sendMailJob(transport, new URL(config.publicUrl).hostname));
     await jobs.register(reminderJob({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }));
+    await startRetentionJob(jobs, { db: database.db, clock: systemClock, logger, retentionDays: config.portal.personalDataRetentionDays, timeZone: config.timeZone });
     logger.info({ mail: transport.describe() }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');

@@ -46,6 +46,7 @@ export function createTestLiveEvents(url: string): LiveEvents {
 const unavailableJobs: Jobs = {
   send: () => Promise.reject(new Error('This test app has no job system: pass { url } or { jobs } to createTestApp.')),
   register: () => Promise.reject(new Error('This test app has no job system.')),
+  schedule: () => Promise.reject(new Error('This test app has no job system.')),
   stop: () => Promise.resolve(),
 };
 

@@ -53,9 +53,9 @@ export interface Appointment {
   created_at: Generated<Timestamp>;
   created_by: string;
   created_by_staff_id: string | null;
-  date_of_birth: string;
-  email: string;
-  email_normalized: string;
+  date_of_birth: string | null;
+  email: string | null;
+  email_normalized: string | null;
   ends_at: Timestamp;
   id: Generated<string>;
   idempotency_key: string | null;
@@ -63,7 +63,8 @@ export interface Appointment {
   location_id: string;
   manage_secret_hash: string;
   manage_secret_sealed: string | null;
-  person_name: string;
+  person_name: string | null;
+  personal_data_erased_at: Timestamp | null;
   phone: string | null;
   rescheduled_at: Timestamp | null;
   resource_id: string | null;

@@ -75,7 +75,10 @@ export const appointmentView = z
     startsAt: z.string(),
     endsAt: z.string(),
     timeZone: z.string(),
-    person: z.object({ name: z.string(), dateOfBirth: z.string(), email: z.string(), phone: z.string().nullable(), language: z.string() }),
+    person: z
+      .object({ name: z.string(), dateOfBirth: z.string(), email: z.string(), phone: z.string().nullable(), language: z.string() })
+      .nullable()
+      .openapi({ description: 'Null once the personal data was erased, some days after the appointment (LOTSE_PERSONAL_DATA_RETENTION_DAYS)' }),
     createdBy: z.enum(['online', 'staff']),
     createdAt: z.string(),
     cancelledAt: z.string().nullable(),

@@ -13,7 +13,8 @@ export type AppointmentView = {
   startsAt: string;
   endsAt: string;
   timeZone: string;
-  person: { name: string; dateOfBirth: string; email: string; phone: string | null; language: string };
+  /** Null once the personal data was erased after the retention period (statistics record). */
+  person: { name: string; dateOfBirth: string; email: string; phone: string | null; language: string } | null;
   createdBy: 'online' | 'staff';
   createdAt: string;
   cancelledAt: string | null;
@@ -31,9 +32,14 @@ export function toAppointmentView(row: AppointmentRow, timeZone: string): Appoin
     startsAt: formatInZone(row.starts_at.getTime(), timeZone),
     endsAt: formatInZone(row.ends_at.getTime(), timeZone),
     timeZone,
-    person: { name: row.person_name, dateOfBirth: row.date_of_birth, email: row.email, phone: row.phone, language: row.language },
+    person: personOf(row),
     createdBy: row.created_by as AppointmentView['createdBy'],
     createdAt: row.created_at.toISOString(),
     cancelledAt: row.cancelled_at ? row.cancelled_at.toISOString() : null,
   };
+}
+
+function personOf(row: AppointmentRow): AppointmentView['person'] {
+  if (row.person_name === null || row.date_of_birth === null || row.email === null) return null;
+  return { name: row.person_name, dateOfBirth: row.date_of_birth, email: row.email, phone: row.phone, language: row.language };
 }

@@ -15,3 +15,4 @@ export { ScheduleCache } from './schedule-cache.ts';
 export type { EngineDeps } from './find-slot.ts';
 export { notifyNobody, type AppointmentChange, type AppointmentNotifier } from './appointment-notifier.ts';
 export { bookAndNotify, cancelAndNotify, rescheduleAndNotify, type NotifyingDeps } from './notified-changes.ts';
+export { eraseAppointmentPersonalData } from './erase-personal-data.ts';

@@ -20,13 +20,21 @@ export async function locateAppointment(db: Database, locator: AppointmentLocato
   if ('appointmentId' in locator) {
     if (actor.channel !== 'staff' && locator.verifiedByPortal !== true) throw notFound();
     const row = /^[0-9a-f-]{36}$/i.test(locator.appointmentId) ? await findAppointmentById(db, locator.appointmentId) : undefined;
-    if (!row) throw new AppError('not_found', 'There is no such appointment.');
+    if (!row || isErased(row)) throw new AppError('not_found', 'There is no such appointment.');
     return row;
   }
   const code = normalizeCode(locator.code);
   const row = /^[A-Z0-9]{6,12}$/.test(code) ? await findAppointmentByCode(db, code) : undefined;
   // Hash even when the code is unknown, so the answer takes as long either way.
   const matches = manageSecretMatches(locator.manageSecret, row?.manage_secret_hash ?? '0'.repeat(64));
-  if (!row || !matches) throw notFound();
+  if (!row || !matches || isErased(row)) throw notFound();
   return row;
+}
+
+/**
+ * An appointment whose personal data was erased after the retention period is kept only for
+ * the statistics: nobody can look it up, change or cancel it any more.
+ */
+function isErased(row: LocatedAppointment): boolean {
+  return row.person_name === null;
 }

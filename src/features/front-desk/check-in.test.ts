@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../test/database.ts';
 import { bookAppointment, createClerk, createFrontOffice, kioskAt } from '../../../test/front-desk-fixtures.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import type { AppError } from '../../shared/app-error.ts';
+import { eraseAppointmentPersonalData } from '../appointments/index.ts';
 import { checkInWithCode, createWalkInTicket } from './index.ts';
 
 const { db } = await createTestDatabase({ poolSize: 25 });
@@ -87,6 +88,9 @@ test('bad check-ins are refused with a reason and change nothing', async () => {
   await assert.rejects(checkIn(early.code), reason('too_early'));
   const late = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: at(-45) });
   await assert.rejects(checkIn(late.code), reason('too_late'));
+  const longAgo = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: at(-40 * 24 * 60) });
+  await eraseAppointmentPersonalData(db, { endedBefore: at(-30 * 24 * 60), now, limit: 10 });
+  await assert.rejects(checkIn(longAgo.code), reason('unknown_code'), 'an erased appointment is like an unknown code');
   const ok = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: at(-10) });
   await assert.rejects(
     checkInWithCode(deps, kioskAt(elsewhere.location.id), { locationId: office.location.id, code: ok.code }),

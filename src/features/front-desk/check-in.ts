@@ -57,7 +57,8 @@ export async function checkInWithCode(
       .where('code', '=', code)
       .forUpdate()
       .executeTakeFirst();
-    if (!appointment) throw new AppError('not_found', 'No appointment has this code.', { details: { reason: 'unknown_code' } });
+    // An appointment whose personal data was erased (long over) answers like an unknown code.
+    if (!appointment || appointment.person_name === null) throw new AppError('not_found', 'No appointment has this code.', { details: { reason: 'unknown_code' } });
     if (appointment.location_id !== location.id) {
       const other = await findLocationById(deps.db, appointment.location_id);
       throw new AppError('conflict', `This appointment is at another location: ${other.name}.`, {

@@ -5,3 +5,4 @@ export { recallTicket, startService, markNoShow, parkTicket, resumeTicket, trans
 export { frontDeskRoutes, type FrontDeskDeps } from './front-desk-routes.tsx';
 export { staffGate, staffAudit, deviceCookieName, type FrontDeskGate, type PersonDataAudit } from './front-desk-gate.ts';
 export { dayFigures, type DayFigures } from './figures.ts';
+export { eraseTicketsOfAppointments, eraseOldTicketPersonalData, eraseOldTransferNotes } from './erase-ticket-personal-data.ts';

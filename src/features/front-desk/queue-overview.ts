@@ -174,14 +174,16 @@ export async function todaysAppointments(deps: { db: Db; clock: Clock }, actor: 
     .where('appointment.location_id', '=', location.id)
     .where('appointment.starts_at', '>=', start)
     .where('appointment.starts_at', '<', end)
-    .where('appointment.status', '<>', 'cancelled');
+    .where('appointment.status', '<>', 'cancelled')
+    .where('appointment.person_name', 'is not', null);
   const term = search?.trim().slice(0, 100);
   if (term) query = query.where((eb) => eb.or([eb('appointment.person_name', 'ilike', `%${term.replace(/[%_\\]/g, '\\$&')}%`), eb('appointment.code', '=', term.toUpperCase())]));
   const rows = await query.orderBy('appointment.starts_at').limit(500).execute();
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
-    personName: row.person_name,
+    // Today's appointments are never erased (that happens days after the visit); the filter above says so to the types.
+    personName: row.person_name ?? '',
     startsAt: row.starts_at,
     status: row.status,
     serviceName: row.service_name ?? '',

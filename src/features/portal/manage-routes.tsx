@@ -27,8 +27,26 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const lang = (c: C): Lang => c.req.param('lang') as Lang;
 
+  // Appointments whose personal data was erased (retention job) are not found: code + date of
+  // birth answers like an unknown code, and no page shows what is left of them.
   const findByCode = async (code: string) =>
-    /^[A-Z0-9]{6,12}$/.test(code) ? ((await deps.db.selectFrom('appointment').select(columns).where('code', '=', code).executeTakeFirst()) as AppointmentRow | undefined) : undefined;
+    /^[A-Z0-9]{6,12}$/.test(code)
+      ? ((await deps.db.selectFrom('appointment').select(columns).where('code', '=', code).where('personal_data_erased_at', 'is', null).executeTakeFirst()) as
+          | AppointmentRow
+          | undefined)
+      : undefined;
+
+  /** The e-mail's link to an appointment erased meanwhile: the holder learns it is over, and nothing more. */
+  async function erasedLinkHolder(code: string, token: string): Promise<boolean> {
+    if (!/^[A-Z0-9]{6,12}$/.test(code) || token.length > 100) return false;
+    const erased = await deps.db
+      .selectFrom('appointment')
+      .select(['id', 'code', 'manage_secret_hash'])
+      .where('code', '=', code)
+      .where('personal_data_erased_at', 'is not', null)
+      .executeTakeFirst();
+    return !!erased && (isManageToken(await deps.key(), erased, token) || hashSecret(token) === erased.manage_secret_hash);
+  }
 
   function noAccess(c: C) {
     const l = lang(c);
@@ -104,6 +122,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       const appointment = await findByCode(c.req.param('code'));
       const key = await deps.key();
       const valid = appointment && token.length <= 100 && (isManageToken(key, appointment, token) || hashSecret(token) === appointment.manage_secret_hash);
+      if (!appointment && (await erasedLinkHolder(c.req.param('code'), token))) return over(c);
       if (!appointment || !valid) return noAccess(c);
       grantAccess(c, key, appointment.code, deps.clock.now());
       return c.redirect(`/${l}/appointment/${appointment.code}`, 303);

@@ -38,7 +38,7 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
     const lang = c.req.param('lang') as Lang;
     return c.html(<ServicesPage lang={lang} services={await listServices(deps.db, lang)} locations={await listLocations(deps.db)} />);
   });
-  routes.get(`/${L}/privacy`, (c) => c.html(<PrivacyPage lang={c.req.param('lang') as Lang} />));
+  routes.get(`/${L}/privacy`, (c) => c.html(<PrivacyPage lang={c.req.param('lang') as Lang} retentionDays={deps.settings.personalDataRetentionDays} />));
 
   routes.route('/', bookingRoutes(deps, L));
   routes.route('/', manageRoutes(deps, L));

@@ -19,6 +19,11 @@ export type PortalSettings = {
   guardApi: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /**
+   * Days after an appointment's end until the retention job erases its personal data (name,
+   * date of birth, e-mail, phone). The privacy page states the same figure.
+   */
+  personalDataRetentionDays: number;
 };
 
 export const defaultPortalSettings: PortalSettings = {
@@ -33,4 +38,5 @@ export const defaultPortalSettings: PortalSettings = {
   calendarDays: 28,
   guardApi: false,
   trustProxy: false,
+  personalDataRetentionDays: 30,
 };

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import { fixedClock } from '../../../test/app.ts';
 import { createTestDatabase } from '../../../test/database.ts';
-import { auditPersonForAppointment, pseudonymiseAuditPerson, recordAudit, searchAudit } from './audit.ts';
+import { auditPersonForAppointment, pseudonymiseAuditPersons, recordAudit, searchAudit } from './audit.ts';
 
 const { db } = await createTestDatabase();
 const clock = fixedClock('2026-11-23T08:00:00Z');
@@ -24,11 +24,19 @@ test('anonymising a person keeps the entries and replaces the name by a pseudony
   await recordAudit(db, clock, { actorLabel: 'clerk1 (clerk)', action: 'person.open', personId, screen: 'calendar day', target: { type: 'appointment', id: appointmentId } });
   assert.equal((await searchAudit(db, { person: 'kovalenko' })).length, 1);
 
-  await pseudonymiseAuditPerson(db, clock, appointmentId);
+  assert.equal(await pseudonymiseAuditPersons(db, clock, [appointmentId]), 1);
   assert.equal((await searchAudit(db, { person: 'kovalenko' })).length, 0, 'the name is gone');
   const entries = await searchAudit(db, { staff: 'clerk1' });
   assert.equal(entries.length, 1, 'the entry is still there');
   assert.match(entries[0]?.person_label ?? '', /^pseudonym-[0-9a-f]{12}$/);
+  assert.equal(await pseudonymiseAuditPersons(db, clock, [appointmentId]), 0, 'a second run finds nothing left to do');
+
+  // Opening the erased appointment afterwards is audited under the same pseudonym, never a name.
+  const laterId = await auditPersonForAppointment(db, { id: appointmentId, person_name: null, date_of_birth: null });
+  await recordAudit(db, clock, { actorLabel: 'clerk1 (clerk)', action: 'person.open', personId: laterId, target: { type: 'appointment', id: appointmentId } });
+  const labels = (await searchAudit(db, { staff: 'clerk1' })).map((e) => e.person_label);
+  assert.equal(labels.length, 2);
+  assert.equal(labels[0], labels[1], 'the pseudonym computed in SQL and in TypeScript is the same');
 });
 
 test('search by staff member and date range', async () => {

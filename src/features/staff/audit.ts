@@ -46,12 +46,18 @@ export async function recordAudit(db: Executor, clock: Clock, entry: AuditEntryI
     .execute();
 }
 
-/** The audit person row for an appointment's person, created once (race-free upsert). */
+/**
+ * The audit person row for an appointment's person, created once (race-free upsert). An
+ * appointment whose personal data was erased gets its pseudonym, never a name.
+ */
 export async function auditPersonForAppointment(
-  db: Database,
-  appointment: { id: string; person_name: string; date_of_birth: string },
+  db: Pick<Database, 'insertInto'>,
+  appointment: { id: string; person_name: string | null; date_of_birth: string | null },
 ): Promise<string> {
-  const label = `${appointment.person_name} (${appointment.date_of_birth})`.slice(0, 300);
+  const label =
+    appointment.person_name === null || appointment.date_of_birth === null
+      ? pseudonymFor(appointment.id)
+      : `${appointment.person_name} (${appointment.date_of_birth})`.slice(0, 300);
   const row = await db
     .insertInto('audit_person')
     .values({ appointment_id: appointment.id, label })
@@ -61,16 +67,27 @@ export async function auditPersonForAppointment(
   return row.id;
 }
 
+/** The same pseudonym for the same appointment, so entries before and after the erasure still group. */
+function pseudonymFor(appointmentId: string): string {
+  return `pseudonym-${sha256(appointmentId).slice(0, 12)}`;
+}
+
 /**
- * Anonymising a person keeps the audit trail: the entries stay as they are, only the person
- * row they point to loses the name and the link to the record.
+ * Anonymising persons keeps the audit trail: the entries stay as they are, only the person
+ * rows they point to lose the name and the link to the record. Used for one person and by
+ * the retention job for a batch of erased appointments (pass its transaction).
  */
-export async function pseudonymiseAuditPerson(db: Database, clock: Clock, appointmentId: string): Promise<void> {
-  await db
-    .updateTable('audit_person')
-    .set({ label: sql<string>`'pseudonym-' || left(${sha256(appointmentId)}, 12)`, appointment_id: null, pseudonymised_at: clock.now() })
-    .where('appointment_id', '=', appointmentId)
-    .execute();
+export async function pseudonymiseAuditPersons(db: Database, clock: Clock, appointmentIds: readonly string[]): Promise<number> {
+  if (appointmentIds.length === 0) return 0;
+  // SET sees the old appointment_id: the label is computed like pseudonymFor() before the link is dropped.
+  const result = await sql`
+    UPDATE audit_person
+    SET label = 'pseudonym-' || left(encode(sha256(convert_to(appointment_id::text, 'UTF8')), 'hex'), 12),
+        appointment_id = NULL,
+        pseudonymised_at = ${clock.now()}
+    WHERE appointment_id = ANY(${[...appointmentIds]}::uuid[])
+  `.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 export type AuditQuery = { person?: string; staff?: string; from?: string; to?: string; limit?: number };
@@ -94,6 +111,7 @@ export async function searchAudit(db: Database, query: AuditQuery) {
       'audit_entry.before',
       'audit_entry.after',
       'audit_entry.note',
+      'audit_entry.person_id',
       'audit_person.label as person_label',
     ]);
   if (query.person) q = q.where('audit_person.label', 'ilike', `%${escapeLike(query.person)}%`);

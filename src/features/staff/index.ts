@@ -2,7 +2,7 @@
 export { defaultStaffAuthSettings, type StaffAuthSettings } from './auth-settings.ts';
 export { actions, authorize, can, roleMay, type Action, type PolicyResource } from './policy.ts';
 export { allRoles, staffRoles, deviceKinds, actorLabel, isStaffRole, type Actor, type DeviceActor, type DeviceKind, type Role, type StaffActor, type StaffRole } from './roles.ts';
-export { recordAudit, auditPersonForAppointment, pseudonymiseAuditPerson, searchAudit, type AuditEntryInput } from './audit.ts';
+export { recordAudit, auditPersonForAppointment, pseudonymiseAuditPersons, searchAudit, type AuditEntryInput } from './audit.ts';
 export { createApiToken, revokeApiToken, createDevice, revokeDevice, actorForApiToken, actorForDeviceToken } from './api-tokens.ts';
 export { createStaffAccount } from './create-staff-account.ts';
 export {

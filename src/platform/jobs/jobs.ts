@@ -16,6 +16,12 @@ export type JobDefinition<T extends object> = {
 export type Jobs = {
   send<T extends object>(name: string, data: T, options?: { trx?: Transaction<any> | Kysely<any>; startAfter?: Date; singletonKey?: string }): Promise<string | null>;
   register<T extends object>(definition: JobDefinition<T>): Promise<void>;
+  /**
+   * Sends a job on a cron schedule (evaluated in `tz`). pg-boss keeps the schedule in the
+   * database and sends each occurrence once, however many instances run; an occurrence missed
+   * while no instance ran is sent once afterwards. Calling it again replaces the schedule.
+   */
+  schedule(name: string, cron: string, options: { tz: string }): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -48,6 +54,10 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
       await boss.work(definition.name, { pollingIntervalSeconds: 1 }, async (jobs: Job<any>[]) => {
         for (const job of jobs) await definition.handle(job.data, { id: job.id, retryCount: (job as { retryCount?: number }).retryCount ?? 0 });
       });
+    },
+    async schedule(name, cron, scheduleOptions) {
+      await ensureQueue(name);
+      await boss.schedule(name, cron, {}, { tz: scheduleOptions.tz, missed: 'once' });
     },
     async stop() {
       if (started) await boss.stop({ graceful: true, timeout: 5_000 });

@@ -76,6 +76,11 @@ test('the audit search finds entries by staff member and date, and is itself aud
   assert.equal((await browser.get('/staff/admin/audit?from=not-a-date')).status, 422);
   const searches = await db.selectFrom('audit_entry').select('note').where('action', '=', 'audit.search').execute();
   assert.ok(searches.length >= 2);
+  // A search by name is recorded with the person rows it found, never with the name typed in.
+  await browser.get('/staff/admin/audit?person=Kovalenko');
+  const byName = await db.selectFrom('audit_entry').select('note').where('action', '=', 'audit.search').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  assert.doesNotMatch(byName.note ?? '', /Kovalenko/i);
+  assert.deepEqual(JSON.parse(byName.note ?? '{}').person, { found: [] });
 });
 
 test('working-hour templates and day exceptions: add, refuse nonsense, delete; every change audited', async () => {

@@ -27,8 +27,14 @@ export function auditRoutes(deps: AdminDeps) {
     const query = parsed.data;
     const searched = Boolean(query.person || query.staff || query.from || query.to);
     const entries = await searchAudit(deps.db, { ...query, limit: 300 });
-    // Reading the trail shows people's names: the search itself is recorded too.
-    if (searched) await recordAudit(deps.db, deps.clock, { actor: currentStaff(c), action: 'audit.search', screen: 'audit search', ip: clientIp(c, deps.trustProxy), note: JSON.stringify(query) });
+    // Reading the trail shows people's names: the search itself is recorded too. A searched name
+    // would stay in the append-only trail for ever, so the entry names the person rows it found
+    // instead; they turn into pseudonyms when the person's data is erased.
+    if (searched) {
+      const persons = query.person ? [...new Set(entries.flatMap((e) => (e.person_id ? [e.person_id] : [])))].slice(0, 20) : undefined;
+      const note = JSON.stringify({ ...query, person: query.person === undefined ? undefined : { found: persons } });
+      await recordAudit(deps.db, deps.clock, { actor: currentStaff(c), action: 'audit.search', screen: 'audit search', ip: clientIp(c, deps.trustProxy), note });
+    }
     const lang = staffLang(c);
     const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Berlin' });
     return c.html(

@@ -200,14 +200,23 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
           <dd>{when}</dd>
           <dt>{t('staff.location')}</dt>
           <dd>{row.location_name}</dd>
-          <dt>{t('staff.calendar.person_name')}</dt>
-          <dd>{row.person_name}</dd>
-          <dt>{t('staff.calendar.date_of_birth')}</dt>
-          <dd>{row.date_of_birth}</dd>
-          <dt>{t('staff.calendar.email')}</dt>
-          <dd class="ltr">{row.email || '—'}</dd>
-          <dt>{t('staff.calendar.phone')}</dt>
-          <dd class="ltr">{row.phone ?? '—'}</dd>
+          {row.personal_data_erased_at ? (
+            <>
+              <dt>{t('staff.calendar.person_name')}</dt>
+              <dd>{t('staff.calendar.person_erased', { date: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: row.time_zone }).format(row.personal_data_erased_at) })}</dd>
+            </>
+          ) : (
+            <>
+              <dt>{t('staff.calendar.person_name')}</dt>
+              <dd>{row.person_name}</dd>
+              <dt>{t('staff.calendar.date_of_birth')}</dt>
+              <dd>{row.date_of_birth}</dd>
+              <dt>{t('staff.calendar.email')}</dt>
+              <dd class="ltr">{row.email || '—'}</dd>
+              <dt>{t('staff.calendar.phone')}</dt>
+              <dd class="ltr">{row.phone ?? '—'}</dd>
+            </>
+          )}
           <dt>{t('staff.calendar.language')}</dt>
           <dd>{languageName(row.language)}</dd>
           <dt>{t('staff.status')}</dt>

@@ -5,6 +5,7 @@ import { createTestApp, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { createOffice, createService } from '../../../../test/office-factory.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
+import { eraseExpiredPersonalData } from '../../retention/index.ts';
 
 const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-11-23T06:00:00Z'); // Monday, 07:00 in Berlin
@@ -89,4 +90,25 @@ test('a clerk blocks time in the own calendar; reception has no calendar', async
   const reception = new Browser(sut);
   await reception.signIn((await addStaff(db, 'reception', { locationIds: [office.locationId] })).username);
   assert.equal((await reception.get('/staff/calendar')).status, 403);
+});
+
+test('after the retention the appointment opens without the person, and the opening is audited under the pseudonym', async () => {
+  const appointment = await db.selectFrom('appointment').select(['id', 'code']).where('person_name', '=', 'Mariam Haidari').executeTakeFirstOrThrow();
+  await eraseExpiredPersonalData({ db, clock: fixedClock('2027-01-05T06:00:00Z') }, { retentionDays: 30 });
+  const detail = await browser.get(`/staff/calendar/appointments/${appointment.id}`);
+  assert.equal(detail.status, 200);
+  const html = await detail.text();
+  assert.match(html, new RegExp(appointment.code), 'the appointment itself is still there');
+  assert.match(html, /Nach Ablauf der Aufbewahrungsfrist gelöscht am 05\.01\.2027/);
+  assert.doesNotMatch(html, /Mariam|1988-03-14|mariam@example\.org|\+49 170/);
+  const labels = await db
+    .selectFrom('audit_entry')
+    .innerJoin('audit_person', 'audit_person.id', 'audit_entry.person_id')
+    .select('audit_person.label')
+    .where('audit_entry.action', '=', 'person.open')
+    .where('audit_entry.target_id', '=', appointment.id)
+    .execute();
+  assert.equal(labels.length, 2, 'the opening before and the one after the erasure');
+  assert.ok(labels.every((l) => /^pseudonym-[0-9a-f]{12}$/.test(l.label)), JSON.stringify(labels));
+  assert.equal(labels[0]?.label, labels[1]?.label);
 });

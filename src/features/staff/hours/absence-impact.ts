@@ -19,7 +19,7 @@ export type AffectedAppointment = {
   code: string;
   starts_at: Date;
   ends_at: Date;
-  person_name: string;
+  person_name: string | null;
   service_id: string;
   location_id: string;
   time_zone: string;
@@ -46,6 +46,7 @@ export async function affectedAppointments(db: Database, absenceId: string): Pro
     ])
     .where('absence.id', '=', absenceId)
     .where('appointment.status', '=', 'booked')
+    .where('appointment.personal_data_erased_at', 'is', null)
     .where(sql<boolean>`tstzrange(appointment.starts_at, appointment.ends_at, '[)') && absence.during`)
     .orderBy('appointment.starts_at')
     .execute();
@@ -134,6 +135,8 @@ export async function cancelAppointmentForAbsence(
   await deps.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).forUpdate().executeTakeFirst();
     if (!before || before.status !== 'booked') throw new AppError('conflict', 'The appointment is no longer booked.');
+    // A booked appointment long in the past whose personal data was erased has nobody to write to.
+    if (before.email === null) throw new AppError('conflict', 'This appointment is over and its personal data was erased.');
     const now = deps.clock.now();
     await trx.updateTable('appointment').set({ status: 'cancelled', cancelled_at: now, updated_at: now }).where('id', '=', before.id).execute();
     await deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: before.id, actor: { channel: 'staff', staffId: actor.staffId }, note: input.note });
