@@ -8,14 +8,20 @@
  * its latency is clients ÷ throughput by Little's law. An open-loop phase then offers bookings at
  * fixed rates (50 % and 80 % of the measured saturation) and reports the latency at those rates.
  * Finally, on the same database, 200 concurrent loops run the same kind of INSERT through a pg
- * pool of the same size as Lotse's, and the ratio is printed.
+ * pool of the same size as Lotse's, and the ratio is printed. Every booking also leaves a notice
+ * for its confirmation mail; the run reports how many are still to be delivered after the burst
+ * and how fast they are delivered once it is over.
  * Settings: BENCH_SECONDS (default 20), BENCH_CLIENTS (200), DATABASE_POOL_SIZE (20),
- * BENCH_OPEN_SECONDS (BENCH_SECONDS / 2 per rate), BENCH_OPEN_SHARES ("0.5,0.8").
+ * BENCH_OPEN_SECONDS (BENCH_SECONDS / 2 per rate), BENCH_OPEN_SHARES ("0.5,0.8"),
+ * BENCH_DRAIN_SECONDS (10).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
@@ -43,9 +49,12 @@ for (let d = 1; d <= 58; d++) {
 const hot = starts.slice(0, 2);
 
 const port = await freePort();
+// The confirmation mails of the run go to an outbox of their own, not into the repository's data/.
+const outboxRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-bench-outbox-'));
+process.on('exit', () => rmSync(outboxRoot, { recursive: true, force: true }));
 const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
 const lotse = spawn(process.execPath, [...profile, '--import', 'tsx', new URL('../src/main.ts', import.meta.url).pathname], {
-  env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(poolSize), LOTSE_DEMO: 'false', LOG_LEVEL: 'error', LOTSE_API_PROOF_OF_WORK: 'false' },
+  env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(poolSize), LOTSE_DEMO: 'false', LOG_LEVEL: 'error', LOTSE_API_PROOF_OF_WORK: 'false', LOTSE_DATA_DIR: outboxRoot },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 process.on('exit', () => lotse.kill('SIGKILL'));
@@ -102,6 +111,20 @@ for (const share of openShares) {
     p99BelowTarget: percentile(phase.latencies, 99) < 100,
   });
 }
+// Every booking leaves a notice; its mails are rendered and queued right after the booking, in
+// the background. How far behind that is after the burst, and how fast it catches up once the
+// bookings stop (nothing is lost: a stopped Lotse leaves the rest to the next start's sweep).
+const pendingNotices = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM appointment_notice`.execute(database.db)).rows[0]!.n;
+const noticesAfterBookings = await pendingNotices();
+const drainSeconds = Number(process.env.BENCH_DRAIN_SECONDS ?? 10);
+const drainStart = performance.now();
+let noticesLeft = noticesAfterBookings;
+while (noticesLeft > 0 && performance.now() - drainStart < drainSeconds * 1000) {
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  noticesLeft = await pendingNotices();
+}
+const drainElapsed = (performance.now() - drainStart) / 1000;
+const { rows: queuedMails } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'`.execute(database.db);
 lotse.kill('SIGTERM');
 
 const { rows: doubles } = await sql<{ clerk: number; resource: number }>`
@@ -157,6 +180,12 @@ const result = {
     status: { '201': statuses.get(201) ?? 0, '409': statuses.get(409) ?? 0, other: attempts - (statuses.get(201) ?? 0) - (statuses.get(409) ?? 0) },
     appointmentsStored: stored[0]!.n,
     doubleBookings: doubles[0]!.clerk + doubles[0]!.resource,
+  },
+  notices: {
+    pendingAfterBookings: noticesAfterBookings,
+    deliveredPerSecondAfterwards: round((noticesAfterBookings - noticesLeft) / drainElapsed),
+    pendingAfterDrainSeconds: { seconds: round(drainElapsed), pending: noticesLeft },
+    mailsQueued: queuedMails[0]!.n,
   },
   rawPostgres: {
     inserts: rawLatencies.length,

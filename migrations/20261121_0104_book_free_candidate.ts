@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Booking's one statement as a function. Lotse hands over the candidate clerks (and resources)
+ * Booking's one statement as a function, and the notices it leaves for the person's messages. Lotse hands over the candidate clerks (and resources)
  * that the cached schedule allows, shuffled; the function checks that schedule_version still is
  * the one they came from, takes the first candidate without an overlapping appointment (or, for
  * online callers, one cancelled within the re-release delay) and inserts. The exclusion
@@ -15,6 +15,21 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
+    -- Changes the person must still be told about (confirmation, cancellation, move): written in
+    -- the same statement or transaction as the change, delivered (rendered and queued as mails)
+    -- right after it commits, or by the next sweep; see src/features/appointments/appointment-notices.ts.
+    CREATE TABLE appointment_notice (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      appointment_id uuid NOT NULL REFERENCES appointment(id) ON DELETE CASCADE,
+      kind text NOT NULL CHECK (kind IN ('booked', 'cancelled', 'moved')),
+      by_channel text NOT NULL CHECK (by_channel IN ('online', 'staff')),
+      by_staff_id uuid REFERENCES staff(id) ON DELETE SET NULL,
+      note text CHECK (length(note) <= 2000),
+      failed_attempts int NOT NULL DEFAULT 0,
+      created_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE INDEX appointment_notice_by_appointment ON appointment_notice (appointment_id);
+
     CREATE FUNCTION slot_holder_busy(
       p_kind text, p_holder uuid, p_start timestamptz, p_end timestamptz, p_except uuid, p_location uuid, p_held_since timestamptz
     ) RETURNS boolean LANGUAGE plpgsql STABLE
@@ -41,7 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       p_version text, p_clerks uuid[], p_resources uuid[], p_start timestamptz, p_end timestamptz, p_except uuid, p_location uuid,
       p_held_since timestamptz, p_code text, p_manage_secret_hash text, p_manage_secret_sealed text, p_service uuid, p_person_name text,
       p_date_of_birth date, p_email text, p_email_normalized text, p_phone text, p_language text, p_created_by text,
-      p_created_by_staff uuid, p_idempotency_key text
+      p_created_by_staff uuid, p_idempotency_key text, p_notify boolean
     ) RETURNS TABLE (version text, id uuid, staff_id uuid, resource_id uuid, created_at timestamptz)
     LANGUAGE plpgsql
       SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
@@ -77,19 +92,27 @@ export async function up(db: Kysely<any>): Promise<void> {
         RETURN;
       END IF;
       RETURN QUERY
+        WITH booked AS (
         INSERT INTO appointment AS a (starts_at, ends_at, location_id, staff_id, resource_id, code, manage_secret_hash, manage_secret_sealed,
                                       service_id, person_name, date_of_birth, email, email_normalized, phone, language, created_by,
                                       created_by_staff_id, idempotency_key)
         VALUES (p_start, p_end, p_location, clerk, res, p_code, p_manage_secret_hash, p_manage_secret_sealed, p_service, p_person_name,
                 p_date_of_birth, p_email, p_email_normalized, p_phone, p_language, p_created_by, p_created_by_staff, p_idempotency_key)
-        RETURNING current_version, a.id, a.staff_id, a.resource_id, a.created_at;
+        RETURNING a.id, a.staff_id, a.resource_id, a.created_at
+        ),
+        notice AS (
+          INSERT INTO appointment_notice (appointment_id, kind, by_channel, by_staff_id)
+          SELECT booked.id, 'booked', p_created_by, p_created_by_staff FROM booked WHERE p_notify
+        )
+        SELECT current_version, booked.id, booked.staff_id, booked.resource_id, booked.created_at FROM booked;
     END $$;
   `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
-    DROP FUNCTION book_free_candidate(text, uuid[], uuid[], timestamptz, timestamptz, uuid, uuid, timestamptz, text, text, text, uuid, text, date, text, text, text, text, text, uuid, text);
+    DROP FUNCTION book_free_candidate(text, uuid[], uuid[], timestamptz, timestamptz, uuid, uuid, timestamptz, text, text, text, uuid, text, date, text, text, text, text, text, uuid, text, boolean);
+    DROP TABLE appointment_notice;
     DROP FUNCTION slot_holder_busy(text, uuid, timestamptz, timestamptz, uuid, uuid, timestamptz);
   `.execute(db);
 }

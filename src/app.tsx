@@ -6,7 +6,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
 import { frontDeskRoutes, staffAudit, staffGate } from './features/front-desk/index.ts';
 import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts';
-import { allowEveryBooking, appointmentRoutes, ScheduleCache, type AppointmentNotifier, type BookingGuard } from './features/appointments/index.ts';
+import {
+  allowEveryBooking,
+  appointmentRoutes,
+  ScheduleCache,
+  type AppointmentNotices,
+  type AppointmentNotifier,
+  type BookingGuard,
+} from './features/appointments/index.ts';
 import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
@@ -21,7 +28,7 @@ import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type 
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { portalBookingGuard, proofOfWorkRoutes } from './features/portal/api-guard.ts';
-import { createAppointmentNotifier } from './features/portal/appointment-notifier.ts';
+import { createPortalNotices } from './features/portal/appointment-notifier.ts';
 import { createEngineAdapter } from './features/portal/engine-adapter.ts';
 import type { PortalEngine } from './features/portal/portal-engine.ts';
 import { portalRoutes } from './features/portal/portal-routes.tsx';
@@ -47,6 +54,8 @@ export type AppDeps = {
    * staff alike; the portal's e-mails when left out.
    */
   notifier?: AppointmentNotifier;
+  /** The outbox of notices that `notifier` delivers; main.ts passes its own to sweep it too. */
+  notices?: AppointmentNotices;
   /** Anti-bot check before public bookings (proof of work comes with the portal); allows all by default. */
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
@@ -110,7 +119,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // One copy of each location's schedule for all of this app's bookings and availability.
   const schedules = new ScheduleCache();
   const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
-  const notifier = deps.notifier ?? createAppointmentNotifier({ jobs: deps.jobs, clock: deps.clock, publicUrl: deps.publicUrl, key: portalKey });
+  const notifier =
+    deps.notices ??
+    createPortalNotices({ db: deps.db, jobs: deps.jobs, clock: deps.clock, publicUrl: deps.publicUrl, hmacKey: portalSettings.hmacKey, logger: deps.logger, deliverer: deps.notifier });
 
   app.route('/', healthRoutes(deps));
   app.route('/', staffRoutes({ ...staffDeps, notifier }));

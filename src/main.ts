@@ -13,6 +13,8 @@ import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { reminderJob } from './features/portal/reminder-job.ts';
 import { startRetentionJob } from './features/retention/index.ts';
+import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
+import { createPortalNotices } from './features/portal/appointment-notifier.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
   }
 
   let server: ServerType | undefined;
+  let notices: AppointmentNotices | undefined;
   // pg-boss connects on first use, after the migrations below.
   const jobs: Jobs = createJobs({ connectionString: database.url, logger });
   const liveEvents = createLiveEvents({ connectionString: database.url, logger });
@@ -67,6 +70,8 @@ async function main(): Promise<void> {
       });
     }
     clearTimeout(forceTimer);
+    // A delivery of notices under way finishes first; anything left is sent by the next start's sweep.
+    await notices?.idle();
     await jobs.stop();
     await liveEvents.stop();
     await database.close();
@@ -92,6 +97,8 @@ async function main(): Promise<void> {
     const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
     await jobs.register(sendMailJob(transport, new URL(config.publicUrl).hostname));
     await jobs.register(reminderJob({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }));
+    notices = createPortalNotices({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl, hmacKey: config.portal.hmacKey, logger });
+    await startNoticeSweep(jobs, notices, config.timeZone);
     await startRetentionJob(jobs, { db: database.db, clock: systemClock, logger, retentionDays: config.portal.personalDataRetentionDays, timeZone: config.timeZone });
     logger.info({ mail: transport.describe() }, 'mail ready');
   } catch (error) {
@@ -113,6 +120,7 @@ async function main(): Promise<void> {
     liveEvents,
     staffAuth: config.staffAuth,
     trustProxy: config.trustProxy,
+    notices,
   });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {

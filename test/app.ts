@@ -6,12 +6,16 @@ import { createJobs, type Jobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock, systemClock, type Clock } from '../src/shared/clock.ts';
 import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
-import type { AppointmentNotifier } from '../src/features/appointments/index.ts';
+import type { AppointmentNotices, AppointmentNotifier } from '../src/features/appointments/index.ts';
+import { createPortalNotices } from '../src/features/portal/appointment-notifier.ts';
 
 /** Real pg-boss on a test database, stopped when the test file ends. */
-export function createTestJobs(url: string): Jobs {
+export function createTestJobs(url: string, beforeStop: () => Promise<void> = async () => {}): Jobs {
   const jobs = createJobs({ connectionString: url, logger: createLogger('silent'), poolSize: 2 });
-  after(() => jobs.stop());
+  after(async () => {
+    await beforeStop();
+    await jobs.stop();
+  });
   return jobs;
 }
 
@@ -20,18 +24,31 @@ export function createTestApp(
   db: Database,
   options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings>; liveEvents?: LiveEvents; publicUrl?: string; notifier?: AppointmentNotifier } = {},
 ) {
-  const jobs = options.jobs ?? (options.url ? createTestJobs(options.url) : unavailableJobs);
+  // Notices are delivered in the background after each change: the test waits for that before
+  // its job system stops.
+  let notices: AppointmentNotices | undefined;
+  const jobs = options.jobs ?? (options.url ? createTestJobs(options.url, async () => notices?.idle()) : unavailableJobs);
   const liveEvents = options.liveEvents ?? (options.url ? createTestLiveEvents(options.url) : noLiveEvents);
+  const logger = createLogger('silent');
+  notices = createPortalNotices({
+    db,
+    jobs,
+    clock: options.clock ?? systemClock,
+    publicUrl: options.publicUrl ?? 'http://localhost:3000',
+    hmacKey: options.portal?.hmacKey,
+    logger,
+    deliverer: options.notifier,
+  });
   return createApp({
     db,
     jobs,
-    logger: createLogger('silent'),
+    logger,
     clock: options.clock ?? systemClock,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     publicUrl: options.publicUrl ?? 'http://localhost:3000',
     portal: options.portal,
     liveEvents,
-    ...(options.notifier ? { notifier: options.notifier } : {}),
+    notices,
   });
 }
 

@@ -40,14 +40,29 @@ export async function createOutbox(jobs: Jobs) {
   return { dir, sent, waitFor, waitForMail };
 }
 
+/**
+ * Waits (up to 15 s) until every notice of a change has been delivered: mails and reminders are
+ * queued right after a change commits, in the background (appointment-notices.ts).
+ */
+export async function noticesSettled(db: Database): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM appointment_notice WHERE failed_attempts = 0`.execute(db);
+    if (rows[0]!.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('notices were not delivered within 15 s');
+}
+
 /** How many messages to this address are queued or sent (the job table is the truth: the worker may lag). */
 export async function queuedMailCount(db: Database, address: string): Promise<number> {
+  await noticesSettled(db);
   const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = ${address}`.execute(db);
   return result.rows[0]!.n;
 }
 
 /** The reminder jobs planned for an appointment: the start each was planned for and when it runs. */
 export async function plannedReminders(db: Database, appointmentId: string) {
+  await noticesSettled(db);
   const result = await sql<{ data: { appointmentId: string; startsAt: string }; start_after: Date }>`
     SELECT data, start_after FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'appointmentId' = ${appointmentId} ORDER BY created_on`.execute(db);
   return result.rows.map((row) => ({ data: row.data, startAfter: new Date(row.start_after) }));

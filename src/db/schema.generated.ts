@@ -75,6 +75,17 @@ export interface Appointment {
   updated_at: Generated<Timestamp>;
 }
 
+export interface AppointmentNotice {
+  appointment_id: string;
+  by_channel: string;
+  by_staff_id: string | null;
+  created_at: Generated<Timestamp>;
+  failed_attempts: Generated<number>;
+  id: Generated<Int8>;
+  kind: string;
+  note: string | null;
+}
+
 export interface AppointmentReminderSent {
   appointment_id: string;
   queued_at: Generated<Timestamp>;
@@ -377,6 +388,7 @@ export interface DB {
   absence: Absence;
   api_token: ApiToken;
   appointment: Appointment;
+  appointment_notice: AppointmentNotice;
   appointment_reminder_sent: AppointmentReminderSent;
   audit_entry: AuditEntry;
   audit_person: AuditPerson;

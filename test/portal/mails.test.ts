@@ -8,7 +8,7 @@ import { reminderJob } from '../../src/features/portal/reminder-job.ts';
 import { renderIcs } from '../../src/features/portal/ics.ts';
 import { createTestOffice } from './office-fixture.ts';
 import { PortalClient } from './portal-client.ts';
-import { createOutbox } from '../outbox.ts';
+import { createOutbox, noticesSettled } from '../outbox.ts';
 
 const { db, url } = await createTestDatabase();
 await createTestOffice(db);
@@ -58,6 +58,7 @@ test('the confirmation mail is in the person\'s language with a German summary, 
 test('a reminder is planned for the day before; a cancelled or moved appointment gets no stale reminder', async () => {
   const client = new PortalClient(app);
   const code = await book(client, 'de', '2026-11-26T08:00:00.000Z', 'rem@example.org');
+  await noticesSettled(db);
   const planned = await sql<{ data: { appointmentId: string; startsAt: string }; start_after: Date }>`SELECT data, start_after FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'startsAt' = '2026-11-26T08:00:00.000Z'`.execute(db);
   assert.equal(planned.rows.length, 1);
   assert.equal(new Date(planned.rows[0]!.start_after).toISOString(), '2026-11-25T08:00:00.000Z');
@@ -69,17 +70,20 @@ test('a reminder is planned for the day before; a cancelled or moved appointment
   assert.equal(page.status, 200);
   const moved = await client.post(`/de/appointment/${code}/reschedule`, page.html, { start: '2026-11-27T09:00:00.000Z' });
   assert.equal(moved.status, 303);
+  await noticesSettled(db);
   await job.handle(planned.rows[0]!.data, { id: 'x', retryCount: 0 });
   const mailsAfterMove = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'`.execute(db);
   assert.equal(mailsAfterMove.rows[0]!.n, mailsBefore.rows[0]!.n + 1, 'only the "moved" message, no stale reminder');
   await waitForMail((m) => (m.subject ?? '').includes('verschoben') && (m.text ?? '').includes(code));
 
   // The new reminder is valid until the appointment is cancelled.
+  await noticesSettled(db);
   const fresh = await sql<{ data: { appointmentId: string; startsAt: string } }>`SELECT data FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'startsAt' = '2026-11-27T09:00:00.000Z'`.execute(db);
   assert.equal(fresh.rows.length, 1);
   const view = await client.get(`/de/appointment/${code}`);
   assert.equal((await client.post(`/de/appointment/${code}/cancel`, view.html, {})).status, 303);
   await waitForMail((m) => (m.subject ?? '').includes('abgesagt') && (m.text ?? '').includes(code));
+  await noticesSettled(db);
   const beforeStale = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'`.execute(db);
   await job.handle(fresh.rows[0]!.data, { id: 'y', retryCount: 0 });
   const afterStale = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'`.execute(db);

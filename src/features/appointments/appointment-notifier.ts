@@ -15,12 +15,15 @@ export type AppointmentChange = {
 };
 
 /**
- * The seam between the appointment engine and the messages to the person. It runs inside the
- * transaction of the change, so a change and its message commit together or not at all. The
- * engine does not know how people are told; the portal implements it (see docs/decisions.md).
+ * The seam between the appointment engine and the messages to the person. `changed` runs inside
+ * the transaction of the change, so a change and its message commit together or not at all;
+ * `committed` is called after that transaction committed. The engine does not know how people
+ * are told: the app records notices (appointment-notices.ts) that the portal's deliverer turns
+ * into mails (see docs/decisions.md).
  */
 export type AppointmentNotifier = {
   changed(trx: Transaction<DB>, change: AppointmentChange): Promise<void>;
+  committed?(): void;
 };
 
 /** For callers (and tests) that tell nobody. */

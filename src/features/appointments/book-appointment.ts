@@ -22,6 +22,8 @@ export type BookingRequest = {
   /** Staff only: place the appointment with this clerk (e.g. into the clerk's own hours). */
   staffId?: string | undefined;
   idempotencyKey?: string | undefined;
+  /** Record a notice for the confirmation in the booking's own statement (appointment-notices.ts). */
+  notify?: boolean | undefined;
 };
 
 export type BookingResult = { appointment: AppointmentView; manageSecret: string; replayed: boolean };
@@ -75,7 +77,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
     // clerk or resource first (then that one is busy for the next round) or the code was in use.
     for (let round = 0; round < 8; round++) {
       try {
-        const result = await attempt(db, () => bookFreeCandidate(db, probe, { ...appointment, code: newAppointmentCode() }));
+        const result = await attempt(db, () => bookFreeCandidate(db, probe, { ...appointment, code: newAppointmentCode() }, request.notify ?? false));
         if (result.version !== probe.version) return { stale: result.version };
         if (!result.row) throw slotTaken();
         return { done: { appointment: toAppointmentView(result.row, offered.timeZone), manageSecret, replayed: false } };

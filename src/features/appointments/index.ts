@@ -16,3 +16,4 @@ export type { EngineDeps } from './find-slot.ts';
 export { notifyNobody, type AppointmentChange, type AppointmentNotifier } from './appointment-notifier.ts';
 export { bookAndNotify, cancelAndNotify, rescheduleAndNotify, type NotifyingDeps } from './notified-changes.ts';
 export { eraseAppointmentPersonalData } from './erase-personal-data.ts';
+export { createAppointmentNotices, startNoticeSweep, type AppointmentNotices } from './appointment-notices.ts';

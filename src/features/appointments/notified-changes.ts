@@ -11,19 +11,19 @@ import type { AppointmentLocator } from './manage-appointment.ts';
 import { rescheduleAppointment } from './reschedule-appointment.ts';
 
 /**
- * The engine's changes with the person told about them: each runs the use case and the
- * notifier in one transaction (the use cases then write under savepoints), so an appointment
- * never changes without its message, and a failed change queues none.
+ * The engine's changes with the person told about them: the change and its notice commit
+ * together (booking: in one statement; cancel and move: in one transaction, the use cases then
+ * writing under savepoints), so an appointment never changes without its message, and a failed
+ * change leaves none.
  */
 export type NotifyingDeps = EngineDeps & { notifier: AppointmentNotifier };
 
 export async function bookAndNotify(deps: NotifyingDeps, request: BookingRequest): Promise<BookingResult> {
-  return deps.db.transaction().execute(async (trx) => {
-    const result = await bookAppointment({ ...deps, db: trx }, request);
-    // A replayed Idempotency-Key answers with the earlier booking, which was confirmed then.
-    if (!result.replayed) await deps.notifier.changed(trx, { kind: 'booked', appointmentId: result.appointment.id, actor: request.actor });
-    return result;
-  });
+  // The booking statement records the notice itself (one statement, no transaction around it);
+  // a replayed Idempotency-Key answers with the earlier booking, which was confirmed then.
+  const result = await bookAppointment(deps, { ...request, notify: true });
+  if (!result.replayed) deps.notifier.committed?.();
+  return result;
 }
 
 export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentLocator, actor: Actor, note?: string): Promise<AppointmentView> {
@@ -33,7 +33,7 @@ export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentL
     // Cancelling twice answers with the cancelled appointment; only the first one tells the person.
     if (before?.status === 'booked' && view.status === 'cancelled') await deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, note });
     return view;
-  });
+  }).finally(() => deps.notifier.committed?.());
 }
 
 export async function rescheduleAndNotify(
@@ -48,7 +48,7 @@ export async function rescheduleAndNotify(
     // A "move" to the same start (only the clerk may differ) changes nothing for the person.
     if (before && new Date(view.startsAt).getTime() !== before.starts_at.getTime()) await deps.notifier.changed(trx, { kind: 'moved', appointmentId: view.id, actor });
     return view;
-  });
+  }).finally(() => deps.notifier.committed?.());
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { AppointmentChange, AppointmentNotifier } from '../appointments/index.ts';
+import type { Database } from '../../db/database.ts';
+import type { Logger } from '../../platform/log.ts';
+import { createAppointmentNotices, type AppointmentChange, type AppointmentNotices, type AppointmentNotifier } from '../appointments/index.ts';
+import { portalKeyLoader } from './portal-secret.ts';
 import { queueAppointmentMails } from './appointment-mails.ts';
 import type { AppointmentRow } from './portal-engine.ts';
 import { manageToken } from './portal-security.ts';
@@ -16,11 +19,26 @@ const mailKind = { booked: 'confirmation', cancelled: 'cancelled', moved: 'moved
  * change's transaction and reads through it, so it sees the change before it commits.
  */
 export function createAppointmentNotifier(deps: { jobs: Jobs; clock: Clock; publicUrl: string; key(): Promise<string> }): AppointmentNotifier {
+  // Service texts and the address are the same for every mail of a burst of bookings: read once
+  // a minute, not three queries per mail (an edited text shows in mails within a minute).
+  const contexts = new Map<string, { at: number; context: Promise<Awaited<ReturnType<typeof loadMailContext>>> }>();
+  const mailContext = (trx: Parameters<AppointmentNotifier['changed']>[0], appointment: AppointmentRow) => {
+    const key = `${appointment.service_id}|${appointment.location_id}|${appointment.language}`;
+    const now = Date.now();
+    let cached = contexts.get(key);
+    if (!cached || now - cached.at > 60_000) {
+      if (contexts.size > 500) contexts.clear();
+      cached = { at: now, context: loadMailContext(trx, appointment) };
+      contexts.set(key, cached);
+      cached.context.catch(() => contexts.delete(key));
+    }
+    return cached.context;
+  };
   return {
     async changed(trx, change: AppointmentChange) {
       const appointment = (await trx.selectFrom('appointment').select(columns).where('id', '=', change.appointmentId).executeTakeFirst()) as AppointmentRow | undefined;
       if (!appointment || !appointment.email) return;
-      const context = await loadMailContext(trx, appointment);
+      const context = await mailContext(trx, appointment);
       if (!context) return;
       const kind = mailKind[change.kind];
       const manageUrl =
@@ -36,4 +54,18 @@ export function createAppointmentNotifier(deps: { jobs: Jobs; clock: Clock; publ
       });
     },
   };
+}
+
+/** The app's outbox of notices, delivered as the portal's mails (unless another deliverer is given). */
+export function createPortalNotices(deps: {
+  db: Database;
+  jobs: Jobs;
+  clock: Clock;
+  publicUrl: string;
+  hmacKey: string | undefined;
+  logger?: Logger | undefined;
+  deliverer?: AppointmentNotifier | undefined;
+}): AppointmentNotices {
+  const deliverer = deps.deliverer ?? createAppointmentNotifier({ ...deps, key: portalKeyLoader(deps.db, deps.hmacKey) });
+  return createAppointmentNotices({ db: deps.db, deliverer, logger: deps.logger });
 }

@@ -50,8 +50,10 @@ export function createEngineAdapter(deps: { db: Database; clock: Clock; schedule
 
     async cancel({ appointmentId, onChange }) {
       await db.transaction().execute(async (trx) => {
-        const view = await cancelAppointment({ db: trx, clock }, { appointmentId, verifiedByPortal: true }, onlineActor);
-        void view;
+        // Locked first: of two cancels at the same moment only the one that finds it booked tells the person.
+        const before = await trx.selectFrom('appointment').select('status').where('id', '=', appointmentId).forUpdate().executeTakeFirst();
+        await cancelAppointment({ db: trx, clock }, { appointmentId, verifiedByPortal: true }, onlineActor);
+        if (before?.status !== 'booked') return;
         const row = (await trx.selectFrom('appointment').select(columns).where('id', '=', appointmentId).executeTakeFirstOrThrow()) as AppointmentRow;
         await onChange(trx, row);
       });

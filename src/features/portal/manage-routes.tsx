@@ -164,6 +164,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
           appointmentId: appointment.id,
           onChange: (trx, changed) => deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: changed.id, actor: onlineActor }),
         });
+        deps.notifier.committed?.();
       } catch (error) {
         if (!isAppError(error) || (error.code !== 'gone' && error.code !== 'conflict')) throw error;
       }
@@ -253,6 +254,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
         releaseDelayMinutes: deps.settings.releaseDelayMinutes,
         onChange: (trx, changed) => deps.notifier.changed(trx, { kind: 'moved', appointmentId: changed.id, actor: onlineActor }),
       });
+      deps.notifier.committed?.();
     } catch (error) {
       if (!isAppError(error) || (error.code !== 'slot_taken' && error.code !== 'not_found')) throw error;
       const location = await findLocationById(deps.db, appointment.location_id);

@@ -29,7 +29,9 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
   const boss = new PgBoss({ connectionString: options.connectionString, max: options.poolSize ?? 4, schema: 'pgboss' });
   boss.on('error', (error: Error) => options.logger.error({ err: error.message }, 'job system error'));
   let started: Promise<unknown> | undefined;
-  const ensureStarted = () => (started ??= boss.start());
+  let stopped = false;
+  // After stop nothing may start pg-boss again (a late background task would keep the process alive).
+  const ensureStarted = () => (stopped ? Promise.reject(new Error('The job system has stopped.')) : (started ??= boss.start()));
   const queues = new Map<string, Promise<void>>();
   const ensureQueue = (name: string, queueOptions: JobDefinition<object>['options'] = {}) => {
     let created = queues.get(name);
@@ -60,6 +62,7 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
       await boss.schedule(name, cron, {}, { tz: scheduleOptions.tz, missed: 'once' });
     },
     async stop() {
+      stopped = true;
       if (started) await boss.stop({ graceful: true, timeout: 5_000 });
     },
   };

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
+import { noticesSettled } from '../../../../test/outbox.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
 import { isAppError } from '../../../shared/app-error.ts';
 import { moveAppointmentToColleague } from './absence-impact.ts';
@@ -96,6 +97,7 @@ test('an absence lists the appointments it hits; they can be moved to a qualifie
   assert.equal(cancelled.status, 303);
   const row = await db.selectFrom('appointment').select(['status', 'cancelled_at']).where('id', '=', toCancel).executeTakeFirstOrThrow();
   assert.equal(row.status, 'cancelled');
+  await noticesSettled(db);
   const mails = await sql<{ data: { to: string; subject: string; text: string; language: string } }>`SELECT data FROM pgboss.job WHERE name = 'mail.send'`.execute(db);
   assert.equal(mails.rows.length, 1);
   const mail = mails.rows[0]!.data;

@@ -152,4 +152,5 @@ export async function cancelAppointmentForAbsence(
       note: input.note ? 'with note' : undefined,
     });
   });
+  deps.notifier.committed?.();
 }

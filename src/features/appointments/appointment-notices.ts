@@ -1,0 +1,124 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.generated.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import type { Logger } from '../../platform/log.ts';
+import type { AppointmentChange, AppointmentNotifier } from './appointment-notifier.ts';
+
+/**
+ * The outbox between a change of an appointment and the messages to the person. A change only
+ * records a notice (in its own statement or transaction: it commits with the change or not at
+ * all); rendering and queueing the mails happens right after the commit, off the request, and
+ * again by a sweep for anything left (another instance, a crash, a failed delivery). A booking
+ * made through the API thus costs one statement, and a burst of bookings at the morning release
+ * is answered first and told by mail a moment later.
+ */
+export type AppointmentNotices = AppointmentNotifier & {
+  /** Delivers what is due now; resolves with the number delivered. */
+  deliver(): Promise<number>;
+  /** Resolves when no delivery is running (before shutting the job system down). */
+  idle(): Promise<void>;
+};
+
+/** A notice that failed this often is left for an administrator (it stays in the table, logged). */
+const maxAttempts = 5;
+const batchSize = 100;
+
+export function createAppointmentNotices(deps: { db: Database; deliverer: AppointmentNotifier; logger?: Logger | undefined }): AppointmentNotices {
+  let running: Promise<number> | undefined;
+  let again = false;
+
+  async function deliver(): Promise<number> {
+    // One delivery at a time per process; a nudge during one runs another right after.
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        for (let n = batchSize; n === batchSize; total += n) n = await deliverBatch(deps.db, deps.deliverer, deps.logger);
+      } while (again);
+      return total;
+    })().finally(() => (running = undefined));
+    return running;
+  }
+
+  return {
+    changed: (trx, change) => recordNotice(trx, change),
+    committed() {
+      deliver().catch((error: unknown) => deps.logger?.error({ err: error }, 'appointment notices: delivery failed, the sweep retries'));
+    },
+    deliver,
+    async idle() {
+      await running?.catch(() => {});
+    },
+  };
+}
+
+export async function recordNotice(trx: Transaction<DB>, change: AppointmentChange): Promise<void> {
+  await trx
+    .insertInto('appointment_notice')
+    .values({
+      appointment_id: change.appointmentId,
+      kind: change.kind,
+      by_channel: change.actor.channel,
+      by_staff_id: change.actor.channel === 'staff' ? change.actor.staffId : null,
+      note: change.note ?? null,
+    })
+    .execute();
+}
+
+type NoticeRow = { id: string; appointment_id: string; kind: AppointmentChange['kind']; by_channel: 'online' | 'staff'; by_staff_id: string | null; note: string | null; status: string };
+
+/**
+ * Up to `batchSize` notices in order, in one transaction: each delivered under a savepoint and
+ * deleted, or counted as failed; rows another instance is delivering are skipped.
+ */
+async function deliverBatch(db: Database, deliverer: AppointmentNotifier, logger: Logger | undefined): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<NoticeRow>`
+      SELECT n.id::text AS id, n.appointment_id, n.kind, n.by_channel, n.by_staff_id, n.note, a.status
+        FROM appointment_notice n JOIN appointment a ON a.id = n.appointment_id
+       WHERE n.failed_attempts < ${maxAttempts}
+       ORDER BY n.id
+       LIMIT ${batchSize}
+         FOR UPDATE OF n SKIP LOCKED`.execute(trx);
+    for (const notice of rows) {
+      // Booked or moved and cancelled before the notice went out: the cancellation notice says it all.
+      const outdated = notice.kind !== 'cancelled' && notice.status === 'cancelled';
+      await sql`SAVEPOINT notice`.execute(trx);
+      try {
+        if (!outdated) {
+          const actor = notice.by_channel === 'staff' && notice.by_staff_id ? { channel: 'staff' as const, staffId: notice.by_staff_id } : { channel: 'online' as const };
+          await deliverer.changed(trx, { kind: notice.kind, appointmentId: notice.appointment_id, actor, note: notice.note ?? undefined });
+        }
+        await sql`DELETE FROM appointment_notice WHERE id = ${notice.id}::bigint`.execute(trx);
+        await sql`RELEASE SAVEPOINT notice`.execute(trx);
+      } catch (error) {
+        await sql`ROLLBACK TO SAVEPOINT notice`.execute(trx);
+        await sql`UPDATE appointment_notice SET failed_attempts = failed_attempts + 1 WHERE id = ${notice.id}::bigint`.execute(trx);
+        logger?.error({ err: error, notice: notice.id }, 'appointment notice could not be delivered');
+      }
+    }
+    return rows.length;
+  });
+}
+
+export const noticeSweepJobName = 'appointment.notices.sweep';
+
+/**
+ * Every minute, any instance delivers what is left: notices of an instance that stopped before
+ * delivering, and failed deliveries (up to maxAttempts). Normally there is nothing to do.
+ */
+export async function startNoticeSweep(jobs: Jobs, notices: AppointmentNotices, timeZone: string): Promise<void> {
+  await jobs.register<object>({
+    name: noticeSweepJobName,
+    options: { retryLimit: 0, expireInSeconds: 600 },
+    async handle() {
+      await notices.deliver();
+    },
+  });
+  await jobs.schedule(noticeSweepJobName, '* * * * *', { tz: timeZone });
+}
