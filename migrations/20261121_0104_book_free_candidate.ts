@@ -32,7 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     CREATE FUNCTION slot_holder_busy(
       p_kind text, p_holder uuid, p_start timestamptz, p_end timestamptz, p_except uuid, p_location uuid, p_held_since timestamptz
-    ) RETURNS boolean LANGUAGE plpgsql STABLE
+    ) RETURNS boolean LANGUAGE plpgsql VOLATILE
       SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
     AS $$
     BEGIN
@@ -73,17 +73,26 @@ export async function up(db: Kysely<any>): Promise<void> {
         RETURN QUERY SELECT current_version, NULL::uuid, NULL::uuid, NULL::uuid, NULL::timestamptz;
         RETURN;
       END IF;
+      -- A free-looking candidate is locked (per holder and day, until commit) and checked again:
+      -- concurrent bookings of one clerk's slot then queue instead of inserting conflicting rows
+      -- at once, which the exclusion constraint would answer with a deadlock (40P01) after a second.
       FOREACH candidate IN ARRAY p_clerks LOOP
         IF NOT slot_holder_busy('staff', candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
-          clerk := candidate;
-          EXIT;
+          PERFORM pg_advisory_xact_lock(hashtextextended(candidate::text || (p_start AT TIME ZONE 'UTC')::date::text, 0));
+          IF NOT slot_holder_busy('staff', candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
+            clerk := candidate;
+            EXIT;
+          END IF;
         END IF;
       END LOOP;
       IF p_resources IS NOT NULL THEN
         FOREACH candidate IN ARRAY p_resources LOOP
           IF NOT slot_holder_busy('resource', candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
-            res := candidate;
-            EXIT;
+            PERFORM pg_advisory_xact_lock(hashtextextended(candidate::text || (p_start AT TIME ZONE 'UTC')::date::text, 0));
+            IF NOT slot_holder_busy('resource', candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
+              res := candidate;
+              EXIT;
+            END IF;
           END IF;
         END LOOP;
       END IF;

@@ -247,3 +247,8 @@ export function violatedConstraint(error: unknown): { kind: 'overlap' | 'unique'
   if (e?.code === '23505' && e.constraint) return { kind: 'unique', constraint: e.constraint };
   return undefined;
 }
+
+/** PostgreSQL gave up one of two transactions waiting on each other (e.g. two overlapping bookings). */
+export function isDeadlock(error: unknown): boolean {
+  return (error as { code?: string })?.code === '40P01';
+}

@@ -116,6 +116,21 @@ describe('booking', () => {
     assert.equal(await countAppointments(db, { serviceId }), 3);
   });
 
+  test('simultaneous bookings of overlapping, not identical, starts of one clerk: one booked, the rest slot_taken, never an error', async () => {
+    const office = await createOffice(db);
+    const serviceId = await createService(db, office, { durationMinutes: 60, slotMinutes: 15 });
+    await createClerk(db, office, { starts: '08:00', ends: '12:00' });
+    const starts = ['09:00', '09:15', '09:30', '09:45'];
+    const results = await Promise.allSettled(
+      Array.from({ length: 24 }, (_, i) =>
+        bookAppointment(sut, { serviceId, locationId: office.locationId, start: `2026-12-03T${starts[i % 4]}:00+01:00`, person: person(), actor: onlineActor }),
+      ),
+    );
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    for (const r of results) if (r.status === 'rejected') assert.equal((r.reason as { code: string }).code, 'slot_taken');
+    assert.equal(await countAppointments(db, { serviceId }), 1);
+  });
+
   test('concurrent bookings by one person for one service: exactly one succeeds', async () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);

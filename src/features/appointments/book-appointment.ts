@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import type { Actor } from './appointment-actor.ts';
 import { hashIdempotencyKey, hashManageSecret, newAppointmentCode, newManageSecret, sealManageSecret, unsealManageSecret } from './appointment-code.ts';
-import { attempt, findActiveAppointmentOfPerson, findAppointmentByIdempotencyKey, violatedConstraint, type AppointmentRow, type OfferedService } from './appointment-store.ts';
+import { attempt, findActiveAppointmentOfPerson, findAppointmentByIdempotencyKey, isDeadlock, violatedConstraint, type AppointmentRow, type OfferedService } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { formatInZone } from './availability.ts';
 import { slotTaken, withCurrentSchedule, type EngineDeps } from './find-slot.ts';
@@ -84,6 +84,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
       } catch (error) {
         const violated = violatedConstraint(error)?.constraint;
         if (violated === 'appointment_no_clerk_overlap' || violated === 'appointment_no_resource_overlap' || violated === 'appointment_code_key') continue;
+        if (isDeadlock(error)) continue; // two overlapping (not identical) slots of one clerk at once: the other one won
         if (violated === 'appointment_idempotency_key_key') throw slotTaken(); // answered by the replay in bookAppointment
         if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person);
         throw error;

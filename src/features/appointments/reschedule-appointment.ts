@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from './appointment-actor.ts';
-import { attempt, moveAppointment, violatedConstraint } from './appointment-store.ts';
+import { attempt, isDeadlock, moveAppointment, violatedConstraint } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { parseStart } from './book-appointment.ts';
 import { findFreeSlot, slotTaken, type EngineDeps } from './find-slot.ts';
@@ -56,7 +56,7 @@ export async function rescheduleAppointment(
         return toAppointmentView(moved, row.time_zone);
       } catch (error) {
         const violated = violatedConstraint(error);
-        if (violated?.constraint === 'appointment_no_clerk_overlap') break;
+        if (violated?.constraint === 'appointment_no_clerk_overlap' || isDeadlock(error)) break;
         if (violated?.constraint === 'appointment_no_resource_overlap' && resourceId) {
           takenResources.add(resourceId);
           continue;
