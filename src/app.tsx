@@ -9,6 +9,7 @@ import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts'
 import {
   allowEveryBooking,
   appointmentRoutes,
+  BookingsCache,
   ScheduleCache,
   type AppointmentNotices,
   type AppointmentNotifier,
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
   // One copy of each location's schedule for all of this app's bookings and availability.
   const schedules = new ScheduleCache();
+  const bookings = new BookingsCache(portalSettings.releaseDelayMinutes);
   const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
   const notifier =
     deps.notices ??
@@ -135,7 +137,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       clock: deps.clock,
       publicUrl: deps.publicUrl,
       settings: portalSettings,
-      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules }),
+      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings }),
       notifier,
       key: portalKey,
     }),
@@ -160,6 +162,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       db: deps.db,
       clock: deps.clock,
       schedules,
+      bookings,
       releaseDelayMinutes: portalSettings.releaseDelayMinutes,
       bookingGuard: deps.bookingGuard ?? apiGuard,
       notifier,

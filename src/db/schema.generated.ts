@@ -116,6 +116,12 @@ export interface AuditPerson {
   pseudonymised_at: Timestamp | null;
 }
 
+export interface BusyVersion {
+  day: string;
+  holder: string;
+  version: string;
+}
+
 export interface Counter {
   active: Generated<boolean>;
   id: Generated<string>;
@@ -392,6 +398,7 @@ export interface DB {
   appointment_reminder_sent: AppointmentReminderSent;
   audit_entry: AuditEntry;
   audit_person: AuditPerson;
+  busy_version: BusyVersion;
   counter: Counter;
   device: Device;
   display_event: DisplayEvent;

@@ -86,6 +86,7 @@ export function bookingWindow(timeZone: string, rules: BookingRules, now: number
 export function freeStartsByDay(input: AvailabilityInput): DayAvailability[] {
   const window = bookingWindow(input.timeZone, input.rules, input.now, input.channel);
   const prepared = prepare(input);
+  const durationMs = input.rules.durationMinutes * 60_000;
   const result: DayAvailability[] = [];
   for (const date of datesBetween(input.from, input.to)) {
     if (!isInWindow(date, window)) {
@@ -93,8 +94,20 @@ export function freeStartsByDay(input: AvailabilityInput): DayAvailability[] {
       continue;
     }
     const day = zoneDay(input.timeZone, date);
-    const starts = collectStarts(input, prepared, day, window.earliest, null);
-    result.push({ date, starts: [...starts.keys()].sort((a, b) => a - b).map((t) => formatInstant(t, day)) });
+    // Only whether a start is free matters here, not who is free for it: one flag per minute of the day.
+    const dayStart = day.pieces[0]!.start;
+    const free = new Uint8Array(Math.ceil((day.pieces.at(-1)!.end - dayStart) / 60_000));
+    forEachFreeStart(input, prepared, day, window.earliest, null, (t) => {
+      free[(t - dayStart) / 60_000] = 1;
+    });
+    const starts: string[] = [];
+    for (let minute = 0; minute < free.length; minute++) {
+      if (free[minute] === 0) continue;
+      const t = dayStart + minute * 60_000;
+      if (input.rules.requiresResource && !prepared.resources.some((r) => isFree(r.busy, t, t + durationMs))) continue;
+      starts.push(formatInstant(t, day));
+    }
+    result.push({ date, starts });
   }
   return result;
 }
@@ -115,7 +128,7 @@ export function checkSlot(input: Omit<AvailabilityInput, 'from' | 'to'>, start: 
   const window = bookingWindow(input.timeZone, input.rules, input.now, input.channel);
   if (!isInWindow(date, window) || start < window.earliest) return { kind: 'outside_window', window, date };
   const full = { ...input, from: date, to: date };
-  const starts = collectStarts(full, prepare(full), day, start, start);
+  const starts = collectStarts(full, prepare(full), day, start);
   const found = starts.get(start);
   if (!found) return { kind: 'taken' };
   return { kind: 'free', clerkIds: found.clerkIds, resourceIds: found.resourceIds, end: start + input.rules.durationMinutes * 60_000, date };
@@ -141,15 +154,39 @@ function prepare(input: AvailabilityInput): Prepared {
 
 type Found = { clerkIds: string[]; resourceIds: string[] };
 
+/** The clerks (and resources) free for exactly `start` (booking). */
+function collectStarts(input: AvailabilityInput, prepared: Prepared, day: ZoneDay, start: number): Map<number, Found> {
+  const durationMs = input.rules.durationMinutes * 60_000;
+  const starts = new Map<number, Found>();
+  forEachFreeStart(input, prepared, day, start, start, (t, staffId) => {
+    let entry = starts.get(t);
+    if (!entry) starts.set(t, (entry = { clerkIds: [], resourceIds: [] }));
+    entry.clerkIds.push(staffId);
+  });
+  if (input.rules.requiresResource) {
+    for (const [t, entry] of starts) {
+      for (const resource of prepared.resources) if (isFree(resource.busy, t, t + durationMs)) entry.resourceIds.push(resource.resourceId);
+      if (entry.resourceIds.length === 0) starts.delete(t);
+    }
+  }
+  return starts;
+}
+
 /**
- * Candidate starts of one day mapped to the clerks free for them. With `only` set, just that
- * instant is examined (booking); otherwise every start from `earliest` on.
+ * Calls `found` for every start on the grid from `earliest` on at which a clerk is free for the
+ * whole duration, once per clerk. With `only` set, just that instant is examined (booking).
  */
-function collectStarts(input: AvailabilityInput, prepared: Prepared, day: ZoneDay, earliest: number, only: number | null): Map<number, Found> {
-  const { durationMinutes, slotMinutes, requiresResource } = input.rules;
+function forEachFreeStart(
+  input: AvailabilityInput,
+  prepared: Prepared,
+  day: ZoneDay,
+  earliest: number,
+  only: number | null,
+  found: (start: number, staffId: string) => void,
+): void {
+  const { durationMinutes, slotMinutes } = input.rules;
   const durationMs = durationMinutes * 60_000;
   const slotMs = slotMinutes * 60_000;
-  const starts = new Map<number, Found>();
   const weekday = day.weekday;
   for (const clerk of prepared.clerks) {
     const hours: { starts: string; ends: string }[] = clerk.overrideDays.has(day.date)
@@ -169,38 +206,32 @@ function collectStarts(input: AvailabilityInput, prepared: Prepared, day: ZoneDa
           let t = lo + (Math.ceil(local / slotMs) * slotMs - local);
           if (only !== null) {
             if (only < t || only > hi || (only - t) % slotMs !== 0) continue;
-            t = only;
+            found(only, clerk.schedule.staffId);
+            continue;
           }
-          for (; t <= hi; t += slotMs) {
-            let entry = starts.get(t);
-            if (!entry) {
-              entry = { clerkIds: [], resourceIds: [] };
-              starts.set(t, entry);
-            }
-            entry.clerkIds.push(clerk.schedule.staffId);
-            if (only !== null) break;
-          }
+          for (; t <= hi; t += slotMs) found(t, clerk.schedule.staffId);
         }
       }
     }
   }
-  if (requiresResource) {
-    for (const [t, entry] of starts) {
-      for (const resource of prepared.resources) if (isFree(resource.busy, t, t + durationMs)) entry.resourceIds.push(resource.resourceId);
-      if (entry.resourceIds.length === 0) starts.delete(t);
-    }
-  }
-  return starts;
 }
 
-/** Sorted, disjoint union of intervals. */
+/**
+ * Sorted, disjoint union of intervals. Bookings usually arrive sorted; then nothing is copied or
+ * sorted, and an input interval is reused as it is unless it has to be widened (inputs are never
+ * changed: they may be shared by cached bookings).
+ */
 export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
-  const sorted = [...intervals].filter((i) => i.start < i.end).sort((a, b) => a.start - b.start);
+  let sorted = true;
+  for (let i = 1; i < intervals.length && sorted; i++) sorted = intervals[i]!.start >= intervals[i - 1]!.start;
+  const list = sorted ? intervals : [...intervals].sort((a, b) => a.start - b.start);
   const merged: Interval[] = [];
-  for (const i of sorted) {
-    const last = merged.at(-1);
-    if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
-    else merged.push({ start: i.start, end: i.end });
+  for (const i of list) {
+    if (i.start >= i.end) continue;
+    const last = merged[merged.length - 1];
+    if (last && i.start <= last.end) {
+      if (i.end > last.end) merged[merged.length - 1] = { start: last.start, end: i.end };
+    } else merged.push(i);
   }
   return merged;
 }

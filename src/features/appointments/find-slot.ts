@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import type { Actor } from './appointment-actor.ts';
 import { checkSlot } from './availability.ts';
 import { invalid, requireOfferedService } from './get-availability.ts';
+import type { BookingsCache } from './bookings-cache.ts';
 import { ScheduleCache, type ScheduleOutcome } from './schedule-cache.ts';
 import type { LocationSchedule, ScheduledService } from './schedule-store.ts';
 import { busyCandidates, type SlotProbe } from './slot-store.ts';
@@ -13,6 +14,8 @@ export type EngineDeps = {
   db: Database;
   clock: Clock;
   schedules?: ScheduleCache | undefined;
+  /** Bookings per clerk and day read for availability, shared by one app; none kept when absent. */
+  bookings?: BookingsCache | undefined;
   /** Minutes a cancelled time stays held back from online callers (anti-reselling; 0 = none). */
   releaseDelayMinutes?: number | undefined;
 };

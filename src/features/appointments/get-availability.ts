@@ -5,7 +5,8 @@ import { ScheduleCache } from './schedule-cache.ts';
 import type { ScheduledService } from './schedule-store.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from './appointment-actor.ts';
-import { findOfferedService, loadBookings, type OfferedService } from './appointment-store.ts';
+import { findOfferedService, type OfferedService } from './appointment-store.ts';
+import { BookingsCache } from './bookings-cache.ts';
 import { bookingWindow, freeStartsByDay, zoneDay, type DayAvailability } from './availability.ts';
 
 export const maxRangeDays = 92;
@@ -46,14 +47,18 @@ export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery
         const resourceIds = offered.requiredResourceKind ? (schedule.resourcesByKind.get(offered.requiredResourceKind) ?? []) : [];
         const first = zoneDay(offered.timeZone, from.toString());
         const last = zoneDay(offered.timeZone, to.toString());
-        const bookings = await loadBookings(deps.db, {
-          locationId: offered.locationId,
-          clerkIds,
-          resourceIds,
-          from: new Date(first.pieces[0]!.start),
-          to: new Date(last.pieces.at(-1)!.end),
-          heldSince: delay > 0 ? new Date(now - delay * 60_000) : null,
-        });
+        const bookings = await (deps.bookings ?? new BookingsCache()).load(
+          deps.db,
+          {
+            locationId: offered.locationId,
+            clerkIds,
+            resourceIds,
+            from: new Date(first.pieces[0]!.start),
+            to: new Date(last.pieces.at(-1)!.end),
+            heldSince: delay > 0 ? new Date(now - delay * 60_000) : null,
+          },
+          now,
+        );
         if (bookings.version !== schedule.version) return { stale: bookings.version };
         const clerks = clerkIds.flatMap((id) => {
           const clerk = schedule.clerks.get(id);

@@ -12,6 +12,7 @@ export { freeStartsByDay, checkSlot, type DayAvailability } from './availability
 export { allowEveryBooking, type BookingGuard } from './booking-guard.ts';
 export { appointmentRoutes } from './appointment-routes.ts';
 export { ScheduleCache } from './schedule-cache.ts';
+export { BookingsCache } from './bookings-cache.ts';
 export type { EngineDeps } from './find-slot.ts';
 export { notifyNobody, type AppointmentChange, type AppointmentNotifier } from './appointment-notifier.ts';
 export { bookAndNotify, cancelAndNotify, rescheduleAndNotify, type NotifyingDeps } from './notified-changes.ts';

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import { isAppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { bookAppointment, cancelAppointment, getAvailability, onlineActor, rescheduleAppointment, type ScheduleCache } from '../appointments/index.ts';
+import { bookAppointment, cancelAppointment, getAvailability, onlineActor, rescheduleAppointment, type BookingsCache, type ScheduleCache } from '../appointments/index.ts';
 import type { AppointmentRow, FreeDay, PortalEngine } from './portal-engine.ts';
 
 const columns = ['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_at', 'status', 'person_name', 'date_of_birth', 'email', 'language', 'manage_secret_hash'] as const;
@@ -13,9 +13,9 @@ const columns = ['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_a
  * exist together or not at all. The re-release delay is the engine's: for online callers a time
  * cancelled less than `releaseDelayMinutes` ago stays busy in availability and booking alike.
  */
-export function createEngineAdapter(deps: { db: Database; clock: Clock; schedules?: ScheduleCache | undefined }): PortalEngine {
-  const { db, clock, schedules } = deps;
-  const engine = (releaseDelayMinutes: number, trx: Database = db) => ({ db: trx, clock, schedules, releaseDelayMinutes });
+export function createEngineAdapter(deps: { db: Database; clock: Clock; schedules?: ScheduleCache | undefined; bookings?: BookingsCache | undefined }): PortalEngine {
+  const { db, clock, schedules, bookings } = deps;
+  const engine = (releaseDelayMinutes: number, trx: Database = db) => ({ db: trx, clock, schedules, bookings, releaseDelayMinutes });
 
   async function freeDays(input: { serviceId: string; locationId: string; from: string; to: string; releaseDelayMinutes: number }): Promise<FreeDay[]> {
     const location = await db.selectFrom('location').select('time_zone').where('id', '=', input.locationId).executeTakeFirst();
