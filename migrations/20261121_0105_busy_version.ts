@@ -17,12 +17,20 @@ export async function up(db: Kysely<any>): Promise<void> {
       PRIMARY KEY (holder, day)
     );
 
-    CREATE FUNCTION bump_busy_version(p_holder uuid, p_start timestamptz, p_end timestamptz) RETURNS void LANGUAGE sql AS $$
-      INSERT INTO busy_version (holder, day, version)
-      SELECT p_holder, d::date, pg_current_xact_id()
-        FROM generate_series((p_start AT TIME ZONE 'UTC')::date, ((p_end - interval '1 microsecond') AT TIME ZONE 'UTC')::date, interval '1 day') AS d
-      ON CONFLICT (holder, day) DO UPDATE SET version = EXCLUDED.version WHERE busy_version.version <> EXCLUDED.version
-    $$;
+    -- An appointment is shorter than a day, so it touches one UTC day or two.
+    CREATE FUNCTION bump_busy_version(p_holder uuid, p_start timestamptz, p_end timestamptz) RETURNS void LANGUAGE plpgsql AS $$
+    DECLARE
+      first_day date := (p_start AT TIME ZONE 'UTC')::date;
+      last_day date := ((p_end - interval '1 microsecond') AT TIME ZONE 'UTC')::date;
+    BEGIN
+      INSERT INTO busy_version AS b (holder, day, version) VALUES (p_holder, first_day, pg_current_xact_id())
+        ON CONFLICT (holder, day) DO UPDATE SET version = EXCLUDED.version WHERE b.version <> EXCLUDED.version;
+      IF last_day > first_day THEN
+        INSERT INTO busy_version AS b (holder, day, version)
+        SELECT p_holder, d::date, pg_current_xact_id() FROM generate_series(first_day + 1, last_day, interval '1 day') AS d
+          ON CONFLICT (holder, day) DO UPDATE SET version = EXCLUDED.version WHERE b.version <> EXCLUDED.version;
+      END IF;
+    END $$;
 
     CREATE FUNCTION appointment_bumps_busy_version() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
