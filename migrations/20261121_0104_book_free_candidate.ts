@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Booking's one statement as a function, and the notices it leaves for the person's messages. Lotse hands over the candidate clerks (and resources)
- * that the cached schedule allows, shuffled; the function checks that schedule_version still is
- * the one they came from, takes the first candidate without an overlapping appointment (or, for
- * online callers, one cancelled within the re-release delay) and inserts. The exclusion
+ * Booking's one statement as a function, and the notices it leaves for the person's messages.
+ * Lotse hands over the candidate clerks (and resources) that the cached schedule allows,
+ * shuffled; the function checks that schedule_version still is the one they came from, takes the
+ * first candidate without an overlapping appointment (or, for online callers, one cancelled
+ * within the re-release delay) and inserts. The exclusion
  * constraints still decide: two calls choosing the same clerk at once end with one row and one
  * 23P01, which Lotse answers by calling again.
  *
@@ -52,6 +53,27 @@ export async function up(db: Kysely<any>): Promise<void> {
                         AND a.resource_id = p_holder AND a.starts_at < p_end AND a.ends_at > p_start));
     END $$;
 
+    -- A free-looking candidate is locked (per holder and UTC day, until commit) and checked again:
+    -- concurrent bookings of one clerk's slot then queue instead of inserting conflicting rows at
+    -- once, which the exclusion constraint would answer with a deadlock (40P01) after a second.
+    CREATE FUNCTION first_free_holder(
+      p_kind text, p_candidates uuid[], p_start timestamptz, p_end timestamptz, p_except uuid, p_location uuid, p_held_since timestamptz
+    ) RETURNS uuid LANGUAGE plpgsql VOLATILE
+    AS $$
+    DECLARE
+      candidate uuid;
+    BEGIN
+      FOREACH candidate IN ARRAY p_candidates LOOP
+        IF NOT slot_holder_busy(p_kind, candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
+          PERFORM pg_advisory_xact_lock(hashtextextended(candidate::text || (p_start AT TIME ZONE 'UTC')::date::text, 0));
+          IF NOT slot_holder_busy(p_kind, candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
+            RETURN candidate;
+          END IF;
+        END IF;
+      END LOOP;
+      RETURN NULL;
+    END $$;
+
     CREATE FUNCTION book_free_candidate(
       p_version text, p_clerks uuid[], p_resources uuid[], p_start timestamptz, p_end timestamptz, p_except uuid, p_location uuid,
       p_held_since timestamptz, p_code text, p_manage_secret_hash text, p_manage_secret_sealed text, p_service uuid, p_person_name text,
@@ -64,7 +86,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     #variable_conflict use_column
     DECLARE
       current_version text;
-      candidate uuid;
       clerk uuid;
       res uuid;
     BEGIN
@@ -73,28 +94,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         RETURN QUERY SELECT current_version, NULL::uuid, NULL::uuid, NULL::uuid, NULL::timestamptz;
         RETURN;
       END IF;
-      -- A free-looking candidate is locked (per holder and day, until commit) and checked again:
-      -- concurrent bookings of one clerk's slot then queue instead of inserting conflicting rows
-      -- at once, which the exclusion constraint would answer with a deadlock (40P01) after a second.
-      FOREACH candidate IN ARRAY p_clerks LOOP
-        IF NOT slot_holder_busy('staff', candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
-          PERFORM pg_advisory_xact_lock(hashtextextended(candidate::text || (p_start AT TIME ZONE 'UTC')::date::text, 0));
-          IF NOT slot_holder_busy('staff', candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
-            clerk := candidate;
-            EXIT;
-          END IF;
-        END IF;
-      END LOOP;
+      clerk := first_free_holder('staff', p_clerks, p_start, p_end, p_except, p_location, p_held_since);
       IF p_resources IS NOT NULL THEN
-        FOREACH candidate IN ARRAY p_resources LOOP
-          IF NOT slot_holder_busy('resource', candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
-            PERFORM pg_advisory_xact_lock(hashtextextended(candidate::text || (p_start AT TIME ZONE 'UTC')::date::text, 0));
-            IF NOT slot_holder_busy('resource', candidate, p_start, p_end, p_except, p_location, p_held_since) THEN
-              res := candidate;
-              EXIT;
-            END IF;
-          END IF;
-        END LOOP;
+        res := first_free_holder('resource', p_resources, p_start, p_end, p_except, p_location, p_held_since);
       END IF;
       IF clerk IS NULL OR (p_resources IS NOT NULL AND res IS NULL) THEN
         RETURN QUERY SELECT current_version, NULL::uuid, NULL::uuid, NULL::uuid, NULL::timestamptz;
@@ -122,6 +124,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`
     DROP FUNCTION book_free_candidate(text, uuid[], uuid[], timestamptz, timestamptz, uuid, uuid, timestamptz, text, text, text, uuid, text, date, text, text, text, text, text, uuid, text, boolean);
     DROP TABLE appointment_notice;
+    DROP FUNCTION first_free_holder(text, uuid[], timestamptz, timestamptz, uuid, uuid, timestamptz);
     DROP FUNCTION slot_holder_busy(text, uuid, timestamptz, timestamptz, uuid, uuid, timestamptz);
   `.execute(db);
 }

@@ -13,27 +13,19 @@ const locale = (lang: Lang) => `${lang}-u-nu-latn`;
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function cached<T>(formats: Map<string, T>, lang: Lang, options: object, create: () => T): T {
   const key = `${lang}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
+  let format = formats.get(key);
   if (!format) {
-    if (dateFormats.size > 1_000) dateFormats.clear();
-    format = new Intl.DateTimeFormat(locale(lang), options);
-    dateFormats.set(key, format);
+    if (formats.size > 1_000) formats.clear();
+    format = create();
+    formats.set(key, format);
   }
   return format;
 }
 
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    if (numberFormats.size > 1_000) numberFormats.clear();
-    format = new Intl.NumberFormat(locale(lang), options);
-    numberFormats.set(key, format);
-  }
-  return format;
-}
+const dateFormat = (lang: Lang, options: Intl.DateTimeFormatOptions) => cached(dateFormats, lang, options, () => new Intl.DateTimeFormat(locale(lang), options));
+const numberFormat = (lang: Lang, options: Intl.NumberFormatOptions) => cached(numberFormats, lang, options, () => new Intl.NumberFormat(locale(lang), options));
 
 export function formatDate(lang: Lang, instant: Date, timeZone: string): string {
   return dateFormat(lang, { dateStyle: 'full', timeZone }).format(instant);
