@@ -139,17 +139,36 @@ function isInWindow(date: string, window: BookingWindow): boolean {
   return !(date === window.today && window.todayHeld);
 }
 
-type Prepared = { clerks: { schedule: ClerkSchedule; busy: Interval[]; overrideDays: Set<string> }[]; resources: { resourceId: string; busy: Interval[] }[] };
+type PreparedClerk = {
+  schedule: ClerkSchedule;
+  busy: Interval[];
+  /** Overrides by day; the weekly template by ISO weekday (index 1–7). */
+  overridesByDay: Map<string, DayHours[]>;
+  weeklyByWeekday: WeeklyHours[][];
+};
+type Prepared = { clerks: PreparedClerk[]; resources: { resourceId: string; busy: Interval[] }[] };
 
 function prepare(input: AvailabilityInput): Prepared {
   return {
-    clerks: input.clerks.map((schedule) => ({
-      schedule,
-      busy: mergeIntervals(schedule.busy),
-      overrideDays: new Set(schedule.overrides.map((o) => o.day)),
-    })),
+    clerks: input.clerks.map((schedule) => {
+      const overridesByDay = new Map<string, DayHours[]>();
+      for (const o of schedule.overrides) overridesByDay.set(o.day, [...(overridesByDay.get(o.day) ?? []), o]);
+      const weeklyByWeekday: WeeklyHours[][] = [[], [], [], [], [], [], [], []];
+      for (const w of schedule.weekly) weeklyByWeekday[w.weekday]?.push(w);
+      return { schedule, busy: mergeIntervals(schedule.busy), overridesByDay, weeklyByWeekday };
+    }),
     resources: input.resources.map((r) => ({ resourceId: r.resourceId, busy: mergeIntervals(r.busy) })),
   };
+}
+
+/** The clerk's working hours on the day: its overrides, or the weekly template valid then. */
+function hoursOn(clerk: PreparedClerk, day: ZoneDay): readonly { starts: string; ends: string }[] {
+  const overrides = clerk.overridesByDay.get(day.date);
+  if (overrides) return overrides;
+  const weekly = clerk.weeklyByWeekday[day.weekday] ?? [];
+  let allValid = true;
+  for (const w of weekly) if ((w.validFrom !== null && w.validFrom > day.date) || (w.validUntil !== null && w.validUntil < day.date)) allValid = false;
+  return allValid ? weekly : weekly.filter((w) => (w.validFrom === null || w.validFrom <= day.date) && (w.validUntil === null || w.validUntil >= day.date));
 }
 
 type Found = { clerkIds: string[]; resourceIds: string[] };
@@ -187,13 +206,8 @@ function forEachFreeStart(
   const { durationMinutes, slotMinutes } = input.rules;
   const durationMs = durationMinutes * 60_000;
   const slotMs = slotMinutes * 60_000;
-  const weekday = day.weekday;
   for (const clerk of prepared.clerks) {
-    const hours: { starts: string; ends: string }[] = clerk.overrideDays.has(day.date)
-      ? clerk.schedule.overrides.filter((o) => o.day === day.date)
-      : clerk.schedule.weekly.filter(
-          (w) => w.weekday === weekday && (w.validFrom === null || w.validFrom <= day.date) && (w.validUntil === null || w.validUntil >= day.date),
-        );
+    const hours = hoursOn(clerk, day);
     for (const h of hours) {
       const workStart = day.instantOf(h.starts);
       const workEnd = day.instantOf(h.ends);
@@ -268,7 +282,7 @@ function subtract(range: Interval, busy: readonly Interval[]): Interval[] {
 }
 
 /** A stretch of a local day with one UTC offset. localStartMs: wall-clock ms since local midnight. */
-type Piece = { start: number; end: number; localStartMs: number; offsetMs: number };
+type Piece = { start: number; end: number; localStartMs: number; offsetMs: number; /** "+01:00" */ offset: string };
 
 type ZoneDay = { date: string; weekday: number; pieces: Piece[]; instantOf(time: string): number };
 
@@ -288,7 +302,7 @@ export function zoneDay(timeZone: string, date: string): ZoneDay {
     const transition: Temporal.ZonedDateTime | null = cursor.getTimeZoneTransition('next');
     const end: number = transition && transition.epochMilliseconds < dayEnd ? transition.epochMilliseconds : dayEnd;
     const localStartMs = ((cursor.hour * 60 + cursor.minute) * 60 + cursor.second) * 1000 + cursor.millisecond;
-    pieces.push({ start: cursor.epochMilliseconds, end, localStartMs, offsetMs: cursor.offsetNanoseconds / 1e6 });
+    pieces.push({ start: cursor.epochMilliseconds, end, localStartMs, offsetMs: cursor.offsetNanoseconds / 1e6, offset: cursor.offset });
     cursor = end < dayEnd ? transition : null;
   }
   const times = new Map<string, number>();
@@ -313,12 +327,14 @@ export function zoneDay(timeZone: string, date: string): ZoneDay {
 
 /** ISO 8601 with the offset of the piece the instant lies in (the offset itself comes from the zone rules). */
 function formatInstant(t: number, day: ZoneDay): string {
-  const piece = day.pieces.find((p) => t >= p.start && t < p.end) ?? day.pieces.at(-1)!;
-  const offsetMinutes = Math.round(piece.offsetMs / 60_000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return new Date(t + piece.offsetMs).toISOString().slice(0, 19) + offset;
+  let piece = day.pieces[day.pieces.length - 1]!;
+  for (const p of day.pieces) {
+    if (t >= p.start && t < p.end) {
+      piece = p;
+      break;
+    }
+  }
+  return new Date(t + piece.offsetMs).toISOString().slice(0, 19) + piece.offset;
 }
 
 export function formatInZone(t: number, timeZone: string): string {
