@@ -73,37 +73,55 @@ export async function recordNotice(trx: Transaction<DB>, change: AppointmentChan
 type NoticeRow = { id: string; appointment_id: string; kind: AppointmentChange['kind']; by_channel: 'online' | 'staff'; by_staff_id: string | null; note: string | null; status: string };
 
 /**
- * Up to `batchSize` notices in order, in one transaction: each delivered under a savepoint and
- * deleted, or counted as failed; rows another instance is delivering are skipped.
+ * Up to `batchSize` notices in order, in one transaction, all delivered and then deleted in one
+ * statement. If any delivery fails, the batch is rolled back and done again one notice at a time
+ * (each under a savepoint, a failure counted on its notice), so one bad notice never holds up the
+ * others. Rows another instance is delivering are skipped.
  */
 async function deliverBatch(db: Database, deliverer: AppointmentNotifier, logger: Logger | undefined): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<NoticeRow>`
-      SELECT n.id::text AS id, n.appointment_id, n.kind, n.by_channel, n.by_staff_id, n.note, a.status
-        FROM appointment_notice n JOIN appointment a ON a.id = n.appointment_id
-       WHERE n.failed_attempts < ${maxAttempts}
-       ORDER BY n.id
-       LIMIT ${batchSize}
-         FOR UPDATE OF n SKIP LOCKED`.execute(trx);
-    for (const notice of rows) {
-      // Booked or moved and cancelled before the notice went out: the cancellation notice says it all.
-      const outdated = notice.kind !== 'cancelled' && notice.status === 'cancelled';
-      await sql`SAVEPOINT notice`.execute(trx);
-      try {
-        if (!outdated) {
-          const actor = notice.by_channel === 'staff' && notice.by_staff_id ? { channel: 'staff' as const, staffId: notice.by_staff_id } : { channel: 'online' as const };
-          await deliverer.changed(trx, { kind: notice.kind, appointmentId: notice.appointment_id, actor, note: notice.note ?? undefined });
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const notices = await lockDueNotices(trx);
+      for (const notice of notices) await deliverOne(trx, deliverer, notice);
+      if (notices.length > 0) await sql`DELETE FROM appointment_notice WHERE id = ANY(${notices.map((n) => n.id)}::bigint[])`.execute(trx);
+      return notices.length;
+    });
+  } catch {
+    return db.transaction().execute(async (trx) => {
+      const notices = await lockDueNotices(trx);
+      for (const notice of notices) {
+        await sql`SAVEPOINT notice`.execute(trx);
+        try {
+          await deliverOne(trx, deliverer, notice);
+          await sql`DELETE FROM appointment_notice WHERE id = ${notice.id}::bigint`.execute(trx);
+          await sql`RELEASE SAVEPOINT notice`.execute(trx);
+        } catch (error) {
+          await sql`ROLLBACK TO SAVEPOINT notice`.execute(trx);
+          await sql`UPDATE appointment_notice SET failed_attempts = failed_attempts + 1 WHERE id = ${notice.id}::bigint`.execute(trx);
+          logger?.error({ err: error, notice: notice.id }, 'appointment notice could not be delivered');
         }
-        await sql`DELETE FROM appointment_notice WHERE id = ${notice.id}::bigint`.execute(trx);
-        await sql`RELEASE SAVEPOINT notice`.execute(trx);
-      } catch (error) {
-        await sql`ROLLBACK TO SAVEPOINT notice`.execute(trx);
-        await sql`UPDATE appointment_notice SET failed_attempts = failed_attempts + 1 WHERE id = ${notice.id}::bigint`.execute(trx);
-        logger?.error({ err: error, notice: notice.id }, 'appointment notice could not be delivered');
       }
-    }
-    return rows.length;
-  });
+      return notices.length;
+    });
+  }
+}
+
+async function lockDueNotices(trx: Transaction<DB>): Promise<NoticeRow[]> {
+  const { rows } = await sql<NoticeRow>`
+    SELECT n.id::text AS id, n.appointment_id, n.kind, n.by_channel, n.by_staff_id, n.note, a.status
+      FROM appointment_notice n JOIN appointment a ON a.id = n.appointment_id
+     WHERE n.failed_attempts < ${maxAttempts}
+     ORDER BY n.id
+     LIMIT ${batchSize}
+       FOR UPDATE OF n SKIP LOCKED`.execute(trx);
+  return rows;
+}
+
+async function deliverOne(trx: Transaction<DB>, deliverer: AppointmentNotifier, notice: NoticeRow): Promise<void> {
+  // Booked or moved and cancelled before the notice went out: the cancellation notice says it all.
+  if (notice.kind !== 'cancelled' && notice.status === 'cancelled') return;
+  const actor = notice.by_channel === 'staff' && notice.by_staff_id ? { channel: 'staff' as const, staffId: notice.by_staff_id } : { channel: 'online' as const };
+  await deliverer.changed(trx, { kind: notice.kind, appointmentId: notice.appointment_id, actor, note: notice.note ?? undefined });
 }
 
 export const noticeSweepJobName = 'appointment.notices.sweep';
