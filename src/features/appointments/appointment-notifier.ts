@@ -26,5 +26,3 @@ export type AppointmentNotifier = {
   committed?(): void;
 };
 
-/** For callers (and tests) that tell nobody. */
-export const notifyNobody: AppointmentNotifier = { changed: () => Promise.resolve() };

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Appointment } from '../../db/schema.generated.ts';
-import { preparedMarker, type Database } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import type { BookingRules, Interval } from './availability.ts';
 
 /** A service as offered at one location, with what availability and booking need to know. */
@@ -125,9 +125,6 @@ export type NewAppointment = Required<
   >
 > & { created_by: 'online' | 'staff' };
 
-export async function insertAppointment(db: Database, row: NewAppointment): Promise<AppointmentRow> {
-  return db.insertInto('appointment').values(row).returning(appointmentColumns).modifyEnd(sql.raw(preparedMarker('insert_appointment'))).executeTakeFirstOrThrow();
-}
 
 /** Moves a booked appointment in one statement: the exclusion constraints check the new time against everyone else. */
 export async function moveAppointment(

@@ -7,7 +7,7 @@ import { isAppError } from '../../shared/app-error.ts';
 import { createTestDatabase } from '../../../test/database.ts';
 import { addAbsence, countAppointments, createClerk, createOffice, createResource, createService, person } from '../../../test/office-factory.ts';
 import { codeAlphabet } from './appointment-code.ts';
-import { attempt, insertAppointment } from './appointment-store.ts';
+import { attempt } from './appointment-store.ts';
 import { bookAppointment, cancelAppointment, findAppointment, getAvailability, onlineActor, rescheduleAppointment, type Actor } from './index.ts';
 
 const { db } = await createTestDatabase({ poolSize: 12 });
@@ -274,9 +274,9 @@ test('inside a caller’s transaction a violated constraint rolls back only the 
     idempotency_key: null,
   });
   await db.transaction().execute(async (trx) => {
-    await attempt(trx, () => insertAppointment(trx, row('AAAAAAA2', '2026-12-02T07:00:00Z')));
-    await assert.rejects(attempt(trx, () => insertAppointment(trx, row('AAAAAAA3', '2026-12-02T07:15:00Z'))), { code: '23P01' });
-    await attempt(trx, () => insertAppointment(trx, row('AAAAAAA4', '2026-12-02T08:00:00Z')));
+    await attempt(trx, () => trx.insertInto('appointment').values(row('AAAAAAA2', '2026-12-02T07:00:00Z')).execute());
+    await assert.rejects(attempt(trx, () => trx.insertInto('appointment').values(row('AAAAAAA3', '2026-12-02T07:15:00Z')).execute()), { code: '23P01' });
+    await attempt(trx, () => trx.insertInto('appointment').values(row('AAAAAAA4', '2026-12-02T08:00:00Z')).execute());
   });
   const { rows } = await sql<{ code: string }>`SELECT code FROM appointment WHERE staff_id = ${clerk} ORDER BY code`.execute(db);
   assert.deepEqual(rows.map((r) => r.code), ['AAAAAAA2', 'AAAAAAA4']);
