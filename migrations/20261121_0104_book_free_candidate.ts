@@ -37,6 +37,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
     AS $$
     BEGIN
+      -- Spelled out per column on purpose: each query keeps its own cached plan on its own partial
+      -- index; a column chosen at run time (EXECUTE format(...)) would be planned on every call.
       IF p_kind = 'staff' THEN
         RETURN EXISTS (SELECT 1 FROM appointment a
                         WHERE a.staff_id = p_holder AND a.status <> 'cancelled' AND a.id <> p_except
