@@ -116,7 +116,8 @@ export async function moveAppointmentToColleague(
       });
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23P01') throw new AppError('slot_taken', 'The colleague was booked at that time meanwhile.');
+    // 40P01: a booking of the colleague at that time ran into this move at the same moment.
+    if (['23P01', '40P01'].includes((error as { code?: string }).code ?? '')) throw new AppError('slot_taken', 'The colleague was booked at that time meanwhile.');
     throw error;
   }
 }
