@@ -34,7 +34,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE FUNCTION slot_holder_busy(
       p_kind text, p_holder uuid, p_start timestamptz, p_end timestamptz, p_except uuid, p_location uuid, p_held_since timestamptz
     ) RETURNS boolean LANGUAGE plpgsql VOLATILE
-      SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
     AS $$
     BEGIN
       -- Spelled out per column on purpose: each query keeps its own cached plan on its own partial
@@ -61,6 +60,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE FUNCTION first_free_holder(
       p_kind text, p_candidates uuid[], p_start timestamptz, p_end timestamptz, p_except uuid, p_location uuid, p_held_since timestamptz
     ) RETURNS uuid LANGUAGE plpgsql VOLATILE
+      -- Set once for the whole search (a SET on the probe itself cost a save and restore per probe).
+      SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
     AS $$
     DECLARE
       candidate uuid;
