@@ -93,3 +93,15 @@ test('a rolled-back change never leaves a version that a later, different schedu
   assert.notEqual(after, before);
   assert.ok(BigInt(after) > BigInt(before));
 });
+
+test('refused requests keep the cached schedule while nothing changed (a flood of bad requests cannot empty the cache)', async () => {
+  const office = await createOffice(db);
+  const serviceId = await createService(db, office);
+  await createClerk(db, office, { starts: '08:00', ends: '09:00' });
+  const deps = { schedules: new ScheduleCache() };
+  await freeStarts(deps, serviceId, office.locationId);
+  const cached = await deps.schedules.get(db, office.locationId);
+  assert.equal(await bookingError(deps, serviceId, office.locationId, '2026-12-04T08:10:00+01:00'), 'validation_failed', 'off the grid');
+  assert.equal(await bookingError(deps, serviceId, office.locationId, '2026-12-04T15:00:00+01:00'), 'slot_taken', 'nobody works then');
+  assert.equal(await deps.schedules.get(db, office.locationId), cached, 'the same copy, not reloaded');
+});

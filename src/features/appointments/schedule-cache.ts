@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { loadLocationSchedule, type LocationSchedule } from './schedule-store.ts';
+import { loadLocationSchedule, readScheduleVersion, type LocationSchedule } from './schedule-store.ts';
 
 /** What a statement run on a cached schedule reports: the newer version it saw, or its result. */
 export type ScheduleOutcome<T> = { stale: string } | { done: T };
@@ -48,8 +48,9 @@ export class ScheduleCache {
   /**
    * `check` decides on the schedule alone (it may refuse by throwing), `run` then asks the
    * database and reports a newer schedule_version as stale. A stale schedule is loaded again and
-   * both run again; a refusal by a cached schedule is checked once more against a fresh one, so a
-   * service or hours added a moment ago are never refused on an old copy.
+   * both run again; a refusal is checked against the current version and, if the schedule has
+   * changed, once more against a fresh copy, so a service or hours added a moment ago are never
+   * refused on an old one.
    */
   async use<P, T>(
     db: Database,
@@ -64,7 +65,8 @@ export class ScheduleCache {
       try {
         checked = check(schedule);
       } catch (error) {
-        if (rechecked || !schedule) throw error;
+        // Reload only when the schedule really changed: a flood of bad requests must not empty the cache.
+        if (rechecked || !schedule || (await readScheduleVersion(db)) === schedule.version) throw error;
         rechecked = true;
         await this.forget(locationId, schedule.version);
         continue;

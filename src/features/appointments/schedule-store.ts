@@ -114,3 +114,9 @@ export async function loadLocationSchedule(db: Database, locationId: string): Pr
   for (const [id, kind] of row.resources) resourcesByKind.set(kind, [...(resourcesByKind.get(kind) ?? []), id].sort());
   return { version: row.version, locationId, timeZone: row.time_zone, services, clerks, resourcesByKind };
 }
+
+/** The current schedule_version (a refusal by a cached schedule is checked against it). */
+export async function readScheduleVersion(db: Database): Promise<string> {
+  const { rows } = await sql<{ version: string }>`/* prepared:schedule_version */ SELECT version::text AS version FROM schedule_version`.execute(db);
+  return rows[0]!.version;
+}
