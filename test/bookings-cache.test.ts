@@ -89,3 +89,23 @@ test('a changed day of one clerk reloads that clerk only, and the result equals 
   assert.deepEqual(cachedAgain, fresh.days.flatMap((d) => d.starts));
   assert.deepEqual(cachedAgain, warm, 'one of two clerks is still free at 09:00');
 });
+
+test('a day is computed once and served from memory until its own bookings change', async () => {
+  const day = async (date: string, actor: Actor = staff) =>
+    (await getAvailability(deps, { serviceId, locationId: office.locationId, from: '2026-12-14', to: '2026-12-16', actor, staffId: clerkId })).days.find((d) => d.date === date)!.starts;
+  const first = await day('2026-12-15');
+  assert.equal(await day('2026-12-15'), first, 'the same answer object: taken from memory');
+  // Local days span two UTC days in Berlin; 14 December shares none with a booking on the 15th at 10:00.
+  const otherDay = await day('2026-12-14');
+
+  await insertBooking('2026-12-15T09:00:00Z', '2026-12-15T09:30:00Z');
+  const changed = await day('2026-12-15');
+  assert.notEqual(changed, first);
+  assert.ok(first.includes('2026-12-15T10:00:00+01:00') && !changed.includes('2026-12-15T10:00:00+01:00'), 'the booked time is gone');
+  assert.equal(await day('2026-12-14'), otherDay, 'an unchanged day stays in memory');
+
+  // The schedule is part of the answer too: other hours, another answer.
+  await sql`UPDATE working_hours SET ends = '11:00' WHERE staff_id = ${clerkId}`.execute(db);
+  assert.ok(!(await day('2026-12-16')).includes('2026-12-16T11:30:00+01:00'));
+  await sql`UPDATE working_hours SET ends = '12:00' WHERE staff_id = ${clerkId}`.execute(db);
+});

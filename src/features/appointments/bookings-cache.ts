@@ -12,7 +12,13 @@ export type BookingsQuery = {
   heldSince: Date | null;
 };
 
-export type Bookings = { version: string; clerks: Map<string, Interval[]>; resources: Map<string, Interval[]> };
+export type Bookings = {
+  version: string;
+  clerks: Map<string, Interval[]>;
+  resources: Map<string, Interval[]>;
+  /** The versions of the bookings in [from, to) (epoch ms) as one string, or null when they cannot be named. */
+  signature(from: number, to: number): string | null;
+};
 
 type Held = Interval & { cancelledAt: number };
 /** One holder's bookings overlapping one UTC day, as of `version` (busy_version; null: never booked). */
@@ -29,6 +35,7 @@ const maxEntries = 400_000;
  */
 export class BookingsCache {
   readonly #days = new Map<string, Map<number, DayEntry>>();
+  readonly #starts = new Map<string, string[]>();
   #entries = 0;
   readonly #loadHeldMinutes: number;
 
@@ -75,27 +82,60 @@ export class BookingsCache {
       });
       for (const holder of loaded.holders) this.#store(key(holder.id), holder, firstDay, lastDay, loaded.heldSince);
       // The schedule changed between the two reads: let the caller start again.
-      if (version !== undefined && loaded.version !== version) return { version: `${version}→${loaded.version}`, clerks: new Map(), resources: new Map() };
+      if (version !== undefined && loaded.version !== version) return { version: `${version}→${loaded.version}`, clerks: new Map(), resources: new Map(), signature: () => null };
       version = loaded.version;
       for (const holder of loaded.holders) this.#store(key(holder.id), holder, firstDay, lastDay, loaded.heldSince);
     }
 
+    // The entries this answer is made of, taken now: a concurrent request may store newer ones
+    // before `signature` is asked, and the signature must name what was answered.
+    const taken = new Map<string, (DayEntry | undefined)[]>();
+    for (const holder of holders) {
+      const days = this.#days.get(key(holder.id));
+      const entries: (DayEntry | undefined)[] = [];
+      for (let day = firstDay; day <= lastDay; day++) entries.push(days?.get(day));
+      taken.set(holder.id, entries);
+    }
     const collect = (id: string): Interval[] => {
-      const days = this.#days.get(key(id));
       const busy: Interval[] = [];
-      for (let day = firstDay; day <= lastDay; day++) {
-        const entry = days?.get(day);
+      for (const entry of taken.get(id) ?? []) {
         if (!entry) continue;
         for (const i of entry.active) busy.push(i);
         if (heldNeeded !== null) for (const h of entry.held) if (h.cancelledAt > heldNeeded) busy.push(h);
       }
       return busy;
     };
+    const allIds = [...query.clerkIds, ...query.resourceIds];
     return {
       version: version!,
       clerks: new Map(query.clerkIds.map((id) => [id, collect(id)])),
       resources: new Map(query.resourceIds.map((id) => [id, collect(id)])),
+      signature: (from, to) => {
+        // What the bookings of [from, to) are, as the versions of their UTC days; none while a
+        // cancellation held back for online callers touches them (that changes with the clock).
+        const parts: string[] = [];
+        for (const id of allIds) {
+          const entries = taken.get(id) ?? [];
+          for (let day = Math.floor(from / dayMs); day <= Math.floor((to - 1) / dayMs); day++) {
+            const entry = entries[day - firstDay];
+            if (!entry) return null;
+            if (heldNeeded !== null && entry.held.length > 0) return null;
+            parts.push(entry.version ?? '-');
+          }
+        }
+        return parts.join(',');
+      },
     };
+  }
+
+  /** Free starts of one day as computed before for exactly these inputs (see get-availability.ts). */
+  startsOf(key: string): string[] | undefined {
+    return this.#starts.get(key);
+  }
+
+  rememberStarts(key: string, starts: string[]): void {
+    if (this.#starts.size > 20_000) this.#starts.clear();
+    this.#starts.set(key, starts);
   }
 
   #store(key: string, holder: LoadedHolder, firstDay: number, lastDay: number, heldSince: number | null): void {

@@ -6,8 +6,8 @@ import type { ScheduledService } from './schedule-store.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from './appointment-actor.ts';
 import { findOfferedService, type OfferedService } from './appointment-store.ts';
-import { BookingsCache } from './bookings-cache.ts';
-import { bookingWindow, freeStartsByDay, zoneDay, type DayAvailability } from './availability.ts';
+import { BookingsCache, type Bookings } from './bookings-cache.ts';
+import { bookingWindow, datesBetween, freeStartsByDay, zoneDay, type AvailabilityInput, type DayAvailability } from './availability.ts';
 
 export const maxRangeDays = 92;
 
@@ -47,7 +47,8 @@ export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery
         const resourceIds = offered.requiredResourceKind ? (schedule.resourcesByKind.get(offered.requiredResourceKind) ?? []) : [];
         const first = zoneDay(offered.timeZone, from.toString());
         const last = zoneDay(offered.timeZone, to.toString());
-        const bookings = await (deps.bookings ?? new BookingsCache()).load(
+        const cache = deps.bookings ?? new BookingsCache();
+        const bookings = await cache.load(
           deps.db,
           {
             locationId: offered.locationId,
@@ -72,7 +73,10 @@ export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery
             timeZone: offered.timeZone,
             slotMinutes: offered.rules.slotMinutes,
             durationMinutes: offered.rules.durationMinutes,
-            days: freeStartsByDay({ timeZone: offered.timeZone, rules: offered.rules, from: from.toString(), to: to.toString(), now, channel: query.actor.channel, clerks, resources }),
+            days: daysWithStarts(cache, bookings, {
+              key: `${schedule.version}|${offered.serviceId}|${query.actor.channel}|${query.staffId ?? ''}`,
+              input: { timeZone: offered.timeZone, rules: offered.rules, from: from.toString(), to: to.toString(), now, channel: query.actor.channel, clerks, resources },
+            }),
           },
         };
       },
@@ -84,6 +88,44 @@ export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery
 }
 
 const notOffered = new Error('not offered');
+
+/**
+ * Free starts per day, each day taken from memory when nothing it depends on has changed: the
+ * schedule version, the service and channel (in `key`), the versions of the bookings of that day,
+ * and — only for days the clock cannot affect (all of the day after the earliest bookable
+ * instant) — nothing else. The other days are computed, in contiguous spans.
+ */
+function daysWithStarts(cache: BookingsCache, bookings: Bookings, query: { key: string; input: AvailabilityInput }): DayAvailability[] {
+  const { input } = query;
+  const window = bookingWindow(input.timeZone, input.rules, input.now, input.channel);
+  const dates = datesBetween(input.from, input.to);
+  const keys = dates.map((date) => {
+    const day = zoneDay(input.timeZone, date);
+    const start = day.pieces[0]!.start;
+    if (start < window.earliest) return null;
+    const signature = bookings.signature(start, day.pieces.at(-1)!.end);
+    return signature === null ? null : `${query.key}|${date}|${signature}`;
+  });
+  const cached = keys.map((key) => (key === null ? undefined : cache.startsOf(key)));
+  const days: DayAvailability[] = [];
+  for (let i = 0; i < dates.length; ) {
+    const known = cached[i];
+    if (known) {
+      days.push({ date: dates[i]!, starts: known });
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < dates.length && !cached[j + 1]) j++;
+    for (const [k, day] of freeStartsByDay({ ...input, from: dates[i]!, to: dates[j]! }).entries()) {
+      days.push(day);
+      const key = keys[i + k];
+      if (key) cache.rememberStarts(key, day.starts);
+    }
+    i = j + 1;
+  }
+  return days;
+}
 
 /** The service was offered a moment ago and is not any more (changed while asking). */
 function notOfferedAnyMore(): AppError {
