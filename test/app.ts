@@ -64,6 +64,7 @@ const unavailableJobs: Jobs = {
   send: () => Promise.reject(new Error('This test app has no job system: pass { url } or { jobs } to createTestApp.')),
   register: () => Promise.reject(new Error('This test app has no job system.')),
   schedule: () => Promise.reject(new Error('This test app has no job system.')),
+  batched: () => Promise.reject(new Error('This test app has no job system.')),
   stop: () => Promise.resolve(),
 };
 

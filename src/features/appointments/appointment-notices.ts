@@ -24,7 +24,13 @@ export type AppointmentNotices = AppointmentNotifier & {
 const maxAttempts = 5;
 const batchSize = 100;
 
-export function createAppointmentNotices(deps: { db: Database; deliverer: AppointmentNotifier; logger?: Logger | undefined }): AppointmentNotices {
+export function createAppointmentNotices(deps: {
+  db: Database;
+  deliverer: AppointmentNotifier;
+  logger?: Logger | undefined;
+  /** Lets the deliverer's queued jobs of one batch go out together (Jobs.batched). */
+  batch?: (<T>(trx: Transaction<DB>, work: () => Promise<T>) => Promise<T>) | undefined;
+}): AppointmentNotices {
   let running: Promise<number> | undefined;
   let again = false;
 
@@ -38,7 +44,7 @@ export function createAppointmentNotices(deps: { db: Database; deliverer: Appoin
       let total = 0;
       do {
         again = false;
-        for (let n = batchSize; n === batchSize; total += n) n = await deliverBatch(deps.db, deps.deliverer, deps.logger);
+        for (let n = batchSize; n === batchSize; total += n) n = await deliverBatch(deps.db, deps.deliverer, deps.logger, deps.batch ?? ((_trx, work) => work()));
       } while (again);
       return total;
     })().finally(() => (running = undefined));
@@ -78,11 +84,18 @@ type NoticeRow = { id: string; appointment_id: string; kind: AppointmentChange['
  * (each under a savepoint, a failure counted on its notice), so one bad notice never holds up the
  * others. Rows another instance is delivering are skipped.
  */
-async function deliverBatch(db: Database, deliverer: AppointmentNotifier, logger: Logger | undefined): Promise<number> {
+async function deliverBatch(
+  db: Database,
+  deliverer: AppointmentNotifier,
+  logger: Logger | undefined,
+  batch: <T>(trx: Transaction<DB>, work: () => Promise<T>) => Promise<T>,
+): Promise<number> {
   try {
     return await db.transaction().execute(async (trx) => {
       const notices = await lockDueNotices(trx);
-      for (const notice of notices) await deliverOne(trx, deliverer, notice);
+      await batch(trx, async () => {
+        for (const notice of notices) await deliverOne(trx, deliverer, notice);
+      });
       if (notices.length > 0) await sql`DELETE FROM appointment_notice WHERE id = ANY(${notices.map((n) => n.id)}::bigint[])`.execute(trx);
       return notices.length;
     });

@@ -67,5 +67,5 @@ export function createPortalNotices(deps: {
   deliverer?: AppointmentNotifier | undefined;
 }): AppointmentNotices {
   const deliverer = deps.deliverer ?? createAppointmentNotifier({ ...deps, key: portalKeyLoader(deps.db, deps.hmacKey) });
-  return createAppointmentNotices({ db: deps.db, deliverer, logger: deps.logger });
+  return createAppointmentNotices({ db: deps.db, deliverer, logger: deps.logger, batch: (trx, work) => deps.jobs.batched(trx, work) });
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
+import { sql } from 'kysely';
 import { createTestDatabase } from '../../../test/database.ts';
 import { createTestJobs } from '../../../test/app.ts';
 import { createMailTransport, enqueueMail, sendMailJob, type MailMessage } from './index.ts';
@@ -68,4 +69,28 @@ test('a failed send is retried until it goes through, without a duplicate', asyn
   assert.equal(files.length, 1);
   const parsed = await simpleParser(await fs.readFile(path.join(outboxDir, files[0]!)));
   assert.equal(parsed.subject, 'retried');
+});
+
+test('messages queued together in a batch go out together, and not at all when the transaction fails', async () => {
+  const count = async (subject: string) =>
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'subject' = ${subject}`.execute(db)).rows[0]!.n;
+  await db
+    .transaction()
+    .execute((trx) =>
+      jobs.batched(trx, async () => {
+        for (let i = 0; i < 3; i++) assert.equal(await enqueueMail(jobs, message('batched'), { trx }), null, 'queued for the end of the batch');
+        assert.equal(await count('batched'), 0, 'nothing inserted before the batch ends');
+      }),
+    );
+  assert.equal(await count('batched'), 3);
+  await db
+    .transaction()
+    .execute((trx) =>
+      jobs.batched(trx, async () => {
+        await enqueueMail(jobs, message('batch rolled back'), { trx });
+        throw new Error('delivery failed');
+      }),
+    )
+    .catch(() => {});
+  assert.equal(await count('batch rolled back'), 0);
 });
