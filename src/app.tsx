@@ -137,8 +137,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       clock: deps.clock,
       publicUrl: deps.publicUrl,
       settings: portalSettings,
-      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings }),
-      notifier,
+      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings, notifier }),
       key: portalKey,
     }),
   );

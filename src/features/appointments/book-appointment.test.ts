@@ -281,3 +281,13 @@ test('inside a caller’s transaction a violated constraint rolls back only the 
   const { rows } = await sql<{ code: string }>`SELECT code FROM appointment WHERE staff_id = ${clerk} ORDER BY code`.execute(db);
   assert.deepEqual(rows.map((r) => r.code), ['AAAAAAA2', 'AAAAAAA4']);
 });
+
+test('values that are not ids at all are answered as unknown, never handed to PostgreSQL', async () => {
+  const notAnId = '------------------------------------';
+  const booking = bookAppointment(sut, { serviceId: 'x', locationId: notAnId, start: '2026-12-03T09:00:00+01:00', person: person(), actor: onlineActor });
+  await assert.rejects(booking, (error: unknown) => isAppError(error) && error.code === 'validation_failed');
+  const availability = getAvailability(sut, { serviceId: 'x', locationId: 'y', from: '2026-12-03', to: '2026-12-04', actor: onlineActor });
+  await assert.rejects(availability, (error: unknown) => isAppError(error) && error.code === 'validation_failed' && error.fieldErrors?.length === 2);
+  const cancel = cancelAppointment(sut, { appointmentId: notAnId }, { channel: 'staff', staffId: notAnId });
+  await assert.rejects(cancel, (error: unknown) => isAppError(error) && error.code === 'not_found');
+});

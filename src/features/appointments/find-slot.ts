@@ -3,7 +3,7 @@ import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Actor } from './appointment-actor.ts';
 import { checkSlot } from './availability.ts';
-import { invalid, requireOfferedService } from './get-availability.ts';
+import { explainNotOffered, invalid, notOffered } from './get-availability.ts';
 import type { BookingsCache } from './bookings-cache.ts';
 import { ScheduleCache, type ScheduleOutcome } from './schedule-cache.ts';
 import type { LocationSchedule, ScheduledService } from './schedule-store.ts';
@@ -41,14 +41,9 @@ export async function withCurrentSchedule<T>(deps: EngineDeps, request: SlotRequ
   try {
     return await schedules.use(deps.db, request.locationId, (schedule) => probeSlot(deps, schedule, request, now), book);
   } catch (error) {
-    if (error !== notOffered) throw error;
-    // Unknown or not offered: let requireOfferedService name the field that is wrong.
-    await requireOfferedService(deps.db, request.serviceId, request.locationId, request.actor);
-    throw slotTaken();
+    throw await explainNotOffered(deps.db, request, error);
   }
 }
-
-const notOffered = new Error('not offered');
 
 /**
  * Checks a requested start against the service's rules and the clerks' hours and absences (no

@@ -4,6 +4,7 @@ import type { EngineDeps } from './find-slot.ts';
 import { ScheduleCache } from './schedule-cache.ts';
 import type { ScheduledService } from './schedule-store.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { isId } from '../../shared/id.ts';
 import type { Actor } from './appointment-actor.ts';
 import { findOfferedService, type OfferedService } from './appointment-store.ts';
 import { BookingsCache, type Bookings } from './bookings-cache.ts';
@@ -82,12 +83,19 @@ export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery
       },
     );
   } catch (error) {
-    if (error !== notOffered) throw error;
-    throw await requireOfferedService(deps.db, query.serviceId, query.locationId, query.actor).then(() => notOfferedAnyMore());
+    throw await explainNotOffered(deps.db, query, error);
   }
 }
 
-const notOffered = new Error('not offered');
+/** Thrown by a check on the cached schedule when the location does not offer the service. */
+export const notOffered = new Error('not offered');
+
+/** `notOffered` as the 4xx that names what is wrong (unknown service or location, not offered there); other errors as they are. */
+export async function explainNotOffered(db: Database, request: { serviceId: string; locationId: string; actor: Actor }, error: unknown): Promise<unknown> {
+  if (error !== notOffered) return error;
+  await requireOfferedService(db, request.serviceId, request.locationId, request.actor);
+  return notOfferedAnyMore();
+}
 
 /**
  * Free starts per day, each day taken from memory when nothing it depends on has changed: the
@@ -134,11 +142,11 @@ function notOfferedAnyMore(): AppError {
 
 /** The service at the location, or a 4xx naming what is wrong. */
 export async function requireOfferedService(db: Database, serviceId: string, locationId: string, actor: Actor): Promise<OfferedService> {
-  const offered = await findOfferedService(db, serviceId, locationId);
+  const offered = isId(serviceId) && isId(locationId) ? await findOfferedService(db, serviceId, locationId) : undefined;
   if (!offered) {
     const [service, location] = await Promise.all([
-      db.selectFrom('service').select('id').where('id', '=', serviceId).where('active', '=', true).executeTakeFirst(),
-      db.selectFrom('location').select('id').where('id', '=', locationId).where('active', '=', true).executeTakeFirst(),
+      isId(serviceId) ? db.selectFrom('service').select('id').where('id', '=', serviceId).where('active', '=', true).executeTakeFirst() : undefined,
+      isId(locationId) ? db.selectFrom('location').select('id').where('id', '=', locationId).where('active', '=', true).executeTakeFirst() : undefined,
     ]);
     const fieldErrors = [];
     if (!service) fieldErrors.push({ path: 'serviceId', message: 'There is no such service.' });

@@ -1,3 +1,4 @@
+import { isId } from '../../shared/id.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from './appointment-actor.ts';
@@ -19,7 +20,7 @@ const notFound = () => new AppError('not_found', 'No appointment matches this co
 export async function locateAppointment(db: Database, locator: AppointmentLocator, actor: Actor): Promise<LocatedAppointment> {
   if ('appointmentId' in locator) {
     if (actor.channel !== 'staff' && locator.verifiedByPortal !== true) throw notFound();
-    const row = /^[0-9a-f-]{36}$/i.test(locator.appointmentId) ? await findAppointmentById(db, locator.appointmentId) : undefined;
+    const row = isId(locator.appointmentId) ? await findAppointmentById(db, locator.appointmentId) : undefined;
     if (!row || isErased(row)) throw new AppError('not_found', 'There is no such appointment.');
     return row;
   }

@@ -1,3 +1,4 @@
+import { isId } from '../../shared/id.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.generated.ts';
 import type { Actor } from './appointment-actor.ts';
@@ -59,7 +60,7 @@ export async function rescheduleAndNotify(
 async function lockAppointment(trx: Transaction<DB>, locator: AppointmentLocator) {
   const query = trx.selectFrom('appointment').select(['id', 'status', 'starts_at']).forUpdate();
   if ('appointmentId' in locator) {
-    return /^[0-9a-f-]{36}$/i.test(locator.appointmentId) ? query.where('id', '=', locator.appointmentId).executeTakeFirst() : undefined;
+    return isId(locator.appointmentId) ? query.where('id', '=', locator.appointmentId).executeTakeFirst() : undefined;
   }
   const code = normalizeCode(locator.code);
   return /^[A-Z0-9]{6,12}$/.test(code) ? query.where('code', '=', code).executeTakeFirst() : undefined;

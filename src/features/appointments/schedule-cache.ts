@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { isId } from '../../shared/id.ts';
 import { loadLocationSchedule, readScheduleVersion, type LocationSchedule } from './schedule-store.ts';
 
 /** What a statement run on a cached schedule reports: the newer version it saw, or its result. */
@@ -18,6 +19,7 @@ export class ScheduleCache {
   readonly #byLocation = new Map<string, Promise<LocationSchedule | undefined>>();
 
   get(db: Database, locationId: string): Promise<LocationSchedule | undefined> {
+    if (!isId(locationId)) return Promise.resolve(undefined);
     let loading = this.#byLocation.get(locationId);
     if (!loading) {
       // Only known locations stay cached: unknown ids from the outside must not fill memory.

@@ -1,10 +1,11 @@
+import { isId } from '../../shared/id.ts';
 import { sql } from 'kysely';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { authorize, callableSpecialties, type StaffActor } from './actors.ts';
 import type { FrontDeskSettings } from './check-in-window.ts';
 import { announceQueueChange, recordCall } from './display-events.ts';
-import { findLocationById, isUniqueViolation, isUuid, loadSettings, type Db, type Trx } from './front-desk-store.ts';
+import { findLocationById, isUniqueViolation, loadSettings, type Db, type Trx } from './front-desk-store.ts';
 import { officeDay } from './office-day.ts';
 
 export type CalledTicket = { id: string; displayNumber: string; counterName: string; eventId: number };
@@ -83,7 +84,7 @@ export function queueOrder(settings: Pick<FrontDeskSettings, 'queueOrder' | 'pri
 }
 
 export async function findCounter(db: Db | Trx, locationId: string, counterId: string) {
-  if (!isUuid(counterId)) throw new AppError('not_found', 'There is no such counter at this location.', { details: { reason: 'unknown_counter' } });
+  if (!isId(counterId)) throw new AppError('not_found', 'There is no such counter at this location.', { details: { reason: 'unknown_counter' } });
   const counter = await db
     .selectFrom('counter')
     .select(['id', 'name'])

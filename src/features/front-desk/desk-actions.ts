@@ -1,9 +1,10 @@
+import { isId } from '../../shared/id.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { authorize, callableSpecialties, type StaffActor } from './actors.ts';
 import { findCounter } from './call-next.ts';
 import { announceQueueChange, recordCall } from './display-events.ts';
-import { isUniqueViolation, isUuid, loadSettings, type Db, type Trx } from './front-desk-store.ts';
+import { isUniqueViolation, loadSettings, type Db, type Trx } from './front-desk-store.ts';
 
 /**
  * What a clerk does with the ticket at the counter. Each action locks the ticket row, checks
@@ -24,7 +25,7 @@ const statusWords: Record<Status, string> = {
 };
 
 async function lockTicket(trx: Trx, actor: StaffActor, ticketId: string, allowed: readonly Status[], options: { ownOnly: boolean }) {
-  if (!isUuid(ticketId)) throw new AppError('not_found', 'There is no such ticket.');
+  if (!isId(ticketId)) throw new AppError('not_found', 'There is no such ticket.');
   const ticket = await trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirst();
   if (!ticket) throw new AppError('not_found', 'There is no such ticket.');
   authorize(actor, 'call', ticket.location_id);
@@ -144,7 +145,7 @@ export async function transferTicket(
   input: { ticketId: string; toSpecialtyId: string; note: string; visitorWaits: boolean },
 ): Promise<void> {
   const now = deps.clock.now();
-  if (!isUuid(input.toSpecialtyId)) throw new AppError('not_found', 'There is no such queue.');
+  if (!isId(input.toSpecialtyId)) throw new AppError('not_found', 'There is no such queue.');
   await deps.db.transaction().execute(async (trx) => {
     const ticket = await lockTicket(trx, actor, input.ticketId, ['called', 'in_service', 'parked'], { ownOnly: true });
     const anyTarget = await trx.selectFrom('specialty').select('id').where('id', '=', input.toSpecialtyId).executeTakeFirst();
@@ -213,7 +214,7 @@ export async function markPriority(
   input: { ticketId: string; priority: boolean; reason?: 'disability' | 'pregnancy' | 'children' | 'other' | undefined },
 ): Promise<void> {
   const now = deps.clock.now();
-  if (!isUuid(input.ticketId)) throw new AppError('not_found', 'There is no such ticket.');
+  if (!isId(input.ticketId)) throw new AppError('not_found', 'There is no such ticket.');
   await deps.db.transaction().execute(async (trx) => {
     const ticket = await trx.selectFrom('ticket').select(['id', 'location_id', 'status', 'display_number']).where('id', '=', input.ticketId).forUpdate().executeTakeFirst();
     if (!ticket) throw new AppError('not_found', 'There is no such ticket.');

@@ -1,3 +1,4 @@
+import { isId } from '../../shared/id.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../platform/http/app-env.ts';
@@ -9,12 +10,12 @@ import { callNextTicket } from './call-next.ts';
 import { finishTicket, markNoShow, parkTicket, recallTicket, resumeTicket, startService, transferTicket } from './desk-actions.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { requireStaff } from './front-desk-gate.ts';
-import { findLocationById, isUuid, type LocationRow } from './front-desk-store.ts';
+import { findLocationById, type LocationRow } from './front-desk-store.ts';
 import { bookingOfTicket, deskTickets, waitingQueues, type DeskTicket, type QueueSummary } from './queue-overview.ts';
 
 /** The clerk's desk (German staff screen): choose a counter, call, serve, hand over, finish. */
 export function staffLocationId(actor: StaffActor, requested: string | undefined): string {
-  if (requested && isUuid(requested)) {
+  if (requested && isId(requested)) {
     if (!actor.locationIds.includes(requested)) throw new AppError('forbidden', 'You do not work at this location.');
     return requested;
   }
@@ -38,7 +39,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     const actor = await requireStaff(deps.gate, c);
     const locationId = staffLocationId(actor, c.req.query('location'));
     const counterId = c.req.query('counter');
-    return { actor, location: await findLocationById(deps.db, locationId), counterId: counterId && isUuid(counterId) ? counterId : undefined };
+    return { actor, location: await findLocationById(deps.db, locationId), counterId: counterId && isId(counterId) ? counterId : undefined };
   };
 
   const render = async (c: Context<AppEnv>, notice?: { kind: 'error' | 'ok'; text: string; link?: { href: string; text: string } }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
@@ -127,7 +128,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   app.get('/desk/tickets/:id/booking', async (c) => {
     const { actor, location, counterId } = await context(c);
     const id = c.req.param('id');
-    const booking = isUuid(id) ? await bookingOfTicket(deps, actor, id) : null;
+    const booking = isId(id) ? await bookingOfTicket(deps, actor, id) : null;
     if (!booking) throw new AppError('not_found', 'No booking data for this ticket.');
     await deps.audit.personDataOpened(c, { appointmentIds: [booking.appointmentId], screen: 'desk: booking data' });
     const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: location.time_zone }).format(booking.startsAt);

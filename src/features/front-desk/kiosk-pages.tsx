@@ -1,3 +1,4 @@
+import { isId } from '../../shared/id.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
@@ -8,7 +9,7 @@ import { AppError, isAppError } from '../../shared/app-error.ts';
 import { isLanguage, languageName, languages, sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
-import { findLocationById, findLocationBySlug, isUuid, type LocationRow } from './front-desk-store.ts';
+import { findLocationById, findLocationBySlug, type LocationRow } from './front-desk-store.ts';
 import { requireDevice } from './front-desk-gate.ts';
 import { codeAlphabet } from '../appointments/index.ts';
 import { authorize } from './actors.ts';
@@ -81,7 +82,7 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     const page = async (error: ErrorFacts) => (
       <KioskWalkIn location={location} lang={lang} concerns={await walkInConcerns(deps, location, lang)} bookingUrl={`${deps.publicUrl}/${lang}/`} error={error} />
     );
-    if (!form.success || !isUuid(form.data.service)) return c.html(await page({ reason: 'other' }), 422);
+    if (!form.success || !isId(form.data.service)) return c.html(await page({ reason: 'other' }), 422);
     try {
       const ticket = await createWalkInTicket(deps, device, { locationId: location.id, serviceId: form.data.service, idempotencyKey: form.data.key, language: lang });
       return c.redirect(`/kiosk/${location.slug}/tickets/${ticket.id}?lang=${lang}`, 303);
@@ -93,7 +94,7 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   app.get('/kiosk/:location/tickets/:id', async (c) => {
     const { location } = await kioskContext(deps, c);
     const id = c.req.param('id');
-    const ticket = isUuid(id)
+    const ticket = isId(id)
       ? await deps.db.selectFrom('ticket').select(['display_number', 'language', 'service_id', 'checked_in_at']).where('id', '=', id).where('location_id', '=', location.id).executeTakeFirst()
       : undefined;
     if (!ticket) throw new AppError('not_found', 'There is no such ticket at this location.');

@@ -1,3 +1,4 @@
+import { isId } from '../../shared/id.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import { Csrf, FrontDeskHead, QueueTable, staffLocationId } from './desk-pages.t
 import { dayFigures, appointmentShareGoal } from './figures.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { requireStaff } from './front-desk-gate.ts';
-import { findLocationById, isUuid, type LocationRow } from './front-desk-store.ts';
+import { findLocationById, type LocationRow } from './front-desk-store.ts';
 import { todaysAppointments, waitingQueues, type QueueSummary, type TodaysAppointment } from './queue-overview.ts';
 import { queueStream } from './live-streams.ts';
 
@@ -131,7 +132,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   });
   act('/reception/walk-in', async (actor, c, location) => {
     const form = walkInForm.safeParse(await c.req.parseBody());
-    if (!form.success || !isUuid(form.data.service) || !isLanguage(form.data.lang)) throw new AppError('validation_failed', 'Bitte Anliegen und Sprache wählen.');
+    if (!form.success || !isId(form.data.service) || !isLanguage(form.data.lang)) throw new AppError('validation_failed', 'Bitte Anliegen und Sprache wählen.');
     const nationality = form.data.nationality?.trim().toUpperCase();
     if (nationality && !/^[A-Z]{2}$/.test(nationality)) throw new AppError('validation_failed', 'Staatsangehörigkeit bitte als zwei Buchstaben (z. B. UA).');
     const ticket = await createWalkInTicket(deps, actor, {

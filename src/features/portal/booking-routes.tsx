@@ -123,9 +123,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
         start,
         person,
         releaseDelayMinutes: deps.settings.releaseDelayMinutes,
-        onChange: (trx, appointment) => deps.notifier.changed(trx, { kind: 'booked', appointmentId: appointment.id, actor: onlineActor }),
       });
-      deps.notifier.committed?.();
       grantAccess(c, key, booked.code, now);
       return c.redirect(`/${l}/appointment/${booked.code}?notice=booked`, 303);
     } catch (error) {

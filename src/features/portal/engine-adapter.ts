@@ -2,27 +2,41 @@ import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import { isAppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { bookAppointment, cancelAppointment, getAvailability, onlineActor, rescheduleAppointment, type BookingsCache, type ScheduleCache } from '../appointments/index.ts';
-import type { AppointmentRow, FreeDay, PortalEngine } from './portal-engine.ts';
-
-const columns = ['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_at', 'status', 'person_name', 'date_of_birth', 'email', 'language', 'manage_secret_hash'] as const;
+import {
+  bookAndNotify,
+  cancelAndNotify,
+  getAvailability,
+  onlineActor,
+  rescheduleAndNotify,
+  type AppointmentNotifier,
+  ScheduleCache,
+  type BookingsCache,
+} from '../appointments/index.ts';
+import type { FreeDay, PortalEngine } from './portal-engine.ts';
 
 /**
- * The portal on the appointment engine's use cases. Each change runs inside one transaction
- * together with the portal's `onChange` (mails, reminder), so a booking and its confirmation
- * exist together or not at all. The re-release delay is the engine's: for online callers a time
+ * The portal on the appointment engine's use cases, through the same notifying changes as the
+ * API and staff (notified-changes.ts): a booking and its notice for the confirmation exist
+ * together or not at all. The re-release delay is the engine's: for online callers a time
  * cancelled less than `releaseDelayMinutes` ago stays busy in availability and booking alike.
  */
-export function createEngineAdapter(deps: { db: Database; clock: Clock; schedules?: ScheduleCache | undefined; bookings?: BookingsCache | undefined }): PortalEngine {
-  const { db, clock, schedules, bookings } = deps;
-  const engine = (releaseDelayMinutes: number, trx: Database = db) => ({ db: trx, clock, schedules, bookings, releaseDelayMinutes });
+export function createEngineAdapter(deps: {
+  db: Database;
+  clock: Clock;
+  notifier: AppointmentNotifier;
+  schedules?: ScheduleCache | undefined;
+  bookings?: BookingsCache | undefined;
+}): PortalEngine {
+  const { db, clock, bookings, notifier } = deps;
+  const schedules = deps.schedules ?? new ScheduleCache();
+  const engine = (releaseDelayMinutes: number) => ({ db, clock, schedules, bookings, notifier, releaseDelayMinutes });
 
   async function freeDays(input: { serviceId: string; locationId: string; from: string; to: string; releaseDelayMinutes: number }): Promise<FreeDay[]> {
-    const location = await db.selectFrom('location').select('time_zone').where('id', '=', input.locationId).executeTakeFirst();
-    const service = await db.selectFrom('service').select('max_days_ahead').where('id', '=', input.serviceId).executeTakeFirst();
-    if (!location || !service) return [];
-    const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime()).toZonedDateTimeISO(location.time_zone).toPlainDate().toString();
-    const last = Temporal.PlainDate.from(today).add({ days: service.max_days_ahead }).toString();
+    // The calendar asks for whole pages; clamp them to the booking window (from the schedule in memory).
+    const offered = (await schedules.get(db, input.locationId))?.services.get(input.serviceId);
+    if (!offered) return [];
+    const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime()).toZonedDateTimeISO(offered.timeZone).toPlainDate().toString();
+    const last = Temporal.PlainDate.from(today).add({ days: offered.rules.maxDaysAhead }).toString();
     const from = input.from < today ? today : input.from;
     const to = input.to > last ? last : input.to;
     if (from > to) return [];
@@ -39,32 +53,17 @@ export function createEngineAdapter(deps: { db: Database; clock: Clock; schedule
   return {
     freeDays,
 
-    async book({ serviceId, locationId, start, person, releaseDelayMinutes, onChange }) {
-      return db.transaction().execute(async (trx) => {
-        const result = await bookAppointment(engine(releaseDelayMinutes, trx), { serviceId, locationId, start: start.toISOString(), person, actor: onlineActor });
-        const row = (await trx.selectFrom('appointment').select(columns).where('code', '=', result.appointment.code).executeTakeFirstOrThrow()) as AppointmentRow;
-        await onChange(trx, row);
-        return { id: row.id, code: row.code, manageSecret: result.manageSecret };
-      });
+    async book({ serviceId, locationId, start, person, releaseDelayMinutes }) {
+      const result = await bookAndNotify(engine(releaseDelayMinutes), { serviceId, locationId, start: start.toISOString(), person, actor: onlineActor });
+      return { id: result.appointment.id, code: result.appointment.code, manageSecret: result.manageSecret };
     },
 
-    async cancel({ appointmentId, onChange }) {
-      await db.transaction().execute(async (trx) => {
-        // Locked first: of two cancels at the same moment only the one that finds it booked tells the person.
-        const before = await trx.selectFrom('appointment').select('status').where('id', '=', appointmentId).forUpdate().executeTakeFirst();
-        await cancelAppointment({ db: trx, clock }, { appointmentId, verifiedByPortal: true }, onlineActor);
-        if (before?.status !== 'booked') return;
-        const row = (await trx.selectFrom('appointment').select(columns).where('id', '=', appointmentId).executeTakeFirstOrThrow()) as AppointmentRow;
-        await onChange(trx, row);
-      });
+    async cancel({ appointmentId }) {
+      await cancelAndNotify(engine(0), { appointmentId, verifiedByPortal: true }, onlineActor);
     },
 
-    async reschedule({ appointmentId, start, releaseDelayMinutes, onChange }) {
-      await db.transaction().execute(async (trx) => {
-        await rescheduleAppointment(engine(releaseDelayMinutes, trx), { appointmentId, verifiedByPortal: true }, { start: start.toISOString() }, onlineActor);
-        const row = (await trx.selectFrom('appointment').select(columns).where('id', '=', appointmentId).executeTakeFirstOrThrow()) as AppointmentRow;
-        await onChange(trx, row);
-      });
+    async reschedule({ appointmentId, start, releaseDelayMinutes }) {
+      await rescheduleAndNotify(engine(releaseDelayMinutes), { appointmentId, verifiedByPortal: true }, { start: start.toISOString() }, onlineActor);
     },
   };
 }

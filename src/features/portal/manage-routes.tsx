@@ -162,9 +162,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       try {
         await deps.engine.cancel({
           appointmentId: appointment.id,
-          onChange: (trx, changed) => deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: changed.id, actor: onlineActor }),
         });
-        deps.notifier.committed?.();
       } catch (error) {
         if (!isAppError(error) || (error.code !== 'gone' && error.code !== 'conflict')) throw error;
       }
@@ -252,9 +250,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
         appointmentId: appointment.id,
         start,
         releaseDelayMinutes: deps.settings.releaseDelayMinutes,
-        onChange: (trx, changed) => deps.notifier.changed(trx, { kind: 'moved', appointmentId: changed.id, actor: onlineActor }),
       });
-      deps.notifier.committed?.();
     } catch (error) {
       if (!isAppError(error) || (error.code !== 'slot_taken' && error.code !== 'not_found')) throw error;
       const location = await findLocationById(deps.db, appointment.location_id);

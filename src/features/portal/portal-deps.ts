@@ -1,7 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { AppointmentNotifier } from '../appointments/index.ts';
 import type { PortalEngine } from './portal-engine.ts';
 import type { PortalSettings } from './portal-settings.ts';
 
@@ -12,8 +11,6 @@ export type PortalDeps = {
   publicUrl: string;
   settings: PortalSettings;
   engine: PortalEngine;
-  /** Tells the person about each change (mails, reminder); the same one the API and staff use. */
-  notifier: AppointmentNotifier;
   /** The HMAC key for challenges, cookies and rate-limit keys (see portal-secret.ts). */
   key(): Promise<string>;
 };

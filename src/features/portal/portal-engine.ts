@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.generated.ts';
 
 /**
- * The seam between the portal and the appointment engine (implemented in engine-adapter.ts). The portal's pages only
- * call these operations; `onChange` runs inside the engine's transaction so the portal can
- * queue its e-mails and reminder exactly when the booking commits.
+ * The seam between the portal and the appointment engine (implemented in engine-adapter.ts). The
+ * portal's pages only call these operations; each change records its notice for the person's
+ * mails with it, like every other change (appointment-notices.ts).
  */
 export type FreeDay = { date: string; starts: Date[] };
 export type Person = { name: string; dateOfBirth: string; email: string; phone: string | null; language: string };
@@ -24,13 +22,12 @@ export type AppointmentRow = {
   language: string;
   manage_secret_hash: string;
 };
-export type OnChange = (trx: Transaction<DB>, appointment: AppointmentRow) => Promise<void>;
 
 export type PortalEngine = {
   freeDays(input: { serviceId: string; locationId: string; from: string; to: string; releaseDelayMinutes: number }): Promise<FreeDay[]>;
-  book(input: { serviceId: string; locationId: string; start: Date; person: Person; releaseDelayMinutes: number; onChange: OnChange }): Promise<BookedAppointment>;
-  cancel(input: { appointmentId: string; onChange: OnChange }): Promise<void>;
-  reschedule(input: { appointmentId: string; start: Date; releaseDelayMinutes: number; onChange: OnChange }): Promise<void>;
+  book(input: { serviceId: string; locationId: string; start: Date; person: Person; releaseDelayMinutes: number }): Promise<BookedAppointment>;
+  cancel(input: { appointmentId: string }): Promise<void>;
+  reschedule(input: { appointmentId: string; start: Date; releaseDelayMinutes: number }): Promise<void>;
 };
 
 export function hashSecret(secret: string): string {
