@@ -5,7 +5,7 @@ import { translate, type Lang } from '../../web/i18n.ts';
 import { onlineActor } from '../appointments/index.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
-import { ProblemPage } from './info-pages.tsx';
+import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { findLocation, findService, listLocations, type PortalLocation, type PortalService } from './portal-queries.ts';
 import { checkCsrf, clientIp, csrfToken, grantAccess } from './portal-security.ts';
@@ -29,15 +29,10 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
 
   function notBookable(c: C): Response | Promise<Response> {
     const l = lang(c);
-    c.status(404);
-    return c.html(
-      <ProblemPage
-        lang={l}
-        path="/services"
-        problem="service"
-        actions={[{ href: `/${l}/services`, label: translate(l, 'portal.services.title') }]}
-      />,
-    );
+    return problemPage(c, 404, {
+      lang: l, path: '/services', problem: 'service',
+      actions: [{ href: `/${l}/services`, label: translate(l, 'portal.services.title') }],
+    });
   }
 
   routes.get(`/${L}/book/:service`, async (c) => {
@@ -132,15 +127,10 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
         return renderDetails(c, found, start, values, { start: translate(l, 'portal.details.taken') }, 409);
       }
       if (error.code === 'duplicate_booking') {
-        c.status(409);
-        return c.html(
-          <ProblemPage
-            lang={l}
-            path="/manage"
-            problem="duplicate"
-            actions={[{ href: `/${l}/manage`, label: translate(l, 'portal.start.manage.action') }, { href: `/${l}/`, label: translate(l, 'portal.home') }]}
-          />,
-        );
+        return problemPage(c, 409, {
+          lang: l, path: '/manage', problem: 'duplicate',
+          actions: [{ href: `/${l}/manage`, label: translate(l, 'portal.start.manage.action') }, { href: `/${l}/`, label: translate(l, 'portal.home') }],
+        });
       }
       throw error;
     }
@@ -193,15 +183,10 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     const alternatives = errors.start ? await nearest(found, start) : undefined;
     const base = `/${l}/book/${found.service.slug}/${found.location.slug}`;
     if (alternatives && alternatives.length === 0) {
-      c.status(409);
-      return c.html(
-        <ProblemPage
-          lang={l}
-          path={`/book/${found.service.slug}/${found.location.slug}`}
-          problem="taken"
-          actions={[{ href: base, label: translate(l, 'portal.book.calendar.title') }]}
-        />,
-      );
+      return problemPage(c, 409, {
+        lang: l, path: `/book/${found.service.slug}/${found.location.slug}`, problem: 'taken',
+        actions: [{ href: base, label: translate(l, 'portal.book.calendar.title') }],
+      });
     }
     c.status(status);
     return c.html(
@@ -225,30 +210,17 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
 
   function badTime(c: C, found: { service: PortalService; location: PortalLocation }) {
     const l = lang(c);
-    c.status(400);
-    return c.html(
-      <ProblemPage
-        lang={l}
-        path={`/book/${found.service.slug}/${found.location.slug}`}
-        problem="time"
-        actions={[{ href: `/${l}/book/${found.service.slug}/${found.location.slug}`, label: translate(l, 'portal.book.calendar.title') }]}
-      />,
-    );
+    return problemPage(c, 400, {
+      lang: l, path: `/book/${found.service.slug}/${found.location.slug}`, problem: 'time',
+      actions: [{ href: `/${l}/book/${found.service.slug}/${found.location.slug}`, label: translate(l, 'portal.book.calendar.title') }],
+    });
   }
 
   function tooMany(c: C, error: unknown) {
     if (!isAppError(error) || error.code !== 'rate_limited') throw error;
     const l = lang(c);
-    c.status(429);
     c.header('Retry-After', '3600');
-    return c.html(
-      <ProblemPage
-        lang={l}
-        path="/"
-        problem="limit"
-        actions={[{ href: `/${l}/`, label: translate(l, 'portal.home') }]}
-      />,
-    );
+    return problemPage(c, 429, { lang: l, path: '/', problem: 'limit', actions: [{ href: `/${l}/`, label: translate(l, 'portal.home') }] });
   }
 
   return routes;

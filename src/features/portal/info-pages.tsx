@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { translate, type Lang } from '../../web/i18n.ts';
 import { formatFee, formatMinutes, weekdayName } from './format.ts';
 import { PortalLayout } from './portal-layout.tsx';
@@ -149,7 +151,15 @@ export function PrivacyPage(props: { lang: Lang; retentionDays: number }) {
  * A friendly page for anything that went wrong: what happened, what to do, where to go.
  * `problem` names the texts `portal.problem.<problem>.title` and `.text`.
  */
-export function ProblemPage(props: { lang: Lang; problem: string; actions: { href: string; label: string }[]; path: string }) {
+type ProblemProps = { lang: Lang; problem: string; actions: { href: string; label: string }[]; path: string };
+
+/** A problem page in the reader's language as the response, with its status. */
+export function problemPage(c: Context, status: ContentfulStatusCode, props: ProblemProps) {
+  c.status(status);
+  return c.html(<ProblemPage {...props} />);
+}
+
+export function ProblemPage(props: ProblemProps) {
   const title = translate(props.lang, `portal.problem.${props.problem}.title`);
   return (
     <PortalLayout lang={props.lang} title={title} path={props.path}>

@@ -8,7 +8,7 @@ import { AppointmentPage, LookupPage } from './appointment-pages.tsx';
 import { CalendarPage, TimesPage } from './booking-pages.tsx';
 import { parseStart } from './booking-routes.tsx';
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
-import { ProblemPage } from './info-pages.tsx';
+import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { hashSecret, type AppointmentRow } from './portal-engine.ts';
 import { findLocationById, findServiceById } from './portal-queries.ts';
@@ -50,28 +50,18 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
 
   function noAccess(c: C) {
     const l = lang(c);
-    c.status(404);
-    return c.html(
-      <ProblemPage
-        lang={l}
-        path="/manage"
-        problem="link"
-        actions={[{ href: `/${l}/manage`, label: translate(l, 'portal.lookup.title') }, { href: `/${l}/`, label: translate(l, 'portal.home') }]}
-      />,
-    );
+    return problemPage(c, 404, {
+      lang: l, path: '/manage', problem: 'link',
+      actions: [{ href: `/${l}/manage`, label: translate(l, 'portal.lookup.title') }, { href: `/${l}/`, label: translate(l, 'portal.home') }],
+    });
   }
 
   function over(c: C) {
     const l = lang(c);
-    c.status(410);
-    return c.html(
-      <ProblemPage
-        lang={l}
-        path="/"
-        problem="over"
-        actions={[{ href: `/${l}/services`, label: translate(l, 'portal.start.book.action') }]}
-      />,
-    );
+    return problemPage(c, 410, {
+      lang: l, path: '/', problem: 'over',
+      actions: [{ href: `/${l}/services`, label: translate(l, 'portal.start.book.action') }],
+    });
   }
 
   /** The appointment this browser may see, or a response saying why not. */
@@ -95,10 +85,8 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       await enforce(deps.db, key, { bucket: 'lookup-ip', subject: clientIp(c, deps.settings.trustProxy), limit: deps.settings.lookupsPerIpPerHour, windowSeconds: 3600, now });
     } catch (error) {
       if (!isAppError(error) || error.code !== 'rate_limited') throw error;
-      c.status(429);
-      return c.html(
-        <ProblemPage lang={l} path="/manage" problem="limit" actions={[{ href: `/${l}/`, label: translate(l, 'portal.home') }]} />,
-      );
+      c.header('Retry-After', '3600');
+      return problemPage(c, 429, { lang: l, path: '/manage', problem: 'limit', actions: [{ href: `/${l}/`, label: translate(l, 'portal.home') }] });
     }
     const code = (typeof form.code === 'string' ? form.code : '').slice(0, 20).toUpperCase().replace(/[\s-]/g, '');
     const dob = (typeof form.dateOfBirth === 'string' ? form.dateOfBirth : '').slice(0, 10);
