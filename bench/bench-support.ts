@@ -8,18 +8,35 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { freePort } from '../test/global-setup.ts';
 
 /** A fresh embedded PostgreSQL (durable settings, as in production) with a migrated `lotse` database. */
-export async function startBenchDatabase(options: { poolSize?: number } = {}): Promise<{ url: string; db: Database; postgresCpuSeconds(): Promise<number>; stop(): Promise<void> }> {
+export async function startBenchDatabase(options: { poolSize?: number } = {}): Promise<BenchDatabase> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-bench-'));
   await fs.chmod(folder, 0o755);
-  const server: EmbeddedServer = await startEmbeddedPostgres({ clusterDir: path.join(folder, 'pg'), port: await freePort(), durable: true });
+  const settings = statementsWanted ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'pg_stat_statements.track_planning=on'] : [];
+  const server: EmbeddedServer = await startEmbeddedPostgres({ clusterDir: path.join(folder, 'pg'), port: await freePort(), durable: true, settings });
   await ensureDatabaseExists(server.url, 'lotse');
   const url = withDatabase(server.url, 'lotse');
   const db = createKysely(createPool(url, options.poolSize ?? 10));
   await migrateToLatest(db);
+  if (statementsWanted) await sql`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`.execute(db);
   const postmasterPid = Number((await fs.readFile(path.join(folder, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
   return {
     url,
     db,
+    async resetStatements() {
+      if (statementsWanted) await sql`SELECT pg_stat_statements_reset()`.execute(db);
+    },
+    async topStatements(operations: number) {
+      if (!statementsWanted) return undefined;
+      const { rows } = await sql<{ query: string; calls: string; exec_ms: number; plan_ms: number }>`
+        SELECT query, calls::text, total_exec_time AS exec_ms, total_plan_time AS plan_ms FROM pg_stat_statements
+         WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`.execute(db);
+      return rows.map((r) => ({
+        msPerOperation: round((r.exec_ms + r.plan_ms) / operations, 3),
+        planMsPerOperation: round(r.plan_ms / operations, 3),
+        callsPerOperation: round(Number(r.calls) / operations, 2),
+        query: r.query.replace(/\s+/g, ' ').slice(0, 160),
+      }));
+    },
     /** CPU seconds used so far by this PostgreSQL: the postmaster, its live children and the reaped ones. */
     async postgresCpuSeconds() {
       let total = await processCpuSeconds(postmasterPid, true);
@@ -33,6 +50,23 @@ export async function startBenchDatabase(options: { poolSize?: number } = {}): P
     },
   };
 }
+
+/**
+ * BENCH_STATEMENTS=1 loads pg_stat_statements (nested statements included) so a benchmark can print
+ * where PostgreSQL's time went per operation. It costs some throughput: for diagnosis, not figures.
+ */
+const statementsWanted = process.env.BENCH_STATEMENTS === '1';
+
+export type BenchDatabase = {
+  url: string;
+  db: Database;
+  postgresCpuSeconds(): Promise<number>;
+  /** Forgets the statement times gathered so far (BENCH_STATEMENTS=1 only). */
+  resetStatements(): Promise<void>;
+  /** The 25 statements that took most time, per operation (BENCH_STATEMENTS=1 only). */
+  topStatements(operations: number): Promise<{ msPerOperation: number; planMsPerOperation: number; callsPerOperation: number; query: string }[] | undefined>;
+  stop(): Promise<void>;
+};
 
 export type BenchOffice = { locationId: string; serviceId: string; clerkIds: string[] };
 

@@ -13,7 +13,7 @@
  * and how fast they are delivered once it is over.
  * Settings: BENCH_SECONDS (default 20), BENCH_CLIENTS (200), DATABASE_POOL_SIZE (20),
  * BENCH_OPEN_SECONDS (BENCH_SECONDS / 2 per rate), BENCH_OPEN_SHARES ("0.5,0.8"),
- * BENCH_DRAIN_SECONDS (10).
+ * BENCH_DRAIN_SECONDS (10), BENCH_STATEMENTS=1 (where PostgreSQL's time went, per booking).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -77,6 +77,7 @@ await runFor(2, async () => void (await book(starts[randomInt(starts.length)]!))
 
 const latencies: number[] = [];
 const statuses = new Map<number, number>();
+await database.resetStatements();
 const cpuBefore = await cpuNow();
 const httpSeconds = await runFor(seconds, async () => {
   const t0 = performance.now();
@@ -85,6 +86,7 @@ const httpSeconds = await runFor(seconds, async () => {
   statuses.set(status, (statuses.get(status) ?? 0) + 1);
 });
 const httpCpu = cpuSince(cpuBefore, await cpuNow());
+const statements = await database.topStatements(latencies.length);
 
 // Open loop: bookings arrive at a fixed rate (a share of the saturation throughput just measured),
 // whatever the answers take, from at most `clients` connections at once. Latency counts from the
@@ -203,6 +205,7 @@ const result = {
     (rawCpu.postgres + rawCpu.client) / rawLatencies.length / ((httpCpu.lotse + httpCpu.postgres + httpCpu.client) / attempts),
     3,
   ),
+  ...(statements ? { postgresStatementsPerBooking: statements } : {}),
   loadAverage: os.loadavg().map((l) => round(l, 2)),
   // Fixed arrival rates below saturation (see runOpenLoop): the phase that answers "p99 < 100 ms".
   openLoop,

@@ -13,6 +13,8 @@ type Options = {
   /** Throw-away clusters (tests) trade durability for speed. */
   durable: boolean;
   onLog?: (line: string) => void;
+  /** More server settings (`name=value`), e.g. for benchmarks that load pg_stat_statements. */
+  settings?: string[];
 };
 
 const isRoot = process.getuid?.() === 0;
@@ -36,6 +38,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     log(line.trim());
   };
 
+  const baseFlags = options.durable
+    ? ['-c', 'listen_addresses=localhost', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=200']
+    : ['-c', 'listen_addresses=localhost', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -45,9 +50,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: options.durable
-      ? ['-c', 'listen_addresses=localhost', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=200']
-      : ['-c', 'listen_addresses=localhost', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: [...baseFlags, ...(options.settings ?? []).flatMap((setting) => ['-c', setting])],
     onLog: remember,
     onError: (error) => remember(String(error)),
   });

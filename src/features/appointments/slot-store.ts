@@ -39,7 +39,7 @@ const bookStatement = `${preparedMarker('book_free_candidate')}
   SELECT * FROM book_free_candidate($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`;
 
 /**
- * Books the probe's start in one call of book_free_candidate (migration 0104): the first of the
+ * Books the probe's start in one call of book_free_candidate (migrations 0104, 0106): the first of the
  * shuffled candidates without an overlapping appointment is inserted, provided the schedule
  * version still holds, with a notice for the confirmation when `notify`. `row` is null when no candidate is free or the version has moved on
  * (compare `version`); a 23P01 means a concurrent booking took the chosen clerk first.
@@ -90,15 +90,15 @@ export async function bookFreeCandidate(
 
 const busyStatement = `${preparedMarker('busy_candidates')}
   SELECT (SELECT version::text FROM schedule_version) AS version,
-         ARRAY(SELECT c FROM unnest($2::uuid[]) AS c WHERE $1::text IS NOT NULL AND slot_holder_busy('staff', c, $4, $5, $6, $7, $8)) AS clerks,
-         ARRAY(SELECT r FROM unnest($3::uuid[]) AS r WHERE slot_holder_busy('resource', r, $4, $5, $6, $7, $8)) AS resources`;
+         CASE WHEN $1::text IS NOT NULL THEN busy_holders('staff', $2::uuid[], $4, $5, $6, $7, $8) END AS clerks,
+         CASE WHEN $3::uuid[] IS NOT NULL THEN busy_holders('resource', $3::uuid[], $4, $5, $6, $7, $8) END AS resources`;
 
 /** Which candidates of the probe are busy, read together with the schedule version. */
 export async function busyCandidates(db: Database, probe: SlotProbe): Promise<{ version: string; clerkIds: Set<string>; resourceIds: Set<string> }> {
   const parameters = probeParameters(probe, probe.clerkIds, probe.resourceIds);
-  const { rows } = await db.executeQuery<{ version: string; clerks: string[]; resources: string[] }>(CompiledQuery.raw(busyStatement, parameters));
+  const { rows } = await db.executeQuery<{ version: string; clerks: string[] | null; resources: string[] | null }>(CompiledQuery.raw(busyStatement, parameters));
   const row = rows[0]!;
-  return { version: row.version, clerkIds: new Set(row.clerks), resourceIds: new Set(row.resources) };
+  return { version: row.version, clerkIds: new Set(row.clerks ?? []), resourceIds: new Set(row.resources ?? []) };
 }
 
 function shuffled<T>(items: readonly T[]): T[] {
