@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
@@ -19,6 +18,7 @@ import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
+import { limitBody } from './platform/http/body-limit.ts';
 import { requestLog } from './platform/http/request-log.ts';
 import { validationHook } from './platform/http/validation.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
@@ -91,11 +91,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.use(
     '*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${deps.bodyLimitBytes} bytes.`);
-      },
+    limitBody(deps.bodyLimitBytes, () => {
+      throw new AppError('payload_too_large', `The request body is larger than ${deps.bodyLimitBytes} bytes.`);
     }),
   );
 

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, test } from 'node:test';
+import { serve } from '@hono/node-server';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createTestDatabase } from './database.ts';
 import { createTestApp, json } from './app.ts';
@@ -117,4 +120,37 @@ test('assets are served under hashed names with long caching', async () => {
   assert.equal(response.headers.get('content-encoding'), 'gzip');
   assert.match(response.headers.get('cache-control') ?? '', /immutable/);
   assert.equal((await sut.request('/assets/base.0000000000.css')).status, 404);
+});
+
+test('over a real socket: a stated length over the limit is a 413, a streamed (chunked) body is counted, a fitting body is read', async () => {
+  const server = serve({ fetch: sut.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const { port } = server.address() as AddressInfo;
+  const post = (body: string, chunked: boolean) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+      if (!chunked) headers['content-length'] = Buffer.byteLength(body);
+      const request = http.request({ host: '127.0.0.1', port, path: '/api/v1/echo', method: 'POST', headers }, (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      request.on('error', reject);
+      // Two writes without a length: Node sends them chunked.
+      if (chunked) request.write(body.slice(0, 10));
+      request.end(chunked ? body.slice(10) : body);
+    });
+  const big = JSON.stringify({ name: 'x'.repeat(5000), count: 1 });
+  const fitting = JSON.stringify({ name: 'Olena', count: 1 });
+  for (const chunked of [false, true]) {
+    const tooLarge = await post(big, chunked);
+    assert.equal(tooLarge.status, 413, `chunked: ${chunked}`);
+    assert.equal(JSON.parse(tooLarge.body).code, 'payload_too_large');
+    const ok = await post(fitting, chunked);
+    assert.equal(ok.status, 200, `chunked: ${chunked}`);
+    assert.deepEqual(JSON.parse(ok.body), { name: 'Olena' });
+    const malformed = await post('{"name": ', chunked);
+    assert.equal(malformed.status, 400, `chunked: ${chunked}`);
+  }
 });

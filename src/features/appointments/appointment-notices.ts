@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.generated.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Logger } from '../../platform/log.ts';
-import type { AppointmentChange, AppointmentNotifier } from './appointment-notifier.ts';
+import type { AppointmentChange, AppointmentNotifier, NoticedAppointment } from './appointment-notifier.ts';
 
 /**
  * The outbox between a change of an appointment and the messages to the person. A change only
@@ -76,7 +76,14 @@ export async function recordNotice(trx: Transaction<DB>, change: AppointmentChan
     .execute();
 }
 
-type NoticeRow = { id: string; appointment_id: string; kind: AppointmentChange['kind']; by_channel: 'online' | 'staff'; by_staff_id: string | null; note: string | null; status: string };
+type NoticeRow = Omit<NoticedAppointment, 'id'> & {
+  id: string;
+  appointment_id: string;
+  kind: AppointmentChange['kind'];
+  by_channel: 'online' | 'staff';
+  by_staff_id: string | null;
+  note: string | null;
+};
 
 /**
  * Up to `batchSize` notices in order, in one transaction, all delivered and then deleted in one
@@ -121,7 +128,8 @@ async function deliverBatch(
 
 async function lockDueNotices(trx: Transaction<DB>): Promise<NoticeRow[]> {
   const { rows } = await sql<NoticeRow>`
-    SELECT n.id::text AS id, n.appointment_id, n.kind, n.by_channel, n.by_staff_id, n.note, a.status
+    SELECT n.id::text AS id, n.appointment_id, n.kind, n.by_channel, n.by_staff_id, n.note,
+           a.code, a.service_id, a.location_id, a.starts_at, a.ends_at, a.status, a.person_name, a.date_of_birth, a.email, a.language, a.manage_secret_hash
       FROM appointment_notice n JOIN appointment a ON a.id = n.appointment_id
      WHERE n.failed_attempts < ${maxAttempts}
      ORDER BY n.id
@@ -134,7 +142,22 @@ async function deliverOne(trx: Transaction<DB>, deliverer: AppointmentNotifier, 
   // Booked or moved and cancelled before the notice went out: the cancellation notice says it all.
   if (notice.kind !== 'cancelled' && notice.status === 'cancelled') return;
   const actor = notice.by_channel === 'staff' && notice.by_staff_id ? { channel: 'staff' as const, staffId: notice.by_staff_id } : { channel: 'online' as const };
-  await deliverer.changed(trx, { kind: notice.kind, appointmentId: notice.appointment_id, actor, note: notice.note ?? undefined });
+  // The appointment was read with its notice: one query per batch, not one per message.
+  const appointment: NoticedAppointment = {
+    id: notice.appointment_id,
+    code: notice.code,
+    service_id: notice.service_id,
+    location_id: notice.location_id,
+    starts_at: notice.starts_at,
+    ends_at: notice.ends_at,
+    status: notice.status,
+    person_name: notice.person_name,
+    date_of_birth: notice.date_of_birth,
+    email: notice.email,
+    language: notice.language,
+    manage_secret_hash: notice.manage_secret_hash,
+  };
+  await deliverer.changed(trx, { kind: notice.kind, appointmentId: notice.appointment_id, actor, note: notice.note ?? undefined, appointment });
 }
 
 export const noticeSweepJobName = 'appointment.notices.sweep';

@@ -12,6 +12,24 @@ export type AppointmentChange = {
   actor: Actor;
   /** A line from the office for the person (e.g. why it had to cancel). */
   note?: string | undefined;
+  /** The appointment as it is now, when the caller has just read it (a delivery of notices does). */
+  appointment?: NoticedAppointment | undefined;
+};
+
+/** What a message about an appointment is written from. */
+export type NoticedAppointment = {
+  id: string;
+  code: string;
+  service_id: string;
+  location_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: string;
+  person_name: string;
+  date_of_birth: string;
+  email: string | null;
+  language: string;
+  manage_secret_hash: string;
 };
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkSlot, freeStartsByDay, mergeIntervals, type AvailabilityInput, type ClerkSchedule } from './availability.ts';
+import { Temporal } from 'temporal-polyfill';
+import { addDays, bookingWindow, checkSlot, freeStartsByDay, localDateOf, mergeIntervals, type AvailabilityInput, type ClerkSchedule } from './availability.ts';
 
 const zone = 'Europe/Berlin';
 const at = (iso: string) => new Date(iso).getTime();
@@ -191,4 +192,46 @@ test('mergeIntervals joins overlapping and touching intervals', () => {
       { start: 5, end: 9 },
     ],
   );
+});
+
+describe('local dates without Temporal on the hot path', () => {
+  const zones = ['Europe/Berlin', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'];
+  const temporalDate = (t: number, timeZone: string) => Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+
+  test('localDateOf agrees with Temporal around every local midnight and DST change of 2026', () => {
+    for (const timeZone of zones) {
+      let checked = 0;
+      for (let day = Temporal.PlainDate.from('2025-12-30'); Temporal.PlainDate.compare(day, '2027-01-02') <= 0; day = day.add({ days: 1 })) {
+        const midnight = day.toZonedDateTime({ timeZone }).epochMilliseconds;
+        for (const t of [midnight - 1, midnight, midnight + 1, midnight + 2 * 3600_000 + 30 * 60_000, midnight + 12 * 3600_000]) {
+          assert.equal(localDateOf(t, timeZone), temporalDate(t, timeZone), `${timeZone} ${new Date(t).toISOString()}`);
+          checked++;
+        }
+      }
+      assert.ok(checked > 1800);
+    }
+    // Far outside the years a booking uses, the answer still comes from the zone rules.
+    assert.equal(localDateOf(Date.UTC(12000, 0, 1, 23, 30), 'Europe/Berlin'), '+012000-01-02');
+  });
+
+  test('addDays is calendar arithmetic across month, year and leap-day boundaries', () => {
+    assert.equal(addDays('2026-12-31', 1), '2027-01-01');
+    assert.equal(addDays('2028-02-28', 1), '2028-02-29');
+    assert.equal(addDays('2026-03-29', 366), '2027-03-30');
+    assert.equal(addDays('2026-01-01', -1), '2025-12-31');
+  });
+
+  test('the same-day release compares wall-clock times, also on the October day with its repeated hour', () => {
+    const rules = { durationMinutes: 30, slotMinutes: 30, minLeadMinutes: 0, maxDaysAhead: 5, sameDayRelease: '02:30:00', requiresResource: false };
+    // 25 October 2026: 02:00–03:00 CEST, then 02:00–03:00 CET again.
+    const firstTwoFifteen = at('2026-10-25T00:15:00Z');
+    const secondTwoFifteen = at('2026-10-25T01:15:00Z');
+    const secondTwoForty = at('2026-10-25T01:40:00Z');
+    assert.equal(bookingWindow(zone, rules, firstTwoFifteen, 'online').todayHeld, true);
+    assert.equal(bookingWindow(zone, rules, at('2026-10-25T00:40:00Z'), 'online').todayHeld, false);
+    assert.equal(bookingWindow(zone, rules, secondTwoFifteen, 'online').todayHeld, true);
+    assert.equal(bookingWindow(zone, rules, secondTwoForty, 'online').todayHeld, false);
+    assert.deepEqual(bookingWindow(zone, rules, secondTwoForty, 'online'), { today: '2026-10-25', earliest: secondTwoForty, lastDate: '2026-10-30', todayHeld: false });
+    assert.equal(bookingWindow(zone, rules, firstTwoFifteen, 'staff').todayHeld, false);
+  });
 });

@@ -68,16 +68,14 @@ export type BookingWindow = {
 };
 
 export function bookingWindow(timeZone: string, rules: BookingRules, now: number, channel: Channel): BookingWindow {
-  const localNow = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(timeZone);
-  const today = localNow.toPlainDate();
+  const today = localDateOf(now, timeZone);
   const online = channel === 'online';
   const maxDays = online ? rules.maxDaysAhead : Math.max(rules.maxDaysAhead, staffMaxDaysAhead);
-  const todayHeld =
-    online && rules.sameDayRelease !== null && Temporal.PlainTime.compare(localNow.toPlainTime(), Temporal.PlainTime.from(rules.sameDayRelease)) < 0;
+  const todayHeld = online && rules.sameDayRelease !== null && wallClockMs(now, zoneDay(timeZone, today)) < timeOfDayMs(rules.sameDayRelease);
   return {
-    today: today.toString(),
+    today,
     earliest: online ? now + rules.minLeadMinutes * 60_000 : now,
-    lastDate: today.add({ days: maxDays }).toString(),
+    lastDate: addDays(today, maxDays),
     todayHeld,
   };
 }
@@ -120,7 +118,7 @@ export type SlotCheck =
 
 /** Whether `start` is a bookable slot, and which clerks (and resources) are free for it. */
 export function checkSlot(input: Omit<AvailabilityInput, 'from' | 'to'>, start: number): SlotCheck {
-  const date = Temporal.Instant.fromEpochMilliseconds(start).toZonedDateTimeISO(input.timeZone).toPlainDate().toString();
+  const date = localDateOf(start, input.timeZone);
   const day = zoneDay(input.timeZone, date);
   const piece = day.pieces.find((p) => start >= p.start && start < p.end);
   const slotMs = input.rules.slotMinutes * 60_000;
@@ -128,7 +126,7 @@ export function checkSlot(input: Omit<AvailabilityInput, 'from' | 'to'>, start: 
   const window = bookingWindow(input.timeZone, input.rules, input.now, input.channel);
   if (!isInWindow(date, window) || start < window.earliest) return { kind: 'outside_window', window, date };
   const full = { ...input, from: date, to: date };
-  const starts = collectStarts(full, prepare(full), day, start);
+  const starts = collectStarts(full, prepare(full, preparedSchedules), day, start);
   const found = starts.get(start);
   if (!found) return { kind: 'taken' };
   return { kind: 'free', clerkIds: found.clerkIds, resourceIds: found.resourceIds, end: start + input.rules.durationMinutes * 60_000, date };
@@ -148,14 +146,25 @@ type PreparedClerk = {
 };
 type Prepared = { clerks: PreparedClerk[]; resources: { resourceId: string; busy: Interval[] }[] };
 
-function prepare(input: AvailabilityInput): Prepared {
+/**
+ * A booking checks its start against the schedule kept in memory (find-slot.ts): the same clerk
+ * objects every time until the schedule changes, so their preparation is kept with them.
+ * Availability builds new clerk objects per request (with their bookings) and does not use this.
+ */
+const preparedSchedules = new WeakMap<ClerkSchedule, PreparedClerk>();
+
+function prepare(input: AvailabilityInput, kept?: WeakMap<ClerkSchedule, PreparedClerk>): Prepared {
   return {
     clerks: input.clerks.map((schedule) => {
+      const known = kept?.get(schedule);
+      if (known) return known;
       const overridesByDay = new Map<string, DayHours[]>();
       for (const o of schedule.overrides) overridesByDay.set(o.day, [...(overridesByDay.get(o.day) ?? []), o]);
       const weeklyByWeekday: WeeklyHours[][] = [[], [], [], [], [], [], [], []];
       for (const w of schedule.weekly) weeklyByWeekday[w.weekday]?.push(w);
-      return { schedule, busy: mergeIntervals(schedule.busy), overridesByDay, weeklyByWeekday };
+      const clerk = { schedule, busy: mergeIntervals(schedule.busy), overridesByDay, weeklyByWeekday };
+      kept?.set(schedule, clerk);
+      return clerk;
     }),
     resources: input.resources.map((r) => ({ resourceId: r.resourceId, busy: mergeIntervals(r.busy) })),
   };
@@ -327,19 +336,56 @@ export function zoneDay(timeZone: string, date: string): ZoneDay {
 
 /** ISO 8601 with the offset of the piece the instant lies in (the offset itself comes from the zone rules). */
 function formatInstant(t: number, day: ZoneDay): string {
-  let piece = day.pieces[day.pieces.length - 1]!;
-  for (const p of day.pieces) {
-    if (t >= p.start && t < p.end) {
-      piece = p;
-      break;
-    }
-  }
+  const piece = pieceAt(day, t);
   return new Date(t + piece.offsetMs).toISOString().slice(0, 19) + piece.offset;
 }
 
+/** The piece of the day that holds `t` (the last one for its end). */
+function pieceAt(day: ZoneDay, t: number): Piece {
+  for (const p of day.pieces) if (t >= p.start && t < p.end) return p;
+  return day.pieces[day.pieces.length - 1]!;
+}
+
 export function formatInZone(t: number, timeZone: string): string {
-  const date = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone).toPlainDate().toString();
-  return formatInstant(t, zoneDay(timeZone, date));
+  return formatInstant(t, zoneDay(timeZone, localDateOf(t, timeZone)));
+}
+
+const dayMs = 86_400_000;
+// Where a date is a plain YYYY-MM-DD (Date's ISO form); outside, Temporal answers.
+const plainYears = { from: Date.UTC(1000, 0, 2), to: Date.UTC(9999, 11, 30) };
+
+/**
+ * The local date of an instant: the local day (from the cached zone days) among the instant's UTC
+ * date and its neighbours that holds it. Offsets are under a day, so one of the three does.
+ * Building a ZonedDateTime for this was a visible share of a booking's CPU.
+ */
+export function localDateOf(t: number, timeZone: string): string {
+  if (t >= plainYears.from && t <= plainYears.to) {
+    const utc = new Date(t).toISOString().slice(0, 10);
+    for (const date of [utc, addDays(utc, -1), addDays(utc, 1)]) {
+      const pieces = zoneDay(timeZone, date).pieces;
+      if (t >= pieces[0]!.start && t < pieces[pieces.length - 1]!.end) return date;
+    }
+  }
+  return Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
+/** A plain date `days` later (or earlier); calendar arithmetic, no time zone involved. */
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(date) + days * dayMs;
+  return t >= plainYears.from && t <= plainYears.to ? new Date(t).toISOString().slice(0, 10) : Temporal.PlainDate.from(date).add({ days }).toString();
+}
+
+/** Wall-clock milliseconds since local midnight of the day that holds `t`. */
+function wallClockMs(t: number, day: ZoneDay): number {
+  const piece = pieceAt(day, t);
+  return piece.localStartMs + (t - piece.start);
+}
+
+/** "HH:MM[:SS]" as milliseconds since midnight. */
+function timeOfDayMs(time: string): number {
+  const [h = 0, m = 0, sec = 0] = time.split(':').map(Number);
+  return ((h * 60 + m) * 60 + sec) * 1000;
 }
 
 export function datesBetween(from: string, to: string): string[] {

@@ -14,7 +14,7 @@ export { appointmentRoutes } from './appointment-routes.ts';
 export { ScheduleCache } from './schedule-cache.ts';
 export { BookingsCache } from './bookings-cache.ts';
 export type { EngineDeps } from './find-slot.ts';
-export type { AppointmentChange, AppointmentNotifier } from './appointment-notifier.ts';
+export type { AppointmentChange, AppointmentNotifier, NoticedAppointment } from './appointment-notifier.ts';
 export { bookAndNotify, cancelAndNotify, rescheduleAndNotify, type NotifyingDeps } from './notified-changes.ts';
 export { eraseAppointmentPersonalData } from './erase-personal-data.ts';
 export { createAppointmentNotices, startNoticeSweep, type AppointmentNotices } from './appointment-notices.ts';

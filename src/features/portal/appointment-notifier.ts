@@ -36,7 +36,8 @@ export function createAppointmentNotifier(deps: { jobs: Jobs; clock: Clock; publ
   };
   return {
     async changed(trx, change: AppointmentChange) {
-      const appointment = (await trx.selectFrom('appointment').select(columns).where('id', '=', change.appointmentId).executeTakeFirst()) as AppointmentRow | undefined;
+      const appointment = (change.appointment ??
+        (await trx.selectFrom('appointment').select(columns).where('id', '=', change.appointmentId).executeTakeFirst())) as AppointmentRow | undefined;
       if (!appointment || !appointment.email) return;
       const context = await mailContext(trx, appointment);
       if (!context) return;
