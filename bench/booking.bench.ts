@@ -19,13 +19,13 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
 import { freePort } from '../test/global-setup.ts';
+import { createLeanClient } from './http-client.ts';
 import { percentile, processCpuSeconds, round, seedBenchOffice, startBenchDatabase } from './bench-support.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -58,9 +58,9 @@ const lotse = spawn(process.execPath, [...profile, '--import', 'tsx', new URL('.
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 process.on('exit', () => lotse.kill('SIGKILL'));
-// node:http with a keep-alive agent: much lighter than fetch, so the load generator leaves more
-// of the shared CPU to Lotse and PostgreSQL.
-const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+// A lean keep-alive client (bench/http-client.ts), so the load generator leaves as much of the
+// shared CPU as it can to Lotse and PostgreSQL.
+const client = createLeanClient({ host: '127.0.0.1', port, maxSockets: clients });
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
   try {
@@ -127,6 +127,7 @@ while (noticesLeft > 0 && performance.now() - drainStart < drainSeconds * 1000) 
 }
 const drainElapsed = (performance.now() - drainStart) / 1000;
 const { rows: queuedMails } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'`.execute(database.db);
+client.close();
 lotse.kill('SIGTERM');
 
 const { rows: doubles } = await sql<{ clerk: number; resource: number }>`
@@ -298,15 +299,5 @@ function book(start: string): Promise<number> {
     start,
     person: { name: 'Bench Person', dateOfBirth: '1990-01-01', email: `bench-${randomBytes(6).toString('hex')}@example.org`, language: 'de' },
   });
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { host: '127.0.0.1', port, path: '/api/v1/appointments', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+  return client.request('POST', '/api/v1/appointments', { 'content-type': 'application/json' }, body);
 }
