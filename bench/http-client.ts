@@ -12,13 +12,23 @@ export function createLeanClient(options: { host: string; port: number; maxSocke
   const waiting: ((connection: Connection) => void)[] = [];
 
   const acquire = (): Promise<Connection> => {
-    const connection = idle.pop();
+    // A socket the server closed while idle (keep-alive timeout) is dropped here.
+    let connection = idle.pop();
+    while (connection && !connection.usable) {
+      forget(connection);
+      connection = idle.pop();
+    }
     if (connection) return Promise.resolve(connection);
     if (open < options.maxSockets) {
       open++;
-      return Promise.resolve(new Connection(options.host, options.port, () => open--));
+      return Promise.resolve(new Connection(options.host, options.port));
     }
     return new Promise((resolve) => waiting.push(resolve));
+  };
+  const forget = (connection: Connection) => {
+    if (connection.released) return;
+    connection.released = true;
+    open--;
   };
   const release = (connection: Connection) => {
     const next = waiting.shift();
@@ -29,11 +39,22 @@ export function createLeanClient(options: { host: string; port: number; maxSocke
   return {
     /** Sends one request; resolves with the status code once the whole answer is in. */
     async request(method: string, path: string, headers: Record<string, string>, body: string): Promise<number> {
-      const connection = await acquire();
-      try {
-        return await connection.send(method, path, headers, body);
-      } finally {
-        if (connection.usable) release(connection);
+      for (let attempt = 0; ; attempt++) {
+        const connection = await acquire();
+        const reused = connection.answered > 0;
+        try {
+          return await connection.send(method, path, headers, body);
+        } catch (error) {
+          // The server may close a kept-alive socket just as a request goes out: once more on a new one.
+          if (!reused || attempt > 0) throw error;
+        } finally {
+          if (connection.usable) release(connection);
+          else {
+            forget(connection);
+            const next = waiting.shift();
+            if (next) void acquire().then(next);
+          }
+        }
       }
     },
     close() {
@@ -44,11 +65,14 @@ export function createLeanClient(options: { host: string; port: number; maxSocke
 
 class Connection {
   usable = true;
+  /** Its place among the open sockets was given back. */
+  released = false;
+  answered = 0;
   private readonly socket: net.Socket;
   private buffer: Buffer = Buffer.alloc(0);
   private pending: { resolve: (status: number) => void; reject: (error: Error) => void } | undefined;
 
-  constructor(host: string, port: number, onClose: () => void) {
+  constructor(host: string, port: number) {
     this.socket = net.connect({ host, port, noDelay: true });
     this.socket.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
@@ -60,13 +84,11 @@ class Connection {
       this.pending = undefined;
     };
     this.socket.on('error', fail);
-    this.socket.on('close', () => {
-      fail(new Error('connection closed'));
-      onClose();
-    });
+    this.socket.on('close', () => fail(new Error('connection closed')));
   }
 
   send(method: string, path: string, headers: Record<string, string>, body: string): Promise<number> {
+    if (!this.usable) return Promise.reject(new Error('connection closed'));
     let head = `${method} ${path} HTTP/1.1\r\nhost: bench\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`;
     for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
     return new Promise((resolve, reject) => {
@@ -101,6 +123,7 @@ class Connection {
     this.buffer = this.buffer.subarray(end);
     const { resolve } = this.pending;
     this.pending = undefined;
+    this.answered++;
     resolve(status);
   }
 }

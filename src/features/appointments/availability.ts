@@ -356,16 +356,18 @@ const plainYears = { from: Date.UTC(1000, 0, 2), to: Date.UTC(9999, 11, 30) };
 
 /**
  * The local date of an instant: the local day (from the cached zone days) among the instant's UTC
- * date and its neighbours that holds it. Offsets are under a day, so one of the three does.
+ * date and its neighbours that holds it. Offsets are under a day, so one of the three does: the
+ * UTC date's own, or the neighbour on the side the instant lies.
  * Building a ZonedDateTime for this was a visible share of a booking's CPU.
  */
 export function localDateOf(t: number, timeZone: string): string {
   if (t >= plainYears.from && t <= plainYears.to) {
     const utc = new Date(t).toISOString().slice(0, 10);
-    for (const date of [utc, addDays(utc, -1), addDays(utc, 1)]) {
-      const pieces = zoneDay(timeZone, date).pieces;
-      if (t >= pieces[0]!.start && t < pieces[pieces.length - 1]!.end) return date;
-    }
+    const pieces = zoneDay(timeZone, utc).pieces;
+    if (t >= pieces[0]!.start && t < pieces[pieces.length - 1]!.end) return utc;
+    const neighbour = addDays(utc, t < pieces[0]!.start ? -1 : 1);
+    const other = zoneDay(timeZone, neighbour).pieces;
+    if (t >= other[0]!.start && t < other[other.length - 1]!.end) return neighbour;
   }
   return Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }

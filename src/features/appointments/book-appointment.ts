@@ -7,7 +7,7 @@ import { attempt, findActiveAppointmentOfPerson, findAppointmentByIdempotencyKey
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { formatInZone } from './availability.ts';
 import { slotTaken, withCurrentSchedule, type EngineDeps } from './find-slot.ts';
-import { invalid, parseDate } from './get-availability.ts';
+import { calendarDate, invalid } from './get-availability.ts';
 import { bookFreeCandidate } from './slot-store.ts';
 
 export type Person = { name: string; dateOfBirth: string; email: string; phone?: string | null | undefined; language: string };
@@ -108,7 +108,7 @@ export function normalizePerson(person: Person, now: Date): NormalizedPerson {
   const name = person.name.normalize('NFC').trim().replace(/\s+/g, ' ');
   const email = person.email.normalize('NFC').trim();
   if (!name) throw invalid('person.name', 'Please give a name.');
-  const born = parseDate(person.dateOfBirth, 'person.dateOfBirth').toString();
+  const born = calendarDate(person.dateOfBirth, 'person.dateOfBirth');
   if (born < '1900-01-01' || born > now.toISOString().slice(0, 10)) throw invalid('person.dateOfBirth', 'The date of birth is not plausible.');
   return {
     name,

@@ -160,6 +160,14 @@ export async function requireOfferedService(db: Database, serviceId: string, loc
   return offered;
 }
 
+/** A real calendar date written YYYY-MM-DD, checked without building a Temporal object. */
+export function calendarDate(value: string, field: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw invalid(field, `\`${field}\` must be a date like 2026-12-01.`);
+  const t = Date.parse(value);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== value) throw invalid(field, `\`${field}\` is not a real calendar date.`);
+  return value;
+}
+
 export function parseDate(value: string, field: string): Temporal.PlainDate {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw invalid(field, `\`${field}\` must be a date like 2026-12-01.`);
   try {

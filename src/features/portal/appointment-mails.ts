@@ -33,14 +33,23 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
   const zone = location.time_zone;
   const service = context.service[lang] ?? context.service[sourceLang]!;
   const german = context.service[sourceLang] ?? service;
-  const values = (l: Lang, s: PortalService) => ({
-    name: appointment.person_name,
-    service: s.name,
-    date: formatDate(l, appointment.starts_at, zone),
-    time: formatTime(l, appointment.starts_at, zone),
-    location: `${location.name}, ${location.address}`,
-    code: appointment.code,
-  });
+  // Each language's values are used by several lines: formatted once per language.
+  const formatted = new Map<Lang, { name: string; service: string; date: string; time: string; location: string; code: string }>();
+  const values = (l: Lang, s: PortalService) => {
+    let v = formatted.get(l);
+    if (!v) {
+      v = {
+        name: appointment.person_name,
+        service: s.name,
+        date: formatDate(l, appointment.starts_at, zone),
+        time: formatTime(l, appointment.starts_at, zone),
+        location: `${location.name}, ${location.address}`,
+        code: appointment.code,
+      };
+      formatted.set(l, v);
+    }
+    return v;
+  };
   const t = (l: Lang, key: string, s: PortalService) => translate(l, key, values(l, s));
   const manageUrl = context.manageUrl ?? `${context.publicUrl}/${lang}/manage`;
   // Only a cancellation reads differently when the office made it: it apologises and asks to book again.

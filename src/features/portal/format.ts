@@ -13,8 +13,7 @@ const locale = (lang: Lang) => `${lang}-u-nu-latn`;
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function cached<T>(formats: Map<string, T>, lang: Lang, options: object, create: () => T): T {
-  const key = `${lang}|${JSON.stringify(options)}`;
+function cached<T>(formats: Map<string, T>, key: string, create: () => T): T {
   let format = formats.get(key);
   if (!format) {
     if (formats.size > 1_000) formats.clear();
@@ -24,42 +23,45 @@ function cached<T>(formats: Map<string, T>, lang: Lang, options: object, create:
   return format;
 }
 
-const dateFormat = (lang: Lang, options: Intl.DateTimeFormatOptions) => cached(dateFormats, lang, options, () => new Intl.DateTimeFormat(locale(lang), options));
-const numberFormat = (lang: Lang, options: Intl.NumberFormatOptions) => cached(numberFormats, lang, options, () => new Intl.NumberFormat(locale(lang), options));
+// Keyed by language, a name for the call site's options, and the zone: building a key from the
+// options themselves (JSON) cost more than the formatting.
+const dateFormat = (lang: Lang, style: string, options: Intl.DateTimeFormatOptions) =>
+  cached(dateFormats, `${lang}|${style}|${options.timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale(lang), options));
+const numberFormat = (lang: Lang, style: string, options: Intl.NumberFormatOptions) => cached(numberFormats, `${lang}|${style}`, () => new Intl.NumberFormat(locale(lang), options));
 
 export function formatDate(lang: Lang, instant: Date, timeZone: string): string {
-  return dateFormat(lang, { dateStyle: 'full', timeZone }).format(instant);
+  return dateFormat(lang, 'date', { dateStyle: 'full', timeZone }).format(instant);
 }
 
 export function formatTime(lang: Lang, instant: Date, timeZone: string): string {
   // 24-hour clock everywhere: the office's letters and signs use it, and no AM/PM marker needs bidi care.
-  return dateFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant);
+  return dateFormat(lang, 'time', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant);
 }
 
 /** A calendar day (YYYY-MM-DD) written out, e.g. "Dienstag, 24. November 2026". */
 export function formatDay(lang: Lang, day: string): string {
   const date = Temporal.PlainDate.from(day);
-  return dateFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(date.year, date.month - 1, date.day, 12)));
+  return dateFormat(lang, 'date', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(date.year, date.month - 1, date.day, 12)));
 }
 
 export function formatShortDay(lang: Lang, day: string): string {
   const date = Temporal.PlainDate.from(day);
-  return dateFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+  return dateFormat(lang, 'short-day', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
     new Date(Date.UTC(date.year, date.month - 1, date.day, 12)),
   );
 }
 
 export function weekdayName(lang: Lang, isoWeekday: number): string {
   // 2024-01-01 was a Monday.
-  return dateFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday, 12)));
+  return dateFormat(lang, 'weekday', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday, 12)));
 }
 
 export function formatFee(lang: Lang, cents: number): string {
-  return numberFormat(lang, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return numberFormat(lang, 'eur', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 export function formatMinutes(lang: Lang, minutes: number): string {
-  return numberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+  return numberFormat(lang, 'minutes', { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
 }
 
 /** The local calendar day of an instant in a zone. */
