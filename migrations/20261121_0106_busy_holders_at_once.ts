@@ -70,7 +70,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE OR REPLACE FUNCTION first_free_holder(
       p_kind text, p_candidates uuid[], p_start timestamptz, p_end timestamptz, p_except uuid, p_location uuid, p_held_since timestamptz
     ) RETURNS uuid LANGUAGE plpgsql VOLATILE
-      SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
+    -- Called only by book_free_candidate, whose settings (generic plans, no sequential scans) hold
+    -- here too: setting them again cost a save and restore per call.
     AS $$
     DECLARE
       day text := (p_start AT TIME ZONE 'UTC')::date::text;
