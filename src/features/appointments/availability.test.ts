@@ -177,6 +177,45 @@ describe('checkSlot', () => {
     assert.equal(checkSlot(base, at('2026-12-01T10:00:00Z')).kind, 'taken');
     assert.equal(checkSlot({ ...base, clerks: [] }, at('2026-12-01T07:00:00Z')).kind, 'taken');
   });
+
+  test('agrees with availability for every start: the clerks named are exactly those each offering it, DST days included', () => {
+    // A small deterministic generator, so a failure can be replayed.
+    let seed = 7;
+    const seen = { free: 0, taken: 0, someClerksBusy: 0 };
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    for (const date of ['2026-03-29', '2026-10-25', '2026-12-02', '2026-07-14']) {
+      for (let round = 0; round < 6; round++) {
+        const dayStart = at(`${date}T00:00:00Z`) - 3 * 3600_000;
+        const clerks = ['a', 'b', 'c', 'd'].map((id) => {
+          const first = 60 + 15 * random(40);
+          const split = first + 15 * (4 + random(16));
+          const weekly = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [
+            { weekday, starts: time(first), ends: time(split), validFrom: null, validUntil: null },
+            { weekday, starts: time(split + 15 * random(4)), ends: time(Math.min(split + 15 * (4 + random(24)), 23 * 60 + 45)), validFrom: null, validUntil: null },
+          ]);
+          const busy = Array.from({ length: random(4) }, () => {
+            const start = dayStart + 5 * 60_000 * random(300);
+            return { start, end: start + 5 * 60_000 * (1 + random(18)) };
+          });
+          return clerk(id, { weekly, busy });
+        });
+        const rules = { durationMinutes: 15 * (1 + random(4)), slotMinutes: 15, minLeadMinutes: 0, maxDaysAhead: 400, sameDayRelease: null, requiresResource: false };
+        const base = input({ clerks, rules, from: date, to: date, now: at('2026-01-01T00:00:00Z') });
+        const offeredBy = new Map(clerks.map((c) => [c.staffId, new Set(freeStartsByDay({ ...base, clerks: [c] })[0]!.starts.map((s) => new Date(s).getTime()))]));
+        for (let t = at(`${date}T00:00:00Z`) - 2 * 3600_000; t < at(`${date}T23:00:00Z`); t += 15 * 60_000) {
+          const check = checkSlot(base, t);
+          if (check.kind === 'off_grid' || check.kind === 'outside_window') continue;
+          const expected = clerks.filter((c) => offeredBy.get(c.staffId)!.has(t)).map((c) => c.staffId);
+          assert.deepEqual(check.kind === 'free' ? check.clerkIds : [], expected, `${date} round ${round} at ${new Date(t).toISOString()}`);
+          seen[check.kind]++;
+          if (expected.length > 0 && expected.length < clerks.length) seen.someClerksBusy++;
+        }
+      }
+    }
+    // The generator must have produced all three situations, or the comparison proves little.
+    assert.ok(seen.free > 100 && seen.taken > 100 && seen.someClerksBusy > 50, JSON.stringify(seen));
+  });
 });
 
 test('mergeIntervals joins overlapping and touching intervals', () => {

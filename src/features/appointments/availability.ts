@@ -95,7 +95,7 @@ export function freeStartsByDay(input: AvailabilityInput): DayAvailability[] {
     // Only whether a start is free matters here, not who is free for it: one flag per minute of the day.
     const dayStart = day.pieces[0]!.start;
     const free = new Uint8Array(Math.ceil((day.pieces.at(-1)!.end - dayStart) / 60_000));
-    forEachFreeStart(input, prepared, day, window.earliest, null, (t) => {
+    forEachFreeStart(input, prepared, day, window.earliest, (t) => {
       free[(t - dayStart) / 60_000] = 1;
     });
     const starts: string[] = [];
@@ -125,11 +125,30 @@ export function checkSlot(input: Omit<AvailabilityInput, 'from' | 'to'>, start: 
   if (!piece || (piece.localStartMs + (start - piece.start)) % slotMs !== 0) return { kind: 'off_grid' };
   const window = bookingWindow(input.timeZone, input.rules, input.now, input.channel);
   if (!isInWindow(date, window) || start < window.earliest) return { kind: 'outside_window', window, date };
-  const full = { ...input, from: date, to: date };
-  const starts = collectStarts(full, prepare(full, preparedSchedules), day, start);
-  const found = starts.get(start);
-  if (!found) return { kind: 'taken' };
-  return { kind: 'free', clerkIds: found.clerkIds, resourceIds: found.resourceIds, end: start + input.rules.durationMinutes * 60_000, date };
+  const end = start + input.rules.durationMinutes * 60_000;
+  const prepared = prepare({ ...input, from: date, to: date }, preparedSchedules);
+  const clerkIds = clerksFreeFor(prepared, day, start, end);
+  const resourceIds = input.rules.requiresResource ? prepared.resources.filter((r) => isFree(r.busy, start, end)).map((r) => r.resourceId) : [];
+  if (clerkIds.length === 0 || (input.rules.requiresResource && resourceIds.length === 0)) return { kind: 'taken' };
+  return { kind: 'free', clerkIds, resourceIds, end, date };
+}
+
+/**
+ * The clerks free for all of [start, end) within one stretch of their hours that day. The start
+ * is known to be on the grid and in the window; this is what walking the day's grid
+ * (forEachFreeStart) finds for that one instant, without building the day's free intervals.
+ */
+function clerksFreeFor(prepared: Prepared, day: ZoneDay, start: number, end: number): string[] {
+  const ids: string[] = [];
+  for (const clerk of prepared.clerks) {
+    for (const h of hoursOn(clerk, day)) {
+      if (start >= day.instantOf(h.starts) && end <= day.instantOf(h.ends) && isFree(clerk.busy, start, end)) {
+        ids.push(clerk.schedule.staffId);
+        break;
+      }
+    }
+  }
+  return ids;
 }
 
 function isInWindow(date: string, window: BookingWindow): boolean {
@@ -180,38 +199,11 @@ function hoursOn(clerk: PreparedClerk, day: ZoneDay): readonly { starts: string;
   return allValid ? weekly : weekly.filter((w) => (w.validFrom === null || w.validFrom <= day.date) && (w.validUntil === null || w.validUntil >= day.date));
 }
 
-type Found = { clerkIds: string[]; resourceIds: string[] };
-
-/** The clerks (and resources) free for exactly `start` (booking). */
-function collectStarts(input: AvailabilityInput, prepared: Prepared, day: ZoneDay, start: number): Map<number, Found> {
-  const durationMs = input.rules.durationMinutes * 60_000;
-  const starts = new Map<number, Found>();
-  forEachFreeStart(input, prepared, day, start, start, (t, staffId) => {
-    let entry = starts.get(t);
-    if (!entry) starts.set(t, (entry = { clerkIds: [], resourceIds: [] }));
-    entry.clerkIds.push(staffId);
-  });
-  if (input.rules.requiresResource) {
-    for (const [t, entry] of starts) {
-      for (const resource of prepared.resources) if (isFree(resource.busy, t, t + durationMs)) entry.resourceIds.push(resource.resourceId);
-      if (entry.resourceIds.length === 0) starts.delete(t);
-    }
-  }
-  return starts;
-}
-
 /**
  * Calls `found` for every start on the grid from `earliest` on at which a clerk is free for the
- * whole duration, once per clerk. With `only` set, just that instant is examined (booking).
+ * whole duration, once per clerk.
  */
-function forEachFreeStart(
-  input: AvailabilityInput,
-  prepared: Prepared,
-  day: ZoneDay,
-  earliest: number,
-  only: number | null,
-  found: (start: number, staffId: string) => void,
-): void {
+function forEachFreeStart(input: AvailabilityInput, prepared: Prepared, day: ZoneDay, earliest: number, found: (start: number, staffId: string) => void): void {
   const { durationMinutes, slotMinutes } = input.rules;
   const durationMs = durationMinutes * 60_000;
   const slotMs = slotMinutes * 60_000;
@@ -226,13 +218,7 @@ function forEachFreeStart(
           const hi = Math.min(free.end - durationMs, piece.end - 1);
           if (lo > hi) continue;
           const local = piece.localStartMs + (lo - piece.start);
-          let t = lo + (Math.ceil(local / slotMs) * slotMs - local);
-          if (only !== null) {
-            if (only < t || only > hi || (only - t) % slotMs !== 0) continue;
-            found(only, clerk.schedule.staffId);
-            continue;
-          }
-          for (; t <= hi; t += slotMs) found(t, clerk.schedule.staffId);
+          for (let t = lo + (Math.ceil(local / slotMs) * slotMs - local); t <= hi; t += slotMs) found(t, clerk.schedule.staffId);
         }
       }
     }

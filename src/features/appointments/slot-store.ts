@@ -28,11 +28,12 @@ const probeParameters = (probe: SlotProbe, clerkIds: readonly string[], resource
   probe.version,
   clerkIds,
   resourceIds.includes(null) ? null : resourceIds,
-  probe.start,
-  probe.end,
+  // ISO strings: pg's own conversion of a Date showed in Lotse's profile.
+  probe.start.toISOString(),
+  probe.end.toISOString(),
   probe.exceptAppointmentId ?? noAppointment,
   probe.locationId,
-  probe.heldSince,
+  probe.heldSince?.toISOString() ?? null,
 ];
 
 const bookStatement = `${preparedMarker('book_free_candidate')}
