@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import { PgBoss, type Job, type JobInsert, type SendOptions } from 'pg-boss';
+import { PgBoss, type Job, type JobInsert, type JobResult, type SendOptions } from 'pg-boss';
 import type { Logger } from '../log.ts';
 
 /**
@@ -79,8 +79,20 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
     },
     async register(definition) {
       await ensureQueue(definition.name, definition.options);
-      await boss.work(definition.name, { pollingIntervalSeconds: 1 }, async (jobs: Job<any>[]) => {
-        for (const job of jobs) await definition.handle(job.data, { id: job.id, retryCount: (job as { retryCount?: number }).retryCount ?? 0 });
+      // Up to 20 jobs per fetch, each settled on its own: a burst of bookings leaves thousands of
+      // mails, and fetching and completing them one by one cost two statements per mail. A job
+      // that fails is retried alone; the others of its batch are done.
+      await boss.work(definition.name, { pollingIntervalSeconds: 1, batchSize: 20, perJobResults: true }, async (jobs: Job<any>[]) => {
+        const results: JobResult[] = [];
+        for (const job of jobs) {
+          try {
+            await definition.handle(job.data, { id: job.id, retryCount: (job as { retryCount?: number }).retryCount ?? 0 });
+            results.push({ id: job.id, status: 'completed' });
+          } catch (error) {
+            results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
+          }
+        }
+        return results;
       });
     },
     async schedule(name, cron, scheduleOptions) {

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestDatabase } from '../../../test/database.ts';
+import { createTestJobs } from '../../../test/app.ts';
+
+const { db, url } = await createTestDatabase();
+const jobs = createTestJobs(url);
+
+test('jobs fetched together are settled one by one: a failing job is retried alone, the others run once', async () => {
+  const runs = new Map<number, number>();
+  let failures = 0;
+  await jobs.register<{ n: number }>({
+    name: 'test.batch',
+    options: { retryLimit: 3, retryDelay: 1, retryBackoff: false },
+    async handle({ n }) {
+      runs.set(n, (runs.get(n) ?? 0) + 1);
+      if (n === 3 && failures++ === 0) throw new Error('first attempt fails');
+    },
+  });
+  // Inserted in one statement, so one fetch finds them all.
+  await db.transaction().execute((trx) =>
+    jobs.batched(trx, async () => {
+      for (let n = 0; n < 8; n++) await jobs.send('test.batch', { n }, { trx });
+    }),
+  );
+  for (let i = 0; i < 150 && (runs.size < 8 || (runs.get(3) ?? 0) < 2); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.deepEqual([...runs.entries()].sort((a, b) => a[0] - b[0]), [[0, 1], [1, 1], [2, 1], [3, 2], [4, 1], [5, 1], [6, 1], [7, 1]]);
+});
