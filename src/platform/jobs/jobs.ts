@@ -79,10 +79,13 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
     },
     async register(definition) {
       await ensureQueue(definition.name, definition.options);
-      // Up to 20 jobs per fetch, each settled on its own: a burst of bookings leaves thousands of
-      // mails, and fetching and completing them one by one cost two statements per mail. A job
-      // that fails is retried alone; the others of its batch are done.
-      await boss.work(definition.name, { pollingIntervalSeconds: 1, batchSize: 20, perJobResults: true }, async (jobs: Job<any>[]) => {
+      // Up to 20 jobs per fetch, each settled on its own, and the next fetch at once while fetches
+      // come back full. pg-boss otherwise waits its polling interval after every fetch: one job
+      // per second, so the confirmations of a morning's burst of bookings went out over many
+      // minutes (docs/performance.md). A job that fails is retried alone; the others of its batch
+      // are done.
+      const options = { pollingIntervalSeconds: 1, batchSize: 20, burstWhenBatchFull: true, perJobResults: true } as const;
+      await boss.work(definition.name, options, async (jobs: Job<any>[]) => {
         const results: JobResult[] = [];
         for (const job of jobs) {
           try {
