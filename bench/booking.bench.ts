@@ -5,15 +5,16 @@
  * clerks working 07:00–18:00 (≈ 105,000 released slots over 60 days). 200 concurrent clients
  * book as fast as they can: 90 % pick a random start, 10 % aim at two "hot" starts that fill up
  * at once (collisions on purpose → 409). That closed loop measures saturation (attempts/s, ratio);
- * its latency is clients ÷ throughput by Little's law. An open-loop phase then offers bookings at
- * fixed rates (50 % and 80 % of the measured saturation) and reports the latency at those rates.
- * Finally, on the same database, 200 concurrent loops run the same kind of INSERT through a pg
- * pool of the same size as Lotse's, and the ratio is printed. Every booking also leaves a notice
- * for its confirmation mail; the run reports how many are still to be delivered after the burst
- * and how fast they are delivered once it is over.
+ * its latency is clients ÷ throughput by Little's law. Every booking also leaves a confirmation
+ * mail and a reminder: the run then waits until the burst's mails are all sent, which gives the
+ * rate that bookings and their mails can be sustained at (sustainedRatio). An open-loop phase then
+ * offers bookings at fixed rates (50 % and 80 % of the burst's saturation) and reports the latency
+ * at those rates and the mails left behind. Finally, on the same database, 200 concurrent loops run the same kind of INSERT
+ * through a pg pool of the same size as Lotse's, and the ratio is printed.
  * Settings: BENCH_SECONDS (default 20), BENCH_CLIENTS (200), DATABASE_POOL_SIZE (20),
  * BENCH_OPEN_SECONDS (BENCH_SECONDS / 2 per rate), BENCH_OPEN_SHARES ("0.5,0.8"),
- * BENCH_DRAIN_SECONDS (10), BENCH_STATEMENTS=1 (where PostgreSQL's time went, per booking).
+ * BENCH_DRAIN_SECONDS (120: the longest wait for the mails), BENCH_STATEMENTS=1 (where
+ * PostgreSQL's time went, per booking).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -88,10 +89,32 @@ const httpSeconds = await runFor(seconds, async () => {
 const httpCpu = cpuSince(cpuBefore, await cpuNow());
 const statements = await database.topStatements(latencies.length);
 
-// Open loop: bookings arrive at a fixed rate (a share of the saturation throughput just measured),
-// whatever the answers take, from at most `clients` connections at once. Latency counts from the
-// scheduled arrival, so time spent waiting for a free connection is included (no coordinated
-// omission). This is the latency a visitor sees while the office is busy but not overloaded.
+// Each booking's notice is delivered right after it (its confirmation rendered and queued with its
+// reminder), mostly inside the burst; the mails themselves are sent by the job workers, which fall
+// behind while the bookings come as fast as they can. Waiting until every notice is delivered and
+// every mail sent gives the rate the whole work can be sustained at: the burst's attempts over the
+// burst plus that catching up.
+const pendingNotices = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM appointment_notice`.execute(database.db)).rows[0]!.n;
+const unsentMails = async () =>
+  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND state < 'completed'`.execute(database.db)).rows[0]!.n;
+const backlogAfterBurst = { notices: await pendingNotices(), mails: await unsentMails() };
+const drainSeconds = Number(process.env.BENCH_DRAIN_SECONDS ?? 120);
+const drainStart = performance.now();
+const drainCpuBefore = await cpuNow();
+let backlogLeft = backlogAfterBurst;
+while (backlogLeft.notices + backlogLeft.mails > 0 && performance.now() - drainStart < drainSeconds * 1000) {
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  backlogLeft = { notices: await pendingNotices(), mails: await unsentMails() };
+}
+const drainElapsed = (performance.now() - drainStart) / 1000;
+const drainCpu = cpuSince(drainCpuBefore, await cpuNow());
+const sustained = latencies.length / (httpSeconds + drainElapsed);
+
+// Open loop: bookings arrive at a fixed rate (a share of the burst's saturation), whatever the
+// answers take, from at most `clients` connections at once. Latency counts from the scheduled
+// arrival, so time spent waiting for a free connection is included (no coordinated omission).
+// This is the latency a visitor sees while the office is busy but not overloaded. These rates are
+// above the sustained rate: the mails fall behind during the phase (backlogAtEnd) and catch up later.
 const saturation = latencies.length / httpSeconds;
 const openLoop = [];
 for (const share of openShares) {
@@ -110,22 +133,11 @@ for (const share of openShares) {
     maxInFlight: phase.maxInFlight,
     status: { '201': phase.statuses.get(201) ?? 0, '409': phase.statuses.get(409) ?? 0, other: n - (phase.statuses.get(201) ?? 0) - (phase.statuses.get(409) ?? 0) },
     cpuMsPerOperation: { lotse: round((cpu.lotse * 1000) / n, 3), postgres: round((cpu.postgres * 1000) / n, 3), client: round((cpu.client * 1000) / n, 3) },
+    // Still to be delivered and sent when the phase ends: stays small when the rate is sustainable.
+    backlogAtEnd: { notices: await pendingNotices(), mails: await unsentMails() },
     p99BelowTarget: percentile(phase.latencies, 99) < 100,
   });
 }
-// Every booking leaves a notice; its mails are rendered and queued right after the booking, in
-// the background. How far behind that is after the burst, and how fast it catches up once the
-// bookings stop (nothing is lost: a stopped Lotse leaves the rest to the next start's sweep).
-const pendingNotices = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM appointment_notice`.execute(database.db)).rows[0]!.n;
-const noticesAfterBookings = await pendingNotices();
-const drainSeconds = Number(process.env.BENCH_DRAIN_SECONDS ?? 10);
-const drainStart = performance.now();
-let noticesLeft = noticesAfterBookings;
-while (noticesLeft > 0 && performance.now() - drainStart < drainSeconds * 1000) {
-  await new Promise((resolve) => setTimeout(resolve, 250));
-  noticesLeft = await pendingNotices();
-}
-const drainElapsed = (performance.now() - drainStart) / 1000;
 const { rows: queuedMails } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'`.execute(database.db);
 client.close();
 lotse.kill('SIGTERM');
@@ -187,11 +199,16 @@ const result = {
     appointmentsStored: stored[0]!.n,
     doubleBookings: doubles[0]!.clerk + doubles[0]!.resource,
   },
-  notices: {
-    pendingAfterBookings: noticesAfterBookings,
-    deliveredPerSecondAfterwards: round((noticesAfterBookings - noticesLeft) / drainElapsed),
-    pendingAfterDrainSeconds: { seconds: round(drainElapsed), pending: noticesLeft },
-    mailsQueued: queuedMails[0]!.n,
+  // The mail work the burst left behind, and the rate at which bookings and all their mails can be
+  // kept up with (the open-loop phases run at shares of it).
+  messages: {
+    backlogAfterBurst,
+    secondsToCatchUp: round(drainElapsed),
+    // CPU of catching up, per booking of the burst (201 or 409): mostly its mails.
+    catchUpCpuMsPerAttempt: { lotse: round((drainCpu.lotse * 1000) / latencies.length, 3), postgres: round((drainCpu.postgres * 1000) / latencies.length, 3) },
+    backlogLeft,
+    sustainedAttemptsPerSecond: round(sustained),
+    mailsQueuedInAll: queuedMails[0]!.n,
   },
   rawPostgres: {
     inserts: rawLatencies.length,
@@ -199,6 +216,8 @@ const result = {
     latencyMs: { p50: round(percentile(rawLatencies, 50)), p95: round(percentile(rawLatencies, 95)), p99: round(percentile(rawLatencies, 99)) },
   },
   ratio: round(attemptsPerSecond / rawPerSecond, 3),
+  // The same with the mails of the burst sent before the clock stops.
+  sustainedRatio: round(sustained / rawPerSecond, 3),
   // Other programs may share the CPU; CPU time per operation does not depend on them. This ratio is
   // what the throughput ratio would be if both runs were CPU-bound on a machine of their own.
   cpuMsPerOperation: {
@@ -216,6 +235,7 @@ const result = {
   targets: { ratioAtLeast: 0.35, p99BelowMs: 100 },
   met: {
     ratio: attemptsPerSecond / rawPerSecond >= 0.35,
+    sustainedRatio: sustained / rawPerSecond >= 0.35,
     p99ClosedLoopSaturation: percentile(latencies, 99) < 100,
     p99OpenLoop: Object.fromEntries(openLoop.map((p) => [`at${Math.round(p.shareOfSaturation * 100)}PercentOfSaturation`, p.p99BelowTarget])),
     noDoubleBookings: doubles[0]!.clerk + doubles[0]!.resource === 0,

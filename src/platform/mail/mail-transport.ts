@@ -33,16 +33,24 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
   }
 
   const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let folder: Promise<unknown> | undefined;
   return {
     async send(message, messageId) {
       const info = await files.sendMail(envelope(message, messageId));
-      await fs.mkdir(options.outboxDir, { recursive: true });
-      // Named by the message id: a retried send overwrites instead of duplicating.
-      const safeId = messageId.replace(/[^A-Za-z0-9._-]/g, '_');
-      const target = path.join(options.outboxDir, `${safeId}.eml`);
-      const temporary = `${target}.tmp`;
-      await fs.writeFile(temporary, info.message as Buffer);
-      await fs.rename(temporary, target);
+      // The folder is made once, and again after any failed write (it may have been removed).
+      folder ??= fs.mkdir(options.outboxDir, { recursive: true });
+      try {
+        await folder;
+        // Named by the message id: a retried send overwrites instead of duplicating.
+        const safeId = messageId.replace(/[^A-Za-z0-9._-]/g, '_');
+        const target = path.join(options.outboxDir, `${safeId}.eml`);
+        const temporary = `${target}.tmp`;
+        await fs.writeFile(temporary, info.message as Buffer);
+        await fs.rename(temporary, target);
+      } catch (error) {
+        folder = undefined;
+        throw error;
+      }
     },
     describe: () => `outbox ${options.outboxDir}`,
   };
