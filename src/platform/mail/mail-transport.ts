@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { composeMime } from './compose-mime.ts';
 import type { MailMessage } from './mail-message.ts';
 
 export type MailTransport = {
@@ -22,11 +23,17 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
     attachments: message.attachments?.map((attachment) => ({ ...attachment })),
   });
 
+  // Composed by composeMime where it can (a fraction of nodemailer's CPU); nodemailer does the rest.
+  const raw = (message: MailMessage, messageId: string, newline: '\n' | '\r\n') =>
+    composeMime(message, { from: options.from, messageId: `<${messageId}>`, date: new Date(), newline });
+
   if (options.smtpUrl) {
     const smtp = nodemailer.createTransport(options.smtpUrl);
+    const sender = senderAddress(options.from);
     return {
       async send(message, messageId) {
-        await smtp.sendMail(envelope(message, messageId));
+        const composed = sender ? raw(message, messageId, '\r\n') : undefined;
+        await smtp.sendMail(composed && sender ? { envelope: { from: sender, to: [message.to] }, raw: composed } : envelope(message, messageId));
       },
       describe: () => 'smtp',
     };
@@ -36,7 +43,7 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
   let folder: Promise<unknown> | undefined;
   return {
     async send(message, messageId) {
-      const info = await files.sendMail(envelope(message, messageId));
+      const composed = raw(message, messageId, '\n') ?? ((await files.sendMail(envelope(message, messageId))).message as Buffer);
       // The folder is made once, and again after any failed write (it may have been removed).
       folder ??= fs.mkdir(options.outboxDir, { recursive: true });
       try {
@@ -45,7 +52,7 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
         const safeId = messageId.replace(/[^A-Za-z0-9._-]/g, '_');
         const target = path.join(options.outboxDir, `${safeId}.eml`);
         const temporary = `${target}.tmp`;
-        await fs.writeFile(temporary, info.message as Buffer);
+        await fs.writeFile(temporary, composed);
         await fs.rename(temporary, target);
       } catch (error) {
         folder = undefined;
@@ -54,4 +61,9 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
     },
     describe: () => `outbox ${options.outboxDir}`,
   };
+}
+
+/** The address of `Name <address>` (or a bare address), for the SMTP envelope. */
+function senderAddress(from: string): string | undefined {
+  return /<([^<>]+)>\s*$/.exec(from)?.[1] ?? (from.includes('@') ? from.trim() : undefined);
 }
