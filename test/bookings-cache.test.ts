@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { BookingsCache, getAvailability, onlineActor, ScheduleCache, type Actor } from '../src/features/appointments/index.ts';
 import { fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';
-import { createClerk, createOffice, createService, person } from './office-factory.ts';
+import { createClerk, createOffice, createService, insertAppointment } from './office-factory.ts';
 
 // Availability keeps the bookings it read per clerk and day; these tests change bookings behind
 // its back (plain SQL, as another instance would) and expect the very next request to see it.
@@ -21,28 +21,8 @@ async function starts(actor: Actor, from = '2026-12-03', to = '2026-12-04'): Pro
   return availability.days.flatMap((d) => d.starts);
 }
 
-async function insertBooking(start: string, end: string): Promise<string> {
-  const p = person();
-  const row = await db
-    .insertInto('appointment')
-    .values({
-      code: `T${Math.random().toString(36).slice(2, 9).toUpperCase()}`,
-      manage_secret_hash: 'x'.repeat(64),
-      service_id: serviceId,
-      location_id: office.locationId,
-      staff_id: clerkId,
-      starts_at: new Date(start),
-      ends_at: new Date(end),
-      person_name: p.name,
-      date_of_birth: p.dateOfBirth,
-      email: p.email,
-      email_normalized: p.email,
-      language: 'de',
-      created_by: 'staff',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+function insertBooking(start: string, end: string): Promise<string> {
+  return insertAppointment(db, { serviceId, locationId: office.locationId, staffId: clerkId }, new Date(start), new Date(end));
 }
 
 test('a booking, a move and a cancellation made elsewhere show in the next availability; unchanged days come from memory', async () => {

@@ -89,6 +89,38 @@ export async function countAppointments(db: Database, where: { serviceId?: strin
   return (await q.executeTakeFirstOrThrow()).n;
 }
 
+/** An appointment written straight into the table, as another instance or a staff tool would. */
+export async function insertAppointment(
+  db: Database,
+  where: { serviceId: string; locationId: string; staffId: string; resourceId?: string | null },
+  starts: Date,
+  ends: Date,
+  createdBy: 'online' | 'staff' = 'staff',
+): Promise<string> {
+  const p = person();
+  const row = await db
+    .insertInto('appointment')
+    .values({
+      code: `T${randomBytes(5).toString('hex').toUpperCase()}`,
+      manage_secret_hash: 'x'.repeat(64),
+      service_id: where.serviceId,
+      location_id: where.locationId,
+      staff_id: where.staffId,
+      resource_id: where.resourceId ?? null,
+      starts_at: starts,
+      ends_at: ends,
+      person_name: p.name,
+      date_of_birth: p.dateOfBirth,
+      email: p.email,
+      email_normalized: p.email,
+      language: 'de',
+      created_by: createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 let personCounter = 0;
 export function person(overrides: Partial<{ name: string; dateOfBirth: string; email: string; phone: string | null; language: string }> = {}) {
   personCounter++;

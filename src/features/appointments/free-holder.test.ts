@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../../test/database.ts';
-import { createClerk, createOffice, createResource, createService, person } from '../../../test/office-factory.ts';
+import { createClerk, createOffice, createResource, createService, insertAppointment } from '../../../test/office-factory.ts';
 
 // The booking function's choice of holder (migrations 0104, 0106), called directly with the
 // candidates in a fixed order: the first free one in that order is taken, whether the first
@@ -16,29 +16,8 @@ const none = '00000000-0000-0000-0000-000000000000';
 const start = new Date('2026-12-02T08:00:00Z');
 const end = new Date('2026-12-02T08:30:00Z');
 
-async function book(staffId: string, resourceId: string | null, from: Date, to: Date): Promise<string> {
-  const p = person();
-  const row = await db
-    .insertInto('appointment')
-    .values({
-      code: `H${Math.random().toString(36).slice(2, 9).toUpperCase()}`,
-      manage_secret_hash: 'x'.repeat(64),
-      service_id: serviceId,
-      location_id: office.locationId,
-      staff_id: staffId,
-      resource_id: resourceId,
-      starts_at: from,
-      ends_at: to,
-      person_name: p.name,
-      date_of_birth: p.dateOfBirth,
-      email: p.email,
-      email_normalized: p.email,
-      language: 'de',
-      created_by: 'online',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+function book(staffId: string, resourceId: string | null, from: Date, to: Date): Promise<string> {
+  return insertAppointment(db, { serviceId, locationId: office.locationId, staffId, resourceId }, from, to, 'online');
 }
 
 async function firstFree(kind: 'staff' | 'resource', candidates: string[], options: { except?: string; heldSince?: Date } = {}): Promise<string | null> {

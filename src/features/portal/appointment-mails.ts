@@ -29,6 +29,9 @@ type MailContext = {
 /** One message in the person's language with a German summary below (the office reads German). */
 export function renderAppointmentMail(kind: MailKind, context: MailContext): MailMessage {
   const { appointment, location } = context;
+  // Callers write only to people who gave an address (staff may book someone without one).
+  const to = appointment.email;
+  if (!to) throw new Error('An appointment without an e-mail address gets no mail.');
   const lang: Lang = appointment.language;
   const zone = location.time_zone;
   const service = context.service[lang] ?? context.service[sourceLang]!;
@@ -84,7 +87,7 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
     germanText.length > 0 ? `<hr><div lang="de" dir="ltr">${germanText.filter((l) => l && l !== '---').map((line) => `<p>${escapeWithCode(line, appointment.code)}</p>`).join('')}</div>` : '',
     '</body></html>',
   ].join('\n');
-  const message: MailMessage = { to: appointment.email, subject, text: [...ownText, ...germanText].join('\n'), html, language: lang };
+  const message: MailMessage = { to, subject, text: [...ownText, ...germanText].join('\n'), html, language: lang };
   if (kind !== 'reminder') {
     message.attachments = [
       {

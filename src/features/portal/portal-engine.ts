@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { NoticedAppointment } from '../appointments/index.ts';
 
 /**
  * The seam between the portal and the appointment engine (implemented in engine-adapter.ts). The
@@ -8,20 +9,8 @@ import { createHash } from 'node:crypto';
 export type FreeDay = { date: string; starts: Date[] };
 export type Person = { name: string; dateOfBirth: string; email: string; phone: string | null; language: string };
 export type BookedAppointment = { id: string; code: string; manageSecret: string };
-export type AppointmentRow = {
-  id: string;
-  code: string;
-  service_id: string;
-  location_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  status: string;
-  person_name: string;
-  date_of_birth: string;
-  email: string;
-  language: string;
-  manage_secret_hash: string;
-};
+/** An appointment as the portal reads it: what its messages are written from (engine's type). */
+export type AppointmentRow = NoticedAppointment;
 
 export type PortalEngine = {
   freeDays(input: { serviceId: string; locationId: string; from: string; to: string; releaseDelayMinutes: number }): Promise<FreeDay[]>;

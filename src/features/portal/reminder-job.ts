@@ -22,7 +22,7 @@ export function reminderJob(deps: { db: Database; jobs: Jobs; clock: Clock; publ
         .select(['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_at', 'status', 'person_name', 'date_of_birth', 'email', 'language', 'manage_secret_hash'])
         .where('id', '=', data.appointmentId)
         .executeTakeFirst();
-      if (!row || row.status !== 'booked' || new Date(row.starts_at).toISOString() !== data.startsAt) return;
+      if (!row || !row.email || row.status !== 'booked' || new Date(row.starts_at).toISOString() !== data.startsAt) return;
       const appointment = row as AppointmentRow;
       const context = await loadMailContext(deps.db, appointment);
       if (!context) return;
