@@ -9,7 +9,7 @@ import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts'
 import { createLiveEvents } from './platform/events/live-events.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
-import { createMailTransport, sendMailJob } from './platform/mail/index.ts';
+import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { reminderJob } from './features/portal/reminder-job.ts';
 import { startRetentionJob } from './features/retention/index.ts';
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
 
   let server: ServerType | undefined;
   let notices: AppointmentNotices | undefined;
+  let transport: MailTransport | undefined;
   // pg-boss connects on first use, after the migrations below.
   const jobs: Jobs = createJobs({ connectionString: database.url, logger });
   const liveEvents = createLiveEvents({ connectionString: database.url, logger });
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     // A delivery of notices under way finishes first; anything left is sent by the next start's sweep.
     await notices?.idle();
     await jobs.stop();
+    transport?.close();
     await liveEvents.stop();
     await database.close();
     logger.info('stopped');
@@ -94,7 +96,7 @@ async function main(): Promise<void> {
       // Printed to the terminal once, never logged: these are passwords.
       if (credentials.length) process.stdout.write(formatDemoCredentials(credentials, config.publicUrl));
     }
-    const transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
+    transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
     await jobs.register(sendMailJob(transport, new URL(config.publicUrl).hostname));
     await jobs.register(reminderJob({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }));
     notices = createPortalNotices({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl, hmacKey: config.portal.hmacKey, logger });

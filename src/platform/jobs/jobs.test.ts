@@ -27,3 +27,30 @@ test('jobs fetched together are settled one by one: a failing job is retried alo
   await new Promise((resolve) => setTimeout(resolve, 1500));
   assert.deepEqual([...runs.entries()].sort((a, b) => a[0] - b[0]), [[0, 1], [1, 1], [2, 1], [3, 2], [4, 1], [5, 1], [6, 1], [7, 1]]);
 });
+
+test('a definition with lanes runs that many jobs of a fetch at the same time; jobs of one key stay in order', async () => {
+  let running = 0;
+  let most = 0;
+  const finished: { n: number; person: string }[] = [];
+  // Sent one by one (each its own time), before the worker starts: its first fetch finds them all.
+  for (let n = 0; n < 12; n++) await jobs.send('test.lanes', { n, person: `p${n % 4}` });
+  await jobs.register<{ n: number; person: string }>({
+    name: 'test.lanes',
+    lanes: 3,
+    laneKey: (data) => data.person,
+    async handle(data) {
+      most = Math.max(most, ++running);
+      // Later jobs finish sooner: only the lane keeps one person's jobs in order.
+      await new Promise((resolve) => setTimeout(resolve, 80 - 5 * data.n));
+      running--;
+      finished.push(data);
+    },
+  });
+  for (let i = 0; i < 150 && finished.length < 12; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(finished.length, 12);
+  assert.equal(most, 3);
+  for (const person of ['p0', 'p1', 'p2', 'p3']) {
+    const order = finished.filter((f) => f.person === person).map((f) => f.n);
+    assert.deepEqual(order, [...order].sort((a, b) => a - b), person);
+  }
+});

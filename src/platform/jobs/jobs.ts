@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import { PgBoss, type Job, type JobInsert, type JobResult, type SendOptions } from 'pg-boss';
+import { PgBoss, type JobInsert, type JobResult, type JobWithMetadata, type SendOptions } from 'pg-boss';
 import type { Logger } from '../log.ts';
 
 /**
@@ -10,6 +10,10 @@ import type { Logger } from '../log.ts';
 export type JobDefinition<T extends object> = {
   name: string;
   options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number };
+  /** How many jobs of one fetch run at the same time (default 1: one after the other). */
+  lanes?: number;
+  /** Jobs with the same key run one after the other, in the order they were sent (e.g. one person's mails). */
+  laneKey?(data: T): string;
   handle(data: T, job: { id: string; retryCount: number }): Promise<void>;
 };
 
@@ -84,17 +88,29 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
       // per second, so the confirmations of a morning's burst of bookings went out over many
       // minutes (docs/performance.md). A job that fails is retried alone; the others of its batch
       // are done.
-      const options = { pollingIntervalSeconds: 1, batchSize: 20, burstWhenBatchFull: true, perJobResults: true } as const;
-      await boss.work(definition.name, options, async (jobs: Job<any>[]) => {
+      const options = { pollingIntervalSeconds: 1, batchSize: 20, burstWhenBatchFull: true, perJobResults: true, includeMetadata: true } as const;
+      await boss.work(definition.name, options, async (jobs: JobWithMetadata<any>[]) => {
         const results: JobResult[] = [];
-        for (const job of jobs) {
-          try {
-            await definition.handle(job.data, { id: job.id, retryCount: (job as { retryCount?: number }).retryCount ?? 0 });
-            results.push({ id: job.id, status: 'completed' });
-          } catch (error) {
-            results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
-          }
+        const groups = new Map<string, JobWithMetadata<any>[]>();
+        // A fetch returns its jobs in no particular order: in the order they were sent, please.
+        for (const job of [...jobs].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime())) {
+          const key = definition.laneKey?.(job.data) ?? job.id;
+          groups.set(key, [...(groups.get(key) ?? []), job]);
         }
+        const queue = [...groups.values()];
+        const lane = async () => {
+          for (let group = queue.shift(); group; group = queue.shift()) {
+            for (const job of group) {
+              try {
+                await definition.handle(job.data, { id: job.id, retryCount: job.retryCount });
+                results.push({ id: job.id, status: 'completed' });
+              } catch (error) {
+                results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
+              }
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.max(1, definition.lanes ?? 1) }, lane));
         return results;
       });
     },

@@ -6,7 +6,7 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { composeMime } from './compose-mime.ts';
 import type { MailMessage } from './mail-message.ts';
-import { createMailTransport } from './mail-transport.ts';
+import { createMailTransport, mailLanes } from './mail-transport.ts';
 
 const from = 'Ausländerbehörde Wetzlar <noreply@lotse.test>';
 const ics = (method: string) =>
@@ -92,10 +92,15 @@ test('what it does not cover is left to nodemailer: a sender or address that is 
 
 test('over SMTP to a real SMTP server: envelope, headers and parts arrive as composed', async () => {
   const received: { from: string | false; to: string[]; raw: Buffer }[] = [];
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -123,6 +128,11 @@ test('over SMTP to a real SMTP server: envelope, headers and parts arrive as com
     assert.deepEqual(addresses(parsed.from), [{ name: 'Ausländerbehörde Wetzlar', address: 'noreply@lotse.test' }]);
     // The address nodemailer composes instead still arrives.
     assert.equal((await simpleParser(received[1]!.raw)).subject, messages[2]!.subject);
+    // A burst goes over a few kept connections, not one connection per mail.
+    await Promise.all(Array.from({ length: 12 }, (_, i) => transport.send({ ...messages[4]!, to: `burst${i}@example.org` }, `burst-${i}@lotse.test`)));
+    assert.equal(received.length, 14);
+    assert.ok(connections <= mailLanes, `${connections} connections`);
+    transport.close();
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

@@ -8,7 +8,12 @@ export type MailTransport = {
   /** Sends one message. `messageId` is stable across retries, so a retried send is recognisable. */
   send(message: MailMessage, messageId: string): Promise<void>;
   describe(): string;
+  /** Closes kept connections (SMTP); after the job system has stopped. */
+  close(): void;
 };
+
+/** Mails sent at once: the SMTP connections kept open, and the mail jobs a worker runs together. */
+export const mailLanes = 4;
 
 /** SMTP when SMTP_URL is set; otherwise real MIME files (.eml) in the outbox folder. */
 export function createMailTransport(options: { smtpUrl: string | undefined; from: string; outboxDir: string }): MailTransport {
@@ -28,7 +33,10 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
     composeMime(message, { from: options.from, messageId: `<${messageId}>`, date: new Date(), newline });
 
   if (options.smtpUrl) {
-    const smtp = nodemailer.createTransport(options.smtpUrl);
+    // Connections are kept and reused: a new connection (and TLS handshake, and login) per mail
+    // made a morning's confirmations slow, and mail servers limit how fast connections may come.
+    // `?pool=false` (or other pool settings) in SMTP_URL still win.
+    const smtp = nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: mailLanes, maxMessages: 100 });
     const sender = senderAddress(options.from);
     return {
       async send(message, messageId) {
@@ -36,6 +44,7 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
         await smtp.sendMail(composed && sender ? { envelope: { from: sender, to: [message.to] }, raw: composed } : envelope(message, messageId));
       },
       describe: () => 'smtp',
+      close: () => smtp.close(),
     };
   }
 
@@ -60,6 +69,7 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
       }
     },
     describe: () => `outbox ${options.outboxDir}`,
+    close: () => {},
   };
 }
 

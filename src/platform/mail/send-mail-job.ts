@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { JobDefinition, Jobs } from '../jobs/jobs.ts';
 import type { MailMessage } from './mail-message.ts';
-import type { MailTransport } from './mail-transport.ts';
+import { mailLanes, type MailTransport } from './mail-transport.ts';
 
 export const sendMailJobName = 'mail.send';
 
@@ -25,6 +25,9 @@ export function sendMailJob(
   return {
     name: sendMailJobName,
     options: retry,
+    lanes: mailLanes,
+    // One person's messages (a confirmation, then a cancellation) arrive in the order they were written.
+    laneKey: (message) => message.to.toLowerCase(),
     handle: (message, job) => transport.send(message, `${job.id}@${mailDomain}`),
   };
 }
