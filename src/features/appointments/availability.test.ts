@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
+import { parseStart, safeInstant } from './book-appointment.ts';
 import { addDays, bookingWindow, checkSlot, freeStartsByDay, localDateOf, mergeIntervals, type AvailabilityInput, type ClerkSchedule } from './availability.ts';
 
 const zone = 'Europe/Berlin';
@@ -273,4 +274,43 @@ describe('local dates without Temporal on the hot path', () => {
     assert.deepEqual(bookingWindow(zone, rules, secondTwoForty, 'online'), { today: '2026-10-25', earliest: secondTwoForty, lastDate: '2026-10-30', todayHeld: false });
     assert.equal(bookingWindow(zone, rules, firstTwoFifteen, 'staff').todayHeld, false);
   });
+});
+
+test('a start is read exactly as Temporal reads it, valid or not', () => {
+  const temporal = (value: string) => {
+    try {
+      return Temporal.Instant.from(value).epochMilliseconds;
+    } catch {
+      return undefined;
+    }
+  };
+  const values = [
+    '2026-12-01T09:30:00+01:00',
+    '2026-12-01T09:30+01:00',
+    '2026-12-01T09:30:00Z',
+    '2026-12-01T09:30:00.5Z',
+    '2026-12-01T09:30:00.29-03:30',
+    '2026-12-01T09:30:00.123456789+05:45',
+    '2026-03-29T02:30:00+01:00',
+    '1969-12-31T23:59:59.999Z',
+    '1000-01-01T00:00:00+14:00',
+    '2026-02-30T09:30:00+01:00',
+    '2026-02-29T09:30:00+01:00',
+    '2028-02-29T09:30:00+01:00',
+    '2026-12-01T24:00:00+01:00',
+    '2026-12-01T09:60:00+01:00',
+    '2026-12-31T23:59:60Z',
+    '2026-12-01T09:30:00+24:00',
+    '2026-12-01T09:30:00+01:60',
+    '2026-12-01t09:30:00z',
+    '2026-12-01T09:30:00',
+    '2026-12-01 09:30:00+01:00',
+    '20261201T093000+0100',
+    '+002026-12-01T09:30:00Z',
+    '2026-13-01T09:30:00Z',
+    '',
+    'tomorrow',
+  ];
+  for (const value of values) assert.equal(safeInstant(value), temporal(value), value);
+  assert.throws(() => parseStart('2026-02-30T09:30:00+01:00'), /date and time with offset/);
 });

@@ -95,12 +95,13 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
 }
 
 export function parseStart(value: string): number {
-  try {
-    return Temporal.Instant.from(value).epochMilliseconds;
-  } catch {
-    throw invalid('start', '`start` must be a date and time with offset, e.g. 2026-12-01T09:30:00+01:00.');
-  }
+  const instant = safeInstant(value);
+  if (instant === undefined) throw invalid('start', '`start` must be a date and time with offset, e.g. 2026-12-01T09:30:00+01:00.');
+  return instant;
 }
+
+// The form every client sends (2026-12-01T09:30:00+01:00, seconds and fraction optional, or Z).
+const plainInstant = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
 type NormalizedPerson = { name: string; dateOfBirth: string; email: string; emailNormalized: string; phone: string | null; language: string };
 
@@ -144,7 +145,35 @@ function replay(earlier: AppointmentRow & { time_zone: string }, request: Bookin
   return { appointment: toAppointmentView(earlier, earlier.time_zone), manageSecret: secret, replayed: true };
 }
 
-function safeInstant(value: string): number | undefined {
+/**
+ * Epoch milliseconds of an instant with offset, or undefined. The common form is read directly
+ * (building a Temporal.Instant showed in a booking's profile); anything else, and any value out
+ * of range (a leap second, 30 February), is left to Temporal, whose answer is the rule.
+ */
+export function safeInstant(value: string): number | undefined {
+  const m = plainInstant.exec(value);
+  if (m) {
+    const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+    const offsetHours = Number(m[10] ?? 0);
+    const offsetMinutes = Number(m[11] ?? 0);
+    const local = Date.UTC(year, month - 1, day, hour, minute, second);
+    const check = new Date(local);
+    if (
+      year >= 1000 &&
+      check.getUTCFullYear() === year &&
+      check.getUTCMonth() === month - 1 &&
+      check.getUTCDate() === day &&
+      check.getUTCHours() === hour &&
+      check.getUTCMinutes() === minute &&
+      check.getUTCSeconds() === second &&
+      offsetHours <= 23 &&
+      offsetMinutes <= 59
+    ) {
+      const fraction = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
+      const offset = (m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes)) * 60_000;
+      return local + fraction - offset;
+    }
+  }
   try {
     return Temporal.Instant.from(value).epochMilliseconds;
   } catch {

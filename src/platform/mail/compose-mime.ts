@@ -13,7 +13,7 @@ export function composeMime(
   message: MailMessage,
   envelope: { from: string; messageId: string; date: Date; newline: '\n' | '\r\n' },
 ): Buffer | undefined {
-  const from = formatFrom(envelope.from);
+  const from = fromHeader(envelope.from);
   if (!from || !isPlainAddress(message.to) || !/^<[\x21-\x7e]+>$/.test(envelope.messageId) || !/^[A-Za-z0-9-]{1,35}$/.test(message.language)) return undefined;
   for (const attachment of message.attachments ?? []) {
     if (!/^[\x20-\x7e]+$/.test(attachment.filename) || /["\\]/.test(attachment.filename) || !/^[\x20-\x7e]+$/.test(attachment.contentType)) return undefined;
@@ -65,6 +65,13 @@ export function composeMime(
     lines.push(`--${mixed}--`);
   }
   return Buffer.from(lines.join(nl) + nl, 'utf8');
+}
+
+// The sender is the same for every mail of an instance: its header is made once.
+let lastFrom: { from: string; header: string | undefined } | undefined;
+function fromHeader(from: string): string | undefined {
+  if (lastFrom?.from !== from) lastFrom = { from, header: formatFrom(from) };
+  return lastFrom.header;
 }
 
 /** `Name <address>` or a bare address, ASCII only; the name as encoded words when not plain. */
