@@ -13,8 +13,9 @@
  * through a pg pool of the same size as Lotse's, and the ratio is printed.
  * Settings: BENCH_SECONDS (default 20), BENCH_CLIENTS (200), DATABASE_POOL_SIZE (20),
  * BENCH_OPEN_SECONDS (BENCH_SECONDS / 2 per rate), BENCH_OPEN_SHARES ("0.5,0.8"),
- * BENCH_DRAIN_SECONDS (120: the longest wait for the mails), BENCH_STATEMENTS=1 (where
- * PostgreSQL's time went, per booking).
+ * BENCH_DRAIN_SECONDS (120: the longest wait for the mails), BENCH_PAIRED_ROUNDS (3) and
+ * BENCH_PAIR_SECONDS (5) for the paired rounds, BENCH_STATEMENTS=1 (where PostgreSQL's time went,
+ * per booking).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -28,6 +29,8 @@ import { Temporal } from 'temporal-polyfill';
 import { freePort } from '../test/global-setup.ts';
 import { createLeanClient } from './http-client.ts';
 import { percentile, processCpuSeconds, round, seedBenchOffice, startBenchDatabase } from './bench-support.ts';
+
+const median = (values: number[]) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!, 3);
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const clients = Number(process.env.BENCH_CLIENTS ?? 200);
@@ -48,6 +51,8 @@ for (let d = 1; d <= 58; d++) {
   }
 }
 const hot = starts.slice(0, 2);
+let rawSlot = 0;
+const rawBaseDay = today.add({ days: 120 }).toZonedDateTime({ timeZone: zone, plainTime: '07:00' }).epochMilliseconds;
 
 const port = await freePort();
 // The confirmation mails of the run go to an outbox of their own, not into the repository's data/.
@@ -139,6 +144,33 @@ for (const share of openShares) {
     p99BelowTarget: percentile(phase.latencies, 99) < 100,
   });
 }
+// Paired rounds: a short burst, its mails caught up, then raw inserts at once. The machine this
+// runs on slows down now and then for tens of seconds (every process's CPU per operation rises
+// together, the load generator's too); a ratio from neighbouring windows is less exposed to that
+// than one from a burst and a baseline a minute apart.
+const pairedRounds = Number(process.env.BENCH_PAIRED_ROUNDS ?? 3);
+const pairSeconds = Number(process.env.BENCH_PAIR_SECONDS ?? 5);
+const pairs: { bookingsPerSecond: number; rawPerSecond: number; ratio: number }[] = [];
+const pairPool = new pg.Pool({ connectionString: database.url, max: poolSize });
+pairPool.on('error', () => {});
+for (let pair = 0; pair < pairedRounds; pair++) {
+  let attemptsInRound = 0;
+  const bookingSeconds = await runFor(pairSeconds, async () => {
+    await book(pickStart());
+    attemptsInRound++;
+  });
+  for (let i = 0; i < 240 && (await pendingNotices()) + (await unsentMails()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 250));
+  await sql`VACUUM ANALYZE`.execute(database.db);
+  let insertsInRound = 0;
+  const insertSeconds = await runFor(pairSeconds / 2, async () => {
+    await rawInsert(pairPool);
+    insertsInRound++;
+  });
+  const bookingsPerSecond = attemptsInRound / bookingSeconds;
+  const rawPerSecond = insertsInRound / insertSeconds;
+  pairs.push({ bookingsPerSecond: round(bookingsPerSecond), rawPerSecond: round(rawPerSecond), ratio: round(bookingsPerSecond / rawPerSecond, 3) });
+}
+await pairPool.end();
 const { rows: queuedMails } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'`.execute(database.db);
 client.close();
 lotse.kill('SIGTERM');
@@ -159,19 +191,10 @@ const { rows: stored } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM
 await sql`VACUUM ANALYZE`.execute(database.db);
 const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
 pool.on('error', () => {}); // connections closing at shutdown
-let rawSlot = 0;
 const rawLatencies: number[] = [];
-const baseDay = today.add({ days: 120 }).toZonedDateTime({ timeZone: zone, plainTime: '07:00' }).epochMilliseconds;
 const insert = async () => {
-  const n = rawSlot++;
-  const clerk = office.clerkIds[n % office.clerkIds.length]!;
-  const startsAt = new Date(baseDay + Math.floor(n / office.clerkIds.length) * 15 * 60_000);
   const t0 = performance.now();
-  await pool.query(
-    `INSERT INTO appointment (code, manage_secret_hash, service_id, location_id, staff_id, starts_at, ends_at, person_name, date_of_birth, email, email_normalized, language, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'de', 'online') RETURNING id`,
-    [randomBytes(5).toString('hex').toUpperCase(), randomBytes(32).toString('hex'), office.serviceId, office.locationId, clerk, startsAt, new Date(startsAt.getTime() + 15 * 60_000), 'Raw Baseline', '1990-01-01', `raw${n}@example.org`],
-  );
+  await rawInsert(pool);
   rawLatencies.push(performance.now() - t0);
 };
 await runFor(1, insert);
@@ -217,6 +240,9 @@ const result = {
     latencyMs: { p50: round(percentile(rawLatencies, 50)), p95: round(percentile(rawLatencies, 95)), p99: round(percentile(rawLatencies, 99)) },
   },
   ratio: round(attemptsPerSecond / rawPerSecond, 3),
+  // Short bursts each with raw inserts right after them (see above), and the median of all ratios.
+  pairedRounds: pairs,
+  medianRatio: median([attemptsPerSecond / rawPerSecond, ...pairs.map((p) => p.ratio)]),
   // The same with the mails of the burst sent before the clock stops.
   sustainedRatio: round(sustained / rawPerSecond, 3),
   // Other programs may share the CPU; CPU time per operation does not depend on them. This ratio is
@@ -236,6 +262,7 @@ const result = {
   targets: { ratioAtLeast: 0.35, p99BelowMs: 100 },
   met: {
     ratio: attemptsPerSecond / rawPerSecond >= 0.35,
+    medianRatio: median([attemptsPerSecond / rawPerSecond, ...pairs.map((p) => p.ratio)]) >= 0.35,
     sustainedRatio: sustained / rawPerSecond >= 0.35,
     p99ClosedLoopSaturation: percentile(latencies, 99) < 100,
     p99OpenLoop: Object.fromEntries(openLoop.map((p) => [`at${Math.round(p.shareOfSustained * 100)}PercentOfSustained`, p.p99BelowTarget])),
@@ -324,4 +351,16 @@ function book(start: string): Promise<number> {
     person: { name: 'Bench Person', dateOfBirth: '1990-01-01', email: `bench-${randomBytes(6).toString('hex')}@example.org`, language: 'de' },
   });
   return client.request('POST', '/api/v1/appointments', { 'content-type': 'application/json' }, body);
+}
+
+/** The raw baseline's operation: the same kind of INSERT as a booking, each at its own free time (120 days ahead). */
+async function rawInsert(pool: pg.Pool): Promise<void> {
+  const n = rawSlot++;
+  const clerk = office.clerkIds[n % office.clerkIds.length]!;
+  const startsAt = new Date(rawBaseDay + Math.floor(n / office.clerkIds.length) * 15 * 60_000);
+  await pool.query(
+    `INSERT INTO appointment (code, manage_secret_hash, service_id, location_id, staff_id, starts_at, ends_at, person_name, date_of_birth, email, email_normalized, language, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'de', 'online') RETURNING id`,
+    [randomBytes(5).toString('hex').toUpperCase(), randomBytes(32).toString('hex'), office.serviceId, office.locationId, clerk, startsAt, new Date(startsAt.getTime() + 15 * 60_000), 'Raw Baseline', '1990-01-01', `raw${n}@example.org`],
+  );
 }
