@@ -76,9 +76,8 @@ export async function recordNotice(trx: Transaction<DB>, change: AppointmentChan
     .execute();
 }
 
-type NoticeRow = Omit<NoticedAppointment, 'id'> & {
-  id: string;
-  appointment_id: string;
+type NoticeRow = NoticedAppointment & {
+  notice_id: string;
   kind: AppointmentChange['kind'];
   by_channel: 'online' | 'staff';
   by_staff_id: string | null;
@@ -103,7 +102,7 @@ async function deliverBatch(
       await batch(trx, async () => {
         for (const notice of notices) await deliverOne(trx, deliverer, notice);
       });
-      if (notices.length > 0) await sql`DELETE FROM appointment_notice WHERE id = ANY(${notices.map((n) => n.id)}::bigint[])`.execute(trx);
+      if (notices.length > 0) await sql`DELETE FROM appointment_notice WHERE id = ANY(${notices.map((n) => n.notice_id)}::bigint[])`.execute(trx);
       return notices.length;
     });
   } catch {
@@ -113,12 +112,12 @@ async function deliverBatch(
         await sql`SAVEPOINT notice`.execute(trx);
         try {
           await deliverOne(trx, deliverer, notice);
-          await sql`DELETE FROM appointment_notice WHERE id = ${notice.id}::bigint`.execute(trx);
+          await sql`DELETE FROM appointment_notice WHERE id = ${notice.notice_id}::bigint`.execute(trx);
           await sql`RELEASE SAVEPOINT notice`.execute(trx);
         } catch (error) {
           await sql`ROLLBACK TO SAVEPOINT notice`.execute(trx);
-          await sql`UPDATE appointment_notice SET failed_attempts = failed_attempts + 1 WHERE id = ${notice.id}::bigint`.execute(trx);
-          logger?.error({ err: error, notice: notice.id }, 'appointment notice could not be delivered');
+          await sql`UPDATE appointment_notice SET failed_attempts = failed_attempts + 1 WHERE id = ${notice.notice_id}::bigint`.execute(trx);
+          logger?.error({ err: error, notice: notice.notice_id }, 'appointment notice could not be delivered');
         }
       }
       return notices.length;
@@ -128,8 +127,8 @@ async function deliverBatch(
 
 async function lockDueNotices(trx: Transaction<DB>): Promise<NoticeRow[]> {
   const { rows } = await sql<NoticeRow>`
-    SELECT n.id::text AS id, n.appointment_id, n.kind, n.by_channel, n.by_staff_id, n.note,
-           a.code, a.service_id, a.location_id, a.starts_at, a.ends_at, a.status, a.person_name, a.date_of_birth, a.email, a.language, a.manage_secret_hash
+    SELECT n.id::text AS notice_id, n.kind, n.by_channel, n.by_staff_id, n.note,
+           a.id, a.code, a.service_id, a.location_id, a.starts_at, a.ends_at, a.status, a.person_name, a.date_of_birth, a.email, a.language, a.manage_secret_hash
       FROM appointment_notice n JOIN appointment a ON a.id = n.appointment_id
      WHERE n.failed_attempts < ${maxAttempts}
      ORDER BY n.id
@@ -143,21 +142,8 @@ async function deliverOne(trx: Transaction<DB>, deliverer: AppointmentNotifier, 
   if (notice.kind !== 'cancelled' && notice.status === 'cancelled') return;
   const actor = notice.by_channel === 'staff' && notice.by_staff_id ? { channel: 'staff' as const, staffId: notice.by_staff_id } : { channel: 'online' as const };
   // The appointment was read with its notice: one query per batch, not one per message.
-  const appointment: NoticedAppointment = {
-    id: notice.appointment_id,
-    code: notice.code,
-    service_id: notice.service_id,
-    location_id: notice.location_id,
-    starts_at: notice.starts_at,
-    ends_at: notice.ends_at,
-    status: notice.status,
-    person_name: notice.person_name,
-    date_of_birth: notice.date_of_birth,
-    email: notice.email,
-    language: notice.language,
-    manage_secret_hash: notice.manage_secret_hash,
-  };
-  await deliverer.changed(trx, { kind: notice.kind, appointmentId: notice.appointment_id, actor, note: notice.note ?? undefined, appointment });
+  const { notice_id: _notice, kind, by_channel: _channel, by_staff_id: _staff, note, ...appointment } = notice;
+  await deliverer.changed(trx, { kind, appointmentId: appointment.id, actor, note: note ?? undefined, appointment });
 }
 
 export const noticeSweepJobName = 'appointment.notices.sweep';

@@ -169,12 +169,7 @@ export function calendarDate(value: string, field: string): string {
 }
 
 export function parseDate(value: string, field: string): Temporal.PlainDate {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw invalid(field, `\`${field}\` must be a date like 2026-12-01.`);
-  try {
-    return Temporal.PlainDate.from(value, { overflow: 'reject' });
-  } catch {
-    throw invalid(field, `\`${field}\` is not a real calendar date.`);
-  }
+  return Temporal.PlainDate.from(calendarDate(value, field));
 }
 
 export function invalid(path: string, message: string): AppError {

@@ -95,7 +95,9 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
         // A fetch returns its jobs in no particular order: in the order they were sent, please.
         for (const job of [...jobs].sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime())) {
           const key = definition.laneKey?.(job.data) ?? job.id;
-          groups.set(key, [...(groups.get(key) ?? []), job]);
+          const group = groups.get(key);
+          if (group) group.push(job);
+          else groups.set(key, [job]);
         }
         const queue = [...groups.values()];
         const lane = async () => {

@@ -74,12 +74,19 @@ function fromHeader(from: string): string | undefined {
   return lastFrom.header;
 }
 
-/** `Name <address>` or a bare address, ASCII only; the name as encoded words when not plain. */
-function formatFrom(from: string): string | undefined {
+/** The name and address of `Name <address>` or a bare address; undefined unless plain ASCII. */
+export function plainSender(from: string): { name: string; address: string } | undefined {
   const named = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(from);
   const address = named ? named[2]! : from.trim();
   if (!isPlainAddress(address)) return undefined;
-  const name = named?.[1]?.replace(/^"(.*)"$/, '$1') ?? '';
+  return { name: named?.[1]?.replace(/^"(.*)"$/, '$1') ?? '', address };
+}
+
+/** The From header: the name as encoded words when not plain. */
+function formatFrom(from: string): string | undefined {
+  const sender = plainSender(from);
+  if (!sender) return undefined;
+  const { name, address } = sender;
   if (!name) return address;
   if (/^[A-Za-z0-9 .'-]+$/.test(name)) return `"${name}" <${address}>`;
   // Folded onto one line: the sender's name is short.

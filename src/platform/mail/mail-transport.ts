@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { composeMime } from './compose-mime.ts';
+import { composeMime, plainSender } from './compose-mime.ts';
 import type { MailMessage } from './mail-message.ts';
 
 export type MailTransport = {
@@ -37,10 +37,11 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
     // made a morning's confirmations slow, and mail servers limit how fast connections may come.
     // `?pool=false` (or other pool settings) in SMTP_URL still win.
     const smtp = nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: mailLanes, maxMessages: 100 });
-    const sender = senderAddress(options.from);
+    const sender = plainSender(options.from)?.address;
     return {
       async send(message, messageId) {
-        const composed = sender ? raw(message, messageId, '\r\n') : undefined;
+        // composeMime composes only for a plain sender: then `sender` is its address.
+        const composed = raw(message, messageId, '\r\n');
         await smtp.sendMail(composed && sender ? { envelope: { from: sender, to: [message.to] }, raw: composed } : envelope(message, messageId));
       },
       describe: () => 'smtp',
@@ -71,9 +72,4 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
     describe: () => `outbox ${options.outboxDir}`,
     close: () => {},
   };
-}
-
-/** The address of `Name <address>` (or a bare address), for the SMTP envelope. */
-function senderAddress(from: string): string | undefined {
-  return /<([^<>]+)>\s*$/.exec(from)?.[1] ?? (from.includes('@') ? from.trim() : undefined);
 }
