@@ -100,7 +100,7 @@ const whileBooking = await measure(60, async () => {
 });
 
 // Breakdown for the full window: the loading query against the pure computation.
-const schedule = (await loadLocationSchedule(database.db, office.locationId))!;
+const schedule = (await loadLocationSchedule(database.db, office.locationId, systemClock.now()))!;
 const offered = schedule.services.get(office.serviceId)!;
 const first = today.add({ days: 1 });
 const last = today.add({ days: 59 });

@@ -115,7 +115,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
   // One copy of each location's schedule for all of this app's bookings and availability.
-  const schedules = new ScheduleCache();
+  const schedules = new ScheduleCache(deps.clock);
   const bookings = new BookingsCache(portalSettings.releaseDelayMinutes);
   const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
   const notifier =

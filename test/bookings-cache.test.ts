@@ -13,7 +13,7 @@ const clock = fixedClock('2026-12-01T06:00:00Z');
 const office = await createOffice(db);
 const serviceId = await createService(db, office);
 const clerkId = await createClerk(db, office, { starts: '08:00', ends: '12:00' });
-const deps = { db, clock, schedules: new ScheduleCache(), bookings: new BookingsCache(60), releaseDelayMinutes: 60 };
+const deps = { db, clock, schedules: new ScheduleCache(clock), bookings: new BookingsCache(60), releaseDelayMinutes: 60 };
 const staff: Actor = { channel: 'staff', staffId: clerkId };
 
 async function starts(actor: Actor, from = '2026-12-03', to = '2026-12-04'): Promise<string[]> {

@@ -33,7 +33,7 @@ test('an absence entered elsewhere is honoured by the next availability and book
   const office = await createOffice(db);
   const serviceId = await createService(db, office);
   const clerkId = await createClerk(db, office, { starts: '08:00', ends: '12:00' });
-  const deps = { schedules: new ScheduleCache() };
+  const deps = { schedules: new ScheduleCache(clock) };
   assert.ok((await freeStarts(deps, serviceId, office.locationId)).includes('2026-12-04T09:00:00+01:00'));
 
   await addAbsence(db, clerkId, '2026-12-04T08:30:00Z', '2026-12-04T09:30:00Z');
@@ -47,7 +47,7 @@ test('a clerk, a service and changed hours added a moment ago can be booked at o
   const office = await createOffice(db);
   const serviceId = await createService(db, office);
   await createClerk(db, office, { starts: '08:00', ends: '09:00' });
-  const deps = { schedules: new ScheduleCache() };
+  const deps = { schedules: new ScheduleCache(clock) };
   assert.deepEqual(await freeStarts(deps, serviceId, office.locationId), ['2026-12-04T08:00:00+01:00', '2026-12-04T08:30:00+01:00']);
 
   // A second clerk working in the afternoon: the cached schedule knew no one then.
@@ -73,7 +73,7 @@ test('sign-ins and other staff updates do not invalidate the schedule; deactivat
   assert.equal(await version(), before);
   await sql`UPDATE staff SET active = false WHERE id = ${clerkId}`.execute(db);
   assert.notEqual(await version(), before);
-  assert.deepEqual(await freeStarts({ schedules: new ScheduleCache() }, serviceId, office.locationId), []);
+  assert.deepEqual(await freeStarts({ schedules: new ScheduleCache(clock) }, serviceId, office.locationId), []);
 });
 
 test('a rolled-back change never leaves a version that a later, different schedule could share', async () => {
@@ -98,7 +98,7 @@ test('refused requests keep the cached schedule while nothing changed (a flood o
   const office = await createOffice(db);
   const serviceId = await createService(db, office);
   await createClerk(db, office, { starts: '08:00', ends: '09:00' });
-  const deps = { schedules: new ScheduleCache() };
+  const deps = { schedules: new ScheduleCache(clock) };
   await freeStarts(deps, serviceId, office.locationId);
   const cached = await deps.schedules.get(db, office.locationId);
   assert.equal(await bookingError(deps, serviceId, office.locationId, '2026-12-04T08:10:00+01:00'), 'validation_failed', 'off the grid');

@@ -36,7 +36,7 @@ export type ProbedSlot = { offered: ScheduledService; probe: SlotProbe };
  * location's schedule allows, again on a fresh schedule whenever the version has moved on.
  */
 export async function withCurrentSchedule<T>(deps: EngineDeps, request: SlotRequest, book: (slot: ProbedSlot) => Promise<ScheduleOutcome<T>>): Promise<T> {
-  const schedules = deps.schedules ?? new ScheduleCache();
+  const schedules = deps.schedules ?? new ScheduleCache(deps.clock);
   const now = deps.clock.now().getTime();
   try {
     return await schedules.use(deps.db, request.locationId, (schedule) => probeSlot(deps, schedule, request, now), book);

@@ -25,7 +25,7 @@ export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery
   if (days > maxRangeDays) throw invalid('to', `The range covers ${days} days; at most ${maxRangeDays} days can be asked for at once.`);
   if (query.staffId !== undefined && query.actor.channel !== 'staff') throw invalid('staffId', 'Only staff can ask for a particular clerk.');
   const now = deps.clock.now().getTime();
-  const schedules = deps.schedules ?? new ScheduleCache();
+  const schedules = deps.schedules ?? new ScheduleCache(deps.clock);
   const delay = query.actor.channel === 'online' ? (deps.releaseDelayMinutes ?? 0) : 0;
 
   try {

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { systemClock, type Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import { loadLocationSchedule, readScheduleVersion, type LocationSchedule } from './schedule-store.ts';
@@ -18,13 +19,19 @@ const maxRounds = 4;
 export class ScheduleCache {
   readonly #byLocation = new Map<string, Promise<LocationSchedule | undefined>>();
 
+  readonly #clock: Clock;
+
+  constructor(clock: Clock = systemClock) {
+    this.#clock = clock;
+  }
+
   get(db: Database, locationId: string): Promise<LocationSchedule | undefined> {
     if (!isId(locationId)) return Promise.resolve(undefined);
     let loading = this.#byLocation.get(locationId);
     if (!loading) {
       // Only known locations stay cached: unknown ids from the outside must not fill memory.
       if (this.#byLocation.size >= 1_000) this.#byLocation.clear();
-      loading = loadLocationSchedule(db, locationId).then(
+      loading = loadLocationSchedule(db, locationId, this.#clock.now()).then(
         (schedule) => {
           if (!schedule) this.#byLocation.delete(locationId);
           return schedule;

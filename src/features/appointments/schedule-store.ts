@@ -44,10 +44,11 @@ type Row = { version: string; time_zone: string; services: ServiceJson[]; clerks
 /**
  * Loads a location's schedule in one statement (one snapshot, so the version belongs to exactly
  * this content). Past overrides, expired weekly hours and past absences are left out; a day of
- * margin keeps every zone's "today" covered. undefined for an unknown or inactive location.
+ * margin keeps every zone's "today" covered. `asOf` is the office clock's now, never the database's. undefined for an unknown or inactive location.
  */
-export async function loadLocationSchedule(db: Database, locationId: string): Promise<LocationSchedule | undefined> {
+export async function loadLocationSchedule(db: Database, locationId: string, asOf: Date): Promise<LocationSchedule | undefined> {
   const { rows } = await sql<Row>`/* prepared:location_schedule */
+    WITH at AS (SELECT ${asOf.toISOString()}::timestamptz AS now)
     SELECT sv.version::text AS version, l.time_zone,
       (SELECT coalesce(jsonb_agg(jsonb_build_object(
                 'id', s.id, 'duration_minutes', s.duration_minutes, 'slot_minutes', s.slot_minutes,
@@ -66,19 +67,19 @@ export async function loadLocationSchedule(db: Database, locationId: string): Pr
                 'id', st.id,
                 'weekly', (SELECT coalesce(jsonb_agg(jsonb_build_array(wh.weekday, wh.starts::text, wh.ends::text, wh.valid_from::text, wh.valid_until::text)), '[]')
                              FROM working_hours wh
-                            WHERE wh.staff_id = st.id AND wh.location_id = l.id AND (wh.valid_until IS NULL OR wh.valid_until >= current_date - 2)),
+                            WHERE wh.staff_id = st.id AND wh.location_id = l.id AND (wh.valid_until IS NULL OR wh.valid_until >= (at.now AT TIME ZONE l.time_zone)::date - 2)),
                 'overrides', (SELECT coalesce(jsonb_agg(jsonb_build_array(o.day::text, o.starts::text, o.ends::text)), '[]')
                                 FROM working_day_override o
-                               WHERE o.staff_id = st.id AND o.location_id = l.id AND o.day >= current_date - 2),
+                               WHERE o.staff_id = st.id AND o.location_id = l.id AND o.day >= (at.now AT TIME ZONE l.time_zone)::date - 2),
                 'absences', (SELECT coalesce(jsonb_agg(jsonb_build_array(
                                        extract(epoch FROM coalesce(lower(ab.during), '2000-01-01'::timestamptz)) * 1000,
                                        extract(epoch FROM coalesce(upper(ab.during), '2200-01-01'::timestamptz)) * 1000)), '[]')
                                FROM absence ab
-                              WHERE ab.staff_id = st.id AND coalesce(upper(ab.during), 'infinity') > now() - interval '2 days'))), '[]')
+                              WHERE ab.staff_id = st.id AND coalesce(upper(ab.during), 'infinity') > at.now - interval '2 days'))), '[]')
          FROM staff st JOIN staff_location stl ON stl.staff_id = st.id AND stl.location_id = l.id
         WHERE st.active) AS clerks,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(r.id, r.kind)), '[]') FROM resource r WHERE r.location_id = l.id AND r.active) AS resources
-    FROM location l CROSS JOIN schedule_version sv
+    FROM location l CROSS JOIN schedule_version sv CROSS JOIN at
     WHERE l.id = ${locationId} AND l.active
   `.execute(db);
   const row = rows[0];

@@ -28,7 +28,7 @@ export function createEngineAdapter(deps: {
   bookings?: BookingsCache | undefined;
 }): PortalEngine {
   const { db, clock, bookings, notifier } = deps;
-  const schedules = deps.schedules ?? new ScheduleCache();
+  const schedules = deps.schedules ?? new ScheduleCache(deps.clock);
   const engine = (releaseDelayMinutes: number) => ({ db, clock, schedules, bookings, notifier, releaseDelayMinutes });
 
   async function freeDays(input: { serviceId: string; locationId: string; from: string; to: string; releaseDelayMinutes: number }): Promise<FreeDay[]> {
