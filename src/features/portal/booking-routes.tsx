@@ -97,7 +97,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     }
     const start = parseStart(typeof form.start === 'string' ? form.start : undefined);
     if (!start) return badTime(c, found);
-    const { values, person, errors } = validateDetails(l, form);
+    const { values, person, errors } = validateDetails(l, form, localDay(now, found.location.time_zone));
     if (!person) return renderDetails(c, found, start, values, errors, 422);
     const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
     if (payload) {

@@ -11,8 +11,13 @@ const field = (form: Record<string, unknown>, name: string, max: number) => {
 /**
  * The person's details from the form: bounded, trimmed, checked. Values are given back for
  * re-display (cut to their limits; the page escapes them), errors in the reader's language.
+ * `today` is the office's day (YYYY-MM-DD): a date of birth must lie before it.
  */
-export function validateDetails(lang: Lang, form: Record<string, unknown>): { values: DetailsValues; person: Person | undefined; errors: FieldErrors } {
+export function validateDetails(
+  lang: Lang,
+  form: Record<string, unknown>,
+  today: string,
+): { values: DetailsValues; person: Person | undefined; errors: FieldErrors } {
   const t = (key: string) => translate(lang, key);
   const rawName = typeof form.name === 'string' ? form.name : '';
   const values: DetailsValues = {
@@ -36,8 +41,7 @@ export function validateDetails(lang: Lang, form: Record<string, unknown>): { va
   else {
     try {
       const date = Temporal.PlainDate.from(dob, { overflow: 'reject' });
-      const today = Temporal.Now.plainDateISO('Europe/Berlin');
-      dobOk = /^\d{4}-\d{2}-\d{2}$/.test(dob) && Temporal.PlainDate.compare(date, today) < 0 && date.year >= 1900;
+      dobOk = /^\d{4}-\d{2}-\d{2}$/.test(dob) && Temporal.PlainDate.compare(date, Temporal.PlainDate.from(today)) < 0 && date.year >= 1900;
     } catch {
       dobOk = false;
     }
