@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       key: portalKey,
     }),
   );
-  app.route('/', proofOfWorkRoutes({ settings: portalSettings, key: portalKey }));
+  app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey }) : allowEveryBooking;
   app.route(
     '/',

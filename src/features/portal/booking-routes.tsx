@@ -101,7 +101,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     if (!person) return renderDetails(c, found, start, values, errors, 422);
     const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
     if (payload) {
-      const outcome = await spendSolution(deps.db, key, payload);
+      const outcome = await spendSolution(deps.db, key, payload, now);
       if (outcome !== 'ok') return renderDetails(c, found, start, values, { pow: translate(l, 'portal.pow.failed') }, 422);
     }
     try {
@@ -179,7 +179,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
   async function renderDetails(c: C, found: { service: PortalService; location: PortalLocation }, start: Date, values: DetailsValues, errors: FieldErrors, status: 200 | 409 | 422) {
     const l = lang(c);
     const key = await deps.key();
-    const challenge = await newChallenge(key, { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes });
+    const challenge = await newChallenge(key, { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes, now: deps.clock.now() });
     const alternatives = errors.start ? await nearest(found, start) : undefined;
     const base = `/${l}/book/${found.service.slug}/${found.location.slug}`;
     if (alternatives && alternatives.length === 0) {
