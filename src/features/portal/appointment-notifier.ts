@@ -24,7 +24,8 @@ export function createAppointmentNotifier(deps: { jobs: Jobs; clock: Clock; publ
   const contexts = new Map<string, { at: number; context: Promise<Awaited<ReturnType<typeof loadMailContext>>> }>();
   const mailContext = (trx: Parameters<AppointmentNotifier['changed']>[0], appointment: AppointmentRow) => {
     const key = `${appointment.service_id}|${appointment.location_id}|${appointment.language}`;
-    const now = Date.now();
+    // Age of a cache entry on the process's monotonic clock: no office time is involved.
+    const now = performance.now();
     let cached = contexts.get(key);
     if (!cached || now - cached.at > 60_000) {
       if (contexts.size > 500) contexts.clear();
