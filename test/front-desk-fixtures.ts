@@ -94,7 +94,7 @@ export async function bookAppointment(
       starts_at: input.startsAt,
       ends_at: new Date(input.startsAt.getTime() + 15 * 60_000),
       status: input.status ?? 'booked',
-      cancelled_at: input.status === 'cancelled' ? new Date() : null,
+      cancelled_at: input.status === 'cancelled' ? fixtureClock.now() : null,
       person_name: input.personName ?? 'Olena Kovalenko',
       date_of_birth: '1990-04-01',
       email: `p${codeCounter}-${randomBytes(3).toString('hex')}@example.org`,
