@@ -214,8 +214,9 @@ test('figures: a 30-second wait reads "30 s"', { timeout: 60_000 }, async () => 
 });
 
 test('the call display at 1920×1080 renders in standards mode and fills the screen', { timeout: 60_000 }, async () => {
-  const page = await pageAs(await deviceToken(db, 'display', office.location.id), { width: 1920, height: 1080 });
-  await page.goto(`${base}/display/${office.location.slug}`);
+  const quiet = await createFrontOffice(db);
+  const page = await pageAs(await deviceToken(db, 'display', quiet.location.id), { width: 1920, height: 1080 });
+  await page.goto(`${base}/display/${quiet.location.slug}`);
   assert.equal(await page.evaluate(() => document.compatMode), 'CSS1Compat');
   await page.getByText('Noch kein Aufruf').waitFor();
   const main = await page.locator('.display-main').boundingBox();
