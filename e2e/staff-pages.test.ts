@@ -129,6 +129,7 @@ test('walk-in and ticket screens of the kiosk at 1280×800 pass axe', { timeout:
   await page.locator('.kiosk-concern').first().click();
   await page.waitForURL(/\/tickets\//);
   await screenshot(page, 'kiosk-ticket-ar');
+  await assertInViewport(page, '.kiosk-actions .kiosk-secondary', 'ticket (ar): done');
   assertNoViolations(await axeViolations(page), 'kiosk ticket (ar)');
 });
 
