@@ -19,6 +19,7 @@ import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
 import { limitBody } from './platform/http/body-limit.ts';
+import { refuseUnstorableInput } from './platform/http/input-guard.ts';
 import { requestLog } from './platform/http/request-log.ts';
 import { validationHook } from './platform/http/validation.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       throw new AppError('payload_too_large', `The request body is larger than ${deps.bodyLimitBytes} bytes.`);
     }),
   );
+  app.use('*', refuseUnstorableInput());
 
   const staffDeps = {
     db: deps.db,

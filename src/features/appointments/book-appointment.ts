@@ -97,8 +97,13 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
 export function parseStart(value: string): number {
   const instant = safeInstant(value);
   if (instant === undefined) throw invalid('start', '`start` must be a date and time with offset, e.g. 2026-12-01T09:30:00+01:00.');
+  // Temporal reads years up to ±275760, where the office's calendar arithmetic overflows.
+  if (instant < earliestStart || instant >= latestStart) throw invalid('start', '`start` must lie between the years 1000 and 9999.');
   return instant;
 }
+
+const earliestStart = Date.UTC(1000, 0, 1);
+const latestStart = Date.UTC(10_000, 0, 1);
 
 // The form every client sends (2026-12-01T09:30:00+01:00, seconds and fraction optional, or Z).
 const plainInstant = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
