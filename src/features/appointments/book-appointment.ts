@@ -36,10 +36,8 @@ export type BookingResult = { appointment: AppointmentView; manageSecret: string
 export async function bookAppointment(deps: EngineDeps, request: BookingRequest): Promise<BookingResult> {
   const { db } = deps;
   const keyHash = request.idempotencyKey ? hashIdempotencyKey(request.idempotencyKey) : null;
-  if (keyHash) {
-    const earlier = await findAppointmentByIdempotencyKey(db, keyHash);
-    if (earlier) return replay(earlier, request);
-  }
+  const earlier = await replayBooking(deps, request);
+  if (earlier) return earlier;
   try {
     return await bookOnce(deps, request, keyHash);
   } catch (error) {
@@ -50,6 +48,13 @@ export async function bookAppointment(deps: EngineDeps, request: BookingRequest)
     }
     throw error;
   }
+}
+
+/** The booking made earlier with this request's Idempotency-Key, if any (a different request with it is a conflict). */
+export async function replayBooking(deps: Pick<EngineDeps, 'db'>, request: BookingRequest): Promise<BookingResult | undefined> {
+  if (!request.idempotencyKey) return undefined;
+  const earlier = await findAppointmentByIdempotencyKey(deps.db, hashIdempotencyKey(request.idempotencyKey));
+  return earlier ? replay(earlier, request) : undefined;
 }
 
 async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: string | null): Promise<BookingResult> {

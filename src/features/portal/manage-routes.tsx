@@ -82,7 +82,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     const key = await deps.key();
     const now = deps.clock.now();
     try {
-      await enforce(deps.db, key, { bucket: 'lookup-ip', subject: clientIp(c, deps.settings.trustProxy), limit: deps.settings.lookupsPerIpPerHour, windowSeconds: 3600, now });
+      await enforce(deps.db, key, { bucket: 'lookup-ip', subject: clientIp(c), limit: deps.settings.lookupsPerIpPerHour, windowSeconds: 3600, now });
     } catch (error) {
       if (!isAppError(error) || error.code !== 'rate_limited') throw error;
       c.header('Retry-After', '3600');

@@ -287,7 +287,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
     // Showing names is opening personal data: one audit entry per person shown.
     for (const a of affected) {
       const personId = await auditPersonForAppointment(deps.db, await deps.db.selectFrom('appointment').select(['id', 'person_name', 'date_of_birth']).where('id', '=', a.id).executeTakeFirstOrThrow());
-      await recordAudit(deps.db, deps.clock, { actor, action: 'person.view', target: { type: 'appointment', id: a.id }, personId, screen: 'absence impact', ip: clientIp(c, deps.trustProxy) });
+      await recordAudit(deps.db, deps.clock, { actor, action: 'person.view', target: { type: 'appointment', id: a.id }, personId, screen: 'absence impact', ip: clientIp(c) });
     }
     const lang = staffLang(c);
     const fmt = (date: Date, zone: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(date);

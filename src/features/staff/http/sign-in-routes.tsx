@@ -87,7 +87,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const next = safeNext(body.next);
     const t = staffT(c);
     try {
-      const result = await signIn(deps, { username, password: field(body, 'password'), ip: clientIp(c, deps.trustProxy), userAgent: c.req.header('user-agent') });
+      const result = await signIn(deps, { username, password: field(body, 'password'), ip: clientIp(c), userAgent: c.req.header('user-agent') });
       const old = c.get('staffSession');
       if (old) await deleteSession(deps.db, old.idHash);
       setSessionCookie(c, settings, result.token);
@@ -128,7 +128,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const body = await c.req.parseBody();
     const next = safeNext(body.next);
     try {
-      const fresh = await verifySecondFactor(deps, { sessionIdHash: session.idHash, staffId: session.staffId, code: field(body, 'code', 40), ip: clientIp(c, deps.trustProxy) });
+      const fresh = await verifySecondFactor(deps, { sessionIdHash: session.idHash, staffId: session.staffId, code: field(body, 'code', 40), ip: clientIp(c) });
       setSessionCookie(c, settings, fresh.token);
       return c.redirect(next, 303);
     } catch (error) {
@@ -142,7 +142,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const session = c.get('staffSession');
     if (session) {
       await deleteSession(deps.db, session.idHash);
-      await recordAudit(deps.db, deps.clock, { actor: c.get('actor'), actorLabel: session.staffId, action: 'staff.sign_out', ip: clientIp(c, deps.trustProxy) });
+      await recordAudit(deps.db, deps.clock, { actor: c.get('actor'), actorLabel: session.staffId, action: 'staff.sign_out', ip: clientIp(c) });
     }
     clearSessionCookie(c, settings);
     return c.redirect('/staff/sign-in', 303);
@@ -151,7 +151,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
   routes.post('/staff/sign-out-everywhere', requireStaff(deps), async (c) => {
     const actor = currentStaff(c);
     const count = await deleteAllSessions(deps.db, actor.staffId);
-    await recordAudit(deps.db, deps.clock, { actor, action: 'staff.sign_out_everywhere', note: `${count} sessions ended`, ip: clientIp(c, deps.trustProxy) });
+    await recordAudit(deps.db, deps.clock, { actor, action: 'staff.sign_out_everywhere', note: `${count} sessions ended`, ip: clientIp(c) });
     clearSessionCookie(c, settings);
     return c.redirect('/staff/sign-in', 303);
   });
@@ -228,7 +228,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
       throw error;
     }
     if (session.stage === 'enrol') {
-      const fresh = await completeEnrolmentSession(deps, { sessionIdHash: session.idHash, staffId: session.staffId, ip: clientIp(c, deps.trustProxy) });
+      const fresh = await completeEnrolmentSession(deps, { sessionIdHash: session.idHash, staffId: session.staffId, ip: clientIp(c) });
       setSessionCookie(c, settings, fresh.token);
     }
     return c.html(
