@@ -19,6 +19,7 @@ import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
+import { holdsPersonalData, noStore } from './platform/http/no-store.ts';
 import { limitBody } from './platform/http/body-limit.ts';
 import { requestLog } from './platform/http/request-log.ts';
 import { validationHook } from './platform/http/validation.ts';
@@ -72,6 +73,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
   app.use('*', clientAddress(deps.trustedProxies ?? []));
+  app.use('*', noStore(holdsPersonalData));
+  const secureCookies = deps.publicUrl.startsWith('https://');
+  app.use('*', async (c, next) => {
+    c.set('secureCookies', secureCookies);
+    await next();
+  });
   app.use('*', requestLog(deps.logger));
   app.use(
     '*',

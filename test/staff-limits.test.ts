@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTestApp, fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';
-import { addStaff, Browser } from './staff.ts';
+import { addStaff, Browser, testPassword } from './staff.ts';
 import { createApiToken } from '../src/features/staff/index.ts';
 
 const { db, url } = await createTestDatabase();
@@ -70,4 +70,31 @@ test('a team lead of one location cannot change hours at, or read the bookings o
   const cancel = await browser.submit(absence.headers.get('location')!, `/staff/admin/absences/${absenceId}/cancel`, { appointmentId: booked.id, note: '' });
   assert.equal(cancel.status, 403);
   assert.equal((await db.selectFrom('appointment').select('status').where('id', '=', booked.id).executeTakeFirstOrThrow()).status, 'booked');
+});
+
+test("signing in again ends the browser's previous session", async () => {
+  const clerk = await addStaff(db, 'clerk', { locationIds: [mitte.id] });
+  const browser = new Browser(app);
+  // The sign-in form open in two tabs: the second sign-in comes from the same browser.
+  const csrf = await browser.csrfFrom('/staff/sign-in');
+  const signIn = () => browser.post('/staff/sign-in', { _csrf: csrf, username: clerk.username, password: testPassword });
+  assert.equal((await signIn()).status, 303);
+  const first = new Map(browser.cookies);
+  assert.equal((await browser.get('/staff')).status, 200);
+  assert.equal((await signIn()).status, 303);
+  const [name] = [...browser.cookies].find(([key, value]) => first.has(key) && first.get(key) !== value && key !== 'lotse_signin') ?? [];
+  assert.ok(name, 'a new session cookie was set');
+  const stale = await app.request('/staff', { headers: { cookie: `${name}=${first.get(name)}` }, redirect: 'manual' });
+  assert.notEqual(stale.status, 200, 'the previous session cookie no longer opens staff pages');
+  assert.equal((await browser.get('/staff')).status, 200, 'the new one does');
+});
+
+test('staff pages with personal data are not stored by caches', async () => {
+  const admin = await addStaff(db, 'admin');
+  const browser = new Browser(app);
+  await browser.signIn(admin.username);
+  for (const path of ['/staff', '/staff/admin/hours', '/staff/calendar']) {
+    const page = await browser.get(path);
+    assert.equal(page.headers.get('cache-control'), 'no-store', path);
+  }
 });

@@ -92,3 +92,20 @@ test('forms with errors do not count against the address: the thirteenth, correc
   const booked = await client.post('/de/book/extension/mitte/details', page, fields);
   assert.equal(booked.status, 303, booked.html.slice(0, 500));
 });
+
+test('portal cookies are Secure when PUBLIC_URL is https, also when TLS ends at a proxy; pages with personal data are not stored', async () => {
+  const app = createTestApp(db, { url, clock, publicUrl: 'https://termine.example', portal: { powMaxNumber: 2000 } });
+  const client = new PortalClient(app);
+  // The proxy ended TLS: the request reaches Lotse as plain http.
+  const lookup = await client.get('/de/manage');
+  const csrf = lookup.headers.getSetCookie().find((line) => line.startsWith('lotse_csrf='));
+  assert.ok(csrf);
+  assert.match(csrf, /;\s*Secure/i);
+  assert.equal(lookup.headers.get('cache-control'), 'no-store');
+  const start = '2026-12-01T08:00:00.000Z';
+  const details = await client.get(`/de/book/extension/mitte/details?start=${encodeURIComponent(start)}`);
+  const typo = await client.post('/de/book/extension/mitte/details', details.html, { start, name: 'Amina Haddad', dateOfBirth: '1990-03-15', email: 'amina@', phone: '', language: 'de', consent: 'yes', altcha: '' }, { origin: 'https://termine.example' });
+  assert.equal(typo.status, 422);
+  assert.match(typo.html, /Amina Haddad/);
+  assert.equal(typo.headers.get('cache-control'), 'no-store', 'the form sent back with the person’s details');
+});

@@ -5,13 +5,13 @@ import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { languageCookie } from '../../../web/page-language.ts';
 import { recordAudit } from '../audit.ts';
 import { roleMay } from '../policy.ts';
-import { randomSecret, sameSecret } from '../secrets.ts';
+import { randomSecret, sameSecret, sha256 } from '../secrets.ts';
 import { deleteAllSessions, deleteSession } from '../session-store.ts';
 import { signIn } from '../sign-in.ts';
 import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from '../two-factor.ts';
 import { renderSVG } from 'uqr';
 import { otpauthUrl } from '../totp.ts';
-import { clearSessionCookie, clientIp, CsrfField, StaffForm, currentStaff, originAllowed, requireStaff, setSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
+import { clearSessionCookie, clientIp, CsrfField, StaffForm, currentStaff, originAllowed, requireStaff, sessionCookieName, setSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from './staff-layout.tsx';
 
 const signInCookie = 'lotse_signin';
@@ -88,8 +88,10 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const t = staffT(c);
     try {
       const result = await signIn(deps, { username, password: field(body, 'password'), ip: clientIp(c), userAgent: c.req.header('user-agent') });
-      const old = c.get('staffSession');
-      if (old) await deleteSession(deps.db, old.idHash);
+      // Signing in again ends this browser's previous session, whatever state it was in (the form
+      // carries the sign-in token, not the session's CSRF token, so staffAuth did not load it).
+      const old = getCookie(c, sessionCookieName(settings));
+      if (old) await deleteSession(deps.db, sha256(old));
       setSessionCookie(c, settings, result.token);
       if (result.stage === 'second_factor') return c.redirect(`/staff/sign-in/code?next=${encodeURIComponent(next)}`, 303);
       if (result.stage === 'enrol') return c.redirect('/staff/security/two-factor', 303);
