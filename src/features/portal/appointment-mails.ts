@@ -8,7 +8,7 @@ import { renderIcs } from './ics.ts';
 import type { AppointmentRow } from './portal-engine.ts';
 import type { PortalLocation, PortalService } from './portal-queries.ts';
 
-export type MailKind = 'confirmation' | 'reminder' | 'cancelled' | 'moved';
+export type MailKind = 'confirmation' | 'reminder' | 'cancelled' | 'moved' | 'existing';
 export const reminderJobName = 'portal.reminder';
 export type ReminderJob = { appointmentId: string; startsAt: string };
 
@@ -128,7 +128,7 @@ export async function queueAppointmentMails(jobs: Jobs, trx: Transaction<DB>, ki
   // Staff may book someone who gave no e-mail address: then there is nobody to write to.
   if (!context.appointment.email) return;
   await enqueueMail(jobs, renderAppointmentMail(kind, context), { trx });
-  if (kind === 'cancelled') return;
+  if (kind === 'cancelled' || kind === 'existing') return;
   const remindAt = new Date(context.appointment.starts_at.getTime() - 24 * 3600_000);
   if (remindAt.getTime() <= context.now.getTime()) return;
   const job: ReminderJob = { appointmentId: context.appointment.id, startsAt: context.appointment.starts_at.toISOString() };
