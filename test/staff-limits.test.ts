@@ -98,3 +98,24 @@ test('staff pages with personal data are not stored by caches', async () => {
     assert.equal(page.headers.get('cache-control'), 'no-store', path);
   }
 });
+
+test('behind a trusted proxy, the audit trail records the client’s address, not the proxy’s or a forged one', async () => {
+  const proxied = createTestApp(db, { clock, url, trustedProxies: ['10.0.0.0/8'] });
+  const clerk = await addStaff(db, 'clerk', { locationIds: [mitte.id] });
+  const env = { incoming: { socket: { remoteAddress: '10.1.2.3' } } };
+  const form = await proxied.request('/staff/sign-in', {}, env);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+  const cookie = form.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const response = await proxied.request(
+    '/staff/sign-in',
+    {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf, username: clerk.username, password: testPassword }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: 'http://localhost:3000', 'x-forwarded-for': '192.0.2.66, 198.51.100.23, 10.9.9.9' },
+    },
+    env,
+  );
+  assert.equal(response.status, 303);
+  const entry = await db.selectFrom('audit_entry').select('ip').where('action', '=', 'staff.sign_in').where('actor_label', '=', clerk.username).executeTakeFirstOrThrow();
+  assert.equal(entry.ip, '198.51.100.23');
+});
