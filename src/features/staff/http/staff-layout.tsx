@@ -29,6 +29,7 @@ const menu: { href: string; key: string; action: Action }[] = [
   { href: '/staff/admin/services', key: 'staff.nav.services', action: 'office.manage' },
   { href: '/staff/admin/staff', key: 'staff.nav.staff', action: 'staff.manage' },
   { href: '/staff/admin/hours', key: 'staff.nav.hours', action: 'hours.manage' },
+  { href: '/staff/admin/closures', key: 'staff.nav.closures', action: 'hours.manage' },
   { href: '/staff/admin/security', key: 'staff.nav.security', action: 'security.manage' },
   { href: '/staff/admin/audit', key: 'staff.nav.audit', action: 'audit.read' },
 ];
