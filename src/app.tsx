@@ -17,7 +17,9 @@ import {
 import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
+import { clientAddress } from './platform/http/client-ip.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
+import { holdsPersonalData, noStore } from './platform/http/no-store.ts';
 import { limitBody } from './platform/http/body-limit.ts';
 import { refuseUnstorableInput } from './platform/http/input-guard.ts';
 import { requestLog } from './platform/http/request-log.ts';
@@ -62,7 +64,8 @@ export type AppDeps = {
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
   staffAuth?: Partial<StaffAuthSettings>;
-  trustProxy?: boolean;
+  /** proxy-addr trust entries: X-Forwarded-For is read only through these proxies (none by default). */
+  trustedProxies?: readonly string[];
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -70,6 +73,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', clientAddress(deps.trustedProxies ?? []));
+  app.use('*', noStore(holdsPersonalData));
+  const secureCookies = deps.publicUrl.startsWith('https://');
+  app.use('*', async (c, next) => {
+    c.set('secureCookies', secureCookies);
+    await next();
+  });
   app.use('*', requestLog(deps.logger));
   app.use(
     '*',
@@ -101,7 +111,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const staffDeps = {
     db: deps.db,
     clock: deps.clock,
-    trustProxy: deps.trustProxy ?? false,
     settings: {
       ...defaultStaffAuthSettings,
       secureCookies: deps.publicUrl.startsWith('https://'),
@@ -115,7 +124,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // The front desk's staff screens and device screens: sessions, API tokens and device tokens.
   for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk', '/kiosk/*', '/display', '/display/*']) app.use(path, staffAuth(staffDeps));
 
-  const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
+  const portalSettings = { ...defaultPortalSettings, ...deps.portal };
   // One copy of each location's schedule for all of this app's bookings and availability.
   const schedules = new ScheduleCache(deps.clock);
   const bookings = new BookingsCache(portalSettings.releaseDelayMinutes);

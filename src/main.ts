@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     portal: config.portal,
     liveEvents,
     staffAuth: config.staffAuth,
-    trustProxy: config.trustProxy,
+    trustedProxies: config.trustedProxies,
     notices,
   });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

@@ -1,7 +1,7 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/app-env.ts';
+import { clientIp } from '../../platform/http/client-ip.ts';
 import { validationHook } from '../../platform/http/validation.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { onlineActor } from './appointment-actor.ts';
@@ -22,6 +22,7 @@ import type { BookingGuard } from './booking-guard.ts';
 import { findAppointment } from './find-appointment.ts';
 import type { EngineDeps } from './find-slot.ts';
 import { getAvailability } from './get-availability.ts';
+import { replayBooking } from './book-appointment.ts';
 import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from './notified-changes.ts';
 
 const tags = ['Appointments'];
@@ -92,8 +93,8 @@ const rescheduleRoute = createRoute({
  */
 export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuard; notifier: AppointmentNotifier }): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule') =>
-    deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientAddress(c) });
+  const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule', email?: string) =>
+    deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientIp(c), email });
 
   routes.openapi(availabilityRoute, async (c) => {
     const q = c.req.valid('query');
@@ -107,8 +108,12 @@ export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuar
 
   routes.openapi(bookRoute, async (c) => {
     const body = c.req.valid('json');
-    await guard(c, 'book');
-    const result = await bookAndNotify(deps, { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] });
+    const request = { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] };
+    // A literal retry (same Idempotency-Key) is answered with its booking before the guard, whose
+    // proof of work it has spent already.
+    const earlier = await replayBooking(deps, request);
+    if (!earlier) await guard(c, 'book', body.person.email);
+    const result = earlier ?? (await bookAndNotify(deps, request));
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Cache-Control', 'no-store');
     return c.json({ appointment: result.appointment, manageSecret: result.manageSecret }, 201);
@@ -143,14 +148,6 @@ function locator(c: Context): { code: string; manageSecret: string } {
     });
   }
   return { code, manageSecret };
-}
-
-function clientAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined; // app.request() in tests has no socket
-  }
 }
 
 function renameFields(error: unknown, names: Record<string, string>): unknown {

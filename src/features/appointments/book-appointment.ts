@@ -36,10 +36,8 @@ export type BookingResult = { appointment: AppointmentView; manageSecret: string
 export async function bookAppointment(deps: EngineDeps, request: BookingRequest): Promise<BookingResult> {
   const { db } = deps;
   const keyHash = request.idempotencyKey ? hashIdempotencyKey(request.idempotencyKey) : null;
-  if (keyHash) {
-    const earlier = await findAppointmentByIdempotencyKey(db, keyHash);
-    if (earlier) return replay(earlier, request);
-  }
+  const earlier = await replayBooking(deps, request);
+  if (earlier) return earlier;
   try {
     return await bookOnce(deps, request, keyHash);
   } catch (error) {
@@ -50,6 +48,13 @@ export async function bookAppointment(deps: EngineDeps, request: BookingRequest)
     }
     throw error;
   }
+}
+
+/** The booking made earlier with this request's Idempotency-Key, if any (a different request with it is a conflict). */
+export async function replayBooking(deps: Pick<EngineDeps, 'db'>, request: BookingRequest): Promise<BookingResult | undefined> {
+  if (!request.idempotencyKey) return undefined;
+  const earlier = await findAppointmentByIdempotencyKey(deps.db, hashIdempotencyKey(request.idempotencyKey));
+  return earlier ? replay(earlier, request) : undefined;
 }
 
 async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: string | null): Promise<BookingResult> {
@@ -86,7 +91,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
         if (violated === 'appointment_no_clerk_overlap' || violated === 'appointment_no_resource_overlap' || violated === 'appointment_code_key') continue;
         if (isDeadlock(error)) continue; // two overlapping (not identical) slots of one clerk at once: the other one won
         if (violated === 'appointment_idempotency_key_key') throw slotTaken(); // answered by the replay in bookAppointment
-        if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person);
+        if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person, request);
         throw error;
       }
     }
@@ -126,8 +131,14 @@ export function normalizePerson(person: Person, now: Date): NormalizedPerson {
   };
 }
 
-async function duplicateBooking(db: Database, offered: OfferedService, person: NormalizedPerson): Promise<AppError> {
+async function duplicateBooking(db: Database, offered: OfferedService, person: NormalizedPerson, request: BookingRequest): Promise<AppError> {
   const existing = await findActiveAppointmentOfPerson(db, { serviceId: offered.serviceId, ...person });
+  if (request.actor.channel !== 'staff') {
+    // E-mail and date of birth are no secret: whoever sent them learns only that an appointment
+    // exists; its date, time and place go to the person's own address (notice 'existing').
+    if (existing && request.notify) await db.insertInto('appointment_notice').values({ appointment_id: existing.id, kind: 'existing', by_channel: 'online' }).execute();
+    return new AppError('duplicate_booking', 'This person already has an appointment for this service. Its details were sent to the e-mail address it was booked with; change or cancel it from there.');
+  }
   const when = existing ? formatInZone(existing.starts_at.getTime(), offered.timeZone) : undefined;
   return new AppError(
     'duplicate_booking',

@@ -10,7 +10,7 @@ import { manageToken } from './portal-security.ts';
 import { loadMailContext } from './reminder-job.ts';
 
 const columns = ['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_at', 'status', 'person_name', 'date_of_birth', 'email', 'language', 'manage_secret_hash'] as const;
-const mailKind = { booked: 'confirmation', cancelled: 'cancelled', moved: 'moved' } as const;
+const mailKind = { booked: 'confirmation', cancelled: 'cancelled', moved: 'moved', existing: 'existing' } as const;
 
 /**
  * The one place that tells a person about a change of their appointment, whoever made it

@@ -89,16 +89,18 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     checkCsrf(c, form, deps.publicUrl);
     const key = await deps.key();
     const now = deps.clock.now();
-    const ip = clientIp(c, deps.settings.trustProxy);
+    const ip = clientIp(c);
+    const start = parseStart(typeof form.start === 'string' ? form.start : undefined);
+    if (!start) return badTime(c, found);
+    const { values, person, errors } = validateDetails(l, form, localDay(now, found.location.time_zone));
+    if (!person) return renderDetails(c, found, start, values, errors, 422);
+    // Only complete forms count against the address: residents sharing a shelter's connection must
+    // not lock each other out with typos (see docs/decisions.md).
     try {
       await enforce(deps.db, key, { bucket: 'book-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
     } catch (error) {
       return tooMany(c, error);
     }
-    const start = parseStart(typeof form.start === 'string' ? form.start : undefined);
-    if (!start) return badTime(c, found);
-    const { values, person, errors } = validateDetails(l, form, localDay(now, found.location.time_zone));
-    if (!person) return renderDetails(c, found, start, values, errors, 422);
     const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
     if (payload) {
       const outcome = await spendSolution(deps.db, key, payload, now);

@@ -8,6 +8,7 @@ import { PrivacyPage, ServicesPage, StartPage } from './info-pages.tsx';
 import { manageRoutes } from './manage-routes.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { listLocations, listServices } from './portal-queries.ts';
+import { secureCookie } from './portal-security.ts';
 import { locationHours } from '../office/index.ts';
 
 /** The citizen portal's pages, every one under a language prefix (/ar/…) so links can be shared. */
@@ -21,7 +22,7 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
   routes.use(`/${L}/*`, async (c, next) => {
     const lang = c.req.param('lang');
     if (lang && getCookie(c, languageCookie) !== lang) {
-      setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: c.req.url.startsWith('https://') });
+      setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: secureCookie(c) });
     }
     await next();
   });

@@ -38,7 +38,7 @@ export function closureAdminRoutes(deps: AdminDeps & { notifier: AppointmentNoti
   const routes = new Hono<AppEnv>();
   routes.use('/staff/admin/closures', requireStaff(deps, 'hours.manage'));
   routes.use('/staff/admin/closures/*', requireStaff(deps, 'hours.manage'));
-  const screen = (c: Context<AppEnv>) => ({ screen: `${c.req.method} ${c.req.path}`, ip: clientIp(c, deps.trustProxy) });
+  const screen = (c: Context<AppEnv>) => ({ screen: `${c.req.method} ${c.req.path}`, ip: clientIp(c) });
 
   routes.get('/staff/admin/closures', async (c) => {
     const t = staffT(c);
@@ -68,7 +68,7 @@ export function closureAdminRoutes(deps: AdminDeps & { notifier: AppointmentNoti
     // Showing names is opening personal data: one audit entry per person shown.
     for (const a of impact.flatMap((i) => i.appointments)) {
       const personId = await auditPersonForAppointment(deps.db, await deps.db.selectFrom('appointment').select(['id', 'person_name', 'date_of_birth']).where('id', '=', a.id).executeTakeFirstOrThrow());
-      await recordAudit(deps.db, deps.clock, { actor, action: 'person.view', target: { type: 'appointment', id: a.id }, personId, screen: 'closure impact', ip: clientIp(c, deps.trustProxy) });
+      await recordAudit(deps.db, deps.clock, { actor, action: 'person.view', target: { type: 'appointment', id: a.id }, personId, screen: 'closure impact', ip: clientIp(c) });
     }
     const lang = staffLang(c);
     const dateOf = (date: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
