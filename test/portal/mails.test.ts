@@ -55,6 +55,27 @@ test('the confirmation mail is in the person\'s language with a German summary, 
   assert.match(page.html, new RegExp(code));
 });
 
+test('Persian and Arabic mails and pages show the Gregorian date in Latin digits, Arabic with the Arabic comma', async () => {
+  const persianDigits = /[\u06F0-\u06F9\u0660-\u0669]/;
+  const client = new PortalClient(app);
+  const fa = await book(client, 'fa', '2026-11-30T08:00:00.000Z', 'reza@example.org');
+  const faMail = await waitForMail((m) => (m.text ?? '').includes(fa));
+  const faOwn = (faMail.text ?? '').split('Deutsche Zusammenfassung')[0]!;
+  assert.match(faOwn, /دوشنبه 30 نوامبر 2026 ساعت 09:00/, 'Monday 30 November 2026, Gregorian');
+  assert.doesNotMatch(faOwn, /آذر|1405/, 'no Solar Hijri date');
+  assert.doesNotMatch(`${faMail.subject} ${faMail.text} ${faMail.html}`, persianDigits);
+  const faPage = await client.get(`/fa/appointment/${fa}`);
+  assert.match(faPage.html, /دوشنبه 30 نوامبر 2026/);
+  assert.doesNotMatch(faPage.html, /آذر|1405/);
+  assert.doesNotMatch(faPage.html, persianDigits);
+
+  const ar = await book(new PortalClient(app), 'ar', '2026-11-30T09:00:00.000Z', 'amal@example.org');
+  const arMail = await waitForMail((m) => (m.text ?? '').includes(ar));
+  const arWhen = (arMail.text ?? '').split('\n').find((line) => line.startsWith('الموعد:'));
+  assert.equal(arWhen, 'الموعد: الاثنين، 30 نوفمبر 2026 في 10:00');
+  assert.doesNotMatch(arMail.text ?? '', persianDigits);
+});
+
 test('a reminder is planned for the day before; a cancelled or moved appointment gets no stale reminder', async () => {
   const client = new PortalClient(app);
   const code = await book(client, 'de', '2026-11-26T08:00:00.000Z', 'rem@example.org');
