@@ -101,8 +101,8 @@ test('a reminder is planned for the day before; a cancelled or moved appointment
   await noticesSettled(db);
   const fresh = await sql<{ data: { appointmentId: string; startsAt: string } }>`SELECT data FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'startsAt' = '2026-11-27T09:00:00.000Z'`.execute(db);
   assert.equal(fresh.rows.length, 1);
-  const view = await client.get(`/de/appointment/${code}`);
-  assert.equal((await client.post(`/de/appointment/${code}/cancel`, view.html, {})).status, 303);
+  const question = await client.get(`/de/appointment/${code}/cancel`);
+  assert.equal((await client.post(`/de/appointment/${code}/cancel`, question.html, {})).status, 303);
   await waitForMail((m) => (m.subject ?? '').includes('abgesagt') && (m.text ?? '').includes(code));
   await noticesSettled(db);
   const beforeStale = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'`.execute(db);
