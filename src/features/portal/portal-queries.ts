@@ -7,6 +7,8 @@ export type PortalLocation = {
   name: string;
   address: string;
   time_zone: string;
+  federal_state: string | null;
+  /** Walk-in hours: when visitors are seen without an appointment. */
   hours: { weekday: number; opens: string; closes: string }[];
 };
 
@@ -29,7 +31,7 @@ export type PortalService = {
 };
 
 export async function listLocations(db: Database): Promise<PortalLocation[]> {
-  const rows = await db.selectFrom('location').select(['id', 'slug', 'name', 'address', 'time_zone']).where('active', '=', true).orderBy('name').execute();
+  const rows = await db.selectFrom('location').select(['id', 'slug', 'name', 'address', 'time_zone', 'federal_state']).where('active', '=', true).orderBy('name').execute();
   const hours = await db.selectFrom('location_opening_hours').selectAll().orderBy('weekday').orderBy('opens').execute();
   return rows.map((row) => ({
     ...row,

@@ -8,6 +8,7 @@ import { PrivacyPage, ServicesPage, StartPage } from './info-pages.tsx';
 import { manageRoutes } from './manage-routes.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { listLocations, listServices } from './portal-queries.ts';
+import { locationHours } from '../office/index.ts';
 
 /** The citizen portal's pages, every one under a language prefix (/ar/…) so links can be shared. */
 export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
@@ -31,7 +32,11 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
     }
   });
 
-  const start = async (lang: Lang) => <StartPage lang={lang} locations={await listLocations(deps.db)} />;
+  const start = async (lang: Lang) => {
+    const locations = await listLocations(deps.db);
+    const hours = new Map(await Promise.all(locations.map(async (l) => [l.id, await locationHours(deps, l)] as const)));
+    return <StartPage lang={lang} locations={locations} hours={hours} />;
+  };
   routes.get('/', async (c) => c.html(await start(pageLanguage(c))));
   routes.get(`/${L}/`, async (c) => c.html(await start(c.req.param('lang') as Lang)));
   routes.get(`/${L}/services`, async (c) => {
