@@ -71,7 +71,18 @@ describe('availability', () => {
     assert.equal(body.days[0].starts.length, 8);
   });
 
+  test('accepts the slugs of service and location as well as their ids', async () => {
+    const service = await db.selectFrom('service').select('slug').where('id', '=', serviceId).executeTakeFirstOrThrow();
+    const location = await db.selectFrom('location').select('slug').where('id', '=', office.locationId).executeTakeFirstOrThrow();
+    const byId = await json(await sut.request(url({ from: '2026-12-02', to: '2026-12-03' })));
+    const bySlug = await json(await sut.request(url({ service: service.slug, location: location.slug, from: '2026-12-02', to: '2026-12-03' })));
+    assert.deepEqual(bySlug, byId);
+    assert.equal(bySlug.serviceId, serviceId);
+  });
+
   const bad: [string, Record<string, string>, string][] = [
+    ['unknown slug', { location: 'no-such-place', from: '2026-12-02', to: '2026-12-02' }, 'location'],
+    ['a slug that is no slug', { service: 'a b/../c', from: '2026-12-02', to: '2026-12-02' }, 'service'],
     ['unknown service', { service: randomUUID(), from: '2026-12-02', to: '2026-12-02' }, 'service'],
     ['unknown location', { location: randomUUID(), from: '2026-12-02', to: '2026-12-02' }, 'location'],
     ['malformed id', { service: 'not-an-id', from: '2026-12-02', to: '2026-12-02' }, 'service'],

@@ -46,6 +46,16 @@ test('every demo service has real texts in every portal language', async () => {
   for (const s of demoServices) for (const lang of ['ar', 'fa']) assert.match(s.texts[lang as 'ar'].name, /[\u0600-\u06FF]/);
 });
 
+test('a translated demo service name does not repeat in brackets a German word that the German name beside it shows', () => {
+  for (const s of demoServices) {
+    for (const lang of Object.keys(s.texts) as (keyof typeof s.texts)[]) {
+      if (lang === 'de') continue;
+      const bracketed = [...s.texts[lang].name.matchAll(/\(([^()§]+)\)/g)].map((m) => m[1]!.trim());
+      assert.deepEqual(bracketed.filter((term) => s.texts.de.name.includes(term)), [], `${s.slug} in ${lang}: ${s.texts[lang].name}`);
+    }
+  }
+});
+
 test('the demo office offers bookable slots', async () => {
   const service = await db.selectFrom('service').select('id').where('slug', '=', 'aufenthaltstitel-verlaengerung').executeTakeFirstOrThrow();
   const location = await db.selectFrom('location').select('id').where('slug', '=', 'wetzlar').executeTakeFirstOrThrow();

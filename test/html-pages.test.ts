@@ -55,6 +55,7 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/healthz': 'plain text',
   '/readyz': 'plain text',
   '/assets/:name': 'static assets',
+  '/favicon.ico': 'icon',
   '/api/v1/staff/me': 'JSON API',
   '/api/v1/proof-of-work': 'JSON API',
   '/api/v1/locations': 'JSON API',
@@ -83,6 +84,7 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/manage': [{ path: '/tr/manage', who: 'anonymous', status: 200 }],
   // Without the manage secret these answer with the portal's error page, which is what a stranger sees.
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code': [{ path: `/de/appointment/${booked.code}`, who: 'anonymous', status: 404 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/cancel': [{ path: `/ar/appointment/${booked.code}/cancel`, who: 'anonymous', status: 404 }],
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/reschedule': [{ path: `/fr/appointment/${booked.code}/reschedule`, who: 'anonymous', status: 404 }],
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/reschedule/:day': [{ path: `/ru/appointment/${booked.code}/reschedule/2026-11-24`, who: 'anonymous', status: 404 }],
   '/staff/sign-in': [{ path: '/staff/sign-in', who: 'anonymous', status: 200 }],

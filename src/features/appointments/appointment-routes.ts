@@ -21,7 +21,7 @@ import type { AppointmentNotifier } from './appointment-notifier.ts';
 import type { BookingGuard } from './booking-guard.ts';
 import { findAppointment } from './find-appointment.ts';
 import type { EngineDeps } from './find-slot.ts';
-import { getAvailability } from './get-availability.ts';
+import { getAvailability, invalid } from './get-availability.ts';
 import { replayBooking } from './book-appointment.ts';
 import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from './notified-changes.ts';
 
@@ -98,8 +98,9 @@ export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuar
 
   routes.openapi(availabilityRoute, async (c) => {
     const q = c.req.valid('query');
+    const [serviceId, locationId] = await Promise.all([idBySlug(deps.db, 'service', q.service), idBySlug(deps.db, 'location', q.location)]);
     try {
-      const availability = await getAvailability(deps, { serviceId: q.service, locationId: q.location, from: q.from, to: q.to, actor: onlineActor });
+      const availability = await getAvailability(deps, { serviceId, locationId, from: q.from, to: q.to, actor: onlineActor });
       return c.json(availability, 200);
     } catch (error) {
       throw renameFields(error, { serviceId: 'service', locationId: 'location' });
@@ -154,4 +155,14 @@ function renameFields(error: unknown, names: Record<string, string>): unknown {
   if (!(error instanceof AppError) || !error.fieldErrors) return error;
   const fieldErrors = error.fieldErrors.map((e) => ({ ...e, path: names[e.path] ?? e.path }));
   return new AppError(error.code, error.message, { fieldErrors, details: error.details });
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id as given, or the id of the active service or location with this slug. */
+async function idBySlug(db: EngineDeps['db'], table: 'service' | 'location', value: string): Promise<string> {
+  if (uuidPattern.test(value)) return value;
+  const row = await db.selectFrom(table).select('id').where('slug', '=', value.toLowerCase()).executeTakeFirst();
+  if (!row) throw invalid(table, `is not a ${table} id or slug from /api/v1/${table}s`);
+  return row.id;
 }

@@ -8,6 +8,7 @@ import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { formatInZone } from './availability.ts';
 import { slotTaken, withCurrentSchedule, type EngineDeps } from './find-slot.ts';
 import { calendarDate, invalid } from './get-availability.ts';
+import { isAcceptablePersonName, normalizePersonName } from './person-name.ts';
 import { bookFreeCandidate } from './slot-store.ts';
 
 export type Person = { name: string; dateOfBirth: string; email: string; phone?: string | null | undefined; language: string };
@@ -116,9 +117,10 @@ const plainInstant = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\
 type NormalizedPerson = { name: string; dateOfBirth: string; email: string; emailNormalized: string; phone: string | null; language: string };
 
 export function normalizePerson(person: Person, now: Date): NormalizedPerson {
-  const name = person.name.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const name = normalizePersonName(person.name);
   const email = person.email.normalize('NFC').trim();
   if (!name) throw invalid('person.name', 'Please give a name.');
+  if (!isAcceptablePersonName(name)) throw invalid('person.name', 'A name needs a letter and may not contain control or formatting characters.');
   const born = calendarDate(person.dateOfBirth, 'person.dateOfBirth');
   if (born < '1900-01-01' || born > now.toISOString().slice(0, 10)) throw invalid('person.dateOfBirth', 'The date of birth is not plausible.');
   return {

@@ -4,7 +4,7 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { enqueueMail, type MailMessage } from '../../platform/mail/index.ts';
 import { unlinkable } from '../../platform/mail/unlinkable.ts';
 import { sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
-import { formatDate, formatTime } from './format.ts';
+import { formatDate, formatDateTime, formatTime } from './format.ts';
 import { renderIcs } from './ics.ts';
 import type { AppointmentRow } from './portal-engine.ts';
 import type { PortalLocation, PortalService } from './portal-queries.ts';
@@ -63,7 +63,7 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
     t(l, `portal.mail.${textKey}.intro`, s),
     '',
     `${translate(l, 'portal.appointment.service')}: ${s.name}${l === sourceLang ? '' : ` (${german.name})`}`,
-    `${translate(l, 'portal.appointment.when')}: ${values(l, s).date}, ${values(l, s).time}`,
+    `${translate(l, 'portal.appointment.when')}: ${formatDateTime(l, appointment.starts_at, zone)}`,
     `${translate(l, 'portal.appointment.location')}: ${values(l, s).location}`,
     `${translate(l, 'portal.confirm.code')}: ${appointment.code}`,
   ];

@@ -42,10 +42,6 @@ export function StartPage(props: { lang: Lang; locations: PortalLocation[]; hour
             {t('portal.start.manage.action')}
           </a>
         </li>
-        <li class="card">
-          <h2>{t('portal.start.later')}</h2>
-          <p>{t('portal.start.later.text')}</p>
-        </li>
       </ul>
       <h2>{t('portal.start.locations')}</h2>
       {props.locations.map((location) => (

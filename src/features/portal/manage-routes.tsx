@@ -4,7 +4,7 @@ import { isAppError } from '../../shared/app-error.ts';
 import { sourceLang, translate, type Lang } from '../../web/i18n.ts';
 import { onlineActor } from '../appointments/index.ts';
 import { appointmentIcs } from './appointment-mails.ts';
-import { AppointmentPage, LookupPage } from './appointment-pages.tsx';
+import { AppointmentPage, CancelPage, LookupPage } from './appointment-pages.tsx';
 import { CalendarPage, TimesPage } from './booking-pages.tsx';
 import { parseStart } from './booking-routes.tsx';
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
@@ -123,7 +123,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     const notice = c.req.query('notice');
     c.header('Cache-Control', 'no-store');
     return c.html(
-      <AppointmentPage lang={l} appointment={appointment} service={service} location={location} csrf={csrfToken(c)} notice={notice === 'booked' || notice === 'moved' ? notice : undefined} />,
+      <AppointmentPage lang={l} appointment={appointment} service={service} location={location} notice={notice === 'booked' || notice === 'moved' || notice === 'already' ? notice : undefined} />,
     );
   });
 
@@ -139,6 +139,18 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       'content-disposition': `attachment; filename="termin-${appointment.code}.ics"`,
       'cache-control': 'no-store',
     });
+  });
+
+  routes.get(`/${L}/appointment/:code/cancel`, async (c) => {
+    const appointment = await authorized(c);
+    if (appointment instanceof Response) return appointment;
+    if (appointment.status !== 'booked') return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
+    const l = lang(c);
+    const service = await findServiceById(deps.db, l, appointment.service_id);
+    const location = await findLocationById(deps.db, appointment.location_id);
+    if (!service || !location) return noAccess(c);
+    c.header('Cache-Control', 'no-store');
+    return c.html(<CancelPage lang={l} appointment={appointment} service={service} location={location} csrf={csrfToken(c)} />);
   });
 
   routes.post(`/${L}/appointment/:code/cancel`, async (c) => {

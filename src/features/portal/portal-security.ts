@@ -39,11 +39,16 @@ export function grantAccess(c: Context, key: string, code: string, now: Date): v
 }
 
 export function hasAccess(c: Context, key: string, code: string, now: Date): boolean {
+  return grantedCode(c, key, now) === code;
+}
+
+/** The appointment this browser was last granted (by booking it or opening it), while the grant lasts. */
+export function grantedCode(c: Context, key: string, now: Date): string | undefined {
   const value = getCookie(c, grantCookie) ?? '';
   const [cookieCode, until, signature] = value.split('.');
-  if (!cookieCode || !until || !signature || cookieCode !== code) return false;
-  if (Number(until) * 1000 < now.getTime()) return false;
-  return safeEqual(signature, sign(key, `${cookieCode}.${until}`));
+  if (!cookieCode || !until || !signature) return undefined;
+  if (Number(until) * 1000 < now.getTime()) return undefined;
+  return safeEqual(signature, sign(key, `${cookieCode}.${until}`)) ? cookieCode : undefined;
 }
 
 export function dropAccess(c: Context): void {

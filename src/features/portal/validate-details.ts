@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { isLanguage, translate, type Lang } from '../../web/i18n.ts';
+import { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from '../appointments/index.ts';
 import type { DetailsValues, FieldErrors } from './booking-pages.tsx';
 import type { Person } from './portal-engine.ts';
 
@@ -29,11 +30,10 @@ export function validateDetails(
     consent: form.consent === 'yes',
   };
   const errors: FieldErrors = {};
-  const name = rawName.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const name = normalizePersonName(rawName);
   if (!name) errors.name = t('portal.error.name.missing');
   else if (name.length > 200) errors.name = t('portal.error.name.long');
-  // Letters of any script, marks, spaces and the punctuation names really use; nothing that looks like markup.
-  else if (!/^[\p{L}\p{M}][\p{L}\p{M}' .,\-‐’]*$/u.test(name)) errors.name = t('portal.error.name.chars');
+  else if (!isPortalPersonName(name) || !isAcceptablePersonName(name)) errors.name = t('portal.error.name.chars');
 
   const dob = values.dateOfBirth;
   let dobOk = false;
