@@ -17,6 +17,7 @@ import {
 import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
+import { closeConnectionsWhenDraining, type Drain } from './platform/http/drain.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
 import { limitBody } from './platform/http/body-limit.ts';
 import { requestLog } from './platform/http/request-log.ts';
@@ -62,6 +63,8 @@ export type AppDeps = {
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
   staffAuth?: Partial<StaffAuthSettings>;
   trustProxy?: boolean;
+  /** Set by main.ts when the instance shuts down: /readyz answers 503 and connections are not kept alive. */
+  drain?: Drain;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
   app.use('*', requestLog(deps.logger));
+  if (deps.drain) app.use('*', closeConnectionsWhenDraining(deps.drain));
   app.use(
     '*',
     secureHeaders({

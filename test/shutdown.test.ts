@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestDatabase } from './database.ts';
+import { createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
+import { freePort } from './global-setup.ts';
+import { startLotse, waitUntilReady, withTimeout } from './lotse-process.ts';
+import { openEventStream } from './sse-client.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('SIGTERM under load: /readyz turns 503, every request still gets its answer, an open display stream ends at once', { timeout: 120_000 }, async () => {
+  const { db, url } = await createTestDatabase({ poolSize: 2 });
+  const office = await createFrontOffice(db);
+  const displayToken = await deviceToken(db, 'display', office.location.id);
+  const port = await freePort();
+  const graceMs = 20_000;
+  const running = startLotse({ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, LOTSE_SHUTDOWN_GRACE_MS: String(graceMs), LOTSE_SHUTDOWN_DRAIN_MS: '1500' });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(port, running);
+    const display = openEventStream(`${base}/display/${office.location.slug}/events`, { authorization: `Bearer ${displayToken}` });
+    await display.opened;
+
+    // Like a load balancer: clients keep sending until the health check says the instance is leaving.
+    let stopSending = false;
+    let sawDraining = false;
+    let answered = 0;
+    const failures: string[] = [];
+    const deadline = Date.now() + 30_000;
+    const client = async (path: string) => {
+      while (!stopSending && answered + failures.length < 5_000 && Date.now() < deadline) {
+        try {
+          const response = await fetch(`${base}${path}`);
+          await response.arrayBuffer();
+          if (response.status >= 500) failures.push(`${path}: ${response.status}`);
+          else answered++;
+        } catch (error) {
+          failures.push(`${path}: ${((error as Error).cause as { code?: string } | undefined)?.code ?? (error as Error).message}`);
+        }
+      }
+    };
+    const healthCheck = async () => {
+      while (!stopSending && Date.now() < deadline) {
+        try {
+          const response = await fetch(`${base}/readyz`);
+          const body = (await response.json()) as { status: string };
+          if (response.status === 503) {
+            sawDraining = body.status === 'draining';
+            stopSending = true;
+          }
+        } catch (error) {
+          failures.push(`/readyz: ${((error as Error).cause as { code?: string } | undefined)?.code ?? (error as Error).message}`);
+          stopSending = true;
+        }
+        await sleep(50);
+      }
+    };
+    const load = Promise.all([healthCheck(), ...Array.from({ length: 8 }, (_, i) => client(i % 2 ? '/healthz' : '/'))]);
+    await sleep(1_000);
+    const before = answered;
+    const sigtermAt = performance.now();
+    running.child.kill('SIGTERM');
+    await load;
+
+    assert.ok(before > 10, `requests were answered before the signal (${before})`);
+    assert.equal(sawDraining, true, '/readyz answered 503 "draining" while the instance drained');
+    assert.deepEqual(failures, [], 'no request was refused or reset');
+    const code = await withTimeout(running.exited, graceMs / 2, 'shutdown');
+    assert.equal(code, 0, running.output());
+    const exitedAfter = performance.now() - sigtermAt;
+    const streamEndedAfter = (await withTimeout(display.ended, 1_000, 'end of the display stream')) - sigtermAt;
+    assert.ok(streamEndedAfter < 4_000, `the display stream ended ${Math.round(streamEndedAfter)} ms after SIGTERM`);
+    assert.ok(exitedAfter < graceMs / 3, `shutdown took ${Math.round(exitedAfter)} ms, well under the grace period`);
+  } finally {
+    if (running.child.exitCode === null) running.child.kill('SIGKILL');
+  }
+});
