@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { sql } from 'kysely';
+import { PgBoss } from 'pg-boss';
+import { sendMailJobName } from '../src/platform/mail/index.ts';
 import { createTestDatabase } from './database.ts';
 import { createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
 import { freePort } from './global-setup.ts';
 import { startLotse, waitUntilReady, withTimeout } from './lotse-process.ts';
 import { openEventStream } from './sse-client.ts';
+import { temporaryFolder } from './temporary-folder.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -73,5 +80,54 @@ test('SIGTERM under load: /readyz turns 503, every request still gets its answer
     assert.ok(exitedAfter < graceMs / 3, `shutdown took ${Math.round(exitedAfter)} ms, well under the grace period`);
   } finally {
     if (running.child.exitCode === null) running.child.kill('SIGKILL');
+  }
+});
+
+test('kill -9 while mails are being sent: after a restart they go out within a minute, each once', { timeout: 150_000 }, async () => {
+  const { db, url } = await createTestDatabase({ poolSize: 2 });
+  // An SMTP server that accepts and never answers: the mails stay "being sent" until the crash.
+  const stalled = new Set<net.Socket>();
+  const smtp = net.createServer((socket) => stalled.add(socket.on('error', () => {})));
+  const smtpPort = await new Promise<number>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve((smtp.address() as net.AddressInfo).port)));
+  after(() => {
+    for (const socket of stalled) socket.destroy();
+    smtp.close();
+  });
+  const port = await freePort();
+  const env = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url };
+  const first = startLotse({ ...env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  try {
+    await waitUntilReady(port, first);
+    const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 1, supervise: false, schedule: false });
+    await boss.start();
+    const count = 12;
+    for (let i = 0; i < count; i++) {
+      await boss.send(sendMailJobName, { to: `person-${i}@example.org`, subject: `Terminbestätigung ${i}`, text: 'Ihr Termin', language: 'de' });
+    }
+    await boss.stop({ graceful: false });
+    const active = async () =>
+      Number((await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job WHERE name = ${sendMailJobName} AND state = 'active'`.execute(db)).rows[0]!.n);
+    for (const deadline = Date.now() + 20_000; (await active()) < count && Date.now() < deadline; ) await sleep(100);
+    assert.equal(await active(), count, 'every mail was being sent when the process died');
+  } finally {
+    first.child.kill('SIGKILL');
+    await first.exited;
+  }
+
+  const outbox = path.join(await temporaryFolder('lotse-crash-outbox-'), 'outbox');
+  const restartedAt = performance.now();
+  const second = startLotse({ ...env, LOTSE_OUTBOX_DIR: outbox });
+  const sent = async () => (await fs.readdir(outbox).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'));
+  try {
+    await waitUntilReady(port, second);
+    for (const deadline = restartedAt + 90_000; (await sent()).length < 12 && performance.now() < deadline; ) await sleep(250);
+    const deliveredAfter = performance.now() - restartedAt;
+    assert.equal((await sent()).length, 12, `all mails delivered after the restart (${Math.round(deliveredAfter)} ms)`);
+    assert.ok(deliveredAfter < 60_000, `delivered ${Math.round(deliveredAfter)} ms after the restart`);
+    await sleep(1_000);
+    assert.equal((await sent()).length, 12, 'each mail once');
+  } finally {
+    second.child.kill('SIGTERM');
+    await withTimeout(second.exited, 20_000, 'shutdown');
   }
 });
