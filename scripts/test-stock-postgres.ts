@@ -7,8 +7,9 @@ import path from 'node:path';
 /**
  * Runs the database tests once more against the distribution's own PostgreSQL with its stock
  * settings (jit=on and all), as offices run it: a throwaway cluster made with that version's
- * initdb in a temporary folder, on a free port, removed afterwards. Browser tests are left out
- * (they do not depend on the server). Fails, never skips, when the server is not installed.
+ * initdb in a temporary folder, on a free port, removed afterwards. Browser tests and the tests of
+ * the embedded server's start-up are left out (they do not use this server). Fails, never skips,
+ * when the server is not installed.
  */
 function findBinaries(): string | undefined {
   const configured = process.env.LOTSE_STOCK_PG_BIN;
@@ -54,10 +55,13 @@ try {
   run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1`, '-l', path.join(folder, 'log'), '-w', 'start']);
   const version = spawnSync(path.join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).stdout.trim();
   process.stdout.write(`Database tests against ${version} (stock settings) on port ${port}\n`);
-  const files = process.argv.slice(2);
+  const given = process.argv.slice(2);
+  const files = given.length
+    ? given
+    : fs.globSync(['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts']).filter((file) => file !== path.join('test', 'startup.test.ts'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-global-setup=test/global-setup.ts', '--test-concurrency=2', ...(files.length ? files : ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'])],
+    ['--import', 'tsx', '--test', '--test-global-setup=test/global-setup.ts', '--test-concurrency=2', ...files],
     { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres` } },
   );
   code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
