@@ -9,9 +9,13 @@
  * with one new booking before every request (each request then finds one clerk's day changed).
  * A breakdown times the cold loading query and the pure computation separately.
  * BENCH_QUERIES (default 200) per shape.
+ *
+ * Milliseconds depend on the machine and on what else runs on it, so every request is paired with
+ * the bare SQL that reads the same bookings (same window, clerks, connection), run right after or
+ * before it (alternating): `ratio` is Lotse's time over that query's, comparable across machines.
  */
 import os from 'node:os';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { createApp } from '../src/app.tsx';
 import { BookingsCache } from '../src/features/appointments/bookings-cache.ts';
@@ -50,42 +54,76 @@ const app = createApp({ db: database.db, jobs: noJobs, logger: createLogger('sil
 const url = (from: Temporal.PlainDate, days: number) =>
   `/api/v1/availability?service=${office.serviceId}&location=${office.locationId}&from=${from}&to=${from.add({ days: days - 1 })}`;
 
+// The baseline: the bookings the answer is made of, read by one bare statement (no cache, no app).
+const bareBookings = `SELECT staff_id, starts_at, ends_at FROM appointment
+  WHERE location_id = $1 AND staff_id = ANY($2::uuid[]) AND status <> 'cancelled' AND starts_at < $4 AND ends_at > $3`;
+const { rows: clerkRows } = await sql<{ id: string }>`SELECT id FROM staff`.execute(database.db);
+const clerkIds = clerkRows.map((r) => r.id);
+const windowOf = (from: Temporal.PlainDate, days: number) => ({
+  from: new Date(zoneDay(zone, from.toString()).pieces[0]!.start).toISOString(),
+  to: new Date(zoneDay(zone, from.add({ days: days - 1 }).toString()).pieces.at(-1)!.end).toISOString(),
+});
+
+/** Wall and CPU time (this process plus the backend answering, which shares the one connection) of one call. */
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
+  const backend0 = await threadRunNanoseconds(backendPid);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await work();
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const backendNs = (await threadRunNanoseconds(backendPid)) - backend0;
+  return { value, ms, cpuMs: (cpu.user + cpu.system) / 1000 + backendNs / 1e6 };
+}
+
+type Shape = { ms: number[]; cpuMs: number[]; sqlMs: number[]; sqlCpuMs: number[]; pairRatios: number[]; slotsPerQuery: number; rowsPerQuery: number };
+
 /**
  * Wall time suffers when other programs share the CPU; CPU time (this process plus the backend
- * answering) does not, so both are reported.
+ * answering) less so, so both are reported. Each request is paired with the bare query of its
+ * bookings; the order alternates so neither side always runs on a warmer cache.
  */
-async function measure(days: number, before: () => Promise<void> = async () => {}): Promise<{ ms: number[]; cpuMs: number[]; slotsPerQuery: number }> {
-  const ms: number[] = [];
-  const cpuMs: number[] = [];
+async function measure(days: number, before: () => Promise<void> = async () => {}): Promise<Shape> {
+  const shape: Shape = { ms: [], cpuMs: [], sqlMs: [], sqlCpuMs: [], pairRatios: [], slotsPerQuery: 0, rowsPerQuery: 0 };
   let slots = 0;
+  let rows = 0;
   for (let i = 0; i < queries + 20; i++) {
     await before();
     const from = today.add({ days: 1 + (days >= 60 ? 0 : Math.floor(Math.random() * (60 - days))) });
-    const backend0 = await threadRunNanoseconds(backendPid);
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    const response = await app.request(url(from, Math.min(days, 59)));
-    const body = (await response.json()) as { days: { starts: string[] }[] };
-    const elapsed = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    const backendNs = (await threadRunNanoseconds(backendPid)) - backend0;
-    if (response.status !== 200) throw new Error(`status ${response.status}: ${JSON.stringify(body)}`);
+    const span = Math.min(days, 59);
+    const lotse = () =>
+      timed(async () => {
+        const response = await app.request(url(from, span));
+        const body = (await response.json()) as { days: { starts: string[] }[] };
+        if (response.status !== 200) throw new Error(`status ${response.status}: ${JSON.stringify(body)}`);
+        return body;
+      });
+    const window = windowOf(from, span);
+    const bare = () => timed(() => database.db.executeQuery(CompiledQuery.raw(bareBookings, [office.locationId, clerkIds, window.from, window.to])));
+    const sqlFirst = i % 2 === 1;
+    const baseline = sqlFirst ? await bare() : undefined;
+    const answer = await lotse();
+    const query = baseline ?? (await bare());
     if (i >= 20) {
-      ms.push(elapsed);
-      cpuMs.push((cpu.user + cpu.system) / 1000 + backendNs / 1e6);
-      slots += body.days.reduce((n, d) => n + d.starts.length, 0);
+      shape.ms.push(answer.ms);
+      shape.cpuMs.push(answer.cpuMs);
+      shape.sqlMs.push(query.ms);
+      shape.sqlCpuMs.push(query.cpuMs);
+      shape.pairRatios.push(answer.ms / query.ms);
+      slots += answer.value.days.reduce((n, d) => n + d.starts.length, 0);
+      rows += query.value.rows.length;
     }
   }
-  ms.sort((a, b) => a - b);
-  cpuMs.sort((a, b) => a - b);
-  return { ms, cpuMs, slotsPerQuery: Math.round(slots / queries) };
+  for (const list of [shape.ms, shape.cpuMs, shape.sqlMs, shape.sqlCpuMs, shape.pairRatios]) list.sort((a, b) => a - b);
+  shape.slotsPerQuery = Math.round(slots / queries);
+  shape.rowsPerQuery = Math.round(rows / queries);
+  return shape;
 }
 
 const week = await measure(7);
 const full = await measure(60);
 // The same window while the office books: one appointment (another instance's, written straight
 // into the table) before every request, so each request finds one clerk's day changed.
-const { rows: clerkRows } = await sql<{ id: string }>`SELECT id FROM staff`.execute(database.db);
 let booked = 0;
 const whileBooking = await measure(60, async () => {
   const clerk = clerkRows[Math.floor(Math.random() * clerkRows.length)]!.id;
@@ -129,15 +167,29 @@ loadMs.sort((a, b) => a - b);
 computeMs.sort((a, b) => a - b);
 
 const stats = (ms: number[]) => ({ p50: round(percentile(ms, 50), 2), p95: round(percentile(ms, 95), 2), p99: round(percentile(ms, 99), 2) });
+/** A shape's figures, and the same as multiples of the bare query of its bookings in the same run. */
+const report = (shape: Shape, days: number) => ({
+  days,
+  slotsPerQuery: shape.slotsPerQuery,
+  serverMs: stats(shape.ms),
+  serverCpuMs: stats(shape.cpuMs),
+  bareSql: { rowsPerQuery: shape.rowsPerQuery, ms: stats(shape.sqlMs), cpuMs: stats(shape.sqlCpuMs) },
+  ratio: {
+    p50: round(percentile(shape.ms, 50) / percentile(shape.sqlMs, 50), 2),
+    p95: round(percentile(shape.ms, 95) / percentile(shape.sqlMs, 95), 2),
+    cpuP95: round(percentile(shape.cpuMs, 95) / percentile(shape.sqlCpuMs, 95), 2),
+    medianOfPairs: round(percentile(shape.pairRatios, 50), 2),
+  },
+});
 const result = {
   benchmark: 'availability',
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: os.loadavg().map((l) => round(l, 2)) },
   data: { clerks: 40, days: 60, gridMinutes: 15, appointments: counted[0]!.n, bookedShare: round(counted[0]!.n / (40 * 60 * 44), 3) },
   queries,
-  week: { days: 7, slotsPerQuery: week.slotsPerQuery, serverMs: stats(week.ms), serverCpuMs: stats(week.cpuMs) },
-  fullWindow: { days: 59, slotsPerQuery: full.slotsPerQuery, serverMs: stats(full.ms), serverCpuMs: stats(full.cpuMs), breakdownMs: { loadQuery: stats(loadMs), computation: stats(computeMs) } },
-  fullWindowWhileBooking: { days: 59, bookingsBetweenRequests: booked, serverMs: stats(whileBooking.ms), serverCpuMs: stats(whileBooking.cpuMs) },
+  week: report(week, 7),
+  fullWindow: { ...report(full, 59), breakdownMs: { loadQuery: stats(loadMs), computation: stats(computeMs) } },
+  fullWindowWhileBooking: { ...report(whileBooking, 59), bookingsBetweenRequests: booked },
   target: { p95BelowMs: 15 },
   met: {
     week: { wall: percentile(week.ms, 95) < 15, cpu: percentile(week.cpuMs, 95) < 15 },

@@ -96,12 +96,77 @@ test('change and cancel from the e-mail\'s link', async () => {
   assert.match(await page.locator('.notice').innerText(), /déplacé/);
   await portal.mail((m) => (m.text ?? '').includes(code) && /déplacé/.test(m.subject ?? ''));
 
+  await page.click(`main a[href="/fr/appointment/${code}/cancel"]`);
+  await page.waitForURL(/\/cancel$/);
+  await checkedAxe(page, 'the French cancel question');
   await page.locator('button.danger').click();
-  await page.waitForLoadState();
+  await page.waitForURL(new RegExp(`/fr/appointment/${code}$`));
   assert.match(await page.locator('h1').innerText(), /annulé/);
   const cancelled = await portal.mail((m) => (m.text ?? '').includes(code) && /annulé/.test(m.subject ?? ''));
   assert.match(cancelled.text ?? '', /Deutsche Zusammenfassung/);
   const row = await portal.db.selectFrom('appointment').select('status').where('code', '=', code).executeTakeFirstOrThrow();
   assert.equal(row.status, 'cancelled');
+  await context.close();
+});
+
+test('cancelling asks first, also with JavaScript off: "keep" keeps it, "yes" cancels it', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
+  const page = await context.newPage();
+  const code = await book(page, 'de', { name: 'Hanna Schulz', email: 'hanna@example.org', dob: '1979-10-10' }, { script: false });
+  assert.equal(await page.locator('main button').count(), 0, 'no button on the confirmation cancels at one tap');
+  const status = async () => (await portal.db.selectFrom('appointment').select('status').where('code', '=', code).executeTakeFirstOrThrow()).status;
+
+  await page.click(`main a[href="/de/appointment/${code}/cancel"]`);
+  assert.match(await page.locator('h1').innerText(), /Termin wirklich absagen\?/);
+  assert.match(await page.locator('main').innerText(), new RegExp(code));
+  await page.click('main a.button.secondary');
+  await page.waitForURL(new RegExp(`/de/appointment/${code}$`));
+  assert.equal(await status(), 'booked', '"keep" keeps it');
+
+  await page.click(`main a[href="/de/appointment/${code}/cancel"]`);
+  await page.locator('main button.danger').click();
+  await page.waitForURL(new RegExp(`/de/appointment/${code}$`));
+  assert.match(await page.locator('h1').innerText(), /Termin abgesagt/);
+  assert.equal(await status(), 'cancelled');
+  await context.close();
+});
+
+test('back after booking and sending the form again shows the person their own booking', async () => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const code = await book(page, 'de', { name: 'Lukas Becker', email: 'lukas@example.org', dob: '1991-01-31' }, { script: true });
+  await page.goBack();
+  await page.waitForLoadState();
+  if (/\/details\?start=/.test(page.url())) {
+    // The details page came back (from the browser's cache) with the filled-in form: send it again.
+    const done = await page.locator('#pow-status').getAttribute('data-done');
+    await page.waitForFunction((text) => document.getElementById('pow-status')?.textContent === text, done, { timeout: 30_000 });
+    await page.locator('main form button[type="submit"]').last().click();
+  }
+  await page.waitForURL(new RegExp(`/de/appointment/${code}\\?notice=already$`));
+  const notice = await page.locator('main .notice').innerText();
+  assert.match(notice, /schon gebucht/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /Sicherheitsprüfung|gerade vergeben/);
+  assert.match(await page.locator('p.code').innerText(), new RegExp(code));
+  await checkedAxe(page, 'the own booking after back');
+  const rows = await portal.db.selectFrom('appointment').select('id').where('email', '=', 'lukas@example.org').execute();
+  assert.equal(rows.length, 1);
+  await context.close();
+});
+
+test('a Persian booking with a ZWNJ in the name shows the Gregorian date in Latin digits', async () => {
+  const context = await browser.newContext({ locale: 'fa' });
+  const page = await context.newPage();
+  const name = 'علی\u200Cرضا محمدی';
+  const code = await book(page, 'fa', { name, email: 'alireza@example.org', dob: '1987-06-01' }, { script: true });
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  const main = await page.locator('main').innerText();
+  assert.ok(main.includes(name), 'the name with its ZWNJ is shown');
+  assert.match(main, /(دوشنبه|سه‌شنبه|چهارشنبه|پنجشنبه|جمعه) \d{1,2} (نوامبر|دسامبر) 2026/, 'a weekday of November or December 2026, Gregorian');
+  assert.doesNotMatch(main, /آذر|1405/, 'no Solar Hijri date');
+  assert.doesNotMatch(main, /[\u06F0-\u06F9]/, 'no Persian digits beside the Latin ones');
+  await checkedAxe(page, 'the Persian confirmation');
+  const row = await portal.db.selectFrom('appointment').select('person_name').where('code', '=', code).executeTakeFirstOrThrow();
+  assert.equal(row.person_name, name);
   await context.close();
 });

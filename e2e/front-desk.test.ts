@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { callNextTicket, createWalkInTicket, finishTicket } from '../src/features/front-desk/index.ts';
-import { systemClock } from '../src/shared/clock.ts';
+import { fixedClock } from '../src/shared/clock.ts';
 import { createTestApp, createTestLiveEvents } from '../test/app.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { bookAppointment, createFrontOffice, deviceToken } from '../test/front-desk-fixtures.ts';
@@ -14,7 +14,9 @@ import { axeViolations, launchBrowser } from './browser.ts';
 
 const { db, url } = await createTestDatabase();
 const liveEvents = createTestLiveEvents(url);
-const app = createTestApp(db, { clock: systemClock, liveEvents });
+// Monday 09:00 in Berlin for every instance and helper: the test never stands on the real day.
+const clock = fixedClock('2026-11-23T08:00:00Z');
+const app = createTestApp(db, { clock, liveEvents });
 const port = await freePort();
 const server: ServerType = await new Promise((resolve) => {
   const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
@@ -58,7 +60,7 @@ function assertNoViolations(violations: string[], where: string) {
 }
 
 test('kiosk check-in with a code → ticket → the desk calls it → the display shows it (live, no reload)', { timeout: 90_000 }, async () => {
-  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(Date.now() + 5 * 60_000), language: 'uk' });
+  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(clock.now().getTime() + 5 * 60_000), language: 'uk' });
   const counter = office.counters[1]!;
   const desk = await pageAs(clerkAccount);
   await desk.page.goto(`${base}/desk?location=${office.location.id}&counter=${counter.id}`);
@@ -112,7 +114,7 @@ test('kiosk check-in with a code → ticket → the desk calls it → the displa
 });
 
 test('the scanner path: a code typed with Enter checks in, and a lost answer is retried with the same key; walk-in page passes axe', { timeout: 60_000 }, async () => {
-  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(Date.now() + 20 * 60_000), language: 'fa' });
+  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(clock.now().getTime() + 20 * 60_000), language: 'fa' });
   const kiosk = await pageAs(tokens.kiosk);
   let posts = 0;
   // The first check-in reaches the server (a ticket is issued) but its answer is lost on the way back.
@@ -141,12 +143,12 @@ test('the display reconnects by itself after a server restart and shows the call
   const other = await createFrontOffice(db);
   const otherClerk = (await loadStaffActor(db, (await addStaff(db, 'clerk', { locationIds: [other.location.id], specialtyIds: [other.front] })).id, 'session'))!;
   const reception = (await loadStaffActor(db, (await addStaff(db, 'reception', { locationIds: [other.location.id] })).id, 'session'))!;
-  const deps = { db, clock: systemClock };
+  const deps = { db, clock };
   for (let i = 0; i < 2; i++) await createWalkInTicket(deps, reception, { locationId: other.location.id, serviceId: other.service, language: 'ru' });
   const restartPort = await freePort();
   const startServer = async () => {
     const events = createTestLiveEvents(url);
-    const instance = createTestApp(db, { clock: systemClock, liveEvents: events });
+    const instance = createTestApp(db, { clock, liveEvents: events });
     const running: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: instance.fetch, port: restartPort, hostname: '127.0.0.1' }, () => resolve(s));
     });

@@ -17,9 +17,12 @@ import {
 import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
+import { clientAddress } from './platform/http/client-ip.ts';
 import { closeConnectionsWhenDraining, type Drain } from './platform/http/drain.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
+import { holdsPersonalData, noStore } from './platform/http/no-store.ts';
 import { limitBody } from './platform/http/body-limit.ts';
+import { refuseUnstorableInput } from './platform/http/input-guard.ts';
 import { requestLog } from './platform/http/request-log.ts';
 import { validationHook } from './platform/http/validation.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
@@ -62,7 +65,8 @@ export type AppDeps = {
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
   staffAuth?: Partial<StaffAuthSettings>;
-  trustProxy?: boolean;
+  /** proxy-addr trust entries: X-Forwarded-For is read only through these proxies (none by default). */
+  trustedProxies?: readonly string[];
   /** Set by main.ts when the instance shuts down: /readyz answers 503 and connections are not kept alive. */
   drain?: Drain;
 };
@@ -72,6 +76,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', clientAddress(deps.trustedProxies ?? []));
+  app.use('*', noStore(holdsPersonalData));
+  const secureCookies = deps.publicUrl.startsWith('https://');
+  app.use('*', async (c, next) => {
+    c.set('secureCookies', secureCookies);
+    await next();
+  });
   app.use('*', requestLog(deps.logger));
   if (deps.drain) app.use('*', closeConnectionsWhenDraining(deps.drain));
   app.use(
@@ -99,11 +110,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       throw new AppError('payload_too_large', `The request body is larger than ${deps.bodyLimitBytes} bytes.`);
     }),
   );
+  app.use('*', refuseUnstorableInput());
 
   const staffDeps = {
     db: deps.db,
     clock: deps.clock,
-    trustProxy: deps.trustProxy ?? false,
     settings: {
       ...defaultStaffAuthSettings,
       secureCookies: deps.publicUrl.startsWith('https://'),
@@ -117,7 +128,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // The front desk's staff screens and device screens: sessions, API tokens and device tokens.
   for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk', '/kiosk/*', '/display', '/display/*']) app.use(path, staffAuth(staffDeps));
 
-  const portalSettings = { ...defaultPortalSettings, trustProxy: deps.trustProxy ?? false, ...deps.portal };
+  const portalSettings = { ...defaultPortalSettings, ...deps.portal };
   // One copy of each location's schedule for all of this app's bookings and availability.
   const schedules = new ScheduleCache(deps.clock);
   const bookings = new BookingsCache(portalSettings.releaseDelayMinutes);
@@ -142,7 +153,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       key: portalKey,
     }),
   );
-  app.route('/', proofOfWorkRoutes({ settings: portalSettings, key: portalKey }));
+  app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey }) : allowEveryBooking;
   app.route(
     '/',

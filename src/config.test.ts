@@ -38,3 +38,11 @@ test('the retention of personal data is a setting', () => {
 test('empty values count as unset', () => {
   assert.equal(loadConfig({ PORT: '' }).port, 3000);
 });
+
+test('LOTSE_TRUST_PROXY is false, true or a list of trusted proxies', () => {
+  assert.deepEqual(loadConfig({}).trustedProxies, []);
+  assert.deepEqual(loadConfig({ LOTSE_TRUST_PROXY: 'false' }).trustedProxies, []);
+  assert.deepEqual(loadConfig({ LOTSE_TRUST_PROXY: 'true' }).trustedProxies, ['loopback', 'linklocal', 'uniquelocal']);
+  assert.deepEqual(loadConfig({ LOTSE_TRUST_PROXY: '10.1.2.3, 192.168.0.0/24' }).trustedProxies, ['10.1.2.3', '192.168.0.0/24']);
+  assert.throws(() => loadConfig({ LOTSE_TRUST_PROXY: 'proxy.example' }), (error: unknown) => error instanceof ConfigError && /LOTSE_TRUST_PROXY/.test(error.message));
+});

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
 import type { StaffAuthSettings } from './features/staff/auth-settings.ts';
+import { parseTrustedProxies } from './platform/http/client-ip.ts';
 
 const booleanSetting = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -29,7 +30,17 @@ const configSchema = z.object({
   LOTSE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOTSE_SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
   LOTSE_SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  LOTSE_TRUST_PROXY: booleanSetting.default(false),
+  LOTSE_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be false, true, or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal' });
+        return z.NEVER;
+      }
+    }),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Ausländerbehörde <noreply@lotse.localhost>'),
   LOTSE_OUTBOX_DIR: z.string().min(1).optional(),
@@ -60,7 +71,8 @@ export type Config = {
   shutdownDrainMs: number;
   timeZone: string;
   staffAuth: StaffAuthSettings;
-  trustProxy: boolean;
+  /** proxy-addr trust entries for X-Forwarded-For (empty: no proxy). */
+  trustedProxies: string[];
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxDir: string;
@@ -105,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: publicUrl.startsWith('https://'),
       publicOrigin: new URL(publicUrl).origin,
     },
-    trustProxy: c.LOTSE_TRUST_PROXY,
+    trustedProxies: c.LOTSE_TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     outboxDir: path.resolve(c.LOTSE_OUTBOX_DIR ?? path.join(c.LOTSE_DATA_DIR, 'outbox')),
@@ -121,7 +133,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       releaseDelayMinutes: c.LOTSE_RELEASE_DELAY_MINUTES,
       guardApi: c.LOTSE_API_PROOF_OF_WORK,
       personalDataRetentionDays: c.LOTSE_PERSONAL_DATA_RETENTION_DAYS,
-      trustProxy: c.LOTSE_TRUST_PROXY,
     },
   };
 }

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     portal: config.portal,
     liveEvents,
     staffAuth: config.staffAuth,
-    trustProxy: config.trustProxy,
+    trustedProxies: config.trustedProxies,
     notices,
     drain,
   });

@@ -4,7 +4,7 @@ import type { Database } from '../src/db/database.ts';
 import { createLiveEvents, noLiveEvents, type LiveEvents } from '../src/platform/events/live-events.ts';
 import { createJobs, type Jobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
-import { fixedClock, systemClock, type Clock } from '../src/shared/clock.ts';
+import { fixedClock, type Clock } from '../src/shared/clock.ts';
 import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
 import type { AppointmentNotices, AppointmentNotifier } from '../src/features/appointments/index.ts';
 import { createPortalNotices } from '../src/features/portal/appointment-notifier.ts';
@@ -22,18 +22,20 @@ export function createTestJobs(url: string, beforeStop: () => Promise<void> = as
 /** The real application on a test database, for app.request() tests. */
 export function createTestApp(
   db: Database,
-  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings>; liveEvents?: LiveEvents; publicUrl?: string; notifier?: AppointmentNotifier } = {},
+  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings>; liveEvents?: LiveEvents; publicUrl?: string; notifier?: AppointmentNotifier; trustedProxies?: string[] } = {},
 ) {
   // Notices are delivered in the background after each change: the test waits for that before
   // its job system stops.
   let notices: AppointmentNotices | undefined;
+  // Tests never stand on the real day: without a clock of their own, a fixed Monday morning.
+  const clock = options.clock ?? fixedClock('2026-11-23T07:00:00Z');
   const jobs = options.jobs ?? (options.url ? createTestJobs(options.url, async () => notices?.idle()) : unavailableJobs);
   const liveEvents = options.liveEvents ?? (options.url ? createTestLiveEvents(options.url) : noLiveEvents);
   const logger = createLogger('silent');
   notices = createPortalNotices({
     db,
     jobs,
-    clock: options.clock ?? systemClock,
+    clock,
     publicUrl: options.publicUrl ?? 'http://localhost:3000',
     hmacKey: options.portal?.hmacKey,
     logger,
@@ -43,12 +45,13 @@ export function createTestApp(
     db,
     jobs,
     logger,
-    clock: options.clock ?? systemClock,
+    clock,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     publicUrl: options.publicUrl ?? 'http://localhost:3000',
     portal: options.portal,
     liveEvents,
     notices,
+    trustedProxies: options.trustedProxies,
   });
 }
 

@@ -174,7 +174,13 @@ test('a refused change queues no mail: time taken, duplicate booking, wrong secr
 
   const duplicate = await book('2026-12-02T09:00:00+01:00', { email: taker });
   assert.equal(duplicate.status, 409);
-  assert.equal((await json(duplicate)).code, 'duplicate_booking');
+  const problem = await json(duplicate);
+  assert.equal(problem.code, 'duplicate_booking');
+  assert.doesNotMatch(JSON.stringify(problem), /2026-12-01|09:00|08:00|Hauptstra/, 'the answer does not say when or where the appointment is');
+  // The person learns it by mail, at the address the appointment was booked with: no new booking, no reminder.
+  const told = await outbox.waitForMail(taker, (m) => /bestehender Termin/.test(m.subject ?? ''));
+  assert.match(told.text ?? '', /Ein weiterer Termin für dieses Anliegen wurde nicht gebucht/);
+  assert.match(told.text ?? '', /09:00/);
 
   const mover = 'mover@example.org';
   const { code, secret } = await booked('2026-12-01T10:00:00+01:00', { email: mover });
@@ -182,7 +188,7 @@ test('a refused change queues no mail: time taken, duplicate booking, wrong secr
   assert.equal((await manage(code, 'wrong-secret-wrong-secret', { method: 'PATCH', body: { start: '2026-12-01T11:00:00+01:00' } })).status, 404);
   const clash = await manage(code, secret, { method: 'PATCH', body: { start: '2026-12-01T09:00:00+01:00' } });
   assert.equal(clash.status, 409);
-  assert.equal(await queuedMailCount(db, taker), 1, 'only the taker\'s own confirmation');
+  assert.equal(await queuedMailCount(db, taker), 2, 'the taker\'s own confirmation and the note about the appointment they hold');
   assert.equal(await queuedMailCount(db, mover), 1, 'only the confirmation');
 });
 

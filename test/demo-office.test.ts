@@ -46,6 +46,16 @@ test('every demo service has real texts in every portal language', async () => {
   for (const s of demoServices) for (const lang of ['ar', 'fa']) assert.match(s.texts[lang as 'ar'].name, /[\u0600-\u06FF]/);
 });
 
+test('a translated demo service name does not repeat in brackets a German word that the German name beside it shows', () => {
+  for (const s of demoServices) {
+    for (const lang of Object.keys(s.texts) as (keyof typeof s.texts)[]) {
+      if (lang === 'de') continue;
+      const bracketed = [...s.texts[lang].name.matchAll(/\(([^()§]+)\)/g)].map((m) => m[1]!.trim());
+      assert.deepEqual(bracketed.filter((term) => s.texts.de.name.includes(term)), [], `${s.slug} in ${lang}: ${s.texts[lang].name}`);
+    }
+  }
+});
+
 test('the demo office offers bookable slots', async () => {
   const service = await db.selectFrom('service').select('id').where('slug', '=', 'aufenthaltstitel-verlaengerung').executeTakeFirstOrThrow();
   const location = await db.selectFrom('location').select('id').where('slug', '=', 'wetzlar').executeTakeFirstOrThrow();
@@ -53,4 +63,22 @@ test('the demo office offers bookable slots', async () => {
   assert.ok(availability.days.flatMap((d) => d.starts).length > 100);
   const biometrics = await db.selectFrom('service').select('required_resource_kind').where('slug', '=', 'biometrie-erfassung').executeTakeFirstOrThrow();
   assert.equal(biometrics.required_resource_kind, 'biometrics-station');
+});
+
+test('the demo office knows its federal state and closes on holidays and its own closures', async () => {
+  const locations = await db.selectFrom('location').select(['id', 'slug', 'federal_state']).execute();
+  assert.deepEqual(locations.map((l) => l.federal_state), ['HE', 'HE']);
+  const wetzlar = locations.find((l) => l.slug === 'wetzlar')!;
+  const closures = await db.selectFrom('location_closure').select(['day', 'starts', 'ends', 'reason']).where('location_id', '=', wetzlar.id).orderBy('day').execute();
+  // The clock stands on Tuesday 1 December 2026: the staff meeting is on next week's Thursday.
+  assert.deepEqual(closures, [
+    { day: '2026-12-10', starts: '14:00:00', ends: '16:00:00', reason: 'Personalversammlung' },
+    { day: '2026-12-24', starts: '12:00:00', ends: '24:00:00', reason: 'Heiligabend' },
+  ]);
+  const service = await db.selectFrom('service').select('id').where('slug', '=', 'aufenthaltstitel-verlaengerung').executeTakeFirstOrThrow();
+  const available = await getAvailability({ db, clock }, { serviceId: service.id, locationId: wetzlar.id, from: '2026-12-24', to: '2026-12-25', actor: onlineActor });
+  assert.ok(available.days[0]!.starts.length > 0 && available.days[0]!.starts.every((s) => s.slice(11, 16) < '12:00'), 'Christmas Eve only in the morning');
+  assert.deepEqual(available.days[1]!.starts, [], 'Christmas Day closed');
+  const booked = await db.selectFrom('appointment').select('starts_at').where('location_id', '=', wetzlar.id).where('starts_at', '>=', new Date('2026-12-10T13:00:00Z')).where('starts_at', '<', new Date('2026-12-10T15:00:00Z')).execute();
+  assert.deepEqual(booked, [], 'no demo appointment during the staff meeting');
 });

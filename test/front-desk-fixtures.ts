@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../src/db/database.ts';
 import type { DeviceActor, StaffActor } from '../src/features/front-desk/index.ts';
 import { createApiToken, createDevice } from '../src/features/staff/index.ts';
-import { systemClock } from '../src/shared/clock.ts';
+import { fixedClock } from '../src/shared/clock.ts';
 
 /** A small office made directly in the database: one location, two queues, a few counters. */
 export async function createFrontOffice(db: Database, options: { slug?: string; counters?: number } = {}) {
@@ -63,13 +63,16 @@ export function kioskAt(locationId: string): DeviceActor {
 }
 
 /** A real personal API token of the staff feature (Bearer) for HTTP tests. */
+// Tokens and devices only record when they were made; a fixed day keeps tests off the real one.
+const fixtureClock = fixedClock('2026-11-23T07:00:00Z');
+
 export async function apiTokenFor(db: Database, actor: StaffActor): Promise<string> {
-  return (await createApiToken({ db, clock: systemClock }, { staffId: actor.staffId, name: 'test', role: actor.role })).token;
+  return (await createApiToken({ db, clock: fixtureClock }, { staffId: actor.staffId, name: 'test', role: actor.role })).token;
 }
 
 /** A real device token (kiosk or display) bound to a location. */
 export async function deviceToken(db: Database, kind: 'kiosk' | 'display', locationId: string): Promise<string> {
-  return (await createDevice({ db, clock: systemClock }, { kind, locationId, name: `${kind} test` })).token;
+  return (await createDevice({ db, clock: fixtureClock }, { kind, locationId, name: `${kind} test` })).token;
 }
 
 let codeCounter = 0;
@@ -91,7 +94,7 @@ export async function bookAppointment(
       starts_at: input.startsAt,
       ends_at: new Date(input.startsAt.getTime() + 15 * 60_000),
       status: input.status ?? 'booked',
-      cancelled_at: input.status === 'cancelled' ? new Date() : null,
+      cancelled_at: input.status === 'cancelled' ? fixtureClock.now() : null,
       person_name: input.personName ?? 'Olena Kovalenko',
       date_of_birth: '1990-04-01',
       email: `p${codeCounter}-${randomBytes(3).toString('hex')}@example.org`,

@@ -4,7 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createKysely, createPool } from '../src/db/database.ts';
 import { createWalkInTicket } from '../src/features/front-desk/index.ts';
-import { createTestApp, createTestLiveEvents } from './app.ts';
+import { createTestApp, createTestLiveEvents, fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { apiTokenFor, createClerk, createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
 import { freePort } from './global-setup.ts';
@@ -13,12 +13,14 @@ import { openEventStream } from './sse-client.ts';
 // Two Lotse instances (own HTTP server, own pool, own LISTEN connection) on one database,
 // as behind a load balancer: a call made on one must reach a display connected to the other.
 const { db, url } = await createTestDatabase({ poolSize: 4 });
+// Both instances and the tickets share one office clock (a Monday morning), never the real day.
+const clock = fixedClock('2026-11-23T08:00:00Z');
 
 async function startInstance() {
   const pool = createPool(url, 5);
   const instanceDb = createKysely(pool);
   const liveEvents = createTestLiveEvents(url);
-  const app = createTestApp(instanceDb, { liveEvents });
+  const app = createTestApp(instanceDb, { liveEvents, clock });
   const port = await freePort();
   const server: ServerType = await new Promise((resolve) => {
     const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
@@ -47,7 +49,7 @@ async function deskPost(base: string, path: string) {
 }
 
 test('a call on one instance appears on a display connected to the other; a display resumes after the last event id', { timeout: 30_000 }, async () => {
-  for (let i = 0; i < 2; i++) await createWalkInTicket({ db, clock: { now: () => new Date() } }, reception, { locationId: office.location.id, serviceId: office.service, language: 'uk' });
+  for (let i = 0; i < 2; i++) await createWalkInTicket({ db, clock }, reception, { locationId: office.location.id, serviceId: office.service, language: 'uk' });
   const displayUrl = `${second.base}/display/${office.location.slug}/events`;
   const display = openEventStream(displayUrl, auth(displayToken));
   await display.opened;
@@ -80,7 +82,7 @@ test('a call on one instance appears on a display connected to the other; a disp
 });
 
 test('when the LISTEN connection drops, the instance reconnects and catches up on calls from the table', { timeout: 30_000 }, async () => {
-  await createWalkInTicket({ db, clock: { now: () => new Date() } }, reception, { locationId: office.location.id, serviceId: office.service, language: 'ar' });
+  await createWalkInTicket({ db, clock }, reception, { locationId: office.location.id, serviceId: office.service, language: 'ar' });
   const current = await db.selectFrom('ticket').select('id').where('location_id', '=', office.location.id).where('status', '=', 'called').executeTakeFirstOrThrow();
   const display = openEventStream(`${second.base}/display/${office.location.slug}/events?after=999999999`, auth(displayToken));
   await display.opened;

@@ -3,11 +3,13 @@ import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { createApp } from '../src/app.tsx';
 import { createLogger } from '../src/platform/log.ts';
-import { systemClock } from '../src/shared/clock.ts';
+import { fixedClock } from '../src/shared/clock.ts';
 import { createTestDatabase } from './database.ts';
-import { createTestJobs } from './app.ts';
+import { createTestJobs, json } from './app.ts';
+import { createTestOffice } from './portal/office-fixture.ts';
 
-const { db, url } = await createTestDatabase({ poolSize: 2 });
+const { db, url } = await createTestDatabase({ poolSize: 4 });
+const office = await createTestOffice(db);
 const lines: string[] = [];
 const sink = new Writable({
   write(chunk, _encoding, done) {
@@ -15,21 +17,47 @@ const sink = new Writable({
     done();
   },
 });
-const sut = createApp({ db, jobs: createTestJobs(url), logger: createLogger('info', sink), clock: systemClock, bodyLimitBytes: 4096, publicUrl: 'http://localhost:3000' });
+// Monday 2026-11-23, 07:00 in Berlin; the office's clerk works 08:00–12:00.
+const clock = fixedClock('2026-11-23T06:00:00Z');
+const sut = createApp({ db, jobs: createTestJobs(url), logger: createLogger('info', sink), clock, bodyLimitBytes: 4096, publicUrl: 'http://localhost:3000' });
 
-test('a request is logged as one JSON line with route pattern, status and request id, and no personal data', async () => {
-  const response = await sut.request('/api/v1/appointments/K7Q4MZ2X?email=amina%40example.org&name=Amina', {
+const logged = async (response: Response) => {
+  const requestId = response.headers.get('x-request-id');
+  assert.ok(requestId);
+  // pino writes through the stream asynchronously.
+  for (let tries = 0; tries < 50; tries++) {
+    const line = lines.map((text) => JSON.parse(text)).find((entry) => entry.requestId === requestId && entry.msg === 'request');
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.fail(`no log line for request ${requestId}`);
+};
+
+test("a booking and a look-up are each logged as one line with the route pattern, status and duration, and nothing of the person", async () => {
+  const person = { name: 'Amina Haddad', dateOfBirth: '1990-01-01', email: 'amina.haddad@example.org', phone: '+49 30 5550199', language: 'ar' };
+  const booked = await sut.request('/api/v1/appointments?note=Wohnheim-Zimmer-12', {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: 'session=secret-cookie' },
-    body: JSON.stringify({ name: 'Amina Haddad', email: 'amina@example.org', dateOfBirth: '1990-01-01' }),
+    body: JSON.stringify({ serviceId: office.serviceId, locationId: office.locationId, start: '2026-11-24T08:00:00Z', person }),
   });
-  const requestId = response.headers.get('x-request-id');
-  await new Promise((resolve) => setImmediate(resolve));
-  const line = lines.map((text) => JSON.parse(text)).find((entry) => entry.requestId === requestId);
-  assert.ok(line, 'the request was logged');
-  assert.equal(line.method, 'POST');
-  assert.equal(line.status, 404);
-  assert.equal(typeof line.ms, 'number');
+  assert.equal(booked.status, 201);
+  const { appointment, manageSecret } = await json(booked);
+  const bookLine = await logged(booked);
+  assert.deepEqual({ method: bookLine.method, route: bookLine.route, status: bookLine.status }, { method: 'POST', route: '/api/v1/appointments', status: 201 });
+  assert.equal(typeof bookLine.ms, 'number');
+  assert.ok(bookLine.ms > 0 && bookLine.ms < 60_000, `duration ${bookLine.ms} ms`);
+
+  const shown = await sut.request(`/api/v1/appointments/${appointment.code}?secret=${encodeURIComponent(manageSecret)}&email=${encodeURIComponent(person.email)}`);
+  assert.equal(shown.status, 200);
+  const showLine = await logged(shown);
+  assert.deepEqual({ method: showLine.method, route: showLine.route, status: showLine.status }, { method: 'GET', route: '/api/v1/appointments/:code', status: 200 });
+  assert.equal(typeof showLine.ms, 'number');
+
+  const missing = await sut.request(`/api/v1/appointments/${appointment.code}`, { headers: { 'x-manage-secret': 'wrong-secret-value-123' } });
+  assert.ok(missing.status >= 400 && missing.status < 500);
+  assert.equal((await logged(missing)).route, '/api/v1/appointments/:code');
+
   const all = lines.join('\n');
-  for (const secret of ['amina', 'Amina', 'K7Q4MZ2X', 'secret-cookie', '1990-01-01']) assert.ok(!all.includes(secret), `log contains ${secret}`);
+  const personal = [appointment.code, manageSecret, person.name, 'Amina', 'Haddad', person.email, 'amina', person.dateOfBirth, person.phone, '5550199', 'Wohnheim', 'secret-cookie', 'wrong-secret-value'];
+  for (const secret of personal) assert.ok(!all.includes(secret), `the log contains ${secret}`);
 });

@@ -161,10 +161,25 @@ export interface Location {
   active: Generated<boolean>;
   address: string;
   created_at: Generated<Timestamp>;
+  /**
+   * Bundesland (ISO 3166-2:DE without DE-); null: only nationwide public holidays apply
+   */
+  federal_state: string | null;
   id: Generated<string>;
   name: string;
   slug: string;
   time_zone: Generated<string>;
+}
+
+export interface LocationClosure {
+  created_at: Timestamp;
+  created_by: string | null;
+  day: string;
+  ends: string | null;
+  id: Generated<string>;
+  location_id: string;
+  reason: string;
+  starts: string | null;
 }
 
 export interface LocationOpeningHours {
@@ -404,6 +419,7 @@ export interface DB {
   display_event: DisplayEvent;
   front_desk_setting: FrontDeskSetting;
   location: Location;
+  location_closure: LocationClosure;
   location_opening_hours: LocationOpeningHours;
   portal_secret: PortalSecret;
   proof_of_work_used: ProofOfWorkUsed;

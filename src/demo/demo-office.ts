@@ -5,13 +5,25 @@ type Hours = { weekday: number; starts: string; ends: string };
 const days = (weekdays: number[], starts: string, ends: string): Hours[] => weekdays.map((weekday) => ({ weekday, starts, ends }));
 const open = (weekdays: number[], opens: string, closes: string) => weekdays.map((weekday) => ({ weekday, opens, closes }));
 
+/**
+ * Days the office is closed besides the public holidays of Hesse: the coming Christmas Eve from
+ * noon, or a day of next week (1 = Monday), whole or in part.
+ */
+type DemoClosure = { on: 'christmas-eve' | { dayOfNextWeek: number }; starts: string | null; ends: string | null; reason: string };
+
 export const demoLocations = [
   {
     slug: 'wetzlar',
     name: 'Ausländerbehörde Wetzlar',
     address: 'Karl-Kellner-Ring 51, 35576 Wetzlar',
     // Wednesday closed to the public: clerks work their cases (and phone customers) then.
+    federalState: 'HE',
+    // Walk-in hours; appointments follow from the clerks' hours.
     openingHours: [...open([1, 2, 4, 5], '08:00', '12:00'), ...open([4], '14:00', '18:00')],
+    closures: [
+      { on: 'christmas-eve', starts: '12:00', ends: '24:00', reason: 'Heiligabend' },
+      { on: { dayOfNextWeek: 4 }, starts: '14:00', ends: '16:00', reason: 'Personalversammlung' },
+    ] as DemoClosure[],
     counters: ['Schalter 1', 'Schalter 2', 'Schalter 3', 'Schalter 4', 'Schalter 5', 'Zimmer 101', 'Zimmer 102', 'Zimmer 103', 'Zimmer 104'],
     resources: [{ kind: 'biometrics-station', name: 'Fingerabdruck- und Fotostation (Erdgeschoss)' }],
   },
@@ -19,7 +31,9 @@ export const demoLocations = [
     slug: 'dillenburg',
     name: 'Ausländerbehörde Dillenburg',
     address: 'Wilhelmstraße 16, 35683 Dillenburg',
+    federalState: 'HE',
     openingHours: open([1, 2, 4], '08:00', '12:00'),
+    closures: [{ on: 'christmas-eve', starts: '12:00', ends: '24:00', reason: 'Heiligabend' }] as DemoClosure[],
     counters: ['Schalter 1', 'Schalter 2', 'Schalter 3', 'Zimmer 12', 'Zimmer 13'],
     resources: [{ kind: 'biometrics-station', name: 'Fingerabdruck- und Fotostation' }],
   },

@@ -35,7 +35,7 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
   for (const l of demoLocations) {
     const { id } = await db
       .insertInto('location')
-      .values({ slug: l.slug, name: l.name, address: l.address, time_zone: 'Europe/Berlin' })
+      .values({ slug: l.slug, name: l.name, address: l.address, time_zone: 'Europe/Berlin', federal_state: l.federalState })
       .returning('id')
       .executeTakeFirstOrThrow();
     locationIds.set(l.slug, id);
@@ -102,6 +102,24 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
 
   const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime()).toZonedDateTimeISO('Europe/Berlin').toPlainDate();
   const nextMonday = today.add({ days: 8 - today.dayOfWeek });
+  // The coming Christmas Eve: this year's, or next year's once it has passed.
+  const thisEve = Temporal.PlainDate.from({ year: today.year, month: 12, day: 24 });
+  const christmasEve = Temporal.PlainDate.compare(thisEve, today) >= 0 ? thisEve : thisEve.add({ years: 1 });
+  for (const l of demoLocations) {
+    await db
+      .insertInto('location_closure')
+      .values(
+        l.closures.map((c) => ({
+          location_id: at(l.slug),
+          day: (c.on === 'christmas-eve' ? christmasEve : nextMonday.add({ days: c.on.dayOfNextWeek - 1 })).toString(),
+          starts: c.starts,
+          ends: c.ends,
+          reason: c.reason,
+          created_at: clock.now(),
+        })),
+      )
+      .execute();
+  }
   const clerkIds = new Map<string, string>();
   for (const c of demoClerks) {
     const { id } = await db.insertInto('staff').values({ display_name: c.name }).returning('id').executeTakeFirstOrThrow();

@@ -55,5 +55,11 @@ export function assetRoutes(): Hono {
     if (accepts.includes('gzip')) return c.body(new Uint8Array(asset.gzip), 200, { ...headers, 'content-encoding': 'gzip' });
     return c.body(new Uint8Array(asset.body), 200, headers);
   });
+  // Browsers ask for /favicon.ico on every site by themselves, also for pages that name no icon.
+  routes.get('/favicon.ico', (c) => {
+    const asset = byHashedName.get(hashedNameOf.get('favicon.ico') ?? '');
+    if (!asset) return c.notFound();
+    return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
+  });
   return routes;
 }

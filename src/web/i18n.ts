@@ -67,7 +67,9 @@ export function translate(lang: Lang, key: string, values?: Record<string, strin
   const cacheKey = `${catalogLang}\u0000${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(pattern, catalogLang);
+    // Numbers and dates inside messages in Latin digits and the Gregorian calendar in every
+    // language, like the portal's dates (features/portal/format.ts): Persian would mix in ۱۲.
+    format = new IntlMessageFormat(pattern, `${catalogLang}-u-ca-gregory-nu-latn`);
     compiled.set(cacheKey, format);
   }
   return String(format.format(values));

@@ -7,7 +7,8 @@ import { createTestOffice } from './office-fixture.ts';
 
 const { db, url } = await createTestDatabase();
 const office = await createTestOffice(db);
-const app = createTestApp(db, { url, clock: fixedClock('2026-11-23T06:00:00Z'), portal: { guardApi: true, powMaxNumber: 2000, bookingsPerIpPerHour: 100 } });
+const clock = fixedClock('2026-11-23T06:00:00Z');
+const app = createTestApp(db, { url, clock, portal: { guardApi: true, powMaxNumber: 2000, bookingsPerIpPerHour: 100 } });
 
 const body = (start: string, email: string) =>
   JSON.stringify({ serviceId: office.serviceId, locationId: office.locationId, start, person: { name: 'Api Person', dateOfBirth: '1980-01-01', email, language: 'en' } });
@@ -32,4 +33,23 @@ test('the JSON API books only with a fresh proof of work, and never twice with t
   assert.equal((await db.selectFrom('appointment').select('id').execute()).length, 1);
   const spec = await json(await app.request('/api/openapi.json'));
   assert.ok(spec.paths['/api/v1/proof-of-work']);
+});
+
+test('a challenge expires by the office clock, not the machine\'s', async () => {
+  const challenge = await json(await app.request('/api/v1/proof-of-work'));
+  const expires = Number(new URLSearchParams(String(challenge.salt).split('?')[1]).get('expires'));
+  assert.equal(expires * 1000, clock.now().getTime() + 30 * 60_000, 'valid for the configured minutes from the clock');
+  const payload = await solved();
+  clock.advance(31 * 60_000);
+  try {
+    const late = await app.request('/api/v1/appointments', {
+      method: 'POST',
+      body: body('2026-11-24T10:00:00Z', 'late@example.org'),
+      headers: { 'content-type': 'application/json', 'x-altcha': payload },
+    });
+    assert.equal(late.status, 403);
+    assert.match((await json(late)).detail, /expired/);
+  } finally {
+    clock.advance(-31 * 60_000);
+  }
 });

@@ -44,6 +44,8 @@ test('invalid date of birth, over-long or script-laden name, bad e-mail: errors 
   const cases: [Record<string, string>, RegExp][] = [
     [{ dateOfBirth: '2025-02-30' }, /id="dateOfBirth-error"/],
     [{ dateOfBirth: '2099-01-01' }, /id="dateOfBirth-error"/],
+    // After the office's day (the clock's, not the machine's): not born yet.
+    [{ dateOfBirth: '2026-11-24' }, /id="dateOfBirth-error"/],
     [{ dateOfBirth: 'gestern' }, /id="dateOfBirth-error"/],
     [{ name: '<script>alert(1)</script>' }, /id="name-error"/],
     [{ name: 'A'.repeat(10_000) }, /id="name-error"|id="name-error"/],

@@ -4,6 +4,7 @@ import { createTestDatabase } from '../database.ts';
 import { createTestApp, fixedClock } from '../app.ts';
 import { createTestOffice } from './office-fixture.ts';
 import { PortalClient } from './portal-client.ts';
+import { solvePagePow } from './pow-helper.ts';
 
 const { db, url } = await createTestDatabase();
 await createTestOffice(db);
@@ -47,7 +48,17 @@ test('a booking without JavaScript goes from calendar to confirmation and can be
   assert.equal(ics.status, 200);
   assert.match(ics.html, /BEGIN:VCALENDAR\r\n/);
 
-  const cancelled = await client.post(`/de/appointment/${code}/cancel`, confirmation.html, {});
+  // Cancelling asks first: the confirmation page only links to the question, and the question
+  // names the appointment; nothing is cancelled until its form is sent.
+  assert.doesNotMatch(confirmation.html, /action="\/de\/appointment\/[A-Z0-9]+\/cancel"/);
+  assert.match(confirmation.html, new RegExp(`href="/de/appointment/${code}/cancel"`));
+  const question = await client.get(`/de/appointment/${code}/cancel`);
+  assert.equal(question.status, 200);
+  assert.match(question.html, /Termin wirklich absagen\?/);
+  assert.match(question.html, new RegExp(code));
+  assert.match(question.html, new RegExp(`href="/de/appointment/${code}"[^>]*>Nein, Termin behalten`));
+  assert.equal((await db.selectFrom('appointment').select('status').executeTakeFirstOrThrow()).status, 'booked');
+  const cancelled = await client.post(`/de/appointment/${code}/cancel`, question.html, {});
   assert.equal(cancelled.status, 303);
   const after = await client.get(cancelled.location!);
   assert.match(after.html, /Termin abgesagt/);
@@ -63,8 +74,9 @@ test('a cancelled time returns to the public calendar only after the re-release 
     start, name: 'Ali Rezaei', dateOfBirth: '1979-11-02', email: 'ali@example.org', phone: '', language: 'fa', consent: 'yes', altcha: '',
   });
   assert.equal(booked.status, 303);
-  const view = await client.get(booked.location!);
-  assert.equal((await client.post(`/en/appointment/${/appointment\/([A-Z0-9]+)/.exec(booked.location!)![1]}/cancel`, view.html, {})).status, 303);
+  const cancelPath = `/en/appointment/${/appointment\/([A-Z0-9]+)/.exec(booked.location!)![1]}/cancel`;
+  const question = await client.get(cancelPath);
+  assert.equal((await client.post(cancelPath, question.html, {})).status, 303);
   const times = async () => (await client.get('/en/book/extension/mitte/2026-11-24')).html;
   assert.doesNotMatch(await times(), new RegExp(start), 'hidden right after the cancellation');
   const other = new PortalClient(delayed);
@@ -92,4 +104,39 @@ test('two people sending the same time at the same moment: one booking, one offe
   assert.deepEqual(results.map((r) => r.status).sort(), [303, 409, 409, 409, 409, 409]);
   const rows = await db.selectFrom('appointment').select('id').where('starts_at', '=', new Date(start)).where('status', '=', 'booked').execute();
   assert.equal(rows.length, 1);
+});
+
+test('back after booking and the form again: the person is shown their own booking, not "security check failed" or "taken"', async () => {
+  const client = new PortalClient(app);
+  const start = '2026-11-26T09:00:00.000Z';
+  const path = '/fa/book/extension/mitte/details';
+  const details = await client.get(`${path}?start=${encodeURIComponent(start)}`);
+  const fields = { start, name: 'علی‌رضا محمدی', dateOfBirth: '1987-06-01', email: 'alireza@example.org', phone: '', language: 'fa', consent: 'yes', altcha: await solvePagePow(details.html) };
+  const booked = await client.post(path, details.html, fields);
+  assert.equal(booked.status, 303);
+  const code = /appointment\/([A-Z0-9]+)/.exec(booked.location!)![1]!;
+
+  // The same page sent again, with its spent proof of work (the browser's back button).
+  const again = await client.post(path, details.html, fields);
+  assert.equal(again.status, 303, again.html.slice(0, 500));
+  assert.equal(again.location, `/fa/appointment/${code}?notice=already`);
+  const shown = await client.get(again.location!);
+  assert.equal(shown.status, 200);
+  assert.match(shown.html, /شما این نوبت را قبلاً گرفته‌اید/);
+  assert.match(shown.html, new RegExp(code));
+  // Back to the details page when the browser loads it again.
+  const reloaded = await client.get(`${path}?start=${encodeURIComponent(start)}`);
+  assert.equal(reloaded.location, `/fa/appointment/${code}?notice=already`);
+  assert.equal((await db.selectFrom('appointment').select('id').where('email', '=', 'alireza@example.org').execute()).length, 1);
+
+  // Another browser, or another person in this one, learns nothing about the booking.
+  const stranger = new PortalClient(app);
+  const page = await stranger.get(`${path}?start=${encodeURIComponent(start)}`);
+  assert.equal(page.status, 409);
+  const strangerPost = await stranger.post(path, page.html, { ...fields, altcha: '' });
+  assert.notEqual(strangerPost.status, 303);
+  assert.doesNotMatch(strangerPost.html, new RegExp(code));
+  const someoneElse = await client.post(path, details.html, { ...fields, email: 'other@example.org', altcha: '' });
+  assert.equal(someoneElse.status, 409);
+  assert.doesNotMatch(someoneElse.html, new RegExp(code));
 });

@@ -55,6 +55,27 @@ test('the confirmation mail is in the person\'s language with a German summary, 
   assert.match(page.html, new RegExp(code));
 });
 
+test('Persian and Arabic mails and pages show the Gregorian date in Latin digits, Arabic with the Arabic comma', async () => {
+  const persianDigits = /[\u06F0-\u06F9\u0660-\u0669]/;
+  const client = new PortalClient(app);
+  const fa = await book(client, 'fa', '2026-11-30T08:00:00.000Z', 'reza@example.org');
+  const faMail = await waitForMail((m) => (m.text ?? '').includes(fa));
+  const faOwn = (faMail.text ?? '').split('Deutsche Zusammenfassung')[0]!;
+  assert.match(faOwn, /دوشنبه 30 نوامبر 2026 ساعت 09:00/, 'Monday 30 November 2026, Gregorian');
+  assert.doesNotMatch(faOwn, /آذر|1405/, 'no Solar Hijri date');
+  assert.doesNotMatch(`${faMail.subject} ${faMail.text} ${faMail.html}`, persianDigits);
+  const faPage = await client.get(`/fa/appointment/${fa}`);
+  assert.match(faPage.html, /دوشنبه 30 نوامبر 2026/);
+  assert.doesNotMatch(faPage.html, /آذر|1405/);
+  assert.doesNotMatch(faPage.html, persianDigits);
+
+  const ar = await book(new PortalClient(app), 'ar', '2026-11-30T09:00:00.000Z', 'amal@example.org');
+  const arMail = await waitForMail((m) => (m.text ?? '').includes(ar));
+  const arWhen = (arMail.text ?? '').split('\n').find((line) => line.startsWith('الموعد:'));
+  assert.equal(arWhen, 'الموعد: الاثنين، 30 نوفمبر 2026 في 10:00');
+  assert.doesNotMatch(arMail.text ?? '', persianDigits);
+});
+
 test('a reminder is planned for the day before; a cancelled or moved appointment gets no stale reminder', async () => {
   const client = new PortalClient(app);
   const code = await book(client, 'de', '2026-11-26T08:00:00.000Z', 'rem@example.org');
@@ -80,8 +101,8 @@ test('a reminder is planned for the day before; a cancelled or moved appointment
   await noticesSettled(db);
   const fresh = await sql<{ data: { appointmentId: string; startsAt: string } }>`SELECT data FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'startsAt' = '2026-11-27T09:00:00.000Z'`.execute(db);
   assert.equal(fresh.rows.length, 1);
-  const view = await client.get(`/de/appointment/${code}`);
-  assert.equal((await client.post(`/de/appointment/${code}/cancel`, view.html, {})).status, 303);
+  const question = await client.get(`/de/appointment/${code}/cancel`);
+  assert.equal((await client.post(`/de/appointment/${code}/cancel`, question.html, {})).status, 303);
   await waitForMail((m) => (m.subject ?? '').includes('abgesagt') && (m.text ?? '').includes(code));
   await noticesSettled(db);
   const beforeStale = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send'`.execute(db);

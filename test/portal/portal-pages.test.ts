@@ -37,3 +37,25 @@ test('the bare start page follows the cookie, then Accept-Language', async () =>
   const unknown = await app.request('/xx/services');
   assert.equal(unknown.status, 404);
 });
+
+test('the start page offers only what works: every card leads somewhere, none announces what is not there', async () => {
+  for (const lang of ['de', 'ar', 'fa']) {
+    const html = await (await app.request(`/${lang}/`)).text();
+    const cards = [...html.matchAll(/<li class="card">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+    assert.equal(cards.length, 2, lang);
+    for (const card of cards) assert.match(card, /<a class="button[^"]*" href="\/[a-z]{2}\/(services|manage)"/, `${lang}: ${card.slice(0, 120)}`);
+    assert.doesNotMatch(html, /Bald hier|قريبًا هنا|به‌زودی اینجا/);
+  }
+});
+
+test('/favicon.ico is an icon, and portal pages name it', async () => {
+  const response = await app.request('/favicon.ico');
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'image/x-icon');
+  const body = Buffer.from(await response.arrayBuffer());
+  assert.deepEqual([...body.subarray(0, 4)], [0, 0, 1, 0], 'an ICO header');
+  const html = await (await app.request('/de/')).text();
+  const href = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
+  assert.ok(href, 'the page names its icon');
+  assert.equal((await app.request(href)).status, 200);
+});

@@ -7,7 +7,8 @@ import type { Actor } from './appointment-actor.ts';
  * e-mails and reminder). `actor` says who made the change: a staff actor means the office did.
  */
 export type AppointmentChange = {
-  kind: 'booked' | 'cancelled' | 'moved';
+  /** 'existing': a booking was refused as a duplicate; the person is told about the one they hold. */
+  kind: 'booked' | 'cancelled' | 'moved' | 'existing';
   appointmentId: string;
   actor: Actor;
   /** A line from the office for the person (e.g. why it had to cancel). */

@@ -1,7 +1,7 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/app-env.ts';
+import { clientIp } from '../../platform/http/client-ip.ts';
 import { validationHook } from '../../platform/http/validation.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { onlineActor } from './appointment-actor.ts';
@@ -21,7 +21,8 @@ import type { AppointmentNotifier } from './appointment-notifier.ts';
 import type { BookingGuard } from './booking-guard.ts';
 import { findAppointment } from './find-appointment.ts';
 import type { EngineDeps } from './find-slot.ts';
-import { getAvailability } from './get-availability.ts';
+import { getAvailability, invalid } from './get-availability.ts';
+import { replayBooking } from './book-appointment.ts';
 import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from './notified-changes.ts';
 
 const tags = ['Appointments'];
@@ -92,13 +93,14 @@ const rescheduleRoute = createRoute({
  */
 export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuard; notifier: AppointmentNotifier }): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule') =>
-    deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientAddress(c) });
+  const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule', email?: string) =>
+    deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientIp(c), email });
 
   routes.openapi(availabilityRoute, async (c) => {
     const q = c.req.valid('query');
+    const [serviceId, locationId] = await Promise.all([idBySlug(deps.db, 'service', q.service), idBySlug(deps.db, 'location', q.location)]);
     try {
-      const availability = await getAvailability(deps, { serviceId: q.service, locationId: q.location, from: q.from, to: q.to, actor: onlineActor });
+      const availability = await getAvailability(deps, { serviceId, locationId, from: q.from, to: q.to, actor: onlineActor });
       return c.json(availability, 200);
     } catch (error) {
       throw renameFields(error, { serviceId: 'service', locationId: 'location' });
@@ -107,8 +109,12 @@ export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuar
 
   routes.openapi(bookRoute, async (c) => {
     const body = c.req.valid('json');
-    await guard(c, 'book');
-    const result = await bookAndNotify(deps, { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] });
+    const request = { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] };
+    // A literal retry (same Idempotency-Key) is answered with its booking before the guard, whose
+    // proof of work it has spent already.
+    const earlier = await replayBooking(deps, request);
+    if (!earlier) await guard(c, 'book', body.person.email);
+    const result = earlier ?? (await bookAndNotify(deps, request));
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Cache-Control', 'no-store');
     return c.json({ appointment: result.appointment, manageSecret: result.manageSecret }, 201);
@@ -145,16 +151,18 @@ function locator(c: Context): { code: string; manageSecret: string } {
   return { code, manageSecret };
 }
 
-function clientAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined; // app.request() in tests has no socket
-  }
-}
-
 function renameFields(error: unknown, names: Record<string, string>): unknown {
   if (!(error instanceof AppError) || !error.fieldErrors) return error;
   const fieldErrors = error.fieldErrors.map((e) => ({ ...e, path: names[e.path] ?? e.path }));
   return new AppError(error.code, error.message, { fieldErrors, details: error.details });
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id as given, or the id of the active service or location with this slug. */
+async function idBySlug(db: EngineDeps['db'], table: 'service' | 'location', value: string): Promise<string> {
+  if (uuidPattern.test(value)) return value;
+  const row = await db.selectFrom(table).select('id').where('slug', '=', value.toLowerCase()).executeTakeFirst();
+  if (!row) throw invalid(table, `is not a ${table} id or slug from /api/v1/${table}s`);
+  return row.id;
 }

@@ -5,9 +5,17 @@ const isoDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date 
 const uuid = z.uuid('must be an id from /api/v1/locations or /api/v1/services');
 const language = z.enum(languages as [string, ...string[]], `must be one of ${languages.join(', ')}`);
 
+// An id or, as people write URLs by hand, the slug shown by /api/v1/services and /api/v1/locations.
+const idOrSlug = (what: string) =>
+  z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, `must be a ${what} id or slug from /api/v1/${what}s`)
+    .openapi({ description: `${what[0]!.toUpperCase()}${what.slice(1)} id or slug`, example: what === 'service' ? 'aufenthaltstitel-verlaengerung' : 'wetzlar' });
+
 export const availabilityQuery = z.object({
-  service: uuid.openapi({ description: 'Service id' }),
-  location: uuid.openapi({ description: 'Location id' }),
+  service: idOrSlug('service'),
+  location: idOrSlug('location'),
   from: isoDate.openapi({ description: 'First local date, inclusive', example: '2026-12-01' }),
   to: isoDate.openapi({ description: 'Last local date, inclusive (at most 92 days after `from`)', example: '2026-12-14' }),
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { fixedClock } from '../../shared/clock.ts';
-import { isAppError } from '../../shared/app-error.ts';
+import { isAppError, type AppError } from '../../shared/app-error.ts';
 import { createTestDatabase } from '../../../test/database.ts';
 import { addAbsence, countAppointments, createClerk, createOffice, createResource, createService, person } from '../../../test/office-factory.ts';
 import { codeAlphabet } from './appointment-code.ts';
@@ -15,7 +15,7 @@ const { db } = await createTestDatabase({ poolSize: 12 });
 const clock = fixedClock('2026-12-01T06:00:00Z');
 const sut = { db, clock };
 
-async function rejectsWith(promise: Promise<unknown>, code: string): Promise<Error> {
+async function rejectsWith(promise: Promise<unknown>, code: string): Promise<AppError> {
   try {
     await promise;
   } catch (error) {
@@ -84,11 +84,11 @@ describe('booking', () => {
     assert.ok(!day.days[0]!.starts.includes('2026-12-02T08:30:00+01:00'));
   });
 
-  test('one active appointment per person and service; the error names the existing one', async () => {
+  test('one active appointment per person and service; the error names the existing one to staff only', async () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);
     const otherServiceId = await createService(db, office);
-    await createClerk(db, office);
+    const clerk = await createClerk(db, office);
     const someone = person();
     const base = { serviceId, locationId: office.locationId, actor: onlineActor };
     const first = await bookAppointment(sut, { ...base, start: '2026-12-03T08:00:00+01:00', person: someone });
@@ -96,7 +96,10 @@ describe('booking', () => {
       bookAppointment(sut, { ...base, start: '2026-12-04T08:00:00+01:00', person: { ...someone, email: `  ${someone.email.toUpperCase()} ` } }),
       'duplicate_booking',
     );
-    assert.match(error.message, /2026-12-03 at 08:00/);
+    assert.doesNotMatch(error.message, /2026-12-03|08:00/, 'anyone knowing e-mail and date of birth learns only that an appointment exists');
+    assert.equal(error.details, undefined);
+    const byStaff = await rejectsWith(bookAppointment(sut, { ...base, actor: { channel: 'staff', staffId: clerk }, start: '2026-12-04T08:00:00+01:00', person: someone }), 'duplicate_booking');
+    assert.match(byStaff.message, /2026-12-03 at 08:00/);
     await bookAppointment(sut, { ...base, serviceId: otherServiceId, start: '2026-12-04T08:00:00+01:00', person: someone });
     await cancelAppointment(sut, { code: first.appointment.code, manageSecret: first.manageSecret }, onlineActor);
     await bookAppointment(sut, { ...base, start: '2026-12-04T09:00:00+01:00', person: someone });

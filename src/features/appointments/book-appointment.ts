@@ -8,6 +8,7 @@ import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { formatInZone } from './availability.ts';
 import { slotTaken, withCurrentSchedule, type EngineDeps } from './find-slot.ts';
 import { calendarDate, invalid } from './get-availability.ts';
+import { isAcceptablePersonName, normalizePersonName } from './person-name.ts';
 import { bookFreeCandidate } from './slot-store.ts';
 
 export type Person = { name: string; dateOfBirth: string; email: string; phone?: string | null | undefined; language: string };
@@ -36,10 +37,8 @@ export type BookingResult = { appointment: AppointmentView; manageSecret: string
 export async function bookAppointment(deps: EngineDeps, request: BookingRequest): Promise<BookingResult> {
   const { db } = deps;
   const keyHash = request.idempotencyKey ? hashIdempotencyKey(request.idempotencyKey) : null;
-  if (keyHash) {
-    const earlier = await findAppointmentByIdempotencyKey(db, keyHash);
-    if (earlier) return replay(earlier, request);
-  }
+  const earlier = await replayBooking(deps, request);
+  if (earlier) return earlier;
   try {
     return await bookOnce(deps, request, keyHash);
   } catch (error) {
@@ -50,6 +49,13 @@ export async function bookAppointment(deps: EngineDeps, request: BookingRequest)
     }
     throw error;
   }
+}
+
+/** The booking made earlier with this request's Idempotency-Key, if any (a different request with it is a conflict). */
+export async function replayBooking(deps: Pick<EngineDeps, 'db'>, request: BookingRequest): Promise<BookingResult | undefined> {
+  if (!request.idempotencyKey) return undefined;
+  const earlier = await findAppointmentByIdempotencyKey(deps.db, hashIdempotencyKey(request.idempotencyKey));
+  return earlier ? replay(earlier, request) : undefined;
 }
 
 async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: string | null): Promise<BookingResult> {
@@ -86,7 +92,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
         if (violated === 'appointment_no_clerk_overlap' || violated === 'appointment_no_resource_overlap' || violated === 'appointment_code_key') continue;
         if (isDeadlock(error)) continue; // two overlapping (not identical) slots of one clerk at once: the other one won
         if (violated === 'appointment_idempotency_key_key') throw slotTaken(); // answered by the replay in bookAppointment
-        if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person);
+        if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person, request);
         throw error;
       }
     }
@@ -97,8 +103,13 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
 export function parseStart(value: string): number {
   const instant = safeInstant(value);
   if (instant === undefined) throw invalid('start', '`start` must be a date and time with offset, e.g. 2026-12-01T09:30:00+01:00.');
+  // Temporal reads years up to ±275760, where the office's calendar arithmetic overflows.
+  if (instant < earliestStart || instant >= latestStart) throw invalid('start', '`start` must lie between the years 1000 and 9999.');
   return instant;
 }
+
+const earliestStart = Date.UTC(1000, 0, 1);
+const latestStart = Date.UTC(10_000, 0, 1);
 
 // The form every client sends (2026-12-01T09:30:00+01:00, seconds and fraction optional, or Z).
 const plainInstant = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
@@ -106,9 +117,10 @@ const plainInstant = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\
 type NormalizedPerson = { name: string; dateOfBirth: string; email: string; emailNormalized: string; phone: string | null; language: string };
 
 export function normalizePerson(person: Person, now: Date): NormalizedPerson {
-  const name = person.name.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const name = normalizePersonName(person.name);
   const email = person.email.normalize('NFC').trim();
   if (!name) throw invalid('person.name', 'Please give a name.');
+  if (!isAcceptablePersonName(name)) throw invalid('person.name', 'A name needs a letter and may not contain control or formatting characters.');
   const born = calendarDate(person.dateOfBirth, 'person.dateOfBirth');
   if (born < '1900-01-01' || born > now.toISOString().slice(0, 10)) throw invalid('person.dateOfBirth', 'The date of birth is not plausible.');
   return {
@@ -121,8 +133,14 @@ export function normalizePerson(person: Person, now: Date): NormalizedPerson {
   };
 }
 
-async function duplicateBooking(db: Database, offered: OfferedService, person: NormalizedPerson): Promise<AppError> {
+async function duplicateBooking(db: Database, offered: OfferedService, person: NormalizedPerson, request: BookingRequest): Promise<AppError> {
   const existing = await findActiveAppointmentOfPerson(db, { serviceId: offered.serviceId, ...person });
+  if (request.actor.channel !== 'staff') {
+    // E-mail and date of birth are no secret: whoever sent them learns only that an appointment
+    // exists; its date, time and place go to the person's own address (notice 'existing').
+    if (existing && request.notify) await db.insertInto('appointment_notice').values({ appointment_id: existing.id, kind: 'existing', by_channel: 'online' }).execute();
+    return new AppError('duplicate_booking', 'This person already has an appointment for this service. Its details were sent to the e-mail address it was booked with; change or cancel it from there.');
+  }
   const when = existing ? formatInZone(existing.starts_at.getTime(), offered.timeZone) : undefined;
   return new AppError(
     'duplicate_booking',

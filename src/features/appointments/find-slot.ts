@@ -57,6 +57,9 @@ function probeSlot(deps: EngineDeps, schedule: LocationSchedule | undefined, req
     throw invalid('serviceId', 'This service cannot be booked online; the office arranges these appointments.');
   }
   if (start < now) throw invalid('start', 'This time is in the past.');
+  const end = start + offered.rules.durationMinutes * 60_000;
+  // Nobody may book into a holiday or closure, staff neither: nobody is there to see the person.
+  if (schedule.closed.some((c) => c.start < end && c.end > start)) throw officeClosed();
   const clerkIds = request.staffId === undefined ? offered.clerkIds : offered.clerkIds.filter((id) => id === request.staffId);
   const clerks = clerkIds.flatMap((id) => schedule.clerks.get(id) ?? []);
   const resources = (offered.requiredResourceKind ? (schedule.resourcesByKind.get(offered.requiredResourceKind) ?? []) : []).map((resourceId) => ({ resourceId, busy: [] }));
@@ -101,6 +104,10 @@ export async function findFreeSlot(deps: EngineDeps, request: SlotRequest): Prom
     if (clerkIds.length === 0 || resourceIds.length === 0) throw slotTaken();
     return { done: { offered: slot.offered, probe: { ...slot.probe, clerkIds, resourceIds } } };
   });
+}
+
+export function officeClosed(): AppError {
+  return new AppError('slot_taken', 'The office is closed at this time (public holiday or closure). Please choose another time.');
 }
 
 export function slotTaken(): AppError {

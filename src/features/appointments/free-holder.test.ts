@@ -58,8 +58,10 @@ test('the first candidate in the given order that is free is chosen; none free g
 test('for online callers a time cancelled within the re-release delay still holds its clerk or resource', async () => {
   const later = { start: new Date('2026-12-03T08:00:00Z'), end: new Date('2026-12-03T08:30:00Z') };
   const id = await book(c, r1, later.start, later.end);
-  await db.updateTable('appointment').set({ status: 'cancelled', cancelled_at: new Date() }).where('id', '=', id).execute();
-  const heldSince = new Date(Date.now() - 60 * 60_000);
+  // Cancelled ten minutes ago, with a re-release delay of an hour (fixed instants, not the real now).
+  const cancelledAt = new Date('2026-11-23T09:50:00Z');
+  await db.updateTable('appointment').set({ status: 'cancelled', cancelled_at: cancelledAt }).where('id', '=', id).execute();
+  const heldSince = new Date(cancelledAt.getTime() + 10 * 60_000 - 60 * 60_000);
   const at = async (kind: 'staff' | 'resource', candidates: string[], since: Date | null) =>
     (
       await sql<{ holder: string | null }>`

@@ -4,6 +4,7 @@ export { codeAlphabet, normalizeCode } from './appointment-code.ts';
 export type { AppointmentView } from './appointment-view.ts';
 export { getAvailability, maxRangeDays, type Availability, type AvailabilityQuery } from './get-availability.ts';
 export { bookAppointment, type BookingRequest, type BookingResult, type Person } from './book-appointment.ts';
+export { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from './person-name.ts';
 export { cancelAppointment } from './cancel-appointment.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { findAppointment } from './find-appointment.ts';
@@ -18,3 +19,5 @@ export type { AppointmentChange, AppointmentNotifier, NoticedAppointment } from 
 export { bookAndNotify, cancelAndNotify, rescheduleAndNotify, type NotifyingDeps } from './notified-changes.ts';
 export { eraseAppointmentPersonalData } from './erase-personal-data.ts';
 export { createAppointmentNotices, startNoticeSweep, type AppointmentNotices } from './appointment-notices.ts';
+export { closedInterval, closedPeriods, hhmm, loadClosures, type ClosedPeriod, type ClosureRow } from './closures.ts';
+export { federalStates, isFederalState, publicHolidaysBetween, type FederalState, type PublicHoliday } from './public-holidays.ts';

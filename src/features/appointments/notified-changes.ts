@@ -1,3 +1,4 @@
+import { isAppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.generated.ts';
@@ -22,9 +23,15 @@ export type NotifyingDeps = EngineDeps & { notifier: AppointmentNotifier };
 export async function bookAndNotify(deps: NotifyingDeps, request: BookingRequest): Promise<BookingResult> {
   // The booking statement records the notice itself (one statement, no transaction around it);
   // a replayed Idempotency-Key answers with the earlier booking, which was confirmed then.
-  const result = await bookAppointment(deps, { ...request, notify: true });
-  if (!result.replayed) deps.notifier.committed?.();
-  return result;
+  try {
+    const result = await bookAppointment(deps, { ...request, notify: true });
+    if (!result.replayed) deps.notifier.committed?.();
+    return result;
+  } catch (error) {
+    // A refused duplicate recorded a notice telling the person about the appointment they hold.
+    if (isAppError(error) && error.code === 'duplicate_booking') deps.notifier.committed?.();
+    throw error;
+  }
 }
 
 export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentLocator, actor: Actor, note?: string): Promise<AppointmentView> {

@@ -1,14 +1,16 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { OfferedService } from './appointment-store.ts';
-import type { ClerkSchedule, DayHours, Interval, WeeklyHours } from './availability.ts';
+import { localDateOf, type ClerkSchedule, type DayHours, type Interval, type WeeklyHours } from './availability.ts';
+import { closedIntervals, type ClosureRow } from './closures.ts';
 
 /** A service as offered at the location, with the active clerks there who are qualified for it. */
 export type ScheduledService = OfferedService & { clerkIds: readonly string[] };
 
 /**
  * What availability is computed from at one location, except the bookings: services and their
- * rules, the clerks' hours there and their absences (as `busy`), the resources by kind. It changes
+ * rules, the clerks' hours there and their absences and the location's closed times (as
+ * `busy`), the resources by kind. It changes
  * rarely, so Lotse keeps it in memory (ScheduleCache); `version` is schedule_version at loading.
  */
 export type LocationSchedule = {
@@ -18,6 +20,8 @@ export type LocationSchedule = {
   services: ReadonlyMap<string, ScheduledService>;
   clerks: ReadonlyMap<string, ClerkSchedule>;
   resourcesByKind: ReadonlyMap<string, readonly string[]>;
+  /** Public holidays and the office's closures: closed for every clerk and resource (already in each clerk's `busy`). */
+  closed: readonly Interval[];
 };
 
 type ServiceJson = {
@@ -39,7 +43,15 @@ type ClerkJson = {
   absences: [number, number][];
 };
 
-type Row = { version: string; time_zone: string; services: ServiceJson[]; clerks: ClerkJson[]; resources: [string, string][] };
+type Row = {
+  version: string;
+  time_zone: string;
+  federal_state: string | null;
+  services: ServiceJson[];
+  clerks: ClerkJson[];
+  resources: [string, string][];
+  closures: ClosureRow[];
+};
 
 /**
  * Loads a location's schedule in one statement (one snapshot, so the version belongs to exactly
@@ -50,14 +62,14 @@ export async function loadLocationSchedule(db: Database, locationId: string, asO
   const { rows } = await locationScheduleQuery(locationId, asOf).execute(db);
   const row = rows[0];
   if (!row) return undefined;
-  return toSchedule(locationId, row);
+  return toSchedule(locationId, row, asOf);
 }
 
 /** The statement behind loadLocationSchedule (tests look at its plan). */
 export function locationScheduleQuery(locationId: string, asOf: Date) {
   return sql<Row>`/* prepared:location_schedule */
     WITH at AS (SELECT ${asOf.toISOString()}::timestamptz AS now)
-    SELECT sv.version::text AS version, l.time_zone,
+    SELECT sv.version::text AS version, l.time_zone, l.federal_state,
       (SELECT coalesce(jsonb_agg(jsonb_build_object(
                 'id', s.id, 'duration_minutes', s.duration_minutes, 'slot_minutes', s.slot_minutes,
                 'min_lead_minutes', s.min_lead_minutes, 'max_days_ahead', s.max_days_ahead,
@@ -86,13 +98,15 @@ export function locationScheduleQuery(locationId: string, asOf: Date) {
                               WHERE ab.staff_id = st.id AND coalesce(upper(ab.during), 'infinity') > at.now - interval '2 days'))), '[]')
          FROM staff st JOIN staff_location stl ON stl.staff_id = st.id AND stl.location_id = l.id
         WHERE st.active) AS clerks,
-      (SELECT coalesce(jsonb_agg(jsonb_build_array(r.id, r.kind)), '[]') FROM resource r WHERE r.location_id = l.id AND r.active) AS resources
+      (SELECT coalesce(jsonb_agg(jsonb_build_array(r.id, r.kind)), '[]') FROM resource r WHERE r.location_id = l.id AND r.active) AS resources,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'day', c.day::text, 'starts', c.starts::text, 'ends', c.ends::text, 'reason', c.reason)), '[]')
+         FROM location_closure c WHERE c.location_id = l.id AND c.day >= (at.now AT TIME ZONE l.time_zone)::date - 2) AS closures
     FROM location l CROSS JOIN schedule_version sv CROSS JOIN at
     WHERE l.id = ${locationId} AND l.active
   `;
 }
 
-function toSchedule(locationId: string, row: Row): LocationSchedule {
+function toSchedule(locationId: string, row: Row, asOf: Date): LocationSchedule {
   const services = new Map<string, ScheduledService>();
   for (const s of row.services) {
     services.set(s.id, {
@@ -112,16 +126,17 @@ function toSchedule(locationId: string, row: Row): LocationSchedule {
       clerkIds: [...s.clerks].sort(),
     });
   }
+  const closed = closedIntervals(row.time_zone, row.federal_state, row.closures, localDateOf(asOf.getTime(), row.time_zone));
   const clerks = new Map<string, ClerkSchedule>();
   for (const c of row.clerks) {
     const weekly: WeeklyHours[] = c.weekly.map(([weekday, starts, ends, validFrom, validUntil]) => ({ weekday, starts, ends, validFrom, validUntil }));
     const overrides: DayHours[] = c.overrides.map(([day, starts, ends]) => ({ day, starts, ends }));
-    const busy: Interval[] = c.absences.map(([start, end]) => ({ start: Math.floor(start), end: Math.ceil(end) }));
+    const busy: Interval[] = [...c.absences.map(([start, end]) => ({ start: Math.floor(start), end: Math.ceil(end) })), ...closed];
     clerks.set(c.id, { staffId: c.id, weekly, overrides, busy });
   }
   const resourcesByKind = new Map<string, string[]>();
   for (const [id, kind] of row.resources) resourcesByKind.set(kind, [...(resourcesByKind.get(kind) ?? []), id].sort());
-  return { version: row.version, locationId, timeZone: row.time_zone, services, clerks, resourcesByKind };
+  return { version: row.version, locationId, timeZone: row.time_zone, services, clerks, resourcesByKind, closed };
 }
 
 /** The current schedule_version (a refusal by a cached schedule is checked against it). */

@@ -120,6 +120,8 @@ test('transfer with a note: the visitor waits in the back office queue with the 
   assert.equal(ticket.status, 'finished');
   assert.equal(ticket.fee_paid_cents, 9600);
   assert.equal(ticket.fee_method, 'card');
-  const notes = await db.selectFrom('ticket_transfer').select('note').where('ticket_id', '=', issued.id).execute();
+  const notes = await db.selectFrom('ticket_transfer').select(['note', 'created_at']).where('ticket_id', '=', issued.id).execute();
   assert.deepEqual(notes.map((n) => n.note), ['Pass abgelaufen, bitte prüfen']);
+  // Retention erases notes by this time, counted against the office clock.
+  assert.deepEqual(notes.map((n) => n.created_at), [clock.now()]);
 });

@@ -24,6 +24,9 @@ test('check-in with a code gives a numbered ticket in the right queue and marks 
   assert.equal(sut.repeated, false);
   const appointment = await db.selectFrom('appointment').select('status').where('id', '=', booked.id).executeTakeFirstOrThrow();
   assert.equal(appointment.status, 'checked_in');
+  // Waiting times and the desk's list are reckoned from these, against the office clock.
+  const ticket = await db.selectFrom('ticket').select(['checked_in_at', 'updated_at']).where('id', '=', sut.id).executeTakeFirstOrThrow();
+  assert.deepEqual(ticket, { checked_in_at: clock.now(), updated_at: clock.now() });
 });
 
 test('kiosk idempotency: 12 concurrent retries with the same key give one ticket; a second key is refused', async () => {

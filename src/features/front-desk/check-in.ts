@@ -221,6 +221,7 @@ async function issueTicket(
         checked_in_by_staff_id: input.actor.kind === 'staff' ? input.actor.staffId : null,
         idempotency_key: input.idempotencyKey ?? null,
         checked_in_at: input.now,
+        updated_at: input.now,
         priority: input.priority ?? false,
         priority_reason: input.priority ? (input.priorityReason ?? 'other') : null,
       })

@@ -152,7 +152,7 @@ export async function transferTicket(
     if (!anyTarget) throw new AppError('not_found', 'There is no such queue.');
     await trx
       .insertInto('ticket_transfer')
-      .values({ ticket_id: ticket.id, from_specialty_id: ticket.specialty_id, to_specialty_id: anyTarget.id, staff_id: actor.staffId, note: input.note })
+      .values({ ticket_id: ticket.id, from_specialty_id: ticket.specialty_id, to_specialty_id: anyTarget.id, staff_id: actor.staffId, note: input.note, created_at: now })
       .execute();
     await trx
       .updateTable('ticket')

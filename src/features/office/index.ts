@@ -2,3 +2,4 @@
 export { listLocations, type LocationView } from './list-locations.ts';
 export { listServices, fallbackLanguage, type ServiceView } from './list-services.ts';
 export { officeRoutes } from './office-routes.ts';
+export { locationHours, unionByWeekday, type LocationHours, type Span, type VisitorClosure } from './location-hours.ts';

@@ -13,7 +13,9 @@ const locationSchema = z
     name: z.string(),
     address: z.string(),
     timeZone: z.string(),
-    openingHours: z.array(z.object({ weekday: z.number().int().openapi({ description: 'ISO weekday, 1 = Monday' }), opens: z.string(), closes: z.string() })),
+    openingHours: z
+      .array(z.object({ weekday: z.number().int().openapi({ description: 'ISO weekday, 1 = Monday' }), opens: z.string(), closes: z.string() }))
+      .openapi({ description: 'Walk-in hours: when visitors are seen without an appointment. Bookable times come from /api/v1/availability; public holidays and closures are never bookable.' }),
   })
   .openapi('Location');
 
@@ -44,7 +46,7 @@ const locationsRoute = createRoute({
   method: 'get',
   path: '/api/v1/locations',
   tags: ['Office'],
-  summary: 'Locations with their public opening hours',
+  summary: 'Locations with their walk-in hours',
   responses: { 200: { description: 'Active locations', content: { 'application/json': { schema: z.array(locationSchema) } } } },
 });
 

@@ -12,12 +12,13 @@ export const powHeader = 'x-altcha';
 
 /**
  * The same bot defence for the public JSON API as for the portal's forms: every booking needs
- * a fresh solved ALTCHA challenge (header X-Altcha) and counts against the per-IP limit;
+ * a fresh solved ALTCHA challenge (header X-Altcha) and counts against the per-IP and the
+ * per-e-mail limit (the portal's buckets: one person's day is the same on both ways in);
  * cancel and move, which already need the manage secret, count against the look-up limit.
  */
 export function portalBookingGuard(deps: { db: Database; clock: Clock; settings: PortalSettings; key(): Promise<string> }): BookingGuard {
   return {
-    async check({ action, headers, clientAddress }) {
+    async check({ action, headers, clientAddress, email }) {
       const key = await deps.key();
       const now = deps.clock.now();
       const subject = clientAddress ?? 'unknown';
@@ -28,9 +29,10 @@ export function portalBookingGuard(deps: { db: Database; clock: Clock; settings:
       await enforce(deps.db, key, { bucket: 'api-book-ip', subject, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
       const payload = headers.get(powHeader)?.trim() ?? '';
       if (!payload) throw new AppError('forbidden', 'A proof of work is required: GET /api/v1/proof-of-work, solve the challenge and send the ALTCHA payload in the X-Altcha header.');
-      const outcome = await spendSolution(deps.db, key, payload);
+      const outcome = await spendSolution(deps.db, key, payload, now);
       if (outcome === 'replayed') throw new AppError('forbidden', 'This proof of work was used already; get a new challenge.');
       if (outcome !== 'ok') throw new AppError('forbidden', 'The proof of work is not valid or has expired; get a new challenge.');
+      if (email) await enforce(deps.db, key, { bucket: 'book-email', subject: email.normalize('NFC').trim().toLowerCase(), limit: deps.settings.bookingsPerEmailPerDay, windowSeconds: 86_400, now });
     },
   };
 }
@@ -47,10 +49,10 @@ const challengeRoute = createRoute({
   responses: { 200: { description: 'The challenge', content: { 'application/json': { schema: challengeSchema } } } },
 });
 
-export function proofOfWorkRoutes(deps: { settings: PortalSettings; key(): Promise<string> }): OpenAPIHono<AppEnv> {
+export function proofOfWorkRoutes(deps: { settings: PortalSettings; clock: Clock; key(): Promise<string> }): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>();
   routes.openapi(challengeRoute, async (c) => {
-    const challenge = await newChallenge(await deps.key(), { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes });
+    const challenge = await newChallenge(await deps.key(), { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes, now: deps.clock.now() });
     c.header('Cache-Control', 'no-store');
     return c.json(challenge, 200);
   });

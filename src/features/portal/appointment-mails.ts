@@ -2,13 +2,14 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.generated.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { enqueueMail, type MailMessage } from '../../platform/mail/index.ts';
+import { unlinkable } from '../../platform/mail/unlinkable.ts';
 import { sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
-import { formatDate, formatTime } from './format.ts';
+import { formatDate, formatDateTime, formatTime } from './format.ts';
 import { renderIcs } from './ics.ts';
 import type { AppointmentRow } from './portal-engine.ts';
 import type { PortalLocation, PortalService } from './portal-queries.ts';
 
-export type MailKind = 'confirmation' | 'reminder' | 'cancelled' | 'moved';
+export type MailKind = 'confirmation' | 'reminder' | 'cancelled' | 'moved' | 'existing';
 export const reminderJobName = 'portal.reminder';
 export type ReminderJob = { appointmentId: string; startsAt: string };
 
@@ -42,7 +43,7 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
     let v = formatted.get(l);
     if (!v) {
       v = {
-        name: appointment.person_name,
+        name: unlinkable(appointment.person_name),
         service: s.name,
         date: formatDate(l, appointment.starts_at, zone),
         time: formatTime(l, appointment.starts_at, zone),
@@ -62,13 +63,13 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
     t(l, `portal.mail.${textKey}.intro`, s),
     '',
     `${translate(l, 'portal.appointment.service')}: ${s.name}${l === sourceLang ? '' : ` (${german.name})`}`,
-    `${translate(l, 'portal.appointment.when')}: ${values(l, s).date}, ${values(l, s).time}`,
+    `${translate(l, 'portal.appointment.when')}: ${formatDateTime(l, appointment.starts_at, zone)}`,
     `${translate(l, 'portal.appointment.location')}: ${values(l, s).location}`,
     `${translate(l, 'portal.confirm.code')}: ${appointment.code}`,
   ];
   const bring = kind === 'cancelled' ? [] : service.required_documents;
   const ownText = [
-    translate(lang, 'portal.mail.greeting', { name: appointment.person_name }),
+    translate(lang, 'portal.mail.greeting', { name: unlinkable(appointment.person_name) }),
     '',
     ...lines(lang, service),
     // Written by staff, usually in German: shown once, under a label in the person's language.
@@ -82,9 +83,9 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
   const html = [
     `<!doctype html><html lang="${lang}" dir="${textDirection(lang)}"><body style="font-family:sans-serif;line-height:1.5">`,
     `<div lang="${lang}" dir="${textDirection(lang)}">`,
-    ...ownText.map((line) => (line === '' ? '' : `<p>${escapeWithCode(line, appointment.code)}</p>`)),
+    ...ownText.map((line) => (line === '' ? '' : `<p>${escapeWithCode(line, appointment.code, context.publicUrl)}</p>`)),
     '</div>',
-    germanText.length > 0 ? `<hr><div lang="de" dir="ltr">${germanText.filter((l) => l && l !== '---').map((line) => `<p>${escapeWithCode(line, appointment.code)}</p>`).join('')}</div>` : '',
+    germanText.length > 0 ? `<hr><div lang="de" dir="ltr">${germanText.filter((l) => l && l !== '---').map((line) => `<p>${escapeWithCode(line, appointment.code, context.publicUrl)}</p>`).join('')}</div>` : '',
     '</body></html>',
   ].join('\n');
   const message: MailMessage = { to, subject, text: [...ownText, ...germanText].join('\n'), html, language: lang };
@@ -128,16 +129,19 @@ export async function queueAppointmentMails(jobs: Jobs, trx: Transaction<DB>, ki
   // Staff may book someone who gave no e-mail address: then there is nobody to write to.
   if (!context.appointment.email) return;
   await enqueueMail(jobs, renderAppointmentMail(kind, context), { trx });
-  if (kind === 'cancelled') return;
+  if (kind === 'cancelled' || kind === 'existing') return;
   const remindAt = new Date(context.appointment.starts_at.getTime() - 24 * 3600_000);
   if (remindAt.getTime() <= context.now.getTime()) return;
   const job: ReminderJob = { appointmentId: context.appointment.id, startsAt: context.appointment.starts_at.toISOString() };
   await jobs.send(reminderJobName, job, { trx, startAfter: remindAt });
 }
 
-function escapeWithCode(line: string, code: string): string {
-  const escaped = line.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+/** Escapes a line for HTML; only Lotse's own links (under PUBLIC_URL) become anchors. */
+function escapeWithCode(line: string, code: string, publicUrl: string): string {
+  const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  const escaped = escape(line);
+  const own = escape(publicUrl).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return escaped
-    .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1" dir="ltr">$1</a>')
+    .replace(new RegExp(`(${own}/[^\\s<]*)`, 'g'), '<a href="$1" dir="ltr">$1</a>')
     .replaceAll(code, `<bdi dir="ltr"><strong>${code}</strong></bdi>`);
 }

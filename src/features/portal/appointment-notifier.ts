@@ -10,7 +10,7 @@ import { manageToken } from './portal-security.ts';
 import { loadMailContext } from './reminder-job.ts';
 
 const columns = ['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_at', 'status', 'person_name', 'date_of_birth', 'email', 'language', 'manage_secret_hash'] as const;
-const mailKind = { booked: 'confirmation', cancelled: 'cancelled', moved: 'moved' } as const;
+const mailKind = { booked: 'confirmation', cancelled: 'cancelled', moved: 'moved', existing: 'existing' } as const;
 
 /**
  * The one place that tells a person about a change of their appointment, whoever made it
@@ -24,7 +24,8 @@ export function createAppointmentNotifier(deps: { jobs: Jobs; clock: Clock; publ
   const contexts = new Map<string, { at: number; context: Promise<Awaited<ReturnType<typeof loadMailContext>>> }>();
   const mailContext = (trx: Parameters<AppointmentNotifier['changed']>[0], appointment: AppointmentRow) => {
     const key = `${appointment.service_id}|${appointment.location_id}|${appointment.language}`;
-    const now = Date.now();
+    // Age of a cache entry on the process's monotonic clock: no office time is involved.
+    const now = performance.now();
     let cached = contexts.get(key);
     if (!cached || now - cached.at > 60_000) {
       if (contexts.size > 500) contexts.clear();

@@ -7,21 +7,22 @@ import type { AppointmentRow } from './portal-engine.ts';
 import type { PortalLocation, PortalService } from './portal-queries.ts';
 import { qrSvg } from './qr.ts';
 
-type Notice = 'booked' | 'moved' | 'cancelled' | undefined;
+type Notice = 'booked' | 'moved' | 'already' | 'cancelled' | undefined;
 
 /** Confirmation after booking and the page to change or cancel: the code large, its QR code, what to bring. */
-export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow; service: PortalService; location: PortalLocation; csrf: string; notice: Notice }) {
+export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow; service: PortalService; location: PortalLocation; notice: Notice }) {
   const { lang, appointment, service, location } = props;
   const t = (key: string, values?: Record<string, string>) => translate(lang, key, values);
   const zone = location.time_zone;
   const base = `/${lang}/appointment/${appointment.code}`;
   const cancelled = appointment.status === 'cancelled';
-  const title = props.notice === 'booked' ? t('portal.confirm.title') : cancelled ? t('portal.manage.cancelled.title') : t('portal.manage.title');
+  const booked = props.notice === 'booked' || props.notice === 'already';
+  const title = cancelled ? t('portal.manage.cancelled.title') : booked ? t('portal.confirm.title') : t('portal.manage.title');
   return (
     <PortalLayout lang={lang} title={title} path={`/appointment/${appointment.code}`}>
-      {props.notice === 'moved' ? (
+      {props.notice === 'moved' || (props.notice === 'already' && !cancelled) ? (
         <p class="notice" role="status">
-          {t('portal.manage.moved')}
+          {t(`portal.manage.${props.notice}`)}
         </p>
       ) : null}
       <h1>{title}</h1>
@@ -88,19 +89,58 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
               {t('portal.manage.reschedule')}
             </a>
           </p>
-          <form method="post" action={`${base}/cancel`}>
-            <input type="hidden" name="_csrf" value={props.csrf} />
-            <p class="actions">
-              <button class="button danger" type="submit">
-                {t('portal.manage.cancel')}
-              </button>
-            </p>
-          </form>
+          {/* A link to a page that asks first: one tap must not cancel. */}
+          <p>
+            <a href={`${base}/cancel`}>{t('portal.manage.cancel')}</a>
+          </p>
         </>
       )}
       <p>
         <a href={`/${lang}/`}>{t('portal.home')}</a>
       </p>
+    </PortalLayout>
+  );
+}
+
+/** "Really cancel?" with the appointment it is about; only its form cancels (works without JavaScript). */
+export function CancelPage(props: { lang: Lang; appointment: AppointmentRow; service: PortalService; location: PortalLocation; csrf: string }) {
+  const { lang, appointment, service, location } = props;
+  const t = (key: string) => translate(lang, key);
+  const zone = location.time_zone;
+  const base = `/${lang}/appointment/${appointment.code}`;
+  return (
+    <PortalLayout lang={lang} title={t('portal.manage.cancel.title')} path={`/appointment/${appointment.code}/cancel`}>
+      <h1>{t('portal.manage.cancel.title')}</h1>
+      <dl class="facts">
+        <dt>{t('portal.appointment.service')}</dt>
+        <dd>
+          <Term lang={lang} name={service.name} german={service.german_name} />
+        </dd>
+        <dt>{t('portal.appointment.when')}</dt>
+        <dd>
+          {formatDate(lang, appointment.starts_at, zone)} · <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr>
+        </dd>
+        <dt>{t('portal.appointment.location')}</dt>
+        <dd>
+          {location.name}, {location.address}
+        </dd>
+        <dt>{t('portal.confirm.code')}</dt>
+        <dd>
+          <Ltr>{appointment.code}</Ltr>
+        </dd>
+      </dl>
+      <p>{t('portal.manage.cancel.text')}</p>
+      <form method="post" action={`${base}/cancel`}>
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <p class="actions">
+          <button class="button danger" type="submit">
+            {t('portal.manage.cancel.confirm')}
+          </button>
+          <a class="button secondary" href={base}>
+            {t('portal.manage.cancel.keep')}
+          </a>
+        </p>
+      </form>
     </PortalLayout>
   );
 }

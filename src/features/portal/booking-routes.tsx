@@ -7,8 +7,9 @@ import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsV
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
 import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
-import { findLocation, findService, listLocations, type PortalLocation, type PortalService } from './portal-queries.ts';
-import { checkCsrf, clientIp, csrfToken, grantAccess } from './portal-security.ts';
+import type { Person } from './portal-engine.ts';
+import { findBookingAt, findLocation, findService, listLocations, type PortalLocation, type PortalService } from './portal-queries.ts';
+import { checkCsrf, clientIp, csrfToken, grantAccess, grantedCode } from './portal-security.ts';
 import { newChallenge, spendSolution } from './proof-of-work.ts';
 import { enforce } from './rate-limit.ts';
 import { validateDetails } from './validate-details.ts';
@@ -77,6 +78,8 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     if (!start) return badTime(c, found);
     const free = await isFree(found, start);
     const values: DetailsValues = { name: '', dateOfBirth: '', email: '', phone: '', language: lang(c), consent: false };
+    const own = free ? undefined : await ownBooking(c, found, start);
+    if (own) return c.redirect(`/${lang(c)}/appointment/${own}?notice=already`, 303);
     if (!free) return renderDetails(c, found, start, values, { start: translate(lang(c), 'portal.details.taken') }, 409);
     return renderDetails(c, found, start, values, {}, 200);
   });
@@ -89,19 +92,25 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     checkCsrf(c, form, deps.publicUrl);
     const key = await deps.key();
     const now = deps.clock.now();
-    const ip = clientIp(c, deps.settings.trustProxy);
+    const ip = clientIp(c);
+    const start = parseStart(typeof form.start === 'string' ? form.start : undefined);
+    if (!start) return badTime(c, found);
+    const { values, person, errors } = validateDetails(l, form, localDay(now, found.location.time_zone));
+    if (!person) return renderDetails(c, found, start, values, errors, 422);
+    // Back after booking, then the form again: its proof of work is spent and the time is taken
+    // (by this very booking). The person is shown their booking instead of either error.
+    const own = await ownBooking(c, found, start, person);
+    if (own) return c.redirect(`/${l}/appointment/${own}?notice=already`, 303);
+    // Only complete forms count against the address: residents sharing a shelter's connection must
+    // not lock each other out with typos (see docs/decisions.md).
     try {
       await enforce(deps.db, key, { bucket: 'book-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
     } catch (error) {
       return tooMany(c, error);
     }
-    const start = parseStart(typeof form.start === 'string' ? form.start : undefined);
-    if (!start) return badTime(c, found);
-    const { values, person, errors } = validateDetails(l, form);
-    if (!person) return renderDetails(c, found, start, values, errors, 422);
     const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
     if (payload) {
-      const outcome = await spendSolution(deps.db, key, payload);
+      const outcome = await spendSolution(deps.db, key, payload, now);
       if (outcome !== 'ok') return renderDetails(c, found, start, values, { pow: translate(l, 'portal.pow.failed') }, 422);
     }
     try {
@@ -159,6 +168,16 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     );
   });
 
+  /** The booking of exactly this time that this browser made (its grant cookie), for the same person when one is given. */
+  async function ownBooking(c: C, found: { service: PortalService; location: PortalLocation }, start: Date, person?: Person): Promise<string | undefined> {
+    const code = grantedCode(c, await deps.key(), deps.clock.now());
+    if (!code) return undefined;
+    const booking = await findBookingAt(deps.db, code, { serviceId: found.service.id, locationId: found.location.id, start });
+    if (!booking) return undefined;
+    if (person && (booking.email_normalized !== person.email.normalize('NFC').trim().toLowerCase() || booking.date_of_birth !== person.dateOfBirth)) return undefined;
+    return booking.code;
+  }
+
   async function isFree(found: { service: PortalService; location: PortalLocation }, start: Date): Promise<boolean> {
     const day = localDay(start, found.location.time_zone);
     const days = await deps.engine.freeDays({ serviceId: found.service.id, locationId: found.location.id, from: day, to: day, releaseDelayMinutes: deps.settings.releaseDelayMinutes });
@@ -179,7 +198,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
   async function renderDetails(c: C, found: { service: PortalService; location: PortalLocation }, start: Date, values: DetailsValues, errors: FieldErrors, status: 200 | 409 | 422) {
     const l = lang(c);
     const key = await deps.key();
-    const challenge = await newChallenge(key, { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes });
+    const challenge = await newChallenge(key, { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes, now: deps.clock.now() });
     const alternatives = errors.start ? await nearest(found, start) : undefined;
     const base = `/${l}/book/${found.service.slug}/${found.location.slug}`;
     if (alternatives && alternatives.length === 0) {

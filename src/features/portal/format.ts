@@ -3,10 +3,12 @@ import type { Lang } from '../../web/i18n.ts';
 
 /**
  * Dates, times and money in the reader's language and the location's time zone, with Intl.
- * Latin digits are kept for times and dates in every language (`nu: latn`), because codes,
- * letters from the office and the kiosk all use them.
+ * Always the Gregorian calendar (`ca: gregory`): the appointment is on a German office's day,
+ * and Persian would otherwise get the Solar Hijri date ("1405 آذر 14"). Latin digits in every
+ * language (`nu: latn`), as in the message texts (web/i18n.ts), because the codes, ticket
+ * numbers, the office's letters and the kiosk all use them: see docs/decisions.md.
  */
-const locale = (lang: Lang) => `${lang}-u-nu-latn`;
+const locale = (lang: Lang) => `${lang}-u-ca-gregory-nu-latn`;
 
 // Building an Intl formatter costs far more than formatting with it (it was a seventh of Lotse's
 // CPU per booking while confirmation mails were rendered): one per language, zone and style.
@@ -31,6 +33,11 @@ const numberFormat = (lang: Lang, style: string, options: Intl.NumberFormatOptio
 
 export function formatDate(lang: Lang, instant: Date, timeZone: string): string {
   return dateFormat(lang, 'date', { dateStyle: 'full', timeZone }).format(instant);
+}
+
+/** Date and time in one phrase, joined as the language joins them ("السبت، 5 ديسمبر 2026 في 10:30"). */
+export function formatDateTime(lang: Lang, instant: Date, timeZone: string): string {
+  return dateFormat(lang, 'date-time', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant);
 }
 
 export function formatTime(lang: Lang, instant: Date, timeZone: string): string {

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { translate, type Lang } from '../../web/i18n.ts';
-import { formatFee, formatMinutes, weekdayName } from './format.ts';
+import type { LocationHours } from '../office/index.ts';
+import { formatFee, formatMinutes } from './format.ts';
+import { OpeningHours } from './opening-hours.tsx';
 import { PortalLayout } from './portal-layout.tsx';
 import type { PortalLocation, PortalService } from './portal-queries.ts';
 
@@ -18,26 +20,7 @@ export function Term(props: { lang: Lang; name: string; german: string }) {
   );
 }
 
-export function OpeningHours(props: { lang: Lang; location: PortalLocation }) {
-  const t = (key: string) => translate(props.lang, key);
-  if (props.location.hours.length === 0) return <p>{t('portal.hours.none')}</p>;
-  return (
-    <dl class="facts">
-      {props.location.hours.map((h) => (
-        <>
-          <dt>{weekdayName(props.lang, h.weekday)}</dt>
-          <dd>
-            <bdi dir="ltr">
-              {h.opens}–{h.closes}
-            </bdi>
-          </dd>
-        </>
-      ))}
-    </dl>
-  );
-}
-
-export function StartPage(props: { lang: Lang; locations: PortalLocation[] }) {
+export function StartPage(props: { lang: Lang; locations: PortalLocation[]; hours: ReadonlyMap<string, LocationHours> }) {
   const { lang } = props;
   const t = (key: string) => translate(lang, key);
   return (
@@ -59,18 +42,13 @@ export function StartPage(props: { lang: Lang; locations: PortalLocation[] }) {
             {t('portal.start.manage.action')}
           </a>
         </li>
-        <li class="card">
-          <h2>{t('portal.start.later')}</h2>
-          <p>{t('portal.start.later.text')}</p>
-        </li>
       </ul>
       <h2>{t('portal.start.locations')}</h2>
       {props.locations.map((location) => (
         <section class="card" aria-labelledby={`loc-${location.slug}`}>
           <h3 id={`loc-${location.slug}`}>{location.name}</h3>
           <p>{location.address}</p>
-          <h4 class="visually-hidden">{t('portal.hours')}</h4>
-          <OpeningHours lang={lang} location={location} />
+          {props.hours.get(location.id) ? <OpeningHours lang={lang} id={`loc-${location.slug}`} hours={props.hours.get(location.id)!} /> : null}
         </section>
       ))}
     </PortalLayout>

@@ -4,13 +4,13 @@ import { isAppError } from '../../shared/app-error.ts';
 import { sourceLang, translate, type Lang } from '../../web/i18n.ts';
 import { onlineActor } from '../appointments/index.ts';
 import { appointmentIcs } from './appointment-mails.ts';
-import { AppointmentPage, LookupPage } from './appointment-pages.tsx';
+import { AppointmentPage, CancelPage, LookupPage } from './appointment-pages.tsx';
 import { CalendarPage, TimesPage } from './booking-pages.tsx';
 import { parseStart } from './booking-routes.tsx';
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
 import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
-import { hashSecret, type AppointmentRow } from './portal-engine.ts';
+import { secretMatchesHash, type AppointmentRow } from './portal-engine.ts';
 import { findLocationById, findServiceById } from './portal-queries.ts';
 import { checkCsrf, clientIp, csrfToken, grantAccess, hasAccess, isManageToken } from './portal-security.ts';
 import { enforce } from './rate-limit.ts';
@@ -45,7 +45,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       .where('code', '=', code)
       .where('personal_data_erased_at', 'is not', null)
       .executeTakeFirst();
-    return !!erased && (isManageToken(await deps.key(), erased, token) || hashSecret(token) === erased.manage_secret_hash);
+    return !!erased && (isManageToken(await deps.key(), erased, token) || secretMatchesHash(token, erased.manage_secret_hash));
   }
 
   function noAccess(c: C) {
@@ -82,7 +82,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     const key = await deps.key();
     const now = deps.clock.now();
     try {
-      await enforce(deps.db, key, { bucket: 'lookup-ip', subject: clientIp(c, deps.settings.trustProxy), limit: deps.settings.lookupsPerIpPerHour, windowSeconds: 3600, now });
+      await enforce(deps.db, key, { bucket: 'lookup-ip', subject: clientIp(c), limit: deps.settings.lookupsPerIpPerHour, windowSeconds: 3600, now });
     } catch (error) {
       if (!isAppError(error) || error.code !== 'rate_limited') throw error;
       c.header('Retry-After', '3600');
@@ -109,7 +109,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     if (token !== undefined) {
       const appointment = await findByCode(c.req.param('code'));
       const key = await deps.key();
-      const valid = appointment && token.length <= 100 && (isManageToken(key, appointment, token) || hashSecret(token) === appointment.manage_secret_hash);
+      const valid = appointment && token.length <= 100 && (isManageToken(key, appointment, token) || secretMatchesHash(token, appointment.manage_secret_hash));
       if (!appointment && (await erasedLinkHolder(c.req.param('code'), token))) return over(c);
       if (!appointment || !valid) return noAccess(c);
       grantAccess(c, key, appointment.code, deps.clock.now());
@@ -123,7 +123,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     const notice = c.req.query('notice');
     c.header('Cache-Control', 'no-store');
     return c.html(
-      <AppointmentPage lang={l} appointment={appointment} service={service} location={location} csrf={csrfToken(c)} notice={notice === 'booked' || notice === 'moved' ? notice : undefined} />,
+      <AppointmentPage lang={l} appointment={appointment} service={service} location={location} notice={notice === 'booked' || notice === 'moved' || notice === 'already' ? notice : undefined} />,
     );
   });
 
@@ -139,6 +139,18 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       'content-disposition': `attachment; filename="termin-${appointment.code}.ics"`,
       'cache-control': 'no-store',
     });
+  });
+
+  routes.get(`/${L}/appointment/:code/cancel`, async (c) => {
+    const appointment = await authorized(c);
+    if (appointment instanceof Response) return appointment;
+    if (appointment.status !== 'booked') return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
+    const l = lang(c);
+    const service = await findServiceById(deps.db, l, appointment.service_id);
+    const location = await findLocationById(deps.db, appointment.location_id);
+    if (!service || !location) return noAccess(c);
+    c.header('Cache-Control', 'no-store');
+    return c.html(<CancelPage lang={l} appointment={appointment} service={service} location={location} csrf={csrfToken(c)} />);
   });
 
   routes.post(`/${L}/appointment/:code/cancel`, async (c) => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NoticedAppointment } from '../appointments/index.ts';
 
 /**
@@ -19,6 +19,9 @@ export type PortalEngine = {
   reschedule(input: { appointmentId: string; start: Date; releaseDelayMinutes: number }): Promise<void>;
 };
 
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+/** Whether the manage secret matches its stored SHA-256, compared in constant time. */
+export function secretMatchesHash(secret: string, storedHash: string): boolean {
+  const given = createHash('sha256').update(secret).digest();
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
 }

@@ -19,6 +19,7 @@ export function PortalLayout(props: { lang: Lang; title: string; path: string; c
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t('portal.office')}`}</title>
+        <link rel="icon" href={assetUrl('favicon.ico')} sizes="16x16 32x32" />
         <link rel="stylesheet" href={assetUrl('base.css')} />
         <link rel="stylesheet" href={assetUrl('portal.css')} />
         {props.script ? <script src={assetUrl('proof-of-work.js')} defer></script> : null}

@@ -7,6 +7,8 @@ export type PortalLocation = {
   name: string;
   address: string;
   time_zone: string;
+  federal_state: string | null;
+  /** Walk-in hours: when visitors are seen without an appointment. */
   hours: { weekday: number; opens: string; closes: string }[];
 };
 
@@ -29,7 +31,7 @@ export type PortalService = {
 };
 
 export async function listLocations(db: Database): Promise<PortalLocation[]> {
-  const rows = await db.selectFrom('location').select(['id', 'slug', 'name', 'address', 'time_zone']).where('active', '=', true).orderBy('name').execute();
+  const rows = await db.selectFrom('location').select(['id', 'slug', 'name', 'address', 'time_zone', 'federal_state']).where('active', '=', true).orderBy('name').execute();
   const hours = await db.selectFrom('location_opening_hours').selectAll().orderBy('weekday').orderBy('opens').execute();
   return rows.map((row) => ({
     ...row,
@@ -84,4 +86,18 @@ export async function findLocation(db: Database, slug: string): Promise<PortalLo
 
 export async function findLocationById(db: Database, id: string): Promise<PortalLocation | undefined> {
   return (await listLocations(db)).find((location) => location.id === id);
+}
+
+/** A booked appointment by code, only when it is for exactly this service, location and start. */
+export async function findBookingAt(db: Database, code: string, at: { serviceId: string; locationId: string; start: Date }) {
+  return db
+    .selectFrom('appointment')
+    .select(['code', 'email_normalized', 'date_of_birth'])
+    .where('code', '=', code)
+    .where('status', '=', 'booked')
+    .where('personal_data_erased_at', 'is', null)
+    .where('service_id', '=', at.serviceId)
+    .where('location_id', '=', at.locationId)
+    .where('starts_at', '=', at.start)
+    .executeTakeFirst();
 }

@@ -8,6 +8,8 @@ import { PrivacyPage, ServicesPage, StartPage } from './info-pages.tsx';
 import { manageRoutes } from './manage-routes.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { listLocations, listServices } from './portal-queries.ts';
+import { secureCookie } from './portal-security.ts';
+import { locationHours } from '../office/index.ts';
 
 /** The citizen portal's pages, every one under a language prefix (/ar/…) so links can be shared. */
 export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
@@ -20,7 +22,7 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
   routes.use(`/${L}/*`, async (c, next) => {
     const lang = c.req.param('lang');
     if (lang && getCookie(c, languageCookie) !== lang) {
-      setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: c.req.url.startsWith('https://') });
+      setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: secureCookie(c) });
     }
     await next();
   });
@@ -31,7 +33,11 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
     }
   });
 
-  const start = async (lang: Lang) => <StartPage lang={lang} locations={await listLocations(deps.db)} />;
+  const start = async (lang: Lang) => {
+    const locations = await listLocations(deps.db);
+    const hours = new Map(await Promise.all(locations.map(async (l) => [l.id, await locationHours(deps, l)] as const)));
+    return <StartPage lang={lang} locations={locations} hours={hours} />;
+  };
   routes.get('/', async (c) => c.html(await start(pageLanguage(c))));
   routes.get(`/${L}/`, async (c) => c.html(await start(c.req.param('lang') as Lang)));
   routes.get(`/${L}/services`, async (c) => {

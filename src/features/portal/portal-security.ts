@@ -15,7 +15,7 @@ export function csrfToken(c: Context): string {
   const existing = getCookie(c, csrfCookie);
   if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
   const token = randomBytes(24).toString('base64url');
-  setCookie(c, csrfCookie, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.req.url.startsWith('https://') });
+  setCookie(c, csrfCookie, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secureCookie(c) });
   return token;
 }
 
@@ -35,19 +35,32 @@ export function checkCsrf(c: Context, form: Record<string, unknown>, publicUrl: 
 export function grantAccess(c: Context, key: string, code: string, now: Date): void {
   const until = Math.floor(now.getTime() / 1000) + 2 * 3600;
   const value = `${code}.${until}.${sign(key, `${code}.${until}`)}`;
-  setCookie(c, grantCookie, value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.req.url.startsWith('https://'), maxAge: 2 * 3600 });
+  setCookie(c, grantCookie, value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secureCookie(c), maxAge: 2 * 3600 });
 }
 
 export function hasAccess(c: Context, key: string, code: string, now: Date): boolean {
+  return grantedCode(c, key, now) === code;
+}
+
+/** The appointment this browser was last granted (by booking it or opening it), while the grant lasts. */
+export function grantedCode(c: Context, key: string, now: Date): string | undefined {
   const value = getCookie(c, grantCookie) ?? '';
   const [cookieCode, until, signature] = value.split('.');
-  if (!cookieCode || !until || !signature || cookieCode !== code) return false;
-  if (Number(until) * 1000 < now.getTime()) return false;
-  return safeEqual(signature, sign(key, `${cookieCode}.${until}`));
+  if (!cookieCode || !until || !signature) return undefined;
+  if (Number(until) * 1000 < now.getTime()) return undefined;
+  return safeEqual(signature, sign(key, `${cookieCode}.${until}`)) ? cookieCode : undefined;
 }
 
 export function dropAccess(c: Context): void {
-  setCookie(c, grantCookie, '', { path: '/', maxAge: 0 });
+  setCookie(c, grantCookie, '', { path: '/', maxAge: 0, secure: secureCookie(c) });
+}
+
+/**
+ * Cookies are Secure when PUBLIC_URL is https (set by createApp), also when TLS ends at a proxy
+ * and the request reaches Lotse as plain http.
+ */
+export function secureCookie(c: Context): boolean {
+  return c.get('secureCookies') === true || c.req.url.startsWith('https://');
 }
 
 // Re-exported so the feature's routes keep one import surface.

@@ -17,8 +17,6 @@ export type PortalSettings = {
   calendarDays: number;
   /** Require a proof of work and rate limits on the JSON API's bookings too (off only in engine tests). */
   guardApi: boolean;
-  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
   /**
    * Days after an appointment's end until the retention job erases its personal data (name,
    * date of birth, e-mail, phone). The privacy page states the same figure.
@@ -37,6 +35,5 @@ export const defaultPortalSettings: PortalSettings = {
   releaseDelayMinutes: 60,
   calendarDays: 28,
   guardApi: false,
-  trustProxy: false,
   personalDataRetentionDays: 30,
 };

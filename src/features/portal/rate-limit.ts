@@ -39,7 +39,6 @@ export async function enforce(
 /** Drops counters and used challenges whose time is over (called now and then, cheap). */
 export async function pruneExpired(db: Database, now: Date): Promise<void> {
   await db.deleteFrom('rate_limit_counter').where('expires_at', '<', now).execute();
-  // A spent challenge must be remembered while it could still verify, and altcha-lib checks a
-  // challenge's expiry against the real clock, not the office clock: so prune by the real one.
-  await db.deleteFrom('proof_of_work_used').where('expires_at', '<', new Date()).execute();
+  // A spent challenge is remembered while it could still verify (its expiry, by the same clock).
+  await db.deleteFrom('proof_of_work_used').where('expires_at', '<', now).execute();
 }

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { isLanguage, translate, type Lang } from '../../web/i18n.ts';
+import { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from '../appointments/index.ts';
 import type { DetailsValues, FieldErrors } from './booking-pages.tsx';
 import type { Person } from './portal-engine.ts';
 
@@ -11,8 +12,13 @@ const field = (form: Record<string, unknown>, name: string, max: number) => {
 /**
  * The person's details from the form: bounded, trimmed, checked. Values are given back for
  * re-display (cut to their limits; the page escapes them), errors in the reader's language.
+ * `today` is the office's day (YYYY-MM-DD): a date of birth must lie before it.
  */
-export function validateDetails(lang: Lang, form: Record<string, unknown>): { values: DetailsValues; person: Person | undefined; errors: FieldErrors } {
+export function validateDetails(
+  lang: Lang,
+  form: Record<string, unknown>,
+  today: string,
+): { values: DetailsValues; person: Person | undefined; errors: FieldErrors } {
   const t = (key: string) => translate(lang, key);
   const rawName = typeof form.name === 'string' ? form.name : '';
   const values: DetailsValues = {
@@ -24,11 +30,10 @@ export function validateDetails(lang: Lang, form: Record<string, unknown>): { va
     consent: form.consent === 'yes',
   };
   const errors: FieldErrors = {};
-  const name = rawName.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const name = normalizePersonName(rawName);
   if (!name) errors.name = t('portal.error.name.missing');
   else if (name.length > 200) errors.name = t('portal.error.name.long');
-  // Letters of any script, marks, spaces and the punctuation names really use; nothing that looks like markup.
-  else if (!/^[\p{L}\p{M}][\p{L}\p{M}' .,\-‐’]*$/u.test(name)) errors.name = t('portal.error.name.chars');
+  else if (!isPortalPersonName(name) || !isAcceptablePersonName(name)) errors.name = t('portal.error.name.chars');
 
   const dob = values.dateOfBirth;
   let dobOk = false;
@@ -36,8 +41,7 @@ export function validateDetails(lang: Lang, form: Record<string, unknown>): { va
   else {
     try {
       const date = Temporal.PlainDate.from(dob, { overflow: 'reject' });
-      const today = Temporal.Now.plainDateISO('Europe/Berlin');
-      dobOk = /^\d{4}-\d{2}-\d{2}$/.test(dob) && Temporal.PlainDate.compare(date, today) < 0 && date.year >= 1900;
+      dobOk = /^\d{4}-\d{2}-\d{2}$/.test(dob) && Temporal.PlainDate.compare(date, Temporal.PlainDate.from(today)) < 0 && date.year >= 1900;
     } catch {
       dobOk = false;
     }

@@ -32,7 +32,11 @@ export async function revokeApiToken(deps: { db: Database; clock: Clock }, id: s
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The actor behind `Authorization: Bearer …`; the token's role, never more than its owner has. */
+/**
+ * The actor behind `Authorization: Bearer …`, with the token's role. The owner is read at every
+ * request: a deactivated owner's tokens stop at once, and so does a token whose role its owner no
+ * longer holds (a demoted team lead's team-lead token; only an admin's tokens may carry another role).
+ */
 export async function actorForApiToken(deps: { db: Database; clock: Clock }, token: string): Promise<StaffActor | undefined> {
   if (!token.startsWith(personalPrefix) || token.length > 120) return undefined;
   const now = deps.clock.now();
@@ -45,7 +49,9 @@ export async function actorForApiToken(deps: { db: Database; clock: Clock }, tok
     .returning(['staff_id', 'role'])
     .executeTakeFirst();
   if (!row) return undefined;
-  return loadStaffActor(deps.db, row.staff_id, 'api_token', row.role as StaffRole);
+  const owner = await loadStaffActor(deps.db, row.staff_id, 'api_token');
+  if (!owner || (owner.role !== 'admin' && owner.role !== row.role)) return undefined;
+  return { ...owner, role: row.role as StaffRole };
 }
 
 export async function createDevice(

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** TOTP after RFC 6238 (HMAC-SHA1, 30-second steps, 6 digits), as authenticator apps expect. */
 const stepSeconds = 30;
@@ -68,11 +68,13 @@ export function matchTotp(secretBase32: string, code: string, at: Date, lastUsed
   if (!/^\d{6}$/.test(code)) return undefined;
   const secret = base32Decode(secretBase32);
   const now = totpStep(at);
+  // Every step is computed and compared, in constant time, whichever matches.
+  let matched: number | undefined;
   for (const step of [now - 1, now, now + 1]) {
-    if (lastUsedStep !== null && step <= lastUsedStep) continue;
-    if (hotp(secret, step) === code) return step;
+    const same = timingSafeEqual(Buffer.from(hotp(secret, step)), Buffer.from(code));
+    if (same && matched === undefined && (lastUsedStep === null || step > lastUsedStep)) matched = step;
   }
-  return undefined;
+  return matched;
 }
 
 export function otpauthUrl(secretBase32: string, account: string, issuer = 'Lotse'): string {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTestDatabase } from '../../../test/database.ts';
 import { createTestJobs } from '../../../test/app.ts';
+import { until } from '../../../test/until.ts';
+import { sql } from 'kysely';
 
 const { db, url } = await createTestDatabase();
 const jobs = createTestJobs(url);
@@ -23,8 +25,11 @@ test('jobs fetched together are settled one by one: a failing job is retried alo
       for (let n = 0; n < 8; n++) await jobs.send('test.batch', { n }, { trx });
     }),
   );
-  for (let i = 0; i < 150 && (runs.size < 8 || (runs.get(3) ?? 0) < 2); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // Settled for good: every job completed, so no further run can come (pg-boss runs only created or retry jobs).
+  await until('all eight jobs are completed', async () => {
+    const { rows } = await sql<{ state: string }>`SELECT state FROM pgboss.job WHERE name = 'test.batch'`.execute(db);
+    return rows.length === 8 && rows.every((r) => r.state === 'completed');
+  });
   assert.deepEqual([...runs.entries()].sort((a, b) => a[0] - b[0]), [[0, 1], [1, 1], [2, 1], [3, 2], [4, 1], [5, 1], [6, 1], [7, 1]]);
 });
 
@@ -46,7 +51,7 @@ test('a definition with lanes runs that many jobs of a fetch at the same time; j
       finished.push(data);
     },
   });
-  for (let i = 0; i < 150 && finished.length < 12; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  await until('the twelve jobs finished', () => finished.length >= 12);
   assert.equal(finished.length, 12);
   assert.equal(most, 3);
   for (const person of ['p0', 'p1', 'p2', 'p3']) {

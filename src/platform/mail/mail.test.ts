@@ -8,6 +8,7 @@ import { createTestDatabase } from '../../../test/database.ts';
 import { createTestJobs } from '../../../test/app.ts';
 import { createMailTransport, enqueueMail, sendMailJob, type MailMessage } from './index.ts';
 import { temporaryFolder } from '../../../test/temporary-folder.ts';
+import { until } from '../../../test/until.ts';
 
 const { db, url } = await createTestDatabase();
 const jobs = createTestJobs(url);
@@ -23,14 +24,17 @@ const message = (subject: string): MailMessage => ({
   attachments: [{ filename: 'termin.ics', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],
 });
 
+const outbox = async () => (await fs.readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'));
+
 async function waitForOutbox(count: number): Promise<string[]> {
-  for (let i = 0; i < 200; i++) {
-    const files = (await fs.readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'));
-    if (files.length >= count) return files;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`outbox has fewer than ${count} messages`);
+  return until(`the outbox has ${count} messages`, async () => {
+    const files = await outbox();
+    return files.length >= count ? files : undefined;
+  });
 }
+
+const mailJobs = async (subject: string) =>
+  (await sql<{ state: string; retry_count: number }>`SELECT state, retry_count FROM pgboss.job WHERE name = 'mail.send' AND data->>'subject' = ${subject}`.execute(db)).rows;
 
 test('a message queued in a rolled-back transaction is never sent; a committed one is', async () => {
   await jobs.register(sendMailJob(transport, 'lotse.test', { retryLimit: 5, retryDelay: 1, retryBackoff: false }));
@@ -44,8 +48,9 @@ test('a message queued in a rolled-back transaction is never sent; a committed o
   await db.transaction().execute((trx) => enqueueMail(jobs, message('موعدك · Ihr Termin'), { trx }).then(() => undefined));
 
   const [file] = await waitForOutbox(1);
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  assert.equal((await waitForOutbox(1)).length, 1, 'only the committed message');
+  assert.deepEqual(await mailJobs('rolled back'), [], 'the rolled-back message was never queued, so it can never be sent');
+  await until('the committed mail job is completed', async () => (await mailJobs('موعدك · Ihr Termin'))[0]?.state === 'completed');
+  assert.equal((await outbox()).length, 1, 'only the committed message');
 
   const parsed = await simpleParser(await fs.readFile(path.join(outboxDir, file!)));
   assert.equal(parsed.subject, 'موعدك · Ihr Termin');
@@ -63,9 +68,11 @@ test('a failed send is retried until it goes through, without a duplicate', asyn
   await fs.rm(outboxDir, { recursive: true, force: true });
   await fs.writeFile(outboxDir, 'blocking');
   await enqueueMail(jobs, message('retried'));
-  await new Promise((resolve) => setTimeout(resolve, 2500));
+  await until('the send failed and is up for a retry', async () => ((await mailJobs('retried'))[0]?.retry_count ?? 0) >= 1);
+  assert.deepEqual(await outbox(), []);
   await fs.rm(outboxDir);
-  const files = await waitForOutbox(1);
+  await until('the retried mail job is completed', async () => (await mailJobs('retried'))[0]?.state === 'completed');
+  const files = await outbox();
   assert.equal(files.length, 1);
   const parsed = await simpleParser(await fs.readFile(path.join(outboxDir, files[0]!)));
   assert.equal(parsed.subject, 'retried');

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit.ts';
 import { clientIp } from '../http/staff-auth.tsx';
 import type { StaffActor } from '../roles.ts';
 
-export type AdminDeps = { db: Database; clock: Clock; trustProxy?: boolean };
+export type AdminDeps = { db: Database; clock: Clock };
 
 /** Reads a posted form (all values as strings or string arrays) and validates it with zod. */
 export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
@@ -32,7 +32,7 @@ export function auditChange(
   actor: StaffActor,
   entry: { action: string; target: { type: string; id: string }; before?: unknown; after?: unknown; note?: string },
 ) {
-  return recordAudit(db, deps.clock, { actor, screen: `${c.req.method} ${c.req.path}`, ip: clientIp(c, deps.trustProxy), ...entry });
+  return recordAudit(db, deps.clock, { actor, screen: `${c.req.method} ${c.req.path}`, ip: clientIp(c), ...entry });
 }
 
 export const asArray = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);

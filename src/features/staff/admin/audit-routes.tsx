@@ -33,7 +33,7 @@ export function auditRoutes(deps: AdminDeps) {
     if (searched) {
       const persons = query.person ? [...new Set(entries.flatMap((e) => (e.person_id ? [e.person_id] : [])))].slice(0, 20) : undefined;
       const note = JSON.stringify({ ...query, person: query.person === undefined ? undefined : { found: persons } });
-      await recordAudit(deps.db, deps.clock, { actor: currentStaff(c), action: 'audit.search', screen: 'audit search', ip: clientIp(c, deps.trustProxy), note });
+      await recordAudit(deps.db, deps.clock, { actor: currentStaff(c), action: 'audit.search', screen: 'audit search', ip: clientIp(c), note });
     }
     const lang = staffLang(c);
     const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Berlin' });

@@ -91,7 +91,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
       <div>
         <label for={props.id}>{t('staff.location')}</label>
         <select id={props.id} name="locationId" required>
-          {locations.map((l) => (
+          {locations.filter((l) => can(currentStaff(c), 'hours.manage', { locationId: l.id })).map((l) => (
             <option value={l.id}>{l.name}</option>
           ))}
         </select>
@@ -213,6 +213,8 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
     const form = await parseForm(c, z.object({ locationId: z.uuid(), weekday: z.coerce.number().int().min(1).max(7), starts: time, ends: time, validFrom: optionalDay, validUntil: optionalDay }));
     checkRange(form.starts, form.ends);
     if (!locationIds.includes(form.locationId)) throw new AppError('validation_failed', 'The staff member does not work at this location.');
+    // Authorized by the location the hours are at, not by any location the clerk shares with the actor.
+    await authorizeRequest(deps, c, 'hours.manage', { locationId: form.locationId });
     await deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('working_hours')
@@ -230,6 +232,8 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
     const form = await parseForm(c, z.object({ locationId: z.uuid(), day, starts: time, ends: time }));
     checkRange(form.starts, form.ends);
     if (!locationIds.includes(form.locationId)) throw new AppError('validation_failed', 'The staff member does not work at this location.');
+    // Authorized by the location the hours are at, not by any location the clerk shares with the actor.
+    await authorizeRequest(deps, c, 'hours.manage', { locationId: form.locationId });
     await deps.db.transaction().execute(async (trx) => {
       const row = await trx.insertInto('working_day_override').values({ staff_id: staffId, location_id: form.locationId, day: form.day, starts: form.starts, ends: form.ends }).returningAll().executeTakeFirstOrThrow();
       await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.working_day_override.add', target: { type: 'working_day_override', id: row.id }, after: row });
@@ -245,6 +249,8 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
       const staffId = idParam(c.req.param('staffId'));
       const id = idParam(c.req.param('id'));
       await authorizeFor(c, staffId);
+      const entry = await deps.db.selectFrom(table).select('location_id').where('id', '=', id).where('staff_id', '=', staffId).executeTakeFirst();
+      if (entry) await authorizeRequest(deps, c, 'hours.manage', { locationId: entry.location_id });
       await deps.db.transaction().execute(async (trx) => {
         const before = await trx.deleteFrom(table).where('id', '=', id).where('staff_id', '=', staffId).returningAll().executeTakeFirst();
         if (!before) throw new AppError('not_found', 'This entry does not exist (any more).');
@@ -281,13 +287,14 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
     const absence = await deps.db.selectFrom('absence').select(['id', 'staff_id', sql<Date>`lower(during)`.as('starts'), sql<Date>`upper(during)`.as('ends')]).where('id', '=', absenceId).executeTakeFirst();
     if (!absence) throw new AppError('not_found', 'There is no such absence.');
     const { staff } = await authorizeFor(c, absence.staff_id);
-    const affected = await affectedAppointments(deps.db, absenceId);
-    const alternatives = await Promise.all(affected.map((a) => qualifiedAlternatives(deps.db, a.id)));
     const actor = currentStaff(c);
+    // A clerk working at two locations: a team lead sees only the appointments of the locations they manage.
+    const affected = (await affectedAppointments(deps.db, absenceId)).filter((a) => can(actor, 'hours.manage', { locationId: a.location_id }));
+    const alternatives = await Promise.all(affected.map((a) => qualifiedAlternatives(deps.db, a.id)));
     // Showing names is opening personal data: one audit entry per person shown.
     for (const a of affected) {
       const personId = await auditPersonForAppointment(deps.db, await deps.db.selectFrom('appointment').select(['id', 'person_name', 'date_of_birth']).where('id', '=', a.id).executeTakeFirstOrThrow());
-      await recordAudit(deps.db, deps.clock, { actor, action: 'person.view', target: { type: 'appointment', id: a.id }, personId, screen: 'absence impact', ip: clientIp(c, deps.trustProxy) });
+      await recordAudit(deps.db, deps.clock, { actor, action: 'person.view', target: { type: 'appointment', id: a.id }, personId, screen: 'absence impact', ip: clientIp(c) });
     }
     const lang = staffLang(c);
     const fmt = (date: Date, zone: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(date);
@@ -348,6 +355,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
     await authorizeFor(c, absence.staff_id);
     const hit = (await affectedAppointments(deps.db, absenceId)).find((a) => a.id === appointmentId);
     if (!hit) throw new AppError('conflict', 'This appointment is not (any more) affected by the absence.');
+    await authorizeRequest(deps, c, 'hours.manage', { locationId: hit.location_id });
     return hit;
   }
 

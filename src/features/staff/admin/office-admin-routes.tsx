@@ -5,6 +5,7 @@ import { fieldErrorsOf } from '../../../platform/http/validation.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from '../http/staff-layout.tsx';
+import { federalStates } from '../../appointments/index.ts';
 import { auditChange, parseForm, type AdminDeps } from './admin-forms.tsx';
 import { describeRoutingRule, routingRuleFromForm, routingRuleSchema } from './routing-rule.ts';
 
@@ -52,7 +53,7 @@ export function officeAdminRoutes(deps: AdminDeps) {
     );
   });
 
-  function LocationForm(props: { c: Context<AppEnv>; action: string; location?: { slug: string; name: string; address: string; time_zone: string; active: boolean } }) {
+  function LocationForm(props: { c: Context<AppEnv>; action: string; location?: { slug: string; name: string; address: string; time_zone: string; federal_state: string | null; active: boolean } }) {
     const t = staffT(props.c);
     const l = props.location;
     return (
@@ -73,6 +74,17 @@ export function officeAdminRoutes(deps: AdminDeps) {
           <label for="loc-zone">{t('staff.office.time_zone')}</label>
           <input type="text" id="loc-zone" name="timeZone" required maxlength={64} value={l?.time_zone ?? 'Europe/Berlin'} />
         </div>
+        <div>
+          <label for="loc-state">{t('staff.office.federal_state')}</label>
+          <select id="loc-state" name="federalState">
+            <option value="">{t('staff.office.federal_state_none')}</option>
+            {federalStates.map((code) => (
+              <option value={code} selected={l?.federal_state === code}>
+                {t(`staff.state.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <label class="check">
           <input type="checkbox" name="active" checked={l?.active ?? true} /> {t('staff.active')}
         </label>
@@ -80,14 +92,21 @@ export function officeAdminRoutes(deps: AdminDeps) {
     );
   }
 
-  const locationSchema = z.object({ name: z.string().trim().min(1).max(200), slug, address: z.string().trim().max(500).default(''), timeZone: zone, active: z.preprocess((v) => v === 'on', z.boolean()) });
+  const locationSchema = z.object({
+    name: z.string().trim().min(1).max(200),
+    slug,
+    address: z.string().trim().max(500).default(''),
+    timeZone: zone,
+    federalState: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(federalStates, `one of ${federalStates.join(', ')}`).nullable()),
+    active: z.preprocess((v) => v === 'on', z.boolean()),
+  });
 
   routes.post('/staff/admin/locations', async (c) => {
     const form = await parseForm(c, locationSchema);
     await deps.db
       .transaction()
       .execute(async (trx) => {
-        const row = await trx.insertInto('location').values({ name: form.name, slug: form.slug, address: form.address, time_zone: form.timeZone, active: form.active }).returningAll().executeTakeFirstOrThrow();
+        const row = await trx.insertInto('location').values({ name: form.name, slug: form.slug, address: form.address, time_zone: form.timeZone, federal_state: form.federalState, active: form.active }).returningAll().executeTakeFirstOrThrow();
         await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.location.create', target: { type: 'location', id: row.id }, after: row });
       })
       .catch(uniqueViolation('A location with this short name'));
@@ -108,6 +127,9 @@ export function officeAdminRoutes(deps: AdminDeps) {
         <h1>{location.name}</h1>
         <Notice text={c.req.query('saved') ? t('staff.saved') : undefined} />
         <LocationForm c={c} action={`/staff/admin/locations/${id}`} location={location} />
+        <p>
+          <a href={`/staff/admin/locations/${id}/walk-in`}>{t('staff.office.walk_in_hours')}</a> · <a href={`/staff/admin/closures/${id}`}>{t('staff.nav.closures')}</a>
+        </p>
         <h2>{t('staff.office.counters')}</h2>
         <ul>
           {counters.map((counter) => (
@@ -152,7 +174,7 @@ export function officeAdminRoutes(deps: AdminDeps) {
       .execute(async (trx) => {
         const before = await trx.selectFrom('location').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!before) throw new AppError('not_found', 'There is no such location.');
-        const after = await trx.updateTable('location').set({ name: form.name, slug: form.slug, address: form.address, time_zone: form.timeZone, active: form.active }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        const after = await trx.updateTable('location').set({ name: form.name, slug: form.slug, address: form.address, time_zone: form.timeZone, federal_state: form.federalState, active: form.active }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
         await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.location.update', target: { type: 'location', id }, before, after });
       })
       .catch(uniqueViolation('A location with this short name'));

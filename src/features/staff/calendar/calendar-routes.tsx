@@ -180,14 +180,14 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
           .executeTakeFirst()
       : undefined;
     if (!row) {
-      await recordAudit(deps.db, deps.clock, { actor: currentStaff(c), action: 'person.open', outcome: 'failed', screen: 'calendar appointment', ip: clientIp(c, deps.trustProxy), note: `unknown id ${c.req.param('id').slice(0, 60)}` });
+      await recordAudit(deps.db, deps.clock, { actor: currentStaff(c), action: 'person.open', outcome: 'failed', screen: 'calendar appointment', ip: clientIp(c), note: `unknown id ${c.req.param('id').slice(0, 60)}` });
       throw new AppError('not_found', 'There is no such appointment.');
     }
     // Own appointments only from the own calendar; another clerk's record is refused and audited.
     const actor = await authorizeRequest(deps, c, 'calendar.read_own', { staffId: row.staff_id });
     await authorizeRequest(deps, c, 'person.read', { locationId: row.location_id });
     const personId = await auditPersonForAppointment(deps.db, row);
-    await recordAudit(deps.db, deps.clock, { actor, action: 'person.open', target: { type: 'appointment', id: row.id }, personId, screen: 'calendar appointment', ip: clientIp(c, deps.trustProxy) });
+    await recordAudit(deps.db, deps.clock, { actor, action: 'person.open', target: { type: 'appointment', id: row.id }, personId, screen: 'calendar appointment', ip: clientIp(c) });
     const lang = staffLang(c);
     const when = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: row.time_zone }).format(row.starts_at);
     return c.html(
@@ -320,7 +320,7 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
       staffId: actor.staffId,
     });
     const personId = await auditPersonForAppointment(deps.db, { id: result.appointment.id, person_name: form.name, date_of_birth: form.dateOfBirth });
-    await recordAudit(deps.db, deps.clock, { actor, action: 'appointment.book_own_hours', target: { type: 'appointment', id: result.appointment.id }, personId, screen: 'calendar book', ip: clientIp(c, deps.trustProxy) });
+    await recordAudit(deps.db, deps.clock, { actor, action: 'appointment.book_own_hours', target: { type: 'appointment', id: result.appointment.id }, personId, screen: 'calendar book', ip: clientIp(c) });
     return c.redirect(`/staff/calendar/appointments/${result.appointment.id}`, 303);
   });
 

@@ -123,14 +123,15 @@ export async function moveAppointmentToColleague(
 }
 
 /**
- * Cancels a booked appointment because of an absence. The person is told through the same
+ * Cancels a booked appointment because of an absence or a closure of the location (`action`
+ * names which in the audit trail). The person is told through the same
  * notifier as every other change (in their language, saying the office cancelled, with the
  * note), inside this transaction: the status change and the message commit together.
  */
 export async function cancelAppointmentForAbsence(
   deps: { db: Database; clock: Clock; notifier: AppointmentNotifier },
   actor: StaffActor,
-  input: { appointmentId: string; note: string; screen: string },
+  input: { appointmentId: string; note: string; screen: string; action?: 'appointment.cancel_for_absence' | 'appointment.cancel_for_closure' },
 ): Promise<void> {
   await authorizeForAppointment(deps.db, actor, input.appointmentId);
   await deps.db.transaction().execute(async (trx) => {
@@ -144,7 +145,7 @@ export async function cancelAppointmentForAbsence(
     const personId = await auditPersonForAppointment(trx, before);
     await recordAudit(trx, deps.clock, {
       actor,
-      action: 'appointment.cancel_for_absence',
+      action: input.action ?? 'appointment.cancel_for_absence',
       target: { type: 'appointment', id: before.id },
       personId,
       screen: input.screen,

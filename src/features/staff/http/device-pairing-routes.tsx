@@ -46,11 +46,11 @@ export function devicePairingRoutes(deps: StaffHttpDeps) {
     const token = typeof body.token === 'string' ? body.token.trim().slice(0, 120) : '';
     const device = await actorForDeviceToken(deps.db, token);
     if (!device) {
-      await recordAudit(deps.db, deps.clock, { actorLabel: 'device pairing', action: 'device.pair', outcome: 'failed', ip: clientIp(c, deps.trustProxy) });
+      await recordAudit(deps.db, deps.clock, { actorLabel: 'device pairing', action: 'device.pair', outcome: 'failed', ip: clientIp(c) });
       return c.redirect('/device/pair?error=1', 303);
     }
     setCookie(c, deviceCookieName, token, { httpOnly: true, sameSite: 'Lax', secure: deps.settings.secureCookies, path: '/', maxAge: 400 * 86_400 });
-    await recordAudit(deps.db, deps.clock, { actor: device, action: 'device.pair', target: { type: 'device', id: device.deviceId }, ip: clientIp(c, deps.trustProxy) });
+    await recordAudit(deps.db, deps.clock, { actor: device, action: 'device.pair', target: { type: 'device', id: device.deviceId }, ip: clientIp(c) });
     return c.redirect(`/${device.role}`, 303);
   });
 

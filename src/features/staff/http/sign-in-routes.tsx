@@ -5,13 +5,13 @@ import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { languageCookie } from '../../../web/page-language.ts';
 import { recordAudit } from '../audit.ts';
 import { roleMay } from '../policy.ts';
-import { randomSecret, sameSecret } from '../secrets.ts';
+import { randomSecret, sameSecret, sha256 } from '../secrets.ts';
 import { deleteAllSessions, deleteSession } from '../session-store.ts';
 import { signIn } from '../sign-in.ts';
 import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from '../two-factor.ts';
 import { renderSVG } from 'uqr';
 import { otpauthUrl } from '../totp.ts';
-import { clearSessionCookie, clientIp, CsrfField, StaffForm, currentStaff, originAllowed, requireStaff, setSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
+import { clearSessionCookie, clientIp, CsrfField, StaffForm, currentStaff, originAllowed, requireStaff, sessionCookieName, setSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from './staff-layout.tsx';
 
 const signInCookie = 'lotse_signin';
@@ -87,9 +87,11 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const next = safeNext(body.next);
     const t = staffT(c);
     try {
-      const result = await signIn(deps, { username, password: field(body, 'password'), ip: clientIp(c, deps.trustProxy), userAgent: c.req.header('user-agent') });
-      const old = c.get('staffSession');
-      if (old) await deleteSession(deps.db, old.idHash);
+      const result = await signIn(deps, { username, password: field(body, 'password'), ip: clientIp(c), userAgent: c.req.header('user-agent') });
+      // Signing in again ends this browser's previous session, whatever state it was in (the form
+      // carries the sign-in token, not the session's CSRF token, so staffAuth did not load it).
+      const old = getCookie(c, sessionCookieName(settings));
+      if (old) await deleteSession(deps.db, sha256(old));
       setSessionCookie(c, settings, result.token);
       if (result.stage === 'second_factor') return c.redirect(`/staff/sign-in/code?next=${encodeURIComponent(next)}`, 303);
       if (result.stage === 'enrol') return c.redirect('/staff/security/two-factor', 303);
@@ -128,7 +130,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const body = await c.req.parseBody();
     const next = safeNext(body.next);
     try {
-      const fresh = await verifySecondFactor(deps, { sessionIdHash: session.idHash, staffId: session.staffId, code: field(body, 'code', 40), ip: clientIp(c, deps.trustProxy) });
+      const fresh = await verifySecondFactor(deps, { sessionIdHash: session.idHash, staffId: session.staffId, code: field(body, 'code', 40), ip: clientIp(c) });
       setSessionCookie(c, settings, fresh.token);
       return c.redirect(next, 303);
     } catch (error) {
@@ -142,7 +144,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const session = c.get('staffSession');
     if (session) {
       await deleteSession(deps.db, session.idHash);
-      await recordAudit(deps.db, deps.clock, { actor: c.get('actor'), actorLabel: session.staffId, action: 'staff.sign_out', ip: clientIp(c, deps.trustProxy) });
+      await recordAudit(deps.db, deps.clock, { actor: c.get('actor'), actorLabel: session.staffId, action: 'staff.sign_out', ip: clientIp(c) });
     }
     clearSessionCookie(c, settings);
     return c.redirect('/staff/sign-in', 303);
@@ -151,7 +153,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
   routes.post('/staff/sign-out-everywhere', requireStaff(deps), async (c) => {
     const actor = currentStaff(c);
     const count = await deleteAllSessions(deps.db, actor.staffId);
-    await recordAudit(deps.db, deps.clock, { actor, action: 'staff.sign_out_everywhere', note: `${count} sessions ended`, ip: clientIp(c, deps.trustProxy) });
+    await recordAudit(deps.db, deps.clock, { actor, action: 'staff.sign_out_everywhere', note: `${count} sessions ended`, ip: clientIp(c) });
     clearSessionCookie(c, settings);
     return c.redirect('/staff/sign-in', 303);
   });
@@ -228,7 +230,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
       throw error;
     }
     if (session.stage === 'enrol') {
-      const fresh = await completeEnrolmentSession(deps, { sessionIdHash: session.idHash, staffId: session.staffId, ip: clientIp(c, deps.trustProxy) });
+      const fresh = await completeEnrolmentSession(deps, { sessionIdHash: session.idHash, staffId: session.staffId, ip: clientIp(c) });
       setSessionCookie(c, settings, fresh.token);
     }
     return c.html(

@@ -14,7 +14,7 @@ import type { DeviceActor, DeviceKind, StaffActor } from '../roles.ts';
 import { sameSecret } from '../secrets.ts';
 import { loadSession } from '../session-store.ts';
 
-export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSettings; trustProxy?: boolean };
+export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSettings };
 
 export const sessionCookieName = (settings: StaffAuthSettings) => (settings.secureCookies ? '__Host-lotse_staff' : 'lotse_staff');
 export const csrfFieldName = '_csrf';
@@ -81,7 +81,7 @@ export function staffAuth(deps: StaffHttpDeps): MiddlewareHandler<AppEnv> {
       if (!loaded) {
         clearSessionCookie(c, deps.settings);
         if (unsafeMethods.has(c.req.method) && isStaffPath(c.req.path)) {
-          await recordAudit(deps.db, deps.clock, { actorLabel: 'expired or unknown session', action: 'security.stale_session', outcome: 'denied', screen: `${c.req.method} ${c.req.path}`.slice(0, 200), ip: clientIp(c, deps.trustProxy) });
+          await recordAudit(deps.db, deps.clock, { actorLabel: 'expired or unknown session', action: 'security.stale_session', outcome: 'denied', screen: `${c.req.method} ${c.req.path}`.slice(0, 200), ip: clientIp(c) });
         }
       } else if (unsafeMethods.has(c.req.method) && !(await csrfPasses(c, deps.settings, loaded.session.csrfToken))) {
         // The session is not used for this request at all; staff routes answer 403 (requireStaff).
@@ -92,7 +92,7 @@ export function staffAuth(deps: StaffHttpDeps): MiddlewareHandler<AppEnv> {
             action: 'security.csrf_rejected',
             outcome: 'denied',
             screen: `${c.req.method} ${c.req.path}`.slice(0, 200),
-            ip: clientIp(c, deps.trustProxy),
+            ip: clientIp(c),
           });
         }
       } else {

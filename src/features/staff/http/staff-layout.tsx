@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { assetUrl } from '../../../web/assets.ts';
@@ -28,6 +29,7 @@ const menu: { href: string; key: string; action: Action }[] = [
   { href: '/staff/admin/services', key: 'staff.nav.services', action: 'office.manage' },
   { href: '/staff/admin/staff', key: 'staff.nav.staff', action: 'staff.manage' },
   { href: '/staff/admin/hours', key: 'staff.nav.hours', action: 'hours.manage' },
+  { href: '/staff/admin/closures', key: 'staff.nav.closures', action: 'hours.manage' },
   { href: '/staff/admin/security', key: 'staff.nav.security', action: 'security.manage' },
   { href: '/staff/admin/audit', key: 'staff.nav.audit', action: 'audit.read' },
 ];
@@ -37,6 +39,8 @@ export function StaffLayout(props: { c: Context<AppEnv>; title: string; children
   const t = (key: string) => translate(lang, key);
   const actor = props.c.get('actor');
   return (
+    <>
+    {raw('<!doctype html>')}
     <html lang={lang} dir="ltr">
       <head>
         <meta charset="utf-8" />
@@ -88,6 +92,7 @@ export function StaffLayout(props: { c: Context<AppEnv>; title: string; children
         </main>
       </body>
     </html>
+    </>
   );
 }
 

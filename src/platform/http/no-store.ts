@@ -1,0 +1,25 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Pages and answers with personal data are never stored by a browser or proxy cache: a shared
+ * computer (a shelter's, a library's) must not show the previous person's appointment on "back".
+ * This replaces a weaker Cache-Control set further in (the portal's `private, no-cache`); live
+ * event streams keep theirs (`no-transform` matters to proxies there).
+ */
+export function noStore(applies: (method: string, path: string) => boolean): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!applies(c.req.method, c.req.path) || (c.res.headers.get('content-type') ?? '').startsWith('text/event-stream')) return;
+    c.header('Cache-Control', 'no-store');
+  };
+}
+
+const staffArea = /^\/(staff|desk|reception|figures|front-desk)(\/|$)/;
+const personalApi = /^\/api\/v1\/(appointments|staff)(\/|$)/;
+const portalPersonal = /^\/[a-z]{2}\/(appointment|manage)(\/|$)/;
+const portalBookingForm = /^\/[a-z]{2}\/book\//;
+
+/** Staff screens, the person's appointment and look-up pages, a booking form sent back with its values, the API's appointments. */
+export function holdsPersonalData(method: string, path: string): boolean {
+  return staffArea.test(path) || personalApi.test(path) || portalPersonal.test(path) || (method === 'POST' && portalBookingForm.test(path));
+}
