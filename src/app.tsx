@@ -18,6 +18,7 @@ import { officeRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
+import { closeConnectionsWhenDraining, type Drain } from './platform/http/drain.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
 import { holdsPersonalData, noStore } from './platform/http/no-store.ts';
 import { limitBody } from './platform/http/body-limit.ts';
@@ -66,6 +67,8 @@ export type AppDeps = {
   staffAuth?: Partial<StaffAuthSettings>;
   /** proxy-addr trust entries: X-Forwarded-For is read only through these proxies (none by default). */
   trustedProxies?: readonly string[];
+  /** Set by main.ts when the instance shuts down: /readyz answers 503 and connections are not kept alive. */
+  drain?: Drain;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -81,6 +84,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('*', requestLog(deps.logger));
+  if (deps.drain) app.use('*', closeConnectionsWhenDraining(deps.drain));
   app.use(
     '*',
     secureHeaders({

@@ -23,6 +23,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOTSE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   LOTSE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  LOTSE_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(3_000),
   LOTSE_TIME_ZONE: z.string().min(1).default('Europe/Berlin'),
   LOTSE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(10),
@@ -67,6 +68,7 @@ export type Config = {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
   shutdownGraceMs: number;
+  shutdownDrainMs: number;
   timeZone: string;
   staffAuth: StaffAuthSettings;
   /** proxy-addr trust entries for X-Forwarded-For (empty: no proxy). */
@@ -104,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.LOTSE_BODY_LIMIT_BYTES,
     shutdownGraceMs: c.LOTSE_SHUTDOWN_GRACE_MS,
+    shutdownDrainMs: c.LOTSE_SHUTDOWN_DRAIN_MS,
     timeZone: c.LOTSE_TIME_ZONE,
     staffAuth: {
       sessionIdleMs: c.LOTSE_SESSION_IDLE_MINUTES * 60_000,

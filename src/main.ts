@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
 import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
 import { createLiveEvents } from './platform/events/live-events.ts';
+import { createDrain } from './platform/http/drain.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
@@ -54,21 +55,27 @@ async function main(): Promise<void> {
   // pg-boss connects on first use, after the migrations below.
   const jobs: Jobs = createJobs({ connectionString: database.url, logger });
   const liveEvents = createLiveEvents({ connectionString: database.url, logger });
+  const drain = createDrain();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
+    // Closing the listener at once resets the connections still in its accept queue. First
+    // /readyz answers 503 while requests are still served, so the load balancer stops sending.
+    drain.begin();
+    if (server) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
     const forceTimer = setTimeout(() => {
       logger.warn('grace period over, closing remaining connections');
       if (server && 'closeAllConnections' in server) server.closeAllConnections();
     }, config.shutdownGraceMs);
     forceTimer.unref();
     if (server) {
-      await new Promise<void>((resolve) => {
-        server?.close(() => resolve());
-        if (server && 'closeIdleConnections' in server) server.closeIdleConnections();
-      });
+      const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
+      // Live streams never finish on their own: end them, their browsers reconnect elsewhere.
+      liveEvents.endStreams();
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      await closed;
     }
     clearTimeout(forceTimer);
     // A delivery of notices under way finishes first; anything left is sent by the next start's sweep.
@@ -123,6 +130,7 @@ async function main(): Promise<void> {
     staffAuth: config.staffAuth,
     trustedProxies: config.trustedProxies,
     notices,
+    drain,
   });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {

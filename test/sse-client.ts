@@ -7,6 +7,8 @@ export type SseConnection = {
   next(match: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   /** Resolves once the server has sent its first bytes (the stream is open). */
   opened: Promise<void>;
+  /** Resolves when the server ends the stream (or it fails), with the time it ended. */
+  ended: Promise<number>;
   close(): void;
 };
 
@@ -22,7 +24,7 @@ export function openEventStream(url: string, headers: Record<string, string> = {
   });
   opened.catch(() => {});
 
-  void (async () => {
+  const ended = (async () => {
     try {
       const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
       if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
@@ -64,11 +66,13 @@ export function openEventStream(url: string, headers: Record<string, string> = {
     } catch (error) {
       failOpen(error);
     }
+    return performance.now();
   })();
 
   return {
     events,
     opened,
+    ended,
     next(match, timeoutMs = 5_000) {
       const found = events.find(match);
       if (found) return Promise.resolve(found);

@@ -55,9 +55,12 @@ function preparingPool(pool: pg.Pool): PostgresPool {
       // with the statistics of that moment and were several times slower when the appointment
       // table was still empty then: always plan for the actual values. (The booking function
       // plans its own index probes once: migration 0104.)
+      // No JIT: Lotse's statements run in milliseconds, compiling them takes hundreds. A stock
+      // PostgreSQL (jit=on) compiled whenever an estimate crossed jit_above_cost, e.g. on tables
+      // never analysed: a schedule load took seconds (docs/decisions.md).
       if (!customPlans.has(client)) {
         try {
-          await client.query('SET plan_cache_mode = force_custom_plan');
+          await client.query('SET plan_cache_mode = force_custom_plan; SET jit = off');
         } catch (error) {
           client.release(error as Error);
           throw error;

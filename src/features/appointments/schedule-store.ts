@@ -59,7 +59,15 @@ type Row = {
  * margin keeps every zone's "today" covered. `asOf` is the office clock's now, never the database's. undefined for an unknown or inactive location.
  */
 export async function loadLocationSchedule(db: Database, locationId: string, asOf: Date): Promise<LocationSchedule | undefined> {
-  const { rows } = await sql<Row>`/* prepared:location_schedule */
+  const { rows } = await locationScheduleQuery(locationId, asOf).execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  return toSchedule(locationId, row, asOf);
+}
+
+/** The statement behind loadLocationSchedule (tests look at its plan). */
+export function locationScheduleQuery(locationId: string, asOf: Date) {
+  return sql<Row>`/* prepared:location_schedule */
     WITH at AS (SELECT ${asOf.toISOString()}::timestamptz AS now)
     SELECT sv.version::text AS version, l.time_zone, l.federal_state,
       (SELECT coalesce(jsonb_agg(jsonb_build_object(
@@ -95,10 +103,10 @@ export async function loadLocationSchedule(db: Database, locationId: string, asO
          FROM location_closure c WHERE c.location_id = l.id AND c.day >= (at.now AT TIME ZONE l.time_zone)::date - 2) AS closures
     FROM location l CROSS JOIN schedule_version sv CROSS JOIN at
     WHERE l.id = ${locationId} AND l.active
-  `.execute(db);
-  const row = rows[0];
-  if (!row) return undefined;
+  `;
+}
 
+function toSchedule(locationId: string, row: Row, asOf: Date): LocationSchedule {
   const services = new Map<string, ScheduledService>();
   for (const s of row.services) {
     services.set(s.id, {

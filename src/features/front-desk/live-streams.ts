@@ -32,7 +32,7 @@ function frameOf(message: LiveMessage): Uint8Array {
   return frame;
 }
 
-type Sink = { send(bytes: Uint8Array | string): void; closed(): boolean };
+type Sink = { send(bytes: Uint8Array | string): void; closed(): boolean; end(): void };
 
 /**
  * A text/event-stream response written straight into the response body's stream (no extra
@@ -62,6 +62,14 @@ function eventStream(c: Context, start: (sink: Sink) => () => void): Response {
           }
         },
         closed: () => done,
+        end() {
+          finish();
+          try {
+            controller.close();
+          } catch {
+            // already closed
+          }
+        },
       };
       sink.send(`retry: ${retryMs}\n\n`);
       heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
@@ -95,6 +103,7 @@ function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => 
       if (!done) outgoing.write(bytes);
     },
     closed: () => done,
+    end: () => finish(),
   };
   sink.send(`retry: ${retryMs}\n\n`);
   const heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
@@ -106,37 +115,47 @@ function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => 
 
 /**
  * The call display's event stream: first every call after the resume point (or the latest 8
- * for a fresh screen), then live calls from this instance's LISTEN connection. Live calls
- * arriving during a catch-up wait in a buffer; ids only ever increase on the wire, so a call
- * is never shown twice or skipped.
+ * for a fresh screen), then live calls from this instance's LISTEN connection. The table is read
+ * only once the instance listens, and again after every reconnect of its listener, so a call
+ * committed meanwhile is read or heard. Live calls arriving during a catch-up wait in a buffer;
+ * ids only ever increase on the wire, so a call is never shown twice or skipped.
  */
 export function displayStream(c: Context, deps: { db: Db; liveEvents: LiveEvents }, locationId: string): Response {
   const resumeAfter = resumePoint(c);
   return eventStream(c, (sink) => {
     let lastSent = resumeAfter ?? 0;
     let buffer: LiveMessage[] | null = [];
+    let pendingCatchUps = 0;
+    let catchUps = Promise.resolve();
+    let listening = false;
     const sendLive = (message: LiveMessage) => {
       const id = message.id as number;
       if (id <= lastSent) return;
       lastSent = id;
       sink.send(frameOf(message));
     };
+    // One after the other: each reads from where the previous one stopped.
     const catchUp = (fresh: boolean) => {
+      pendingCatchUps++;
       buffer ??= [];
-      void displayEventsSince(deps.db, locationId, fresh ? null : lastSent, fresh ? 8 : 500)
-        .then((events) => {
+      catchUps = catchUps.then(async () => {
+        try {
+          const events = await displayEventsSince(deps.db, locationId, fresh ? null : lastSent, fresh ? 8 : 500);
           for (const event of events) {
             if (event.id <= lastSent) continue;
             lastSent = event.id;
             sink.send(callFrame(event));
           }
-        })
-        .catch(() => {})
-        .finally(() => {
-          const waiting = buffer ?? [];
-          buffer = null;
-          for (const message of waiting) sendLive(message);
-        });
+        } catch {
+          // The browser reconnects with Last-Event-ID and reads the rest then.
+          sink.end();
+          return;
+        }
+        if (--pendingCatchUps > 0) return;
+        const waiting = buffer ?? [];
+        buffer = null;
+        for (const message of waiting) sendLive(message);
+      });
     };
     const unsubscribe = deps.liveEvents.subscribe(
       locationId,
@@ -145,9 +164,12 @@ export function displayStream(c: Context, deps: { db: Db; liveEvents: LiveEvents
         if (buffer) buffer.push(message);
         else sendLive(message);
       },
-      () => catchUp(false),
+      { resync: () => listening && catchUp(false), end: () => sink.end() },
     );
-    catchUp(resumeAfter === null);
+    void deps.liveEvents.ready().then(() => {
+      listening = true;
+      catchUp(resumeAfter === null);
+    });
     return unsubscribe;
   });
 }
@@ -163,7 +185,7 @@ export function queueStream(c: Context, deps: { liveEvents: LiveEvents }, locati
         sink.send('event: queue\ndata: {}\n\n');
       }, 50);
     };
-    const unsubscribe = deps.liveEvents.subscribe(locationId, nudge, nudge);
+    const unsubscribe = deps.liveEvents.subscribe(locationId, nudge, { resync: nudge, end: () => sink.end() });
     return () => {
       clearTimeout(pending);
       unsubscribe();

@@ -15,7 +15,7 @@ import { findLocationById, findServiceById, type PortalService } from './portal-
 export function reminderJob(deps: { db: Database; jobs: Jobs; clock: Clock; publicUrl: string }): JobDefinition<ReminderJob> {
   return {
     name: reminderJobName,
-    options: { retryLimit: 5, retryBackoff: true, retryDelay: 30 },
+    options: { retryLimit: 5, retryBackoff: true, retryDelay: 30, expireInSeconds: 60 },
     async handle(data) {
       const row = await deps.db
         .selectFrom('appointment')

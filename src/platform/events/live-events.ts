@@ -21,11 +21,23 @@ export async function announce(trx: Kysely<any>, message: LiveMessage): Promise<
   await sql`SELECT pg_notify(${liveChannel}, ${payload})`.execute(trx);
 }
 
+export type LiveSubscription = {
+  /** Runs after every new LISTEN connection but the first: messages may have been missed meanwhile. */
+  resync?: () => void;
+  /** Runs when the instance shuts down: the stream ends so its client reconnects elsewhere. */
+  end?: () => void;
+};
+
 export type LiveEvents = {
-  /** Listens to one topic (e.g. a location id). `onResync` runs after a lost connection came back. */
-  subscribe(topic: string, listener: LiveListener, onResync?: () => void): () => void;
-  /** Resolves once the LISTEN connection is established (tests and benchmarks wait on it). */
+  /** Listens to one topic (e.g. a location id). */
+  subscribe(topic: string, listener: LiveListener, hooks?: LiveSubscription): () => void;
+  /**
+   * Resolves once the LISTEN connection is established. A stream reads what it missed only after
+   * this: a change committed before it is in the table, one committed after it is heard.
+   */
   ready(): Promise<void>;
+  /** Ends every subscribed stream (shutdown). */
+  endStreams(): void;
   /** How many streams follow a topic (a closed stream must not linger). */
   subscriberCount(topic: string): number;
   stop(): Promise<void>;
@@ -33,7 +45,7 @@ export type LiveEvents = {
 
 export function createLiveEvents(options: { connectionString: string; logger: Logger; reconnectDelayMs?: number }): LiveEvents {
   const listeners = new Map<string, Set<LiveListener>>();
-  const resyncs = new Set<() => void>();
+  const subscriptions = new Set<LiveSubscription>();
   let client: pg.Client | undefined;
   let stopped = false;
   let connecting: Promise<void> | undefined;
@@ -69,7 +81,7 @@ export function createLiveEvents(options: { connectionString: string; logger: Lo
           await next.connect();
           await next.query(`LISTEN ${liveChannel}`);
           client = next;
-          if (everConnected) for (const resync of resyncs) resync();
+          if (everConnected) for (const hooks of subscriptions) hooks.resync?.();
           everConnected = true;
           return;
         } catch (error) {
@@ -83,19 +95,24 @@ export function createLiveEvents(options: { connectionString: string; logger: Lo
   };
 
   return {
-    subscribe(topic, listener, onResync) {
+    subscribe(topic, listener, hooks = {}) {
       void connect().catch(() => {});
       let set = listeners.get(topic);
       if (!set) listeners.set(topic, (set = new Set()));
       set.add(listener);
-      if (onResync) resyncs.add(onResync);
+      // Its own object: two streams passing equal hooks are still two subscriptions.
+      const subscription = { ...hooks };
+      subscriptions.add(subscription);
       return () => {
         set.delete(listener);
         if (set.size === 0) listeners.delete(topic);
-        if (onResync) resyncs.delete(onResync);
+        subscriptions.delete(subscription);
       };
     },
     ready: () => connect(),
+    endStreams() {
+      for (const hooks of [...subscriptions]) hooks.end?.();
+    },
     subscriberCount: (topic) => listeners.get(topic)?.size ?? 0,
     async stop() {
       stopped = true;
@@ -112,6 +129,7 @@ export const noLiveEvents: LiveEvents = {
     throw new AppError('unavailable', 'Live updates are not available on this instance.');
   },
   ready: () => Promise.resolve(),
+  endStreams: () => {},
   subscriberCount: () => 0,
   stop: () => Promise.resolve(),
 };

@@ -9,6 +9,10 @@ import type { Logger } from '../log.ts';
  */
 export type JobDefinition<T extends object> = {
   name: string;
+  /**
+   * `expireInSeconds`: how long one job may run before it counts as failed and is retried; set it
+   * to what the job needs (pg-boss's default is 15 minutes).
+   */
   options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number };
   /** How many jobs of one fetch run at the same time (default 1: one after the other). */
   lanes?: number;
@@ -34,8 +38,17 @@ export type Jobs = {
   stop(): Promise<void>;
 };
 
+/**
+ * A running job refreshes its heartbeat every 5 s; one silent for 10 s (its process died) is
+ * failed and retried. The expiry bounds a job that hangs while its process lives.
+ */
+const queueDefaults = { retryLimit: 8, retryBackoff: true, retryDelay: 5, heartbeatSeconds: 10, expireInSeconds: 300 };
+
 export function createJobs(options: { connectionString: string; logger: Logger; poolSize?: number }): Jobs {
-  const boss = new PgBoss({ connectionString: options.connectionString, max: options.poolSize ?? 4, schema: 'pgboss' });
+  // Every 10 s (not pg-boss's 60 s) an instance looks for jobs whose worker stopped sending its
+  // heartbeat or ran past its expiry: after a `kill -9`, the jobs that were running are retried
+  // within seconds, not when their expiry runs out (docs/decisions.md).
+  const boss = new PgBoss({ connectionString: options.connectionString, max: options.poolSize ?? 4, schema: 'pgboss', superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 });
   boss.on('error', (error: Error) => options.logger.error({ err: error.message }, 'job system error'));
   let started: Promise<unknown> | undefined;
   let stopped = false;
@@ -45,10 +58,16 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
   const ensureQueue = (name: string, queueOptions: JobDefinition<object>['options'] = {}) => {
     let created = queues.get(name);
     if (!created) {
-      created = ensureStarted().then(() => boss.createQueue(name, { retryLimit: 8, retryBackoff: true, retryDelay: 5, ...queueOptions }));
+      created = ensureStarted().then(() => boss.createQueue(name, { ...queueDefaults, ...queueOptions }));
       queues.set(name, created);
     }
     return created;
+  };
+  // A queue made by an earlier version (or by a send() before its worker registered) keeps its
+  // old settings: the worker's are written over them; jobs queued before keep theirs.
+  const configureQueue = async (name: string, queueOptions: JobDefinition<object>['options'] = {}) => {
+    await ensureQueue(name, queueOptions);
+    await boss.updateQueue(name, { ...queueDefaults, ...queueOptions });
   };
 
   const batches = new WeakMap<object, Map<string, JobInsert[]>>();
@@ -82,7 +101,7 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
       }
     },
     async register(definition) {
-      await ensureQueue(definition.name, definition.options);
+      await configureQueue(definition.name, definition.options);
       // Up to 20 jobs per fetch, each settled on its own, and the next fetch at once while fetches
       // come back full. pg-boss otherwise waits its polling interval after every fetch: one job
       // per second, so the confirmations of a morning's burst of bookings went out over many

@@ -24,7 +24,8 @@ export function sendMailJob(
 ): JobDefinition<MailMessage> {
   return {
     name: sendMailJobName,
-    options: retry,
+    // A mail takes seconds; one that has not gone out within two minutes is tried again.
+    options: { expireInSeconds: 120, ...retry },
     lanes: mailLanes,
     // One person's messages (a confirmation, then a cancellation) arrive in the order they were written.
     laneKey: (message) => message.to.toLowerCase(),
