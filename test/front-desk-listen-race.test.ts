@@ -4,7 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createWalkInTicket } from '../src/features/front-desk/index.ts';
 import { recordCall } from '../src/features/front-desk/display-events.ts';
-import { createTestApp, createTestLiveEvents } from './app.ts';
+import { createTestApp, createTestLiveEvents, fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { createClerk, createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
 import { freePort } from './global-setup.ts';
@@ -17,7 +17,8 @@ const { db, url } = await createTestDatabase({ poolSize: 4 });
 const proxy = await gatedProxy(url);
 after(() => proxy.stop());
 const liveEvents = createTestLiveEvents(proxy.url);
-const app = createTestApp(db, { liveEvents });
+const clock = fixedClock('2026-11-23T08:00:00Z');
+const app = createTestApp(db, { liveEvents, clock });
 const port = await freePort();
 const server: ServerType = await new Promise((resolve) => {
   const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
@@ -35,9 +36,9 @@ const auth = { authorization: `Bearer ${displayToken}` };
 
 /** A call committed the way a desk commits one (its own transaction), on the database directly. */
 async function call(): Promise<string> {
-  const ticket = await createWalkInTicket({ db, clock: { now: () => new Date() } }, reception, { locationId: office.location.id, serviceId: office.service, language: 'fa' });
+  const ticket = await createWalkInTicket({ db, clock }, reception, { locationId: office.location.id, serviceId: office.service, language: 'fa' });
   const event = await db.transaction().execute((trx) =>
-    recordCall(trx, { locationId: office.location.id, ticketId: ticket.id, number: ticket.displayNumber, counter: 'Schalter 1', language: 'fa', kind: 'call', at: new Date() }),
+    recordCall(trx, { locationId: office.location.id, ticketId: ticket.id, number: ticket.displayNumber, counter: 'Schalter 1', language: 'fa', kind: 'call', at: clock.now() }),
   );
   return String(event.id);
 }
