@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
 import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
+import { demoSignInsMessage, findDemoSignIns } from './demo/demo-sign-ins.ts';
 import { createLiveEvents } from './platform/events/live-events.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
@@ -90,6 +91,10 @@ async function main(): Promise<void> {
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    if (config.production) {
+      const demoSignIns = await findDemoSignIns(database.db);
+      if (demoSignIns.length) throw new Error(demoSignInsMessage(demoSignIns));
+    }
     if (config.demo) {
       await seedDemoOffice({ db: database.db, clock: systemClock, logger });
       const credentials = await seedDemoStaff({ db: database.db, clock: systemClock });
