@@ -20,6 +20,7 @@ import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './p
 import { healthRoutes } from './platform/http/health-routes.ts';
 import { limitBody } from './platform/http/body-limit.ts';
 import { requestLog } from './platform/http/request-log.ts';
+import { metricsRoutes, requestMetrics } from './platform/metrics/metrics-routes.ts';
 import { validationHook } from './platform/http/validation.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
@@ -62,6 +63,8 @@ export type AppDeps = {
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
   staffAuth?: Partial<StaffAuthSettings>;
   trustProxy?: boolean;
+  /** Bearer token for GET /metrics; without it there is no /metrics. */
+  metricsToken?: string | undefined;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
   app.use('*', requestLog(deps.logger));
+  app.use('*', requestMetrics());
   app.use(
     '*',
     secureHeaders({
@@ -123,6 +127,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     createPortalNotices({ db: deps.db, jobs: deps.jobs, clock: deps.clock, publicUrl: deps.publicUrl, hmacKey: portalSettings.hmacKey, logger: deps.logger, deliverer: deps.notifier });
 
   app.route('/', healthRoutes(deps));
+  if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
   app.route('/', staffRoutes({ ...staffDeps, notifier }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());

@@ -12,6 +12,7 @@ import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
+import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
 import { reminderJob } from './features/portal/reminder-job.ts';
 import { startRetentionJob } from './features/retention/index.ts';
 import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
@@ -128,7 +129,9 @@ async function main(): Promise<void> {
     staffAuth: config.staffAuth,
     trustProxy: config.trustProxy,
     notices,
+    metricsToken: config.metricsToken,
   });
+  setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {
     process.stderr.write(`Lotse cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
