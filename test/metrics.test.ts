@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { createApp } from '../src/app.tsx';
 import { createLogger } from '../src/platform/log.ts';
@@ -104,4 +105,12 @@ test('a running Lotse answers /metrics only with its token', { timeout: 120_000 
     child.kill('SIGTERM');
     await exited;
   }
+});
+
+test('the Grafana dashboard in docs/ asks only for metrics Lotse has', async () => {
+  const dashboard = JSON.parse(await readFile(new URL('../docs/grafana-dashboard.json', import.meta.url), 'utf8')) as { panels: { targets: { expr: string }[] }[] };
+  const exposed = new Set([...(await registry.metrics()).matchAll(/^# TYPE (\S+) (\w+)$/gm)].map((m) => m[1]!));
+  const asked = dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => [...target.expr.matchAll(/lotse_[a-z0-9_]+/g)].map((m) => m[0])));
+  assert.ok(asked.length >= 10);
+  for (const name of asked) assert.ok(exposed.has(name) || exposed.has(name.replace(/_(bucket|sum|count)$/, '')), `the dashboard asks for ${name}`);
 });
