@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { createApp } from '../src/app.tsx';
 import { createLogger } from '../src/platform/log.ts';
+import { createMailTransport, enqueueMail, sendMailJob } from '../src/platform/mail/index.ts';
 import { registry } from '../src/platform/metrics/metrics.ts';
 import { setMetricsSources } from '../src/platform/metrics/scrape-gauges.ts';
 import { createTestApp, createTestJobs, fixedClock, json } from './app.ts';
@@ -113,4 +116,25 @@ test('the Grafana dashboard in docs/ asks only for metrics Lotse has', async () 
   const asked = dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => [...target.expr.matchAll(/lotse_[a-z0-9_]+/g)].map((m) => m[0])));
   assert.ok(asked.length >= 10);
   for (const name of asked) assert.ok(exposed.has(name) || exposed.has(name.replace(/_(bucket|sum|count)$/, '')), `the dashboard asks for ${name}`);
+});
+
+test('mails sent and failed jobs are counted per queue, from real pg-boss workers', { timeout: 60_000 }, async () => {
+  const outboxDir = await mkdtemp(path.join(os.tmpdir(), 'lotse-metrics-outbox-'));
+  const jobs = createTestJobs(url);
+  await jobs.register(sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Lotse <noreply@lotse.localhost>', outboxDir }), 'lotse.localhost'));
+  await jobs.register({ name: 'metrics.test.always-fails', options: { retryLimit: 0 }, handle: async () => Promise.reject(new Error('no')) });
+  const before = await registry.metrics();
+  const mails = (text: string) => Number(/^lotse_mails_sent_total (\d+)$/m.exec(text)?.[1] ?? 0);
+  const failures = (text: string) => sample(text, 'lotse_job_failures_total', { queue: 'metrics.test.always-fails' }) ?? 0;
+  await enqueueMail(jobs, { to: 'someone@example.org', subject: 'Termin', text: 'Hallo', language: 'de' });
+  await jobs.send('metrics.test.always-fails', {});
+  for (const deadline = Date.now() + 30_000; ; ) {
+    const now = await registry.metrics();
+    // The booking of the first test queued mails too: every mail written to the outbox is counted once.
+    const written = (await readdir(outboxDir, { recursive: true })).filter((name) => name.endsWith('.eml')).length;
+    if (written >= 1 && mails(now) - mails(before) === written && failures(now) - failures(before) === 1) break;
+    if (Date.now() > deadline) assert.fail(`not counted:\n${now.split('\n').filter((l) => /mails_sent|job_failures/.test(l)).join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await rm(outboxDir, { recursive: true, force: true });
 });
