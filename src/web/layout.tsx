@@ -1,11 +1,14 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { assetUrl } from './assets.ts';
 import { textDirection, translate, type Lang } from './i18n.ts';
 
-/** The HTML frame of every page: language and direction are always set. */
+/** The HTML frame of every page: standards mode, language and direction are always set. */
 export function Layout(props: { lang: Lang; title: string; children: Child; homeHref?: string }) {
   const t = (key: string) => translate(props.lang, key);
   return (
+    <>
+    {raw('<!doctype html>')}
     <html lang={props.lang} dir={textDirection(props.lang)}>
       <head>
         <meta charset="utf-8" />
@@ -15,7 +18,7 @@ export function Layout(props: { lang: Lang; title: string; children: Child; home
       </head>
       <body>
         <a class="skip-link" href="#main">
-          {props.title}
+          {t('app.skip')}
         </a>
         <header class="site-header">
           <a href={props.homeHref ?? '/'}>{t('app.name')}</a>
@@ -25,5 +28,6 @@ export function Layout(props: { lang: Lang; title: string; children: Child; home
         </main>
       </body>
     </html>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { isId } from '../../shared/id.ts';
 import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
@@ -12,6 +13,7 @@ import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { requireStaff } from './front-desk-gate.ts';
 import { findLocationById, type LocationRow } from './front-desk-store.ts';
 import { bookingOfTicket, deskTickets, waitingQueues, type DeskTicket, type QueueSummary } from './queue-overview.ts';
+import { birthDateLabel, languageLabel, statusLabel, waitedLabel } from './staff-format.ts';
 
 /** The clerk's desk (German staff screen): choose a counter, call, serve, hand over, finish. */
 export function staffLocationId(actor: StaffActor, requested: string | undefined): string {
@@ -32,13 +34,25 @@ const finishForm = z.object({
 });
 const transferForm = z.object({ to: z.string().max(64), note: z.string().max(2000).default(''), waits: z.string().optional() });
 
+/** The counter a clerk took, remembered in the browser, so the menu's "/desk" leads back to it. */
+const deskCookie = 'lotse_desk';
+
+function rememberedDesk(c: Context, actor: StaffActor): { locationId: string; counterId: string } | undefined {
+  const [locationId, counterId] = (getCookie(c, deskCookie) ?? '').split('.');
+  if (!locationId || !counterId || !isId(locationId) || !isId(counterId) || !actor.locationIds.includes(locationId)) return undefined;
+  return { locationId, counterId };
+}
+
 export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   const context = async (c: Context<AppEnv>) => {
     const actor = await requireStaff(deps.gate, c);
-    const locationId = staffLocationId(actor, c.req.query('location'));
-    const counterId = c.req.query('counter');
+    const remembered = c.req.query('choose') ? undefined : rememberedDesk(c, actor);
+    const locationId = staffLocationId(actor, c.req.query('location') ?? remembered?.locationId);
+    let counterId = c.req.query('counter') || (remembered?.locationId === locationId ? remembered.counterId : undefined);
+    // A ticket in progress stays on screen: its counter is where the clerk is.
+    if (!counterId && !c.req.query('choose')) counterId = (await counterInUse(deps, actor, locationId)) ?? undefined;
     return { actor, location: await findLocationById(deps.db, locationId), counterId: counterId && isId(counterId) ? counterId : undefined };
   };
 
@@ -50,9 +64,13 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     }
     const live = await liveData(deps, actor, location.id);
     const specialties = await deps.db.selectFrom('specialty').select(['id', 'name']).orderBy('sort_order').execute();
+    setCookie(c, deskCookie, `${location.id}.${counterId}`, { path: '/desk', httpOnly: true, sameSite: 'Lax', secure: deps.publicUrl.startsWith('https://'), maxAge: 30 * 86_400 });
     return c.html(
       <StaffLayout c={c} title="Platz" head={<FrontDeskHead />}>
         <h1>{`${counters.find((x) => x.id === counterId)?.name ?? ''} · ${location.name}`}</h1>
+        <p>
+          <a href={`/desk?location=${location.id}&choose=1`}>Anderen Platz wählen</a>
+        </p>
         {notice ? (
           <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
             {notice.text}
@@ -139,7 +157,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
           <dt>Name</dt>
           <dd>{booking.personName}</dd>
           <dt>Geburtsdatum</dt>
-          <dd>{booking.dateOfBirth}</dd>
+          <dd>{birthDateLabel('de', booking.dateOfBirth)}</dd>
           <dt>Termin</dt>
           <dd>{when}</dd>
           <dt>Terminkennung</dt>
@@ -149,7 +167,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
           <dt>Telefon</dt>
           <dd class="ltr">{booking.phone ?? '—'}</dd>
           <dt>Sprache</dt>
-          <dd>{booking.language}</dd>
+          <dd>{languageLabel('de', booking.language)}</dd>
         </dl>
         <p>
           <a class="button" href={`/desk?location=${location.id}&counter=${counterId ?? ''}`}>
@@ -161,6 +179,17 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+async function counterInUse(deps: FrontDeskDeps, actor: StaffActor, locationId: string): Promise<string | null> {
+  const row = await deps.db
+    .selectFrom('ticket')
+    .select('counter_id')
+    .where('staff_id', '=', actor.staffId)
+    .where('location_id', '=', locationId)
+    .where('status', 'in', ['called', 'in_service'])
+    .executeTakeFirst();
+  return row?.counter_id ?? null;
 }
 
 async function liveData(deps: FrontDeskDeps, actor: StaffActor, locationId: string) {
@@ -203,15 +232,13 @@ function CounterChoice(props: { c: Context<AppEnv>; location: LocationRow; count
   );
 }
 
-const statusNames: Record<string, string> = { called: 'aufgerufen', in_service: 'in Bearbeitung', parked: 'geparkt' };
-
 function TicketCard(props: { ticket: DeskTicket; query: string; csrf: string; specialties: { id: string; name: string }[] }) {
   const { ticket, query } = props;
   const post = (action: string) => `/desk/tickets/${ticket.id}/${action}?${query}`;
   return (
     <section class="desk-card" aria-labelledby={`t-${ticket.id}`}>
       <h2 id={`t-${ticket.id}`}>
-        <span class="ltr" data-testid="desk-current">{ticket.number}</span> · {statusNames[ticket.status] ?? ticket.status}
+        <span class="ltr" data-testid="desk-current">{ticket.number}</span> · {statusLabel('de', ticket.status)}
         {ticket.recallCount > 0 ? ` · ${ticket.recallCount}× erneut aufgerufen` : ''}
       </h2>
       <dl class="facts">
@@ -222,7 +249,7 @@ function TicketCard(props: { ticket: DeskTicket; query: string; csrf: string; sp
         <dt>Gebühr</dt>
         <dd>{ticket.feeCents === null ? '—' : `${(ticket.feeCents / 100).toFixed(2).replace('.', ',')} €`}</dd>
         <dt>Sprache</dt>
-        <dd>{ticket.language}</dd>
+        <dd>{languageLabel('de', ticket.language)}</dd>
       </dl>
       {ticket.transferNotes.length ? (
         <div class="desk-notes">
@@ -302,7 +329,7 @@ export function QueueTable(props: { queues: QueueSummary[] }) {
     <>
       {props.queues.map((queue) => (
         <table class="queue">
-          <caption>{`${queue.name} (${queue.prefix}): ${queue.waiting.length} wartend, längste Wartezeit ${queue.longestWaitMinutes} min`}</caption>
+          <caption>{`${queue.name} (${queue.prefix}): ${queue.waiting.length} wartend, längste Wartezeit ${waitedLabel('de', queue.longestWaitMinutes)}`}</caption>
           <thead>
             <tr><th scope="col">Nummer</th><th scope="col">Wartet seit</th><th scope="col">Art</th><th scope="col">Anliegen</th></tr>
           </thead>
@@ -310,7 +337,7 @@ export function QueueTable(props: { queues: QueueSummary[] }) {
             {queue.waiting.map((w) => (
               <tr>
                 <td class="ltr">{w.number}{w.priority ? ' ★' : ''}</td>
-                <td>{`${w.waitingMinutes} min`}</td>
+                <td>{waitedLabel('de', w.waitingMinutes)}</td>
                 <td>{w.withAppointment ? 'Termin' : 'ohne Termin'}{w.priority ? ` · Vorrang (${w.priorityReason ?? ''})` : ''}</td>
                 <td>{w.serviceName}</td>
               </tr>

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { assetUrl } from '../../web/assets.ts';
 import { textDirection, translate, type Lang } from '../../web/i18n.ts';
@@ -6,6 +7,8 @@ import { textDirection, translate, type Lang } from '../../web/i18n.ts';
 export function ScreenLayout(props: { lang: Lang; title: string; bodyClass: string; children: Child; script?: string; data?: Record<string, string> }) {
   const data = Object.fromEntries(Object.entries(props.data ?? {}).map(([key, value]) => [`data-${key}`, value]));
   return (
+    <>
+    {raw('<!doctype html>')}
     <html lang={props.lang} dir={textDirection(props.lang)}>
       <head>
         <meta charset="utf-8" />
@@ -19,5 +22,6 @@ export function ScreenLayout(props: { lang: Lang; title: string; bodyClass: stri
         {props.children}
       </body>
     </html>
+    </>
   );
 }

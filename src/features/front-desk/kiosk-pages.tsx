@@ -192,16 +192,27 @@ function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFac
   const start = `/kiosk/${props.location.slug}`;
   return (
     <ScreenLayout lang={props.lang} title={t('kiosk.title')} bodyClass="kiosk" script="kiosk.js" data={{ reset: start }}>
-      <main class="kiosk-main">
+      <main class="kiosk-main kiosk-start">
         <LanguageBar slug={props.location.slug} lang={props.lang} path="" />
         <h1>{t('kiosk.welcome')}</h1>
-        <ErrorBox lang={props.lang} error={props.error} />
-        <form method="post" action={`${start}/check-in`} class="kiosk-code" data-retry="true">
-          <input type="hidden" name="key" value={randomUUID()} />
-          <input type="hidden" name="lang" value={props.lang} />
-          <label for="code">{t('kiosk.code.label')}</label>
-          <input id="code" name="code" class="kiosk-code-input ltr" autocomplete="off" autocapitalize="characters" spellcheck={false} maxlength={400} required autofocus />
-          <div class="kiosk-keypad js-only" role="group" aria-label={t('kiosk.keypad')}>
+        <div class="kiosk-columns">
+          <div class="kiosk-column">
+            <ErrorBox lang={props.lang} error={props.error} />
+            <form method="post" action={`${start}/check-in`} class="kiosk-code" data-retry="true">
+              <input type="hidden" name="key" value={randomUUID()} />
+              <input type="hidden" name="lang" value={props.lang} />
+              <label for="code">{t('kiosk.code.label')}</label>
+              <input id="code" name="code" class="kiosk-code-input ltr" dir="ltr" autocomplete="off" autocapitalize="characters" spellcheck={false} maxlength={400} required autofocus />
+              <button type="submit" class="kiosk-primary">
+                {t('kiosk.code.submit')}
+              </button>
+            </form>
+            <a class="kiosk-secondary" href={`${start}/walk-in?lang=${props.lang}`}>
+              {t('kiosk.walkin.button')}
+            </a>
+          </div>
+          {/* Codes read left to right in every language, so the keypad keeps that order in Arabic and Persian too. */}
+          <div class="kiosk-keypad js-only" dir="ltr" role="group" aria-label={t('kiosk.keypad')}>
             {keypadKeys.map((key) => (
               <button type="button" class="kiosk-key" data-key={key}>
                 {key}
@@ -211,13 +222,7 @@ function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFac
               ⌫
             </button>
           </div>
-          <button type="submit" class="kiosk-primary">
-            {t('kiosk.code.submit')}
-          </button>
-        </form>
-        <a class="kiosk-secondary" href={`${start}/walk-in?lang=${props.lang}`}>
-          {t('kiosk.walkin.button')}
-        </a>
+        </div>
       </main>
     </ScreenLayout>
   );

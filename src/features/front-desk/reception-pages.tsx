@@ -9,13 +9,15 @@ import { StaffLayout } from '../staff/index.ts';
 import { authorize, type StaffActor } from './actors.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import { markPriority } from './desk-actions.ts';
-import { Csrf, FrontDeskHead, QueueTable, staffLocationId } from './desk-pages.tsx';
+import { Csrf, FrontDeskHead, QueueTable } from './desk-pages.tsx';
 import { dayFigures, appointmentShareGoal } from './figures.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { requireStaff } from './front-desk-gate.ts';
 import { findLocationById, type LocationRow } from './front-desk-store.ts';
 import { todaysAppointments, waitingQueues, type QueueSummary, type TodaysAppointment } from './queue-overview.ts';
 import { queueStream } from './live-streams.ts';
+import { dayLabel, durationLabel, statusLabel } from './staff-format.ts';
+import { chooseLocation, locationChoices, LocationSwitch } from './staff-locations.tsx';
 
 /** Reception ("Lotse" at the entrance) and the day's figures; German staff screens. */
 const walkInForm = z.object({
@@ -33,10 +35,11 @@ const reasonNames = { disability: 'Behinderung', pregnancy: 'Schwangerschaft', c
 export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const context = async (c: Context<AppEnv>) => {
+  const context = async (c: Context<AppEnv>, screen: 'reception' | 'figures' = 'reception') => {
     const actor = await requireStaff(deps.gate, c);
-    const location = await findLocationById(deps.db, staffLocationId(actor, c.req.query('location')));
-    return { actor, location };
+    const choices = await locationChoices(deps.db, actor, screen);
+    const location = await findLocationById(deps.db, chooseLocation(choices, c.req.query('location')).id);
+    return { actor, location, choices };
   };
 
   const live = async (c: Context<AppEnv>, actor: StaffActor, location: LocationRow, search: string | undefined) => {
@@ -46,7 +49,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   };
 
   const render = async (c: Context<AppEnv>, notice?: { kind: 'ok' | 'error'; text: string }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
-    const { actor, location } = await context(c);
+    const { actor, location, choices } = await context(c);
     authorize(actor, 'reception', location.id);
     const search = c.req.query('q');
     const data = await live(c, actor, location, search);
@@ -64,6 +67,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     return c.html(
       <StaffLayout c={c} title="Empfang" head={<FrontDeskHead />}>
         <h1>Empfang · {location.name}</h1>
+        <LocationSwitch action="/reception" choices={choices} current={location.id} />
         {notice ? <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</p> : null}
         <section class="stack">
           <h2>Einchecken mit Terminkennung</h2>
@@ -93,7 +97,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
           </form>
         </section>
         <div id="live" data-live={`/reception/live?${query}${search ? `&q=${encodeURIComponent(search)}` : ''}`} data-events={`/front-desk/events?${query}`}>
-          <ReceptionLive {...data} query={query} csrf={csrf} />
+          <ReceptionLive {...data} query={query} csrf={csrf} timeZone={location.time_zone} />
         </div>
         <form method="get" action="/reception" class="inline">
           <input type="hidden" name="location" value={location.id} />
@@ -121,7 +125,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   app.get('/reception', (c) => render(c));
   app.get('/reception/live', async (c) => {
     const { actor, location } = await context(c);
-    return c.html(<ReceptionLive {...await live(c, actor, location, c.req.query('q'))} query={`location=${location.id}`} csrf={deps.gate.csrfToken(c)} />);
+    return c.html(<ReceptionLive {...await live(c, actor, location, c.req.query('q'))} query={`location=${location.id}`} csrf={deps.gate.csrfToken(c)} timeZone={location.time_zone} />);
   });
   act('/reception/check-in', async (actor, c, location) => {
     const form = checkInForm.safeParse(await c.req.parseBody());
@@ -153,24 +157,26 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   });
 
   app.get('/front-desk/events', async (c) => {
-    const { actor, location } = await context(c);
+    const { actor, location } = await context(c, 'figures');
     authorize(actor, 'figures', location.id);
     return queueStream(c, deps, location.id);
   });
 
   app.get('/figures', async (c) => {
-    const { actor, location } = await context(c);
+    const { actor, location, choices } = await context(c, 'figures');
     const figures = await dayFigures(deps, actor, location.id);
     const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+    const minutes = (value: number | null) => (value === null ? '—' : durationLabel('de', value));
     return c.html(
       <StaffLayout c={c} title="Kennzahlen" head={<FrontDeskHead />}>
         <h1>Kennzahlen heute · {location.name}</h1>
+        <LocationSwitch action="/figures" choices={choices} current={location.id} />
         <dl class="facts">
-          <dt>Tag</dt><dd>{figures.day}</dd>
+          <dt>Tag</dt><dd data-testid="day">{dayLabel('de', figures.day)}</dd>
           <dt>Wartende jetzt</dt>
           <dd>{figures.waitingNow.length ? <ul>{figures.waitingNow.map((q) => <li>{`${q.queue} (${q.prefix}): ${q.count}`}</li>)}</ul> : '0'}</dd>
-          <dt>Wartezeit bis Aufruf (Median)</dt><dd>{figures.waitMedianMinutes === null ? '—' : `${figures.waitMedianMinutes} min`}</dd>
-          <dt>Wartezeit bis Aufruf (90 %)</dt><dd>{figures.waitP90Minutes === null ? '—' : `${figures.waitP90Minutes} min`}</dd>
+          <dt>Wartezeit bis Aufruf (Median)</dt><dd data-testid="wait-median">{minutes(figures.waitMedianMinutes)}</dd>
+          <dt>Wartezeit bis Aufruf (90 %)</dt><dd>{minutes(figures.waitP90Minutes)}</dd>
           <dt>Vorsprachen mit Termin</dt><dd>{figures.visitsWithAppointment}</dd>
           <dt>Vorsprachen ohne Termin</dt><dd>{figures.visitsWithoutAppointment}</dd>
           <dt>Anteil mit Termin (Ziel {percent(appointmentShareGoal)})</dt><dd data-testid="share">{percent(figures.appointmentShare)}</dd>
@@ -184,9 +190,9 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   return app;
 }
 
-function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppointment[]; query: string; csrf: string }) {
+function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppointment[]; query: string; csrf: string; timeZone: string }) {
   const csrf = props.csrf;
-  const time = (at: Date) => new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(at);
+  const time = (at: Date) => new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone: props.timeZone }).format(at);
   const waiting = props.queues.flatMap((q) => q.waiting);
   return (
     <div>
@@ -217,7 +223,7 @@ function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppo
                 <td>{time(a.startsAt)}</td>
                 <td>{a.personName}</td>
                 <td>{a.serviceName}</td>
-                <td>{a.ticketStatus ?? a.status}</td>
+                <td>{statusLabel('de', a.ticketStatus ?? a.status)}</td>
                 <td class="ltr">
                   {a.ticketNumber ?? (a.status === 'booked' ? (
                     <form method="post" action={`/reception/check-in?${props.query}`}><Csrf token={csrf} /><input type="hidden" name="code" value={a.code} /><button class="button secondary" type="submit">Einchecken</button></form>

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { assetUrl } from '../../../web/assets.ts';
@@ -37,6 +38,8 @@ export function StaffLayout(props: { c: Context<AppEnv>; title: string; children
   const t = (key: string) => translate(lang, key);
   const actor = props.c.get('actor');
   return (
+    <>
+    {raw('<!doctype html>')}
     <html lang={lang} dir="ltr">
       <head>
         <meta charset="utf-8" />
@@ -88,6 +91,7 @@ export function StaffLayout(props: { c: Context<AppEnv>; title: string; children
         </main>
       </body>
     </html>
+    </>
   );
 }
 

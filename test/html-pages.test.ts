@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { callNextTicket, checkInWithCode, deviceCookieName } from '../src/features/front-desk/index.ts';
+import { loadStaffActor } from '../src/features/staff/session-store.ts';
+import type { AppErrorCode } from '../src/shared/app-error.ts';
+import { fixedClock } from '../src/shared/clock.ts';
+import { ErrorPage } from '../src/web/error-page.tsx';
+import { createTestApp } from './app.ts';
+import { createTestDatabase } from './database.ts';
+import { bookAppointment, createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
+import { addAbsence } from './office-factory.ts';
+import { createTestOffice } from './portal/office-fixture.ts';
+import { addStaff, Browser } from './staff.ts';
+
+// Monday 2026-11-23, 10:00 in Berlin.
+const clock = fixedClock('2026-11-23T09:00:00Z');
+const { db } = await createTestDatabase();
+const app = createTestApp(db, { clock });
+await createTestOffice(db);
+const office = await createFrontOffice(db, { slug: 'wetzlar' });
+const at = [office.location.id];
+const accounts = {
+  admin: await addStaff(db, 'admin'),
+  team_lead: await addStaff(db, 'team_lead', { locationIds: at, specialtyIds: [office.front] }),
+  clerk: await addStaff(db, 'clerk', { locationIds: at, specialtyIds: [office.front] }),
+  reception: await addStaff(db, 'reception', { locationIds: at }),
+};
+const clerk = (await loadStaffActor(db, accounts.clerk.id, 'session'))!;
+const reception = (await loadStaffActor(db, accounts.reception.id, 'session'))!;
+const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date('2026-11-23T09:05:00Z') });
+const deps = { db, clock };
+const ticket = await checkInWithCode(deps, reception, { locationId: office.location.id, code: booked.code });
+await callNextTicket(deps, clerk, { locationId: office.location.id, counterId: office.counters[0]!.id });
+await addAbsence(db, clerk.staffId, '2026-11-30T07:00:00Z', '2026-11-30T15:00:00Z');
+const absence = await db.selectFrom('absence').select('id').executeTakeFirstOrThrow();
+const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
+const displayToken = await deviceToken(db, 'display', office.location.id);
+
+type Who = keyof typeof accounts | 'anonymous' | 'kiosk' | 'display';
+const browsers = new Map<Who, Browser>();
+async function as(who: Who): Promise<Browser> {
+  let browser = browsers.get(who);
+  if (browser) return browser;
+  browser = new Browser(app);
+  if (who === 'kiosk' || who === 'display') browser.cookies.set(deviceCookieName, who === 'kiosk' ? kioskToken : displayToken);
+  else if (who !== 'anonymous') assert.equal((await browser.signIn(accounts[who].username)).status, 303, `${who} signs in`);
+  browsers.set(who, browser);
+  return browser;
+}
+
+const service = await db.selectFrom('service').select('id').where('slug', '=', 'extension').executeTakeFirstOrThrow();
+const loc = `location=${office.location.id}`;
+/** Every GET route of the app, with the pages it serves (who asks, what status) — or why it serves no HTML page. */
+const pages: Record<string, { path: string; who: Who; status: number }[] | string> = {
+  '/healthz': 'plain text',
+  '/readyz': 'plain text',
+  '/assets/:name': 'static assets',
+  '/api/v1/staff/me': 'JSON API',
+  '/api/v1/proof-of-work': 'JSON API',
+  '/api/v1/locations': 'JSON API',
+  '/api/v1/services': 'JSON API',
+  '/api/v1/availability': 'JSON API',
+  '/api/v1/appointments/:code': 'JSON API',
+  '/api/openapi.json': 'JSON API',
+  '/staff/language/:lang': 'redirect',
+  '/kiosk': 'redirect to the device’s location',
+  '/display': 'redirect to the device’s location',
+  '/display/:location/events': 'event stream',
+  '/front-desk/events': 'event stream',
+  '/desk/live': 'fragment swapped into the desk page',
+  '/reception/live': 'fragment swapped into the reception page',
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/calendar.ics': 'iCalendar file',
+  '/': [{ path: '/', who: 'anonymous', status: 200 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/': [{ path: '/de/', who: 'anonymous', status: 200 }, { path: '/ar/', who: 'anonymous', status: 200 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/services': [{ path: '/fa/services', who: 'anonymous', status: 200 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/privacy': [{ path: '/en/privacy', who: 'anonymous', status: 200 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/book/:service': [{ path: '/de/book/extension', who: 'anonymous', status: 200 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/book/:service/:location': [{ path: '/uk/book/extension/mitte', who: 'anonymous', status: 200 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/book/:service/:location/:day': [{ path: '/de/book/extension/mitte/2026-11-24', who: 'anonymous', status: 200 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/book/:service/:location/details': [
+    { path: `/de/book/extension/mitte/details?start=${encodeURIComponent('2026-11-24T09:00:00.000Z')}`, who: 'anonymous', status: 200 },
+  ],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/manage': [{ path: '/tr/manage', who: 'anonymous', status: 200 }],
+  // Without the manage secret these answer with the portal's error page, which is what a stranger sees.
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code': [{ path: `/de/appointment/${booked.code}`, who: 'anonymous', status: 404 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/reschedule': [{ path: `/fr/appointment/${booked.code}/reschedule`, who: 'anonymous', status: 404 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/reschedule/:day': [{ path: `/ru/appointment/${booked.code}/reschedule/2026-11-24`, who: 'anonymous', status: 404 }],
+  '/staff/sign-in': [{ path: '/staff/sign-in', who: 'anonymous', status: 200 }],
+  '/staff/sign-in/code': [{ path: '/staff/sign-in/code', who: 'anonymous', status: 303 }],
+  '/device/pair': [{ path: '/device/pair', who: 'admin', status: 200 }],
+  '/staff': [
+    { path: '/staff', who: 'admin', status: 200 },
+    { path: '/staff', who: 'team_lead', status: 200 },
+    { path: '/staff', who: 'clerk', status: 200 },
+    { path: '/staff', who: 'reception', status: 200 },
+  ],
+  '/staff/security/two-factor': [{ path: '/staff/security/two-factor', who: 'clerk', status: 200 }],
+  '/staff/admin/security': [{ path: '/staff/admin/security', who: 'admin', status: 200 }],
+  '/staff/admin/services': [{ path: '/staff/admin/services', who: 'admin', status: 200 }, { path: '/staff/admin/services', who: 'clerk', status: 403 }],
+  '/staff/admin/services/new': [{ path: '/staff/admin/services/new', who: 'admin', status: 200 }],
+  '/staff/admin/services/:id': [{ path: `/staff/admin/services/${service.id}`, who: 'admin', status: 200 }],
+  '/staff/admin/services/:id/texts/:lang': [{ path: `/staff/admin/services/${service.id}/texts/ar`, who: 'admin', status: 200 }],
+  '/staff/admin/hours': [{ path: '/staff/admin/hours', who: 'team_lead', status: 200 }],
+  '/staff/admin/hours/:staffId': [{ path: `/staff/admin/hours/${clerk.staffId}`, who: 'team_lead', status: 200 }],
+  '/staff/admin/absences/:absenceId': [{ path: `/staff/admin/absences/${absence.id}`, who: 'team_lead', status: 200 }],
+  '/staff/admin/audit': [{ path: '/staff/admin/audit', who: 'admin', status: 200 }],
+  '/staff/admin/staff': [{ path: '/staff/admin/staff', who: 'admin', status: 200 }],
+  '/staff/admin/staff/new': [{ path: '/staff/admin/staff/new', who: 'admin', status: 200 }],
+  '/staff/admin/staff/:id': [{ path: `/staff/admin/staff/${clerk.staffId}`, who: 'admin', status: 200 }],
+  '/staff/admin/locations': [{ path: '/staff/admin/locations', who: 'admin', status: 200 }],
+  '/staff/admin/locations/:id': [{ path: `/staff/admin/locations/${office.location.id}`, who: 'admin', status: 200 }],
+  '/staff/admin/specialties': [{ path: '/staff/admin/specialties', who: 'admin', status: 200 }],
+  '/staff/admin/specialties/:id': [{ path: `/staff/admin/specialties/${office.front}`, who: 'admin', status: 200 }],
+  '/staff/calendar': [{ path: '/staff/calendar', who: 'clerk', status: 200 }],
+  '/staff/calendar/appointments/:id': [{ path: `/staff/calendar/appointments/${booked.id}`, who: 'clerk', status: 200 }],
+  '/staff/calendar/book': [{ path: '/staff/calendar/book', who: 'clerk', status: 200 }],
+  '/kiosk/:location': [{ path: '/kiosk/wetzlar', who: 'kiosk', status: 200 }, { path: '/kiosk/wetzlar?lang=ar', who: 'kiosk', status: 200 }, { path: '/kiosk/wetzlar', who: 'anonymous', status: 401 }],
+  '/kiosk/:location/walk-in': [{ path: '/kiosk/wetzlar/walk-in?lang=fa', who: 'kiosk', status: 200 }],
+  '/kiosk/:location/tickets/:id': [{ path: `/kiosk/wetzlar/tickets/${ticket.id}`, who: 'kiosk', status: 200 }],
+  '/display/:location': [{ path: '/display/wetzlar', who: 'display', status: 200 }],
+  '/desk': [
+    { path: '/desk', who: 'clerk', status: 200 },
+    { path: `/desk?${loc}&counter=${office.counters[0]!.id}`, who: 'clerk', status: 200 },
+    { path: `/desk?${loc}`, who: 'team_lead', status: 200 },
+    { path: '/desk', who: 'anonymous', status: 401 },
+  ],
+  '/desk/tickets/:id/booking': [{ path: `/desk/tickets/${ticket.id}/booking?${loc}&counter=${office.counters[0]!.id}`, who: 'clerk', status: 200 }],
+  '/reception': [{ path: `/reception?${loc}`, who: 'reception', status: 200 }, { path: '/reception', who: 'team_lead', status: 200 }, { path: '/reception', who: 'clerk', status: 403 }],
+  '/figures': [
+    { path: `/figures?${loc}`, who: 'reception', status: 200 },
+    { path: `/figures?${loc}`, who: 'admin', status: 200 },
+    { path: '/figures', who: 'team_lead', status: 200 },
+  ],
+};
+
+test('every GET route of the app is listed here, with its pages or why it has none', () => {
+  const routes = new Set(app.routes.filter((route) => route.method === 'GET').map((route) => route.path));
+  assert.deepEqual([...routes].filter((path) => !(path in pages)), [], 'routes without an entry in this test');
+  assert.deepEqual(Object.keys(pages).filter((path) => !routes.has(path)), [], 'entries for routes that no longer exist');
+});
+
+test('every HTML page, for every role that uses it, starts with <!doctype html> (no quirks mode)', async () => {
+  let checked = 0;
+  for (const [route, list] of Object.entries(pages)) {
+    if (typeof list === 'string') continue;
+    for (const page of list) {
+      const response = await (await as(page.who)).get(page.path);
+      assert.equal(response.status, page.status, `${page.who} ${page.path} (${route})`);
+      if (response.status >= 300 && response.status < 400) continue;
+      assert.match(response.headers.get('content-type') ?? '', /^text\/html/, page.path);
+      const html = await response.text();
+      assert.match(html, /^<!doctype html><html lang="[a-z]{2}" dir="(ltr|rtl)">/, `${page.who} ${page.path}: ${html.slice(0, 80)}`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked > 50, `${checked} pages checked`);
+});
+
+test('the error page of every kind (404, 403, 500, …) starts with <!doctype html> and skips to the main content', async () => {
+  const codes: AppErrorCode[] = ['bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'unavailable', 'internal'];
+  for (const code of codes) {
+    for (const lang of ['de', 'ar'] as const) {
+      const html = String(await ErrorPage({ lang, code, requestId: 'req-1' }).toString());
+      assert.match(html, /^<!doctype html><html /, `${code} ${lang}`);
+      const skip = /<a class="skip-link" href="#main">([^<]*)<\/a>/.exec(html)?.[1];
+      assert.equal(skip, lang === 'de' ? 'Zum Inhalt springen' : 'الانتقال إلى المحتوى', `${code} ${lang}`);
+      assert.match(html, /<main id="main"/);
+    }
+  }
+});
