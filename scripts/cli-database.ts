@@ -8,8 +8,16 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 /**
  * The database for a command-line tool: DATABASE_URL, or the embedded server of a running
  * Lotse (so the tool never stops it), or else the embedded server started just for the tool.
+ * Applies pending migrations.
  */
 export async function openDatabaseForCli(config: Config): Promise<{ db: Database; applied: string[]; close(): Promise<void> }> {
+  const handle = await connectDatabaseForCli(config);
+  const applied = await migrateToLatest(handle.db);
+  return { db: handle.db, applied, close: () => handle.close() };
+}
+
+/** The same database as openDatabaseForCli, as it is: no migration runs (backup and restore). */
+export async function connectDatabaseForCli(config: Config): Promise<{ db: Database; url: string; close(): Promise<void> }> {
   if (!config.databaseUrl) {
     const secret = await fs.readFile(path.join(config.dataDir, 'pg.secret'), 'utf8').catch(() => undefined);
     if (secret) {
@@ -22,14 +30,12 @@ export async function openDatabaseForCli(config: Config): Promise<{ db: Database
       await probe.end().catch(() => {});
       if (running) {
         const db = createKysely(createPool(url, 2));
-        const applied = await migrateToLatest(db);
-        return { db, applied, close: () => db.destroy() };
+        return { db, url, close: () => db.destroy() };
       }
     }
   }
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, embeddedPort: config.embeddedPgPort, poolSize: 2 });
-  const applied = await migrateToLatest(handle.db);
-  return { db: handle.db, applied, close: () => handle.close() };
+  return { db: handle.db, url: handle.url, close: () => handle.close() };
 }
 
 /** Reads `--name value` and `--name=value` flags. */

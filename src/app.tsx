@@ -24,6 +24,7 @@ import { holdsPersonalData, noStore } from './platform/http/no-store.ts';
 import { limitBody } from './platform/http/body-limit.ts';
 import { refuseUnstorableInput } from './platform/http/input-guard.ts';
 import { requestLog } from './platform/http/request-log.ts';
+import { metricsRoutes, requestMetrics } from './platform/metrics/metrics-routes.ts';
 import { validationHook } from './platform/http/validation.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
@@ -69,6 +70,8 @@ export type AppDeps = {
   trustedProxies?: readonly string[];
   /** Set by main.ts when the instance shuts down: /readyz answers 503 and connections are not kept alive. */
   drain?: Drain;
+  /** Bearer token for GET /metrics; without it there is no /metrics. */
+  metricsToken?: string | undefined;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -85,6 +88,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.use('*', requestLog(deps.logger));
   if (deps.drain) app.use('*', closeConnectionsWhenDraining(deps.drain));
+  app.use('*', requestMetrics());
   app.use(
     '*',
     secureHeaders({
@@ -138,6 +142,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     createPortalNotices({ db: deps.db, jobs: deps.jobs, clock: deps.clock, publicUrl: deps.publicUrl, hmacKey: portalSettings.hmacKey, logger: deps.logger, deliverer: deps.notifier });
 
   app.route('/', healthRoutes(deps));
+  if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
   app.route('/', staffRoutes({ ...staffDeps, notifier }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());

@@ -9,6 +9,7 @@ const booleanSetting = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const configSchema = z.object({
+  NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.url().optional(),
@@ -54,9 +55,12 @@ const configSchema = z.object({
   LOTSE_RELEASE_DELAY_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   LOTSE_API_PROOF_OF_WORK: booleanSetting.default(true),
   LOTSE_PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  LOTSE_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
 });
 
 export type Config = {
+  /** NODE_ENV=production: no demo data, and the settings of a real install are required. */
+  production: boolean;
   port: number;
   host: string;
   publicUrl: string;
@@ -77,6 +81,8 @@ export type Config = {
   mailFrom: string;
   outboxDir: string;
   portal: PortalSettings;
+  /** Bearer token for /metrics; unset: /metrics does not exist. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -93,8 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!isKnownTimeZone(c.LOTSE_TIME_ZONE)) {
     throw new ConfigError(`Invalid setting(s):\n  LOTSE_TIME_ZONE: unknown time zone "${c.LOTSE_TIME_ZONE}"`);
   }
+  const production = c.NODE_ENV === 'production';
+  if (production) refuseUnfitForProduction(c);
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
   return {
+    production,
     port: c.PORT,
     host: c.HOST,
     publicUrl,
@@ -134,7 +143,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       guardApi: c.LOTSE_API_PROOF_OF_WORK,
       personalDataRetentionDays: c.LOTSE_PERSONAL_DATA_RETENTION_DAYS,
     },
+    metricsToken: c.LOTSE_METRICS_TOKEN,
   };
+}
+
+/**
+ * What a real install must set. The defaults (demo office, embedded database, http://localhost,
+ * mails as files) make `npm start` work on a laptop and would be wrong for an office's citizens.
+ */
+function refuseUnfitForProduction(c: z.infer<typeof configSchema>): void {
+  const problems: string[] = [];
+  if (c.LOTSE_DEMO) problems.push('LOTSE_DEMO: must be set to false (the demo office and its demo sign-ins are not for real data)');
+  if (!c.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL: must be the https:// address citizens reach Lotse at (links in e-mails, secure cookies)');
+  if (!c.DATABASE_URL) problems.push("DATABASE_URL: must point at the office's PostgreSQL (the embedded database is for trying Lotse out)");
+  if (!c.SMTP_URL) problems.push('SMTP_URL: must name the mail server (without it, e-mails only land as files in the outbox folder)');
+  if (problems.length === 0) return;
+  throw new ConfigError(`NODE_ENV=production needs these settings:\n${problems.map((line) => `  ${line}`).join('\n')}`);
 }
 
 function isKnownTimeZone(zone: string): boolean {

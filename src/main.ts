@@ -6,12 +6,14 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
 import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
+import { demoSignInsMessage, findDemoSignIns } from './demo/demo-sign-ins.ts';
 import { createLiveEvents } from './platform/events/live-events.ts';
 import { createDrain } from './platform/http/drain.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
+import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
 import { reminderJob } from './features/portal/reminder-job.ts';
 import { startRetentionJob } from './features/retention/index.ts';
 import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
@@ -97,6 +99,10 @@ async function main(): Promise<void> {
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    if (config.production) {
+      const demoSignIns = await findDemoSignIns(database.db);
+      if (demoSignIns.length) throw new Error(demoSignInsMessage(demoSignIns));
+    }
     if (config.demo) {
       await seedDemoOffice({ db: database.db, clock: systemClock, logger });
       const credentials = await seedDemoStaff({ db: database.db, clock: systemClock });
@@ -131,7 +137,9 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
     notices,
     drain,
+    metricsToken: config.metricsToken,
   });
+  setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', async (error: NodeJS.ErrnoException) => {
     process.stderr.write(`Lotse cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);

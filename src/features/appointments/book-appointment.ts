@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
+import { bookings } from '../../platform/metrics/metrics.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import type { Actor } from './appointment-actor.ts';
 import { hashIdempotencyKey, hashManageSecret, newAppointmentCode, newManageSecret, sealManageSecret, unsealManageSecret } from './appointment-code.ts';
@@ -35,6 +36,17 @@ export type BookingResult = { appointment: AppointmentView; manageSecret: string
  * meanwhile makes the next round choose another, never a second appointment.
  */
 export async function bookAppointment(deps: EngineDeps, request: BookingRequest): Promise<BookingResult> {
+  try {
+    const result = await bookOrReplay(deps, request);
+    bookings.inc({ channel: request.actor.channel, outcome: result.replayed ? 'replayed' : 'booked' });
+    return result;
+  } catch (error) {
+    bookings.inc({ channel: request.actor.channel, outcome: isAppError(error) ? error.code : 'error' });
+    throw error;
+  }
+}
+
+async function bookOrReplay(deps: EngineDeps, request: BookingRequest): Promise<BookingResult> {
   const { db } = deps;
   const keyHash = request.idempotencyKey ? hashIdempotencyKey(request.idempotencyKey) : null;
   const earlier = await replayBooking(deps, request);

@@ -9,6 +9,7 @@ import type { Actor } from './appointment-actor.ts';
 import { findOfferedService, type OfferedService } from './appointment-store.ts';
 import { BookingsCache, type Bookings } from './bookings-cache.ts';
 import { bookingWindow, datesBetween, freeStartsByDay, zoneDay, type AvailabilityInput, type DayAvailability } from './availability.ts';
+import { availabilityComputations } from '../../platform/metrics/metrics.ts';
 
 export const maxRangeDays = 92;
 
@@ -18,6 +19,7 @@ export type Availability = { serviceId: string; locationId: string; timeZone: st
 
 /** Free start times per local day for a service at a location. */
 export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery): Promise<Availability> {
+  availabilityComputations.inc();
   const from = parseDate(query.from, 'from');
   const to = parseDate(query.to, 'to');
   if (Temporal.PlainDate.compare(to, from) < 0) throw invalid('to', '`to` must not be before `from`.');

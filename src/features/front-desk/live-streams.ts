@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { LiveEvents, LiveMessage } from '../../platform/events/live-events.ts';
+import { sseConnections } from '../../platform/metrics/metrics.ts';
 import { displayEventsSince, type DisplayEvent } from './display-events.ts';
 import type { Db } from './front-desk-store.ts';
 
@@ -38,7 +39,15 @@ type Sink = { send(bytes: Uint8Array | string): void; closed(): boolean; end(): 
  * A text/event-stream response written straight into the response body's stream (no extra
  * pipe per write: a call fans out to hundreds of displays). `start` returns its cleanup.
  */
-function eventStream(c: Context, start: (sink: Sink) => () => void): Response {
+function eventStream(c: Context, open: (sink: Sink) => () => void): Response {
+  const start = (sink: Sink) => {
+    sseConnections.inc();
+    const close = open(sink);
+    return () => {
+      sseConnections.dec();
+      close();
+    };
+  };
   const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
   if (outgoing && typeof outgoing.writeHead === 'function') return nodeEventStream(outgoing, start);
   let cleanup: (() => void) | undefined;

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { PgBoss, type JobInsert, type JobResult, type JobWithMetadata, type SendOptions } from 'pg-boss';
 import type { Logger } from '../log.ts';
+import { jobFailures } from '../metrics/metrics.ts';
 
 /**
  * Background jobs on pg-boss, in the same PostgreSQL. A job sent inside a Kysely
@@ -35,6 +36,8 @@ export type Jobs = {
    * while no instance ran is sent once afterwards. Calling it again replaces the schedule.
    */
   schedule(name: string, cron: string, options: { tz: string }): Promise<void>;
+  /** Jobs per queue as pg-boss last counted them (its monitor runs every minute or so), for /metrics. */
+  queueStats?(): Promise<{ name: string; ready: number; deferred: number; active: number; failed: number }[]>;
   stop(): Promise<void>;
 };
 
@@ -126,6 +129,7 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
                 await definition.handle(job.data, { id: job.id, retryCount: job.retryCount });
                 results.push({ id: job.id, status: 'completed' });
               } catch (error) {
+                jobFailures.inc({ queue: definition.name });
                 results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
               }
             }
@@ -138,6 +142,14 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
     async schedule(name, cron, scheduleOptions) {
       await ensureQueue(name);
       await boss.schedule(name, cron, {}, { tz: scheduleOptions.tz, missed: 'once' });
+    },
+    async queueStats() {
+      if (!started || stopped) return [];
+      await started;
+      const queues = await boss.getQueues();
+      return queues
+        .filter((queue) => !queue.name.startsWith('__pgboss'))
+        .map((queue) => ({ name: queue.name, ready: queue.readyCount, deferred: queue.deferredCount, active: queue.activeCount, failed: queue.failedCount }));
     },
     async stop() {
       stopped = true;

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { JobDefinition, Jobs } from '../jobs/jobs.ts';
 import type { MailMessage } from './mail-message.ts';
+import { mailsSent } from '../metrics/metrics.ts';
 import { mailLanes, type MailTransport } from './mail-transport.ts';
 
 export const sendMailJobName = 'mail.send';
@@ -29,6 +30,9 @@ export function sendMailJob(
     lanes: mailLanes,
     // One person's messages (a confirmation, then a cancellation) arrive in the order they were written.
     laneKey: (message) => message.to.toLowerCase(),
-    handle: (message, job) => transport.send(message, `${job.id}@${mailDomain}`),
+    handle: async (message, job) => {
+      await transport.send(message, `${job.id}@${mailDomain}`);
+      mailsSent.inc();
+    },
   };
 }

@@ -1,0 +1,35 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import { httpDuration, httpRequests, registry } from './metrics.ts';
+import './scrape-gauges.ts';
+
+/** Counts every request under its route pattern (the one the request log names). */
+export function requestMetrics(): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const route = routePath(c, -1);
+    httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    httpDuration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
+  };
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * GET /metrics in the Prometheus text format, for `Authorization: Bearer <LOTSE_METRICS_TOKEN>`
+ * only (401 otherwise). Without a token the route is not mounted at all (see docs/operations.md).
+ */
+export function metricsRoutes(token: string): Hono {
+  const expected = digest(token);
+  const routes = new Hono();
+  routes.get('/metrics', async (c) => {
+    const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!given || !timingSafeEqual(digest(given), expected)) {
+      return c.text('A metrics token is needed: Authorization: Bearer <LOTSE_METRICS_TOKEN>.\n', 401, { 'www-authenticate': 'Bearer realm="lotse-metrics"' });
+    }
+    return c.body(await registry.metrics(), 200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
+  });
+  return routes;
+}

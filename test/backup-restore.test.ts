@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, before, test } from 'node:test';
+import pg from 'pg';
+import { withDatabase } from '../src/db/database.ts';
+import { seedDemoOffice } from '../src/demo/seed-demo-office.ts';
+import { seedDemoStaff } from '../src/demo/seed-demo-staff.ts';
+import { createJobs } from '../src/platform/jobs/jobs.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { fixedClock } from '../src/shared/clock.ts';
+import { createTestDatabase } from './database.ts';
+
+// `npm run backup` and `npm run restore` run as real processes against real databases.
+const root = new URL('..', import.meta.url).pathname;
+const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-backup-'));
+const serverUrl = process.env.LOTSE_TEST_SERVER_URL!;
+const created: string[] = [];
+after(async () => {
+  for (const name of created) await query(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await fs.rm(folder, { recursive: true, force: true });
+});
+
+async function query<T extends pg.QueryResultRow = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function emptyDatabase(): Promise<string> {
+  const name = `lotse_restore_${created.length}_${process.pid}`;
+  await query(serverUrl, `CREATE DATABASE "${name}"`);
+  created.push(name);
+  return withDatabase(serverUrl, name);
+}
+
+function npmScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', `${script}.ts`), ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
+
+/** Every table of schema public, its row count and a digest of its content, and the sequences. */
+async function fingerprint(url: string): Promise<Record<string, string>> {
+  const tables = await query<{ name: string }>(url, "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+  const result: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await query<{ n: string; digest: string | null }>(
+      url,
+      `SELECT count(*)::text AS n, md5(string_agg(r, '|' ORDER BY r)) AS digest FROM (SELECT row_to_json(t)::text AS r FROM "${name}" t) x`,
+    );
+    result[name] = `${row!.n}:${row!.digest}`;
+  }
+  for (const { name } of await query<{ name: string }>(url, "SELECT relname AS name FROM pg_class WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace")) {
+    const [state] = await query<{ v: string }>(url, `SELECT last_value::text || is_called::text AS v FROM "${name}"`);
+    result[`sequence ${name}`] = state!.v;
+  }
+  return result;
+}
+
+const clock = fixedClock('2026-12-01T08:00:00Z');
+const source = await createTestDatabase({ poolSize: 2 });
+const sourceData = path.join(folder, 'source-data');
+const backupFile = path.join(folder, 'office.lotse-backup');
+const photo = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 256));
+
+before(async () => {
+  await seedDemoOffice({ db: source.db, clock, logger: createLogger('silent') });
+  await seedDemoStaff({ db: source.db, clock });
+  const jobs = createJobs({ connectionString: source.url, logger: createLogger('silent') });
+  await jobs.send('portal.reminder', { appointmentId: 'a-reminder-due-later' }, { startAfter: new Date('2027-01-10T08:00:00Z') });
+  await jobs.stop();
+  await fs.mkdir(path.join(sourceData, 'files', 'scans', '2026'), { recursive: true });
+  await fs.writeFile(path.join(sourceData, 'files', 'scans', '2026', 'passport.bin'), photo);
+  await fs.writeFile(path.join(sourceData, 'files', 'note.txt'), 'Aktenvermerk');
+});
+
+test('backup, then restore into a new database and data folder: every table, sequence, file and pending job comes back', { timeout: 180_000 }, async () => {
+  const backup = await npmScript('backup', ['--files', '--out', backupFile], { DATABASE_URL: source.url, LOTSE_DATA_DIR: sourceData });
+  assert.equal(backup.code, 0, backup.output);
+  assert.match(backup.output, /Backup written: .* tables, \d+ rows, 2 files/);
+  assert.equal((await fs.stat(backupFile)).mode & 0o077, 0, 'only the owner may read a backup');
+
+  const target = await emptyDatabase();
+  const targetData = path.join(folder, 'target-data');
+  const restore = await npmScript('restore', [backupFile], { DATABASE_URL: target, LOTSE_DATA_DIR: targetData });
+  assert.equal(restore.code, 0, restore.output);
+  assert.match(restore.output, /Restored \d+ tables, \d+ rows, 2 files and 1 pending jobs/);
+
+  const expected = await fingerprint(source.url);
+  assert.ok(Number(expected.appointment!.split(':')[0]) > 0 && Number(expected.staff!.split(':')[0]) > 0, 'the source has data');
+  assert.deepEqual(await fingerprint(target), expected);
+  assert.deepEqual(await fs.readFile(path.join(targetData, 'files', 'scans', '2026', 'passport.bin')), photo);
+  assert.equal(await fs.readFile(path.join(targetData, 'files', 'note.txt'), 'utf8'), 'Aktenvermerk');
+  const reminders = await query<{ start_after: Date }>(target, "SELECT start_after FROM pgboss.job WHERE name = 'portal.reminder' AND state = 'created'");
+  assert.deepEqual(reminders.map((r) => r.start_after.toISOString()), ['2027-01-10T08:00:00.000Z']);
+  const [queue] = await query<{ retry_limit: number }>(target, "SELECT retry_limit FROM pgboss.queue WHERE name = 'portal.reminder'");
+  const [sourceQueue] = await query<{ retry_limit: number }>(source.url, "SELECT retry_limit FROM pgboss.queue WHERE name = 'portal.reminder'");
+  assert.equal(queue!.retry_limit, sourceQueue!.retry_limit);
+
+  // The restored database is a working Lotse database: the booking function and the triggers are there.
+  const [version] = await query<{ n: number }>(target, 'SELECT count(*)::int AS n FROM kysely_migration');
+  assert.equal(version!.n, Number(expected.kysely_migration!.split(':')[0]));
+
+  // A database with data is refused without --force, and stays as it is.
+  await query(target, "DELETE FROM service_text WHERE lang = 'fr'");
+  const changed = await fingerprint(target);
+  const refused = await npmScript('restore', [backupFile], { DATABASE_URL: target, LOTSE_DATA_DIR: path.join(folder, 'other-data') });
+  assert.equal(refused.code, 1);
+  assert.match(refused.output, /already has Lotse tables.*--force/);
+  assert.deepEqual(await fingerprint(target), changed);
+  const filesInTheWay = await npmScript('restore', [backupFile], { DATABASE_URL: await emptyDatabase(), LOTSE_DATA_DIR: targetData });
+  assert.equal(filesInTheWay.code, 1);
+  assert.match(filesInTheWay.output, /files folder .* is not empty/);
+
+  const forced = await npmScript('restore', [backupFile, '--force'], { DATABASE_URL: target, LOTSE_DATA_DIR: targetData });
+  assert.equal(forced.code, 0, forced.output);
+  assert.deepEqual(await fingerprint(target), expected);
+});
+
+test('a corrupt or cut-off backup is refused and the database is untouched', { timeout: 120_000 }, async () => {
+  await fs.access(backupFile);
+  const good = await fs.readFile(backupFile);
+  const content = zlib.gunzipSync(good);
+
+  const altered = Buffer.from(content);
+  const at = altered.indexOf('"display_name":"') + 20;
+  altered[at] = altered[at] === 0x41 ? 0x42 : 0x41;
+  const cases: [string, Buffer, RegExp][] = [
+    ['altered', zlib.gzipSync(altered), /does not match its checksum/],
+    ['cut off', good.subarray(0, Math.floor(good.length / 2)), /not a complete Lotse backup/],
+    ['not a backup', Buffer.from('PGDMP this is something else'), /not a complete Lotse backup/],
+  ];
+  const target = await emptyDatabase();
+  const withData = await emptyDatabase();
+  const restore = await npmScript('restore', [backupFile], { DATABASE_URL: withData, LOTSE_DATA_DIR: path.join(folder, 'with-data') });
+  assert.equal(restore.code, 0, restore.output);
+  const before = await fingerprint(withData);
+  for (const [what, bytes, message] of cases) {
+    const file = path.join(folder, `${what}.lotse-backup`);
+    await fs.writeFile(file, bytes);
+    const empty = await npmScript('restore', [file], { DATABASE_URL: target, LOTSE_DATA_DIR: path.join(folder, `${what}-data`) });
+    assert.equal(empty.code, 1, `${what}: ${empty.output}`);
+    assert.match(empty.output, message, what);
+    assert.deepEqual(await fingerprint(target), {}, `${what}: the empty database stays empty`);
+    const forced = await npmScript('restore', [file, '--force'], { DATABASE_URL: withData, LOTSE_DATA_DIR: path.join(folder, `${what}-data`) });
+    assert.equal(forced.code, 1, `${what} with --force: ${forced.output}`);
+    assert.deepEqual(await fingerprint(withData), before, `${what}: --force changes nothing either`);
+  }
+});
