@@ -49,7 +49,14 @@ const { rows: backend } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS 
 const backendPid = backend[0]!.pid;
 
 const noJobs: Jobs = { send: async () => '', register: async () => {}, stop: async () => {} } as unknown as Jobs;
-const app = createApp({ db: database.db, jobs: noJobs, logger: createLogger('silent'), clock: systemClock, bodyLimitBytes: 1 << 20, publicUrl: 'http://localhost' });
+const app = createApp({
+  db: database.db,
+  jobs: noJobs,
+  logger: createLogger('silent'),
+  clock: systemClock,
+  bodyLimitBytes: 1 << 20,
+  publicUrl: 'http://localhost',
+});
 
 const url = (from: Temporal.PlainDate, days: number) =>
   `/api/v1/availability?service=${office.serviceId}&location=${office.locationId}&from=${from}&to=${from.add({ days: days - 1 })}`;
@@ -128,7 +135,10 @@ let booked = 0;
 const whileBooking = await measure(60, async () => {
   const clerk = clerkRows[Math.floor(Math.random() * clerkRows.length)]!.id;
   const day = today.add({ days: 1 + Math.floor(Math.random() * 59) });
-  const start = day.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from({ hour: 7 + Math.floor(Math.random() * 11), minute: 15 * Math.floor(Math.random() * 4) }) });
+  const start = day.toZonedDateTime({
+    timeZone: zone,
+    plainTime: Temporal.PlainTime.from({ hour: 7 + Math.floor(Math.random() * 11), minute: 15 * Math.floor(Math.random() * 4) }),
+  });
   const inserted = await sql`
     INSERT INTO appointment (code, manage_secret_hash, service_id, location_id, staff_id, starts_at, ends_at, person_name, date_of_birth, email, email_normalized, created_by)
     VALUES (upper(substr(md5(random()::text), 1, 10)), md5(random()::text), ${office.serviceId}, ${office.locationId}, ${clerk}, ${new Date(start.epochMilliseconds)},
@@ -158,7 +168,16 @@ for (let i = 0; i < 50; i++) {
   const bookings = await new BookingsCache(60).load(database.db, range, Date.now());
   const t1 = performance.now();
   const clerks = offered.clerkIds.map((id) => ({ ...schedule.clerks.get(id)!, busy: bookings.clerks.get(id) ?? [] }));
-  freeStartsByDay({ timeZone: zone, rules: offered.rules, from: first.toString(), to: last.toString(), now: Date.now(), channel: 'online', clerks, resources: [] });
+  freeStartsByDay({
+    timeZone: zone,
+    rules: offered.rules,
+    from: first.toString(),
+    to: last.toString(),
+    now: Date.now(),
+    channel: 'online',
+    clerks,
+    resources: [],
+  });
   const t2 = performance.now();
   loadMs.push(t1 - t0);
   computeMs.push(t2 - t1);

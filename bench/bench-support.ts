@@ -11,7 +11,9 @@ import { freePort } from '../test/global-setup.ts';
 export async function startBenchDatabase(options: { poolSize?: number } = {}): Promise<BenchDatabase> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-bench-'));
   await fs.chmod(folder, 0o755);
-  const settings = statementsWanted ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'pg_stat_statements.track_planning=on'] : [];
+  const settings = statementsWanted
+    ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'pg_stat_statements.track_planning=on']
+    : [];
   const server: EmbeddedServer = await startEmbeddedPostgres({ clusterDir: path.join(folder, 'pg'), port: await freePort(), durable: true, settings });
   await ensureDatabaseExists(server.url, 'lotse');
   const url = withDatabase(server.url, 'lotse');
@@ -84,7 +86,11 @@ export async function seedBenchOffice(db: Database, clerks: number, service: { m
   await db.insertInto('service_location').values({ service_id: svc.id, location_id: location.id }).execute();
   const clerkIds: string[] = [];
   for (let i = 0; i < clerks; i++) {
-    const staff = await db.insertInto('staff').values({ display_name: `Clerk ${i}` }).returning('id').executeTakeFirstOrThrow();
+    const staff = await db
+      .insertInto('staff')
+      .values({ display_name: `Clerk ${i}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     clerkIds.push(staff.id);
     await db.insertInto('staff_specialty').values({ staff_id: staff.id, specialty_id: specialty.id }).execute();
     await db.insertInto('staff_location').values({ staff_id: staff.id, location_id: location.id }).execute();

@@ -47,7 +47,11 @@ const starts: string[] = [];
 for (let d = 1; d <= 58; d++) {
   const day = today.add({ days: d });
   for (let m = 7 * 60; m < 18 * 60; m += 15) {
-    starts.push(day.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from({ hour: Math.floor(m / 60), minute: m % 60 }) }).toString({ timeZoneName: 'never' }));
+    starts.push(
+      day
+        .toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from({ hour: Math.floor(m / 60), minute: m % 60 }) })
+        .toString({ timeZoneName: 'never' }),
+    );
   }
 }
 const hot = starts.slice(0, 2);
@@ -60,7 +64,17 @@ const outboxRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'lotse-bench-outbox-'
 process.on('exit', () => rmSync(outboxRoot, { recursive: true, force: true }));
 const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
 const lotse = spawn(process.execPath, [...profile, '--import', 'tsx', new URL('../src/main.ts', import.meta.url).pathname], {
-  env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(poolSize), LOTSE_DEMO: 'false', LOG_LEVEL: 'error', LOTSE_API_PROOF_OF_WORK: 'false', LOTSE_DATA_DIR: outboxRoot },
+  env: {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: String(poolSize),
+    LOTSE_DEMO: 'false',
+    LOG_LEVEL: 'error',
+    LOTSE_API_PROOF_OF_WORK: 'false',
+    LOTSE_DATA_DIR: outboxRoot,
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 process.on('exit', () => lotse.kill('SIGKILL'));
@@ -135,9 +149,18 @@ for (const share of openShares) {
     offeredPerSecond: round(rate),
     achievedPerSecond: round(n / phase.seconds),
     requests: n,
-    latencyMs: { p50: round(percentile(phase.latencies, 50)), p95: round(percentile(phase.latencies, 95)), p99: round(percentile(phase.latencies, 99)), max: round(phase.latencies.at(-1) ?? NaN) },
+    latencyMs: {
+      p50: round(percentile(phase.latencies, 50)),
+      p95: round(percentile(phase.latencies, 95)),
+      p99: round(percentile(phase.latencies, 99)),
+      max: round(phase.latencies.at(-1) ?? NaN),
+    },
     maxInFlight: phase.maxInFlight,
-    status: { '201': phase.statuses.get(201) ?? 0, '409': phase.statuses.get(409) ?? 0, other: n - (phase.statuses.get(201) ?? 0) - (phase.statuses.get(409) ?? 0) },
+    status: {
+      '201': phase.statuses.get(201) ?? 0,
+      '409': phase.statuses.get(409) ?? 0,
+      other: n - (phase.statuses.get(201) ?? 0) - (phase.statuses.get(409) ?? 0),
+    },
     cpuMsPerOperation: { lotse: round((cpu.lotse * 1000) / n, 3), postgres: round((cpu.postgres * 1000) / n, 3), client: round((cpu.client * 1000) / n, 3) },
     // Still to be delivered and sent when the phase ends: stays small when the rate is sustainable.
     backlogAtEnd: { notices: await pendingNotices(), mails: await unsentMails() },
@@ -218,7 +241,12 @@ const result = {
     attempts,
     attemptsPerSecond: round(attemptsPerSecond),
     bookedPerSecond: round((statuses.get(201) ?? 0) / httpSeconds),
-    latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? NaN) },
+    latencyMs: {
+      p50: round(percentile(latencies, 50)),
+      p95: round(percentile(latencies, 95)),
+      p99: round(percentile(latencies, 99)),
+      max: round(latencies.at(-1) ?? NaN),
+    },
     status: { '201': statuses.get(201) ?? 0, '409': statuses.get(409) ?? 0, other: attempts - (statuses.get(201) ?? 0) - (statuses.get(409) ?? 0) },
     appointmentsStored: stored[0]!.n,
     doubleBookings: doubles[0]!.clerk + doubles[0]!.resource,
@@ -248,13 +276,14 @@ const result = {
   // Other programs may share the CPU; CPU time per operation does not depend on them. This ratio is
   // what the throughput ratio would be if both runs were CPU-bound on a machine of their own.
   cpuMsPerOperation: {
-    booking: { lotse: round((httpCpu.lotse * 1000) / attempts, 3), postgres: round((httpCpu.postgres * 1000) / attempts, 3), client: round((httpCpu.client * 1000) / attempts, 3) },
+    booking: {
+      lotse: round((httpCpu.lotse * 1000) / attempts, 3),
+      postgres: round((httpCpu.postgres * 1000) / attempts, 3),
+      client: round((httpCpu.client * 1000) / attempts, 3),
+    },
     rawInsert: { postgres: round((rawCpu.postgres * 1000) / rawLatencies.length, 3), client: round((rawCpu.client * 1000) / rawLatencies.length, 3) },
   },
-  cpuNormalizedRatio: round(
-    (rawCpu.postgres + rawCpu.client) / rawLatencies.length / ((httpCpu.lotse + httpCpu.postgres + httpCpu.client) / attempts),
-    3,
-  ),
+  cpuNormalizedRatio: round((rawCpu.postgres + rawCpu.client) / rawLatencies.length / ((httpCpu.lotse + httpCpu.postgres + httpCpu.client) / attempts), 3),
   ...(statements ? { postgresStatementsPerBooking: statements } : {}),
   loadAverage: os.loadavg().map((l) => round(l, 2)),
   // Fixed arrival rates below saturation (see runOpenLoop): the phase that answers "p99 < 100 ms".
@@ -305,7 +334,10 @@ function pickStart(): string {
  * are in flight; an arrival finding all of them busy waits, and its latency counts from its
  * scheduled arrival time.
  */
-async function runOpenLoop(rate: number, duration: number): Promise<{ latencies: number[]; statuses: Map<number, number>; seconds: number; maxInFlight: number }> {
+async function runOpenLoop(
+  rate: number,
+  duration: number,
+): Promise<{ latencies: number[]; statuses: Map<number, number>; seconds: number; maxInFlight: number }> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const total = Math.floor(rate * duration);
@@ -361,6 +393,17 @@ async function rawInsert(pool: pg.Pool): Promise<void> {
   await pool.query(
     `INSERT INTO appointment (code, manage_secret_hash, service_id, location_id, staff_id, starts_at, ends_at, person_name, date_of_birth, email, email_normalized, language, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'de', 'online') RETURNING id`,
-    [randomBytes(5).toString('hex').toUpperCase(), randomBytes(32).toString('hex'), office.serviceId, office.locationId, clerk, startsAt, new Date(startsAt.getTime() + 15 * 60_000), 'Raw Baseline', '1990-01-01', `raw${n}@example.org`],
+    [
+      randomBytes(5).toString('hex').toUpperCase(),
+      randomBytes(32).toString('hex'),
+      office.serviceId,
+      office.locationId,
+      clerk,
+      startsAt,
+      new Date(startsAt.getTime() + 15 * 60_000),
+      'Raw Baseline',
+      '1990-01-01',
+      `raw${n}@example.org`,
+    ],
   );
 }

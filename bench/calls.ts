@@ -45,7 +45,11 @@ try {
   const reception = await createClerk(db, office.location.id, [], 'reception');
   const languages = ['de', 'uk', 'ar', 'fa', 'tr', 'ru', 'en', 'fr'];
   for (let i = 0; i < tickets; i++) {
-    await createWalkInTicket({ db, clock: systemClock }, reception, { locationId: office.location.id, serviceId: office.service, language: languages[i % languages.length]! });
+    await createWalkInTicket({ db, clock: systemClock }, reception, {
+      locationId: office.location.id,
+      serviceId: office.service,
+      language: languages[i % languages.length]!,
+    });
   }
   const desks = await Promise.all(office.counters.map(() => createClerk(db, office.location.id, [office.front])));
   const displayToken = await deviceToken(db, 'display', office.location.id);
@@ -53,24 +57,39 @@ try {
   // A real Lotse process on this database.
   const port = await freePort();
   lotse = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, LOTSE_DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: url,
+      LOTSE_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      DATABASE_POOL_SIZE: '20',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (i > 300) throw new Error('Lotse did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
   // Every display follows the stream from "now" on; the displays run in a process of their own.
-  const child = fork(new URL('./calls-displays.ts', import.meta.url).pathname, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  displayProcess = child;
-  const fromDisplays = <T>(type: string) => new Promise<T>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`display process exited with ${code}`)));
-    child.on('message', (message: { type: string }) => message.type === type && resolve(message as T));
+  const child = fork(new URL('./calls-displays.ts', import.meta.url).pathname, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  displayProcess = child;
+  const fromDisplays = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`display process exited with ${code}`)));
+      child.on('message', (message: { type: string }) => message.type === type && resolve(message as T));
+    });
   const ready = fromDisplays<{ type: 'ready' }>('ready');
   child.send({ type: 'open', url: `${base}/display/${office.location.slug}/events?after=0`, token: displayToken, count: displays });
   await ready;
@@ -130,17 +149,32 @@ try {
   }
   await Promise.race([heard, new Promise((resolve) => setTimeout(resolve, 5_000))]);
   await Promise.all([listener.end(), notifier.end()]);
-  const rawLatencies = [...sentAt].filter(([key]) => heardAt.has(key)).map(([key, at]) => heardAt.get(key)! - at).sort((a, b) => a - b);
+  const rawLatencies = [...sentAt]
+    .filter(([key]) => heardAt.has(key))
+    .map(([key, at]) => heardAt.get(key)! - at)
+    .sort((a, b) => a - b);
 
   const result = {
     benchmark: 'calls',
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10 },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10,
+    },
     displays,
     clerks,
     calls: committedAt.size,
     callsPerSecond: Math.round((committedAt.size / callingMs) * 1000 * 10) / 10,
-    commitToDisplayMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: percentile(latencies, 100), deliveries: latencies.length },
+    commitToDisplayMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: percentile(latencies, 100),
+      deliveries: latencies.length,
+    },
     missedDeliveries: missed,
     duplicateDeliveries: duplicates,
     doubleCalls: doubleCalls + (Number(dbDouble.events) - Number(dbDouble.tickets)),

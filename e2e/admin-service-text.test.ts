@@ -20,9 +20,22 @@ after(async () => {
 
 test('an admin signs in and edits the Ukrainian text and Mitbringliste of a service', { timeout: 120_000 }, async () => {
   const admin = await addStaff(db, 'admin');
-  const service = await db.insertInto('service').values({ slug: 'aufenthaltstitel-verlaengern', duration_minutes: 30 }).returning('id').executeTakeFirstOrThrow();
-  const german = { name: 'Aufenthaltstitel verlängern', description: 'Verlängerung der Aufenthaltserlaubnis.', audience: '', required_documents: ['Reisepass', 'Biometrisches Foto'], fee_note: '' };
-  await db.insertInto('service_text').values({ service_id: service.id, lang: 'de', ...german, source_digest: sourceDigest(german) }).execute();
+  const service = await db
+    .insertInto('service')
+    .values({ slug: 'aufenthaltstitel-verlaengern', duration_minutes: 30 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const german = {
+    name: 'Aufenthaltstitel verlängern',
+    description: 'Verlängerung der Aufenthaltserlaubnis.',
+    audience: '',
+    required_documents: ['Reisepass', 'Biometrisches Foto'],
+    fee_note: '',
+  };
+  await db
+    .insertInto('service_text')
+    .values({ service_id: service.id, lang: 'de', ...german, source_digest: sourceDigest(german) })
+    .execute();
 
   const context = await browser.newContext({ locale: 'de-DE', bypassCSP: true });
   const page = await context.newPage();
@@ -57,8 +70,15 @@ test('an admin signs in and edits the Ukrainian text and Mitbringliste of a serv
   assert.equal(audit.actor_staff_id, admin.id);
 
   // The other admin pages, with some data on them.
-  const location = await db.insertInto('location').values({ slug: 'wetzlar', name: 'Wetzlar', address: 'Karl-Kellner-Ring 51' }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('specialty').values({ slug: 'ukraine', name: 'Ukraine', queue_prefix: 'U', routing_rule: JSON.stringify({ kind: 'nationality', countries: ['UA'] }) }).execute();
+  const location = await db
+    .insertInto('location')
+    .values({ slug: 'wetzlar', name: 'Wetzlar', address: 'Karl-Kellner-Ring 51' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('specialty')
+    .values({ slug: 'ukraine', name: 'Ukraine', queue_prefix: 'U', routing_rule: JSON.stringify({ kind: 'nationality', countries: ['UA'] }) })
+    .execute();
   const clerk = await addStaff(db, 'clerk', { locationIds: [location.id] });
   const pages: Record<string, string> = {
     locations: '/staff/admin/locations',

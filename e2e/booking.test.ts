@@ -78,7 +78,7 @@ test('a booking with JavaScript turned off works through the stricter no-script 
   await context.close();
 });
 
-test('change and cancel from the e-mail\'s link', async () => {
+test("change and cancel from the e-mail's link", async () => {
   const context = await browser.newContext({ locale: 'fr' });
   const page = await context.newPage();
   const code = await book(page, 'fr', { name: 'Chloé Martin', email: 'chloe@example.org', dob: '1995-02-20' }, { script: true });

@@ -33,7 +33,12 @@ test('the closure, walk-in and location pages pass axe; an admin enters a closur
   const service = await db.selectFrom('service').select('id').where('slug', '=', 'aufenthaltstitel-verlaengerung').executeTakeFirstOrThrow();
   const clerk = await db.selectFrom('staff_location').select('staff_id').where('location_id', '=', wetzlar.id).executeTakeFirstOrThrow();
   // Booked before anyone thought of Christmas Day.
-  await insertAppointment(db, { serviceId: service.id, locationId: wetzlar.id, staffId: clerk.staff_id }, new Date('2026-12-25T09:00:00Z'), new Date('2026-12-25T09:30:00Z'));
+  await insertAppointment(
+    db,
+    { serviceId: service.id, locationId: wetzlar.id, staffId: clerk.staff_id },
+    new Date('2026-12-25T09:00:00Z'),
+    new Date('2026-12-25T09:30:00Z'),
+  );
   const admin = await addStaff(db, 'admin');
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();

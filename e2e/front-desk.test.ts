@@ -60,7 +60,13 @@ function assertNoViolations(violations: string[], where: string) {
 }
 
 test('kiosk check-in with a code → ticket → the desk calls it → the display shows it (live, no reload)', { timeout: 90_000 }, async () => {
-  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(clock.now().getTime() + 5 * 60_000), language: 'uk' });
+  const booked = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.service,
+    staffId: clerk.staffId,
+    startsAt: new Date(clock.now().getTime() + 5 * 60_000),
+    language: 'uk',
+  });
   const counter = office.counters[1]!;
   const desk = await pageAs(clerkAccount);
   await desk.page.goto(`${base}/desk?location=${office.location.id}&counter=${counter.id}`);
@@ -113,8 +119,16 @@ test('kiosk check-in with a code → ticket → the desk calls it → the displa
   for (const { errors } of [desk, display, kiosk]) assert.deepEqual(errors, []);
 });
 
-test('the scanner path: a code typed with Enter checks in, and a lost answer is retried with the same key; walk-in page passes axe', { timeout: 60_000 }, async () => {
-  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(clock.now().getTime() + 20 * 60_000), language: 'fa' });
+test('the scanner path: a code typed with Enter checks in, and a lost answer is retried with the same key; walk-in page passes axe', {
+  timeout: 60_000,
+}, async () => {
+  const booked = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.service,
+    staffId: clerk.staffId,
+    startsAt: new Date(clock.now().getTime() + 20 * 60_000),
+    language: 'fa',
+  });
   const kiosk = await pageAs(tokens.kiosk);
   let posts = 0;
   // The first check-in reaches the server (a ticket is issued) but its answer is lost on the way back.
@@ -141,7 +155,13 @@ test('the scanner path: a code typed with Enter checks in, and a lost answer is 
 
 test('the display reconnects by itself after a server restart and shows the call it missed', { timeout: 90_000 }, async () => {
   const other = await createFrontOffice(db);
-  const otherClerk = (await loadStaffActor(db, (await addStaff(db, 'clerk', { locationIds: [other.location.id], specialtyIds: [other.front] })).id, 'session'))!;
+  const otherClerk = (await loadStaffActor(
+    db,
+    (
+      await addStaff(db, 'clerk', { locationIds: [other.location.id], specialtyIds: [other.front] })
+    ).id,
+    'session',
+  ))!;
   const reception = (await loadStaffActor(db, (await addStaff(db, 'reception', { locationIds: [other.location.id] })).id, 'session'))!;
   const deps = { db, clock };
   for (let i = 0; i < 2; i++) await createWalkInTicket(deps, reception, { locationId: other.location.id, serviceId: other.service, language: 'ru' });

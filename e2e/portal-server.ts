@@ -15,7 +15,6 @@ import { freePort } from '../test/global-setup.ts';
 import { createTestOffice } from '../test/portal/office-fixture.ts';
 import { temporaryFolder } from '../test/temporary-folder.ts';
 
-
 /** Lotse on a real port with a fresh database, the test office, real jobs and an outbox folder. */
 export async function startPortal(settings: Partial<PortalSettings> = {}) {
   const { db, url } = await createTestDatabase();
@@ -26,7 +25,13 @@ export async function startPortal(settings: Partial<PortalSettings> = {}) {
   const outboxDir = path.join(await temporaryFolder('lotse-e2e-'), 'outbox');
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
-  await jobs.register(sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir }), 'lotse.test', { retryLimit: 3, retryDelay: 1, retryBackoff: false }));
+  await jobs.register(
+    sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir }), 'lotse.test', {
+      retryLimit: 3,
+      retryDelay: 1,
+      retryBackoff: false,
+    }),
+  );
   await jobs.register(reminderJob({ db, jobs, clock, publicUrl }));
   const app = createApp({
     db,
@@ -35,7 +40,14 @@ export async function startPortal(settings: Partial<PortalSettings> = {}) {
     logger: createLogger('silent'),
     bodyLimitBytes: 1024 * 1024,
     publicUrl,
-    portal: { powMaxNumber: 5000, bookingsPerIpPerHour: 1000, noScriptBookingsPerIpPerHour: 1000, bookingsPerEmailPerDay: 100, lookupsPerIpPerHour: 1000, ...settings },
+    portal: {
+      powMaxNumber: 5000,
+      bookingsPerIpPerHour: 1000,
+      noScriptBookingsPerIpPerHour: 1000,
+      bookingsPerEmailPerDay: 100,
+      lookupsPerIpPerHour: 1000,
+      ...settings,
+    },
   });
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -7,7 +7,16 @@ export async function startServer(databaseUrl: string): Promise<{ url: string; s
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('../src/main.ts', import.meta.url).pathname], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATABASE_URL: databaseUrl, LOTSE_DEMO: 'false', LOG_LEVEL: 'warn', LOTSE_OUTBOX_DIR: '/tmp/lotse-e2e-outbox' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      DATABASE_URL: databaseUrl,
+      LOTSE_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      LOTSE_OUTBOX_DIR: '/tmp/lotse-e2e-outbox',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += chunk));

@@ -64,14 +64,19 @@ async function assertInViewport(page: Page, selector: string, where: string) {
   const box = await page.locator(selector).boundingBox();
   const viewport = page.viewportSize()!;
   assert.ok(box, `${where}: ${selector} is rendered`);
-  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, `${where}: ${selector} at ${JSON.stringify(box)} is outside ${viewport.width}×${viewport.height}`);
+  assert.ok(
+    box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height,
+    `${where}: ${selector} at ${JSON.stringify(box)} is outside ${viewport.width}×${viewport.height}`,
+  );
 }
 
 function assertNoViolations(violations: string[], where: string) {
   assert.deepEqual(violations, [], `${where}: ${JSON.stringify(violations, null, 2)}`);
 }
 
-test('kiosk at 1280×800: "no appointment" is above the fold in every language, the keypad reads left to right in Arabic and Persian', { timeout: 120_000 }, async () => {
+test('kiosk at 1280×800: "no appointment" is above the fold in every language, the keypad reads left to right in Arabic and Persian', {
+  timeout: 120_000,
+}, async () => {
   const page = await pageAs(kioskToken, kioskLandscape);
   for (const lang of languages) {
     await page.goto(`${base}/kiosk/${office.location.slug}?lang=${lang}`);
@@ -106,7 +111,13 @@ test('kiosk at 1280×800: "no appointment" is above the fold in every language, 
 
 test('kiosk in Arabic: the "too early" message leaves the submit button and "no appointment" on screen', { timeout: 60_000 }, async () => {
   const staff = await addStaff(db, 'clerk', { locationIds: [office.location.id], specialtyIds: [office.front] });
-  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: staff.id, startsAt: new Date('2026-11-23T12:00:00Z'), language: 'ar' });
+  const booked = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.service,
+    staffId: staff.id,
+    startsAt: new Date('2026-11-23T12:00:00Z'),
+    language: 'ar',
+  });
   const page = await pageAs(kioskToken, kioskLandscape);
   await page.goto(`${base}/kiosk/${office.location.slug}?lang=ar`);
   await page.locator('#code').fill(booked.code);
@@ -206,7 +217,11 @@ test('figures: a 30-second wait reads "30 s"', { timeout: 60_000 }, async () => 
   const clerk = (await loadStaffActor(db, (await addStaff(db, 'clerk', { locationIds: [place.location.id], specialtyIds: [place.front] })).id, 'session'))!;
   const receptionist = await addStaff(db, 'reception', { locationIds: [place.location.id] });
   const local = fixedClock('2026-11-23T09:00:00Z');
-  await createWalkInTicket({ db, clock: local }, (await loadStaffActor(db, receptionist.id, 'session'))!, { locationId: place.location.id, serviceId: place.service, language: 'de' });
+  await createWalkInTicket({ db, clock: local }, (await loadStaffActor(db, receptionist.id, 'session'))!, {
+    locationId: place.location.id,
+    serviceId: place.service,
+    language: 'de',
+  });
   local.advance(30_000);
   await callNextTicket({ db, clock: local }, clerk, { locationId: place.location.id, counterId: place.counters[0]!.id });
   const page = await pageAs(receptionist, desktop);

@@ -21,7 +21,9 @@ try {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const options = { databaseUrl: database.url, file, clock: systemClock };
   const result = await writeBackup(flags.has('files') ? { ...options, filesDir: path.join(config.dataDir, 'files') } : options);
-  process.stdout.write(`Backup written: ${result.file} (${result.tables} tables, ${result.rows} rows${flags.has('files') ? `, ${result.files} files` : ''}).\n`);
+  process.stdout.write(
+    `Backup written: ${result.file} (${result.tables} tables, ${result.rows} rows${flags.has('files') ? `, ${result.files} files` : ''}).\n`,
+  );
 } catch (error) {
   process.stderr.write(`Backup failed: ${(error as Error).message}\n`);
   process.exitCode = 1;

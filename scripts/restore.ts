@@ -21,7 +21,12 @@ const database = await connectDatabaseForCli(config).catch((error: Error) => {
   process.exit(1);
 });
 try {
-  const result = await restoreBackup({ databaseUrl: database.url, file: path.resolve(file), filesDir: path.join(config.dataDir, 'files'), force: args.includes('--force') });
+  const result = await restoreBackup({
+    databaseUrl: database.url,
+    file: path.resolve(file),
+    filesDir: path.join(config.dataDir, 'files'),
+    force: args.includes('--force'),
+  });
   process.stdout.write(`Restored ${result.tables} tables, ${result.rows} rows, ${result.files} files and ${result.jobs} pending jobs from ${file}.\n`);
 } catch (error) {
   const reason = error instanceof BackupError ? error.message : `${(error as Error).message} Nothing was restored.`;

@@ -15,7 +15,12 @@ function findBinaries(): string | undefined {
   const configured = process.env.LOTSE_STOCK_PG_BIN;
   if (configured) return configured;
   const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   return versions.map((v) => path.join(root, v, 'bin')).find((bin) => fs.existsSync(path.join(bin, 'initdb')));
 }
 
@@ -61,11 +66,10 @@ try {
   const files = given.length
     ? given
     : fs.globSync(['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts']).filter((file) => file !== path.join('test', 'startup.test.ts'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--test', '--test-global-setup=test/global-setup.ts', '--test-concurrency=2', ...files],
-    { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres` } },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-global-setup=test/global-setup.ts', '--test-concurrency=2', ...files], {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres` },
+  });
   code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);

@@ -32,7 +32,12 @@ try {
   if (!staff || !staff.active) throw new Error(`There is no active staff account "${owner}".`);
   const expiresAt = days ? new Date(systemClock.now().getTime() + Number(days) * 86_400_000) : null;
   const created = await createApiToken({ db: database.db, clock: systemClock }, { staffId: staff.id, name: name.trim(), role, expiresAt });
-  await recordAudit(database.db, systemClock, { actorLabel: `command line (${owner})`, action: 'admin.api_token.create', target: { type: 'api_token', id: created.id }, after: { name: name.trim(), role, expiresAt } });
+  await recordAudit(database.db, systemClock, {
+    actorLabel: `command line (${owner})`,
+    action: 'admin.api_token.create',
+    target: { type: 'api_token', id: created.id },
+    after: { name: name.trim(), role, expiresAt },
+  });
   process.stdout.write(`${created.token}\n`);
   process.stderr.write(`Token "${name.trim()}" for ${owner} as ${role} created. It is shown only this once.\n`);
 } catch (error) {

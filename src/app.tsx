@@ -130,7 +130,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/staff', staffAuth(staffDeps));
   app.use('/api/v1/*', staffAuth(staffDeps));
   // The front desk's staff screens and device screens: sessions, API tokens and device tokens.
-  for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk', '/kiosk/*', '/display', '/display/*']) app.use(path, staffAuth(staffDeps));
+  for (const path of ['/desk', '/desk/*', '/reception', '/reception/*', '/figures', '/front-desk/*', '/kiosk', '/kiosk/*', '/display', '/display/*'])
+    app.use(path, staffAuth(staffDeps));
 
   const portalSettings = { ...defaultPortalSettings, ...deps.portal };
   // One copy of each location's schedule for all of this app's bookings and availability.
@@ -139,7 +140,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
   const notifier =
     deps.notices ??
-    createPortalNotices({ db: deps.db, jobs: deps.jobs, clock: deps.clock, publicUrl: deps.publicUrl, hmacKey: portalSettings.hmacKey, logger: deps.logger, deliverer: deps.notifier });
+    createPortalNotices({
+      db: deps.db,
+      jobs: deps.jobs,
+      clock: deps.clock,
+      publicUrl: deps.publicUrl,
+      hmacKey: portalSettings.hmacKey,
+      logger: deps.logger,
+      deliverer: deps.notifier,
+    });
 
   app.route('/', healthRoutes(deps));
   if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
@@ -159,7 +168,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
-  const apiGuard = portalSettings.guardApi ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey }) : allowEveryBooking;
+  const apiGuard = portalSettings.guardApi
+    ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })
+    : allowEveryBooking;
   app.route(
     '/',
     frontDeskRoutes({

@@ -23,7 +23,10 @@ test('settings are read from the environment', () => {
 });
 
 test('a wrong setting stops start-up with a message naming it', () => {
-  assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message));
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty' }),
+    (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message),
+  );
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   assert.throws(() => loadConfig({ LOTSE_DEMO: 'maybe' }), /LOTSE_DEMO/);
   assert.throws(() => loadConfig({ LOTSE_TIME_ZONE: 'Mars/Olympus' }), /LOTSE_TIME_ZONE/);
@@ -44,7 +47,10 @@ test('LOTSE_TRUST_PROXY is false, true or a list of trusted proxies', () => {
   assert.deepEqual(loadConfig({ LOTSE_TRUST_PROXY: 'false' }).trustedProxies, []);
   assert.deepEqual(loadConfig({ LOTSE_TRUST_PROXY: 'true' }).trustedProxies, ['loopback', 'linklocal', 'uniquelocal']);
   assert.deepEqual(loadConfig({ LOTSE_TRUST_PROXY: '10.1.2.3, 192.168.0.0/24' }).trustedProxies, ['10.1.2.3', '192.168.0.0/24']);
-  assert.throws(() => loadConfig({ LOTSE_TRUST_PROXY: 'proxy.example' }), (error: unknown) => error instanceof ConfigError && /LOTSE_TRUST_PROXY/.test(error.message));
+  assert.throws(
+    () => loadConfig({ LOTSE_TRUST_PROXY: 'proxy.example' }),
+    (error: unknown) => error instanceof ConfigError && /LOTSE_TRUST_PROXY/.test(error.message),
+  );
 });
 
 test('NODE_ENV=production refuses the demo defaults and names every setting a real install needs', () => {
@@ -57,9 +63,18 @@ test('NODE_ENV=production refuses the demo defaults and names every setting a re
       /DATABASE_URL/.test(error.message) &&
       /SMTP_URL/.test(error.message),
   );
-  const real = { NODE_ENV: 'production', LOTSE_DEMO: 'false', PUBLIC_URL: 'https://termine.example.org', DATABASE_URL: 'postgres://u:p@db/lotse', SMTP_URL: 'smtp://mail.example.org:25' };
+  const real = {
+    NODE_ENV: 'production',
+    LOTSE_DEMO: 'false',
+    PUBLIC_URL: 'https://termine.example.org',
+    DATABASE_URL: 'postgres://u:p@db/lotse',
+    SMTP_URL: 'smtp://mail.example.org:25',
+  };
   assert.equal(loadConfig(real).production, true);
   assert.throws(() => loadConfig({ ...real, PUBLIC_URL: 'http://termine.example.org' }), /PUBLIC_URL: must be the https/);
-  assert.throws(() => loadConfig({ ...real, LOTSE_DEMO: 'true' }), (error: unknown) => /LOTSE_DEMO/.test(String(error)) && !/PUBLIC_URL/.test(String(error)));
+  assert.throws(
+    () => loadConfig({ ...real, LOTSE_DEMO: 'true' }),
+    (error: unknown) => /LOTSE_DEMO/.test(String(error)) && !/PUBLIC_URL/.test(String(error)),
+  );
   assert.equal(loadConfig({ LOTSE_DEMO: 'true' }).production, false, 'outside production the defaults stay');
 });

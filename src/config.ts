@@ -4,9 +4,7 @@ import { defaultPortalSettings, type PortalSettings } from './features/portal/po
 import type { StaffAuthSettings } from './features/staff/auth-settings.ts';
 import { parseTrustedProxies } from './platform/http/client-ip.ts';
 
-const booleanSetting = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const booleanSetting = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const configSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -22,15 +20,35 @@ const configSchema = z.object({
   LOTSE_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOTSE_DEMO: booleanSetting.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOTSE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  LOTSE_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   LOTSE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LOTSE_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(3_000),
   LOTSE_TIME_ZONE: z.string().min(1).default('Europe/Berlin'),
-  LOTSE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(10),
+  LOTSE_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(10),
   LOTSE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOTSE_SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
-  LOTSE_SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOTSE_SIGNIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LOTSE_TRUST_PROXY: z
     .string()
     .default('false')
@@ -42,7 +60,10 @@ const configSchema = z.object({
         return z.NEVER;
       }
     }),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Ausländerbehörde <noreply@lotse.localhost>'),
   LOTSE_OUTBOX_DIR: z.string().min(1).optional(),
   LOTSE_PORTAL_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
@@ -52,7 +73,12 @@ const configSchema = z.object({
   LOTSE_BOOKINGS_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1000).default(4),
   LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(3),
   LOTSE_LOOKUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
-  LOTSE_RELEASE_DELAY_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  LOTSE_RELEASE_DELAY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   LOTSE_API_PROOF_OF_WORK: booleanSetting.default(true),
   LOTSE_PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOTSE_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
@@ -154,7 +180,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function refuseUnfitForProduction(c: z.infer<typeof configSchema>): void {
   const problems: string[] = [];
   if (c.LOTSE_DEMO) problems.push('LOTSE_DEMO: must be set to false (the demo office and its demo sign-ins are not for real data)');
-  if (!c.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL: must be the https:// address citizens reach Lotse at (links in e-mails, secure cookies)');
+  if (!c.PUBLIC_URL?.startsWith('https://'))
+    problems.push('PUBLIC_URL: must be the https:// address citizens reach Lotse at (links in e-mails, secure cookies)');
   if (!c.DATABASE_URL) problems.push("DATABASE_URL: must point at the office's PostgreSQL (the embedded database is for trying Lotse out)");
   if (!c.SMTP_URL) problems.push('SMTP_URL: must name the mail server (without it, e-mails only land as files in the outbox folder)');
   if (problems.length === 0) return;

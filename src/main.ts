@@ -114,7 +114,13 @@ async function main(): Promise<void> {
     await jobs.register(reminderJob({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }));
     notices = createPortalNotices({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl, hmacKey: config.portal.hmacKey, logger });
     await startNoticeSweep(jobs, notices, config.timeZone);
-    await startRetentionJob(jobs, { db: database.db, clock: systemClock, logger, retentionDays: config.portal.personalDataRetentionDays, timeZone: config.timeZone });
+    await startRetentionJob(jobs, {
+      db: database.db,
+      clock: systemClock,
+      logger,
+      retentionDays: config.portal.personalDataRetentionDays,
+      timeZone: config.timeZone,
+    });
     logger.info({ mail: transport.describe() }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');

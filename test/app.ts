@@ -22,7 +22,17 @@ export function createTestJobs(url: string, beforeStop: () => Promise<void> = as
 /** The real application on a test database, for app.request() tests. */
 export function createTestApp(
   db: Database,
-  options: { url?: string; jobs?: Jobs; clock?: Clock; bodyLimitBytes?: number; portal?: Partial<PortalSettings>; liveEvents?: LiveEvents; publicUrl?: string; notifier?: AppointmentNotifier; trustedProxies?: string[] } = {},
+  options: {
+    url?: string;
+    jobs?: Jobs;
+    clock?: Clock;
+    bodyLimitBytes?: number;
+    portal?: Partial<PortalSettings>;
+    liveEvents?: LiveEvents;
+    publicUrl?: string;
+    notifier?: AppointmentNotifier;
+    trustedProxies?: string[];
+  } = {},
 ) {
   // Notices are delivered in the background after each change: the test waits for that before
   // its job system stops.

@@ -31,7 +31,14 @@ const clerk = await addStaff(db, 'clerk', { locationIds: [office.locationId], sp
 await db.insertInto('working_hours').values({ staff_id: clerk.id, location_id: office.locationId, weekday: 4, starts: '13:00', ends: '17:00' }).execute();
 const browser = new Browser(app);
 await browser.signIn(clerk.username);
-const phoneBooking = { serviceId: office.serviceId, locationId: office.locationId, name: 'Mariam Haidari', dateOfBirth: '1988-03-14', phone: '+49 170 000000', language: 'fa' };
+const phoneBooking = {
+  serviceId: office.serviceId,
+  locationId: office.locationId,
+  name: 'Mariam Haidari',
+  dateOfBirth: '1988-03-14',
+  phone: '+49 170 000000',
+  language: 'fa',
+};
 
 function book(start: string, person: { email: string; language?: string; dateOfBirth?: string }, headers: Record<string, string> = {}) {
   return app.request('/api/v1/appointments', {
@@ -68,7 +75,7 @@ function icsEvent(mail: ParsedMail) {
   return { method: calendar.getFirstPropertyValue('method'), event: new ICAL.Event(calendar.getFirstSubcomponent('vevent')!) };
 }
 
-test('API booking: the confirmation in the person\'s language with a German summary, .ics, a working change link and the reminder', async () => {
+test("API booking: the confirmation in the person's language with a German summary, .ics, a working change link and the reminder", async () => {
   const email = 'api-book@example.org';
   const idempotencyKey = randomUUID();
   const first = await book('2026-11-25T09:00:00+01:00', { email, language: 'uk' }, { 'idempotency-key': idempotencyKey });
@@ -95,7 +102,10 @@ test('API booking: the confirmation in the person\'s language with a German summ
   assert.match(page.html, new RegExp(appointment.code));
 
   const planned = await plannedReminders(db, appointment.id);
-  assert.deepEqual(planned.map((r) => [r.data.startsAt, r.startAfter.toISOString()]), [['2026-11-25T08:00:00.000Z', '2026-11-24T08:00:00.000Z']]);
+  assert.deepEqual(
+    planned.map((r) => [r.data.startsAt, r.startAfter.toISOString()]),
+    [['2026-11-25T08:00:00.000Z', '2026-11-24T08:00:00.000Z']],
+  );
 
   // The same request again (a client retrying) answers with the same booking and sends nothing new.
   const replay = await book('2026-11-25T09:00:00+01:00', { email, language: 'uk' }, { 'idempotency-key': idempotencyKey });
@@ -132,7 +142,10 @@ test('two cancels of the same appointment at the same moment: one cancellation m
   // The confirmation goes out first (a booking cancelled before that is told only of the cancellation).
   await noticesSettled(db);
   const answers = await Promise.all([manage(code, secret, { method: 'DELETE' }), manage(code, secret, { method: 'DELETE' })]);
-  assert.deepEqual(answers.map((r) => r.status), [200, 200]);
+  assert.deepEqual(
+    answers.map((r) => r.status),
+    [200, 200],
+  );
   assert.equal(await queuedMailCount(db, email), 2, 'confirmation and exactly one cancellation');
 });
 
@@ -151,10 +164,13 @@ test('API reschedule: the moved mail with the new time, and the reminder follows
   assert.equal(icsEvent(mail).event.startDate.toJSDate().toISOString(), '2026-11-30T09:30:00.000Z');
 
   const planned = await plannedReminders(db, id);
-  assert.deepEqual(planned.map((r) => [r.data.startsAt, r.startAfter.toISOString()]), [
-    ['2026-11-27T08:00:00.000Z', '2026-11-26T08:00:00.000Z'],
-    ['2026-11-30T09:30:00.000Z', '2026-11-29T09:30:00.000Z'],
-  ]);
+  assert.deepEqual(
+    planned.map((r) => [r.data.startsAt, r.startAfter.toISOString()]),
+    [
+      ['2026-11-27T08:00:00.000Z', '2026-11-26T08:00:00.000Z'],
+      ['2026-11-30T09:30:00.000Z', '2026-11-29T09:30:00.000Z'],
+    ],
+  );
   const count = await queuedMailCount(db, email);
   await reminders.handle(old.data, { id: 'old', retryCount: 0 });
   assert.equal(await queuedMailCount(db, email), count, 'the reminder for the old time sends nothing');
@@ -188,7 +204,7 @@ test('a refused change queues no mail: time taken, duplicate booking, wrong secr
   assert.equal((await manage(code, 'wrong-secret-wrong-secret', { method: 'PATCH', body: { start: '2026-12-01T11:00:00+01:00' } })).status, 404);
   const clash = await manage(code, secret, { method: 'PATCH', body: { start: '2026-12-01T09:00:00+01:00' } });
   assert.equal(clash.status, 409);
-  assert.equal(await queuedMailCount(db, taker), 2, 'the taker\'s own confirmation and the note about the appointment they hold');
+  assert.equal(await queuedMailCount(db, taker), 2, "the taker's own confirmation and the note about the appointment they hold");
   assert.equal(await queuedMailCount(db, mover), 1, 'only the confirmation');
 });
 
@@ -215,8 +231,21 @@ test('staff book a phone customer: the same confirmation with the change link; a
   // The office cancels (absence): the person reads that the office cancelled, the note and how to book again.
   const lead = await addStaff(db, 'team_lead', { locationIds: [office.locationId] });
   const notifier = createAppointmentNotifier({ jobs, clock, publicUrl, key: () => Promise.resolve('test-key') });
-  const actor: StaffActor = { kind: 'staff', staffId: lead.id, displayName: 'Lead', username: lead.username, role: 'team_lead', locationIds: [office.locationId], specialtyIds: [], via: 'session' };
-  await cancelAppointmentForAbsence({ db, clock, notifier }, actor, { appointmentId: row.id, note: 'Bitte bringen Sie den alten Bescheid mit. <script>x</script>', screen: 'test' });
+  const actor: StaffActor = {
+    kind: 'staff',
+    staffId: lead.id,
+    displayName: 'Lead',
+    username: lead.username,
+    role: 'team_lead',
+    locationIds: [office.locationId],
+    specialtyIds: [],
+    via: 'session',
+  };
+  await cancelAppointmentForAbsence({ db, clock, notifier }, actor, {
+    appointmentId: row.id,
+    note: 'Bitte bringen Sie den alten Bescheid mit. <script>x</script>',
+    screen: 'test',
+  });
   const cancelled = await outbox.waitForMail(email, (m) => /abgesagt/.test(m.subject ?? ''));
   assert.match(cancelled.subject ?? '', /اداره اتباع خارجی/);
   assert.match(cancelled.subject ?? '', /von der Ausländerbehörde abgesagt/);
@@ -239,12 +268,20 @@ test('staff book someone without an e-mail address: booked, and nobody is writte
 
   // Without an address, people are told apart by name: another caller with the same birthday books too,
   // the same caller a second time for the same service is refused.
-  assert.equal((await browser.submit('/staff/calendar/book', '/staff/calendar/book', { ...noEmail, name: 'Ayşe Demir', start: '2026-11-26T15:30' })).status, 303);
+  assert.equal(
+    (await browser.submit('/staff/calendar/book', '/staff/calendar/book', { ...noEmail, name: 'Ayşe Demir', start: '2026-11-26T15:30' })).status,
+    303,
+  );
   const twice = await browser.submit('/staff/calendar/book', '/staff/calendar/book', { ...noEmail, start: '2026-11-26T16:00' });
   assert.equal(twice.status, 409);
   assert.equal((await db.selectFrom('appointment').select('id').where('date_of_birth', '=', '1979-09-09').execute()).length, 2);
 
-  const malformed = await browser.submit('/staff/calendar/book', '/staff/calendar/book', { ...noEmail, name: 'Typo Caller', email: 'typo-at-example.org', start: '2026-11-26T16:00' });
+  const malformed = await browser.submit('/staff/calendar/book', '/staff/calendar/book', {
+    ...noEmail,
+    name: 'Typo Caller',
+    email: 'typo-at-example.org',
+    start: '2026-11-26T16:00',
+  });
   assert.equal(malformed.status, 422);
   assert.equal(await db.selectFrom('appointment').select('id').where('person_name', '=', 'Typo Caller').executeTakeFirst(), undefined);
 });
@@ -263,9 +300,14 @@ test('a booking and its notice commit together: when delivery fails, the booking
   const response = await failing.request('/api/v1/appointments', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ serviceId: office.serviceId, locationId: office.locationId, start: '2026-12-03T09:00:00+01:00', person: { name: 'Atomic Test', dateOfBirth: '1990-01-01', email, language: 'de' } }),
+    body: JSON.stringify({
+      serviceId: office.serviceId,
+      locationId: office.locationId,
+      start: '2026-12-03T09:00:00+01:00',
+      person: { name: 'Atomic Test', dateOfBirth: '1990-01-01', email, language: 'de' },
+    }),
   });
-  assert.equal(response.status, 201, 'the person has the appointment: telling them is the outbox\'s job');
+  assert.equal(response.status, 201, "the person has the appointment: telling them is the outbox's job");
   const { appointment } = await json(response);
   const notice = () => db.selectFrom('appointment_notice').select(['kind', 'failed_attempts']).where('appointment_id', '=', appointment.id).executeTakeFirst();
   for (let i = 0; (await notice())?.failed_attempts === 0; i++) {

@@ -18,7 +18,10 @@ function countingDeliverer() {
 }
 
 async function bookWithNotice(start: string): Promise<string> {
-  const { appointment } = await bookAppointment({ db, clock }, { serviceId, locationId: office.locationId, start, person: person(), actor: onlineActor, notify: true });
+  const { appointment } = await bookAppointment(
+    { db, clock },
+    { serviceId, locationId: office.locationId, start, person: person(), actor: onlineActor, notify: true },
+  );
   return appointment.id;
 }
 
@@ -45,7 +48,10 @@ test('a booking cancelled before its notice went out is told only of the cancell
   });
   const deliverer = countingDeliverer();
   await createAppointmentNotices({ db, deliverer }).deliver();
-  assert.deepEqual(deliverer.delivered.map((c) => c.kind), ['cancelled']);
+  assert.deepEqual(
+    deliverer.delivered.map((c) => c.kind),
+    ['cancelled'],
+  );
 });
 
 test('a failing delivery is retried a few times, then left for an administrator without blocking the others', async () => {

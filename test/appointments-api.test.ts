@@ -24,7 +24,13 @@ function post(body: unknown, headers: Record<string, string> = {}) {
   return sut.request('/api/v1/appointments', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 }
 
-const booking = (start: string, overrides: Record<string, unknown> = {}) => ({ serviceId, locationId: office.locationId, start, person: person(), ...overrides });
+const booking = (start: string, overrides: Record<string, unknown> = {}) => ({
+  serviceId,
+  locationId: office.locationId,
+  start,
+  person: person(),
+  ...overrides,
+});
 
 function manage(code: string, secret: string | undefined, init: RequestInit = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -66,7 +72,10 @@ describe('availability', () => {
   test('free starts per day as ISO 8601 with offset', async () => {
     const body = await json(await sut.request(url({ from: '2026-12-02', to: '2026-12-03' })));
     assert.equal(body.timeZone, 'Europe/Berlin');
-    assert.deepEqual(body.days.map((d: { date: string }) => d.date), ['2026-12-02', '2026-12-03']);
+    assert.deepEqual(
+      body.days.map((d: { date: string }) => d.date),
+      ['2026-12-02', '2026-12-03'],
+    );
     assert.equal(body.days[0].starts[0], '2026-12-02T08:00:00+01:00');
     assert.equal(body.days[0].starts.length, 8);
   });
@@ -96,7 +105,10 @@ describe('availability', () => {
   for (const [what, query, field] of bad) {
     test(`rejects ${what} with 422 naming ${field}`, async () => {
       const body = await problem(await sut.request(url(query)), 422, 'validation_failed');
-      assert.ok(body.errors.some((e: { path: string }) => e.path === field), JSON.stringify(body.errors));
+      assert.ok(
+        body.errors.some((e: { path: string }) => e.path === field),
+        JSON.stringify(body.errors),
+      );
     });
   }
 
@@ -131,7 +143,10 @@ describe('booking over HTTP', () => {
     const held = await json(await sut.request(day));
     assert.ok(!held.days[0].starts.includes(start), 'hidden online right after the cancellation');
     await problem(await post(booking(start, { person: person({ email: 'second@example.org' }) })), 409, 'slot_taken');
-    const staffView = await getAvailability({ db, clock }, { serviceId, locationId: office.locationId, from: '2026-12-04', to: '2026-12-04', actor: { channel: 'staff', staffId: clerkId } });
+    const staffView = await getAvailability(
+      { db, clock },
+      { serviceId, locationId: office.locationId, from: '2026-12-04', to: '2026-12-04', actor: { channel: 'staff', staffId: clerkId } },
+    );
     assert.ok(staffView.days[0]!.starts.includes(start), 'staff see the time at once (phone customers)');
 
     // 60 minutes (the default delay) later the time is back online, and bookable.
@@ -163,7 +178,11 @@ describe('booking over HTTP', () => {
     const moved = await manage(mine.appointment.code, mine.manageSecret, { method: 'PATCH', body: JSON.stringify({ start: '2026-12-07T10:00:00+01:00' }) });
     assert.equal(moved.status, 200);
     assert.equal((await json(moved)).startsAt, '2026-12-07T10:00:00+01:00');
-    await problem(await manage(mine.appointment.code, mine.manageSecret, { method: 'PATCH', body: JSON.stringify({ start: '2026-12-07T09:00:00+01:00' }) }), 409, 'slot_taken');
+    await problem(
+      await manage(mine.appointment.code, mine.manageSecret, { method: 'PATCH', body: JSON.stringify({ start: '2026-12-07T09:00:00+01:00' }) }),
+      409,
+      'slot_taken',
+    );
     await problem(await manage(mine.appointment.code, mine.manageSecret, { method: 'PATCH', body: JSON.stringify({ start: 42 }) }), 422, 'validation_failed');
     assert.equal((await json(await manage(mine.appointment.code, mine.manageSecret))).startsAt, '2026-12-07T10:00:00+01:00');
   });
@@ -171,7 +190,11 @@ describe('booking over HTTP', () => {
   test('a second booking for the same service by the same person is a 409 that does not say when the first is', async () => {
     const someone = person();
     assert.equal((await post(booking('2026-12-08T08:00:00+01:00', { person: someone }))).status, 201);
-    const body = await problem(await post(booking('2026-12-09T08:00:00+01:00', { person: { ...someone, email: someone.email.toUpperCase() } })), 409, 'duplicate_booking');
+    const body = await problem(
+      await post(booking('2026-12-09T08:00:00+01:00', { person: { ...someone, email: someone.email.toUpperCase() } })),
+      409,
+      'duplicate_booking',
+    );
     assert.equal(body.existingAppointment, undefined);
     assert.doesNotMatch(JSON.stringify(body), /2026-12-08|08:00/);
   });
@@ -186,8 +209,13 @@ describe('booking over HTTP', () => {
     assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(await json(replayed), await json(first));
     const other = person();
-    const concurrent = await Promise.all(Array.from({ length: 5 }, () => post(booking('2026-12-10T09:00:00+01:00', { person: other }), { 'idempotency-key': `${key}-b` })));
-    assert.deepEqual(concurrent.map((r) => r.status), [201, 201, 201, 201, 201]);
+    const concurrent = await Promise.all(
+      Array.from({ length: 5 }, () => post(booking('2026-12-10T09:00:00+01:00', { person: other }), { 'idempotency-key': `${key}-b` })),
+    );
+    assert.deepEqual(
+      concurrent.map((r) => r.status),
+      [201, 201, 201, 201, 201],
+    );
     const codes = new Set(await Promise.all(concurrent.map(async (r) => (await json(r)).appointment.code)));
     assert.equal(codes.size, 1);
     for (const email of [body.person.email, other.email]) {
@@ -222,9 +250,27 @@ describe('bad booking input: a clear 4xx and nothing written', () => {
     ['a malformed e-mail', () => booking('2026-12-14T08:00:00+01:00', { person: person({ email: 'olena@' }) }), 422, 'validation_failed', 'person.email'],
     ['a 10 KB name', () => booking('2026-12-14T08:00:00+01:00', { person: person({ name: 'x'.repeat(10_240) }) }), 422, 'validation_failed', 'person.name'],
     ['an empty name', () => booking('2026-12-14T08:00:00+01:00', { person: person({ name: '   ' }) }), 422, 'validation_failed', 'person.name'],
-    ['a date of birth in the future', () => booking('2026-12-14T08:00:00+01:00', { person: person({ dateOfBirth: '2030-01-01' }) }), 422, 'validation_failed', 'person.dateOfBirth'],
-    ['an impossible date of birth', () => booking('2026-12-14T08:00:00+01:00', { person: person({ dateOfBirth: '1990-02-31' }) }), 422, 'validation_failed', 'person.dateOfBirth'],
-    ['an unsupported language', () => booking('2026-12-14T08:00:00+01:00', { person: person({ language: 'xx' }) }), 422, 'validation_failed', 'person.language'],
+    [
+      'a date of birth in the future',
+      () => booking('2026-12-14T08:00:00+01:00', { person: person({ dateOfBirth: '2030-01-01' }) }),
+      422,
+      'validation_failed',
+      'person.dateOfBirth',
+    ],
+    [
+      'an impossible date of birth',
+      () => booking('2026-12-14T08:00:00+01:00', { person: person({ dateOfBirth: '1990-02-31' }) }),
+      422,
+      'validation_failed',
+      'person.dateOfBirth',
+    ],
+    [
+      'an unsupported language',
+      () => booking('2026-12-14T08:00:00+01:00', { person: person({ language: 'xx' }) }),
+      422,
+      'validation_failed',
+      'person.language',
+    ],
     ['wrong types', () => ({ serviceId: 5, locationId: true, start: 1_700_000_000, person: 'me' }), 422, 'validation_failed', 'serviceId'],
     ['a missing person', () => ({ serviceId, locationId: office.locationId, start: '2026-12-14T08:00:00+01:00' }), 422, 'validation_failed', 'person'],
     ['an unexpected field', () => booking('2026-12-14T08:00:00+01:00', { staffId: clerkId }), 422, 'validation_failed'],
@@ -234,7 +280,11 @@ describe('bad booking input: a clear 4xx and nothing written', () => {
     test(`${what} → ${status} ${code}`, async () => {
       const before = await countAppointments(db);
       const answer = await problem(await post(body()), status, code);
-      if (field) assert.ok(answer.errors?.some((e: { path: string }) => e.path === field), JSON.stringify(answer.errors));
+      if (field)
+        assert.ok(
+          answer.errors?.some((e: { path: string }) => e.path === field),
+          JSON.stringify(answer.errors),
+        );
       assert.equal(await countAppointments(db), before);
     });
   }
@@ -260,7 +310,11 @@ test('the booking guard runs before a public booking and can refuse it', async (
     },
   });
   const before = await countAppointments(db);
-  const response = await guarded.request('/api/v1/appointments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(booking('2026-12-15T08:00:00+01:00')) });
+  const response = await guarded.request('/api/v1/appointments', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(booking('2026-12-15T08:00:00+01:00')),
+  });
   await problem(response, 429, 'rate_limited');
   assert.equal(await countAppointments(db), before);
 });

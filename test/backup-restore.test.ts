@@ -42,7 +42,10 @@ async function emptyDatabase(): Promise<string> {
 }
 
 function npmScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', `${script}.ts`), ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', `${script}.ts`), ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -60,7 +63,10 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
     );
     result[name] = `${row!.n}:${row!.digest}`;
   }
-  for (const { name } of await query<{ name: string }>(url, "SELECT relname AS name FROM pg_class WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace")) {
+  for (const { name } of await query<{ name: string }>(
+    url,
+    "SELECT relname AS name FROM pg_class WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace",
+  )) {
     const [state] = await query<{ v: string }>(url, `SELECT last_value::text || is_called::text AS v FROM "${name}"`);
     result[`sequence ${name}`] = state!.v;
   }
@@ -102,7 +108,10 @@ test('backup, then restore into a new database and data folder: every table, seq
   assert.deepEqual(await fs.readFile(path.join(targetData, 'files', 'scans', '2026', 'passport.bin')), photo);
   assert.equal(await fs.readFile(path.join(targetData, 'files', 'note.txt'), 'utf8'), 'Aktenvermerk');
   const reminders = await query<{ start_after: Date }>(target, "SELECT start_after FROM pgboss.job WHERE name = 'portal.reminder' AND state = 'created'");
-  assert.deepEqual(reminders.map((r) => r.start_after.toISOString()), ['2027-01-10T08:00:00.000Z']);
+  assert.deepEqual(
+    reminders.map((r) => r.start_after.toISOString()),
+    ['2027-01-10T08:00:00.000Z'],
+  );
   const [queue] = await query<{ retry_limit: number }>(target, "SELECT retry_limit FROM pgboss.queue WHERE name = 'portal.reminder'");
   const [sourceQueue] = await query<{ retry_limit: number }>(source.url, "SELECT retry_limit FROM pgboss.queue WHERE name = 'portal.reminder'");
   assert.equal(queue!.retry_limit, sourceQueue!.retry_limit);

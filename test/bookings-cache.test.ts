@@ -49,8 +49,13 @@ test('a booking across midnight UTC blocks both days, and emptying the table is 
   await sql`UPDATE working_hours SET starts = '07:00', ends = '18:00' WHERE staff_id = ${clerkId}`.execute(db);
   await insertBooking('2026-12-07T23:30:00Z', '2026-12-08T00:30:00Z');
   await sql`UPDATE working_hours SET starts = '08:00', ends = '12:00' WHERE staff_id = ${clerkId}`.execute(db);
-  const versions = await sql<{ day: string }>`SELECT day::text FROM busy_version WHERE holder = ${clerkId} AND day BETWEEN '2026-12-07' AND '2026-12-08' ORDER BY day`.execute(db);
-  assert.deepEqual(versions.rows.map((r) => r.day), ['2026-12-07', '2026-12-08']);
+  const versions = await sql<{
+    day: string;
+  }>`SELECT day::text FROM busy_version WHERE holder = ${clerkId} AND day BETWEEN '2026-12-07' AND '2026-12-08' ORDER BY day`.execute(db);
+  assert.deepEqual(
+    versions.rows.map((r) => r.day),
+    ['2026-12-07', '2026-12-08'],
+  );
 
   const cached = await starts(staff, '2026-12-03', '2026-12-04');
   await sql`TRUNCATE appointment CASCADE`.execute(db);
@@ -65,14 +70,22 @@ test('a changed day of one clerk reloads that clerk only, and the result equals 
   const warm = await starts(onlineActor, '2026-12-09', '2026-12-11');
   await db.updateTable('appointment').set({ staff_id: second }).where('starts_at', '=', new Date('2026-12-10T08:00:00Z')).execute();
   const cachedAgain = await starts(onlineActor, '2026-12-09', '2026-12-11');
-  const fresh = await getAvailability({ db, clock, releaseDelayMinutes: 60 }, { serviceId, locationId: office.locationId, from: '2026-12-09', to: '2026-12-11', actor: onlineActor });
-  assert.deepEqual(cachedAgain, fresh.days.flatMap((d) => d.starts));
+  const fresh = await getAvailability(
+    { db, clock, releaseDelayMinutes: 60 },
+    { serviceId, locationId: office.locationId, from: '2026-12-09', to: '2026-12-11', actor: onlineActor },
+  );
+  assert.deepEqual(
+    cachedAgain,
+    fresh.days.flatMap((d) => d.starts),
+  );
   assert.deepEqual(cachedAgain, warm, 'one of two clerks is still free at 09:00');
 });
 
 test('a day is computed once and served from memory until its own bookings change', async () => {
   const day = async (date: string, actor: Actor = staff) =>
-    (await getAvailability(deps, { serviceId, locationId: office.locationId, from: '2026-12-14', to: '2026-12-16', actor, staffId: clerkId })).days.find((d) => d.date === date)!.starts;
+    (await getAvailability(deps, { serviceId, locationId: office.locationId, from: '2026-12-14', to: '2026-12-16', actor, staffId: clerkId })).days.find(
+      (d) => d.date === date,
+    )!.starts;
   const first = await day('2026-12-15');
   assert.equal(await day('2026-12-15'), first, 'the same answer object: taken from memory');
   // Local days span two UTC days in Berlin; 14 December shares none with a booking on the 15th at 10:00.

@@ -33,17 +33,47 @@ type Allowed = { file: string; line: RegExp; count: number; why: string };
 // The legitimate readers of real time. A new entry needs a reason a reviewer can check.
 const allowed: Allowed[] = [
   { file: 'src/shared/clock.ts', line: /new Date\(\)/, count: 1, why: 'systemClock: the one real clock, injected by src/main.ts and the command-line scripts' },
-  { file: 'src/platform/mail/mail-transport.ts', line: /date: new Date\(\)/, count: 1, why: "a mail's Date header says when it really leaves, whatever the office clock" },
+  {
+    file: 'src/platform/mail/mail-transport.ts',
+    line: /date: new Date\(\)/,
+    count: 1,
+    why: "a mail's Date header says when it really leaves, whatever the office clock",
+  },
   { file: 'src/web/assets/proof-of-work.js', line: /Date\.now\(\)/, count: 2, why: 'runs in the browser and measures how long solving took' },
   // Column defaults the application never compares with the office clock: a fallback for rows
   // written without the column (seeds, manual SQL). Where a timestamp is compared with clock time
   // (tickets' check-in and updates, transfer notes, sessions, tokens, absences' effects,
   // cancellations, erasures) the code writes the clock's value explicitly.
-  { file: 'migrations/20261121_0002_office.ts', line: /(created_at|updated_at) timestamptz NOT NULL DEFAULT now\(\)/, count: 8, why: 'records of the office and appointments: shown, never compared with the clock' },
-  { file: 'migrations/20261121_0104_book_free_candidate.ts', line: /created_at timestamptz NOT NULL DEFAULT now\(\)/, count: 1, why: 'appointment_notice: delivered in id order, its age never read' },
-  { file: 'migrations/20261121_0200_staff_access.ts', line: /updated_at timestamptz NOT NULL DEFAULT now\(\)/, count: 1, why: 'staff.updated_at: written from the clock on every change; the default only fills old rows' },
-  { file: 'migrations/20261121_0301_portal.ts', line: /(created_at|queued_at) timestamptz NOT NULL DEFAULT now\(\)/, count: 2, why: 'portal_secret and the reminder-sent marker: never compared with the clock' },
-  { file: 'migrations/20261121_0401_front_desk.ts', line: /(checked_in_at|updated_at|created_at) timestamptz NOT NULL DEFAULT now\(\)/, count: 4, why: 'tickets and transfers are written with the clock (check-in.ts, desk-actions.ts); display events are ordered by id' },
+  {
+    file: 'migrations/20261121_0002_office.ts',
+    line: /(created_at|updated_at) timestamptz NOT NULL DEFAULT now\(\)/,
+    count: 8,
+    why: 'records of the office and appointments: shown, never compared with the clock',
+  },
+  {
+    file: 'migrations/20261121_0104_book_free_candidate.ts',
+    line: /created_at timestamptz NOT NULL DEFAULT now\(\)/,
+    count: 1,
+    why: 'appointment_notice: delivered in id order, its age never read',
+  },
+  {
+    file: 'migrations/20261121_0200_staff_access.ts',
+    line: /updated_at timestamptz NOT NULL DEFAULT now\(\)/,
+    count: 1,
+    why: 'staff.updated_at: written from the clock on every change; the default only fills old rows',
+  },
+  {
+    file: 'migrations/20261121_0301_portal.ts',
+    line: /(created_at|queued_at) timestamptz NOT NULL DEFAULT now\(\)/,
+    count: 2,
+    why: 'portal_secret and the reminder-sent marker: never compared with the clock',
+  },
+  {
+    file: 'migrations/20261121_0401_front_desk.ts',
+    line: /(checked_in_at|updated_at|created_at) timestamptz NOT NULL DEFAULT now\(\)/,
+    count: 4,
+    why: 'tickets and transfers are written with the clock (check-in.ts, desk-actions.ts); display events are ordered by id',
+  },
 ];
 
 function offences(scanned: string[], pattern: { test(text: string): boolean }): string[] {
@@ -66,7 +96,7 @@ function offences(scanned: string[], pattern: { test(text: string): boolean }): 
 test("application code and migrations never read the machine's or the database's time, only the Clock", () => {
   const scanned = [...files('src', (f) => isSource(f) && !isTest(f)), ...files('migrations', isSource)];
   assert.ok(scanned.length > 50, 'the scan found the sources');
-  assert.deepEqual(offences(scanned, databaseNow), [], 'database time: pass the clock\'s value as a parameter');
+  assert.deepEqual(offences(scanned, databaseNow), [], "database time: pass the clock's value as a parameter");
   assert.deepEqual(offences(scanned, machineNow), [], 'machine time: use deps.clock.now() (or performance.now() for durations)');
 });
 
@@ -89,9 +119,17 @@ test('no test stands on the real day: no systemClock, no argument-less Date, no 
 });
 
 test('the scan sees what it is meant to catch', () => {
-  for (const line of ["sql`WHERE ends_at > now() - interval '2 days'`", 'WHERE day >= current_date', 'SELECT CURRENT_TIMESTAMP', "x > 'now'::timestamptz", 'SELECT clock_timestamp()', 'SELECT LOCALTIME'])
+  for (const line of [
+    "sql`WHERE ends_at > now() - interval '2 days'`",
+    'WHERE day >= current_date',
+    'SELECT CURRENT_TIMESTAMP',
+    "x > 'now'::timestamptz",
+    'SELECT clock_timestamp()',
+    'SELECT LOCALTIME',
+  ])
     assert.ok(databaseNow.test(line), line);
-  for (const line of ['deps.clock.now()', 'performance.now()', 'const nowMs = 1', 'a.created_at', 'localTime(at, zone)', 'type Clock = { now(): Date }']) assert.ok(!databaseNow.test(line), line);
+  for (const line of ['deps.clock.now()', 'performance.now()', 'const nowMs = 1', 'a.created_at', 'localTime(at, zone)', 'type Clock = { now(): Date }'])
+    assert.ok(!databaseNow.test(line), line);
   for (const line of ['const t = Date.now();', 'new Date()', 'Temporal.Now.plainDateISO()']) assert.ok(machineNow.test(line), line);
   for (const line of ["new Date('2026-11-23')", 'new Date(at)', 'clock.now()']) assert.ok(!machineNow.test(line), line);
 });

@@ -12,6 +12,8 @@ const sources = readdirSync(root, { recursive: true, encoding: 'utf8' })
 // string comparison lets an attacker learn a secret byte by byte from the answer times.
 test('no secret is compared with === or !==', () => {
   const patterns = [/[!=]==\s*[\w.]*manage_secret_hash/, /manage_secret_hash\s*[!=]==/, /hotp\([^)]*\)\s*[!=]==/, /[!=]==\s*hotp\(/];
-  const found = sources.flatMap(({ file, text }) => text.split('\n').flatMap((line, i) => (patterns.some((p) => p.test(line)) ? [`${file}:${i + 1}: ${line.trim()}`] : [])));
+  const found = sources.flatMap(({ file, text }) =>
+    text.split('\n').flatMap((line, i) => (patterns.some((p) => p.test(line)) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+  );
   assert.deepEqual(found, []);
 });

@@ -16,7 +16,12 @@ test('two instances seeding an empty database at once load the demo office exact
   const results = await Promise.all([seedDemoOffice(deps), seedDemoOffice(deps)]);
   assert.deepEqual(results.sort(), [false, true]);
   const count = async (table: 'location' | 'service' | 'staff' | 'appointment' | 'absence') =>
-    (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   assert.equal(await count('location'), 2);
   assert.ok((await count('service')) >= 8);
   assert.equal(await count('staff'), 12);
@@ -28,7 +33,10 @@ test('two instances seeding an empty database at once load the demo office exact
 });
 
 test('every demo service has real texts in every portal language', async () => {
-  const rows = await db.selectFrom('service_text').select(['service_id', 'lang', 'name', 'description', 'audience', 'required_documents', 'fee_note']).execute();
+  const rows = await db
+    .selectFrom('service_text')
+    .select(['service_id', 'lang', 'name', 'description', 'audience', 'required_documents', 'fee_note'])
+    .execute();
   const services = await db.selectFrom('service').select('id').execute();
   for (const { id } of services) {
     const texts = rows.filter((r) => r.service_id === id);
@@ -51,7 +59,11 @@ test('a translated demo service name does not repeat in brackets a German word t
     for (const lang of Object.keys(s.texts) as (keyof typeof s.texts)[]) {
       if (lang === 'de') continue;
       const bracketed = [...s.texts[lang].name.matchAll(/\(([^()§]+)\)/g)].map((m) => m[1]!.trim());
-      assert.deepEqual(bracketed.filter((term) => s.texts.de.name.includes(term)), [], `${s.slug} in ${lang}: ${s.texts[lang].name}`);
+      assert.deepEqual(
+        bracketed.filter((term) => s.texts.de.name.includes(term)),
+        [],
+        `${s.slug} in ${lang}: ${s.texts[lang].name}`,
+      );
     }
   }
 });
@@ -59,7 +71,10 @@ test('a translated demo service name does not repeat in brackets a German word t
 test('the demo office offers bookable slots', async () => {
   const service = await db.selectFrom('service').select('id').where('slug', '=', 'aufenthaltstitel-verlaengerung').executeTakeFirstOrThrow();
   const location = await db.selectFrom('location').select('id').where('slug', '=', 'wetzlar').executeTakeFirstOrThrow();
-  const availability = await getAvailability({ db, clock }, { serviceId: service.id, locationId: location.id, from: '2026-12-02', to: '2026-12-15', actor: onlineActor });
+  const availability = await getAvailability(
+    { db, clock },
+    { serviceId: service.id, locationId: location.id, from: '2026-12-02', to: '2026-12-15', actor: onlineActor },
+  );
   assert.ok(availability.days.flatMap((d) => d.starts).length > 100);
   const biometrics = await db.selectFrom('service').select('required_resource_kind').where('slug', '=', 'biometrie-erfassung').executeTakeFirstOrThrow();
   assert.equal(biometrics.required_resource_kind, 'biometrics-station');
@@ -67,18 +82,35 @@ test('the demo office offers bookable slots', async () => {
 
 test('the demo office knows its federal state and closes on holidays and its own closures', async () => {
   const locations = await db.selectFrom('location').select(['id', 'slug', 'federal_state']).execute();
-  assert.deepEqual(locations.map((l) => l.federal_state), ['HE', 'HE']);
+  assert.deepEqual(
+    locations.map((l) => l.federal_state),
+    ['HE', 'HE'],
+  );
   const wetzlar = locations.find((l) => l.slug === 'wetzlar')!;
-  const closures = await db.selectFrom('location_closure').select(['day', 'starts', 'ends', 'reason']).where('location_id', '=', wetzlar.id).orderBy('day').execute();
+  const closures = await db
+    .selectFrom('location_closure')
+    .select(['day', 'starts', 'ends', 'reason'])
+    .where('location_id', '=', wetzlar.id)
+    .orderBy('day')
+    .execute();
   // The clock stands on Tuesday 1 December 2026: the staff meeting is on next week's Thursday.
   assert.deepEqual(closures, [
     { day: '2026-12-10', starts: '14:00:00', ends: '16:00:00', reason: 'Personalversammlung' },
     { day: '2026-12-24', starts: '12:00:00', ends: '24:00:00', reason: 'Heiligabend' },
   ]);
   const service = await db.selectFrom('service').select('id').where('slug', '=', 'aufenthaltstitel-verlaengerung').executeTakeFirstOrThrow();
-  const available = await getAvailability({ db, clock }, { serviceId: service.id, locationId: wetzlar.id, from: '2026-12-24', to: '2026-12-25', actor: onlineActor });
+  const available = await getAvailability(
+    { db, clock },
+    { serviceId: service.id, locationId: wetzlar.id, from: '2026-12-24', to: '2026-12-25', actor: onlineActor },
+  );
   assert.ok(available.days[0]!.starts.length > 0 && available.days[0]!.starts.every((s) => s.slice(11, 16) < '12:00'), 'Christmas Eve only in the morning');
   assert.deepEqual(available.days[1]!.starts, [], 'Christmas Day closed');
-  const booked = await db.selectFrom('appointment').select('starts_at').where('location_id', '=', wetzlar.id).where('starts_at', '>=', new Date('2026-12-10T13:00:00Z')).where('starts_at', '<', new Date('2026-12-10T15:00:00Z')).execute();
+  const booked = await db
+    .selectFrom('appointment')
+    .select('starts_at')
+    .where('location_id', '=', wetzlar.id)
+    .where('starts_at', '>=', new Date('2026-12-10T13:00:00Z'))
+    .where('starts_at', '<', new Date('2026-12-10T15:00:00Z'))
+    .execute();
   assert.deepEqual(booked, [], 'no demo appointment during the staff meeting');
 });

@@ -32,7 +32,14 @@ test('demo mode creates sign-ins for every role once; each works', { timeout: 60
   const german = texts.filter((t) => t.lang === 'de');
   assert.ok(german.length > 0);
   for (const t of texts.filter((t) => t.lang !== 'de')) {
-    assert.equal(translationState(german.find((g) => g.service_id === t.service_id), t), 'current', `${t.service_id}/${t.lang}`);
+    assert.equal(
+      translationState(
+        german.find((g) => g.service_id === t.service_id),
+        t,
+      ),
+      'current',
+      `${t.service_id}/${t.lang}`,
+    );
   }
   const stored = await db.selectFrom('staff').select('password_hash').where('username', '=', 'demo.admin').executeTakeFirstOrThrow();
   assert.match(stored.password_hash ?? '', /^\$argon2id\$/);

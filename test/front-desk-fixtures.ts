@@ -14,7 +14,13 @@ export async function createFrontOffice(db: Database, options: { slug?: string; 
     .executeTakeFirstOrThrow();
   const counters = [];
   for (let i = 1; i <= (options.counters ?? 3); i++) {
-    counters.push(await db.insertInto('counter').values({ location_id: location.id, name: `Schalter ${i}` }).returning(['id', 'name']).executeTakeFirstOrThrow());
+    counters.push(
+      await db
+        .insertInto('counter')
+        .values({ location_id: location.id, name: `Schalter ${i}` })
+        .returning(['id', 'name'])
+        .executeTakeFirstOrThrow(),
+    );
   }
   const suffix = randomBytes(3).toString('hex');
   const front = await db
@@ -24,15 +30,36 @@ export async function createFrontOffice(db: Database, options: { slug?: string; 
     .executeTakeFirstOrThrow();
   const back = await db
     .insertInto('specialty')
-    .values({ slug: `back-${suffix}`, name: 'Backoffice A–K', queue_prefix: 'B', sort_order: 2, routing_rule: JSON.stringify({ kind: 'surname', from: 'A', to: 'K' }) })
+    .values({
+      slug: `back-${suffix}`,
+      name: 'Backoffice A–K',
+      queue_prefix: 'B',
+      sort_order: 2,
+      routing_rule: JSON.stringify({ kind: 'surname', from: 'A', to: 'K' }),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const service = await createService(db, location.id, [front.id], { slug: `extension-${suffix}`, walkIn: true, quota: 5, name: 'Verlängerung Aufenthaltstitel' });
-  const bookingOnly = await createService(db, location.id, [front.id], { slug: `settlement-${suffix}`, walkIn: false, quota: null, name: 'Niederlassungserlaubnis' });
+  const service = await createService(db, location.id, [front.id], {
+    slug: `extension-${suffix}`,
+    walkIn: true,
+    quota: 5,
+    name: 'Verlängerung Aufenthaltstitel',
+  });
+  const bookingOnly = await createService(db, location.id, [front.id], {
+    slug: `settlement-${suffix}`,
+    walkIn: false,
+    quota: null,
+    name: 'Niederlassungserlaubnis',
+  });
   return { location, counters, front: front.id, back: back.id, service, bookingOnly };
 }
 
-export async function createService(db: Database, locationId: string, specialtyIds: string[], options: { slug: string; walkIn: boolean; quota: number | null; name: string }) {
+export async function createService(
+  db: Database,
+  locationId: string,
+  specialtyIds: string[],
+  options: { slug: string; walkIn: boolean; quota: number | null; name: string },
+) {
   const service = await db
     .insertInto('service')
     .values({ slug: options.slug, duration_minutes: 15, walk_in_allowed: options.walkIn, walk_in_daily_quota: options.quota, fee_cents: 9600 })
@@ -52,7 +79,11 @@ export async function createService(db: Database, locationId: string, specialtyI
 
 export async function createClerk(db: Database, locationId: string, specialtyIds: string[], role: StaffActor['role'] = 'clerk'): Promise<StaffActor> {
   const username = `${role.replace('_', '')}-${randomBytes(4).toString('hex')}`;
-  const staff = await db.insertInto('staff').values({ display_name: `Test ${username}`, username, role }).returning('id').executeTakeFirstOrThrow();
+  const staff = await db
+    .insertInto('staff')
+    .values({ display_name: `Test ${username}`, username, role })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('staff_location').values({ staff_id: staff.id, location_id: locationId }).execute();
   for (const specialtyId of specialtyIds) await db.insertInto('staff_specialty').values({ staff_id: staff.id, specialty_id: specialtyId }).execute();
   return { kind: 'staff', staffId: staff.id, displayName: `Test ${username}`, username, role, specialtyIds, locationIds: [locationId], via: 'session' };

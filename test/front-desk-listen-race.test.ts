@@ -37,9 +37,19 @@ const auth = { authorization: `Bearer ${displayToken}` };
 /** A call committed the way a desk commits one (its own transaction), on the database directly. */
 async function call(): Promise<string> {
   const ticket = await createWalkInTicket({ db, clock }, reception, { locationId: office.location.id, serviceId: office.service, language: 'fa' });
-  const event = await db.transaction().execute((trx) =>
-    recordCall(trx, { locationId: office.location.id, ticketId: ticket.id, number: ticket.displayNumber, counter: 'Schalter 1', language: 'fa', kind: 'call', at: clock.now() }),
-  );
+  const event = await db
+    .transaction()
+    .execute((trx) =>
+      recordCall(trx, {
+        locationId: office.location.id,
+        ticketId: ticket.id,
+        number: ticket.displayNumber,
+        counter: 'Schalter 1',
+        language: 'fa',
+        kind: 'call',
+        at: clock.now(),
+      }),
+    );
   return String(event.id);
 }
 
@@ -65,7 +75,10 @@ test('a display on an instance that does not listen yet misses no call, and a re
 
   const resumed = openEventStream(displayUrl, { ...auth, 'last-event-id': first });
   await shown(resumed, third);
-  assert.deepEqual(resumed.events.filter((e) => e.event === 'call').map((e) => e.id), [second, third]);
+  assert.deepEqual(
+    resumed.events.filter((e) => e.event === 'call').map((e) => e.id),
+    [second, third],
+  );
   resumed.close();
 });
 
@@ -82,11 +95,21 @@ test('after the LISTEN connection is cut, the reconnected instance delivers the 
   assert.deepEqual(rows, [{ cut: true }], 'the instance had one LISTEN connection');
   const meanwhile = await call();
   await sleep(300);
-  assert.equal(display.events.some((e) => e.id === meanwhile), false, 'nobody listened while the connection was down');
+  assert.equal(
+    display.events.some((e) => e.id === meanwhile),
+    false,
+    'nobody listened while the connection was down',
+  );
   proxy.open();
   await shown(display, meanwhile, 5_000);
   const after = await call();
   await shown(display, after);
-  assert.deepEqual(display.events.filter((e) => e.event === 'call').map((e) => e.id).slice(-3), [before, meanwhile, after]);
+  assert.deepEqual(
+    display.events
+      .filter((e) => e.event === 'call')
+      .map((e) => e.id)
+      .slice(-3),
+    [before, meanwhile, after],
+  );
   display.close();
 });

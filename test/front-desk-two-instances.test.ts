@@ -44,7 +44,12 @@ const query = `location=${office.location.id}&counter=${office.counters[0]!.id}`
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function deskPost(base: string, path: string) {
-  const response = await fetch(`${base}${path}?${query}`, { method: 'POST', headers: { ...auth(clerkToken), origin: base, 'content-type': 'application/x-www-form-urlencoded' }, body: '', redirect: 'manual' });
+  const response = await fetch(`${base}${path}?${query}`, {
+    method: 'POST',
+    headers: { ...auth(clerkToken), origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: '',
+    redirect: 'manual',
+  });
   assert.equal(response.status, 303, await response.text());
 }
 
@@ -59,14 +64,27 @@ test('a call on one instance appears on a display connected to the other; a disp
   const shown = JSON.parse(call.data);
   assert.equal(shown.number, 'A001');
   assert.equal(shown.counter, 'Schalter 1');
-  assert.deepEqual(shown.texts.map((t: { lang: string }) => t.lang), ['de', 'uk']);
+  assert.deepEqual(
+    shown.texts.map((t: { lang: string }) => t.lang),
+    ['de', 'uk'],
+  );
   assert.doesNotMatch(call.data, /Kovalenko|@/);
   display.close();
 
   // While the display is away: a recall and (after finishing) the next call.
-  const ticket = await db.selectFrom('ticket').select('id').where('display_number', '=', 'A001').where('location_id', '=', office.location.id).executeTakeFirstOrThrow();
+  const ticket = await db
+    .selectFrom('ticket')
+    .select('id')
+    .where('display_number', '=', 'A001')
+    .where('location_id', '=', office.location.id)
+    .executeTakeFirstOrThrow();
   await deskPost(first.base, `/desk/tickets/${ticket.id}/recall`);
-  const finish = await fetch(`${first.base}/desk/tickets/${ticket.id}/finish?${query}`, { method: 'POST', headers: { ...auth(clerkToken), origin: first.base, 'content-type': 'application/x-www-form-urlencoded' }, body: 'result=done', redirect: 'manual' });
+  const finish = await fetch(`${first.base}/desk/tickets/${ticket.id}/finish?${query}`, {
+    method: 'POST',
+    headers: { ...auth(clerkToken), origin: first.base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'result=done',
+    redirect: 'manual',
+  });
   assert.equal(finish.status, 303);
   await deskPost(first.base, '/desk/call-next');
 
@@ -83,11 +101,21 @@ test('a call on one instance appears on a display connected to the other; a disp
 
 test('when the LISTEN connection drops, the instance reconnects and catches up on calls from the table', { timeout: 30_000 }, async () => {
   await createWalkInTicket({ db, clock }, reception, { locationId: office.location.id, serviceId: office.service, language: 'ar' });
-  const current = await db.selectFrom('ticket').select('id').where('location_id', '=', office.location.id).where('status', '=', 'called').executeTakeFirstOrThrow();
+  const current = await db
+    .selectFrom('ticket')
+    .select('id')
+    .where('location_id', '=', office.location.id)
+    .where('status', '=', 'called')
+    .executeTakeFirstOrThrow();
   const display = openEventStream(`${second.base}/display/${office.location.slug}/events?after=999999999`, auth(displayToken));
   await display.opened;
   await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`.execute(db);
-  const finish = await fetch(`${first.base}/desk/tickets/${current.id}/finish?${query}`, { method: 'POST', headers: { ...auth(clerkToken), origin: first.base, 'content-type': 'application/x-www-form-urlencoded' }, body: 'result=done', redirect: 'manual' });
+  const finish = await fetch(`${first.base}/desk/tickets/${current.id}/finish?${query}`, {
+    method: 'POST',
+    headers: { ...auth(clerkToken), origin: first.base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'result=done',
+    redirect: 'manual',
+  });
   assert.equal(finish.status, 303);
   display.close();
   const fresh = openEventStream(`${second.base}/display/${office.location.slug}/events?after=0`, auth(displayToken));

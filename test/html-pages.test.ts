@@ -27,7 +27,12 @@ const accounts = {
 };
 const clerk = (await loadStaffActor(db, accounts.clerk.id, 'session'))!;
 const reception = (await loadStaffActor(db, accounts.reception.id, 'session'))!;
-const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date('2026-11-23T09:05:00Z') });
+const booked = await bookAppointment(db, {
+  locationId: office.location.id,
+  serviceId: office.service,
+  staffId: clerk.staffId,
+  startsAt: new Date('2026-11-23T09:05:00Z'),
+});
 const deps = { db, clock };
 const ticket = await checkInWithCode(deps, reception, { locationId: office.location.id, code: booked.code });
 await callNextTicket(deps, clerk, { locationId: office.location.id, counterId: office.counters[0]!.id });
@@ -72,7 +77,10 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/reception/live': 'fragment swapped into the reception page',
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/calendar.ics': 'iCalendar file',
   '/': [{ path: '/', who: 'anonymous', status: 200 }],
-  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/': [{ path: '/de/', who: 'anonymous', status: 200 }, { path: '/ar/', who: 'anonymous', status: 200 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/': [
+    { path: '/de/', who: 'anonymous', status: 200 },
+    { path: '/ar/', who: 'anonymous', status: 200 },
+  ],
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/services': [{ path: '/fa/services', who: 'anonymous', status: 200 }],
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/privacy': [{ path: '/en/privacy', who: 'anonymous', status: 200 }],
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/book/:service': [{ path: '/de/book/extension', who: 'anonymous', status: 200 }],
@@ -86,7 +94,9 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code': [{ path: `/de/appointment/${booked.code}`, who: 'anonymous', status: 404 }],
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/cancel': [{ path: `/ar/appointment/${booked.code}/cancel`, who: 'anonymous', status: 404 }],
   '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/reschedule': [{ path: `/fr/appointment/${booked.code}/reschedule`, who: 'anonymous', status: 404 }],
-  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/reschedule/:day': [{ path: `/ru/appointment/${booked.code}/reschedule/2026-11-24`, who: 'anonymous', status: 404 }],
+  '/:lang{de|en|uk|ru|ar|fa|tr|fr}/appointment/:code/reschedule/:day': [
+    { path: `/ru/appointment/${booked.code}/reschedule/2026-11-24`, who: 'anonymous', status: 404 },
+  ],
   '/staff/sign-in': [{ path: '/staff/sign-in', who: 'anonymous', status: 200 }],
   '/staff/sign-in/code': [{ path: '/staff/sign-in/code', who: 'anonymous', status: 303 }],
   '/device/pair': [{ path: '/device/pair', who: 'admin', status: 200 }],
@@ -98,7 +108,10 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   ],
   '/staff/security/two-factor': [{ path: '/staff/security/two-factor', who: 'clerk', status: 200 }],
   '/staff/admin/security': [{ path: '/staff/admin/security', who: 'admin', status: 200 }],
-  '/staff/admin/services': [{ path: '/staff/admin/services', who: 'admin', status: 200 }, { path: '/staff/admin/services', who: 'clerk', status: 403 }],
+  '/staff/admin/services': [
+    { path: '/staff/admin/services', who: 'admin', status: 200 },
+    { path: '/staff/admin/services', who: 'clerk', status: 403 },
+  ],
   '/staff/admin/services/new': [{ path: '/staff/admin/services/new', who: 'admin', status: 200 }],
   '/staff/admin/services/:id': [{ path: `/staff/admin/services/${service.id}`, who: 'admin', status: 200 }],
   '/staff/admin/services/:id/texts/:lang': [{ path: `/staff/admin/services/${service.id}/texts/ar`, who: 'admin', status: 200 }],
@@ -122,7 +135,11 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/calendar': [{ path: '/staff/calendar', who: 'clerk', status: 200 }],
   '/staff/calendar/appointments/:id': [{ path: `/staff/calendar/appointments/${booked.id}`, who: 'clerk', status: 200 }],
   '/staff/calendar/book': [{ path: '/staff/calendar/book', who: 'clerk', status: 200 }],
-  '/kiosk/:location': [{ path: '/kiosk/wetzlar', who: 'kiosk', status: 200 }, { path: '/kiosk/wetzlar?lang=ar', who: 'kiosk', status: 200 }, { path: '/kiosk/wetzlar', who: 'anonymous', status: 401 }],
+  '/kiosk/:location': [
+    { path: '/kiosk/wetzlar', who: 'kiosk', status: 200 },
+    { path: '/kiosk/wetzlar?lang=ar', who: 'kiosk', status: 200 },
+    { path: '/kiosk/wetzlar', who: 'anonymous', status: 401 },
+  ],
   '/kiosk/:location/walk-in': [{ path: '/kiosk/wetzlar/walk-in?lang=fa', who: 'kiosk', status: 200 }],
   '/kiosk/:location/tickets/:id': [{ path: `/kiosk/wetzlar/tickets/${ticket.id}`, who: 'kiosk', status: 200 }],
   '/display/:location': [{ path: '/display/wetzlar', who: 'display', status: 200 }],
@@ -133,7 +150,11 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
     { path: '/desk', who: 'anonymous', status: 401 },
   ],
   '/desk/tickets/:id/booking': [{ path: `/desk/tickets/${ticket.id}/booking?${loc}&counter=${office.counters[0]!.id}`, who: 'clerk', status: 200 }],
-  '/reception': [{ path: `/reception?${loc}`, who: 'reception', status: 200 }, { path: '/reception', who: 'team_lead', status: 200 }, { path: '/reception', who: 'clerk', status: 403 }],
+  '/reception': [
+    { path: `/reception?${loc}`, who: 'reception', status: 200 },
+    { path: '/reception', who: 'team_lead', status: 200 },
+    { path: '/reception', who: 'clerk', status: 403 },
+  ],
   '/figures': [
     { path: `/figures?${loc}`, who: 'reception', status: 200 },
     { path: `/figures?${loc}`, who: 'admin', status: 200 },
@@ -143,8 +164,16 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
 
 test('every GET route of the app is listed here, with its pages or why it has none', () => {
   const routes = new Set(app.routes.filter((route) => route.method === 'GET').map((route) => route.path));
-  assert.deepEqual([...routes].filter((path) => !(path in pages)), [], 'routes without an entry in this test');
-  assert.deepEqual(Object.keys(pages).filter((path) => !routes.has(path)), [], 'entries for routes that no longer exist');
+  assert.deepEqual(
+    [...routes].filter((path) => !(path in pages)),
+    [],
+    'routes without an entry in this test',
+  );
+  assert.deepEqual(
+    Object.keys(pages).filter((path) => !routes.has(path)),
+    [],
+    'entries for routes that no longer exist',
+  );
 });
 
 test('every HTML page, for every role that uses it, starts with <!doctype html> (no quirks mode)', async () => {

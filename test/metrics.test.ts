@@ -54,7 +54,10 @@ test('bookings, refusals, availability and requests are counted, and no label ho
   const text = await registry.metrics();
   assert.equal(booked('booked', text) - booked('booked', before), 1);
   const refusals = text.split('\n').filter((l) => l.startsWith('lotse_bookings_total{') && !/outcome="(booked|replayed)"/.test(l));
-  assert.ok(refusals.some((l) => /channel="online"/.test(l) && Number(l.split(' ').pop()) >= 1), `a refusal by its code:\n${refusals.join('\n')}`);
+  assert.ok(
+    refusals.some((l) => /channel="online"/.test(l) && Number(l.split(' ').pop()) >= 1),
+    `a refusal by its code:\n${refusals.join('\n')}`,
+  );
   assert.match(text, /^lotse_availability_computations_total [1-9]/m);
   assert.equal(sample(text, 'lotse_http_requests_total', { method: 'GET', route: '/api/v1/appointments/:code', status: '200' }), 1);
   assert.ok(sample(text, 'lotse_http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/appointments' })! >= 2);
@@ -80,7 +83,15 @@ test('a running Lotse answers /metrics only with its token', { timeout: 120_000 
   const port = await freePort();
   const token = 'metrics-token-for-the-test-0123456789abcdef';
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('../src/main.ts', import.meta.url).pathname], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, LOTSE_DEMO: 'false', LOG_LEVEL: 'warn', LOTSE_METRICS_TOKEN: token },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: url,
+      LOTSE_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      LOTSE_METRICS_TOKEN: token,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -89,7 +100,13 @@ test('a running Lotse answers /metrics only with its token', { timeout: 120_000 
   const exited = new Promise((resolve) => child.on('exit', resolve));
   try {
     for (const deadline = Date.now() + 60_000; ; ) {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0)) === 200) break;
+      if (
+        (await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.status,
+          () => 0,
+        )) === 200
+      )
+        break;
       if (child.exitCode !== null || Date.now() > deadline) assert.fail(`Lotse did not start:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -111,7 +128,9 @@ test('a running Lotse answers /metrics only with its token', { timeout: 120_000 
 });
 
 test('the Grafana dashboard in docs/ asks only for metrics Lotse has', async () => {
-  const dashboard = JSON.parse(await readFile(new URL('../docs/grafana-dashboard.json', import.meta.url), 'utf8')) as { panels: { targets: { expr: string }[] }[] };
+  const dashboard = JSON.parse(await readFile(new URL('../docs/grafana-dashboard.json', import.meta.url), 'utf8')) as {
+    panels: { targets: { expr: string }[] }[];
+  };
   const exposed = new Set([...(await registry.metrics()).matchAll(/^# TYPE (\S+) (\w+)$/gm)].map((m) => m[1]!));
   const asked = dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => [...target.expr.matchAll(/lotse_[a-z0-9_]+/g)].map((m) => m[0])));
   assert.ok(asked.length >= 10);
@@ -133,7 +152,13 @@ test('mails sent and failed jobs are counted per queue, from real pg-boss worker
     // The booking of the first test queued mails too: every mail written to the outbox is counted once.
     const written = (await readdir(outboxDir, { recursive: true })).filter((name) => name.endsWith('.eml')).length;
     if (written >= 1 && mails(now) - mails(before) === written && failures(now) - failures(before) === 1) break;
-    if (Date.now() > deadline) assert.fail(`not counted:\n${now.split('\n').filter((l) => /mails_sent|job_failures/.test(l)).join('\n')}`);
+    if (Date.now() > deadline)
+      assert.fail(
+        `not counted:\n${now
+          .split('\n')
+          .filter((l) => /mails_sent|job_failures/.test(l))
+          .join('\n')}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await rm(outboxDir, { recursive: true, force: true });

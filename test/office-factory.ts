@@ -60,8 +60,16 @@ export async function createService(db: Database, office: TestOffice, options: S
 }
 
 /** A clerk working `starts`–`ends` on every day of the week at the office's location. */
-export async function createClerk(db: Database, office: TestOffice, hours: { starts: string; ends: string } = { starts: '08:00', ends: '12:00' }): Promise<string> {
-  const staff = await db.insertInto('staff').values({ display_name: `Clerk ${suffix()}` }).returning('id').executeTakeFirstOrThrow();
+export async function createClerk(
+  db: Database,
+  office: TestOffice,
+  hours: { starts: string; ends: string } = { starts: '08:00', ends: '12:00' },
+): Promise<string> {
+  const staff = await db
+    .insertInto('staff')
+    .values({ display_name: `Clerk ${suffix()}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('staff_specialty').values({ staff_id: staff.id, specialty_id: office.specialtyId }).execute();
   await db.insertInto('staff_location').values({ staff_id: staff.id, location_id: office.locationId }).execute();
   await db
@@ -72,7 +80,11 @@ export async function createClerk(db: Database, office: TestOffice, hours: { sta
 }
 
 export async function createResource(db: Database, office: TestOffice, kind: string): Promise<string> {
-  const r = await db.insertInto('resource').values({ location_id: office.locationId, kind, name: `${kind} ${suffix()}` }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('resource')
+    .values({ location_id: office.locationId, kind, name: `${kind} ${suffix()}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -124,5 +136,11 @@ export async function insertAppointment(
 let personCounter = 0;
 export function person(overrides: Partial<{ name: string; dateOfBirth: string; email: string; phone: string | null; language: string }> = {}) {
   personCounter++;
-  return { name: `Olena Test ${personCounter}`, dateOfBirth: '1990-04-12', email: `person${personCounter}.${suffix()}@example.org`, language: 'uk', ...overrides };
+  return {
+    name: `Olena Test ${personCounter}`,
+    dateOfBirth: '1990-04-12',
+    email: `person${personCounter}.${suffix()}@example.org`,
+    language: 'uk',
+    ...overrides,
+  };
 }

@@ -13,7 +13,13 @@ import { temporaryFolder } from './temporary-folder.ts';
  */
 export async function createOutbox(jobs: Jobs) {
   const dir = path.join(await temporaryFolder('lotse-outbox-'), 'outbox');
-  await jobs.register(sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir: dir }), 'lotse.test', { retryLimit: 3, retryDelay: 1, retryBackoff: false }));
+  await jobs.register(
+    sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Ausländerbehörde <noreply@lotse.test>', outboxDir: dir }), 'lotse.test', {
+      retryLimit: 3,
+      retryDelay: 1,
+      retryBackoff: false,
+    }),
+  );
 
   /** Every message sent so far, parsed. */
   async function sent(): Promise<ParsedMail[]> {

@@ -11,7 +11,10 @@ const mainScript = new URL('../src/main.ts', import.meta.url).pathname;
 
 function startLotse(env: Record<string, string>) {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', mainScript], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', mainScript], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -56,7 +59,10 @@ test('NODE_ENV=production refuses a database that still holds the demo sign-ins,
   const started = startLotse(env);
   try {
     for (const deadline = Date.now() + 60_000; ; ) {
-      const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ready) break;
       if (started.child.exitCode !== null || Date.now() > deadline) assert.fail(`Lotse did not start:\n${started.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

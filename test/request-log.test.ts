@@ -33,7 +33,7 @@ const logged = async (response: Response) => {
   assert.fail(`no log line for request ${requestId}`);
 };
 
-test("a booking and a look-up are each logged as one line with the route pattern, status and duration, and nothing of the person", async () => {
+test('a booking and a look-up are each logged as one line with the route pattern, status and duration, and nothing of the person', async () => {
   const person = { name: 'Amina Haddad', dateOfBirth: '1990-01-01', email: 'amina.haddad@example.org', phone: '+49 30 5550199', language: 'ar' };
   const booked = await sut.request('/api/v1/appointments?note=Wohnheim-Zimmer-12', {
     method: 'POST',
@@ -47,10 +47,15 @@ test("a booking and a look-up are each logged as one line with the route pattern
   assert.equal(typeof bookLine.ms, 'number');
   assert.ok(bookLine.ms > 0 && bookLine.ms < 60_000, `duration ${bookLine.ms} ms`);
 
-  const shown = await sut.request(`/api/v1/appointments/${appointment.code}?secret=${encodeURIComponent(manageSecret)}&email=${encodeURIComponent(person.email)}`);
+  const shown = await sut.request(
+    `/api/v1/appointments/${appointment.code}?secret=${encodeURIComponent(manageSecret)}&email=${encodeURIComponent(person.email)}`,
+  );
   assert.equal(shown.status, 200);
   const showLine = await logged(shown);
-  assert.deepEqual({ method: showLine.method, route: showLine.route, status: showLine.status }, { method: 'GET', route: '/api/v1/appointments/:code', status: 200 });
+  assert.deepEqual(
+    { method: showLine.method, route: showLine.route, status: showLine.status },
+    { method: 'GET', route: '/api/v1/appointments/:code', status: 200 },
+  );
   assert.equal(typeof showLine.ms, 'number');
 
   const missing = await sut.request(`/api/v1/appointments/${appointment.code}`, { headers: { 'x-manage-secret': 'wrong-secret-value-123' } });
@@ -58,6 +63,20 @@ test("a booking and a look-up are each logged as one line with the route pattern
   assert.equal((await logged(missing)).route, '/api/v1/appointments/:code');
 
   const all = lines.join('\n');
-  const personal = [appointment.code, manageSecret, person.name, 'Amina', 'Haddad', person.email, 'amina', person.dateOfBirth, person.phone, '5550199', 'Wohnheim', 'secret-cookie', 'wrong-secret-value'];
+  const personal = [
+    appointment.code,
+    manageSecret,
+    person.name,
+    'Amina',
+    'Haddad',
+    person.email,
+    'amina',
+    person.dateOfBirth,
+    person.phone,
+    '5550199',
+    'Wohnheim',
+    'secret-cookie',
+    'wrong-secret-value',
+  ];
   for (const secret of personal) assert.ok(!all.includes(secret), `the log contains ${secret}`);
 });

@@ -87,7 +87,14 @@ export async function insertTicket(db: Database, office: RetentionOffice, input:
 export async function insertTransferNote(db: Database, office: RetentionOffice, ticketId: string, note: string, at: string): Promise<void> {
   await db
     .insertInto('ticket_transfer')
-    .values({ ticket_id: ticketId, from_specialty_id: office.specialtyId, to_specialty_id: office.specialtyId, staff_id: office.clerkId, note, created_at: new Date(at) })
+    .values({
+      ticket_id: ticketId,
+      from_specialty_id: office.specialtyId,
+      to_specialty_id: office.specialtyId,
+      staff_id: office.clerkId,
+      note,
+      created_at: new Date(at),
+    })
     .execute();
 }
 

@@ -21,7 +21,13 @@ test('SIGTERM under load: /readyz turns 503, every request still gets its answer
   const displayToken = await deviceToken(db, 'display', office.location.id);
   const port = await freePort();
   const graceMs = 20_000;
-  const running = startLotse({ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, LOTSE_SHUTDOWN_GRACE_MS: String(graceMs), LOTSE_SHUTDOWN_DRAIN_MS: '1500' });
+  const running = startLotse({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: url,
+    LOTSE_SHUTDOWN_GRACE_MS: String(graceMs),
+    LOTSE_SHUTDOWN_DRAIN_MS: '1500',
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(port, running);

@@ -48,16 +48,30 @@ test('a team lead of one location cannot change hours at, or read the bookings o
   assert.equal(hoursAtMitte.status, 303, 'the own location still works');
 
   // An entry at Nord (made by an admin) cannot be deleted by Mitte's team lead either.
-  const nordHours = await db.insertInto('working_hours').values({ staff_id: clerk.id, location_id: nord.id, weekday: 3, starts: '08:00', ends: '12:00' }).returning('id').executeTakeFirstOrThrow();
+  const nordHours = await db
+    .insertInto('working_hours')
+    .values({ staff_id: clerk.id, location_id: nord.id, weekday: 3, starts: '08:00', ends: '12:00' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   assert.equal((await browser.submit(page, `${page}/template/${nordHours.id}/delete`, {})).status, 403);
   assert.ok(await db.selectFrom('working_hours').select('id').where('id', '=', nordHours.id).executeTakeFirst());
 
   const booked = await db
     .insertInto('appointment')
     .values({
-      code: 'NORD0001', manage_secret_hash: 'x', service_id: service.id, location_id: nord.id, staff_id: clerk.id,
-      starts_at: new Date('2026-11-24T09:00:00Z'), ends_at: new Date('2026-11-24T09:30:00Z'),
-      person_name: 'Nord Person', date_of_birth: '1990-01-01', email: 'nord@example.org', email_normalized: 'nord@example.org', language: 'de', created_by: 'online',
+      code: 'NORD0001',
+      manage_secret_hash: 'x',
+      service_id: service.id,
+      location_id: nord.id,
+      staff_id: clerk.id,
+      starts_at: new Date('2026-11-24T09:00:00Z'),
+      ends_at: new Date('2026-11-24T09:30:00Z'),
+      person_name: 'Nord Person',
+      date_of_birth: '1990-01-01',
+      email: 'nord@example.org',
+      email_normalized: 'nord@example.org',
+      language: 'de',
+      created_by: 'online',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -105,17 +119,30 @@ test('behind a trusted proxy, the audit trail records the client’s address, no
   const env = { incoming: { socket: { remoteAddress: '10.1.2.3' } } };
   const form = await proxied.request('/staff/sign-in', {}, env);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
-  const cookie = form.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const cookie = form.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   const response = await proxied.request(
     '/staff/sign-in',
     {
       method: 'POST',
       body: new URLSearchParams({ _csrf: csrf, username: clerk.username, password: testPassword }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: 'http://localhost:3000', 'x-forwarded-for': '192.0.2.66, 198.51.100.23, 10.9.9.9' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie,
+        origin: 'http://localhost:3000',
+        'x-forwarded-for': '192.0.2.66, 198.51.100.23, 10.9.9.9',
+      },
     },
     env,
   );
   assert.equal(response.status, 303);
-  const entry = await db.selectFrom('audit_entry').select('ip').where('action', '=', 'staff.sign_in').where('actor_label', '=', clerk.username).executeTakeFirstOrThrow();
+  const entry = await db
+    .selectFrom('audit_entry')
+    .select('ip')
+    .where('action', '=', 'staff.sign_in')
+    .where('actor_label', '=', clerk.username)
+    .executeTakeFirstOrThrow();
   assert.equal(entry.ip, '198.51.100.23');
 });

@@ -12,8 +12,17 @@ const app = createTestApp(db, { url, clock });
 const office = await createOffice(db);
 const serviceId = await createService(db, office);
 await createClerk(db, office, { starts: '08:00', ends: '12:00' });
-const appointments = async () => Number((await db.selectFrom('appointment').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const postJson = (path: string, body: string, method = 'POST', headers: Record<string, string> = {}) => app.request(path, { method, headers: { 'content-type': 'application/json', ...headers }, body });
+const appointments = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('appointment')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const postJson = (path: string, body: string, method = 'POST', headers: Record<string, string> = {}) =>
+  app.request(path, { method, headers: { 'content-type': 'application/json', ...headers }, body });
 const booking = (start: string, name = 'Olena Kovalenko') => JSON.stringify({ serviceId, locationId: office.locationId, start, person: person({ name }) });
 
 test('a NUL or a lone surrogate in a booking name is a 422 naming the field', async () => {
@@ -23,7 +32,10 @@ test('a NUL or a lone surrogate in a booking name is a 422 naming the field', as
     assert.equal(response.status, 422, raw);
     const problem = await json(response);
     assert.equal(problem.code, 'validation_failed');
-    assert.deepEqual(problem.errors.map((e: { path: string }) => e.path), ['person.name']);
+    assert.deepEqual(
+      problem.errors.map((e: { path: string }) => e.path),
+      ['person.name'],
+    );
   }
   assert.equal(await appointments(), 0);
   // A well-formed pair and other escapes are fine.
@@ -46,7 +58,9 @@ test('a start beyond the years Lotse works with is a 422 on booking and on movin
   }
   const before = await appointments();
   const booked = await json(await postJson('/api/v1/appointments', booking('2026-12-02T09:00:00Z', 'Mira Test')));
-  const moved = await postJson(`/api/v1/appointments/${booked.appointment.code}`, JSON.stringify({ start: '+275760-09-13T00:00:00Z' }), 'PATCH', { 'x-manage-secret': booked.manageSecret });
+  const moved = await postJson(`/api/v1/appointments/${booked.appointment.code}`, JSON.stringify({ start: '+275760-09-13T00:00:00Z' }), 'PATCH', {
+    'x-manage-secret': booked.manageSecret,
+  });
   assert.equal(moved.status, 422);
   const row = await db.selectFrom('appointment').select('starts_at').where('code', '=', booked.appointment.code).executeTakeFirstOrThrow();
   assert.equal(row.starts_at.toISOString(), '2026-12-02T09:00:00.000Z');
@@ -68,13 +82,26 @@ test('a NUL in the sign-in user name is a 400 page, and nobody is signed in', as
   const response = await browser.post('/staff/sign-in', { _csrf: csrf, username: 'nul.admin\0', password: 'correct horse battery' });
   assert.equal(response.status, 400);
   assert.match(await response.text(), /<html lang="de"/);
-  assert.equal(Number((await db.selectFrom('staff_session').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 0);
+  assert.equal(
+    Number(
+      (
+        await db
+          .selectFrom('staff_session')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    0,
+  );
 });
 
 test('multipart without a boundary, or cut off, is a 400 on a form, in the reader’s language', async () => {
   const before = await appointments();
   const truncated = '--XX\r\nContent-Disposition: form-data; name="name"\r\n\r\nOlena';
-  for (const [type, body] of [['multipart/form-data', 'name=Olena'], ['multipart/form-data; boundary=XX', truncated]] as const) {
+  for (const [type, body] of [
+    ['multipart/form-data', 'name=Olena'],
+    ['multipart/form-data; boundary=XX', truncated],
+  ] as const) {
     for (const path of ['/ar/book/extension/mitte/details', '/ar/manage', '/staff/sign-in', '/device/pair', '/kiosk/x/check-in']) {
       const response = await app.request(path, { method: 'POST', headers: { 'content-type': type, origin: 'http://localhost' }, body });
       assert.equal(response.status, 400, `${path} ${type}`);

@@ -11,8 +11,8 @@ import { test } from 'node:test';
  * on 2026-12-03 because a query used the database's now()).
  */
 const root = path.resolve(import.meta.dirname, '..');
-const library = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1', '/usr/lib64/faketime/libfaketime.so.1'].find((file) =>
-  fs.existsSync(file),
+const library = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1', '/usr/lib64/faketime/libfaketime.so.1'].find(
+  (file) => fs.existsSync(file),
 );
 
 // Chosen for what depends on the day: bookable windows, caches cut by the clock, retention,
@@ -41,7 +41,13 @@ test('the date-sensitive tests pass with the clock of Node and PostgreSQL a year
     t.skip(message);
     return;
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, LD_PRELOAD: library, FAKETIME: '+365d', FAKETIME_DONT_FAKE_MONOTONIC: '1', LOTSE_REAL_NOW: String(Date.now()) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LD_PRELOAD: library,
+    FAKETIME: '+365d',
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    LOTSE_REAL_NOW: String(Date.now()),
+  };
   // The child starts its own PostgreSQL under the shifted clock: never the parent's server.
   for (const name of ['NODE_TEST_CONTEXT', 'TEST_DATABASE_URL', 'LOTSE_TEST_SERVER_URL', 'LOTSE_TEST_TEMPLATE', 'NODE_OPTIONS']) delete env[name];
   const args = ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-global-setup=test/global-setup.ts', '--test-concurrency=2', ...dateSensitive];

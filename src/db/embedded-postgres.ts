@@ -40,7 +40,20 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
 
   const baseFlags = options.durable
     ? ['-c', 'listen_addresses=localhost', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=200']
-    : ['-c', 'listen_addresses=localhost', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+    : [
+        '-c',
+        'listen_addresses=localhost',
+        '-c',
+        `unix_socket_directories=${socketDir}`,
+        '-c',
+        'max_connections=300',
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+      ];
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

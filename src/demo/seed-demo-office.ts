@@ -39,9 +39,18 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
       .returning('id')
       .executeTakeFirstOrThrow();
     locationIds.set(l.slug, id);
-    await db.insertInto('location_opening_hours').values(l.openingHours.map((h) => ({ location_id: id, ...h }))).execute();
-    await db.insertInto('counter').values(l.counters.map((name) => ({ location_id: id, name }))).execute();
-    await db.insertInto('resource').values(l.resources.map((r) => ({ location_id: id, kind: r.kind, name: r.name }))).execute();
+    await db
+      .insertInto('location_opening_hours')
+      .values(l.openingHours.map((h) => ({ location_id: id, ...h })))
+      .execute();
+    await db
+      .insertInto('counter')
+      .values(l.counters.map((name) => ({ location_id: id, name })))
+      .execute();
+    await db
+      .insertInto('resource')
+      .values(l.resources.map((r) => ({ location_id: id, kind: r.kind, name: r.name })))
+      .execute();
   }
   const at = (slug: string) => locationIds.get(slug)!;
 
@@ -79,7 +88,13 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
     // Every demo translation is made from the current German text (see translationState).
     const german = s.texts.de;
     const digest = german
-      ? sourceDigest({ name: german.name, description: german.description, audience: german.audience, required_documents: german.requiredDocuments, fee_note: german.feeNote })
+      ? sourceDigest({
+          name: german.name,
+          description: german.description,
+          audience: german.audience,
+          required_documents: german.requiredDocuments,
+          fee_note: german.feeNote,
+        })
       : null;
     await db
       .insertInto('service_text')
@@ -96,8 +111,14 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
         })),
       )
       .execute();
-    await db.insertInto('service_specialty').values(s.specialties.map((slug) => ({ service_id: id, specialty_id: specialtyIds.get(slug)! }))).execute();
-    await db.insertInto('service_location').values(s.locations.map((slug) => ({ service_id: id, location_id: at(slug) }))).execute();
+    await db
+      .insertInto('service_specialty')
+      .values(s.specialties.map((slug) => ({ service_id: id, specialty_id: specialtyIds.get(slug)! })))
+      .execute();
+    await db
+      .insertInto('service_location')
+      .values(s.locations.map((slug) => ({ service_id: id, location_id: at(slug) })))
+      .execute();
   }
 
   const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime()).toZonedDateTimeISO('Europe/Berlin').toPlainDate();
@@ -124,15 +145,24 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
   for (const c of demoClerks) {
     const { id } = await db.insertInto('staff').values({ display_name: c.name }).returning('id').executeTakeFirstOrThrow();
     clerkIds.set(c.name, id);
-    await db.insertInto('staff_location').values({ staff_id: id, location_id: at(c.location) }).execute();
-    await db.insertInto('staff_specialty').values(c.specialties.map((slug) => ({ staff_id: id, specialty_id: specialtyIds.get(slug)! }))).execute();
+    await db
+      .insertInto('staff_location')
+      .values({ staff_id: id, location_id: at(c.location) })
+      .execute();
+    await db
+      .insertInto('staff_specialty')
+      .values(c.specialties.map((slug) => ({ staff_id: id, specialty_id: specialtyIds.get(slug)! })))
+      .execute();
     await db
       .insertInto('working_hours')
       .values(c.hours.map((h) => ({ staff_id: id, location_id: at(c.location), weekday: h.weekday, starts: h.starts, ends: h.ends })))
       .execute();
     for (const o of c.overrides ?? []) {
       const day = nextMonday.add({ days: o.dayOfNextWeek - 1 }).toString();
-      await db.insertInto('working_day_override').values({ staff_id: id, location_id: at(c.location), day, starts: o.starts, ends: o.ends }).execute();
+      await db
+        .insertInto('working_day_override')
+        .values({ staff_id: id, location_id: at(c.location), day, starts: o.starts, ends: o.ends })
+        .execute();
     }
     for (const a of c.absences ?? []) {
       const from = nextMonday.add({ days: a.fromDayOfNextWeek - 1 }).toZonedDateTime({ timeZone: 'Europe/Berlin', plainTime: a.fromTime });

@@ -37,16 +37,35 @@ export async function seedDemoStaff(deps: { db: Database; clock: Clock }): Promi
         .values({ username: account.username, display_name: account.displayName, role: account.role, password_hash: await hashPassword(secret) })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (account.role !== 'admin' && locations.length) await trx.insertInto('staff_location').values(locations.map((l) => ({ staff_id: id, location_id: l.id }))).execute();
+      if (account.role !== 'admin' && locations.length)
+        await trx
+          .insertInto('staff_location')
+          .values(locations.map((l) => ({ staff_id: id, location_id: l.id })))
+          .execute();
       credentials.push({ role: account.role, username: account.username, displayName: account.displayName, secret });
     }
 
     // The demo office's clerks (seeded without sign-in data) get user names from their names.
-    const clerks = await trx.selectFrom('staff').select(['id', 'display_name']).where('username', 'is', null).where('role', '=', 'clerk').orderBy('display_name').limit(3).execute();
+    const clerks = await trx
+      .selectFrom('staff')
+      .select(['id', 'display_name'])
+      .where('username', 'is', null)
+      .where('role', '=', 'clerk')
+      .orderBy('display_name')
+      .limit(3)
+      .execute();
     for (const clerk of clerks) {
-      const username = `demo.${clerk.display_name.split(' ')[0]!.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase()}`;
+      const username = `demo.${clerk.display_name
+        .split(' ')[0]!
+        .normalize('NFD')
+        .replace(/[^a-zA-Z]/g, '')
+        .toLowerCase()}`;
       const secret = password();
-      await trx.updateTable('staff').set({ username, password_hash: await hashPassword(secret) }).where('id', '=', clerk.id).execute();
+      await trx
+        .updateTable('staff')
+        .set({ username, password_hash: await hashPassword(secret) })
+        .where('id', '=', clerk.id)
+        .execute();
       credentials.push({ role: 'clerk', username, displayName: clerk.display_name, secret });
     }
 

@@ -26,11 +26,7 @@ export class AppError extends Error {
   readonly fieldErrors: FieldError[] | undefined;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(
-    code: AppErrorCode,
-    message: string,
-    options: { fieldErrors?: FieldError[]; details?: Record<string, unknown>; cause?: unknown } = {},
-  ) {
+  constructor(code: AppErrorCode, message: string, options: { fieldErrors?: FieldError[]; details?: Record<string, unknown>; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

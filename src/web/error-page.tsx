@@ -43,8 +43,7 @@ export function ErrorPage(props: { lang: Lang; code: AppErrorCode; requestId: st
       </p>
       {props.requestId ? (
         <p class="muted">
-          {translate(props.lang, 'error.reference')}{' '}
-          <span class="ltr">{props.requestId}</span>
+          {translate(props.lang, 'error.reference')} <span class="ltr">{props.requestId}</span>
         </p>
       ) : null}
     </Layout>

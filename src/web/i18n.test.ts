@@ -47,7 +47,11 @@ test('a missing key falls back to German, an unknown key to itself', () => {
 });
 
 test('every message compiles and uses the same placeholders as the German one', () => {
-  const placeholders = (pattern: string) => [...pattern.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort().filter((v, i, a) => a.indexOf(v) === i);
+  const placeholders = (pattern: string) =>
+    [...pattern.matchAll(/\{(\w+)[,}]/g)]
+      .map((m) => m[1])
+      .sort()
+      .filter((v, i, a) => a.indexOf(v) === i);
   for (const lang of languages) {
     for (const key of messageKeys('de').filter((k) => messagePattern(lang, k) !== undefined)) {
       const pattern = messagePattern(lang, key)!;

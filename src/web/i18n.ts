@@ -20,7 +20,10 @@ for (const lang of fs.readdirSync(localesFolder).sort()) {
   const folder = `${localesFolder}${lang}/`;
   if (!fs.statSync(folder).isDirectory()) continue;
   const merged: Record<string, unknown> = {};
-  for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const entries = JSON.parse(fs.readFileSync(folder + file, 'utf8')) as Record<string, unknown>;
     for (const [key, value] of Object.entries(entries)) {
       if (key in merged && key !== '_meta') throw new Error(`Message key ${key} is defined twice in locales/${lang}`);
@@ -31,9 +34,7 @@ for (const lang of fs.readdirSync(localesFolder).sort()) {
   catalogs.set(lang, merged as Catalog);
 }
 
-export const languages: readonly Lang[] = [...catalogs.keys()].sort(
-  (a, b) => (catalogs.get(a)?._meta.order ?? 99) - (catalogs.get(b)?._meta.order ?? 99),
-);
+export const languages: readonly Lang[] = [...catalogs.keys()].sort((a, b) => (catalogs.get(a)?._meta.order ?? 99) - (catalogs.get(b)?._meta.order ?? 99));
 
 export function isLanguage(value: string | undefined | null): value is Lang {
   return typeof value === 'string' && catalogs.has(value);

@@ -8,26 +8,26 @@ export function Layout(props: { lang: Lang; title: string; children: Child; home
   const t = (key: string) => translate(props.lang, key);
   return (
     <>
-    {raw('<!doctype html>')}
-    <html lang={props.lang} dir={textDirection(props.lang)}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · ${t('app.name')}`}</title>
-        <link rel="stylesheet" href={assetUrl('base.css')} />
-      </head>
-      <body>
-        <a class="skip-link" href="#main">
-          {t('app.skip')}
-        </a>
-        <header class="site-header">
-          <a href={props.homeHref ?? '/'}>{t('app.name')}</a>
-        </header>
-        <main id="main" class="page">
-          {props.children}
-        </main>
-      </body>
-    </html>
+      {raw('<!doctype html>')}
+      <html lang={props.lang} dir={textDirection(props.lang)}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${props.title} · ${t('app.name')}`}</title>
+          <link rel="stylesheet" href={assetUrl('base.css')} />
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {t('app.skip')}
+          </a>
+          <header class="site-header">
+            <a href={props.homeHref ?? '/'}>{t('app.name')}</a>
+          </header>
+          <main id="main" class="page">
+            {props.children}
+          </main>
+        </body>
+      </html>
     </>
   );
 }

@@ -29,16 +29,28 @@ type Operation = { method: string; path: string; parameters: { name: string; in:
 const doc = await json(await app.request('/api/openapi.json'));
 const components: Record<string, JsonSchema> = doc.components?.schemas ?? {};
 const operations: Operation[] = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, byMethod]) =>
-  Object.entries(byMethod).map(([method, op]) => ({ method: method.toUpperCase(), path, parameters: op.parameters ?? [], body: op.requestBody?.content?.['application/json']?.schema })),
+  Object.entries(byMethod).map(([method, op]) => ({
+    method: method.toUpperCase(),
+    path,
+    parameters: op.parameters ?? [],
+    body: op.requestBody?.content?.['application/json']?.schema,
+  })),
 );
 
 // Real values, so that requests reach the use cases: ids, free starts, codes and their secrets.
 const services = await db.selectFrom('service').select('id').execute();
 const locations = await db.selectFrom('location').select('id').execute();
-const offered = await db.selectFrom('service_location').innerJoin('service', 'service.id', 'service_location.service_id').where('service.online_bookable', '=', true).select(['service_id', 'location_id']).execute();
+const offered = await db
+  .selectFrom('service_location')
+  .innerJoin('service', 'service.id', 'service_location.service_id')
+  .where('service.online_bookable', '=', true)
+  .select(['service_id', 'location_id'])
+  .execute();
 const pair = offered[0]!;
 // Free starts of one service and location: the first ones are booked here, the rest stay free for the fuzzer.
-const availability = await json(await app.request(`/api/v1/availability?service=${pair.service_id}&location=${pair.location_id}&from=2026-12-02&to=2026-12-10`));
+const availability = await json(
+  await app.request(`/api/v1/availability?service=${pair.service_id}&location=${pair.location_id}&from=2026-12-02&to=2026-12-10`),
+);
 const starts: string[] = (availability.days ?? []).flatMap((day: { starts: string[] }) => day.starts);
 let people = 0;
 const validBooking = () => ({
@@ -50,7 +62,11 @@ const validBooking = () => ({
 const codes: string[] = [];
 const secrets: string[] = [];
 for (const start of starts.slice(0, 3)) {
-  const booked = await app.request('/api/v1/appointments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...validBooking(), start }) });
+  const booked = await app.request('/api/v1/appointments', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...validBooking(), start }),
+  });
   if (booked.status !== 201) continue;
   const body = await json(booked);
   codes.push(body.appointment.code);
@@ -127,10 +143,14 @@ test('every API operation from its schema: no 5xx, and a refused request writes 
       if (bearer) headers.authorization = `Bearer ${bearer}`;
       const init: RequestInit = { method: op.method, headers };
       if (encoding === 'json') Object.assign(headers, { 'content-type': 'application/json' }), (init.body = JSON.stringify(body) ?? 'null');
-      if (encoding === 'malformed') Object.assign(headers, { 'content-type': 'application/json' }), (init.body = '{"start": "2026-12-02T08:00:00Z", "person": {');
+      if (encoding === 'malformed')
+        Object.assign(headers, { 'content-type': 'application/json' }), (init.body = '{"start": "2026-12-02T08:00:00Z", "person": {');
       if (encoding === 'text') Object.assign(headers, { 'content-type': 'text/plain' }), (init.body = JSON.stringify(body) ?? '');
-      if (encoding === 'form') Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded' }), (init.body = new URLSearchParams({ start: JSON.stringify(body) ?? '' }).toString());
-      if (encoding === 'multipart-broken') Object.assign(headers, { 'content-type': 'multipart/form-data' }), (init.body = '--x\r\nContent-Disposition: form-data; name="start"\r\n\r\n');
+      if (encoding === 'form')
+        Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded' }),
+          (init.body = new URLSearchParams({ start: JSON.stringify(body) ?? '' }).toString());
+      if (encoding === 'multipart-broken')
+        Object.assign(headers, { 'content-type': 'multipart/form-data' }), (init.body = '--x\r\nContent-Disposition: form-data; name="start"\r\n\r\n');
       const target = `${path}${query.size ? `?${query}` : ''}`;
       const before = await fingerprint();
       const response = await app.request(target, init);

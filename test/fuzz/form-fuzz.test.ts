@@ -20,7 +20,13 @@ const credentials = await seedDemoStaff({ db, clock });
 const app = createTestApp(db, {
   url,
   clock,
-  portal: { powMaxNumber: 10, bookingsPerIpPerHour: 1_000_000, bookingsPerEmailPerDay: 1_000_000, noScriptBookingsPerIpPerHour: 1_000_000, lookupsPerIpPerHour: 1_000_000 },
+  portal: {
+    powMaxNumber: 10,
+    bookingsPerIpPerHour: 1_000_000,
+    bookingsPerEmailPerDay: 1_000_000,
+    noScriptBookingsPerIpPerHour: 1_000_000,
+    lookupsPerIpPerHour: 1_000_000,
+  },
 });
 const fingerprint = await fingerprintQuery(db);
 const secretOf = (username: string) => credentials.find((c) => c.username === username)!.secret;
@@ -46,7 +52,8 @@ const fuzzActors = await db.selectFrom('staff').select('id').where('username', '
 // What a form must not do to the fuzzer's own users (they would be signed out for the rest of the run).
 const selfHarm = (action: string) => /sign-out|\/staff\/sign-in|security\/roles|two-factor/.test(action) || fuzzActors.some(({ id }) => action.includes(id));
 
-const decode = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+const decode = (text: string) =>
+  text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
 const attribute = (tag: string, name: string) => {
   const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return match ? decode(match[1]!) : undefined;
@@ -56,14 +63,21 @@ function formsOf(html: string, page: string, actorName: string): Form[] {
   const forms: Form[] = [];
   for (const [, open, inner] of html.matchAll(/(<form\b[^>]*>)([^]*?)<\/form>/g)) {
     if (!/method="post"/i.test(open!)) continue;
-    const action = new URL(attribute(open!, 'action') ?? page, 'http://localhost' + page).pathname + (new URL(attribute(open!, 'action') ?? page, 'http://localhost' + page).search);
+    const action =
+      new URL(attribute(open!, 'action') ?? page, 'http://localhost' + page).pathname +
+      new URL(attribute(open!, 'action') ?? page, 'http://localhost' + page).search;
     const fields: [string, string][] = [];
     for (const [tag] of inner!.matchAll(/<(input|textarea|select)\b[^>]*>/g)) {
       const name = attribute(tag, 'name');
       if (!name) continue;
       if (tag.startsWith('<select')) fields.push([name, /<option[^>]*value="([^"]*)"/.exec(inner!.slice(inner!.indexOf(tag)))?.[1] ?? '']);
       else if (/type="(checkbox|radio)"/.test(tag)) fields.push([name, attribute(tag, 'value') ?? 'on']);
-      else fields.push([name, attribute(tag, 'value') ?? (name === 'name' ? 'Olena Kovalenko' : name === 'email' ? 'olena@example.org' : name === 'dateOfBirth' ? '1985-07-01' : '')]);
+      else
+        fields.push([
+          name,
+          attribute(tag, 'value') ??
+            (name === 'name' ? 'Olena Kovalenko' : name === 'email' ? 'olena@example.org' : name === 'dateOfBirth' ? '1985-07-01' : ''),
+        ]);
     }
     forms.push({ actor: actorName, action, fields });
   }
@@ -75,7 +89,16 @@ const forms: Form[] = [];
 const startPages: Record<string, string[]> = {
   citizen: ['/de/services', '/ar/manage'],
   nobody: ['/staff/sign-in', '/device/pair'],
-  admin: ['/staff', '/staff/admin/staff', '/staff/admin/hours', '/staff/admin/locations', '/staff/admin/services', '/staff/admin/specialties', '/staff/admin/security', '/staff/calendar'],
+  admin: [
+    '/staff',
+    '/staff/admin/staff',
+    '/staff/admin/hours',
+    '/staff/admin/locations',
+    '/staff/admin/services',
+    '/staff/admin/specialties',
+    '/staff/admin/security',
+    '/staff/calendar',
+  ],
   reception: ['/reception'],
   clerk: ['/desk', '/staff/calendar'],
   kiosk: ['/kiosk'],
@@ -107,7 +130,8 @@ const someIds = {
   service: (await db.selectFrom('service').select('id').executeTakeFirstOrThrow()).id,
   staff: (await db.selectFrom('staff').select('id').where('username', 'is', null).executeTakeFirstOrThrow()).id,
 };
-const covered = (pattern: string) => forms.some((f) => new RegExp(`^${pattern.replace(/:lang\{[^}]*\}/, '[a-z]{2}').replace(/:[a-zA-Z]+/g, '[^/]+')}$`).test(f.action.split('?')[0]!));
+const covered = (pattern: string) =>
+  forms.some((f) => new RegExp(`^${pattern.replace(/:lang\{[^}]*\}/, '[a-z]{2}').replace(/:[a-zA-Z]+/g, '[^/]+')}$`).test(f.action.split('?')[0]!));
 const uncovered = app.routes.filter((r) => r.method === 'POST' && !r.path.startsWith('/api/') && !covered(r.path));
 for (const route of uncovered) {
   const action = route.path
@@ -119,7 +143,11 @@ for (const route of uncovered) {
 const usable = forms.filter((f) => !selfHarm(f.action));
 assert.ok(usable.length >= 30, `${usable.length} forms found`);
 
-const fieldValue = fc.oneof({ weight: 3, arbitrary: fc.constant<'keep'>('keep') }, { weight: 2, arbitrary: hostileString }, { weight: 1, arbitrary: fc.constant<'drop'>('drop') });
+const fieldValue = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<'keep'>('keep') },
+  { weight: 2, arbitrary: hostileString },
+  { weight: 1, arbitrary: fc.constant<'drop'>('drop') },
+);
 const submission = fc.record({
   form: fc.nat({ max: usable.length - 1 }),
   values: fc.array(fieldValue, { minLength: 12, maxLength: 12 }),
@@ -128,7 +156,8 @@ const submission = fc.record({
 });
 
 function encode(fields: [string, string][], encoding: string): { body: BodyInit; type?: string } {
-  if (encoding === 'urlencoded') return { body: new URLSearchParams(fields.map(([k, v]) => [k.toWellFormed(), v.toWellFormed()])), type: 'application/x-www-form-urlencoded' };
+  if (encoding === 'urlencoded')
+    return { body: new URLSearchParams(fields.map(([k, v]) => [k.toWellFormed(), v.toWellFormed()])), type: 'application/x-www-form-urlencoded' };
   const form = new FormData();
   for (const [k, v] of fields) form.append(k, v);
   if (encoding === 'multipart') return { body: form };
@@ -151,7 +180,9 @@ test(`every form (${usable.length} found) with hostile values and broken encodin
       if (extra) fields.push(extra);
       const { body, type } = encode(fields, encoding);
       const before = await fingerprint();
-      const response = await actors.get(form.actor)!.request(form.action, { method: 'POST', body, headers: { origin: 'http://localhost', ...(type ? { 'content-type': type } : {}) } });
+      const response = await actors
+        .get(form.actor)!
+        .request(form.action, { method: 'POST', body, headers: { origin: 'http://localhost', ...(type ? { 'content-type': type } : {}) } });
       await response.arrayBuffer();
       const label = `${form.actor}: POST ${form.action} (${encoding}) ${JSON.stringify(fields).slice(0, 400)}`;
       assert.ok(response.status < 500, `${response.status} for ${label}`);
@@ -168,12 +199,17 @@ test('every form with a NUL in a field, and as unreadable multipart, is a 4xx an
     const variants: { fields: [string, string][]; encoding: string }[] = [
       { fields: form.fields, encoding: 'multipart-no-boundary' },
       { fields: form.fields, encoding: 'multipart-truncated' },
-      { fields: form.fields.map(([k, v]): [string, string] => [k, k === target ? `${v}\0` : v]).concat(target ? [] : [['note', '\0']]), encoding: 'urlencoded' },
+      {
+        fields: form.fields.map(([k, v]): [string, string] => [k, k === target ? `${v}\0` : v]).concat(target ? [] : [['note', '\0']]),
+        encoding: 'urlencoded',
+      },
     ];
     for (const { fields, encoding } of variants) {
       const { body, type } = encode(fields, encoding);
       const before = await fingerprint();
-      const response = await actors.get(form.actor)!.request(form.action, { method: 'POST', body, headers: { origin: 'http://localhost', ...(type ? { 'content-type': type } : {}) } });
+      const response = await actors
+        .get(form.actor)!
+        .request(form.action, { method: 'POST', body, headers: { origin: 'http://localhost', ...(type ? { 'content-type': type } : {}) } });
       await response.arrayBuffer();
       const label = `${form.actor}: POST ${form.action} (${encoding}) ${JSON.stringify(fields).slice(0, 300)}`;
       assert.ok(response.status >= 400 && response.status < 500, `${response.status} for ${label}`);

@@ -65,7 +65,9 @@ function validOfType(type: string, schema: JsonSchema, context: Context, name: s
 function objectFor(schema: JsonSchema, context: Context): fc.Arbitrary<unknown> {
   const properties = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
-  const model = Object.fromEntries(Object.entries(properties).map(([key, property]) => [key, arbitraryFor(property, context.components, context.known, key, context.hostile)]));
+  const model = Object.fromEntries(
+    Object.entries(properties).map(([key, property]) => [key, arbitraryFor(property, context.components, context.known, key, context.hostile)]),
+  );
   const shaped = fc.record(model, { requiredKeys: Object.keys(properties).filter((key) => required.has(key)) });
   if (!context.hostile) return shaped;
   // Usually the required fields are all there; sometimes one is missing or an unknown one is added.

@@ -35,7 +35,16 @@ test('npm ci --omit=dev installs what npm start needs, and Lotse starts on Node 
   const child = spawn('npm', ['start'], {
     cwd: copy,
     detached: true,
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: String(port), HOST: '127.0.0.1', LOTSE_DEMO: 'false', LOG_LEVEL: 'warn', LOTSE_DATA_DIR: dataDir, LOTSE_EMBEDDED_PG_PORT: String(await freePort()) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: os.tmpdir(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOTSE_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      LOTSE_DATA_DIR: dataDir,
+      LOTSE_EMBEDDED_PG_PORT: String(await freePort()),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -43,7 +52,10 @@ test('npm ci --omit=dev installs what npm start needs, and Lotse starts on Node 
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   try {
     for (const deadline = Date.now() + 120_000; ; ) {
-      const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ready) break;
       if (child.exitCode !== null || Date.now() > deadline) assert.fail(`npm start did not become ready:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -55,7 +67,13 @@ test('npm ci --omit=dev installs what npm start needs, and Lotse starts on Node 
     // group (systemd's KillMode=control-group), and Lotse then stops its embedded database itself.
     process.kill(-child.pid!, 'SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-    for (const deadline = Date.now() + 30_000; await fs.access(path.join(dataDir, 'pg', 'postmaster.pid')).then(() => true, () => false); ) {
+    for (
+      const deadline = Date.now() + 30_000;
+      await fs.access(path.join(dataDir, 'pg', 'postmaster.pid')).then(
+        () => true,
+        () => false,
+      );
+    ) {
       if (Date.now() > deadline) assert.fail(`the embedded database was not stopped:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

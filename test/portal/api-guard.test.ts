@@ -11,7 +11,12 @@ const clock = fixedClock('2026-11-23T06:00:00Z');
 const app = createTestApp(db, { url, clock, portal: { guardApi: true, powMaxNumber: 2000, bookingsPerIpPerHour: 100 } });
 
 const body = (start: string, email: string) =>
-  JSON.stringify({ serviceId: office.serviceId, locationId: office.locationId, start, person: { name: 'Api Person', dateOfBirth: '1980-01-01', email, language: 'en' } });
+  JSON.stringify({
+    serviceId: office.serviceId,
+    locationId: office.locationId,
+    start,
+    person: { name: 'Api Person', dateOfBirth: '1980-01-01', email, language: 'en' },
+  });
 
 async function solved(): Promise<string> {
   const challenge = await json(await app.request('/api/v1/proof-of-work'));
@@ -21,7 +26,11 @@ async function solved(): Promise<string> {
 
 test('the JSON API books only with a fresh proof of work, and never twice with the same one', async () => {
   const post = (payload: string | undefined, start: string, email: string) =>
-    app.request('/api/v1/appointments', { method: 'POST', body: body(start, email), headers: { 'content-type': 'application/json', ...(payload ? { 'x-altcha': payload } : {}) } });
+    app.request('/api/v1/appointments', {
+      method: 'POST',
+      body: body(start, email),
+      headers: { 'content-type': 'application/json', ...(payload ? { 'x-altcha': payload } : {}) },
+    });
   const without = await post(undefined, '2026-11-24T08:00:00Z', 'a@example.org');
   assert.equal(without.status, 403);
   assert.match((await json(without)).detail, /proof of work/);
@@ -35,7 +44,7 @@ test('the JSON API books only with a fresh proof of work, and never twice with t
   assert.ok(spec.paths['/api/v1/proof-of-work']);
 });
 
-test('a challenge expires by the office clock, not the machine\'s', async () => {
+test("a challenge expires by the office clock, not the machine's", async () => {
   const challenge = await json(await app.request('/api/v1/proof-of-work'));
   const expires = Number(new URLSearchParams(String(challenge.salt).split('?')[1]).get('expires'));
   assert.equal(expires * 1000, clock.now().getTime() + 30 * 60_000, 'valid for the configured minutes from the clock');

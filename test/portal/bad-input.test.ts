@@ -10,11 +10,29 @@ const { db, url } = await createTestDatabase();
 await createTestOffice(db);
 // Monday 2026-11-23, 07:00 in Berlin; the clerk works 08:00–12:00 on a 30-minute grid.
 const clock = fixedClock('2026-11-23T06:00:00Z');
-const app = createTestApp(db, { url, clock, portal: { powMaxNumber: 2000, bookingsPerIpPerHour: 1000, noScriptBookingsPerIpPerHour: 1000, bookingsPerEmailPerDay: 100, lookupsPerIpPerHour: 1000 } });
+const app = createTestApp(db, {
+  url,
+  clock,
+  portal: { powMaxNumber: 2000, bookingsPerIpPerHour: 1000, noScriptBookingsPerIpPerHour: 1000, bookingsPerEmailPerDay: 100, lookupsPerIpPerHour: 1000 },
+});
 const start = '2026-11-24T09:00:00.000Z'; // Tuesday 10:00 Berlin
 const detailsPath = `/de/book/extension/mitte/details`;
-const person = { name: 'Olena Kovalenko', dateOfBirth: '1985-07-01', email: 'olena@example.org', phone: '+49 30 1234567', language: 'uk', consent: 'yes', altcha: '' };
-const count = async () => (await db.selectFrom('appointment').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const person = {
+  name: 'Olena Kovalenko',
+  dateOfBirth: '1985-07-01',
+  email: 'olena@example.org',
+  phone: '+49 30 1234567',
+  language: 'uk',
+  consent: 'yes',
+  altcha: '',
+};
+const count = async () =>
+  (
+    await db
+      .selectFrom('appointment')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 async function detailsPage(client: PortalClient, lang = 'de', at = start) {
   const page = await client.get(`/${lang}/book/extension/mitte/details?start=${encodeURIComponent(at)}`);
@@ -24,7 +42,14 @@ async function detailsPage(client: PortalClient, lang = 'de', at = start) {
 
 test('a tampered service, location or slot gets a friendly page, never a 500', async () => {
   const client = new PortalClient(app);
-  for (const path of ['/en/book/no-such-service', '/en/book/extension/nowhere', '/en/book/pickup', "/en/book/extension/mitte/2026-13-45", '/en/book/extension/mitte/details?start=yesterday', `/en/book/extension/mitte/details?start=${'9'.repeat(5000)}`]) {
+  for (const path of [
+    '/en/book/no-such-service',
+    '/en/book/extension/nowhere',
+    '/en/book/pickup',
+    '/en/book/extension/mitte/2026-13-45',
+    '/en/book/extension/mitte/details?start=yesterday',
+    `/en/book/extension/mitte/details?start=${'9'.repeat(5000)}`,
+  ]) {
     const page = await client.get(path);
     assert.ok(page.status >= 400 && page.status < 500, `${path} → ${page.status}`);
     assert.match(page.html, /<html lang="en"/);
@@ -93,7 +118,11 @@ test('a slot taken meanwhile offers the nearest free times; a second booking for
   assert.match(late.html, /Cet horaire vient d&#39;être pris/);
   assert.match(late.html, /name="start" value="2026-11-25T08:30:00.000Z"/);
   assert.doesNotMatch(late.html, /value="2026-11-25T08:00:00.000Z"/);
-  const duplicate = await first.post(detailsPath, await detailsPage(first, 'de', '2026-11-26T08:00:00.000Z'), { ...person, email: 'A@example.org', start: '2026-11-26T08:00:00.000Z' });
+  const duplicate = await first.post(detailsPath, await detailsPage(first, 'de', '2026-11-26T08:00:00.000Z'), {
+    ...person,
+    email: 'A@example.org',
+    start: '2026-11-26T08:00:00.000Z',
+  });
   assert.equal(duplicate.status, 409);
   assert.match(duplicate.html, /schon einen Termin für dieses Anliegen/);
 });
@@ -133,14 +162,23 @@ test('a wrong or expired manage link and a wrong code or date of birth look the 
 });
 
 test('too many attempts get a friendly page and store nothing', async () => {
-  const strict = createTestApp(db, { url, clock, portal: { powMaxNumber: 2000, noScriptBookingsPerIpPerHour: 1, bookingsPerIpPerHour: 1000, lookupsPerIpPerHour: 2 } });
+  const strict = createTestApp(db, {
+    url,
+    clock,
+    portal: { powMaxNumber: 2000, noScriptBookingsPerIpPerHour: 1, bookingsPerIpPerHour: 1000, lookupsPerIpPerHour: 2 },
+  });
   const client = new PortalClient(strict);
   await db.deleteFrom('rate_limit_counter').execute();
   const html = await (await client.get(`/tr/book/extension/mitte/details?start=${encodeURIComponent('2026-11-27T08:00:00.000Z')}`)).html;
   const before = await count();
   const first = await client.post('/tr/book/extension/mitte/details', html, { ...person, email: 'limit1@example.org', start: '2026-11-27T08:00:00.000Z' });
   assert.equal(first.status, 303);
-  const second = await client.post('/tr/book/extension/mitte/details', html, { ...person, email: 'limit2@example.org', dateOfBirth: '1970-01-01', start: '2026-11-27T08:30:00.000Z' });
+  const second = await client.post('/tr/book/extension/mitte/details', html, {
+    ...person,
+    email: 'limit2@example.org',
+    dateOfBirth: '1970-01-01',
+    start: '2026-11-27T08:30:00.000Z',
+  });
   assert.equal(second.status, 429);
   assert.match(second.html, /Çok fazla deneme/);
   assert.equal(await count(), before + 1);
@@ -148,7 +186,10 @@ test('too many attempts get a friendly page and store nothing', async () => {
   for (let i = 0; i < 2; i++) assert.equal((await client.post('/tr/manage', form.html, { code: 'AAAAAAAA', dateOfBirth: '1990-01-01' })).status, 422);
   assert.equal((await client.post('/tr/manage', form.html, { code: 'AAAAAAAA', dateOfBirth: '1990-01-01' })).status, 429);
   const counters = await db.selectFrom('rate_limit_counter').select(['key_hash']).execute();
-  assert.ok(counters.every((c) => !c.key_hash.includes('@') && !c.key_hash.includes('unknown')), 'keys are hashed');
+  assert.ok(
+    counters.every((c) => !c.key_hash.includes('@') && !c.key_hash.includes('unknown')),
+    'keys are hashed',
+  );
 });
 
 test('one solved proof of work sent twice at the same moment books at most once', async () => {

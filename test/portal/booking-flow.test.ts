@@ -71,7 +71,14 @@ test('a cancelled time returns to the public calendar only after the re-release 
   const start = '2026-11-24T10:00:00.000Z';
   const details = await client.get(`/en/book/extension/mitte/details?start=${encodeURIComponent(start)}`);
   const booked = await client.post('/en/book/extension/mitte/details', details.html, {
-    start, name: 'Ali Rezaei', dateOfBirth: '1979-11-02', email: 'ali@example.org', phone: '', language: 'fa', consent: 'yes', altcha: '',
+    start,
+    name: 'Ali Rezaei',
+    dateOfBirth: '1979-11-02',
+    email: 'ali@example.org',
+    phone: '',
+    language: 'fa',
+    consent: 'yes',
+    altcha: '',
   });
   assert.equal(booked.status, 303);
   const cancelPath = `/en/appointment/${/appointment\/([A-Z0-9]+)/.exec(booked.location!)![1]}/cancel`;
@@ -82,7 +89,14 @@ test('a cancelled time returns to the public calendar only after the re-release 
   const other = new PortalClient(delayed);
   const again = await other.get(`/en/book/extension/mitte/details?start=${encodeURIComponent(start)}`);
   const sneaky = await other.post('/en/book/extension/mitte/details', again.html, {
-    start, name: 'Bot Reseller', dateOfBirth: '1980-01-01', email: 'bot@example.org', phone: '', language: 'en', consent: 'yes', altcha: '',
+    start,
+    name: 'Bot Reseller',
+    dateOfBirth: '1980-01-01',
+    email: 'bot@example.org',
+    phone: '',
+    language: 'en',
+    consent: 'yes',
+    altcha: '',
   });
   assert.equal(sneaky.status, 409, 'a direct post cannot take it either');
   clock.advance(61 * 60_000);
@@ -97,7 +111,14 @@ test('two people sending the same time at the same moment: one booking, one offe
   const results = await Promise.all(
     clients.map((c, i) =>
       c.post('/de/book/extension/mitte/details', pages[i]!.html, {
-        start, name: `Person ${'ABCDEF'[i]}`, dateOfBirth: '1990-01-0' + (i + 1), email: `p${i}@example.org`, phone: '', language: 'de', consent: 'yes', altcha: '',
+        start,
+        name: `Person ${'ABCDEF'[i]}`,
+        dateOfBirth: '1990-01-0' + (i + 1),
+        email: `p${i}@example.org`,
+        phone: '',
+        language: 'de',
+        consent: 'yes',
+        altcha: '',
       }),
     ),
   );
@@ -111,7 +132,16 @@ test('back after booking and the form again: the person is shown their own booki
   const start = '2026-11-26T09:00:00.000Z';
   const path = '/fa/book/extension/mitte/details';
   const details = await client.get(`${path}?start=${encodeURIComponent(start)}`);
-  const fields = { start, name: 'علی‌رضا محمدی', dateOfBirth: '1987-06-01', email: 'alireza@example.org', phone: '', language: 'fa', consent: 'yes', altcha: await solvePagePow(details.html) };
+  const fields = {
+    start,
+    name: 'علی‌رضا محمدی',
+    dateOfBirth: '1987-06-01',
+    email: 'alireza@example.org',
+    phone: '',
+    language: 'fa',
+    consent: 'yes',
+    altcha: await solvePagePow(details.html),
+  };
   const booked = await client.post(path, details.html, fields);
   assert.equal(booked.status, 303);
   const code = /appointment\/([A-Z0-9]+)/.exec(booked.location!)![1]!;

@@ -35,7 +35,12 @@ function apiClient(app: ReturnType<typeof createTestApp>) {
 }
 
 test('behind a trusted proxy, the API limits each client by its own address, the rightmost untrusted one', async () => {
-  const app = createTestApp(db, { url, clock, trustedProxies: ['loopback'], portal: { guardApi: true, powMaxNumber: 2000, bookingsPerIpPerHour: 2, bookingsPerEmailPerDay: 100 } });
+  const app = createTestApp(db, {
+    url,
+    clock,
+    trustedProxies: ['loopback'],
+    portal: { guardApi: true, powMaxNumber: 2000, bookingsPerIpPerHour: 2, bookingsPerEmailPerDay: 100 },
+  });
   const { book } = apiClient(app);
   assert.equal((await book({ start: '2026-11-24T08:00:00Z', email: 'a1@example.org', forwardedFor: '203.0.113.1' })).status, 201);
   // The client wrote its own X-Forwarded-For entry on the left; the proxy appended the real address.
@@ -104,7 +109,12 @@ test('portal cookies are Secure when PUBLIC_URL is https, also when TLS ends at 
   assert.equal(lookup.headers.get('cache-control'), 'no-store');
   const start = '2026-12-01T08:00:00.000Z';
   const details = await client.get(`/de/book/extension/mitte/details?start=${encodeURIComponent(start)}`);
-  const typo = await client.post('/de/book/extension/mitte/details', details.html, { start, name: 'Amina Haddad', dateOfBirth: '1990-03-15', email: 'amina@', phone: '', language: 'de', consent: 'yes', altcha: '' }, { origin: 'https://termine.example' });
+  const typo = await client.post(
+    '/de/book/extension/mitte/details',
+    details.html,
+    { start, name: 'Amina Haddad', dateOfBirth: '1990-03-15', email: 'amina@', phone: '', language: 'de', consent: 'yes', altcha: '' },
+    { origin: 'https://termine.example' },
+  );
   assert.equal(typo.status, 422);
   assert.match(typo.html, /Amina Haddad/);
   assert.equal(typo.headers.get('cache-control'), 'no-store', 'the form sent back with the person’s details');

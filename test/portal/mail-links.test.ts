@@ -20,7 +20,12 @@ test('a name with a web or mail address is plain text in the mail, never a link'
   const response = await app.request('/api/v1/appointments', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ serviceId: office.serviceId, locationId: office.locationId, start: '2026-11-25T09:00:00Z', person: { name, dateOfBirth: '1990-03-15', email, language: 'en' } }),
+    body: JSON.stringify({
+      serviceId: office.serviceId,
+      locationId: office.locationId,
+      start: '2026-11-25T09:00:00Z',
+      person: { name, dateOfBirth: '1990-03-15', email, language: 'en' },
+    }),
   });
   assert.equal(response.status, 201);
   // The message as the office sends it, through Lotse's own MIME composition, read by a real parser.
@@ -34,7 +39,11 @@ test('a name with a web or mail address is plain text in the mail, never a link'
   for (const part of [text, html.replace(/<[^>]+>/g, ' ')]) {
     const found = (linkify.match(part) ?? []).map((m) => m.url);
     assert.ok(found.length > 0, 'the office’s link is still found');
-    assert.deepEqual(found.filter((u) => /evil/.test(u)), [], `no link from the name: ${found.join(' ')}`);
+    assert.deepEqual(
+      found.filter((u) => /evil/.test(u)),
+      [],
+      `no link from the name: ${found.join(' ')}`,
+    );
   }
   assert.doesNotMatch(String(mail.textAsHtml), /href="[^"]*evil/, 'mailparser’s own linkifier finds none either');
 });

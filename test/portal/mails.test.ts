@@ -20,13 +20,20 @@ const app = createTestApp(db, { jobs, clock, portal: { powMaxNumber: 2000, noScr
 async function book(client: PortalClient, lang: string, start: string, email: string) {
   const page = await client.get(`/${lang}/book/extension/mitte/details?start=${encodeURIComponent(start)}`);
   const response = await client.post(`/${lang}/book/extension/mitte/details`, page.html, {
-    start, name: 'Amina Haddad', dateOfBirth: '1990-03-15', email, phone: '', language: lang, consent: 'yes', altcha: '',
+    start,
+    name: 'Amina Haddad',
+    dateOfBirth: '1990-03-15',
+    email,
+    phone: '',
+    language: lang,
+    consent: 'yes',
+    altcha: '',
   });
   assert.equal(response.status, 303);
   return /\/appointment\/([A-Z0-9]+)/.exec(response.location!)![1]!;
 }
 
-test('the confirmation mail is in the person\'s language with a German summary, a working link and a valid .ics', async () => {
+test("the confirmation mail is in the person's language with a German summary, a working link and a valid .ics", async () => {
   const client = new PortalClient(app);
   const code = await book(client, 'ar', '2026-11-25T09:00:00.000Z', 'amina@example.org');
   const mail = await waitForMail((m) => (m.text ?? '').includes(code) && (m.subject ?? '').includes('موعدك'));
@@ -37,7 +44,10 @@ test('the confirmation mail is in the person\'s language with a German summary, 
   const ics = mail.attachments.find((a) => a.filename?.endsWith('.ics'));
   assert.ok(ics);
   const text = ics.content.toString('utf8');
-  assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75), 'lines folded at 75 octets');
+  assert.ok(
+    text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75),
+    'lines folded at 75 octets',
+  );
   const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
   assert.equal(event.startDate.toJSDate().toISOString(), '2026-11-25T09:00:00.000Z');
   assert.equal(event.endDate.toJSDate().toISOString(), '2026-11-25T09:30:00.000Z');
@@ -80,7 +90,10 @@ test('a reminder is planned for the day before; a cancelled or moved appointment
   const client = new PortalClient(app);
   const code = await book(client, 'de', '2026-11-26T08:00:00.000Z', 'rem@example.org');
   await noticesSettled(db);
-  const planned = await sql<{ data: { appointmentId: string; startsAt: string }; start_after: Date }>`SELECT data, start_after FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'startsAt' = '2026-11-26T08:00:00.000Z'`.execute(db);
+  const planned = await sql<{
+    data: { appointmentId: string; startsAt: string };
+    start_after: Date;
+  }>`SELECT data, start_after FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'startsAt' = '2026-11-26T08:00:00.000Z'`.execute(db);
   assert.equal(planned.rows.length, 1);
   assert.equal(new Date(planned.rows[0]!.start_after).toISOString(), '2026-11-25T08:00:00.000Z');
   const job = reminderJob({ db, jobs, clock, publicUrl: 'http://localhost:3000' });
@@ -99,7 +112,9 @@ test('a reminder is planned for the day before; a cancelled or moved appointment
 
   // The new reminder is valid until the appointment is cancelled.
   await noticesSettled(db);
-  const fresh = await sql<{ data: { appointmentId: string; startsAt: string } }>`SELECT data FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'startsAt' = '2026-11-27T09:00:00.000Z'`.execute(db);
+  const fresh = await sql<{
+    data: { appointmentId: string; startsAt: string };
+  }>`SELECT data FROM pgboss.job WHERE name = 'portal.reminder' AND data->>'startsAt' = '2026-11-27T09:00:00.000Z'`.execute(db);
   assert.equal(fresh.rows.length, 1);
   const question = await client.get(`/de/appointment/${code}/cancel`);
   assert.equal((await client.post(`/de/appointment/${code}/cancel`, question.html, {})).status, 303);
@@ -120,14 +135,21 @@ test('a due reminder of a booked appointment is sent once', async () => {
   await job.handle({ appointmentId: row.id, startsAt: '2026-11-30T10:00:00.000Z' }, { id: 'a', retryCount: 1 });
   const mail = await waitForMail((m) => (m.subject ?? '').includes('Нагадування') && (m.text ?? '').includes(code));
   assert.match(mail.subject ?? '', /Erinnerung/);
-  const reminders = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'subject' LIKE 'Нагадування%'`.execute(db);
+  const reminders = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'subject' LIKE 'Нагадування%'`.execute(db);
   assert.equal(reminders.rows[0]!.n, 1);
 });
 
 test('.ics text escapes, folds multi-byte text without splitting characters, and ends lines in CRLF', () => {
   const text = renderIcs({
-    uid: 'x@lotse', start: new Date('2026-03-29T01:30:00Z'), end: new Date('2026-03-29T02:00:00Z'), stamp: new Date('2026-03-01T00:00:00Z'),
-    summary: 'موعد; تمديد, تصريح الإقامة '.repeat(6), location: 'Hauptstraße 1, Berlin', description: 'Zeile 1\nZeile 2',
+    uid: 'x@lotse',
+    start: new Date('2026-03-29T01:30:00Z'),
+    end: new Date('2026-03-29T02:00:00Z'),
+    stamp: new Date('2026-03-01T00:00:00Z'),
+    summary: 'موعد; تمديد, تصريح الإقامة '.repeat(6),
+    location: 'Hauptstraße 1, Berlin',
+    description: 'Zeile 1\nZeile 2',
   });
   assert.ok(!/[^\r]\n/.test(text), 'only CRLF line ends');
   const parsed = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);

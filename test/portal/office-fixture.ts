@@ -8,9 +8,16 @@ export async function createTestOffice(db: Database, options: { clerks?: number 
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const weekday of [1, 2, 3, 4, 5]) {
-    await db.insertInto('location_opening_hours').values({ location_id: location.id, weekday, opens: '08:00', closes: weekday === 4 ? '18:00' : '14:00' }).execute();
+    await db
+      .insertInto('location_opening_hours')
+      .values({ location_id: location.id, weekday, opens: '08:00', closes: weekday === 4 ? '18:00' : '14:00' })
+      .execute();
   }
-  const specialty = await db.insertInto('specialty').values({ slug: 'front', name: 'Front office', queue_prefix: 'A' }).returning('id').executeTakeFirstOrThrow();
+  const specialty = await db
+    .insertInto('specialty')
+    .values({ slug: 'front', name: 'Front office', queue_prefix: 'A' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const service = await db
     .insertInto('service')
     .values({ slug: 'extension', duration_minutes: 30, slot_minutes: 30, fee_cents: 9800, max_days_ahead: 60 })
@@ -23,7 +30,10 @@ export async function createTestOffice(db: Database, options: { clerks?: number 
     .executeTakeFirstOrThrow();
   for (const [lang, name, audience, docs] of texts) {
     await db.insertInto('service_text').values({ service_id: service.id, lang, name, description: '', audience, required_documents: docs }).execute();
-    await db.insertInto('service_text').values({ service_id: other.id, lang, name: `${name} · eAT`, description: '', audience, required_documents: [] }).execute();
+    await db
+      .insertInto('service_text')
+      .values({ service_id: other.id, lang, name: `${name} · eAT`, description: '', audience, required_documents: [] })
+      .execute();
   }
   for (const id of [service.id, other.id]) {
     await db.insertInto('service_specialty').values({ service_id: id, specialty_id: specialty.id }).execute();
@@ -31,7 +41,11 @@ export async function createTestOffice(db: Database, options: { clerks?: number 
   }
   const clerkIds: string[] = [];
   for (let i = 0; i < (options.clerks ?? 1); i++) {
-    const clerk = await db.insertInto('staff').values({ display_name: `Clerk ${i + 1}` }).returning('id').executeTakeFirstOrThrow();
+    const clerk = await db
+      .insertInto('staff')
+      .values({ display_name: `Clerk ${i + 1}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     clerkIds.push(clerk.id);
     await db.insertInto('staff_location').values({ staff_id: clerk.id, location_id: location.id }).execute();
     await db.insertInto('staff_specialty').values({ staff_id: clerk.id, specialty_id: specialty.id }).execute();

@@ -9,7 +9,11 @@ const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-12-10T08:00:00Z');
 const app = createTestApp(db, { url, clock });
 
-const location = await db.insertInto('location').values({ slug: 'wetzlar', name: 'Ausländerbehörde Wetzlar', address: 'Karl-Kellner-Ring 51', federal_state: 'HE' }).returning('id').executeTakeFirstOrThrow();
+const location = await db
+  .insertInto('location')
+  .values({ slug: 'wetzlar', name: 'Ausländerbehörde Wetzlar', address: 'Karl-Kellner-Ring 51', federal_state: 'HE' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const specialty = await db.insertInto('specialty').values({ slug: 'front', name: 'Front office', queue_prefix: 'A' }).returning('id').executeTakeFirstOrThrow();
 const service = await db.insertInto('service').values({ slug: 'renewal', duration_minutes: 15 }).returning('id').executeTakeFirstOrThrow();
 await db.insertInto('service_text').values({ service_id: service.id, lang: 'de', name: 'Verlängerung' }).execute();

@@ -32,7 +32,10 @@ test('every portal page with its CSS and scripts stays under 60 KB compressed', 
     // The HTML as a proxy would send it (gzip), its assets as Lotse sends them (brotli).
     let total = gzipSync(html).length;
     const assets = [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
-    assert.ok(assets.some((a) => a.endsWith('.css')), `${path} links its stylesheet`);
+    assert.ok(
+      assets.some((a) => a.endsWith('.css')),
+      `${path} links its stylesheet`,
+    );
     for (const asset of assets) {
       const plain = await app.request(asset);
       const compressed = await app.request(asset, { headers: { 'accept-encoding': 'br' } });

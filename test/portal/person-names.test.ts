@@ -10,7 +10,11 @@ const { db, url } = await createTestDatabase();
 await createTestOffice(db);
 // Monday 2026-11-23, 07:00 in Berlin; the clerk works 08:00–12:00 on a 30-minute grid.
 const clock = fixedClock('2026-11-23T06:00:00Z');
-const app = createTestApp(db, { url, clock, portal: { powMaxNumber: 2000, bookingsPerIpPerHour: 1000, noScriptBookingsPerIpPerHour: 1000, bookingsPerEmailPerDay: 100 } });
+const app = createTestApp(db, {
+  url,
+  clock,
+  portal: { powMaxNumber: 2000, bookingsPerIpPerHour: 1000, noScriptBookingsPerIpPerHour: 1000, bookingsPerEmailPerDay: 100 },
+});
 const detailsPath = '/fa/book/extension/mitte/details';
 
 // Names as people write them: a ZWNJ inside a Persian name, Vietnamese typed as NFD (macOS), an
@@ -33,7 +37,7 @@ test('real names in every script are booked in the portal and stored in NFC', as
     assert.equal(response.status, 303, `${name}: ${/id="name-error"[^<]*>([^<]*)/.exec(response.html)?.[1] ?? response.html.slice(0, 300)}`);
     const stored = await db.selectFrom('appointment').select('person_name').where('email', '=', `person${index}@example.org`).executeTakeFirstOrThrow();
     assert.equal(stored.person_name, name.normalize('NFC'));
-    
+
     const confirmation = await client.get(response.location!);
     assert.ok(confirmation.html.includes(name.normalize('NFC')), `${name} is shown on the confirmation`);
   }
@@ -50,7 +54,11 @@ test('the portal still refuses what is no name: digits, symbols, markup, control
     assert.equal(response.status, 422, JSON.stringify(name));
     assert.match(response.html, /id="name-error"/);
   }
-  const count = await db.selectFrom('appointment').select((eb) => eb.fn.countAll<number>().as('n')).where('email', 'like', 'person1_@example.org').executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('appointment')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('email', 'like', 'person1_@example.org')
+    .executeTakeFirstOrThrow();
   assert.equal(Number(count.n), 0);
 });
 
@@ -61,6 +69,10 @@ test('every channel (API, staff) keeps joiners and combining marks, stores NFC, 
   assert.equal(normalizePerson(person('Nguye\u0302\u0303n'), now).name, 'Nguyễn');
   assert.equal(normalizePerson(person('Müller (Dolmetscher 2)'), now).name, 'Müller (Dolmetscher 2)');
   for (const name of ['12345', 'Anna\u0000', 'Anna\u0007', 'Anna\u202Eevil', 'Anna\u2066x', 'Anna\uE000']) {
-    assert.throws(() => normalizePerson(person(name), now), (error: { code?: string }) => error.code === 'validation_failed', JSON.stringify(name));
+    assert.throws(
+      () => normalizePerson(person(name), now),
+      (error: { code?: string }) => error.code === 'validation_failed',
+      JSON.stringify(name),
+    );
   }
 });

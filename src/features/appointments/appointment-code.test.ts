@@ -10,7 +10,10 @@ test('manage secrets: 256 random bits each, never repeated across refills of the
   }
   assert.equal(new Set(secrets).size, secrets.length);
   // No two secrets share a 16-byte stretch (a slice handed out twice would).
-  const halves = secrets.flatMap((s) => [Buffer.from(s, 'base64url').subarray(0, 16).toString('hex'), Buffer.from(s, 'base64url').subarray(16).toString('hex')]);
+  const halves = secrets.flatMap((s) => [
+    Buffer.from(s, 'base64url').subarray(0, 16).toString('hex'),
+    Buffer.from(s, 'base64url').subarray(16).toString('hex'),
+  ]);
   assert.equal(new Set(halves).size, halves.length);
   assert.ok(manageSecretMatches(secrets[0]!, hashManageSecret(secrets[0]!)));
   assert.ok(!manageSecretMatches(secrets[1]!, hashManageSecret(secrets[0]!)));

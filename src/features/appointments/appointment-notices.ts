@@ -44,7 +44,8 @@ export function createAppointmentNotices(deps: {
       let total = 0;
       do {
         again = false;
-        for (let n = batchSize; n === batchSize; total += n) n = await deliverBatch(deps.db, deps.deliverer, deps.logger, deps.batch ?? ((_trx, work) => work()));
+        for (let n = batchSize; n === batchSize; total += n)
+          n = await deliverBatch(deps.db, deps.deliverer, deps.logger, deps.batch ?? ((_trx, work) => work()));
       } while (again);
       return total;
     })().finally(() => (running = undefined));
@@ -140,7 +141,8 @@ async function lockDueNotices(trx: Transaction<DB>): Promise<NoticeRow[]> {
 async function deliverOne(trx: Transaction<DB>, deliverer: AppointmentNotifier, notice: NoticeRow): Promise<void> {
   // Booked or moved and cancelled before the notice went out: the cancellation notice says it all.
   if (notice.kind !== 'cancelled' && notice.status === 'cancelled') return;
-  const actor = notice.by_channel === 'staff' && notice.by_staff_id ? { channel: 'staff' as const, staffId: notice.by_staff_id } : { channel: 'online' as const };
+  const actor =
+    notice.by_channel === 'staff' && notice.by_staff_id ? { channel: 'staff' as const, staffId: notice.by_staff_id } : { channel: 'online' as const };
   // The appointment was read with its notice: one query per batch, not one per message.
   const { notice_id: _notice, kind, by_channel: _channel, by_staff_id: _staff, note, ...appointment } = notice;
   await deliverer.changed(trx, { kind, appointmentId: appointment.id, actor, note: note ?? undefined, appointment });

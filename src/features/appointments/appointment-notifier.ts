@@ -44,4 +44,3 @@ export type AppointmentNotifier = {
   changed(trx: Transaction<DB>, change: AppointmentChange): Promise<void>;
   committed?(): void;
 };
-

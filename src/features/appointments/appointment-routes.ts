@@ -33,7 +33,10 @@ const availabilityRoute = createRoute({
   tags,
   summary: 'Free start times per day for a service at a location',
   request: { query: availabilityQuery },
-  responses: { 200: { description: 'Free starts, ISO 8601 with offset', content: { 'application/json': { schema: availabilityResponse } } }, 422: problemContent('Invalid query') },
+  responses: {
+    200: { description: 'Free starts, ISO 8601 with offset', content: { 'application/json': { schema: availabilityResponse } } },
+    422: problemContent('Invalid query'),
+  },
 });
 
 const bookRoute = createRoute({
@@ -41,7 +44,8 @@ const bookRoute = createRoute({
   path: '/api/v1/appointments',
   tags,
   summary: 'Book an appointment',
-  description: 'The person gets a confirmation e-mail (with .ics and a change/cancel link) and a reminder the day before; a replayed Idempotency-Key sends nothing again.',
+  description:
+    'The person gets a confirmation e-mail (with .ics and a change/cancel link) and a reminder the day before; a replayed Idempotency-Key sends nothing again.',
   request: { headers: idempotencyHeaders, body: { content: { 'application/json': { schema: bookingBody } }, required: true } },
   responses: {
     201: { description: 'Booked (or the same booking again, for a repeated Idempotency-Key)', content: { 'application/json': { schema: bookingResponse } } },
@@ -69,7 +73,11 @@ const cancelRoute = createRoute({
   summary: 'Cancel an appointment (needs the manage secret)',
   description: 'The person gets a cancellation e-mail; repeating the request sends nothing again.',
   request: manageRequest,
-  responses: { 200: { description: 'The cancelled appointment', content: { 'application/json': { schema: appointmentView } } }, 404: notFound, 409: problemContent('Already begun or checked in') },
+  responses: {
+    200: { description: 'The cancelled appointment', content: { 'application/json': { schema: appointmentView } } },
+    404: notFound,
+    409: problemContent('Already begun or checked in'),
+  },
 });
 
 const rescheduleRoute = createRoute({

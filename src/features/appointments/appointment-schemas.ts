@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { languages } from '../../web/i18n.ts';
 
-const isoDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01');
+const isoDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01');
 const uuid = z.uuid('must be an id from /api/v1/locations or /api/v1/services');
 const language = z.enum(languages as [string, ...string[]], `must be one of ${languages.join(', ')}`);
 
@@ -11,7 +14,10 @@ const idOrSlug = (what: string) =>
     .string()
     .max(100)
     .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, `must be a ${what} id or slug from /api/v1/${what}s`)
-    .openapi({ description: `${what[0]!.toUpperCase()}${what.slice(1)} id or slug`, example: what === 'service' ? 'aufenthaltstitel-verlaengerung' : 'wetzlar' });
+    .openapi({
+      description: `${what[0]!.toUpperCase()}${what.slice(1)} id or slug`,
+      example: what === 'service' ? 'aufenthaltstitel-verlaengerung' : 'wetzlar',
+    });
 
 export const availabilityQuery = z.object({
   service: idOrSlug('service'),
@@ -100,7 +106,13 @@ export const bookingResponse = z
   })
   .openapi('Booking');
 
-export const codeParam = z.object({ code: z.string().min(1).max(20).openapi({ param: { name: 'code', in: 'path' }, example: 'K7M2QX9P' }) });
+export const codeParam = z.object({
+  code: z
+    .string()
+    .min(1)
+    .max(20)
+    .openapi({ param: { name: 'code', in: 'path' }, example: 'K7M2QX9P' }),
+});
 
 export const manageSecretInput = {
   header: z.object({ 'x-manage-secret': z.string().min(1).max(100).optional().openapi({ description: 'The manage secret from the booking' }) }),

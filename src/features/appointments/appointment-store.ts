@@ -119,12 +119,25 @@ export async function findActiveAppointmentOfPerson(
 export type NewAppointment = Required<
   Pick<
     Insertable<Appointment>,
-    | 'code' | 'manage_secret_hash' | 'manage_secret_sealed' | 'service_id' | 'location_id' | 'staff_id' | 'resource_id'
-    | 'starts_at' | 'ends_at' | 'person_name' | 'date_of_birth' | 'email' | 'email_normalized' | 'phone' | 'language'
-    | 'created_by_staff_id' | 'idempotency_key'
+    | 'code'
+    | 'manage_secret_hash'
+    | 'manage_secret_sealed'
+    | 'service_id'
+    | 'location_id'
+    | 'staff_id'
+    | 'resource_id'
+    | 'starts_at'
+    | 'ends_at'
+    | 'person_name'
+    | 'date_of_birth'
+    | 'email'
+    | 'email_normalized'
+    | 'phone'
+    | 'language'
+    | 'created_by_staff_id'
+    | 'idempotency_key'
   >
 > & { created_by: 'online' | 'staff' };
-
 
 /** Moves a booked appointment in one statement: the exclusion constraints check the new time against everyone else. */
 export async function moveAppointment(

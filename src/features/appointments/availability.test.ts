@@ -38,7 +38,10 @@ describe('availability', () => {
 
   test('a slot must fit entirely into the hours: 45-minute service on a 15-minute grid', () => {
     const i = input({ rules: { ...input().rules, durationMinutes: 45, slotMinutes: 15 } });
-    assert.deepEqual(startsOf(i), ['08:00', '08:15', '08:30', '08:45', '09:00', '09:15'].map((t) => `2026-12-01T${t}:00+01:00`));
+    assert.deepEqual(
+      startsOf(i),
+      ['08:00', '08:15', '08:30', '08:45', '09:00', '09:15'].map((t) => `2026-12-01T${t}:00+01:00`),
+    );
   });
 
   test('appointments and absences are subtracted; another clerk’s free time still counts', () => {
@@ -87,9 +90,15 @@ describe('availability', () => {
   test('the booking window ends max days ahead for online callers', () => {
     const rules = { ...input().rules, maxDaysAhead: 1 };
     const days = freeStartsByDay(input({ from: '2026-11-30', to: '2026-12-02', now: at('2026-11-30T05:00:00Z'), rules }));
-    assert.deepEqual(days.map((d) => d.starts.length), [4, 4, 0]);
+    assert.deepEqual(
+      days.map((d) => d.starts.length),
+      [4, 4, 0],
+    );
     const staff = freeStartsByDay(input({ from: '2026-11-30', to: '2026-12-02', now: at('2026-11-30T05:00:00Z'), rules, channel: 'staff' }));
-    assert.deepEqual(staff.map((d) => d.starts.length), [4, 4, 4]);
+    assert.deepEqual(
+      staff.map((d) => d.starts.length),
+      [4, 4, 4],
+    );
   });
 
   test('past starts are never offered, even to staff', () => {
@@ -102,7 +111,13 @@ describe('availability', () => {
     const resourceBusy = [{ start: at('2026-12-01T07:00:00Z'), end: at('2026-12-01T08:30:00Z') }]; // 08:00–09:30 local
     assert.deepEqual(startsOf(input({ rules, resources: [] })), []);
     assert.deepEqual(startsOf(input({ rules, resources: [{ resourceId: 'r1', busy: resourceBusy }] })), ['2026-12-01T09:30:00+01:00']);
-    const two = input({ rules, resources: [{ resourceId: 'r1', busy: resourceBusy }, { resourceId: 'r2', busy: [] }] });
+    const two = input({
+      rules,
+      resources: [
+        { resourceId: 'r1', busy: resourceBusy },
+        { resourceId: 'r2', busy: [] },
+      ],
+    });
     assert.equal(startsOf(two).length, 4);
   });
 
@@ -142,7 +157,11 @@ describe('availability across DST in Europe/Berlin', () => {
     ] as const) {
       const days = freeStartsByDay(input({ from, to, now: at(`${from}T00:00:00Z`), clerks: [clerk('a', { weekly: weekdays('07:00', '08:00') })] }));
       for (const day of days) {
-        assert.deepEqual(day.starts.map((s) => s.slice(11, 16)), ['07:00', '07:30'], day.date);
+        assert.deepEqual(
+          day.starts.map((s) => s.slice(11, 16)),
+          ['07:00', '07:30'],
+          day.date,
+        );
         assert.equal(new Date(day.starts[0]!).toISOString().slice(0, 10), day.date);
       }
       assert.notEqual(days[0]!.starts[0]!.slice(19), days.at(-1)!.starts[0]!.slice(19), 'offset changes across the weekend');
@@ -151,7 +170,13 @@ describe('availability across DST in Europe/Berlin', () => {
 
   test('a 45-minute grid stays on local wall-clock multiples after the spring jump', () => {
     const starts = startsOf(
-      input({ from: '2027-03-28', to: '2027-03-28', now: at('2027-03-01T00:00:00Z'), rules: { ...rules, durationMinutes: 45, slotMinutes: 45 }, clerks: [clerk('a', { weekly: night })] }),
+      input({
+        from: '2027-03-28',
+        to: '2027-03-28',
+        now: at('2027-03-01T00:00:00Z'),
+        rules: { ...rules, durationMinutes: 45, slotMinutes: 45 },
+        clerks: [clerk('a', { weekly: night })],
+      }),
     );
     for (const s of starts) {
       const [h, m] = s.slice(11, 16).split(':').map(Number);
@@ -193,7 +218,13 @@ describe('checkSlot', () => {
           const split = first + 15 * (4 + random(16));
           const weekly = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [
             { weekday, starts: time(first), ends: time(split), validFrom: null, validUntil: null },
-            { weekday, starts: time(split + 15 * random(4)), ends: time(Math.min(split + 15 * (4 + random(24)), 23 * 60 + 45)), validFrom: null, validUntil: null },
+            {
+              weekday,
+              starts: time(split + 15 * random(4)),
+              ends: time(Math.min(split + 15 * (4 + random(24)), 23 * 60 + 45)),
+              validFrom: null,
+              validUntil: null,
+            },
           ]);
           const busy = Array.from({ length: random(4) }, () => {
             const start = dayStart + 5 * 60_000 * random(300);
@@ -201,9 +232,18 @@ describe('checkSlot', () => {
           });
           return clerk(id, { weekly, busy });
         });
-        const rules = { durationMinutes: 15 * (1 + random(4)), slotMinutes: 15, minLeadMinutes: 0, maxDaysAhead: 400, sameDayRelease: null, requiresResource: false };
+        const rules = {
+          durationMinutes: 15 * (1 + random(4)),
+          slotMinutes: 15,
+          minLeadMinutes: 0,
+          maxDaysAhead: 400,
+          sameDayRelease: null,
+          requiresResource: false,
+        };
         const base = input({ clerks, rules, from: date, to: date, now: at('2026-01-01T00:00:00Z') });
-        const offeredBy = new Map(clerks.map((c) => [c.staffId, new Set(freeStartsByDay({ ...base, clerks: [c] })[0]!.starts.map((s) => new Date(s).getTime()))]));
+        const offeredBy = new Map(
+          clerks.map((c) => [c.staffId, new Set(freeStartsByDay({ ...base, clerks: [c] })[0]!.starts.map((s) => new Date(s).getTime()))]),
+        );
         for (let t = at(`${date}T00:00:00Z`) - 2 * 3600_000; t < at(`${date}T23:00:00Z`); t += 15 * 60_000) {
           const check = checkSlot(base, t);
           if (check.kind === 'off_grid' || check.kind === 'outside_window') continue;
@@ -271,7 +311,12 @@ describe('local dates without Temporal on the hot path', () => {
     assert.equal(bookingWindow(zone, rules, at('2026-10-25T00:40:00Z'), 'online').todayHeld, false);
     assert.equal(bookingWindow(zone, rules, secondTwoFifteen, 'online').todayHeld, true);
     assert.equal(bookingWindow(zone, rules, secondTwoForty, 'online').todayHeld, false);
-    assert.deepEqual(bookingWindow(zone, rules, secondTwoForty, 'online'), { today: '2026-10-25', earliest: secondTwoForty, lastDate: '2026-10-30', todayHeld: false });
+    assert.deepEqual(bookingWindow(zone, rules, secondTwoForty, 'online'), {
+      today: '2026-10-25',
+      earliest: secondTwoForty,
+      lastDate: '2026-10-30',
+      todayHeld: false,
+    });
     assert.equal(bookingWindow(zone, rules, firstTwoFifteen, 'staff').todayHeld, false);
   });
 });

@@ -277,7 +277,7 @@ function subtract(range: Interval, busy: readonly Interval[]): Interval[] {
 }
 
 /** A stretch of a local day with one UTC offset. localStartMs: wall-clock ms since local midnight. */
-type Piece = { start: number; end: number; localStartMs: number; offsetMs: number; /** "+01:00" */ offset: string };
+type Piece = { start: number; end: number; localStartMs: number; offsetMs: number /** "+01:00" */; offset: string };
 
 type ZoneDay = { date: string; weekday: number; pieces: Piece[]; instantOf(time: string): number };
 

@@ -31,7 +31,13 @@ describe('booking', () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);
     const clerkId = await createClerk(db, office);
-    const result = await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T09:00:00+01:00', person: person(), actor: onlineActor });
+    const result = await bookAppointment(sut, {
+      serviceId,
+      locationId: office.locationId,
+      start: '2026-12-02T09:00:00+01:00',
+      person: person(),
+      actor: onlineActor,
+    });
     assert.match(result.appointment.code, new RegExp(`^[${codeAlphabet}]{8}$`));
     assert.doesNotMatch(result.appointment.code, /[01OIL]/);
     assert.match(result.manageSecret, /^[A-Za-z0-9_-]{43}$/);
@@ -64,9 +70,17 @@ describe('booking', () => {
     const serviceId = await createService(db, office);
     const clerkId = await createClerk(db, office);
     await addAbsence(db, clerkId, '2026-12-02T07:00:00Z', '2026-12-02T09:00:00Z');
-    await rejectsWith(bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T09:00:00+01:00', person: person(), actor: onlineActor }), 'slot_taken');
+    await rejectsWith(
+      bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T09:00:00+01:00', person: person(), actor: onlineActor }),
+      'slot_taken',
+    );
     const availability = await getAvailability(sut, { serviceId, locationId: office.locationId, from: '2026-12-02', to: '2026-12-02', actor: onlineActor });
-    assert.deepEqual(availability.days[0]!.starts, ['2026-12-02T10:00:00+01:00', '2026-12-02T10:30:00+01:00', '2026-12-02T11:00:00+01:00', '2026-12-02T11:30:00+01:00']);
+    assert.deepEqual(availability.days[0]!.starts, [
+      '2026-12-02T10:00:00+01:00',
+      '2026-12-02T10:30:00+01:00',
+      '2026-12-02T11:00:00+01:00',
+      '2026-12-02T11:30:00+01:00',
+    ]);
   });
 
   test('a service needing a resource: two clerks but one station means one booking per time', async () => {
@@ -98,7 +112,10 @@ describe('booking', () => {
     );
     assert.doesNotMatch(error.message, /2026-12-03|08:00/, 'anyone knowing e-mail and date of birth learns only that an appointment exists');
     assert.equal(error.details, undefined);
-    const byStaff = await rejectsWith(bookAppointment(sut, { ...base, actor: { channel: 'staff', staffId: clerk }, start: '2026-12-04T08:00:00+01:00', person: someone }), 'duplicate_booking');
+    const byStaff = await rejectsWith(
+      bookAppointment(sut, { ...base, actor: { channel: 'staff', staffId: clerk }, start: '2026-12-04T08:00:00+01:00', person: someone }),
+      'duplicate_booking',
+    );
     assert.match(byStaff.message, /2026-12-03 at 08:00/);
     await bookAppointment(sut, { ...base, serviceId: otherServiceId, start: '2026-12-04T08:00:00+01:00', person: someone });
     await cancelAppointment(sut, { code: first.appointment.code, manageSecret: first.manageSecret }, onlineActor);
@@ -141,7 +158,9 @@ describe('booking', () => {
     const someone = person();
     const starts = ['08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30'];
     const results = await Promise.allSettled(
-      starts.map((t) => bookAppointment(sut, { serviceId, locationId: office.locationId, start: `2026-12-02T${t}:00+01:00`, person: someone, actor: onlineActor })),
+      starts.map((t) =>
+        bookAppointment(sut, { serviceId, locationId: office.locationId, start: `2026-12-02T${t}:00+01:00`, person: someone, actor: onlineActor }),
+      ),
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     for (const r of results) if (r.status === 'rejected') assert.equal((r.reason as { code: string }).code, 'duplicate_booking');
@@ -168,7 +187,13 @@ describe('cancel, reschedule, look up', () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);
     await createClerk(db, office);
-    const booked = await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T08:00:00+01:00', person: person(), actor: onlineActor });
+    const booked = await bookAppointment(sut, {
+      serviceId,
+      locationId: office.locationId,
+      start: '2026-12-02T08:00:00+01:00',
+      person: person(),
+      actor: onlineActor,
+    });
     const locator = { code: booked.appointment.code, manageSecret: booked.manageSecret };
     // Overlapping its own old time is fine: only other appointments count.
     const moved = await rescheduleAppointment(sut, locator, { start: '2026-12-02T08:30:00+01:00' }, onlineActor);
@@ -181,7 +206,13 @@ describe('cancel, reschedule, look up', () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);
     await createClerk(db, office);
-    const mine = await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T08:00:00+01:00', person: person(), actor: onlineActor });
+    const mine = await bookAppointment(sut, {
+      serviceId,
+      locationId: office.locationId,
+      start: '2026-12-02T08:00:00+01:00',
+      person: person(),
+      actor: onlineActor,
+    });
     await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T10:00:00+01:00', person: person(), actor: onlineActor });
     const locator = { code: mine.appointment.code, manageSecret: mine.manageSecret };
     await rejectsWith(rescheduleAppointment(sut, locator, { start: '2026-12-02T10:00:00+01:00' }, onlineActor), 'slot_taken');
@@ -195,10 +226,24 @@ describe('cancel, reschedule, look up', () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);
     await createClerk(db, office);
-    const a = await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T08:00:00+01:00', person: person(), actor: onlineActor });
-    const b = await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T09:00:00+01:00', person: person(), actor: onlineActor });
+    const a = await bookAppointment(sut, {
+      serviceId,
+      locationId: office.locationId,
+      start: '2026-12-02T08:00:00+01:00',
+      person: person(),
+      actor: onlineActor,
+    });
+    const b = await bookAppointment(sut, {
+      serviceId,
+      locationId: office.locationId,
+      start: '2026-12-02T09:00:00+01:00',
+      person: person(),
+      actor: onlineActor,
+    });
     const results = await Promise.allSettled(
-      [a, b].map((x) => rescheduleAppointment(sut, { code: x.appointment.code, manageSecret: x.manageSecret }, { start: '2026-12-02T11:00:00+01:00' }, onlineActor)),
+      [a, b].map((x) =>
+        rescheduleAppointment(sut, { code: x.appointment.code, manageSecret: x.manageSecret }, { start: '2026-12-02T11:00:00+01:00' }, onlineActor),
+      ),
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const starts = await db.selectFrom('appointment').select('starts_at').where('service_id', '=', serviceId).orderBy('starts_at').execute();
@@ -211,7 +256,13 @@ describe('cancel, reschedule, look up', () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);
     await createClerk(db, office);
-    const booked = await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T08:00:00+01:00', person: person(), actor: onlineActor });
+    const booked = await bookAppointment(sut, {
+      serviceId,
+      locationId: office.locationId,
+      start: '2026-12-02T08:00:00+01:00',
+      person: person(),
+      actor: onlineActor,
+    });
     const wrong = await rejectsWith(findAppointment(sut, { code: booked.appointment.code, manageSecret: 'x'.repeat(43) }, onlineActor), 'not_found');
     const unknown = await rejectsWith(findAppointment(sut, { code: 'ZZZZZZZZ', manageSecret: booked.manageSecret }, onlineActor), 'not_found');
     assert.equal(wrong.message, unknown.message);
@@ -278,11 +329,17 @@ test('inside a caller’s transaction a violated constraint rolls back only the 
   });
   await db.transaction().execute(async (trx) => {
     await attempt(trx, () => trx.insertInto('appointment').values(row('AAAAAAA2', '2026-12-02T07:00:00Z')).execute());
-    await assert.rejects(attempt(trx, () => trx.insertInto('appointment').values(row('AAAAAAA3', '2026-12-02T07:15:00Z')).execute()), { code: '23P01' });
+    await assert.rejects(
+      attempt(trx, () => trx.insertInto('appointment').values(row('AAAAAAA3', '2026-12-02T07:15:00Z')).execute()),
+      { code: '23P01' },
+    );
     await attempt(trx, () => trx.insertInto('appointment').values(row('AAAAAAA4', '2026-12-02T08:00:00Z')).execute());
   });
   const { rows } = await sql<{ code: string }>`SELECT code FROM appointment WHERE staff_id = ${clerk} ORDER BY code`.execute(db);
-  assert.deepEqual(rows.map((r) => r.code), ['AAAAAAA2', 'AAAAAAA4']);
+  assert.deepEqual(
+    rows.map((r) => r.code),
+    ['AAAAAAA2', 'AAAAAAA4'],
+  );
 });
 
 test('values that are not ids at all are answered as unknown, never handed to PostgreSQL', async () => {

@@ -4,7 +4,15 @@ import { bookings } from '../../platform/metrics/metrics.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import type { Actor } from './appointment-actor.ts';
 import { hashIdempotencyKey, hashManageSecret, newAppointmentCode, newManageSecret, sealManageSecret, unsealManageSecret } from './appointment-code.ts';
-import { attempt, findActiveAppointmentOfPerson, findAppointmentByIdempotencyKey, isDeadlock, violatedConstraint, type AppointmentRow, type OfferedService } from './appointment-store.ts';
+import {
+  attempt,
+  findActiveAppointmentOfPerson,
+  findAppointmentByIdempotencyKey,
+  isDeadlock,
+  violatedConstraint,
+  type AppointmentRow,
+  type OfferedService,
+} from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { formatInZone } from './availability.ts';
 import { slotTaken, withCurrentSchedule, type EngineDeps } from './find-slot.ts';
@@ -150,8 +158,12 @@ async function duplicateBooking(db: Database, offered: OfferedService, person: N
   if (request.actor.channel !== 'staff') {
     // E-mail and date of birth are no secret: whoever sent them learns only that an appointment
     // exists; its date, time and place go to the person's own address (notice 'existing').
-    if (existing && request.notify) await db.insertInto('appointment_notice').values({ appointment_id: existing.id, kind: 'existing', by_channel: 'online' }).execute();
-    return new AppError('duplicate_booking', 'This person already has an appointment for this service. Its details were sent to the e-mail address it was booked with; change or cancel it from there.');
+    if (existing && request.notify)
+      await db.insertInto('appointment_notice').values({ appointment_id: existing.id, kind: 'existing', by_channel: 'online' }).execute();
+    return new AppError(
+      'duplicate_booking',
+      'This person already has an appointment for this service. Its details were sent to the e-mail address it was booked with; change or cancel it from there.',
+    );
   }
   const when = existing ? formatInZone(existing.starts_at.getTime(), offered.timeZone) : undefined;
   return new AppError(
@@ -170,7 +182,8 @@ function replay(earlier: AppointmentRow & { time_zone: string }, request: Bookin
     earlier.email_normalized === request.person.email.normalize('NFC').trim().toLowerCase() &&
     earlier.date_of_birth === request.person.dateOfBirth &&
     safeInstant(request.start) === earlier.starts_at.getTime();
-  const secret = sameRequest && earlier.manage_secret_sealed && request.idempotencyKey ? unsealManageSecret(earlier.manage_secret_sealed, request.idempotencyKey) : null;
+  const secret =
+    sameRequest && earlier.manage_secret_sealed && request.idempotencyKey ? unsealManageSecret(earlier.manage_secret_sealed, request.idempotencyKey) : null;
   if (!secret) throw new AppError('conflict', 'This Idempotency-Key was already used for a different booking. Use a new key for a new booking.');
   return { appointment: toAppointmentView(earlier, earlier.time_zone), manageSecret: secret, replayed: true };
 }
@@ -183,7 +196,14 @@ function replay(earlier: AppointmentRow & { time_zone: string }, request: Bookin
 export function safeInstant(value: string): number | undefined {
   const m = plainInstant.exec(value);
   if (m) {
-    const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+    const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const offsetHours = Number(m[10] ?? 0);
     const offsetMinutes = Number(m[11] ?? 0);
     const local = Date.UTC(year, month - 1, day, hour, minute, second);

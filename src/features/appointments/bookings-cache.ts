@@ -56,7 +56,12 @@ export class BookingsCache {
     // With nothing cached the bookings are read at once (they carry the versions); with no one to
     // ask about, only the schedule version is.
     if (holders.length === 0 || holders.some((h) => this.#days.has(key(h.id)))) {
-      const checked = await readVersions(db, holders.map((h) => h.id), firstDay, lastDay);
+      const checked = await readVersions(
+        db,
+        holders.map((h) => h.id),
+        firstDay,
+        lastDay,
+      );
       version = checked.version;
       stale = holders.filter((h) => {
         const days = this.#days.get(key(h.id));
@@ -82,7 +87,8 @@ export class BookingsCache {
       });
       for (const holder of loaded.holders) this.#store(key(holder.id), holder, firstDay, lastDay, loaded.heldSince);
       // The schedule changed between the two reads: let the caller start again.
-      if (version !== undefined && loaded.version !== version) return { version: `${version}→${loaded.version}`, clerks: new Map(), resources: new Map(), signature: () => null };
+      if (version !== undefined && loaded.version !== version)
+        return { version: `${version}→${loaded.version}`, clerks: new Map(), resources: new Map(), signature: () => null };
       version = loaded.version;
       for (const holder of loaded.holders) this.#store(key(holder.id), holder, firstDay, lastDay, loaded.heldSince);
     }
@@ -168,7 +174,12 @@ const versionsStatement = `${preparedMarker('busy_versions')}
   UNION ALL
   SELECT 'h', h, NULL, ${versionsOf('h')} FROM unnest($1::uuid[]) AS h`;
 
-async function readVersions(db: Database, holders: string[], firstDay: number, lastDay: number): Promise<{ version: string; versions: Map<string, Map<number, string>> }> {
+async function readVersions(
+  db: Database,
+  holders: string[],
+  firstDay: number,
+  lastDay: number,
+): Promise<{ version: string; versions: Map<string, Map<number, string>> }> {
   const { rows } = await db.executeQuery<{ k: string; id: string | null; sv: string | null; versions: Buffer | null }>(
     CompiledQuery.raw(versionsStatement, [holders, isoDay(firstDay), isoDay(lastDay)]),
   );
@@ -197,20 +208,39 @@ const bookingsStatement = `${preparedMarker('holder_bookings')}
   UNION ALL
   SELECT 'r', h, NULL, ${bookingsOf('resource_id', 'h')} FROM unnest($8::uuid[]) AS h`;
 
-async function readBookings(
-  db: Database,
-  query: BookingsQuery,
-): Promise<{ version: string; holders: LoadedHolder[]; heldSince: number | null }> {
+async function readBookings(db: Database, query: BookingsQuery): Promise<{ version: string; holders: LoadedHolder[]; heldSince: number | null }> {
   const firstDay = Math.floor(query.from.getTime() / dayMs);
   const lastDay = Math.floor((query.to.getTime() - 1) / dayMs);
-  const { rows } = await db.executeQuery<{ k: string; id: string | null; sv: string | null; versions: Buffer | null; active: Buffer | null; held: Buffer | null }>(
-    CompiledQuery.raw(bookingsStatement, [query.clerkIds, isoDay(firstDay), isoDay(lastDay), query.from, query.to, query.locationId, query.heldSince, query.resourceIds]),
+  const { rows } = await db.executeQuery<{
+    k: string;
+    id: string | null;
+    sv: string | null;
+    versions: Buffer | null;
+    active: Buffer | null;
+    held: Buffer | null;
+  }>(
+    CompiledQuery.raw(bookingsStatement, [
+      query.clerkIds,
+      isoDay(firstDay),
+      isoDay(lastDay),
+      query.from,
+      query.to,
+      query.locationId,
+      query.heldSince,
+      query.resourceIds,
+    ]),
   );
   let version = '';
   const holders: LoadedHolder[] = [];
   for (const row of rows) {
     if (row.k === 'v') version = row.sv!;
-    else holders.push({ id: row.id!, versions: decodeVersions(row.versions), active: decodeIntervals(row.active, 16), held: decodeIntervals(row.held, 24) as Held[] });
+    else
+      holders.push({
+        id: row.id!,
+        versions: decodeVersions(row.versions),
+        active: decodeIntervals(row.active, 16),
+        held: decodeIntervals(row.held, 24) as Held[],
+      });
   }
   return { version, holders, heldSince: query.heldSince?.getTime() ?? null };
 }

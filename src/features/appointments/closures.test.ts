@@ -19,7 +19,12 @@ async function officeIn(state: string | null): Promise<{ office: TestOffice; ser
   return { office, serviceId, staff: { channel: 'staff', staffId } };
 }
 
-async function startsOn(where: { office: TestOffice; serviceId: string }, date: string, actor: Actor = onlineActor, deps: typeof sut & { schedules?: ScheduleCache } = sut) {
+async function startsOn(
+  where: { office: TestOffice; serviceId: string },
+  date: string,
+  actor: Actor = onlineActor,
+  deps: typeof sut & { schedules?: ScheduleCache } = sut,
+) {
   const availability = await getAvailability(deps, { serviceId: where.serviceId, locationId: where.office.locationId, from: date, to: date, actor });
   return availability.days[0]!.starts.map((s) => s.slice(11, 16));
 }
@@ -51,7 +56,15 @@ describe('public holidays and closures', () => {
     assert.deepEqual(await startsOn(hesse, '2027-03-25'), allDay);
     assert.deepEqual(await startsOn(hesse, '2027-03-26'), []);
     assert.deepEqual(await startsOn(hesse, '2027-03-29'), []);
-    await refused(bookAppointment(sut, { serviceId: hesse.serviceId, locationId: hesse.office.locationId, start: '2027-03-29T08:00:00+02:00', person: person(), actor: hesse.staff }));
+    await refused(
+      bookAppointment(sut, {
+        serviceId: hesse.serviceId,
+        locationId: hesse.office.locationId,
+        start: '2027-03-29T08:00:00+02:00',
+        person: person(),
+        actor: hesse.staff,
+      }),
+    );
   });
 
   test('state holidays: Corpus Christi closes Hesse but not Berlin; Women’s Day closes Berlin but not Hesse', async () => {
@@ -62,7 +75,13 @@ describe('public holidays and closures', () => {
     assert.deepEqual(await startsOn(berlin, '2027-05-27', berlin.staff), allDay);
     assert.deepEqual(await startsOn(berlin, '2027-03-08'), []);
     assert.deepEqual(await startsOn(hesse, '2027-03-08'), allDay);
-    const booked = await bookAppointment(sut, { serviceId: berlin.serviceId, locationId: berlin.office.locationId, start: '2027-05-27T08:00:00+02:00', person: person(), actor: berlin.staff });
+    const booked = await bookAppointment(sut, {
+      serviceId: berlin.serviceId,
+      locationId: berlin.office.locationId,
+      start: '2027-05-27T08:00:00+02:00',
+      person: person(),
+      actor: berlin.staff,
+    });
     assert.equal(booked.appointment.startsAt, '2027-05-27T08:00:00+02:00');
   });
 
@@ -100,18 +119,38 @@ describe('public holidays and closures', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     assert.deepEqual(await startsOn(hesse, '2026-12-17', onlineActor, deps), []);
-    await refused(bookAppointment(deps, { serviceId: hesse.serviceId, locationId: hesse.office.locationId, start: '2026-12-17T08:00:00+01:00', person: person(), actor: onlineActor }));
+    await refused(
+      bookAppointment(deps, {
+        serviceId: hesse.serviceId,
+        locationId: hesse.office.locationId,
+        start: '2026-12-17T08:00:00+01:00',
+        person: person(),
+        actor: onlineActor,
+      }),
+    );
     await db.deleteFrom('location_closure').where('id', '=', closure.id).execute();
-    const booked = await bookAppointment(deps, { serviceId: hesse.serviceId, locationId: hesse.office.locationId, start: '2026-12-17T08:00:00+01:00', person: person(), actor: onlineActor });
+    const booked = await bookAppointment(deps, {
+      serviceId: hesse.serviceId,
+      locationId: hesse.office.locationId,
+      start: '2026-12-17T08:00:00+01:00',
+      person: person(),
+      actor: onlineActor,
+    });
     assert.equal(booked.appointment.startsAt, '2026-12-17T08:00:00+01:00');
   });
 
   test('the database refuses a closure that ends before it starts or names an unknown state', async () => {
     const hesse = await officeIn('HE');
     await assert.rejects(
-      db.insertInto('location_closure').values({ location_id: hesse.office.locationId, day: '2026-12-22', starts: '12:00', ends: '09:00', reason: 'x', created_at: clock.now() }).execute(),
+      db
+        .insertInto('location_closure')
+        .values({ location_id: hesse.office.locationId, day: '2026-12-22', starts: '12:00', ends: '09:00', reason: 'x', created_at: clock.now() })
+        .execute(),
       (error: { code?: string }) => error.code === '23514',
     );
-    await assert.rejects(db.updateTable('location').set({ federal_state: 'XX' }).where('id', '=', hesse.office.locationId).execute(), (error: { code?: string }) => error.code === '23514');
+    await assert.rejects(
+      db.updateTable('location').set({ federal_state: 'XX' }).where('id', '=', hesse.office.locationId).execute(),
+      (error: { code?: string }) => error.code === '23514',
+    );
   });
 });

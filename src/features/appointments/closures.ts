@@ -23,9 +23,18 @@ export function closedPeriods(state: string | null, closures: readonly ClosureRo
     ...publicHolidaysBetween(known, from, to).map((holiday) => ({ kind: 'holiday' as const, date: holiday.date, starts: null, ends: null, holiday })),
     ...closures
       .filter((c) => c.day >= from && c.day <= to)
-      .map((c) => ({ kind: 'closure' as const, date: c.day, starts: c.starts === null ? null : hhmm(c.starts), ends: c.ends === null ? null : hhmm(c.ends), id: c.id, reason: c.reason })),
+      .map((c) => ({
+        kind: 'closure' as const,
+        date: c.day,
+        starts: c.starts === null ? null : hhmm(c.starts),
+        ends: c.ends === null ? null : hhmm(c.ends),
+        id: c.id,
+        reason: c.reason,
+      })),
   ];
-  return periods.sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? (a.starts ?? '').localeCompare(b.starts ?? '') : a.kind === 'holiday' ? -1 : 1));
+  return periods.sort(
+    (a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? (a.starts ?? '').localeCompare(b.starts ?? '') : a.kind === 'holiday' ? -1 : 1),
+  );
 }
 
 /** The instants a period covers in the location's zone. */

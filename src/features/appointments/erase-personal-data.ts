@@ -9,10 +9,7 @@ import type { Database } from '../../db/database.ts';
  * at once share the work instead of waiting for each other. Returns the erased ids; run it
  * inside the caller's transaction so everything else about those visits is erased with them.
  */
-export async function eraseAppointmentPersonalData(
-  db: Database,
-  input: { endedBefore: Date; now: Date; limit: number },
-): Promise<string[]> {
+export async function eraseAppointmentPersonalData(db: Database, input: { endedBefore: Date; now: Date; limit: number }): Promise<string[]> {
   const result = await sql<{ id: string }>`
     WITH due AS (
       SELECT id FROM appointment

@@ -62,7 +62,10 @@ function probeSlot(deps: EngineDeps, schedule: LocationSchedule | undefined, req
   if (schedule.closed.some((c) => c.start < end && c.end > start)) throw officeClosed();
   const clerkIds = request.staffId === undefined ? offered.clerkIds : offered.clerkIds.filter((id) => id === request.staffId);
   const clerks = clerkIds.flatMap((id) => schedule.clerks.get(id) ?? []);
-  const resources = (offered.requiredResourceKind ? (schedule.resourcesByKind.get(offered.requiredResourceKind) ?? []) : []).map((resourceId) => ({ resourceId, busy: [] }));
+  const resources = (offered.requiredResourceKind ? (schedule.resourcesByKind.get(offered.requiredResourceKind) ?? []) : []).map((resourceId) => ({
+    resourceId,
+    busy: [],
+  }));
   const check = checkSlot({ timeZone: offered.timeZone, rules: offered.rules, now, channel: actor.channel, clerks, resources }, start);
   switch (check.kind) {
     case 'free': {

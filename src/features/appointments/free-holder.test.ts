@@ -22,13 +22,17 @@ function book(staffId: string, resourceId: string | null, from: Date, to: Date):
 
 async function firstFree(kind: 'staff' | 'resource', candidates: string[], options: { except?: string; heldSince?: Date } = {}): Promise<string | null> {
   const { rows } = await sql<{ holder: string | null }>`
-    SELECT first_free_holder(${kind}, ${candidates}::uuid[], ${start}, ${end}, ${options.except ?? none}::uuid, ${office.locationId}::uuid, ${options.heldSince ?? null}::timestamptz) AS holder`.execute(db);
+    SELECT first_free_holder(${kind}, ${candidates}::uuid[], ${start}, ${end}, ${options.except ?? none}::uuid, ${office.locationId}::uuid, ${options.heldSince ?? null}::timestamptz) AS holder`.execute(
+    db,
+  );
   return rows[0]!.holder;
 }
 
 async function busy(kind: 'staff' | 'resource', candidates: string[], heldSince: Date | null = null): Promise<string[]> {
   const { rows } = await sql<{ busy: string[] }>`
-    SELECT busy_holders(${kind}, ${candidates}::uuid[], ${start}, ${end}, ${none}::uuid, ${office.locationId}::uuid, ${heldSince}::timestamptz) AS busy`.execute(db);
+    SELECT busy_holders(${kind}, ${candidates}::uuid[], ${start}, ${end}, ${none}::uuid, ${office.locationId}::uuid, ${heldSince}::timestamptz) AS busy`.execute(
+    db,
+  );
   return [...rows[0]!.busy].sort();
 }
 
@@ -65,7 +69,9 @@ test('for online callers a time cancelled within the re-release delay still hold
   const at = async (kind: 'staff' | 'resource', candidates: string[], since: Date | null) =>
     (
       await sql<{ holder: string | null }>`
-        SELECT first_free_holder(${kind}, ${candidates}::uuid[], ${later.start}, ${later.end}, ${none}::uuid, ${office.locationId}::uuid, ${since}::timestamptz) AS holder`.execute(db)
+        SELECT first_free_holder(${kind}, ${candidates}::uuid[], ${later.start}, ${later.end}, ${none}::uuid, ${office.locationId}::uuid, ${since}::timestamptz) AS holder`.execute(
+        db,
+      )
     ).rows[0]!.holder;
   assert.equal(await at('staff', [c, a], heldSince), a);
   assert.equal(await at('staff', [c, a], null), c);

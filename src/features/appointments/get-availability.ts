@@ -78,7 +78,16 @@ export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery
             durationMinutes: offered.rules.durationMinutes,
             days: daysWithStarts(cache, bookings, {
               key: `${schedule.version}|${offered.serviceId}|${query.actor.channel}|${query.staffId ?? ''}`,
-              input: { timeZone: offered.timeZone, rules: offered.rules, from: from.toString(), to: to.toString(), now, channel: query.actor.channel, clerks, resources },
+              input: {
+                timeZone: offered.timeZone,
+                rules: offered.rules,
+                from: from.toString(),
+                to: to.toString(),
+                now,
+                channel: query.actor.channel,
+                clerks,
+                resources,
+              },
             }),
           },
         };

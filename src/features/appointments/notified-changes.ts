@@ -35,13 +35,17 @@ export async function bookAndNotify(deps: NotifyingDeps, request: BookingRequest
 }
 
 export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentLocator, actor: Actor, note?: string): Promise<AppointmentView> {
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await lockAppointment(trx, locator);
-    const view = await cancelAppointment({ ...deps, db: trx }, locator, actor);
-    // Cancelling twice answers with the cancelled appointment; only the first one tells the person.
-    if (before?.status === 'booked' && view.status === 'cancelled') await deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, note });
-    return view;
-  }).finally(() => deps.notifier.committed?.());
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await lockAppointment(trx, locator);
+      const view = await cancelAppointment({ ...deps, db: trx }, locator, actor);
+      // Cancelling twice answers with the cancelled appointment; only the first one tells the person.
+      if (before?.status === 'booked' && view.status === 'cancelled')
+        await deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, note });
+      return view;
+    })
+    .finally(() => deps.notifier.committed?.());
 }
 
 export async function rescheduleAndNotify(
@@ -50,13 +54,17 @@ export async function rescheduleAndNotify(
   change: { start: string; staffId?: string | undefined },
   actor: Actor,
 ): Promise<AppointmentView> {
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await lockAppointment(trx, locator);
-    const view = await rescheduleAppointment({ ...deps, db: trx }, locator, change, actor);
-    // A "move" to the same start (only the clerk may differ) changes nothing for the person.
-    if (before && new Date(view.startsAt).getTime() !== before.starts_at.getTime()) await deps.notifier.changed(trx, { kind: 'moved', appointmentId: view.id, actor });
-    return view;
-  }).finally(() => deps.notifier.committed?.());
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await lockAppointment(trx, locator);
+      const view = await rescheduleAppointment({ ...deps, db: trx }, locator, change, actor);
+      // A "move" to the same start (only the clerk may differ) changes nothing for the person.
+      if (before && new Date(view.startsAt).getTime() !== before.starts_at.getTime())
+        await deps.notifier.changed(trx, { kind: 'moved', appointmentId: view.id, actor });
+      return view;
+    })
+    .finally(() => deps.notifier.committed?.());
 }
 
 /**

@@ -29,7 +29,7 @@ test('a schedule load is planned without JIT, also on tables never analysed', { 
   const plain = new pg.Client({ connectionString: url });
   await plain.connect();
   try {
-    const { rows: available } = await plain.query<{ jit: boolean }>('SELECT pg_jit_available() AND current_setting(\'jit\')::bool AS jit');
+    const { rows: available } = await plain.query<{ jit: boolean }>("SELECT pg_jit_available() AND current_setting('jit')::bool AS jit");
     if (available[0]!.jit) {
       const compiled = query.compile(db);
       const { rows: stock } = await plain.query(`EXPLAIN (FORMAT JSON) ${compiled.sql}`, [...compiled.parameters]);

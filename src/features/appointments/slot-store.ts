@@ -97,7 +97,9 @@ const busyStatement = `${preparedMarker('busy_candidates')}
 /** Which candidates of the probe are busy, read together with the schedule version. */
 export async function busyCandidates(db: Database, probe: SlotProbe): Promise<{ version: string; clerkIds: Set<string>; resourceIds: Set<string> }> {
   const parameters = probeParameters(probe, probe.clerkIds, probe.resourceIds);
-  const { rows } = await db.executeQuery<{ version: string; clerks: string[] | null; resources: string[] | null }>(CompiledQuery.raw(busyStatement, parameters));
+  const { rows } = await db.executeQuery<{ version: string; clerks: string[] | null; resources: string[] | null }>(
+    CompiledQuery.raw(busyStatement, parameters),
+  );
   const row = rows[0]!;
   return { version: row.version, clerkIds: new Set(row.clerks ?? []), resourceIds: new Set(row.resources ?? []) };
 }

@@ -13,7 +13,12 @@ test('20 clerks pressing Call next at the same moment on 10 waiting tickets: 10 
   const office = await createFrontOffice(db, { counters: 20 });
   const kiosk = kioskAt(office.location.id);
   for (let i = 0; i < 10; i++) {
-    await createWalkInTicket({ db, clock }, kiosk, { locationId: office.location.id, serviceId: office.service, language: 'de', idempotencyKey: `walk-in-key-${i}` }).catch(async (error) => {
+    await createWalkInTicket({ db, clock }, kiosk, {
+      locationId: office.location.id,
+      serviceId: office.service,
+      language: 'de',
+      idempotencyKey: `walk-in-key-${i}`,
+    }).catch(async (error) => {
       // The fixture's kiosk quota is 5; the remaining tickets come from reception.
       if ((error as AppError).details?.reason !== 'quota_used_up') throw error;
       const reception = await createClerk(db, office.location.id, [], 'reception');
@@ -43,7 +48,13 @@ test('queue order: priority first, then appointments by time, then walk-ins by a
   deps.clock.advance(60_000);
   const second = await createWalkInTicket(deps, reception, { locationId: office.location.id, serviceId: office.service, language: 'de' });
   deps.clock.advance(60_000);
-  const urgent = await createWalkInTicket(deps, reception, { locationId: office.location.id, serviceId: office.service, language: 'de', priority: true, priorityReason: 'pregnancy' });
+  const urgent = await createWalkInTicket(deps, reception, {
+    locationId: office.location.id,
+    serviceId: office.service,
+    language: 'de',
+    priority: true,
+    priorityReason: 'pregnancy',
+  });
   const order = [];
   for (let i = 0; i < 3; i++) {
     const called = await callNextTicket(deps, clerk, { locationId: office.location.id, counterId: office.counters[0]!.id });
@@ -83,7 +94,10 @@ test('recall, no-show after recalls, and a stale action on a ticket someone else
   assert.equal((await recallTicket({ db, clock }, clerk, called.id)).recallCount, 1);
   assert.equal((await recallTicket({ db, clock }, clerk, called.id)).recallCount, 2);
   await assert.rejects(recallTicket({ db, clock }, clerk, called.id), (error: AppError) => error.details?.reason === 'recalls_used_up');
-  await assert.rejects(finishTicket({ db, clock }, other, { ticketId: called.id, outcome: { result: 'done' } }), (error: AppError) => error.details?.reason === 'not_your_ticket');
+  await assert.rejects(
+    finishTicket({ db, clock }, other, { ticketId: called.id, outcome: { result: 'done' } }),
+    (error: AppError) => error.details?.reason === 'not_your_ticket',
+  );
   await markNoShow({ db, clock }, clerk, called.id);
   await assert.rejects(
     transferTicket({ db, clock }, clerk, { ticketId: called.id, toSpecialtyId: office.back, note: 'x', visitorWaits: true }),
@@ -93,9 +107,15 @@ test('recall, no-show after recalls, and a stale action on a ticket someone else
   assert.equal(ticket.status, 'no_show');
   assert.equal(ticket.specialty_id, office.front);
   const events = await db.selectFrom('display_event').select(['kind', 'payload']).where('ticket_id', '=', called.id).orderBy('id').execute();
-  assert.deepEqual(events.map((e) => e.kind), ['call', 'recall', 'recall']);
+  assert.deepEqual(
+    events.map((e) => e.kind),
+    ['call', 'recall', 'recall'],
+  );
   const payload = events[0]!.payload as { texts: { lang: string; dir: string }[]; number: string };
-  assert.deepEqual(payload.texts.map((t) => t.lang), ['de', 'ar']);
+  assert.deepEqual(
+    payload.texts.map((t) => t.lang),
+    ['de', 'ar'],
+  );
   assert.equal(payload.texts[1]!.dir, 'rtl');
   assert.doesNotMatch(JSON.stringify(payload), /Kovalenko|@/);
 });
@@ -121,7 +141,13 @@ test('transfer with a note: the visitor waits in the back office queue with the 
   assert.equal(ticket.fee_paid_cents, 9600);
   assert.equal(ticket.fee_method, 'card');
   const notes = await db.selectFrom('ticket_transfer').select(['note', 'created_at']).where('ticket_id', '=', issued.id).execute();
-  assert.deepEqual(notes.map((n) => n.note), ['Pass abgelaufen, bitte prüfen']);
+  assert.deepEqual(
+    notes.map((n) => n.note),
+    ['Pass abgelaufen, bitte prüfen'],
+  );
   // Retention erases notes by this time, counted against the office clock.
-  assert.deepEqual(notes.map((n) => n.created_at), [clock.now()]);
+  assert.deepEqual(
+    notes.map((n) => n.created_at),
+    [clock.now()],
+  );
 });

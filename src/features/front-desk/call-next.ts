@@ -23,7 +23,8 @@ export async function callNextTicket(
 ): Promise<CalledTicket | null> {
   authorize(actor, 'call', input.locationId);
   const specialtyIds = callableSpecialties(actor, input.specialtyIds);
-  if (specialtyIds.length === 0) throw new AppError('forbidden', 'You serve no specialty, so there is nobody to call.', { details: { reason: 'no_specialty' } });
+  if (specialtyIds.length === 0)
+    throw new AppError('forbidden', 'You serve no specialty, so there is nobody to call.', { details: { reason: 'no_specialty' } });
   const location = await findLocationById(deps.db, input.locationId);
   const settings = await loadSettings(deps.db, location.id);
   const counter = await findCounter(deps.db, location.id, input.counterId);
@@ -67,7 +68,9 @@ export async function callNextTicket(
     });
   } catch (error) {
     if (isUniqueViolation(error, 'ticket_one_active_per_counter')) {
-      throw new AppError('conflict', `Counter ${counter.name} is serving someone else right now; choose another counter.`, { details: { reason: 'counter_busy' } });
+      throw new AppError('conflict', `Counter ${counter.name} is serving someone else right now; choose another counter.`, {
+        details: { reason: 'counter_busy' },
+      });
     }
     if (isUniqueViolation(error, 'ticket_one_active_per_staff')) throw stillServing('');
     throw error;

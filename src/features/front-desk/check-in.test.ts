@@ -17,8 +17,18 @@ const reason = (expected: string) => (error: AppError) => error.details?.reason 
 test('check-in with a code gives a numbered ticket in the right queue and marks the appointment', async () => {
   const office = await createFrontOffice(db);
   const clerk = await createClerk(db, office.location.id, [office.front]);
-  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: at(10), language: 'uk' });
-  const sut = await checkInWithCode({ db, clock }, kioskAt(office.location.id), { locationId: office.location.id, code: booked.code.toLowerCase(), idempotencyKey: 'kiosk-key-0001' });
+  const booked = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.service,
+    staffId: clerk.staffId,
+    startsAt: at(10),
+    language: 'uk',
+  });
+  const sut = await checkInWithCode({ db, clock }, kioskAt(office.location.id), {
+    locationId: office.location.id,
+    code: booked.code.toLowerCase(),
+    idempotencyKey: 'kiosk-key-0001',
+  });
   assert.equal(sut.displayNumber, 'A001');
   assert.equal(sut.language, 'uk');
   assert.equal(sut.repeated, false);
@@ -35,7 +45,9 @@ test('kiosk idempotency: 12 concurrent retries with the same key give one ticket
   const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: at(0) });
   const kiosk = kioskAt(office.location.id);
   const attempts = await Promise.all(
-    Array.from({ length: 12 }, () => checkInWithCode({ db, clock }, kiosk, { locationId: office.location.id, code: booked.code, idempotencyKey: 'retry-key-abcdef' })),
+    Array.from({ length: 12 }, () =>
+      checkInWithCode({ db, clock }, kiosk, { locationId: office.location.id, code: booked.code, idempotencyKey: 'retry-key-abcdef' }),
+    ),
   );
   assert.equal(new Set(attempts.map((t) => t.id)).size, 1);
   assert.equal(attempts.filter((t) => !t.repeated).length, 1);
@@ -53,11 +65,25 @@ test('walk-in idempotency and quota: concurrent taps with one key give one ticke
   const office = await createFrontOffice(db);
   const kiosk = kioskAt(office.location.id);
   const same = await Promise.all(
-    Array.from({ length: 8 }, () => createWalkInTicket({ db, clock }, kiosk, { locationId: office.location.id, serviceId: office.service, language: 'fa', idempotencyKey: 'walkin-key-0001' })),
+    Array.from({ length: 8 }, () =>
+      createWalkInTicket({ db, clock }, kiosk, {
+        locationId: office.location.id,
+        serviceId: office.service,
+        language: 'fa',
+        idempotencyKey: 'walkin-key-0001',
+      }),
+    ),
   );
   assert.equal(new Set(same.map((t) => t.id)).size, 1);
   const rush = await Promise.allSettled(
-    Array.from({ length: 10 }, (_, i) => createWalkInTicket({ db, clock }, kiosk, { locationId: office.location.id, serviceId: office.service, language: 'fa', idempotencyKey: `rush-key-${i}xx` })),
+    Array.from({ length: 10 }, (_, i) =>
+      createWalkInTicket({ db, clock }, kiosk, {
+        locationId: office.location.id,
+        serviceId: office.service,
+        language: 'fa',
+        idempotencyKey: `rush-key-${i}xx`,
+      }),
+    ),
   );
   assert.equal(rush.filter((r) => r.status === 'fulfilled').length, 4, 'quota 5: one used above, four left');
   for (const refused of rush.filter((r) => r.status === 'rejected')) assert.equal((refused.reason as AppError).details?.reason, 'quota_used_up');
@@ -85,7 +111,13 @@ test('bad check-ins are refused with a reason and change nothing', async () => {
   await assert.rejects(checkIn(foreign.code), reason('other_location'));
   const tomorrow = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: at(24 * 60) });
   await assert.rejects(checkIn(tomorrow.code), reason('other_day'));
-  const cancelled = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: at(30), status: 'cancelled' });
+  const cancelled = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.service,
+    staffId: clerk.staffId,
+    startsAt: at(30),
+    status: 'cancelled',
+  });
   await assert.rejects(checkIn(cancelled.code), reason('cancelled'));
   const early = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: at(120) });
   await assert.rejects(checkIn(early.code), reason('too_early'));
@@ -109,7 +141,10 @@ test('bad check-ins are refused with a reason and change nothing', async () => {
   await checkIn(ok.code);
   const repeated = await checkInWithCode(deps, kiosk, { locationId: office.location.id, code: ok.code, idempotencyKey: `key-${ok.code}` });
   assert.equal(repeated.repeated, true, 'the same key shows the same ticket again');
-  await assert.rejects(checkInWithCode(deps, kiosk, { locationId: office.location.id, code: tomorrow.code, idempotencyKey: `key-${ok.code}` }), reason('key_reused'));
+  await assert.rejects(
+    checkInWithCode(deps, kiosk, { locationId: office.location.id, code: tomorrow.code, idempotencyKey: `key-${ok.code}` }),
+    reason('key_reused'),
+  );
 });
 
 test('reception check-in routes by surname letters when the service is served by a rule-bound queue', async () => {
@@ -118,10 +153,26 @@ test('reception check-in routes by surname letters when the service is served by
   await db.deleteFrom('service_specialty').where('service_id', '=', office.bookingOnly).where('specialty_id', '=', office.front).execute();
   const clerk = await createClerk(db, office.location.id, [office.back]);
   const reception = await createClerk(db, office.location.id, [], 'reception');
-  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.bookingOnly, staffId: clerk.staffId, startsAt: at(5), personName: 'Amir Ahmadi' });
+  const booked = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.bookingOnly,
+    staffId: clerk.staffId,
+    startsAt: at(5),
+    personName: 'Amir Ahmadi',
+  });
   const ticket = await checkInWithCode({ db, clock }, reception, { locationId: office.location.id, code: booked.code });
   assert.equal(ticket.displayNumber, 'B001');
   // Reception is not bound to the kiosk's check-in window (it sees the person), but to the day.
-  const late = await bookAppointment(db, { locationId: office.location.id, serviceId: office.bookingOnly, staffId: clerk.staffId, startsAt: at(-60), personName: 'Lena Zimmer' });
-  assert.equal((await checkInWithCode({ db, clock }, reception, { locationId: office.location.id, code: late.code })).displayNumber, 'B002', 'only the back office serves this service: Z outside A–K still lands there, the clerk hands over');
+  const late = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.bookingOnly,
+    staffId: clerk.staffId,
+    startsAt: at(-60),
+    personName: 'Lena Zimmer',
+  });
+  assert.equal(
+    (await checkInWithCode({ db, clock }, reception, { locationId: office.location.id, code: late.code })).displayNumber,
+    'B002',
+    'only the back office serves this service: Z outside A–K still lands there, the clerk hands over',
+  );
 });

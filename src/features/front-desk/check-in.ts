@@ -22,7 +22,14 @@ type Deps = { db: Db; clock: Clock };
 /** Appointment codes are typed or scanned; spaces, dashes and case do not matter. */
 export function normalizeCode(raw: string): string | null {
   // A scanner reading the QR code of a confirmation may type a link ending in the code.
-  const lastPart = raw.length > 300 ? raw : (raw.trim().split(/[/=?#]/).filter(Boolean).pop() ?? '');
+  const lastPart =
+    raw.length > 300
+      ? raw
+      : (raw
+          .trim()
+          .split(/[/=?#]/)
+          .filter(Boolean)
+          .pop() ?? '');
   const code = lastPart.toUpperCase().replace(/[\s-]/g, '');
   return /^[A-Z0-9]{6,12}$/.test(code) ? code : null;
 }
@@ -58,7 +65,8 @@ export async function checkInWithCode(
       .forUpdate()
       .executeTakeFirst();
     // An appointment whose personal data was erased (long over) answers like an unknown code.
-    if (!appointment || appointment.person_name === null) throw new AppError('not_found', 'No appointment has this code.', { details: { reason: 'unknown_code' } });
+    if (!appointment || appointment.person_name === null)
+      throw new AppError('not_found', 'No appointment has this code.', { details: { reason: 'unknown_code' } });
     if (appointment.location_id !== location.id) {
       const other = await findLocationById(deps.db, appointment.location_id);
       throw new AppError('conflict', `This appointment is at another location: ${other.name}.`, {
@@ -84,9 +92,16 @@ export async function checkInWithCode(
     // Reception sees the person and may check in outside the window; the kiosk may not.
     const window = actor.kind === 'device' ? checkInWindow(appointment.starts_at, now, settings) : ({ ok: true } as const);
     if (!window.ok) {
-      const message = window.reason === 'too_early' ? `Check-in opens at ${localTime(window.opensAt, location.time_zone)}.` : 'The check-in time for this appointment has passed.';
+      const message =
+        window.reason === 'too_early'
+          ? `Check-in opens at ${localTime(window.opensAt, location.time_zone)}.`
+          : 'The check-in time for this appointment has passed.';
       throw new AppError('conflict', message, {
-        details: { reason: window.reason, opensAt: localTime(window.opensAt, location.time_zone), startsAt: localTime(appointment.starts_at, location.time_zone) },
+        details: {
+          reason: window.reason,
+          opensAt: localTime(window.opensAt, location.time_zone),
+          startsAt: localTime(appointment.starts_at, location.time_zone),
+        },
       });
     }
     // The language chosen at the kiosk wins; otherwise the one the appointment was booked in.
@@ -116,7 +131,15 @@ export async function checkInWithCode(
 export async function createWalkInTicket(
   deps: Deps,
   actor: StaffActor | DeviceActor,
-  input: { locationId: string; serviceId: string; idempotencyKey?: string | undefined; language: string; priority?: boolean; priorityReason?: PriorityReason | undefined; routing?: RoutingFacts },
+  input: {
+    locationId: string;
+    serviceId: string;
+    idempotencyKey?: string | undefined;
+    language: string;
+    priority?: boolean;
+    priorityReason?: PriorityReason | undefined;
+    routing?: RoutingFacts;
+  },
 ): Promise<IssuedTicket> {
   authorize(actor, 'check_in', input.locationId);
   const location = await findLocationById(deps.db, input.locationId);

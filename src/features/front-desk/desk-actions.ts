@@ -54,7 +54,11 @@ export async function recallTicket(deps: Deps, actor: StaffActor, ticketId: stri
       });
     }
     const counter = await findCounter(trx, ticket.location_id, ticket.counter_id ?? '');
-    await trx.updateTable('ticket').set({ recall_count: ticket.recall_count + 1, updated_at: now }).where('id', '=', ticket.id).execute();
+    await trx
+      .updateTable('ticket')
+      .set({ recall_count: ticket.recall_count + 1, updated_at: now })
+      .where('id', '=', ticket.id)
+      .execute();
     const event = await recordCall(trx, {
       locationId: ticket.location_id,
       ticketId: ticket.id,
@@ -85,7 +89,12 @@ export async function markNoShow(deps: Deps, actor: StaffActor, ticketId: string
     const ticket = await lockTicket(trx, actor, ticketId, ['called'], { ownOnly: true });
     await trx.updateTable('ticket').set({ status: 'no_show', finished_at: now, updated_at: now }).where('id', '=', ticket.id).execute();
     if (ticket.appointment_id) {
-      await trx.updateTable('appointment').set({ status: 'no_show', updated_at: now }).where('id', '=', ticket.appointment_id).where('status', '=', 'checked_in').execute();
+      await trx
+        .updateTable('appointment')
+        .set({ status: 'no_show', updated_at: now })
+        .where('id', '=', ticket.appointment_id)
+        .where('status', '=', 'checked_in')
+        .execute();
     }
     await announceQueueChange(trx, ticket.location_id, 'no_show');
   });
@@ -128,7 +137,9 @@ export async function resumeTicket(deps: Deps, actor: StaffActor, input: { ticke
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError('conflict', 'You or this counter are still serving someone: finish, park or transfer that ticket first.', { details: { reason: 'still_serving' } });
+      throw new AppError('conflict', 'You or this counter are still serving someone: finish, park or transfer that ticket first.', {
+        details: { reason: 'still_serving' },
+      });
     }
     throw error;
   }
@@ -152,7 +163,14 @@ export async function transferTicket(
     if (!anyTarget) throw new AppError('not_found', 'There is no such queue.');
     await trx
       .insertInto('ticket_transfer')
-      .values({ ticket_id: ticket.id, from_specialty_id: ticket.specialty_id, to_specialty_id: anyTarget.id, staff_id: actor.staffId, note: input.note, created_at: now })
+      .values({
+        ticket_id: ticket.id,
+        from_specialty_id: ticket.specialty_id,
+        to_specialty_id: anyTarget.id,
+        staff_id: actor.staffId,
+        note: input.note,
+        created_at: now,
+      })
       .execute();
     await trx
       .updateTable('ticket')
@@ -178,7 +196,9 @@ export async function finishTicket(deps: Deps, actor: StaffActor, input: { ticke
   const now = deps.clock.now();
   const fee = input.outcome.fee;
   if (fee && (!Number.isInteger(fee.paidCents) || fee.paidCents < 0 || fee.paidCents > 10_000_000)) {
-    throw new AppError('validation_failed', 'The fee amount is not valid.', { fieldErrors: [{ path: 'fee.paidCents', message: 'A whole number of cents from 0 to 100000 €.' }] });
+    throw new AppError('validation_failed', 'The fee amount is not valid.', {
+      fieldErrors: [{ path: 'fee.paidCents', message: 'A whole number of cents from 0 to 100000 €.' }],
+    });
   }
   if (fee?.method === 'exempt' && fee.paidCents !== 0) {
     throw new AppError('validation_failed', 'An exempt visit pays nothing.', { fieldErrors: [{ path: 'fee.paidCents', message: 'Must be 0 when exempt.' }] });
@@ -201,7 +221,12 @@ export async function finishTicket(deps: Deps, actor: StaffActor, input: { ticke
       .where('id', '=', ticket.id)
       .execute();
     if (ticket.appointment_id) {
-      await trx.updateTable('appointment').set({ status: 'completed', updated_at: now }).where('id', '=', ticket.appointment_id).where('status', '=', 'checked_in').execute();
+      await trx
+        .updateTable('appointment')
+        .set({ status: 'completed', updated_at: now })
+        .where('id', '=', ticket.appointment_id)
+        .where('status', '=', 'checked_in')
+        .execute();
     }
     await announceQueueChange(trx, ticket.location_id, 'finish');
   });
@@ -216,7 +241,12 @@ export async function markPriority(
   const now = deps.clock.now();
   if (!isId(input.ticketId)) throw new AppError('not_found', 'There is no such ticket.');
   await deps.db.transaction().execute(async (trx) => {
-    const ticket = await trx.selectFrom('ticket').select(['id', 'location_id', 'status', 'display_number']).where('id', '=', input.ticketId).forUpdate().executeTakeFirst();
+    const ticket = await trx
+      .selectFrom('ticket')
+      .select(['id', 'location_id', 'status', 'display_number'])
+      .where('id', '=', input.ticketId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!ticket) throw new AppError('not_found', 'There is no such ticket.');
     authorize(actor, 'reception', ticket.location_id);
     if (ticket.status !== 'waiting') {

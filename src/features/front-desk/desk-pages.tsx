@@ -56,15 +56,31 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     return { actor, location: await findLocationById(deps.db, locationId), counterId: counterId && isId(counterId) ? counterId : undefined };
   };
 
-  const render = async (c: Context<AppEnv>, notice?: { kind: 'error' | 'ok'; text: string; link?: { href: string; text: string } }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
+  const render = async (
+    c: Context<AppEnv>,
+    notice?: { kind: 'error' | 'ok'; text: string; link?: { href: string; text: string } },
+    status: 200 | 409 | 404 | 422 | 403 = 200,
+  ) => {
     const { actor, location, counterId } = await context(c);
-    const counters = await deps.db.selectFrom('counter').select(['id', 'name']).where('location_id', '=', location.id).where('active', '=', true).orderBy('name').execute();
+    const counters = await deps.db
+      .selectFrom('counter')
+      .select(['id', 'name'])
+      .where('location_id', '=', location.id)
+      .where('active', '=', true)
+      .orderBy('name')
+      .execute();
     if (!counterId || !counters.some((counter) => counter.id === counterId)) {
       return c.html(<CounterChoice c={c} location={location} counters={counters} />, status);
     }
     const live = await liveData(deps, actor, location.id);
     const specialties = await deps.db.selectFrom('specialty').select(['id', 'name']).orderBy('sort_order').execute();
-    setCookie(c, deskCookie, `${location.id}.${counterId}`, { path: '/desk', httpOnly: true, sameSite: 'Lax', secure: deps.publicUrl.startsWith('https://'), maxAge: 30 * 86_400 });
+    setCookie(c, deskCookie, `${location.id}.${counterId}`, {
+      path: '/desk',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.publicUrl.startsWith('https://'),
+      maxAge: 30 * 86_400,
+    });
     return c.html(
       <StaffLayout c={c} title="Platz" head={<FrontDeskHead />}>
         <h1>{`${counters.find((x) => x.id === counterId)?.name ?? ''} · ${location.name}`}</h1>
@@ -95,7 +111,14 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   app.get('/desk/live', async (c) => {
     const { actor, location, counterId } = await context(c);
     const specialties = await deps.db.selectFrom('specialty').select(['id', 'name']).orderBy('sort_order').execute();
-    return c.html(<DeskLive {...await liveData(deps, actor, location.id)} query={`location=${location.id}&counter=${counterId ?? ''}`} csrf={deps.gate.csrfToken(c)} specialties={specialties} />);
+    return c.html(
+      <DeskLive
+        {...(await liveData(deps, actor, location.id))}
+        query={`location=${location.id}&counter=${counterId ?? ''}`}
+        csrf={deps.gate.csrfToken(c)}
+        specialties={specialties}
+      />,
+    );
   });
 
   type Outcome = string | { text: string; link: { href: string; text: string } } | undefined;
@@ -126,7 +149,12 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   act('/desk/tickets/:id/transfer', async (actor, c) => {
     const form = transferForm.safeParse(await c.req.parseBody());
     if (!form.success) throw new AppError('validation_failed', 'Bitte Ziel und Notiz prüfen.');
-    await transferTicket(deps, actor, { ticketId: c.req.param('id') ?? '', toSpecialtyId: form.data.to, note: form.data.note, visitorWaits: form.data.waits === 'on' });
+    await transferTicket(deps, actor, {
+      ticketId: c.req.param('id') ?? '',
+      toSpecialtyId: form.data.to,
+      note: form.data.note,
+      visitorWaits: form.data.waits === 'on',
+    });
     return undefined;
   });
   act('/desk/tickets/:id/finish', async (actor, c) => {
@@ -134,12 +162,19 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     if (!form.success) throw new AppError('validation_failed', 'Bitte das Ergebnis wählen.');
     const method = form.data.feeMethod || undefined;
     const euros = form.data.feeEuros?.trim().replace(',', '.') ?? '';
-    if (method && method !== 'exempt' && !/^\d{1,6}(\.\d{1,2})?$/.test(euros)) throw new AppError('validation_failed', 'Bitte den gezahlten Betrag in Euro angeben, z. B. 96,00.');
+    if (method && method !== 'exempt' && !/^\d{1,6}(\.\d{1,2})?$/.test(euros))
+      throw new AppError('validation_failed', 'Bitte den gezahlten Betrag in Euro angeben, z. B. 96,00.');
     const fee = method ? { method, paidCents: method === 'exempt' ? 0 : Math.round(Number(euros) * 100) } : undefined;
-    await finishTicket(deps, actor, { ticketId: c.req.param('id') ?? '', outcome: { result: form.data.result, followUpWanted: form.data.followUp === 'on', fee } });
+    await finishTicket(deps, actor, {
+      ticketId: c.req.param('id') ?? '',
+      outcome: { result: form.data.result, followUpWanted: form.data.followUp === 'on', fee },
+    });
     if (form.data.result !== 'documents_missing' || form.data.followUp !== 'on') return undefined;
     // The follow-up is booked with the appointment engine through the clerk's own calendar.
-    return { text: 'Abgeschlossen: Unterlagen fehlen, Folgetermin gewünscht.', link: { href: '/staff/calendar/book', text: 'Folgetermin im eigenen Kalender buchen' } };
+    return {
+      text: 'Abgeschlossen: Unterlagen fehlen, Folgetermin gewünscht.',
+      link: { href: '/staff/calendar/book', text: 'Folgetermin im eigenen Kalender buchen' },
+    };
   });
 
   // Opening the booking data is a read of personal data: audited before anything is shown.
@@ -238,14 +273,27 @@ function TicketCard(props: { ticket: DeskTicket; query: string; csrf: string; sp
   return (
     <section class="desk-card" aria-labelledby={`t-${ticket.id}`}>
       <h2 id={`t-${ticket.id}`}>
-        <span class="ltr" data-testid="desk-current">{ticket.number}</span> · {statusLabel('de', ticket.status)}
+        <span class="ltr" data-testid="desk-current">
+          {ticket.number}
+        </span>{' '}
+        · {statusLabel('de', ticket.status)}
         {ticket.recallCount > 0 ? ` · ${ticket.recallCount}× erneut aufgerufen` : ''}
       </h2>
       <dl class="facts">
         <dt>Anliegen</dt>
         <dd>{ticket.serviceName}</dd>
         <dt>Mitbringliste</dt>
-        <dd>{ticket.requiredDocuments.length ? <ul>{ticket.requiredDocuments.map((doc) => <li>{doc}</li>)}</ul> : '—'}</dd>
+        <dd>
+          {ticket.requiredDocuments.length ? (
+            <ul>
+              {ticket.requiredDocuments.map((doc) => (
+                <li>{doc}</li>
+              ))}
+            </ul>
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>Gebühr</dt>
         <dd>{ticket.feeCents === null ? '—' : `${(ticket.feeCents / 100).toFixed(2).replace('.', ',')} €`}</dd>
         <dt>Sprache</dt>
@@ -269,44 +317,89 @@ function TicketCard(props: { ticket: DeskTicket; query: string; csrf: string; sp
       <div class="desk-actions">
         {ticket.status === 'called' ? (
           <>
-            <form method="post" action={post('start')}><Csrf token={props.csrf} /><button class="button" type="submit">Vorsprache beginnt</button></form>
-            <form method="post" action={post('recall')}><Csrf token={props.csrf} /><button class="button secondary" type="submit">Erneut aufrufen</button></form>
-            <form method="post" action={post('no-show')}><Csrf token={props.csrf} /><button class="button secondary" type="submit">Nicht erschienen</button></form>
+            <form method="post" action={post('start')}>
+              <Csrf token={props.csrf} />
+              <button class="button" type="submit">
+                Vorsprache beginnt
+              </button>
+            </form>
+            <form method="post" action={post('recall')}>
+              <Csrf token={props.csrf} />
+              <button class="button secondary" type="submit">
+                Erneut aufrufen
+              </button>
+            </form>
+            <form method="post" action={post('no-show')}>
+              <Csrf token={props.csrf} />
+              <button class="button secondary" type="submit">
+                Nicht erschienen
+              </button>
+            </form>
           </>
         ) : null}
         {ticket.status === 'parked' ? (
-          <form method="post" action={post('resume')}><Csrf token={props.csrf} /><button class="button" type="submit">Zurückholen</button></form>
+          <form method="post" action={post('resume')}>
+            <Csrf token={props.csrf} />
+            <button class="button" type="submit">
+              Zurückholen
+            </button>
+          </form>
         ) : (
-          <form method="post" action={post('park')}><Csrf token={props.csrf} /><button class="button secondary" type="submit">Parken</button></form>
+          <form method="post" action={post('park')}>
+            <Csrf token={props.csrf} />
+            <button class="button secondary" type="submit">
+              Parken
+            </button>
+          </form>
         )}
       </div>
       <details>
         <summary>Weitergeben</summary>
-        <form method="post" action={post('transfer')} class="stack"><Csrf token={props.csrf} />
+        <form method="post" action={post('transfer')} class="stack">
+          <Csrf token={props.csrf} />
           <label for={`to-${ticket.id}`}>An Warteschlange</label>
           <select id={`to-${ticket.id}`} name="to">
-            {props.specialties.map((s) => <option value={s.id}>{s.name}</option>)}
+            {props.specialties.map((s) => (
+              <option value={s.id}>{s.name}</option>
+            ))}
           </select>
           <label for={`note-${ticket.id}`}>Notiz für die nächste Stelle</label>
           <textarea id={`note-${ticket.id}`} name="note" maxlength={2000} rows={3}></textarea>
-          <label><input type="checkbox" name="waits" checked /> Person wartet dort (sonst nur Vorgang abgeben)</label>
-          <button class="button" type="submit">Weitergeben</button>
+          <label>
+            <input type="checkbox" name="waits" checked /> Person wartet dort (sonst nur Vorgang abgeben)
+          </label>
+          <button class="button" type="submit">
+            Weitergeben
+          </button>
         </form>
       </details>
       {ticket.status !== 'parked' ? (
         <details open={ticket.status === 'in_service'}>
           <summary>Abschließen</summary>
-          <form method="post" action={post('finish')} class="stack"><Csrf token={props.csrf} />
+          <form method="post" action={post('finish')} class="stack">
+            <Csrf token={props.csrf} />
             <fieldset>
               <legend>Ergebnis</legend>
-              <label><input type="radio" name="result" value="done" checked /> Erledigt</label>
-              <label><input type="radio" name="result" value="documents_missing" /> Unterlagen fehlen</label>
-              <label><input type="checkbox" name="followUp" /> Folgetermin anbieten</label>
+              <label>
+                <input type="radio" name="result" value="done" checked /> Erledigt
+              </label>
+              <label>
+                <input type="radio" name="result" value="documents_missing" /> Unterlagen fehlen
+              </label>
+              <label>
+                <input type="checkbox" name="followUp" /> Folgetermin anbieten
+              </label>
             </fieldset>
             <fieldset>
               <legend>Gebühr</legend>
               <label for={`fee-${ticket.id}`}>Gezahlt (Euro)</label>
-              <input id={`fee-${ticket.id}`} name="feeEuros" inputmode="decimal" maxlength={12} value={ticket.feeCents === null ? '' : (ticket.feeCents / 100).toFixed(2).replace('.', ',')} />
+              <input
+                id={`fee-${ticket.id}`}
+                name="feeEuros"
+                inputmode="decimal"
+                maxlength={12}
+                value={ticket.feeCents === null ? '' : (ticket.feeCents / 100).toFixed(2).replace('.', ',')}
+              />
               <label for={`method-${ticket.id}`}>Zahlart</label>
               <select id={`method-${ticket.id}`} name="feeMethod">
                 <option value="">keine Gebühr</option>
@@ -315,7 +408,9 @@ function TicketCard(props: { ticket: DeskTicket; query: string; csrf: string; sp
                 <option value="exempt">befreit</option>
               </select>
             </fieldset>
-            <button class="button" type="submit">Abschließen</button>
+            <button class="button" type="submit">
+              Abschließen
+            </button>
           </form>
         </details>
       ) : null}
@@ -331,14 +426,25 @@ export function QueueTable(props: { queues: QueueSummary[] }) {
         <table class="queue">
           <caption>{`${queue.name} (${queue.prefix}): ${queue.waiting.length} wartend, längste Wartezeit ${waitedLabel('de', queue.longestWaitMinutes)}`}</caption>
           <thead>
-            <tr><th scope="col">Nummer</th><th scope="col">Wartet seit</th><th scope="col">Art</th><th scope="col">Anliegen</th></tr>
+            <tr>
+              <th scope="col">Nummer</th>
+              <th scope="col">Wartet seit</th>
+              <th scope="col">Art</th>
+              <th scope="col">Anliegen</th>
+            </tr>
           </thead>
           <tbody>
             {queue.waiting.map((w) => (
               <tr>
-                <td class="ltr">{w.number}{w.priority ? ' ★' : ''}</td>
+                <td class="ltr">
+                  {w.number}
+                  {w.priority ? ' ★' : ''}
+                </td>
                 <td>{waitedLabel('de', w.waitingMinutes)}</td>
-                <td>{w.withAppointment ? 'Termin' : 'ohne Termin'}{w.priority ? ` · Vorrang (${w.priorityReason ?? ''})` : ''}</td>
+                <td>
+                  {w.withAppointment ? 'Termin' : 'ohne Termin'}
+                  {w.priority ? ` · Vorrang (${w.priorityReason ?? ''})` : ''}
+                </td>
                 <td>{w.serviceName}</td>
               </tr>
             ))}
@@ -349,13 +455,21 @@ export function QueueTable(props: { queues: QueueSummary[] }) {
   );
 }
 
-function DeskLive(props: { current: DeskTicket | null; parked: DeskTicket[]; queues: QueueSummary[]; query: string; csrf: string; specialties: { id: string; name: string }[] }) {
+function DeskLive(props: {
+  current: DeskTicket | null;
+  parked: DeskTicket[];
+  queues: QueueSummary[];
+  query: string;
+  csrf: string;
+  specialties: { id: string; name: string }[];
+}) {
   return (
     <div>
       {props.current ? (
         <TicketCard ticket={props.current} query={props.query} csrf={props.csrf} specialties={props.specialties} />
       ) : (
-        <form method="post" action={`/desk/call-next?${props.query}`}><Csrf token={props.csrf} />
+        <form method="post" action={`/desk/call-next?${props.query}`}>
+          <Csrf token={props.csrf} />
           <button class="button big" type="submit" data-testid="call-next">
             Nächste Person aufrufen
           </button>

@@ -55,7 +55,13 @@ function DisplayPage(props: { slug: string; name: string; recent: DisplayEvent[]
   const latest = props.recent[props.recent.length - 1];
   const earlier = props.recent.slice(0, -1).reverse();
   return (
-    <ScreenLayout lang="de" title={t('display.title')} bodyClass="display" script="display.js" data={{ events: `/display/${props.slug}/events`, after: String(latest?.id ?? 0) }}>
+    <ScreenLayout
+      lang="de"
+      title={t('display.title')}
+      bodyClass="display"
+      script="display.js"
+      data={{ events: `/display/${props.slug}/events`, after: String(latest?.id ?? 0) }}
+    >
       <main class="display-main">
         <h1 class="visually-hidden">{`${t('display.title')} · ${props.name}`}</h1>
         <section class="display-current" aria-live="assertive" aria-atomic="true" aria-label={t('display.current')}>
@@ -63,7 +69,11 @@ function DisplayPage(props: { slug: string; name: string; recent: DisplayEvent[]
             {latest ? (
               <>
                 <p class="call-number ltr">
-                  <span class="number">{latest.call.number}</span> <span class="arrow" aria-hidden="true">→</span> <span class="counter">{latest.call.counter}</span>
+                  <span class="number">{latest.call.number}</span>{' '}
+                  <span class="arrow" aria-hidden="true">
+                    →
+                  </span>{' '}
+                  <span class="counter">{latest.call.counter}</span>
                 </p>
                 <CallTexts event={latest} />
               </>

@@ -23,13 +23,25 @@ test('figures of the day: waiting per queue, median and p90 wait, share by appoi
 
   // Three appointments (one never comes), one walk-in; waits of 10, 20 and 30 minutes.
   const booked = [];
-  for (const minutes of [0, 15, 30]) booked.push(await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(clock.now().getTime() + minutes * 60_000) }));
+  for (const minutes of [0, 15, 30])
+    booked.push(
+      await bookAppointment(db, {
+        locationId: office.location.id,
+        serviceId: office.service,
+        staffId: clerk.staffId,
+        startsAt: new Date(clock.now().getTime() + minutes * 60_000),
+      }),
+    );
   await checkInWithCode(deps, kiosk, { locationId: office.location.id, code: booked[0]!.code });
   await checkInWithCode(deps, kiosk, { locationId: office.location.id, code: booked[1]!.code });
   await createWalkInTicket(deps, kiosk, { locationId: office.location.id, serviceId: office.service, language: 'ar' });
   assert.deepEqual((await sut()).waitingNow, [{ queue: 'Frontoffice', prefix: 'A', count: 3 }]);
 
-  for (const [waitMinutes, outcome] of [[10, 'done'], [10, 'no_show'], [10, 'done']] as const) {
+  for (const [waitMinutes, outcome] of [
+    [10, 'done'],
+    [10, 'no_show'],
+    [10, 'done'],
+  ] as const) {
     clock.advance(waitMinutes * 60_000);
     const called = await callNextTicket(deps, clerk, { locationId: office.location.id, counterId });
     assert.ok(called);

@@ -48,7 +48,16 @@ export async function dayFigures(deps: { db: Db; clock: Clock }, actor: StaffAct
     .where('starts_at', '>=', start)
     .where('starts_at', '<', end)
     .where((eb) => eb.or([eb('status', '=', 'no_show'), eb.and([eb('status', '=', 'booked'), eb('ends_at', '<', deps.clock.now())])]))
-    .where('id', 'not in', deps.db.selectFrom('ticket').select('appointment_id').where('appointment_id', 'is not', null).where('status', '=', 'no_show').$narrowType<{ appointment_id: string }>())
+    .where(
+      'id',
+      'not in',
+      deps.db
+        .selectFrom('ticket')
+        .select('appointment_id')
+        .where('appointment_id', 'is not', null)
+        .where('status', '=', 'no_show')
+        .$narrowType<{ appointment_id: string }>(),
+    )
     .executeTakeFirstOrThrow();
   const v = visits.rows[0] ?? { with_appointment: 0, without_appointment: 0, ticket_no_shows: 0, finished: 0 };
   const total = v.with_appointment + v.without_appointment;

@@ -62,7 +62,11 @@ export function staffAudit(deps: { db: Database; clock: Clock }): PersonDataAudi
       const actor = (c as Context<AppEnv>).get('actor');
       if (!actor || actor.kind !== 'staff') throw new AppError('unauthenticated', 'Please sign in.');
       if (entry.appointmentIds.length === 0) return;
-      const appointments = await deps.db.selectFrom('appointment').select(['id', 'person_name', 'date_of_birth']).where('id', 'in', [...entry.appointmentIds]).execute();
+      const appointments = await deps.db
+        .selectFrom('appointment')
+        .select(['id', 'person_name', 'date_of_birth'])
+        .where('id', 'in', [...entry.appointmentIds])
+        .execute();
       for (const appointment of appointments) {
         const personId = await auditPersonForAppointment(deps.db, appointment);
         await recordAudit(deps.db, deps.clock, {

@@ -23,7 +23,12 @@ const origin = 'http://localhost';
 const slug = office.location.slug;
 
 const post = (path: string, token: string, form: Record<string, string>) =>
-  sut.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), redirect: 'manual' });
+  sut.request(path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+    redirect: 'manual',
+  });
 const get = (path: string, token: string) => sut.request(path, { headers: { authorization: `Bearer ${token}` } });
 
 test('the kiosk needs a kiosk device of this location', async () => {
@@ -36,11 +41,18 @@ test('the kiosk needs a kiosk device of this location', async () => {
   const html = await page.text();
   assert.match(html, /<html lang="fa" dir="rtl">/);
   assert.match(html, /name="key" value="[0-9a-f-]{36}"/);
-  for (const name of ['Deutsch', 'Українська', 'العربية', 'فارسی']) assert.ok(html.includes(name) || html.includes(name.normalize()), `language button ${name}`);
+  for (const name of ['Deutsch', 'Українська', 'العربية', 'فارسی'])
+    assert.ok(html.includes(name) || html.includes(name.normalize()), `language button ${name}`);
 });
 
 test('kiosk check-in as a plain form: ticket page in the person language plus German; a resubmitted form shows the same ticket', async () => {
-  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(now.getTime() + 10 * 60_000), language: 'uk' });
+  const booked = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.service,
+    staffId: clerk.staffId,
+    startsAt: new Date(now.getTime() + 10 * 60_000),
+    language: 'uk',
+  });
   const form = { code: booked.code, key: 'form-key-0000001', lang: 'de' };
   const first = await post(`/kiosk/${slug}/check-in`, kiosk, form);
   assert.equal(first.status, 303);
@@ -62,7 +74,12 @@ test('kiosk errors are shown in the chosen language and change nothing', async (
   const unknown = await post(`/kiosk/${slug}/check-in`, kiosk, { code: 'NOPE1234', key: 'form-key-0000003', lang: 'ar' });
   assert.equal(unknown.status, 404);
   assert.match(await unknown.text(), /رمز الموعد هذا غير معروف لدينا/);
-  const early = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: clerk.staffId, startsAt: new Date(now.getTime() + 3 * 3600_000) });
+  const early = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.service,
+    staffId: clerk.staffId,
+    startsAt: new Date(now.getTime() + 3 * 3600_000),
+  });
   const tooEarly = await post(`/kiosk/${slug}/check-in`, kiosk, { code: early.code, key: 'form-key-0000004', lang: 'en' });
   assert.equal(tooEarly.status, 409);
   const text = await tooEarly.text();
@@ -70,7 +87,11 @@ test('kiosk errors are shown in the chosen language and change nothing', async (
   assert.match(text, /Please go to the reception desk/);
   const bad = await post(`/kiosk/${slug}/check-in`, kiosk, { code: 'x'.repeat(5000), key: 'bad key!', lang: 'en' });
   assert.equal(bad.status, 422);
-  const noOrigin = await sut.request(`/kiosk/${slug}/check-in`, { method: 'POST', headers: { authorization: `Bearer ${kiosk}`, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body: 'code=X' });
+  const noOrigin = await sut.request(`/kiosk/${slug}/check-in`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${kiosk}`, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+    body: 'code=X',
+  });
   assert.equal(noOrigin.status, 403);
   const early2 = await db.selectFrom('appointment').select('status').where('id', '=', early.id).executeTakeFirstOrThrow();
   assert.equal(early2.status, 'booked');
@@ -97,7 +118,11 @@ test('desk: call next, the booking data is audited when opened, finish; receptio
   const query = `location=${office.location.id}&counter=${counter}`;
   const receptionPage = await (await get(`/reception?location=${office.location.id}`, receptionToken)).text();
   assert.match(receptionPage, /Olena Kovalenko/);
-  assert.ok((await auditEntries()).some((e) => e.actor_staff_id === reception.staffId && e.action === 'person.view' && e.screen === 'reception: appointments today' && e.person_id));
+  assert.ok(
+    (await auditEntries()).some(
+      (e) => e.actor_staff_id === reception.staffId && e.action === 'person.view' && e.screen === 'reception: appointments today' && e.person_id,
+    ),
+  );
   const called = await post(`/desk/call-next?${query}`, clerkToken, {});
   assert.equal(called.status, 303);
   const page = await (await get(`/desk?${query}`, clerkToken)).text();
@@ -141,7 +166,11 @@ test('the call display shows numbers and counters, never names', async () => {
 });
 
 test('a paired device (staff area → device pairing) opens the screen of its own location', async () => {
-  const paired = await sut.request('/device/pair', { method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${display}` });
+  const paired = await sut.request('/device/pair', {
+    method: 'POST',
+    headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+    body: `token=${display}`,
+  });
   assert.equal(paired.status, 303);
   const cookie = (paired.headers.get('set-cookie') ?? '').split(';')[0]!;
   assert.match(cookie, /^lotse_device=/);
@@ -154,7 +183,13 @@ test('a paired device (staff area → device pairing) opens the screen of its ow
 
 test('the language chosen at the kiosk wins over the booking language for the ticket and the display', async () => {
   const otherClerk = await createClerk(db, office.location.id, [office.front]);
-  const booked = await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: otherClerk.staffId, startsAt: new Date(now.getTime() + 5 * 60_000), language: 'uk' });
+  const booked = await bookAppointment(db, {
+    locationId: office.location.id,
+    serviceId: office.service,
+    staffId: otherClerk.staffId,
+    startsAt: new Date(now.getTime() + 5 * 60_000),
+    language: 'uk',
+  });
   const response = await post(`/kiosk/${slug}/check-in`, kiosk, { code: booked.code, key: 'form-key-lang-001', lang: 'ar' });
   assert.match(response.headers.get('location') ?? '', /\?lang=ar$/);
   const ticket = await db.selectFrom('ticket').select('language').where('appointment_id', '=', booked.id).executeTakeFirstOrThrow();

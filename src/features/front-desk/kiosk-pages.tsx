@@ -20,7 +20,19 @@ import { officeDay } from './office-day.ts';
  * The check-in kiosk at the entrance: plain forms that work without JavaScript; kiosk.js adds
  * the on-screen keypad, retries with the same idempotency key, and the inactivity reset.
  */
-const kioskReasons = ['unknown_code', 'other_location', 'other_day', 'cancelled', 'already_checked_in', 'too_early', 'too_late', 'quota_used_up', 'appointment_needed', 'no_queue', 'not_bookable'];
+const kioskReasons = [
+  'unknown_code',
+  'other_location',
+  'other_day',
+  'cancelled',
+  'already_checked_in',
+  'too_early',
+  'too_late',
+  'quota_used_up',
+  'appointment_needed',
+  'no_queue',
+  'not_bookable',
+];
 
 const checkInForm = z.object({
   code: z.string().max(400),
@@ -80,11 +92,22 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     const form = walkInForm.safeParse(await c.req.parseBody());
     const lang = kioskLang(form.success ? form.data.lang : undefined);
     const page = async (error: ErrorFacts) => (
-      <KioskWalkIn location={location} lang={lang} concerns={await walkInConcerns(deps, location, lang)} bookingUrl={`${deps.publicUrl}/${lang}/`} error={error} />
+      <KioskWalkIn
+        location={location}
+        lang={lang}
+        concerns={await walkInConcerns(deps, location, lang)}
+        bookingUrl={`${deps.publicUrl}/${lang}/`}
+        error={error}
+      />
     );
     if (!form.success || !isId(form.data.service)) return c.html(await page({ reason: 'other' }), 422);
     try {
-      const ticket = await createWalkInTicket(deps, device, { locationId: location.id, serviceId: form.data.service, idempotencyKey: form.data.key, language: lang });
+      const ticket = await createWalkInTicket(deps, device, {
+        locationId: location.id,
+        serviceId: form.data.service,
+        idempotencyKey: form.data.key,
+        language: lang,
+      });
       return c.redirect(`/kiosk/${location.slug}/tickets/${ticket.id}?lang=${lang}`, 303);
     } catch (error) {
       return kioskError(c, error, async () => await page(errorFacts(error)));
@@ -95,12 +118,26 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     const { location } = await kioskContext(deps, c);
     const id = c.req.param('id');
     const ticket = isId(id)
-      ? await deps.db.selectFrom('ticket').select(['display_number', 'language', 'service_id', 'checked_in_at']).where('id', '=', id).where('location_id', '=', location.id).executeTakeFirst()
+      ? await deps.db
+          .selectFrom('ticket')
+          .select(['display_number', 'language', 'service_id', 'checked_in_at'])
+          .where('id', '=', id)
+          .where('location_id', '=', location.id)
+          .executeTakeFirst()
       : undefined;
     if (!ticket) throw new AppError('not_found', 'There is no such ticket at this location.');
     const lang = kioskLang(c.req.query('lang') ?? ticket.language);
     const serviceName = await serviceNameIn(deps, ticket.service_id, lang);
-    return c.html(<KioskTicket location={location} lang={lang} number={ticket.display_number ?? ''} serviceName={serviceName} issuedAt={ticket.checked_in_at} timeZone={location.time_zone} />);
+    return c.html(
+      <KioskTicket
+        location={location}
+        lang={lang}
+        number={ticket.display_number ?? ''}
+        serviceName={serviceName}
+        issuedAt={ticket.checked_in_at}
+        timeZone={location.time_zone}
+      />,
+    );
   });
 
   return app;
@@ -118,13 +155,19 @@ function errorFacts(error: unknown): ErrorFacts {
 
 async function kioskError(c: Context<AppEnv>, error: unknown, page: () => unknown): Promise<Response> {
   // Device problems and server faults go to the error edge; a visitor's problem is shown on the kiosk.
-  if (!isAppError(error) || error.code === 'forbidden' || error.code === 'unauthenticated' || error.code === 'internal' || error.code === 'unavailable') throw error;
+  if (!isAppError(error) || error.code === 'forbidden' || error.code === 'unauthenticated' || error.code === 'internal' || error.code === 'unavailable')
+    throw error;
   const status = error.code === 'not_found' ? 404 : error.code === 'validation_failed' ? 422 : 409;
   return c.html((await page()) as string, status);
 }
 
 async function serviceNameIn(deps: FrontDeskDeps, serviceId: string, lang: Lang): Promise<string> {
-  const texts = await deps.db.selectFrom('service_text').select(['lang', 'name']).where('service_id', '=', serviceId).where('lang', 'in', [lang, sourceLang]).execute();
+  const texts = await deps.db
+    .selectFrom('service_text')
+    .select(['lang', 'name'])
+    .where('service_id', '=', serviceId)
+    .where('lang', 'in', [lang, sourceLang])
+    .execute();
   return (texts.find((t) => t.lang === lang) ?? texts.find((t) => t.lang === sourceLang))?.name ?? '';
 }
 
@@ -202,7 +245,18 @@ function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFac
               <input type="hidden" name="key" value={randomUUID()} />
               <input type="hidden" name="lang" value={props.lang} />
               <label for="code">{t('kiosk.code.label')}</label>
-              <input id="code" name="code" class="kiosk-code-input ltr" dir="ltr" autocomplete="off" autocapitalize="characters" spellcheck={false} maxlength={400} required autofocus />
+              <input
+                id="code"
+                name="code"
+                class="kiosk-code-input ltr"
+                dir="ltr"
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck={false}
+                maxlength={400}
+                required
+                autofocus
+              />
               <button type="submit" class="kiosk-primary">
                 {t('kiosk.code.submit')}
               </button>
@@ -276,7 +330,13 @@ function KioskTicket(props: { location: LocationRow; lang: Lang; number: string;
   const start = `/kiosk/${props.location.slug}`;
   const issued = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone }).format(props.issuedAt);
   return (
-    <ScreenLayout lang={props.lang} title={translate(props.lang, 'kiosk.ticket.title')} bodyClass="kiosk" script="kiosk.js" data={{ reset: start, 'reset-after': '45' }}>
+    <ScreenLayout
+      lang={props.lang}
+      title={translate(props.lang, 'kiosk.ticket.title')}
+      bodyClass="kiosk"
+      script="kiosk.js"
+      data={{ reset: start, 'reset-after': '45' }}
+    >
       <main class="kiosk-main kiosk-ticket">
         <div class="ticket-slip">
           <p class="ticket-office">{props.location.name}</p>

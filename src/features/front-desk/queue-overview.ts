@@ -58,7 +58,13 @@ export async function waitingQueues(deps: { db: Db; clock: Clock }, actor: Staff
           language: row.language,
           serviceName: row.service_name ?? '',
         }));
-      return { specialtyId: specialty.id, name: specialty.name, prefix: specialty.queue_prefix, waiting, longestWaitMinutes: Math.max(0, ...waiting.map((w) => w.waitingMinutes)) };
+      return {
+        specialtyId: specialty.id,
+        name: specialty.name,
+        prefix: specialty.queue_prefix,
+        waiting,
+        longestWaitMinutes: Math.max(0, ...waiting.map((w) => w.waitingMinutes)),
+      };
     })
     .filter((queue) => queue.waiting.length > 0 || rows.rows.length === 0);
 }
@@ -102,7 +108,10 @@ export async function deskTickets(deps: { db: Db }, actor: StaffActor, locationI
     .where((eb) =>
       eb.or([
         eb.and([eb('ticket.staff_id', '=', actor.staffId), eb('ticket.status', 'in', ['called', 'in_service'])]),
-        eb.and([eb('ticket.status', '=', 'parked'), eb('ticket.specialty_id', 'in', actor.specialtyIds.length ? [...actor.specialtyIds] : ['00000000-0000-0000-0000-000000000000'])]),
+        eb.and([
+          eb('ticket.status', '=', 'parked'),
+          eb('ticket.specialty_id', 'in', actor.specialtyIds.length ? [...actor.specialtyIds] : ['00000000-0000-0000-0000-000000000000']),
+        ]),
       ]),
     )
     .orderBy('ticket.updated_at')
@@ -113,7 +122,11 @@ export async function deskTickets(deps: { db: Db }, actor: StaffActor, locationI
         .innerJoin('specialty as f', 'f.id', 'ticket_transfer.from_specialty_id')
         .innerJoin('specialty as t', 't.id', 'ticket_transfer.to_specialty_id')
         .select(['ticket_transfer.ticket_id', 'ticket_transfer.note', 'ticket_transfer.created_at', 'f.name as from_name', 't.name as to_name'])
-        .where('ticket_transfer.ticket_id', 'in', rows.map((r) => r.id))
+        .where(
+          'ticket_transfer.ticket_id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .orderBy('ticket_transfer.created_at')
         .execute()
     : [];
@@ -133,14 +146,35 @@ export async function deskTickets(deps: { db: Db }, actor: StaffActor, locationI
   return { current: tickets.find((t) => t.status !== 'parked') ?? null, parked: tickets.filter((t) => t.status === 'parked') };
 }
 
-export type BookingData = { appointmentId: string; personName: string; dateOfBirth: string; email: string; phone: string | null; startsAt: Date; code: string; language: string };
+export type BookingData = {
+  appointmentId: string;
+  personName: string;
+  dateOfBirth: string;
+  email: string;
+  phone: string | null;
+  startsAt: Date;
+  code: string;
+  language: string;
+};
 
 /** The booking behind a ticket; every call is a read of personal data and must be audited by the caller. */
 export async function bookingOfTicket(deps: { db: Db }, actor: StaffActor, ticketId: string): Promise<BookingData | null> {
   const row = await deps.db
     .selectFrom('ticket')
     .leftJoin('appointment', 'appointment.id', 'ticket.appointment_id')
-    .select(['ticket.location_id', 'ticket.staff_id', 'ticket.specialty_id', 'appointment.id as appointment_id', 'appointment.person_name', 'appointment.date_of_birth', 'appointment.email', 'appointment.phone', 'appointment.starts_at', 'appointment.code', 'appointment.language'])
+    .select([
+      'ticket.location_id',
+      'ticket.staff_id',
+      'ticket.specialty_id',
+      'appointment.id as appointment_id',
+      'appointment.person_name',
+      'appointment.date_of_birth',
+      'appointment.email',
+      'appointment.phone',
+      'appointment.starts_at',
+      'appointment.code',
+      'appointment.language',
+    ])
     .where('ticket.id', '=', ticketId)
     .executeTakeFirst();
   if (!row) return null;
@@ -159,7 +193,16 @@ export async function bookingOfTicket(deps: { db: Db }, actor: StaffActor, ticke
   };
 }
 
-export type TodaysAppointment = { id: string; code: string; personName: string; startsAt: Date; status: string; serviceName: string; ticketNumber: string | null; ticketStatus: string | null };
+export type TodaysAppointment = {
+  id: string;
+  code: string;
+  personName: string;
+  startsAt: Date;
+  status: string;
+  serviceName: string;
+  ticketNumber: string | null;
+  ticketStatus: string | null;
+};
 
 /** Reception's list of today's appointments at a location (personal data: the caller audits it). */
 export async function todaysAppointments(deps: { db: Db; clock: Clock }, actor: StaffActor, locationId: string, search?: string): Promise<TodaysAppointment[]> {
@@ -170,14 +213,26 @@ export async function todaysAppointments(deps: { db: Db; clock: Clock }, actor: 
     .selectFrom('appointment')
     .leftJoin('ticket', 'ticket.appointment_id', 'appointment.id')
     .leftJoin('service_text', (join) => join.onRef('service_text.service_id', '=', 'appointment.service_id').on('service_text.lang', '=', 'de'))
-    .select(['appointment.id', 'appointment.code', 'appointment.person_name', 'appointment.starts_at', 'appointment.status', 'service_text.name as service_name', 'ticket.display_number', 'ticket.status as ticket_status'])
+    .select([
+      'appointment.id',
+      'appointment.code',
+      'appointment.person_name',
+      'appointment.starts_at',
+      'appointment.status',
+      'service_text.name as service_name',
+      'ticket.display_number',
+      'ticket.status as ticket_status',
+    ])
     .where('appointment.location_id', '=', location.id)
     .where('appointment.starts_at', '>=', start)
     .where('appointment.starts_at', '<', end)
     .where('appointment.status', '<>', 'cancelled')
     .where('appointment.person_name', 'is not', null);
   const term = search?.trim().slice(0, 100);
-  if (term) query = query.where((eb) => eb.or([eb('appointment.person_name', 'ilike', `%${term.replace(/[%_\\]/g, '\\$&')}%`), eb('appointment.code', '=', term.toUpperCase())]));
+  if (term)
+    query = query.where((eb) =>
+      eb.or([eb('appointment.person_name', 'ilike', `%${term.replace(/[%_\\]/g, '\\$&')}%`), eb('appointment.code', '=', term.toUpperCase())]),
+    );
   const rows = await query.orderBy('appointment.starts_at').limit(500).execute();
   return rows.map((row) => ({
     id: row.id,

@@ -68,32 +68,56 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
       <StaffLayout c={c} title="Empfang" head={<FrontDeskHead />}>
         <h1>Empfang · {location.name}</h1>
         <LocationSwitch action="/reception" choices={choices} current={location.id} />
-        {notice ? <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</p> : null}
+        {notice ? (
+          <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+            {notice.text}
+          </p>
+        ) : null}
         <section class="stack">
           <h2>Einchecken mit Terminkennung</h2>
-          <form method="post" action={`/reception/check-in?${query}`} class="inline"><Csrf token={csrf} />
+          <form method="post" action={`/reception/check-in?${query}`} class="inline">
+            <Csrf token={csrf} />
             <label for="code">Terminkennung</label>
             <input id="code" name="code" maxlength={400} required autocomplete="off" class="ltr" />
             <label for="nat">Staatsangehörigkeit (optional, für die Zuordnung)</label>
             <input id="nat" name="nationality" maxlength={2} pattern="[A-Za-z]{2}" class="ltr short" />
-            <button class="button" type="submit">Einchecken</button>
+            <button class="button" type="submit">
+              Einchecken
+            </button>
           </form>
         </section>
         <section class="stack">
           <h2>Wartemarke ohne Termin</h2>
-          <form method="post" action={`/reception/walk-in?${query}`} class="stack"><Csrf token={csrf} />
+          <form method="post" action={`/reception/walk-in?${query}`} class="stack">
+            <Csrf token={csrf} />
             <label for="service">Anliegen</label>
-            <select id="service" name="service" required>{services.map((s) => <option value={s.id}>{s.name ?? s.id}</option>)}</select>
+            <select id="service" name="service" required>
+              {services.map((s) => (
+                <option value={s.id}>{s.name ?? s.id}</option>
+              ))}
+            </select>
             <label for="lang">Sprache der Person</label>
-            <select id="lang" name="lang">{languages.map((lang) => <option value={lang}>{languageName(lang)}</option>)}</select>
+            <select id="lang" name="lang">
+              {languages.map((lang) => (
+                <option value={lang}>{languageName(lang)}</option>
+              ))}
+            </select>
             <label for="surname">Nachname (optional, nur für die Zuordnung nach Buchstaben)</label>
             <input id="surname" name="surname" maxlength={200} />
             <label for="nationality">Staatsangehörigkeit (optional, zwei Buchstaben)</label>
             <input id="nationality" name="nationality" maxlength={2} pattern="[A-Za-z]{2}" class="ltr short" />
-            <label><input type="checkbox" name="priority" /> Vorrang</label>
+            <label>
+              <input type="checkbox" name="priority" /> Vorrang
+            </label>
             <label for="reason">Grund</label>
-            <select id="reason" name="reason">{Object.entries(reasonNames).map(([value, name]) => <option value={value}>{name}</option>)}</select>
-            <button class="button" type="submit">Wartemarke ausgeben</button>
+            <select id="reason" name="reason">
+              {Object.entries(reasonNames).map(([value, name]) => (
+                <option value={value}>{name}</option>
+              ))}
+            </select>
+            <button class="button" type="submit">
+              Wartemarke ausgeben
+            </button>
           </form>
         </section>
         <div id="live" data-live={`/reception/live?${query}${search ? `&q=${encodeURIComponent(search)}` : ''}`} data-events={`/front-desk/events?${query}`}>
@@ -103,7 +127,9 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
           <input type="hidden" name="location" value={location.id} />
           <label for="q">Termine suchen (Name oder Kennung)</label>
           <input id="q" name="q" maxlength={100} value={search ?? ''} />
-          <button class="button secondary" type="submit">Suchen</button>
+          <button class="button secondary" type="submit">
+            Suchen
+          </button>
         </form>
       </StaffLayout>,
       status,
@@ -125,7 +151,14 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   app.get('/reception', (c) => render(c));
   app.get('/reception/live', async (c) => {
     const { actor, location } = await context(c);
-    return c.html(<ReceptionLive {...await live(c, actor, location, c.req.query('q'))} query={`location=${location.id}`} csrf={deps.gate.csrfToken(c)} timeZone={location.time_zone} />);
+    return c.html(
+      <ReceptionLive
+        {...(await live(c, actor, location, c.req.query('q')))}
+        query={`location=${location.id}`}
+        csrf={deps.gate.csrfToken(c)}
+        timeZone={location.time_zone}
+      />,
+    );
   });
   act('/reception/check-in', async (actor, c, location) => {
     const form = checkInForm.safeParse(await c.req.parseBody());
@@ -172,16 +205,34 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
         <h1>Kennzahlen heute · {location.name}</h1>
         <LocationSwitch action="/figures" choices={choices} current={location.id} />
         <dl class="facts">
-          <dt>Tag</dt><dd data-testid="day">{dayLabel('de', figures.day)}</dd>
+          <dt>Tag</dt>
+          <dd data-testid="day">{dayLabel('de', figures.day)}</dd>
           <dt>Wartende jetzt</dt>
-          <dd>{figures.waitingNow.length ? <ul>{figures.waitingNow.map((q) => <li>{`${q.queue} (${q.prefix}): ${q.count}`}</li>)}</ul> : '0'}</dd>
-          <dt>Wartezeit bis Aufruf (Median)</dt><dd data-testid="wait-median">{minutes(figures.waitMedianMinutes)}</dd>
-          <dt>Wartezeit bis Aufruf (90 %)</dt><dd>{minutes(figures.waitP90Minutes)}</dd>
-          <dt>Vorsprachen mit Termin</dt><dd>{figures.visitsWithAppointment}</dd>
-          <dt>Vorsprachen ohne Termin</dt><dd>{figures.visitsWithoutAppointment}</dd>
-          <dt>Anteil mit Termin (Ziel {percent(appointmentShareGoal)})</dt><dd data-testid="share">{percent(figures.appointmentShare)}</dd>
-          <dt>Nicht erschienen</dt><dd>{figures.noShows}</dd>
-          <dt>Abgeschlossen</dt><dd>{figures.finished}</dd>
+          <dd>
+            {figures.waitingNow.length ? (
+              <ul>
+                {figures.waitingNow.map((q) => (
+                  <li>{`${q.queue} (${q.prefix}): ${q.count}`}</li>
+                ))}
+              </ul>
+            ) : (
+              '0'
+            )}
+          </dd>
+          <dt>Wartezeit bis Aufruf (Median)</dt>
+          <dd data-testid="wait-median">{minutes(figures.waitMedianMinutes)}</dd>
+          <dt>Wartezeit bis Aufruf (90 %)</dt>
+          <dd>{minutes(figures.waitP90Minutes)}</dd>
+          <dt>Vorsprachen mit Termin</dt>
+          <dd>{figures.visitsWithAppointment}</dd>
+          <dt>Vorsprachen ohne Termin</dt>
+          <dd>{figures.visitsWithoutAppointment}</dd>
+          <dt>Anteil mit Termin (Ziel {percent(appointmentShareGoal)})</dt>
+          <dd data-testid="share">{percent(figures.appointmentShare)}</dd>
+          <dt>Nicht erschienen</dt>
+          <dd>{figures.noShows}</dd>
+          <dt>Abgeschlossen</dt>
+          <dd>{figures.finished}</dd>
         </dl>
       </StaffLayout>,
     );
@@ -203,11 +254,20 @@ function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppo
           <details>
             <summary>Vorrang vermerken</summary>
             {waiting.map((w) => (
-              <form method="post" action={`/reception/tickets/${w.id}/priority?${props.query}`} class="inline"><Csrf token={csrf} />
+              <form method="post" action={`/reception/tickets/${w.id}/priority?${props.query}`} class="inline">
+                <Csrf token={csrf} />
                 <span class="ltr">{w.number}</span>
                 <input type="hidden" name="priority" value={w.priority ? 'off' : 'on'} />
-                {w.priority ? null : <select name="reason" aria-label={`Grund für ${w.number}`}>{Object.entries(reasonNames).map(([value, name]) => <option value={value}>{name}</option>)}</select>}
-                <button class="button secondary" type="submit">{w.priority ? 'Vorrang aufheben' : 'Vorrang'}</button>
+                {w.priority ? null : (
+                  <select name="reason" aria-label={`Grund für ${w.number}`}>
+                    {Object.entries(reasonNames).map(([value, name]) => (
+                      <option value={value}>{name}</option>
+                    ))}
+                  </select>
+                )}
+                <button class="button secondary" type="submit">
+                  {w.priority ? 'Vorrang aufheben' : 'Vorrang'}
+                </button>
               </form>
             ))}
           </details>
@@ -216,7 +276,15 @@ function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppo
       <section>
         <h2>Termine heute</h2>
         <table class="queue">
-          <thead><tr><th scope="col">Zeit</th><th scope="col">Name</th><th scope="col">Anliegen</th><th scope="col">Status</th><th scope="col">Nummer</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Zeit</th>
+              <th scope="col">Name</th>
+              <th scope="col">Anliegen</th>
+              <th scope="col">Status</th>
+              <th scope="col">Nummer</th>
+            </tr>
+          </thead>
           <tbody>
             {props.appointments.map((a) => (
               <tr>
@@ -225,9 +293,18 @@ function ReceptionLive(props: { queues: QueueSummary[]; appointments: TodaysAppo
                 <td>{a.serviceName}</td>
                 <td>{statusLabel('de', a.ticketStatus ?? a.status)}</td>
                 <td class="ltr">
-                  {a.ticketNumber ?? (a.status === 'booked' ? (
-                    <form method="post" action={`/reception/check-in?${props.query}`}><Csrf token={csrf} /><input type="hidden" name="code" value={a.code} /><button class="button secondary" type="submit">Einchecken</button></form>
-                  ) : '—')}
+                  {a.ticketNumber ??
+                    (a.status === 'booked' ? (
+                      <form method="post" action={`/reception/check-in?${props.query}`}>
+                        <Csrf token={csrf} />
+                        <input type="hidden" name="code" value={a.code} />
+                        <button class="button secondary" type="submit">
+                          Einchecken
+                        </button>
+                      </form>
+                    ) : (
+                      '—'
+                    ))}
                 </td>
               </tr>
             ))}

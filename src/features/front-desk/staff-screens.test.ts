@@ -13,7 +13,8 @@ const clock = fixedClock('2026-11-23T08:00:00Z');
 const sut = createTestApp(db, { clock });
 const office = await createFrontOffice(db);
 const elsewhere = await createFrontOffice(db);
-const get = (path: string, token: string, cookie?: string) => sut.request(path, { headers: { authorization: `Bearer ${token}`, ...(cookie ? { cookie } : {}) } });
+const get = (path: string, token: string, cookie?: string) =>
+  sut.request(path, { headers: { authorization: `Bearer ${token}`, ...(cookie ? { cookie } : {}) } });
 
 test('staff screens show words, names and formatted values, not raw codes', () => {
   assert.equal(statusLabel('de', 'called'), 'aufgerufen');
@@ -43,7 +44,10 @@ test('the desk without a counter in the address shows the counter of the ticket 
   assert.match(html, new RegExp(`<h1>Schalter 3 · ${office.location.name}</h1>`));
   assert.match(html, new RegExp(`${called!.displayNumber}</span> · aufgerufen`));
   assert.match(html, /<dt>Sprache<\/dt><dd>Arabisch<\/dd>/);
-  assert.match(desk.headers.get('set-cookie') ?? '', new RegExp(`lotse_desk=${office.location.id}\\.${office.counters[2]!.id};.*Path=/desk; HttpOnly; SameSite=Lax`));
+  assert.match(
+    desk.headers.get('set-cookie') ?? '',
+    new RegExp(`lotse_desk=${office.location.id}\\.${office.counters[2]!.id};.*Path=/desk; HttpOnly; SameSite=Lax`),
+  );
   // "Anderen Platz wählen" still reaches the chooser.
   assert.match(await (await get(`/desk?location=${office.location.id}&choose=1`, token)).text(), /Platz wählen/);
 });

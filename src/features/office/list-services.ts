@@ -30,9 +30,15 @@ export async function listServices(deps: { db: Database }, options: { lang: stri
   let query = deps.db
     .selectFrom('service as s')
     .innerJoin('service_text as t', (join) =>
-      join.onRef('t.service_id', '=', 's.id').on((eb) =>
-        eb('t.lang', '=', sql<string>`(SELECT coalesce(max(x.lang) FILTER (WHERE x.lang = ${options.lang}), ${fallbackLanguage}) FROM service_text x WHERE x.service_id = s.id)`),
-      ),
+      join
+        .onRef('t.service_id', '=', 's.id')
+        .on((eb) =>
+          eb(
+            't.lang',
+            '=',
+            sql<string>`(SELECT coalesce(max(x.lang) FILTER (WHERE x.lang = ${options.lang}), ${fallbackLanguage}) FROM service_text x WHERE x.service_id = s.id)`,
+          ),
+        ),
     )
     .where('s.active', '=', true)
     .select([
@@ -53,13 +59,19 @@ export async function listServices(deps: { db: Database }, options: { lang: stri
       't.audience',
       't.required_documents',
       't.fee_note',
-      sql<string[]>`ARRAY(SELECT sl.location_id::text FROM service_location sl JOIN location l ON l.id = sl.location_id AND l.active WHERE sl.service_id = s.id ORDER BY l.name)`.as('location_ids'),
+      sql<
+        string[]
+      >`ARRAY(SELECT sl.location_id::text FROM service_location sl JOIN location l ON l.id = sl.location_id AND l.active WHERE sl.service_id = s.id ORDER BY l.name)`.as(
+        'location_ids',
+      ),
     ])
     .orderBy('s.sort_order')
     .orderBy('t.name');
   if (options.locationId) {
     const locationId = options.locationId;
-    query = query.where((eb) => eb.exists(eb.selectFrom('service_location as sl').whereRef('sl.service_id', '=', 's.id').where('sl.location_id', '=', locationId)));
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('service_location as sl').whereRef('sl.service_id', '=', 's.id').where('sl.location_id', '=', locationId)),
+    );
   }
   const rows = await query.execute();
   return rows.map((r) => ({

@@ -25,11 +25,20 @@ export const visitorClosureDays = 42;
  * states times that contradict what is bookable: walk-in hours as entered, appointment times as
  * the clerks' hours make them, holidays and closures as they close the location.
  */
-export async function locationHours(deps: { db: Database; clock: Clock }, location: { id: string; time_zone: string; federal_state: string | null }): Promise<LocationHours> {
+export async function locationHours(
+  deps: { db: Database; clock: Clock },
+  location: { id: string; time_zone: string; federal_state: string | null },
+): Promise<LocationHours> {
   const today = Temporal.Instant.fromEpochMilliseconds(deps.clock.now().getTime()).toZonedDateTimeISO(location.time_zone).toPlainDate().toString();
   const until = Temporal.PlainDate.from(today).add({ days: visitorClosureDays }).toString();
   const [walkIn, clerkHours, closures] = await Promise.all([
-    deps.db.selectFrom('location_opening_hours').select(['weekday', 'opens', 'closes']).where('location_id', '=', location.id).orderBy('weekday').orderBy('opens').execute(),
+    deps.db
+      .selectFrom('location_opening_hours')
+      .select(['weekday', 'opens', 'closes'])
+      .where('location_id', '=', location.id)
+      .orderBy('weekday')
+      .orderBy('opens')
+      .execute(),
     // The clerks the engine offers: active, at the location, qualified for an active service offered there.
     deps.db
       .selectFrom('working_hours as wh')
@@ -61,7 +70,12 @@ export async function locationHours(deps: { db: Database; clock: Clock }, locati
   const openWeekdays = new Set([...walkInSpans, ...appointmentSpans].map((s) => s.weekday));
   const visitorClosures = closedPeriods(location.federal_state, closures, today, until)
     .filter((p) => openWeekdays.has(Temporal.PlainDate.from(p.date).dayOfWeek))
-    .map((p) => ({ date: p.date, starts: p.starts, ends: p.ends, holiday: p.kind === 'holiday' ? { key: p.holiday.key, germanName: p.holiday.germanName } : null }));
+    .map((p) => ({
+      date: p.date,
+      starts: p.starts,
+      ends: p.ends,
+      holiday: p.kind === 'holiday' ? { key: p.holiday.key, germanName: p.holiday.germanName } : null,
+    }));
   return { walkIn: walkInSpans, appointments: appointmentSpans, closures: visitorClosures };
 }
 

@@ -15,7 +15,10 @@ const locationSchema = z
     timeZone: z.string(),
     openingHours: z
       .array(z.object({ weekday: z.number().int().openapi({ description: 'ISO weekday, 1 = Monday' }), opens: z.string(), closes: z.string() }))
-      .openapi({ description: 'Walk-in hours: when visitors are seen without an appointment. Bookable times come from /api/v1/availability; public holidays and closures are never bookable.' }),
+      .openapi({
+        description:
+          'Walk-in hours: when visitors are seen without an appointment. Bookable times come from /api/v1/availability; public holidays and closures are never bookable.',
+      }),
   })
   .openapi('Location');
 

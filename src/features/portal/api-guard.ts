@@ -28,11 +28,22 @@ export function portalBookingGuard(deps: { db: Database; clock: Clock; settings:
       }
       await enforce(deps.db, key, { bucket: 'api-book-ip', subject, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
       const payload = headers.get(powHeader)?.trim() ?? '';
-      if (!payload) throw new AppError('forbidden', 'A proof of work is required: GET /api/v1/proof-of-work, solve the challenge and send the ALTCHA payload in the X-Altcha header.');
+      if (!payload)
+        throw new AppError(
+          'forbidden',
+          'A proof of work is required: GET /api/v1/proof-of-work, solve the challenge and send the ALTCHA payload in the X-Altcha header.',
+        );
       const outcome = await spendSolution(deps.db, key, payload, now);
       if (outcome === 'replayed') throw new AppError('forbidden', 'This proof of work was used already; get a new challenge.');
       if (outcome !== 'ok') throw new AppError('forbidden', 'The proof of work is not valid or has expired; get a new challenge.');
-      if (email) await enforce(deps.db, key, { bucket: 'book-email', subject: email.normalize('NFC').trim().toLowerCase(), limit: deps.settings.bookingsPerEmailPerDay, windowSeconds: 86_400, now });
+      if (email)
+        await enforce(deps.db, key, {
+          bucket: 'book-email',
+          subject: email.normalize('NFC').trim().toLowerCase(),
+          limit: deps.settings.bookingsPerEmailPerDay,
+          windowSeconds: 86_400,
+          now,
+        });
     },
   };
 }
@@ -52,7 +63,11 @@ const challengeRoute = createRoute({
 export function proofOfWorkRoutes(deps: { settings: PortalSettings; clock: Clock; key(): Promise<string> }): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>();
   routes.openapi(challengeRoute, async (c) => {
-    const challenge = await newChallenge(await deps.key(), { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes, now: deps.clock.now() });
+    const challenge = await newChallenge(await deps.key(), {
+      maxNumber: deps.settings.powMaxNumber,
+      expiresMinutes: deps.settings.powExpiresMinutes,
+      now: deps.clock.now(),
+    });
     c.header('Cache-Control', 'no-store');
     return c.json(challenge, 200);
   });

@@ -76,7 +76,9 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
     ...(note ? ['', `${translate(lang, 'portal.mail.note')}: ${note}`] : []),
     ...(bring.length > 0 ? ['', `${translate(lang, 'portal.services.bring')}:`, ...bring.map((doc) => `- ${doc}`)] : []),
     '',
-    kind === 'cancelled' ? translate(lang, 'portal.mail.rebook', { url: `${context.publicUrl}/${lang}/services` }) : translate(lang, 'portal.mail.manage', { url: manageUrl }),
+    kind === 'cancelled'
+      ? translate(lang, 'portal.mail.rebook', { url: `${context.publicUrl}/${lang}/services` })
+      : translate(lang, 'portal.mail.manage', { url: manageUrl }),
   ];
   const germanText = lang === sourceLang ? [] : ['', '---', 'Deutsche Zusammenfassung:', ...lines(sourceLang, german)];
   const subject = `${t(lang, `portal.mail.${textKey}.subject`, service)}${lang === sourceLang ? '' : ` · ${t(sourceLang, `portal.mail.${textKey}.subject`, german)}`}`;
@@ -85,7 +87,12 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
     `<div lang="${lang}" dir="${textDirection(lang)}">`,
     ...ownText.map((line) => (line === '' ? '' : `<p>${escapeWithCode(line, appointment.code, context.publicUrl)}</p>`)),
     '</div>',
-    germanText.length > 0 ? `<hr><div lang="de" dir="ltr">${germanText.filter((l) => l && l !== '---').map((line) => `<p>${escapeWithCode(line, appointment.code, context.publicUrl)}</p>`).join('')}</div>` : '',
+    germanText.length > 0
+      ? `<hr><div lang="de" dir="ltr">${germanText
+          .filter((l) => l && l !== '---')
+          .map((line) => `<p>${escapeWithCode(line, appointment.code, context.publicUrl)}</p>`)
+          .join('')}</div>`
+      : '',
     '</body></html>',
   ].join('\n');
   const message: MailMessage = { to, subject, text: [...ownText, ...germanText].join('\n'), html, language: lang };
@@ -101,7 +108,14 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
   return message;
 }
 
-export function appointmentIcs(appointment: AppointmentRow, service: PortalService, german: PortalService, location: PortalLocation, now: Date, method: 'PUBLISH' | 'CANCEL' = 'PUBLISH'): string {
+export function appointmentIcs(
+  appointment: AppointmentRow,
+  service: PortalService,
+  german: PortalService,
+  location: PortalLocation,
+  now: Date,
+  method: 'PUBLISH' | 'CANCEL' = 'PUBLISH',
+): string {
   const lang = appointment.language;
   const summary = lang === sourceLang ? german.name : `${service.name} (${german.name})`;
   return renderIcs(

@@ -9,7 +9,20 @@ import type { AppointmentRow } from './portal-engine.ts';
 import { manageToken } from './portal-security.ts';
 import { loadMailContext } from './reminder-job.ts';
 
-const columns = ['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_at', 'status', 'person_name', 'date_of_birth', 'email', 'language', 'manage_secret_hash'] as const;
+const columns = [
+  'id',
+  'code',
+  'service_id',
+  'location_id',
+  'starts_at',
+  'ends_at',
+  'status',
+  'person_name',
+  'date_of_birth',
+  'email',
+  'language',
+  'manage_secret_hash',
+] as const;
 const mailKind = { booked: 'confirmation', cancelled: 'cancelled', moved: 'moved', existing: 'existing' } as const;
 
 /**
@@ -44,7 +57,9 @@ export function createAppointmentNotifier(deps: { jobs: Jobs; clock: Clock; publ
       if (!context) return;
       const kind = mailKind[change.kind];
       const manageUrl =
-        kind === 'cancelled' ? undefined : `${deps.publicUrl}/${appointment.language}/appointment/${appointment.code}?s=${manageToken(await deps.key(), appointment)}`;
+        kind === 'cancelled'
+          ? undefined
+          : `${deps.publicUrl}/${appointment.language}/appointment/${appointment.code}?s=${manageToken(await deps.key(), appointment)}`;
       await queueAppointmentMails(deps.jobs, trx, kind, {
         appointment,
         ...context,

@@ -47,7 +47,8 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
         </dd>
         <dt>{t('portal.appointment.when')}</dt>
         <dd>
-          {formatDate(lang, appointment.starts_at, zone)} · <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr> · {formatMinutes(lang, service.duration_minutes)}
+          {formatDate(lang, appointment.starts_at, zone)} · <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr> ·{' '}
+          {formatMinutes(lang, service.duration_minutes)}
         </dd>
         <dt>{t('portal.appointment.location')}</dt>
         <dd>
@@ -166,7 +167,20 @@ export function LookupPage(props: { lang: Lang; csrf: string; code: string; date
               {error('code')}
             </span>
           ) : null}
-          <input type="text" id="code" name="code" value={props.code} maxlength={20} autocomplete="off" autocapitalize="characters" spellcheck={false} dir="ltr" required aria-invalid={error('code') ? 'true' : undefined} aria-describedby={error('code') ? 'code-hint code-error' : 'code-hint'} />
+          <input
+            type="text"
+            id="code"
+            name="code"
+            value={props.code}
+            maxlength={20}
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            dir="ltr"
+            required
+            aria-invalid={error('code') ? 'true' : undefined}
+            aria-describedby={error('code') ? 'code-hint code-error' : 'code-hint'}
+          />
         </div>
         <div class={error('dateOfBirth') ? 'field invalid' : 'field'}>
           <label for="dateOfBirth">{t('portal.details.dob')}</label>
@@ -175,7 +189,16 @@ export function LookupPage(props: { lang: Lang; csrf: string; code: string; date
               {error('dateOfBirth')}
             </span>
           ) : null}
-          <input type="date" id="dateOfBirth" name="dateOfBirth" value={props.dateOfBirth} autocomplete="bday" required aria-invalid={error('dateOfBirth') ? 'true' : undefined} aria-describedby={error('dateOfBirth') ? 'dateOfBirth-error' : undefined} />
+          <input
+            type="date"
+            id="dateOfBirth"
+            name="dateOfBirth"
+            value={props.dateOfBirth}
+            autocomplete="bday"
+            required
+            aria-invalid={error('dateOfBirth') ? 'true' : undefined}
+            aria-describedby={error('dateOfBirth') ? 'dateOfBirth-error' : undefined}
+          />
         </div>
         <p class="actions">
           <button class="button" type="submit">

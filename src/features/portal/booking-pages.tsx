@@ -6,7 +6,10 @@ import type { FreeDay } from './portal-engine.ts';
 import type { PortalLocation, PortalService } from './portal-queries.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
-const tr = (lang: Lang): T => (key, values) => translate(lang, key, values);
+const tr =
+  (lang: Lang): T =>
+  (key, values) =>
+    translate(lang, key, values);
 
 export function ChooseLocationPage(props: { lang: Lang; service: PortalService; locations: PortalLocation[] }) {
   const { lang, service } = props;
@@ -97,7 +100,13 @@ export function TimeChoice(props: { lang: Lang; starts: Date[]; zone: string; le
         {props.starts.map((start, index) => (
           <li>
             <label>
-              <input type="radio" name="start" value={start.toISOString()} required checked={props.selected ? props.selected === start.toISOString() : index === 0} />
+              <input
+                type="radio"
+                name="start"
+                value={start.toISOString()}
+                required
+                checked={props.selected ? props.selected === start.toISOString() : index === 0}
+              />
               <bdi dir="ltr">{formatTime(props.lang, start, props.zone)}</bdi>
             </label>
           </li>
@@ -107,7 +116,19 @@ export function TimeChoice(props: { lang: Lang; starts: Date[]; zone: string; le
   );
 }
 
-export function TimesPage(props: { lang: Lang; day: string; starts: Date[]; zone: string; action: string; method: 'get' | 'post'; path: string; backHref: string; context: string; csrf?: string; error?: string }) {
+export function TimesPage(props: {
+  lang: Lang;
+  day: string;
+  starts: Date[];
+  zone: string;
+  action: string;
+  method: 'get' | 'post';
+  path: string;
+  backHref: string;
+  context: string;
+  csrf?: string;
+  error?: string;
+}) {
   const t = tr(props.lang);
   return (
     <PortalLayout lang={props.lang} title={t('portal.book.times.title')} path={props.path}>
@@ -183,7 +204,8 @@ export function DetailsPage(props: {
           <>
             <dt>{t('portal.appointment.when')}</dt>
             <dd>
-              {formatDate(lang, props.start, zone)} · <bdi dir="ltr">{formatTime(lang, props.start, zone)}</bdi> · {formatMinutes(lang, props.service.duration_minutes)}
+              {formatDate(lang, props.start, zone)} · <bdi dir="ltr">{formatTime(lang, props.start, zone)}</bdi> ·{' '}
+              {formatMinutes(lang, props.service.duration_minutes)}
             </dd>
           </>
         )}
@@ -202,7 +224,17 @@ export function DetailsPage(props: {
             {t('portal.details.name.hint')}
           </span>
           {fieldError('name')}
-          <input type="text" id="name" name="name" value={values.name} maxlength={200} autocomplete="name" required aria-invalid={errors.name ? 'true' : undefined} aria-describedby={described('name', 'name-hint')} />
+          <input
+            type="text"
+            id="name"
+            name="name"
+            value={values.name}
+            maxlength={200}
+            autocomplete="name"
+            required
+            aria-invalid={errors.name ? 'true' : undefined}
+            aria-describedby={described('name', 'name-hint')}
+          />
         </div>
         <div class={errors.dateOfBirth ? 'field invalid' : 'field'}>
           <label for="dateOfBirth">{t('portal.details.dob')}</label>
@@ -210,7 +242,16 @@ export function DetailsPage(props: {
             {t('portal.details.dob.hint')}
           </span>
           {fieldError('dateOfBirth')}
-          <input type="date" id="dateOfBirth" name="dateOfBirth" value={values.dateOfBirth} autocomplete="bday" required aria-invalid={errors.dateOfBirth ? 'true' : undefined} aria-describedby={described('dateOfBirth', 'dateOfBirth-hint')} />
+          <input
+            type="date"
+            id="dateOfBirth"
+            name="dateOfBirth"
+            value={values.dateOfBirth}
+            autocomplete="bday"
+            required
+            aria-invalid={errors.dateOfBirth ? 'true' : undefined}
+            aria-describedby={described('dateOfBirth', 'dateOfBirth-hint')}
+          />
         </div>
         <div class={errors.email ? 'field invalid' : 'field'}>
           <label for="email">{t('portal.details.email')}</label>
@@ -218,7 +259,18 @@ export function DetailsPage(props: {
             {t('portal.details.email.hint')}
           </span>
           {fieldError('email')}
-          <input type="email" id="email" name="email" value={values.email} maxlength={254} autocomplete="email" dir="ltr" required aria-invalid={errors.email ? 'true' : undefined} aria-describedby={described('email', 'email-hint')} />
+          <input
+            type="email"
+            id="email"
+            name="email"
+            value={values.email}
+            maxlength={254}
+            autocomplete="email"
+            dir="ltr"
+            required
+            aria-invalid={errors.email ? 'true' : undefined}
+            aria-describedby={described('email', 'email-hint')}
+          />
         </div>
         <div class={errors.phone ? 'field invalid' : 'field'}>
           <label for="phone">{t('portal.details.phone')}</label>
@@ -226,7 +278,17 @@ export function DetailsPage(props: {
             {t('portal.details.phone.hint')}
           </span>
           {fieldError('phone')}
-          <input type="tel" id="phone" name="phone" value={values.phone} maxlength={40} autocomplete="tel" dir="ltr" aria-invalid={errors.phone ? 'true' : undefined} aria-describedby={described('phone', 'phone-hint')} />
+          <input
+            type="tel"
+            id="phone"
+            name="phone"
+            value={values.phone}
+            maxlength={40}
+            autocomplete="tel"
+            dir="ltr"
+            aria-invalid={errors.phone ? 'true' : undefined}
+            aria-describedby={described('phone', 'phone-hint')}
+          />
         </div>
         <div class={errors.language ? 'field invalid' : 'field'}>
           <label for="language">{t('portal.details.language')}</label>
@@ -246,7 +308,16 @@ export function DetailsPage(props: {
         <div class={errors.consent ? 'field invalid' : 'field'}>
           {fieldError('consent')}
           <span class="check">
-            <input type="checkbox" id="consent" name="consent" value="yes" checked={values.consent} required aria-invalid={errors.consent ? 'true' : undefined} aria-describedby={described('consent')} />
+            <input
+              type="checkbox"
+              id="consent"
+              name="consent"
+              value="yes"
+              checked={values.consent}
+              required
+              aria-invalid={errors.consent ? 'true' : undefined}
+              aria-describedby={described('consent')}
+            />
             <label for="consent">{t('portal.details.consent')}</label>
           </span>
         </div>

@@ -31,7 +31,9 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
   function notBookable(c: C): Response | Promise<Response> {
     const l = lang(c);
     return problemPage(c, 404, {
-      lang: l, path: '/services', problem: 'service',
+      lang: l,
+      path: '/services',
+      problem: 'service',
       actions: [{ href: `/${l}/services`, label: translate(l, 'portal.services.title') }],
     });
   }
@@ -53,7 +55,13 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     const asked = c.req.query('from');
     const from = isIsoDay(asked) && asked > today && asked <= lastDay ? asked : today;
     const to = minDay(addDays(from, deps.settings.calendarDays - 1), lastDay);
-    const days = await deps.engine.freeDays({ serviceId: service.id, locationId: location.id, from, to, releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+    const days = await deps.engine.freeDays({
+      serviceId: service.id,
+      locationId: location.id,
+      from,
+      to,
+      releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+    });
     const base = `/${l}/book/${service.slug}/${location.slug}`;
     return c.html(
       <CalendarPage
@@ -115,8 +123,15 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     }
     try {
       // Without a proof of work (JavaScript off) a booking takes the stricter path: see docs/decisions.md.
-      if (!payload) await enforce(deps.db, key, { bucket: 'book-nojs-ip', subject: ip, limit: deps.settings.noScriptBookingsPerIpPerHour, windowSeconds: 3600, now });
-      await enforce(deps.db, key, { bucket: 'book-email', subject: person.email.toLowerCase(), limit: deps.settings.bookingsPerEmailPerDay, windowSeconds: 86_400, now });
+      if (!payload)
+        await enforce(deps.db, key, { bucket: 'book-nojs-ip', subject: ip, limit: deps.settings.noScriptBookingsPerIpPerHour, windowSeconds: 3600, now });
+      await enforce(deps.db, key, {
+        bucket: 'book-email',
+        subject: person.email.toLowerCase(),
+        limit: deps.settings.bookingsPerEmailPerDay,
+        windowSeconds: 86_400,
+        now,
+      });
     } catch (error) {
       return tooMany(c, error);
     }
@@ -137,8 +152,13 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       }
       if (error.code === 'duplicate_booking') {
         return problemPage(c, 409, {
-          lang: l, path: '/manage', problem: 'duplicate',
-          actions: [{ href: `/${l}/manage`, label: translate(l, 'portal.start.manage.action') }, { href: `/${l}/`, label: translate(l, 'portal.home') }],
+          lang: l,
+          path: '/manage',
+          problem: 'duplicate',
+          actions: [
+            { href: `/${l}/manage`, label: translate(l, 'portal.start.manage.action') },
+            { href: `/${l}/`, label: translate(l, 'portal.home') },
+          ],
         });
       }
       throw error;
@@ -151,7 +171,13 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     const l = lang(c);
     const day = c.req.param('day');
     if (!isIsoDay(day)) return badTime(c, found);
-    const days = await deps.engine.freeDays({ serviceId: found.service.id, locationId: found.location.id, from: day, to: day, releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+    const days = await deps.engine.freeDays({
+      serviceId: found.service.id,
+      locationId: found.location.id,
+      from: day,
+      to: day,
+      releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+    });
     const base = `/${l}/book/${found.service.slug}/${found.location.slug}`;
     return c.html(
       <TimesPage
@@ -174,20 +200,33 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     if (!code) return undefined;
     const booking = await findBookingAt(deps.db, code, { serviceId: found.service.id, locationId: found.location.id, start });
     if (!booking) return undefined;
-    if (person && (booking.email_normalized !== person.email.normalize('NFC').trim().toLowerCase() || booking.date_of_birth !== person.dateOfBirth)) return undefined;
+    if (person && (booking.email_normalized !== person.email.normalize('NFC').trim().toLowerCase() || booking.date_of_birth !== person.dateOfBirth))
+      return undefined;
     return booking.code;
   }
 
   async function isFree(found: { service: PortalService; location: PortalLocation }, start: Date): Promise<boolean> {
     const day = localDay(start, found.location.time_zone);
-    const days = await deps.engine.freeDays({ serviceId: found.service.id, locationId: found.location.id, from: day, to: day, releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+    const days = await deps.engine.freeDays({
+      serviceId: found.service.id,
+      locationId: found.location.id,
+      from: day,
+      to: day,
+      releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+    });
     return days.some((d) => d.starts.some((s) => s.getTime() === start.getTime()));
   }
 
   /** The free times nearest to the one that was taken, a week either side. */
   async function nearest(found: { service: PortalService; location: PortalLocation }, start: Date): Promise<Date[]> {
     const day = localDay(start, found.location.time_zone);
-    const days = await deps.engine.freeDays({ serviceId: found.service.id, locationId: found.location.id, from: addDays(day, -7), to: addDays(day, 7), releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+    const days = await deps.engine.freeDays({
+      serviceId: found.service.id,
+      locationId: found.location.id,
+      from: addDays(day, -7),
+      to: addDays(day, 7),
+      releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+    });
     return days
       .flatMap((d) => d.starts)
       .sort((a, b) => Math.abs(a.getTime() - start.getTime()) - Math.abs(b.getTime() - start.getTime()))
@@ -195,15 +234,28 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       .sort((a, b) => a.getTime() - b.getTime());
   }
 
-  async function renderDetails(c: C, found: { service: PortalService; location: PortalLocation }, start: Date, values: DetailsValues, errors: FieldErrors, status: 200 | 409 | 422) {
+  async function renderDetails(
+    c: C,
+    found: { service: PortalService; location: PortalLocation },
+    start: Date,
+    values: DetailsValues,
+    errors: FieldErrors,
+    status: 200 | 409 | 422,
+  ) {
     const l = lang(c);
     const key = await deps.key();
-    const challenge = await newChallenge(key, { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes, now: deps.clock.now() });
+    const challenge = await newChallenge(key, {
+      maxNumber: deps.settings.powMaxNumber,
+      expiresMinutes: deps.settings.powExpiresMinutes,
+      now: deps.clock.now(),
+    });
     const alternatives = errors.start ? await nearest(found, start) : undefined;
     const base = `/${l}/book/${found.service.slug}/${found.location.slug}`;
     if (alternatives && alternatives.length === 0) {
       return problemPage(c, 409, {
-        lang: l, path: `/book/${found.service.slug}/${found.location.slug}`, problem: 'taken',
+        lang: l,
+        path: `/book/${found.service.slug}/${found.location.slug}`,
+        problem: 'taken',
         actions: [{ href: base, label: translate(l, 'portal.book.calendar.title') }],
       });
     }
@@ -230,7 +282,9 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
   function badTime(c: C, found: { service: PortalService; location: PortalLocation }) {
     const l = lang(c);
     return problemPage(c, 400, {
-      lang: l, path: `/book/${found.service.slug}/${found.location.slug}`, problem: 'time',
+      lang: l,
+      path: `/book/${found.service.slug}/${found.location.slug}`,
+      problem: 'time',
       actions: [{ href: `/${l}/book/${found.service.slug}/${found.location.slug}`, label: translate(l, 'portal.book.calendar.title') }],
     });
   }

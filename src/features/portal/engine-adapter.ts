@@ -42,7 +42,13 @@ export function createEngineAdapter(deps: {
     if (from > to) return [];
     let availability;
     try {
-      availability = await getAvailability(engine(input.releaseDelayMinutes), { serviceId: input.serviceId, locationId: input.locationId, from, to, actor: onlineActor });
+      availability = await getAvailability(engine(input.releaseDelayMinutes), {
+        serviceId: input.serviceId,
+        locationId: input.locationId,
+        from,
+        to,
+        actor: onlineActor,
+      });
     } catch (error) {
       if (isAppError(error) && (error.code === 'validation_failed' || error.code === 'not_found')) return [];
       throw error;

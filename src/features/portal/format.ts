@@ -29,7 +29,8 @@ function cached<T>(formats: Map<string, T>, key: string, create: () => T): T {
 // options themselves (JSON) cost more than the formatting.
 const dateFormat = (lang: Lang, style: string, options: Intl.DateTimeFormatOptions) =>
   cached(dateFormats, `${lang}|${style}|${options.timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale(lang), options));
-const numberFormat = (lang: Lang, style: string, options: Intl.NumberFormatOptions) => cached(numberFormats, `${lang}|${style}`, () => new Intl.NumberFormat(locale(lang), options));
+const numberFormat = (lang: Lang, style: string, options: Intl.NumberFormatOptions) =>
+  cached(numberFormats, `${lang}|${style}`, () => new Intl.NumberFormat(locale(lang), options));
 
 export function formatDate(lang: Lang, instant: Date, timeZone: string): string {
   return dateFormat(lang, 'date', { dateStyle: 'full', timeZone }).format(instant);
@@ -37,7 +38,16 @@ export function formatDate(lang: Lang, instant: Date, timeZone: string): string 
 
 /** Date and time in one phrase, joined as the language joins them ("السبت، 5 ديسمبر 2026 في 10:30"). */
 export function formatDateTime(lang: Lang, instant: Date, timeZone: string): string {
-  return dateFormat(lang, 'date-time', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant);
+  return dateFormat(lang, 'date-time', {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(instant);
 }
 
 export function formatTime(lang: Lang, instant: Date, timeZone: string): string {

@@ -44,7 +44,10 @@ export function renderIcs(event: IcsEvent, method: 'PUBLISH' | 'CANCEL' = 'PUBLI
 }
 
 function utc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function escapeText(text: string): string {

@@ -84,7 +84,12 @@ export function ServicesPage(props: { lang: Lang; services: PortalService[]; loc
               {service.fee_note ? <> · {service.fee_note}</> : null}
             </dd>
             <dt>{t('portal.services.where')}</dt>
-            <dd>{props.locations.filter((l) => service.location_ids.includes(l.id)).map((l) => l.name).join(' · ') || '—'}</dd>
+            <dd>
+              {props.locations
+                .filter((l) => service.location_ids.includes(l.id))
+                .map((l) => l.name)
+                .join(' · ') || '—'}
+            </dd>
           </dl>
           <h3>{t('portal.services.bring')}</h3>
           {service.required_documents.length > 0 ? (

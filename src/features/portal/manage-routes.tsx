@@ -16,7 +16,20 @@ import { checkCsrf, clientIp, csrfToken, grantAccess, hasAccess, isManageToken }
 import { enforce } from './rate-limit.ts';
 
 type C = Context<AppEnv>;
-const columns = ['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_at', 'status', 'person_name', 'date_of_birth', 'email', 'language', 'manage_secret_hash'] as const;
+const columns = [
+  'id',
+  'code',
+  'service_id',
+  'location_id',
+  'starts_at',
+  'ends_at',
+  'status',
+  'person_name',
+  'date_of_birth',
+  'email',
+  'language',
+  'manage_secret_hash',
+] as const;
 
 /**
  * Change or cancel: from the e-mail's link (token in the URL, swapped at once for a
@@ -51,15 +64,22 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
   function noAccess(c: C) {
     const l = lang(c);
     return problemPage(c, 404, {
-      lang: l, path: '/manage', problem: 'link',
-      actions: [{ href: `/${l}/manage`, label: translate(l, 'portal.lookup.title') }, { href: `/${l}/`, label: translate(l, 'portal.home') }],
+      lang: l,
+      path: '/manage',
+      problem: 'link',
+      actions: [
+        { href: `/${l}/manage`, label: translate(l, 'portal.lookup.title') },
+        { href: `/${l}/`, label: translate(l, 'portal.home') },
+      ],
     });
   }
 
   function over(c: C) {
     const l = lang(c);
     return problemPage(c, 410, {
-      lang: l, path: '/', problem: 'over',
+      lang: l,
+      path: '/',
+      problem: 'over',
       actions: [{ href: `/${l}/services`, label: translate(l, 'portal.start.book.action') }],
     });
   }
@@ -94,7 +114,8 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     if (!/^[A-Z0-9]{6,12}$/.test(code)) errors.push({ field: 'code', message: translate(l, 'portal.error.code') });
     if (!isIsoDay(dob)) errors.push({ field: 'dateOfBirth', message: translate(l, 'portal.error.dob.invalid') });
     const appointment = errors.length === 0 ? await findByCode(code) : undefined;
-    if (errors.length === 0 && (!appointment || appointment.date_of_birth !== dob)) errors.push({ field: 'code', message: translate(l, 'portal.error.lookup') });
+    if (errors.length === 0 && (!appointment || appointment.date_of_birth !== dob))
+      errors.push({ field: 'code', message: translate(l, 'portal.error.lookup') });
     if (errors.length > 0 || !appointment) {
       c.status(422);
       return c.html(<LookupPage lang={l} csrf={csrfToken(c)} code={code} dateOfBirth={dob} errors={errors} />);
@@ -123,7 +144,13 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     const notice = c.req.query('notice');
     c.header('Cache-Control', 'no-store');
     return c.html(
-      <AppointmentPage lang={l} appointment={appointment} service={service} location={location} notice={notice === 'booked' || notice === 'moved' || notice === 'already' ? notice : undefined} />,
+      <AppointmentPage
+        lang={l}
+        appointment={appointment}
+        service={service}
+        location={location}
+        notice={notice === 'booked' || notice === 'moved' || notice === 'already' ? notice : undefined}
+      />,
     );
   });
 
@@ -183,7 +210,13 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     const asked = c.req.query('from');
     const from = isIsoDay(asked) && asked > today && asked <= lastDay ? asked : today;
     const to = addDays(from, deps.settings.calendarDays - 1) < lastDay ? addDays(from, deps.settings.calendarDays - 1) : lastDay;
-    const days = await deps.engine.freeDays({ serviceId: service.id, locationId: location.id, from, to, releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+    const days = await deps.engine.freeDays({
+      serviceId: service.id,
+      locationId: location.id,
+      from,
+      to,
+      releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+    });
     const base = `/${l}/appointment/${appointment.code}`;
     return c.html(
       <CalendarPage
@@ -194,7 +227,11 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
         days={days}
         from={from}
         dayHref={(day) => `${base}/reschedule/${day}`}
-        earlierHref={from > today ? `${base}/reschedule?from=${addDays(from, -deps.settings.calendarDays) > today ? addDays(from, -deps.settings.calendarDays) : today}` : undefined}
+        earlierHref={
+          from > today
+            ? `${base}/reschedule?from=${addDays(from, -deps.settings.calendarDays) > today ? addDays(from, -deps.settings.calendarDays) : today}`
+            : undefined
+        }
         laterHref={to < lastDay ? `${base}/reschedule?from=${addDays(to, 1)}` : undefined}
         backHref={base}
       />,
@@ -208,7 +245,15 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     if (!service || !location) return noAccess(c);
     const free =
       starts ??
-      (await deps.engine.freeDays({ serviceId: service.id, locationId: location.id, from: day, to: day, releaseDelayMinutes: deps.settings.releaseDelayMinutes })).find((d) => d.date === day)?.starts ??
+      (
+        await deps.engine.freeDays({
+          serviceId: service.id,
+          locationId: location.id,
+          from: day,
+          to: day,
+          releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+        })
+      ).find((d) => d.date === day)?.starts ??
       [];
     const base = `/${l}/appointment/${appointment.code}`;
     c.status(status);
@@ -255,7 +300,13 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
       if (!isAppError(error) || (error.code !== 'slot_taken' && error.code !== 'not_found')) throw error;
       const location = await findLocationById(deps.db, appointment.location_id);
       const day = localDay(start, location?.time_zone ?? 'Europe/Berlin');
-      const days = await deps.engine.freeDays({ serviceId: appointment.service_id, locationId: appointment.location_id, from: addDays(day, -7), to: addDays(day, 7), releaseDelayMinutes: deps.settings.releaseDelayMinutes });
+      const days = await deps.engine.freeDays({
+        serviceId: appointment.service_id,
+        locationId: appointment.location_id,
+        from: addDays(day, -7),
+        to: addDays(day, 7),
+        releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+      });
       const nearest = days
         .flatMap((d) => d.starts)
         .sort((a, b) => Math.abs(a.getTime() - start.getTime()) - Math.abs(b.getTime() - start.getTime()))

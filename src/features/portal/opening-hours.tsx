@@ -47,7 +47,13 @@ function Closure(props: { lang: Lang; closure: VisitorClosure }) {
       {holiday ? (
         <>
           {' '}
-          ({holiday.key ? <Term lang={lang} name={t(`portal.holiday.${holiday.key}`)} german={translate('de', `portal.holiday.${holiday.key}`)} /> : <Term lang={lang} name={t('portal.closures.holiday')} german={holiday.germanName} />})
+          (
+          {holiday.key ? (
+            <Term lang={lang} name={t(`portal.holiday.${holiday.key}`)} german={translate('de', `portal.holiday.${holiday.key}`)} />
+          ) : (
+            <Term lang={lang} name={t('portal.closures.holiday')} german={holiday.germanName} />
+          )}
+          )
         </>
       ) : null}
     </li>

@@ -31,7 +31,12 @@ export type PortalService = {
 };
 
 export async function listLocations(db: Database): Promise<PortalLocation[]> {
-  const rows = await db.selectFrom('location').select(['id', 'slug', 'name', 'address', 'time_zone', 'federal_state']).where('active', '=', true).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('location')
+    .select(['id', 'slug', 'name', 'address', 'time_zone', 'federal_state'])
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
   const hours = await db.selectFrom('location_opening_hours').selectAll().orderBy('weekday').orderBy('opens').execute();
   return rows.map((row) => ({
     ...row,

@@ -20,9 +20,9 @@ export async function loadPortalKey(db: Database, configured: string | undefined
 /** Lazily loaded key shared by the portal's handlers. */
 export function portalKeyLoader(db: Database, configured: string | undefined): () => Promise<string> {
   let loading: Promise<string> | undefined;
-  return () => (loading ??= loadPortalKey(db, configured).catch((error) => {
-    loading = undefined;
-    throw error;
-  }));
+  return () =>
+    (loading ??= loadPortalKey(db, configured).catch((error) => {
+      loading = undefined;
+      throw error;
+    }));
 }
-

@@ -19,7 +19,20 @@ export function reminderJob(deps: { db: Database; jobs: Jobs; clock: Clock; publ
     async handle(data) {
       const row = await deps.db
         .selectFrom('appointment')
-        .select(['id', 'code', 'service_id', 'location_id', 'starts_at', 'ends_at', 'status', 'person_name', 'date_of_birth', 'email', 'language', 'manage_secret_hash'])
+        .select([
+          'id',
+          'code',
+          'service_id',
+          'location_id',
+          'starts_at',
+          'ends_at',
+          'status',
+          'person_name',
+          'date_of_birth',
+          'email',
+          'language',
+          'manage_secret_hash',
+        ])
         .where('id', '=', data.appointmentId)
         .executeTakeFirst();
       if (!row || !row.email || row.status !== 'booked' || new Date(row.starts_at).toISOString() !== data.startsAt) return;

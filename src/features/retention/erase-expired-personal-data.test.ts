@@ -30,7 +30,16 @@ test('visits that ended more than the retention ago lose their personal data, wh
     future: await insertAppointment(db, office, { endsAt: '2026-11-30T09:00:00Z', status: 'booked' }),
   };
   const statisticsBefore = await Promise.all(Object.values(over).map((a) => statisticsColumns(db, a.id)));
-  const keptBefore = await db.selectFrom('appointment').selectAll().where('id', 'in', Object.values(kept).map((a) => a.id)).orderBy('id').execute();
+  const keptBefore = await db
+    .selectFrom('appointment')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      Object.values(kept).map((a) => a.id),
+    )
+    .orderBy('id')
+    .execute();
 
   const run = await eraseExpiredPersonalData({ db, clock }, { retentionDays });
 
@@ -38,12 +47,33 @@ test('visits that ended more than the retention ago lose their personal data, wh
   for (const [label, appointment] of Object.entries(over)) {
     assert.deepEqual(
       await personOf(db, appointment.id),
-      { person_name: null, date_of_birth: null, email: null, email_normalized: null, phone: null, manage_secret_sealed: null, personal_data_erased_at: clock.now() },
+      {
+        person_name: null,
+        date_of_birth: null,
+        email: null,
+        email_normalized: null,
+        phone: null,
+        manage_secret_sealed: null,
+        personal_data_erased_at: clock.now(),
+      },
       label,
     );
   }
-  assert.deepEqual(await Promise.all(Object.values(over).map((a) => statisticsColumns(db, a.id))), statisticsBefore, 'service, location, clerk, times, status, language unchanged');
-  const keptAfter = await db.selectFrom('appointment').selectAll().where('id', 'in', Object.values(kept).map((a) => a.id)).orderBy('id').execute();
+  assert.deepEqual(
+    await Promise.all(Object.values(over).map((a) => statisticsColumns(db, a.id))),
+    statisticsBefore,
+    'service, location, clerk, times, status, language unchanged',
+  );
+  const keptAfter = await db
+    .selectFrom('appointment')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      Object.values(kept).map((a) => a.id),
+    )
+    .orderBy('id')
+    .execute();
   assert.deepEqual(keptAfter, keptBefore, 'newer and active appointments are untouched');
   const leftovers = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM appointment WHERE personal_data_erased_at IS NOT NULL
@@ -76,14 +106,25 @@ test('tickets, transfer notes and the audit trail of those visits lose the perso
   const ticket = (id: string) => tickets.find((t) => t.id === id);
   assert.deepEqual([ticket(oldTicket)?.routing_surname, ticket(oldTicket)?.routing_nationality], [null, null]);
   assert.deepEqual([ticket(oldWalkIn)?.routing_surname, ticket(oldWalkIn)?.routing_nationality], [null, null]);
-  assert.deepEqual([ticket(oldTicket)?.status, ticket(oldTicket)?.language, ticket(oldTicket)?.service_id], ['finished', 'ar', office.serviceId], 'the ticket stays for the statistics');
+  assert.deepEqual(
+    [ticket(oldTicket)?.status, ticket(oldTicket)?.language, ticket(oldTicket)?.service_id],
+    ['finished', 'ar', office.serviceId],
+    'the ticket stays for the statistics',
+  );
   assert.equal(ticket(recentTicket)?.routing_surname, 'Novak');
   assert.equal(ticket(recentWalkIn)?.routing_surname, 'Haddad');
   const notes = await db.selectFrom('ticket_transfer').select(['ticket_id', 'note']).execute();
-  assert.deepEqual(notes.filter((n) => n.note !== '').map((n) => n.note), ['Frau Haddad braucht einen Dolmetscher']);
+  assert.deepEqual(
+    notes.filter((n) => n.note !== '').map((n) => n.note),
+    ['Frau Haddad braucht einen Dolmetscher'],
+  );
   assert.equal(notes.length, 3, 'the transfers themselves stay');
 
-  assert.equal((await searchAudit(db, { person: 'Kovalenko' })).some((e) => e.target_id === old.id), false, 'the name is gone from the audit search');
+  assert.equal(
+    (await searchAudit(db, { person: 'Kovalenko' })).some((e) => e.target_id === old.id),
+    false,
+    'the name is gone from the audit search',
+  );
   const labels = await db.selectFrom('audit_person').select(['id', 'label', 'appointment_id']).where('id', 'in', [oldPerson, recentPerson]).execute();
   assert.match(labels.find((l) => l.id === oldPerson)?.label ?? '', /^pseudonym-[0-9a-f]{12}$/);
   assert.equal(labels.find((l) => l.id === oldPerson)?.appointment_id, null);
@@ -111,7 +152,8 @@ test('running it again changes nothing', async () => {
 
 test('a backlog is erased in batches, one transaction each', async () => {
   const backlog = [];
-  for (let i = 0; i < 7; i++) backlog.push(await insertAppointment(db, office, { endsAt: new Date(Date.parse('2026-09-01T09:00:00Z') + i * 3_600_000).toISOString() }));
+  for (let i = 0; i < 7; i++)
+    backlog.push(await insertAppointment(db, office, { endsAt: new Date(Date.parse('2026-09-01T09:00:00Z') + i * 3_600_000).toISOString() }));
   const run = await eraseExpiredPersonalData({ db, clock }, { retentionDays, batchSize: 3 });
   assert.equal(run.appointments, 7);
   assert.ok(run.batches >= 3 + 1 + 1, `three appointment batches at least, got ${run.batches}`);
@@ -133,14 +175,24 @@ test('a row can only be erased as a whole, and an erased one cannot be moved int
 
 test('two runs at once share the work: every row erased exactly once, nothing fails', async () => {
   const due = [];
-  for (let i = 0; i < 40; i++) due.push(await insertAppointment(db, office, { endsAt: new Date(Date.parse('2026-08-01T09:00:00Z') + i * 3_600_000).toISOString() }));
+  for (let i = 0; i < 40; i++)
+    due.push(await insertAppointment(db, office, { endsAt: new Date(Date.parse('2026-08-01T09:00:00Z') + i * 3_600_000).toISOString() }));
   for (const appointment of due.slice(0, 10)) await insertTicket(db, office, { day: '2026-08-01', appointmentId: appointment.id, surname: 'Petrenko' });
   const [first, second] = await Promise.all([
     eraseExpiredPersonalData({ db, clock }, { retentionDays, batchSize: 4 }),
     eraseExpiredPersonalData({ db, clock }, { retentionDays, batchSize: 4 }),
   ]);
   assert.equal(first.appointments + second.appointments, 40, `${first.appointments} + ${second.appointments}`);
-  const remaining = await db.selectFrom('appointment').select('id').where('id', 'in', due.map((a) => a.id)).where('personal_data_erased_at', 'is', null).execute();
+  const remaining = await db
+    .selectFrom('appointment')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      due.map((a) => a.id),
+    )
+    .where('personal_data_erased_at', 'is', null)
+    .execute();
   assert.deepEqual(remaining, []);
   const tickets = await db.selectFrom('ticket').select('routing_surname').where('routing_surname', '=', 'Petrenko').execute();
   assert.deepEqual(tickets, []);

@@ -21,14 +21,26 @@ export async function createApiToken(
   const token = personalPrefix + randomSecret();
   const row = await deps.db
     .insertInto('api_token')
-    .values({ staff_id: input.staffId, name: input.name, role: input.role, token_hash: sha256(token), created_at: deps.clock.now(), expires_at: input.expiresAt ?? null })
+    .values({
+      staff_id: input.staffId,
+      name: input.name,
+      role: input.role,
+      token_hash: sha256(token),
+      created_at: deps.clock.now(),
+      expires_at: input.expiresAt ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, token };
 }
 
 export async function revokeApiToken(deps: { db: Database; clock: Clock }, id: string): Promise<boolean> {
-  const result = await deps.db.updateTable('api_token').set({ revoked_at: deps.clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await deps.db
+    .updateTable('api_token')
+    .set({ revoked_at: deps.clock.now() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -70,7 +82,12 @@ export async function createDevice(
 }
 
 export async function revokeDevice(deps: { db: Database; clock: Clock }, id: string): Promise<boolean> {
-  const result = await deps.db.updateTable('device').set({ revoked_at: deps.clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await deps.db
+    .updateTable('device')
+    .set({ revoked_at: deps.clock.now() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

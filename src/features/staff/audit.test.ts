@@ -20,8 +20,18 @@ test('the audit trail is append-only: UPDATE, DELETE and TRUNCATE fail in the da
 test('anonymising a person keeps the entries and replaces the name by a pseudonym', async () => {
   const appointmentId = '3f1c2d4e-0000-4000-8000-000000000001';
   const personId = await auditPersonForAppointment(db, { id: appointmentId, person_name: 'Olena Kovalenko', date_of_birth: '1990-04-02' });
-  assert.equal(await auditPersonForAppointment(db, { id: appointmentId, person_name: 'Olena Kovalenko', date_of_birth: '1990-04-02' }), personId, 'one row per person record');
-  await recordAudit(db, clock, { actorLabel: 'clerk1 (clerk)', action: 'person.open', personId, screen: 'calendar day', target: { type: 'appointment', id: appointmentId } });
+  assert.equal(
+    await auditPersonForAppointment(db, { id: appointmentId, person_name: 'Olena Kovalenko', date_of_birth: '1990-04-02' }),
+    personId,
+    'one row per person record',
+  );
+  await recordAudit(db, clock, {
+    actorLabel: 'clerk1 (clerk)',
+    action: 'person.open',
+    personId,
+    screen: 'calendar day',
+    target: { type: 'appointment', id: appointmentId },
+  });
   assert.equal((await searchAudit(db, { person: 'kovalenko' })).length, 1);
 
   assert.equal(await pseudonymiseAuditPersons(db, clock, [appointmentId]), 1);

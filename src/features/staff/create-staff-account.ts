@@ -11,10 +11,14 @@ export async function createStaffAccount(
   input: { username: string; displayName: string; password: string; role: StaffRole; locationIds?: string[]; specialtyIds?: string[] },
 ): Promise<{ id: string }> {
   const username = input.username.trim().toLowerCase();
-  if (!usernamePattern.test(username)) throw new AppError('validation_failed', 'The user name may use a–z, 0–9, ".", "_" and "-" (2–63 characters).', { fieldErrors: [{ path: 'username', message: 'invalid user name' }] });
+  if (!usernamePattern.test(username))
+    throw new AppError('validation_failed', 'The user name may use a–z, 0–9, ".", "_" and "-" (2–63 characters).', {
+      fieldErrors: [{ path: 'username', message: 'invalid user name' }],
+    });
   checkPassword(input.password);
   const displayName = input.displayName.trim();
-  if (displayName.length < 1 || displayName.length > 200) throw new AppError('validation_failed', 'The name must have 1–200 characters.', { fieldErrors: [{ path: 'displayName', message: 'invalid name' }] });
+  if (displayName.length < 1 || displayName.length > 200)
+    throw new AppError('validation_failed', 'The name must have 1–200 characters.', { fieldErrors: [{ path: 'displayName', message: 'invalid name' }] });
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -24,14 +28,24 @@ export async function createStaffAccount(
       .returning('id')
       .executeTakeFirst();
     if (!row) throw new AppError('conflict', `The user name "${username}" is taken.`);
-    if (input.locationIds?.length) await trx.insertInto('staff_location').values(input.locationIds.map((id) => ({ staff_id: row.id, location_id: id }))).execute();
-    if (input.specialtyIds?.length) await trx.insertInto('staff_specialty').values(input.specialtyIds.map((id) => ({ staff_id: row.id, specialty_id: id }))).execute();
+    if (input.locationIds?.length)
+      await trx
+        .insertInto('staff_location')
+        .values(input.locationIds.map((id) => ({ staff_id: row.id, location_id: id })))
+        .execute();
+    if (input.specialtyIds?.length)
+      await trx
+        .insertInto('staff_specialty')
+        .values(input.specialtyIds.map((id) => ({ staff_id: row.id, specialty_id: id })))
+        .execute();
     return row;
   });
 }
 
 export function checkPassword(password: string): void {
   if (password.length < minPasswordLength || password.length > maxPasswordLength) {
-    throw new AppError('validation_failed', `The password must have ${minPasswordLength}–${maxPasswordLength} characters.`, { fieldErrors: [{ path: 'password', message: 'invalid length' }] });
+    throw new AppError('validation_failed', `The password must have ${minPasswordLength}–${maxPasswordLength} characters.`, {
+      fieldErrors: [{ path: 'password', message: 'invalid length' }],
+    });
   }
 }

@@ -1,7 +1,19 @@
 /** The staff feature's import surface for other features (front desk, portal, case files). */
 export { defaultStaffAuthSettings, type StaffAuthSettings } from './auth-settings.ts';
 export { actions, authorize, can, roleMay, type Action, type PolicyResource } from './policy.ts';
-export { allRoles, staffRoles, deviceKinds, actorLabel, isStaffRole, type Actor, type DeviceActor, type DeviceKind, type Role, type StaffActor, type StaffRole } from './roles.ts';
+export {
+  allRoles,
+  staffRoles,
+  deviceKinds,
+  actorLabel,
+  isStaffRole,
+  type Actor,
+  type DeviceActor,
+  type DeviceKind,
+  type Role,
+  type StaffActor,
+  type StaffRole,
+} from './roles.ts';
 export { recordAudit, auditPersonForAppointment, pseudonymiseAuditPersons, searchAudit, type AuditEntryInput } from './audit.ts';
 export { createApiToken, revokeApiToken, createDevice, revokeDevice, actorForApiToken, actorForDeviceToken } from './api-tokens.ts';
 export { createStaffAccount } from './create-staff-account.ts';

@@ -11,21 +11,21 @@ import { allRoles, type Actor, type Role } from './roles.ts';
 //   -     — never
 type Expect = 'any' | 'loc' | 'own' | 'both' | '-';
 const table: Record<Action, Record<Role, Expect>> = {
-  'office.manage':               { admin: 'any', team_lead: '-',    clerk: '-',    reception: '-',   kiosk: '-',   display: '-' },
-  'staff.manage':                { admin: 'any', team_lead: '-',    clerk: '-',    reception: '-',   kiosk: '-',   display: '-' },
-  'security.manage':             { admin: 'any', team_lead: '-',    clerk: '-',    reception: '-',   kiosk: '-',   display: '-' },
-  'audit.read':                  { admin: 'any', team_lead: '-',    clerk: '-',    reception: '-',   kiosk: '-',   display: '-' },
-  'hours.manage':                { admin: 'any', team_lead: 'loc',  clerk: '-',    reception: '-',   kiosk: '-',   display: '-' },
-  'calendar.read_own':           { admin: '-',   team_lead: 'own',  clerk: 'own',  reception: '-',   kiosk: '-',   display: '-' },
-  'calendar.book_own':           { admin: '-',   team_lead: 'both', clerk: 'both', reception: '-',   kiosk: '-',   display: '-' },
-  'calendar.block_own':          { admin: '-',   team_lead: 'own',  clerk: 'own',  reception: '-',   kiosk: '-',   display: '-' },
-  'calendar.read_team':          { admin: 'any', team_lead: 'loc',  clerk: '-',    reception: '-',   kiosk: '-',   display: '-' },
-  'person.read':                 { admin: 'any', team_lead: 'loc',  clerk: 'loc',  reception: 'loc', kiosk: '-',   display: '-' },
-  'appointment.book_for_person': { admin: 'any', team_lead: 'loc',  clerk: '-',    reception: 'loc', kiosk: '-',   display: '-' },
-  'appointment.check_in':        { admin: '-',   team_lead: 'loc',  clerk: '-',    reception: 'loc', kiosk: 'loc', display: '-' },
-  'queue.call':                  { admin: '-',   team_lead: 'loc',  clerk: 'loc',  reception: '-',   kiosk: '-',   display: '-' },
-  'kiosk.use':                   { admin: '-',   team_lead: '-',    clerk: '-',    reception: '-',   kiosk: 'loc', display: '-' },
-  'display.show':                { admin: '-',   team_lead: '-',    clerk: '-',    reception: '-',   kiosk: '-',   display: 'loc' },
+  'office.manage': { admin: 'any', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  'staff.manage': { admin: 'any', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  'security.manage': { admin: 'any', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  'audit.read': { admin: 'any', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  'hours.manage': { admin: 'any', team_lead: 'loc', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  'calendar.read_own': { admin: '-', team_lead: 'own', clerk: 'own', reception: '-', kiosk: '-', display: '-' },
+  'calendar.book_own': { admin: '-', team_lead: 'both', clerk: 'both', reception: '-', kiosk: '-', display: '-' },
+  'calendar.block_own': { admin: '-', team_lead: 'own', clerk: 'own', reception: '-', kiosk: '-', display: '-' },
+  'calendar.read_team': { admin: 'any', team_lead: 'loc', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  'person.read': { admin: 'any', team_lead: 'loc', clerk: 'loc', reception: 'loc', kiosk: '-', display: '-' },
+  'appointment.book_for_person': { admin: 'any', team_lead: 'loc', clerk: '-', reception: 'loc', kiosk: '-', display: '-' },
+  'appointment.check_in': { admin: '-', team_lead: 'loc', clerk: '-', reception: 'loc', kiosk: 'loc', display: '-' },
+  'queue.call': { admin: '-', team_lead: 'loc', clerk: 'loc', reception: '-', kiosk: '-', display: '-' },
+  'kiosk.use': { admin: '-', team_lead: '-', clerk: '-', reception: '-', kiosk: 'loc', display: '-' },
+  'display.show': { admin: '-', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: 'loc' },
 };
 
 const here = 'loc-here';

@@ -13,12 +13,7 @@ export const accountKey = (username: string) => `account:${username.trim().toLow
 export const ipKey = (ip: string) => `ip:${ip.slice(0, 64)}`;
 
 export async function lockedKeys(db: Database, clock: Clock, keys: string[]): Promise<string[]> {
-  const rows = await db
-    .selectFrom('sign_in_throttle')
-    .select('key')
-    .where('key', 'in', keys)
-    .where('locked_until', '>', clock.now())
-    .execute();
+  const rows = await db.selectFrom('sign_in_throttle').select('key').where('key', 'in', keys).where('locked_until', '>', clock.now()).execute();
   return rows.map((row) => row.key);
 }
 
@@ -45,10 +40,5 @@ export async function clearFailures(db: Database, key: string): Promise<void> {
 
 /** Accounts that are locked right now, for the admin page. */
 export async function listLockedAccounts(db: Database, clock: Clock) {
-  return db
-    .selectFrom('sign_in_throttle')
-    .select(['key', 'failures', 'locked_until'])
-    .where('locked_until', '>', clock.now())
-    .orderBy('key')
-    .execute();
+  return db.selectFrom('sign_in_throttle').select(['key', 'failures', 'locked_until']).where('locked_until', '>', clock.now()).orderBy('key').execute();
 }

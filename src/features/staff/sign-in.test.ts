@@ -33,7 +33,12 @@ test('unknown user and wrong password get the same answer, and both are audited'
   assert.equal(unknown.status, 401);
   const strip = (html: string) => html.replace(/value="[^"]*"/g, '');
   assert.equal(strip(await wrong.text()), strip(await unknown.text()));
-  const entries = await db.selectFrom('audit_entry').select(['actor_label', 'outcome', 'note']).where('action', '=', 'staff.sign_in').where('outcome', '=', 'failed').execute();
+  const entries = await db
+    .selectFrom('audit_entry')
+    .select(['actor_label', 'outcome', 'note'])
+    .where('action', '=', 'staff.sign_in')
+    .where('outcome', '=', 'failed')
+    .execute();
   assert.ok(entries.some((e) => e.actor_label === clerk.username && e.note === 'wrong password'));
   assert.ok(entries.some((e) => e.actor_label === 'nobody-here' && e.note === 'unknown user'));
 });
@@ -142,8 +147,15 @@ test('failed sign-ins arriving at the same moment are all counted (no lost updat
   const clerk = await addStaff(db, 'clerk');
   const answers = await Promise.all(Array.from({ length: 12 }, () => new Browser(sut).signIn(clerk.username, 'not the password')));
   const statuses = answers.map((r) => r.status);
-  assert.ok(statuses.every((s) => s === 401 || s === 429), statuses.join(','));
-  const row = await db.selectFrom('sign_in_throttle').select(['failures', 'locked_until']).where('key', '=', `account:${clerk.username}`).executeTakeFirstOrThrow();
+  assert.ok(
+    statuses.every((s) => s === 401 || s === 429),
+    statuses.join(','),
+  );
+  const row = await db
+    .selectFrom('sign_in_throttle')
+    .select(['failures', 'locked_until'])
+    .where('key', '=', `account:${clerk.username}`)
+    .executeTakeFirstOrThrow();
   assert.equal(row.failures, statuses.filter((s) => s === 401).length);
   assert.ok(row.locked_until && row.locked_until > clock.now());
   assert.equal((await new Browser(sut).signIn(clerk.username)).status, 429);
@@ -166,7 +178,11 @@ test('behind HTTPS the session cookie is Secure with the __Host- prefix, and the
   const signIn = await browser.post('/staff/sign-in', { _csrf: 'x' }, { origin: 'https://termine.example.de' });
   assert.equal(signIn.status, 403, 'no sign-in cookie yet');
   const csrf = await browser.csrfFrom('/staff/sign-in');
-  const response = await browser.post('/staff/sign-in', { _csrf: csrf, username: clerk.username, password: testPassword }, { origin: 'https://termine.example.de' });
+  const response = await browser.post(
+    '/staff/sign-in',
+    { _csrf: csrf, username: clerk.username, password: testPassword },
+    { origin: 'https://termine.example.de' },
+  );
   assert.equal(response.status, 303);
   const cookie = response.headers.getSetCookie().find((line) => line.startsWith('__Host-lotse_staff='));
   assert.match(cookie ?? '', /Secure/);

@@ -18,7 +18,14 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<{ token: s
   const username = input.username.trim().toLowerCase();
   const keys = [accountKey(username), ipKey(input.ip)];
   const audit = (outcome: 'ok' | 'failed' | 'denied', note: string, staffId?: string) =>
-    recordAudit(deps.db, deps.clock, { actorLabel: username.slice(0, 100) || '(empty)', action: 'staff.sign_in', outcome, ip: input.ip, note, ...(staffId ? { target: { type: 'staff', id: staffId } } : {}) });
+    recordAudit(deps.db, deps.clock, {
+      actorLabel: username.slice(0, 100) || '(empty)',
+      action: 'staff.sign_in',
+      outcome,
+      ip: input.ip,
+      note,
+      ...(staffId ? { target: { type: 'staff', id: staffId } } : {}),
+    });
 
   if ((await lockedKeys(deps.db, deps.clock, keys)).length > 0) {
     await audit('denied', 'locked: too many failed attempts');
@@ -58,7 +65,10 @@ async function removeExpired(deps: Deps): Promise<void> {
   const now = deps.clock.now();
   const idleLimit = new Date(now.getTime() - deps.settings.sessionIdleMs);
   const windowLimit = new Date(now.getTime() - deps.settings.lockoutMs);
-  await deps.db.deleteFrom('staff_session').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleLimit)])).execute();
+  await deps.db
+    .deleteFrom('staff_session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleLimit)]))
+    .execute();
   await deps.db
     .deleteFrom('sign_in_throttle')
     .where('window_started_at', '<', windowLimit)

@@ -39,7 +39,10 @@ test('with TOTP set up, the password alone is not enough; a code is, once', asyn
   await browser.signIn(clerk.username);
   const { secret, recovery } = await enrol(browser);
   const stored = await db.selectFrom('recovery_code').select('code_hash').where('staff_id', '=', clerk.id).execute();
-  assert.ok(stored.every((row) => !recovery.includes(row.code_hash)), 'recovery codes are stored hashed');
+  assert.ok(
+    stored.every((row) => !recovery.includes(row.code_hash)),
+    'recovery codes are stored hashed',
+  );
 
   clock.advance(60_000);
   const again = new Browser(sut);

@@ -23,7 +23,13 @@ const normaliseRecoveryCode = (code: string) => code.replace(/[\s-]/g, '').toUpp
 export async function startTotpEnrolment(db: Database, staffId: string): Promise<string> {
   const secret = newTotpSecret();
   // A pending secret is kept, so reloading the page does not invalidate what was already scanned.
-  await db.updateTable('staff').set({ totp_secret: secret }).where('id', '=', staffId).where('totp_enabled_at', 'is', null).where('totp_secret', 'is', null).execute();
+  await db
+    .updateTable('staff')
+    .set({ totp_secret: secret })
+    .where('id', '=', staffId)
+    .where('totp_enabled_at', 'is', null)
+    .where('totp_secret', 'is', null)
+    .execute();
   const row = await db.selectFrom('staff').select(['totp_secret', 'totp_enabled_at']).where('id', '=', staffId).executeTakeFirstOrThrow();
   if (row.totp_enabled_at) throw new AppError('conflict', 'Two-factor sign-in is already set up.');
   return row.totp_secret ?? secret;
@@ -40,11 +46,17 @@ export async function confirmTotpEnrolment(deps: { db: Database; clock: Clock },
       .executeTakeFirstOrThrow();
     if (staff.totp_enabled_at || !staff.totp_secret) throw new AppError('conflict', 'Two-factor set-up was not started or is already done.');
     const step = matchTotp(staff.totp_secret, code.trim(), deps.clock.now(), null);
-    if (step === undefined) throw new AppError('validation_failed', 'The code is not right. Check the time on your phone and try again.', { fieldErrors: [{ path: 'code', message: 'wrong code' }] });
+    if (step === undefined)
+      throw new AppError('validation_failed', 'The code is not right. Check the time on your phone and try again.', {
+        fieldErrors: [{ path: 'code', message: 'wrong code' }],
+      });
     await trx.updateTable('staff').set({ totp_enabled_at: deps.clock.now(), totp_last_step: step }).where('id', '=', staffId).execute();
     const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
     await trx.deleteFrom('recovery_code').where('staff_id', '=', staffId).execute();
-    await trx.insertInto('recovery_code').values(codes.map((c) => ({ staff_id: staffId, code_hash: sha256(normaliseRecoveryCode(c)) }))).execute();
+    await trx
+      .insertInto('recovery_code')
+      .values(codes.map((c) => ({ staff_id: staffId, code_hash: sha256(normaliseRecoveryCode(c)) })))
+      .execute();
     await recordAudit(trx, deps.clock, { actorLabel: staff.username ?? staffId, action: 'staff.totp_enabled', target: { type: 'staff', id: staffId } });
     return codes;
   });
@@ -86,13 +98,25 @@ export async function verifySecondFactor(
   });
   if (!accepted) {
     await countFailure(deps.db, deps.clock, deps.settings, key, deps.settings.maxAccountFailures);
-    await recordAudit(deps.db, deps.clock, { actorLabel: label, action: 'staff.second_factor', outcome: 'failed', ip: input.ip, target: { type: 'staff', id: input.staffId } });
+    await recordAudit(deps.db, deps.clock, {
+      actorLabel: label,
+      action: 'staff.second_factor',
+      outcome: 'failed',
+      ip: input.ip,
+      target: { type: 'staff', id: input.staffId },
+    });
     throw new AppError('unauthenticated', 'The code is not right.');
   }
   await clearFailures(deps.db, key);
   await deleteSession(deps.db, input.sessionIdHash);
   const session = await createSession(deps, { staffId: input.staffId, stage: 'full', ip: input.ip, userAgent: input.userAgent });
-  await recordAudit(deps.db, deps.clock, { actorLabel: label, action: 'staff.second_factor', ip: input.ip, note: `signed in with ${accepted}`, target: { type: 'staff', id: input.staffId } });
+  await recordAudit(deps.db, deps.clock, {
+    actorLabel: label,
+    action: 'staff.second_factor',
+    ip: input.ip,
+    note: `signed in with ${accepted}`,
+    target: { type: 'staff', id: input.staffId },
+  });
   return session;
 }
 

@@ -123,7 +123,8 @@ export async function* readBackup(filePath: string): AsyncGenerator<BackupEvent>
   };
   const header = parse<BackupHeader>(await take('header'), 'header');
   if (header.format !== backupFormat) throw new BackupError('The file is not a Lotse backup.');
-  if (header.version !== backupFormatVersion) throw new BackupError(`The backup has format version ${header.version}; this Lotse reads version ${backupFormatVersion}.`);
+  if (header.version !== backupFormatVersion)
+    throw new BackupError(`The backup has format version ${header.version}; this Lotse reads version ${backupFormatVersion}.`);
   yield { kind: 'header', header };
   const counts = { tables: 0, rows: 0, files: 0 };
   for (;;) {

@@ -42,9 +42,12 @@ export async function restoreBackup(options: { databaseUrl: string; file: string
   let counts = { tables: 0, rows: 0 };
   try {
     await client.query('BEGIN');
-    const existing = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')");
+    const existing = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')",
+    );
     if (existing.rows[0]!.n > 0) {
-      if (!options.force) throw new BackupError('The database already has Lotse tables: restore only into an empty database, or add --force to replace everything in it.');
+      if (!options.force)
+        throw new BackupError('The database already has Lotse tables: restore only into an empty database, or add --force to replace everything in it.');
       await client.query('DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS pgboss CASCADE; CREATE SCHEMA public');
     }
     // The tables Kysely's Migrator keeps (the same definition), so a later start sees the backup's migrations as applied.
@@ -55,7 +58,9 @@ export async function restoreBackup(options: { databaseUrl: string; file: string
     for (const migration of header.migrations) await (known[migration.name] as Migration).up(schema);
     await schema.destroy();
 
-    const tables = await client.query<{ name: string }>("SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')");
+    const tables = await client.query<{ name: string }>(
+      "SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')",
+    );
     const names = tables.rows.map((t) => pg.escapeIdentifier(t.name));
     // Triggers would recompute what the backup holds (busy versions) or refuse (the audit trail's TRUNCATE guard).
     for (const name of names) await client.query(`ALTER TABLE ${name} DISABLE TRIGGER USER`);
@@ -86,7 +91,9 @@ async function loadRows(client: pg.Client, file: string, pgboss: { queues: Recor
     if (!table || batch.length === 0) return;
     const target = pg.escapeIdentifier(table.name);
     const list = table.columns.map((c) => pg.escapeIdentifier(c)).join(', ');
-    await client.query(`INSERT INTO ${target} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::${target}, $1::json)`, [`[${batch.join(',')}]`]);
+    await client.query(`INSERT INTO ${target} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::${target}, $1::json)`, [
+      `[${batch.join(',')}]`,
+    ]);
     counts.rows += batch.length;
     batch = [];
   };

@@ -23,9 +23,11 @@ export async function writeBackup(options: { databaseUrl: string; file: string; 
   const sink = await createBackupSink(options.file);
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const migrations = await client.query<{ name: string; timestamp: string }>('SELECT name, "timestamp" FROM kysely_migration ORDER BY "timestamp", name').catch(() => {
-      throw new Error('The database has no Lotse tables: there is nothing to back up.');
-    });
+    const migrations = await client
+      .query<{ name: string; timestamp: string }>('SELECT name, "timestamp" FROM kysely_migration ORDER BY "timestamp", name')
+      .catch(() => {
+        throw new Error('The database has no Lotse tables: there is nothing to back up.');
+      });
     const sequences = await client.query<{ name: string }>(
       "SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S' ORDER BY 1",
     );
@@ -34,7 +36,13 @@ export async function writeBackup(options: { databaseUrl: string; file: string; 
       const state = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${pg.escapeIdentifier(name)}`);
       sequenceStates.push({ name, lastValue: state.rows[0]!.last_value, isCalled: state.rows[0]!.is_called });
     }
-    await sink.header({ format: backupFormat, version: backupFormatVersion, createdAt: options.clock.now().toISOString(), migrations: migrations.rows, sequences: sequenceStates });
+    await sink.header({
+      format: backupFormat,
+      version: backupFormatVersion,
+      createdAt: options.clock.now().toISOString(),
+      migrations: migrations.rows,
+      sequences: sequenceStates,
+    });
 
     const section = async (table: string, names: string[], from: string) => {
       const { rows } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${from}`);
@@ -55,7 +63,11 @@ export async function writeBackup(options: { databaseUrl: string; file: string; 
           ORDER BY a.attnum`,
         [pg.escapeIdentifier(table)],
       );
-      await section(table, columns.rows.map((c) => c.name), pg.escapeIdentifier(table));
+      await section(
+        table,
+        columns.rows.map((c) => c.name),
+        pg.escapeIdentifier(table),
+      );
     }
     // Jobs still to run (reminders are jobs due the day before an appointment) and their queues'
     // settings; restore queues them again through pg-boss, whose own tables belong to its version.

@@ -13,7 +13,10 @@ export function parseTrustedProxies(value: string): string[] {
   const v = value.trim().toLowerCase();
   if (['', 'false', '0', 'no'].includes(v)) return [];
   if (['true', '1', 'yes'].includes(v)) return privateProxies;
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   proxyaddr.compile(list);
   return list;
 }

@@ -35,7 +35,8 @@ async function checkForm(c: Context): Promise<void> {
   }
   for (const [name, value] of Object.entries(form)) {
     for (const one of Array.isArray(value) ? value : [value]) {
-      if (!storable(name) || (typeof one === 'string' && !storable(one))) throw new AppError('bad_request', 'A form field contains a character that cannot be stored.');
+      if (!storable(name) || (typeof one === 'string' && !storable(one)))
+        throw new AppError('bad_request', 'A form field contains a character that cannot be stored.');
     }
   }
 }

@@ -30,7 +30,19 @@ test('jobs fetched together are settled one by one: a failing job is retried alo
     const { rows } = await sql<{ state: string }>`SELECT state FROM pgboss.job WHERE name = 'test.batch'`.execute(db);
     return rows.length === 8 && rows.every((r) => r.state === 'completed');
   });
-  assert.deepEqual([...runs.entries()].sort((a, b) => a[0] - b[0]), [[0, 1], [1, 1], [2, 1], [3, 2], [4, 1], [5, 1], [6, 1], [7, 1]]);
+  assert.deepEqual(
+    [...runs.entries()].sort((a, b) => a[0] - b[0]),
+    [
+      [0, 1],
+      [1, 1],
+      [2, 1],
+      [3, 2],
+      [4, 1],
+      [5, 1],
+      [6, 1],
+      [7, 1],
+    ],
+  );
 });
 
 test('a definition with lanes runs that many jobs of a fetch at the same time; jobs of one key stay in order', async () => {
@@ -56,6 +68,10 @@ test('a definition with lanes runs that many jobs of a fetch at the same time; j
   assert.equal(most, 3);
   for (const person of ['p0', 'p1', 'p2', 'p3']) {
     const order = finished.filter((f) => f.person === person).map((f) => f.n);
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), person);
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+      person,
+    );
   }
 });

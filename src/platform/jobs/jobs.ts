@@ -23,7 +23,11 @@ export type JobDefinition<T extends object> = {
 };
 
 export type Jobs = {
-  send<T extends object>(name: string, data: T, options?: { trx?: Transaction<any> | Kysely<any>; startAfter?: Date; singletonKey?: string }): Promise<string | null>;
+  send<T extends object>(
+    name: string,
+    data: T,
+    options?: { trx?: Transaction<any> | Kysely<any>; startAfter?: Date; singletonKey?: string },
+  ): Promise<string | null>;
   register<T extends object>(definition: JobDefinition<T>): Promise<void>;
   /**
    * Runs `work`; the jobs it sends with `{ trx }` are inserted together when it is done, one
@@ -51,7 +55,13 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
   // Every 10 s (not pg-boss's 60 s) an instance looks for jobs whose worker stopped sending its
   // heartbeat or ran past its expiry: after a `kill -9`, the jobs that were running are retried
   // within seconds, not when their expiry runs out (docs/decisions.md).
-  const boss = new PgBoss({ connectionString: options.connectionString, max: options.poolSize ?? 4, schema: 'pgboss', superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 });
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 4,
+    schema: 'pgboss',
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
+  });
   boss.on('error', (error: Error) => options.logger.error({ err: error.message }, 'job system error'));
   let started: Promise<unknown> | undefined;
   let stopped = false;

@@ -9,10 +9,7 @@ import type { MailMessage } from './mail-message.ts';
  * (docs/performance.md). Returns undefined for what this does not cover (an address or sender
  * that is not plain ASCII), which nodemailer then composes.
  */
-export function composeMime(
-  message: MailMessage,
-  envelope: { from: string; messageId: string; date: Date; newline: '\n' | '\r\n' },
-): Buffer | undefined {
+export function composeMime(message: MailMessage, envelope: { from: string; messageId: string; date: Date; newline: '\n' | '\r\n' }): Buffer | undefined {
   const from = fromHeader(envelope.from);
   if (!from || !isPlainAddress(message.to) || !/^<[\x21-\x7e]+>$/.test(envelope.messageId) || !/^[A-Za-z0-9-]{1,35}$/.test(message.language)) return undefined;
   for (const attachment of message.attachments ?? []) {

@@ -34,7 +34,12 @@ async function waitForOutbox(count: number): Promise<string[]> {
 }
 
 const mailJobs = async (subject: string) =>
-  (await sql<{ state: string; retry_count: number }>`SELECT state, retry_count FROM pgboss.job WHERE name = 'mail.send' AND data->>'subject' = ${subject}`.execute(db)).rows;
+  (
+    await sql<{
+      state: string;
+      retry_count: number;
+    }>`SELECT state, retry_count FROM pgboss.job WHERE name = 'mail.send' AND data->>'subject' = ${subject}`.execute(db)
+  ).rows;
 
 test('a message queued in a rolled-back transaction is never sent; a committed one is', async () => {
   await jobs.register(sendMailJob(transport, 'lotse.test', { retryLimit: 5, retryDelay: 1, retryBackoff: false }));
@@ -81,14 +86,12 @@ test('a failed send is retried until it goes through, without a duplicate', asyn
 test('messages queued together in a batch go out together, and not at all when the transaction fails', async () => {
   const count = async (subject: string) =>
     (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'subject' = ${subject}`.execute(db)).rows[0]!.n;
-  await db
-    .transaction()
-    .execute((trx) =>
-      jobs.batched(trx, async () => {
-        for (let i = 0; i < 3; i++) assert.equal(await enqueueMail(jobs, message('batched'), { trx }), null, 'queued for the end of the batch');
-        assert.equal(await count('batched'), 0, 'nothing inserted before the batch ends');
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    jobs.batched(trx, async () => {
+      for (let i = 0; i < 3; i++) assert.equal(await enqueueMail(jobs, message('batched'), { trx }), null, 'queued for the end of the batch');
+      assert.equal(await count('batched'), 0, 'nothing inserted before the batch ends');
+    }),
+  );
   assert.equal(await count('batched'), 3);
   await db
     .transaction()

@@ -43,7 +43,9 @@
     var node = document.createElement(tag);
     if (className) node.className = className;
     node.textContent = value;
-    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    Object.keys(attrs || {}).forEach(function (name) {
+      node.setAttribute(name, attrs[name]);
+    });
     return node;
   }
 
@@ -67,16 +69,22 @@
     line.appendChild(document.createTextNode(' '));
     line.appendChild(text('span', 'counter', call.counter));
     current.appendChild(line);
-    call.texts.forEach(function (t) { current.appendChild(text('p', 'call-text', t.text, { lang: t.lang, dir: t.dir })); });
+    call.texts.forEach(function (t) {
+      current.appendChild(text('p', 'call-text', t.text, { lang: t.lang, dir: t.dir }));
+    });
     current.parentNode.classList.add('flash');
-    setTimeout(function () { current.parentNode.classList.remove('flash'); }, 3000);
+    setTimeout(function () {
+      current.parentNode.classList.remove('flash');
+    }, 3000);
     gong();
   }
 
   var source;
   function connect() {
     source = new EventSource(url + '?after=' + lastId);
-    source.addEventListener('open', function () { status.textContent = ''; });
+    source.addEventListener('open', function () {
+      status.textContent = '';
+    });
     source.addEventListener('call', function (event) {
       var id = Number(event.lastEventId);
       if (id <= lastId) return;

@@ -25,12 +25,20 @@
     if (!resetTo) return;
     var isStart = location.pathname === resetTo && !location.search && !document.querySelector('.kiosk-error');
     if (isStart && (!input || !input.value)) return;
-    timer = setTimeout(function () { location.assign(resetTo); }, resetAfter);
+    timer = setTimeout(function () {
+      location.assign(resetTo);
+    }, resetAfter);
   }
-  ['click', 'keydown', 'touchstart', 'input'].forEach(function (name) { document.addEventListener(name, resetLater, true); });
+  ['click', 'keydown', 'touchstart', 'input'].forEach(function (name) {
+    document.addEventListener(name, resetLater, true);
+  });
   resetLater();
 
-  function wait(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
+  function wait(ms) {
+    return new Promise(function (resolve) {
+      setTimeout(resolve, ms);
+    });
+  }
 
   // The same form data (with its idempotency key) is sent again after a network blip or a
   // server hiccup: the server answers with the one ticket it issued for that key.
@@ -40,13 +48,22 @@
       body: new URLSearchParams(new FormData(form)),
       headers: { accept: 'text/html' },
       credentials: 'same-origin',
-    }).then(function (response) {
-      if (response.status >= 500 && attempt < 4) return wait(400 * (attempt + 1)).then(function () { return send(form, attempt + 1); });
-      return response;
-    }, function (error) {
-      if (attempt < 4) return wait(400 * (attempt + 1)).then(function () { return send(form, attempt + 1); });
-      throw error;
-    });
+    }).then(
+      function (response) {
+        if (response.status >= 500 && attempt < 4)
+          return wait(400 * (attempt + 1)).then(function () {
+            return send(form, attempt + 1);
+          });
+        return response;
+      },
+      function (error) {
+        if (attempt < 4)
+          return wait(400 * (attempt + 1)).then(function () {
+            return send(form, attempt + 1);
+          });
+        throw error;
+      },
+    );
   }
 
   document.querySelectorAll('form[data-retry]').forEach(function (form) {
@@ -56,17 +73,22 @@
       form.setAttribute('data-busy', '1');
       var button = form.querySelector('button[type=submit]');
       if (button) button.disabled = true;
-      send(form, 0).then(function (response) {
-        if (response.redirected) { location.assign(response.url); return; }
-        return response.text().then(function (html) {
-          document.open();
-          document.write(html);
-          document.close();
+      send(form, 0)
+        .then(function (response) {
+          if (response.redirected) {
+            location.assign(response.url);
+            return;
+          }
+          return response.text().then(function (html) {
+            document.open();
+            document.write(html);
+            document.close();
+          });
+        })
+        .catch(function () {
+          form.removeAttribute('data-busy');
+          if (button) button.disabled = false;
         });
-      }).catch(function () {
-        form.removeAttribute('data-busy');
-        if (button) button.disabled = false;
-      });
     });
   });
 })();

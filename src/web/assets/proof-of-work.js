@@ -10,7 +10,8 @@
   var solved = null;
   var waiting = false;
   function hex(buffer) {
-    var bytes = new Uint8Array(buffer), out = '';
+    var bytes = new Uint8Array(buffer),
+      out = '';
     for (var i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
     return out;
   }
@@ -26,7 +27,16 @@
   var started = Date.now();
   var work = solve().then(function (number) {
     if (number === null) return;
-    solved = btoa(JSON.stringify({ algorithm: data.algorithm, challenge: data.challenge, number: number, salt: data.salt, signature: data.signature, took: Date.now() - started }));
+    solved = btoa(
+      JSON.stringify({
+        algorithm: data.algorithm,
+        challenge: data.challenge,
+        number: number,
+        salt: data.salt,
+        signature: data.signature,
+        took: Date.now() - started,
+      }),
+    );
     field.value = solved;
     if (status) status.textContent = status.getAttribute('data-done');
   });
@@ -34,6 +44,8 @@
     if (solved || waiting) return;
     event.preventDefault();
     waiting = true;
-    work.then(function () { form.submit(); });
+    work.then(function () {
+      form.submit();
+    });
   });
 })();

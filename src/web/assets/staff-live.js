@@ -9,19 +9,31 @@
   var busy = false;
   var again = false;
   function refresh() {
-    if (busy) { again = true; return; }
+    if (busy) {
+      again = true;
+      return;
+    }
     // Do not pull the rug from under someone typing in the live region.
-    if (region.contains(document.activeElement) && /INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName)) { again = true; setTimeout(refresh, 2000); return; }
+    if (region.contains(document.activeElement) && /INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName)) {
+      again = true;
+      setTimeout(refresh, 2000);
+      return;
+    }
     busy = true;
     fetch(liveUrl, { credentials: 'same-origin', headers: { accept: 'text/html' } })
-      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (response) {
+        return response.ok ? response.text() : null;
+      })
       .then(function (html) {
         if (html !== null) region.innerHTML = html;
       })
       .catch(function () {})
       .then(function () {
         busy = false;
-        if (again) { again = false; refresh(); }
+        if (again) {
+          again = false;
+          refresh();
+        }
       });
   }
   var source;

@@ -67,8 +67,18 @@ export function closureAdminRoutes(deps: AdminDeps & { notifier: AppointmentNoti
     const [periods, impact] = await Promise.all([upcomingClosedPeriods(deps.db, deps.clock, location), closureImpact(deps.db, deps.clock, location)]);
     // Showing names is opening personal data: one audit entry per person shown.
     for (const a of impact.flatMap((i) => i.appointments)) {
-      const personId = await auditPersonForAppointment(deps.db, await deps.db.selectFrom('appointment').select(['id', 'person_name', 'date_of_birth']).where('id', '=', a.id).executeTakeFirstOrThrow());
-      await recordAudit(deps.db, deps.clock, { actor, action: 'person.view', target: { type: 'appointment', id: a.id }, personId, screen: 'closure impact', ip: clientIp(c) });
+      const personId = await auditPersonForAppointment(
+        deps.db,
+        await deps.db.selectFrom('appointment').select(['id', 'person_name', 'date_of_birth']).where('id', '=', a.id).executeTakeFirstOrThrow(),
+      );
+      await recordAudit(deps.db, deps.clock, {
+        actor,
+        action: 'person.view',
+        target: { type: 'appointment', id: a.id },
+        personId,
+        screen: 'closure impact',
+        ip: clientIp(c),
+      });
     }
     const lang = staffLang(c);
     const dateOf = (date: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
@@ -83,7 +93,9 @@ export function closureAdminRoutes(deps: AdminDeps & { notifier: AppointmentNoti
           {t('staff.nav.closures')}: {location.name}
         </h1>
         <Notice text={c.req.query('saved') ? t('staff.saved') : undefined} />
-        <p>{location.federal_state ? t('staff.closures.state_is', { state: t(`staff.state.${location.federal_state}`) }) : t('staff.closures.state_missing')}</p>
+        <p>
+          {location.federal_state ? t('staff.closures.state_is', { state: t(`staff.state.${location.federal_state}`) }) : t('staff.closures.state_missing')}
+        </p>
         <section aria-labelledby="impact-h">
           <h2 id="impact-h">{t('staff.closures.affected_title')}</h2>
           {total === 0 ? <p>{t('staff.closures.none_affected')}</p> : <p>{t('staff.closures.affected', { n: total })}</p>}
@@ -182,7 +194,8 @@ export function closureAdminRoutes(deps: AdminDeps & { notifier: AppointmentNoti
   /** The appointment must still be booked into one of the location's closed times. */
   async function hitAppointment(c: Context<AppEnv>, appointmentId: string) {
     const location = await closureLocation(deps.db, currentStaff(c), idParam(c.req.param('locationId')));
-    if (!(await isHitByClosure(deps.db, deps.clock, location, appointmentId))) throw new AppError('conflict', 'This appointment is not (any more) hit by a closure of this location.');
+    if (!(await isHitByClosure(deps.db, deps.clock, location, appointmentId)))
+      throw new AppError('conflict', 'This appointment is not (any more) hit by a closure of this location.');
     return location;
   }
 
@@ -192,14 +205,25 @@ export function closureAdminRoutes(deps: AdminDeps & { notifier: AppointmentNoti
     const start = Temporal.PlainDateTime.from(form.start).toZonedDateTime(location.time_zone).toString({ timeZoneName: 'never' });
     const actor = currentStaff(c);
     await rescheduleAndNotify(deps, { appointmentId: form.appointmentId }, { start }, { channel: 'staff', staffId: actor.staffId });
-    await recordAudit(deps.db, deps.clock, { actor, action: 'appointment.move_for_closure', target: { type: 'appointment', id: form.appointmentId }, after: { start }, ...screen(c) });
+    await recordAudit(deps.db, deps.clock, {
+      actor,
+      action: 'appointment.move_for_closure',
+      target: { type: 'appointment', id: form.appointmentId },
+      after: { start },
+      ...screen(c),
+    });
     return c.redirect(`/staff/admin/closures/${location.id}?saved=1`, 303);
   });
 
   routes.post('/staff/admin/closures/:locationId/cancel', async (c) => {
     const form = await parseForm(c, z.object({ appointmentId: z.uuid(), note: z.string().trim().max(500).default('') }));
     const location = await hitAppointment(c, form.appointmentId);
-    await cancelAppointmentForAbsence(deps, currentStaff(c), { appointmentId: form.appointmentId, note: form.note, screen: 'closure impact', action: 'appointment.cancel_for_closure' });
+    await cancelAppointmentForAbsence(deps, currentStaff(c), {
+      appointmentId: form.appointmentId,
+      note: form.note,
+      screen: 'closure impact',
+      action: 'appointment.cancel_for_closure',
+    });
     return c.redirect(`/staff/admin/closures/${location.id}?saved=1`, 303);
   });
 

@@ -11,15 +11,32 @@ const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-12-01T08:00:00Z');
 const sut = createTestApp(db, { clock, url });
 
-const location = await db.insertInto('location').values({ slug: 'wetzlar', name: 'Wetzlar', address: 'Karl-Kellner-Ring 51' }).returning('id').executeTakeFirstOrThrow();
-const other = await db.insertInto('location').values({ slug: 'dillenburg', name: 'Dillenburg', address: 'Wilhelmstraße 16' }).returning('id').executeTakeFirstOrThrow();
+const location = await db
+  .insertInto('location')
+  .values({ slug: 'wetzlar', name: 'Wetzlar', address: 'Karl-Kellner-Ring 51' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const other = await db
+  .insertInto('location')
+  .values({ slug: 'dillenburg', name: 'Dillenburg', address: 'Wilhelmstraße 16' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const specialty = await db.insertInto('specialty').values({ slug: 'front', name: 'Front office', queue_prefix: 'A' }).returning('id').executeTakeFirstOrThrow();
 const service = await db.insertInto('service').values({ slug: 'renewal', duration_minutes: 30 }).returning('id').executeTakeFirstOrThrow();
-await db.insertInto('service_text').values([{ service_id: service.id, lang: 'de', name: 'Verlängerung' }, { service_id: service.id, lang: 'uk', name: 'Продовження' }]).execute();
+await db
+  .insertInto('service_text')
+  .values([
+    { service_id: service.id, lang: 'de', name: 'Verlängerung' },
+    { service_id: service.id, lang: 'uk', name: 'Продовження' },
+  ])
+  .execute();
 await db.insertInto('service_specialty').values({ service_id: service.id, specialty_id: specialty.id }).execute();
 await db.insertInto('service_location').values({ service_id: service.id, location_id: location.id }).execute();
 const clerk = await addStaff(db, 'clerk', { locationIds: [location.id], specialtyIds: [specialty.id] });
-await db.insertInto('working_hours').values([1, 2, 3, 4, 5].map((weekday) => ({ staff_id: clerk.id, location_id: location.id, weekday, starts: '07:00', ends: '16:00' }))).execute();
+await db
+  .insertInto('working_hours')
+  .values([1, 2, 3, 4, 5].map((weekday) => ({ staff_id: clerk.id, location_id: location.id, weekday, starts: '07:00', ends: '16:00' })))
+  .execute();
 
 let seq = 0;
 async function book(startsAt: string, person: string) {
@@ -95,18 +112,30 @@ test('a closure lists the appointments it and the holidays hit; each is moved to
   assert.equal(refused.status, 409);
   // An appointment no closure hits cannot be handled here (tampered id).
   assert.equal((await browser.submit(page, `${page}/cancel`, { appointmentId: before, note: '' })).status, 409);
-  assert.equal((await db.selectFrom('appointment').select('starts_at').where('id', '=', afternoon).executeTakeFirstOrThrow()).starts_at.toISOString(), '2026-12-24T12:00:00.000Z');
+  assert.equal(
+    (await db.selectFrom('appointment').select('starts_at').where('id', '=', afternoon).executeTakeFirstOrThrow()).starts_at.toISOString(),
+    '2026-12-24T12:00:00.000Z',
+  );
 
   assert.equal((await browser.submit(page, `${page}/move`, { appointmentId: afternoon, start: '2026-12-28T10:00' })).status, 303);
-  assert.equal((await db.selectFrom('appointment').select('starts_at').where('id', '=', afternoon).executeTakeFirstOrThrow()).starts_at.toISOString(), '2026-12-28T09:00:00.000Z');
+  assert.equal(
+    (await db.selectFrom('appointment').select('starts_at').where('id', '=', afternoon).executeTakeFirstOrThrow()).starts_at.toISOString(),
+    '2026-12-28T09:00:00.000Z',
+  );
   assert.equal((await browser.submit(page, `${page}/cancel`, { appointmentId: christmas, note: 'Das Amt ist an Feiertagen geschlossen.' })).status, 303);
   assert.equal((await db.selectFrom('appointment').select('status').where('id', '=', christmas).executeTakeFirstOrThrow()).status, 'cancelled');
 
   await noticesSettled(db);
-  const mails = await sql<{ data: { to: string; subject: string; text: string } }>`SELECT data FROM pgboss.job WHERE name = 'mail.send' ORDER BY created_on`.execute(db);
+  const mails = await sql<{
+    data: { to: string; subject: string; text: string };
+  }>`SELECT data FROM pgboss.job WHERE name = 'mail.send' ORDER BY created_on`.execute(db);
   assert.deepEqual(mails.rows.map((m) => m.data.to).sort(), ['iryna@example.org', 'taras@example.org']);
   assert.match(mails.rows.find((m) => m.data.to === 'iryna@example.org')!.data.text, /Das Amt ist an Feiertagen geschlossen\./);
-  const audited = await db.selectFrom('audit_entry').select('action').where('action', 'in', ['appointment.cancel_for_closure', 'appointment.move_for_closure', 'admin.location_closure.add']).execute();
+  const audited = await db
+    .selectFrom('audit_entry')
+    .select('action')
+    .where('action', 'in', ['appointment.cancel_for_closure', 'appointment.move_for_closure', 'admin.location_closure.add'])
+    .execute();
   assert.equal(audited.length, 3);
 
   const after = await (await browser.get(page)).text();
@@ -123,7 +152,13 @@ test('bad closures are refused with a 4xx and nothing is written', async () => {
   const browser = new Browser(sut);
   await browser.signIn(admin.username);
   const page = `/staff/admin/closures/${location.id}`;
-  const count = async () => (await db.selectFrom('location_closure').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const count = async () =>
+    (
+      await db
+        .selectFrom('location_closure')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   const before = await count();
   assert.equal((await browser.submit(page, page, { day: '2026-12-22', starts: '12:00', ends: '09:00', reason: 'Dienstbesprechung' })).status, 422);
   assert.equal((await browser.submit(page, page, { day: '2026-12-22', starts: '12:00', ends: '12:00', reason: 'Dienstbesprechung' })).status, 422);

@@ -42,15 +42,33 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
   }
 
   async function zoneOf(staffId: string): Promise<string> {
-    const row = await deps.db.selectFrom('staff_location').innerJoin('location', 'location.id', 'staff_location.location_id').select('location.time_zone').where('staff_id', '=', staffId).orderBy('location.name').executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('staff_location')
+      .innerJoin('location', 'location.id', 'staff_location.location_id')
+      .select('location.time_zone')
+      .where('staff_id', '=', staffId)
+      .orderBy('location.name')
+      .executeTakeFirst();
     return row?.time_zone ?? 'Europe/Berlin';
   }
 
   routes.get('/staff/admin/hours', async (c) => {
     const t = staffT(c);
     const actor = currentStaff(c);
-    let query = deps.db.selectFrom('staff').select(['id', 'display_name', 'role', 'active']).where('role', 'in', ['clerk', 'team_lead', 'reception']).orderBy('display_name');
-    if (actor.role !== 'admin') query = query.where('id', 'in', deps.db.selectFrom('staff_location').select('staff_id').where('location_id', 'in', actor.locationIds.length ? [...actor.locationIds] : ['00000000-0000-0000-0000-000000000000']));
+    let query = deps.db
+      .selectFrom('staff')
+      .select(['id', 'display_name', 'role', 'active'])
+      .where('role', 'in', ['clerk', 'team_lead', 'reception'])
+      .orderBy('display_name');
+    if (actor.role !== 'admin')
+      query = query.where(
+        'id',
+        'in',
+        deps.db
+          .selectFrom('staff_location')
+          .select('staff_id')
+          .where('location_id', 'in', actor.locationIds.length ? [...actor.locationIds] : ['00000000-0000-0000-0000-000000000000']),
+      );
     const staff = await query.execute();
     return c.html(
       <StaffLayout c={c} title={t('staff.nav.hours')}>
@@ -81,19 +99,28 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
         .where(sql<boolean>`upper(during) > ${deps.clock.now()}`)
         .orderBy(sql`lower(during)`)
         .execute(),
-      deps.db.selectFrom('location').select(['id', 'name']).where('id', 'in', locationIds.length ? locationIds : ['00000000-0000-0000-0000-000000000000']).execute(),
+      deps.db
+        .selectFrom('location')
+        .select(['id', 'name'])
+        .where('id', 'in', locationIds.length ? locationIds : ['00000000-0000-0000-0000-000000000000'])
+        .execute(),
     ]);
     const lang = staffLang(c);
-    const weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ d, name: new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d))) }));
+    const weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => ({
+      d,
+      name: new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d))),
+    }));
     const fmt = (date: Date) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(date);
     const locationName = (id: string) => locations.find((l) => l.id === id)?.name ?? '';
     const LocationSelect = (props: { id: string }) => (
       <div>
         <label for={props.id}>{t('staff.location')}</label>
         <select id={props.id} name="locationId" required>
-          {locations.filter((l) => can(currentStaff(c), 'hours.manage', { locationId: l.id })).map((l) => (
-            <option value={l.id}>{l.name}</option>
-          ))}
+          {locations
+            .filter((l) => can(currentStaff(c), 'hours.manage', { locationId: l.id }))
+            .map((l) => (
+              <option value={l.id}>{l.name}</option>
+            ))}
         </select>
       </div>
     );
@@ -118,7 +145,10 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
               <li>
                 {weekdays.find((x) => x.d === w.weekday)?.name} {w.starts.slice(0, 5)}–{w.ends.slice(0, 5)} · {locationName(w.location_id)}
                 {w.valid_from || w.valid_until ? ` (${w.valid_from ?? '…'} – ${w.valid_until ?? '…'})` : ''}
-                <Delete action={`/staff/admin/hours/${staffId}/template/${w.id}/delete`} what={`${weekdays.find((x) => x.d === w.weekday)?.name ?? ''} ${w.starts.slice(0, 5)}–${w.ends.slice(0, 5)}`} />
+                <Delete
+                  action={`/staff/admin/hours/${staffId}/template/${w.id}/delete`}
+                  what={`${weekdays.find((x) => x.d === w.weekday)?.name ?? ''} ${w.starts.slice(0, 5)}–${w.ends.slice(0, 5)}`}
+                />
               </li>
             ))}
           </ul>
@@ -210,19 +240,40 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
   routes.post('/staff/admin/hours/:staffId/template', async (c) => {
     const staffId = idParam(c.req.param('staffId'));
     const { locationIds } = await authorizeFor(c, staffId);
-    const form = await parseForm(c, z.object({ locationId: z.uuid(), weekday: z.coerce.number().int().min(1).max(7), starts: time, ends: time, validFrom: optionalDay, validUntil: optionalDay }));
+    const form = await parseForm(
+      c,
+      z.object({
+        locationId: z.uuid(),
+        weekday: z.coerce.number().int().min(1).max(7),
+        starts: time,
+        ends: time,
+        validFrom: optionalDay,
+        validUntil: optionalDay,
+      }),
+    );
     checkRange(form.starts, form.ends);
     if (!locationIds.includes(form.locationId)) throw new AppError('validation_failed', 'The staff member does not work at this location.');
     // Authorized by the location the hours are at, not by any location the clerk shares with the actor.
     await authorizeRequest(deps, c, 'hours.manage', { locationId: form.locationId });
-    await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('working_hours')
-        .values({ staff_id: staffId, location_id: form.locationId, weekday: form.weekday, starts: form.starts, ends: form.ends, valid_from: form.validFrom ?? null, valid_until: form.validUntil ?? null })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.working_hours.add', target: { type: 'working_hours', id: row.id }, after: row });
-    }).catch(rethrowCheck);
+    await deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await trx
+          .insertInto('working_hours')
+          .values({
+            staff_id: staffId,
+            location_id: form.locationId,
+            weekday: form.weekday,
+            starts: form.starts,
+            ends: form.ends,
+            valid_from: form.validFrom ?? null,
+            valid_until: form.validUntil ?? null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.working_hours.add', target: { type: 'working_hours', id: row.id }, after: row });
+      })
+      .catch(rethrowCheck);
     return c.redirect(`/staff/admin/hours/${staffId}?saved=1`, 303);
   });
 
@@ -234,10 +285,21 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
     if (!locationIds.includes(form.locationId)) throw new AppError('validation_failed', 'The staff member does not work at this location.');
     // Authorized by the location the hours are at, not by any location the clerk shares with the actor.
     await authorizeRequest(deps, c, 'hours.manage', { locationId: form.locationId });
-    await deps.db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('working_day_override').values({ staff_id: staffId, location_id: form.locationId, day: form.day, starts: form.starts, ends: form.ends }).returningAll().executeTakeFirstOrThrow();
-      await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.working_day_override.add', target: { type: 'working_day_override', id: row.id }, after: row });
-    }).catch(rethrowCheck);
+    await deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await trx
+          .insertInto('working_day_override')
+          .values({ staff_id: staffId, location_id: form.locationId, day: form.day, starts: form.starts, ends: form.ends })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await auditChange(trx, deps, c, currentStaff(c), {
+          action: 'admin.working_day_override.add',
+          target: { type: 'working_day_override', id: row.id },
+          after: row,
+        });
+      })
+      .catch(rethrowCheck);
     return c.redirect(`/staff/admin/hours/${staffId}?saved=1`, 303);
   });
 
@@ -268,14 +330,19 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
     const toInstant = (value: string) => new Date(Temporal.PlainDateTime.from(value).toZonedDateTime(zone).epochMilliseconds);
     const from = toInstant(form.from);
     const until = toInstant(form.until);
-    if (from >= until) throw new AppError('validation_failed', 'The absence must end after it starts.', { fieldErrors: [{ path: 'until', message: 'before start' }] });
+    if (from >= until)
+      throw new AppError('validation_failed', 'The absence must end after it starts.', { fieldErrors: [{ path: 'until', message: 'before start' }] });
     const id = await deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('absence')
         .values({ staff_id: staffId, during: sql<string>`tstzrange(${from}::timestamptz, ${until}::timestamptz, '[)')`, reason: 'absence', note: form.note })
         .returning(['id'])
         .executeTakeFirstOrThrow();
-      await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.absence.add', target: { type: 'absence', id: row.id }, after: { staff_id: staffId, from, until, note: form.note } });
+      await auditChange(trx, deps, c, currentStaff(c), {
+        action: 'admin.absence.add',
+        target: { type: 'absence', id: row.id },
+        after: { staff_id: staffId, from, until, note: form.note },
+      });
       return row.id;
     });
     return c.redirect(`/staff/admin/absences/${id}`, 303);
@@ -284,7 +351,11 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
   routes.get('/staff/admin/absences/:absenceId', async (c) => {
     const t = staffT(c);
     const absenceId = idParam(c.req.param('absenceId'));
-    const absence = await deps.db.selectFrom('absence').select(['id', 'staff_id', sql<Date>`lower(during)`.as('starts'), sql<Date>`upper(during)`.as('ends')]).where('id', '=', absenceId).executeTakeFirst();
+    const absence = await deps.db
+      .selectFrom('absence')
+      .select(['id', 'staff_id', sql<Date>`lower(during)`.as('starts'), sql<Date>`upper(during)`.as('ends')])
+      .where('id', '=', absenceId)
+      .executeTakeFirst();
     if (!absence) throw new AppError('not_found', 'There is no such absence.');
     const { staff } = await authorizeFor(c, absence.staff_id);
     const actor = currentStaff(c);
@@ -293,8 +364,18 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
     const alternatives = await Promise.all(affected.map((a) => qualifiedAlternatives(deps.db, a.id)));
     // Showing names is opening personal data: one audit entry per person shown.
     for (const a of affected) {
-      const personId = await auditPersonForAppointment(deps.db, await deps.db.selectFrom('appointment').select(['id', 'person_name', 'date_of_birth']).where('id', '=', a.id).executeTakeFirstOrThrow());
-      await recordAudit(deps.db, deps.clock, { actor, action: 'person.view', target: { type: 'appointment', id: a.id }, personId, screen: 'absence impact', ip: clientIp(c) });
+      const personId = await auditPersonForAppointment(
+        deps.db,
+        await deps.db.selectFrom('appointment').select(['id', 'person_name', 'date_of_birth']).where('id', '=', a.id).executeTakeFirstOrThrow(),
+      );
+      await recordAudit(deps.db, deps.clock, {
+        actor,
+        action: 'person.view',
+        target: { type: 'appointment', id: a.id },
+        personId,
+        screen: 'absence impact',
+        ip: clientIp(c),
+      });
     }
     const lang = staffLang(c);
     const fmt = (date: Date, zone: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(date);
@@ -379,7 +460,8 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
 }
 
 function checkRange(starts: string, ends: string) {
-  if (starts >= ends) throw new AppError('validation_failed', 'The end must be after the start.', { fieldErrors: [{ path: 'ends', message: 'not after start' }] });
+  if (starts >= ends)
+    throw new AppError('validation_failed', 'The end must be after the start.', { fieldErrors: [{ path: 'ends', message: 'not after start' }] });
 }
 
 function rethrowCheck(error: unknown): never {

@@ -9,29 +9,40 @@ import { federalStates } from '../../appointments/index.ts';
 import { auditChange, parseForm, type AdminDeps } from './admin-forms.tsx';
 import { describeRoutingRule, routingRuleFromForm, routingRuleSchema } from './routing-rule.ts';
 
-const slug = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a–z, 0–9 and "-"');
-const zone = z.string().trim().min(1).max(64).refine((value) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as Europe/Berlin');
+const slug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a–z, 0–9 and "-"');
+const zone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Europe/Berlin');
 const idParam = (value: string | undefined) => {
   const parsed = z.uuid().safeParse(value);
   if (!parsed.success) throw new AppError('not_found', 'Not found.');
   return parsed.data;
 };
-const uniqueViolation = (what: string) => (error: unknown): never => {
-  if ((error as { code?: string }).code === '23505') throw new AppError('conflict', `${what} exists already.`);
-  throw error;
-};
+const uniqueViolation =
+  (what: string) =>
+  (error: unknown): never => {
+    if ((error as { code?: string }).code === '23505') throw new AppError('conflict', `${what} exists already.`);
+    throw error;
+  };
 
 /** Admin: locations with their counters and resources; specialties with their routing rules. */
 export function officeAdminRoutes(deps: AdminDeps) {
   const routes = new Hono<AppEnv>();
-  for (const path of ['/staff/admin/locations', '/staff/admin/locations/*', '/staff/admin/specialties', '/staff/admin/specialties/*']) routes.use(path, requireStaff(deps, 'office.manage'));
+  for (const path of ['/staff/admin/locations', '/staff/admin/locations/*', '/staff/admin/specialties', '/staff/admin/specialties/*'])
+    routes.use(path, requireStaff(deps, 'office.manage'));
 
   routes.get('/staff/admin/locations', async (c) => {
     const t = staffT(c);
@@ -53,7 +64,11 @@ export function officeAdminRoutes(deps: AdminDeps) {
     );
   });
 
-  function LocationForm(props: { c: Context<AppEnv>; action: string; location?: { slug: string; name: string; address: string; time_zone: string; federal_state: string | null; active: boolean } }) {
+  function LocationForm(props: {
+    c: Context<AppEnv>;
+    action: string;
+    location?: { slug: string; name: string; address: string; time_zone: string; federal_state: string | null; active: boolean };
+  }) {
     const t = staffT(props.c);
     const l = props.location;
     return (
@@ -106,7 +121,11 @@ export function officeAdminRoutes(deps: AdminDeps) {
     await deps.db
       .transaction()
       .execute(async (trx) => {
-        const row = await trx.insertInto('location').values({ name: form.name, slug: form.slug, address: form.address, time_zone: form.timeZone, federal_state: form.federalState, active: form.active }).returningAll().executeTakeFirstOrThrow();
+        const row = await trx
+          .insertInto('location')
+          .values({ name: form.name, slug: form.slug, address: form.address, time_zone: form.timeZone, federal_state: form.federalState, active: form.active })
+          .returningAll()
+          .executeTakeFirstOrThrow();
         await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.location.create', target: { type: 'location', id: row.id }, after: row });
       })
       .catch(uniqueViolation('A location with this short name'));
@@ -128,7 +147,8 @@ export function officeAdminRoutes(deps: AdminDeps) {
         <Notice text={c.req.query('saved') ? t('staff.saved') : undefined} />
         <LocationForm c={c} action={`/staff/admin/locations/${id}`} location={location} />
         <p>
-          <a href={`/staff/admin/locations/${id}/walk-in`}>{t('staff.office.walk_in_hours')}</a> · <a href={`/staff/admin/closures/${id}`}>{t('staff.nav.closures')}</a>
+          <a href={`/staff/admin/locations/${id}/walk-in`}>{t('staff.office.walk_in_hours')}</a> ·{' '}
+          <a href={`/staff/admin/closures/${id}`}>{t('staff.nav.closures')}</a>
         </p>
         <h2>{t('staff.office.counters')}</h2>
         <ul>
@@ -174,7 +194,12 @@ export function officeAdminRoutes(deps: AdminDeps) {
       .execute(async (trx) => {
         const before = await trx.selectFrom('location').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!before) throw new AppError('not_found', 'There is no such location.');
-        const after = await trx.updateTable('location').set({ name: form.name, slug: form.slug, address: form.address, time_zone: form.timeZone, federal_state: form.federalState, active: form.active }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        const after = await trx
+          .updateTable('location')
+          .set({ name: form.name, slug: form.slug, address: form.address, time_zone: form.timeZone, federal_state: form.federalState, active: form.active })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
         await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.location.update', target: { type: 'location', id }, before, after });
       })
       .catch(uniqueViolation('A location with this short name'));
@@ -196,7 +221,16 @@ export function officeAdminRoutes(deps: AdminDeps) {
 
   routes.post('/staff/admin/locations/:id/resources', async (c) => {
     const id = idParam(c.req.param('id'));
-    const form = await parseForm(c, z.object({ name: z.string().trim().min(1).max(200), kind: z.string().trim().regex(/^[a-z][a-z0-9_-]{0,62}$/) }));
+    const form = await parseForm(
+      c,
+      z.object({
+        name: z.string().trim().min(1).max(200),
+        kind: z
+          .string()
+          .trim()
+          .regex(/^[a-z][a-z0-9_-]{0,62}$/),
+      }),
+    );
     await deps.db
       .transaction()
       .execute(async (trx) => {
@@ -240,7 +274,11 @@ export function officeAdminRoutes(deps: AdminDeps) {
     );
   });
 
-  function SpecialtyForm(props: { c: Context<AppEnv>; action: string; specialty?: { slug: string; name: string; queue_prefix: string; routing_rule: unknown; sort_order: number } }) {
+  function SpecialtyForm(props: {
+    c: Context<AppEnv>;
+    action: string;
+    specialty?: { slug: string; name: string; queue_prefix: string; routing_rule: unknown; sort_order: number };
+  }) {
     const t = staffT(props.c);
     const s = props.specialty;
     const rule = routingRuleSchema.safeParse(s?.routing_rule);
@@ -282,7 +320,13 @@ export function officeAdminRoutes(deps: AdminDeps) {
           </label>
           <div>
             <label for="sp-countries">{t('staff.office.countries')}</label>
-            <input type="text" id="sp-countries" name="countries" maxlength={400} value={rule.success && rule.data.kind === 'nationality' ? rule.data.countries.join(', ') : ''} />
+            <input
+              type="text"
+              id="sp-countries"
+              name="countries"
+              maxlength={400}
+              value={rule.success && rule.data.kind === 'nationality' ? rule.data.countries.join(', ') : ''}
+            />
           </div>
         </fieldset>
       </StaffForm>
@@ -292,7 +336,10 @@ export function officeAdminRoutes(deps: AdminDeps) {
   const specialtySchema = z.object({
     name: z.string().trim().min(1).max(200),
     slug,
-    queuePrefix: z.string().trim().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+    queuePrefix: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
     sortOrder: z.coerce.number().int().min(-1000).max(1000),
     ruleKind: z.enum(['none', 'surname', 'nationality']),
     surnameFrom: z.string().max(1).optional(),
@@ -316,7 +363,13 @@ export function officeAdminRoutes(deps: AdminDeps) {
       .execute(async (trx) => {
         const row = await trx
           .insertInto('specialty')
-          .values({ name: form.name, slug: form.slug, queue_prefix: form.queuePrefix, sort_order: form.sortOrder, routing_rule: rule === null ? null : JSON.stringify(rule) })
+          .values({
+            name: form.name,
+            slug: form.slug,
+            queue_prefix: form.queuePrefix,
+            sort_order: form.sortOrder,
+            routing_rule: rule === null ? null : JSON.stringify(rule),
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
         await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.specialty.create', target: { type: 'specialty', id: row.id }, after: row });
@@ -350,7 +403,13 @@ export function officeAdminRoutes(deps: AdminDeps) {
         if (!before) throw new AppError('not_found', 'There is no such specialty.');
         const after = await trx
           .updateTable('specialty')
-          .set({ name: form.name, slug: form.slug, queue_prefix: form.queuePrefix, sort_order: form.sortOrder, routing_rule: rule === null ? null : JSON.stringify(rule) })
+          .set({
+            name: form.name,
+            slug: form.slug,
+            queue_prefix: form.queuePrefix,
+            sort_order: form.sortOrder,
+            routing_rule: rule === null ? null : JSON.stringify(rule),
+          })
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();

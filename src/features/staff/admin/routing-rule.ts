@@ -2,18 +2,37 @@ import { z } from 'zod';
 
 /** How a specialty picks its visitors: everyone, a surname range, or nationalities. */
 export const routingRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('surname'), from: z.string().regex(/^[A-Z]$/), to: z.string().regex(/^[A-Z]$/) }).refine((r) => r.from <= r.to, 'from must not be after to'),
-  z.object({ kind: z.literal('nationality'), countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(60) }),
+  z
+    .object({ kind: z.literal('surname'), from: z.string().regex(/^[A-Z]$/), to: z.string().regex(/^[A-Z]$/) })
+    .refine((r) => r.from <= r.to, 'from must not be after to'),
+  z.object({
+    kind: z.literal('nationality'),
+    countries: z
+      .array(z.string().regex(/^[A-Z]{2}$/))
+      .min(1)
+      .max(60),
+  }),
 ]);
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
 /** Reads the form fields of the routing rule editor into a rule (or null for everyone). */
-export function routingRuleFromForm(form: { ruleKind: string; surnameFrom?: string | undefined; surnameTo?: string | undefined; countries?: string | undefined }): RoutingRule | null {
+export function routingRuleFromForm(form: {
+  ruleKind: string;
+  surnameFrom?: string | undefined;
+  surnameTo?: string | undefined;
+  countries?: string | undefined;
+}): RoutingRule | null {
   if (form.ruleKind === 'none') return null;
   const candidate =
     form.ruleKind === 'surname'
       ? { kind: 'surname', from: (form.surnameFrom ?? '').trim().toUpperCase(), to: (form.surnameTo ?? '').trim().toUpperCase() }
-      : { kind: 'nationality', countries: (form.countries ?? '').split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean) };
+      : {
+          kind: 'nationality',
+          countries: (form.countries ?? '')
+            .split(/[\s,;]+/)
+            .map((c) => c.trim().toUpperCase())
+            .filter(Boolean),
+        };
   return routingRuleSchema.parse(candidate);
 }
 

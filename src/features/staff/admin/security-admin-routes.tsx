@@ -27,10 +27,23 @@ export function securityAdminRoutes(deps: AdminDeps) {
       deps.db
         .selectFrom('api_token')
         .innerJoin('staff', 'staff.id', 'api_token.staff_id')
-        .select(['api_token.id', 'api_token.name', 'api_token.role', 'api_token.created_at', 'api_token.revoked_at', 'api_token.last_used_at', 'staff.username'])
+        .select([
+          'api_token.id',
+          'api_token.name',
+          'api_token.role',
+          'api_token.created_at',
+          'api_token.revoked_at',
+          'api_token.last_used_at',
+          'staff.username',
+        ])
         .orderBy('api_token.created_at', 'desc')
         .execute(),
-      deps.db.selectFrom('device').innerJoin('location', 'location.id', 'device.location_id').select(['device.id', 'device.kind', 'device.name', 'device.revoked_at', 'location.name as location_name']).orderBy('device.name').execute(),
+      deps.db
+        .selectFrom('device')
+        .innerJoin('location', 'location.id', 'device.location_id')
+        .select(['device.id', 'device.kind', 'device.name', 'device.revoked_at', 'location.name as location_name'])
+        .orderBy('device.name')
+        .execute(),
       deps.db.selectFrom('location').select(['id', 'name']).orderBy('name').execute(),
     ]);
     return c.html(
@@ -178,7 +191,12 @@ export function securityAdminRoutes(deps: AdminDeps) {
     const form = await parseForm(c, z.object({ totpRequired: z.preprocess(asArray, z.array(z.enum(staffRoles)).max(4)) }));
     await deps.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('role_setting').selectAll().orderBy('role').forUpdate().execute();
-      for (const role of staffRoles) await trx.updateTable('role_setting').set({ totp_required: form.totpRequired.includes(role) }).where('role', '=', role).execute();
+      for (const role of staffRoles)
+        await trx
+          .updateTable('role_setting')
+          .set({ totp_required: form.totpRequired.includes(role) })
+          .where('role', '=', role)
+          .execute();
       const after = await trx.selectFrom('role_setting').selectAll().orderBy('role').execute();
       await auditChange(trx, deps, c, actor, { action: 'admin.role_settings.update', target: { type: 'role_setting', id: '*' }, before, after });
     });
@@ -198,7 +216,11 @@ export function securityAdminRoutes(deps: AdminDeps) {
     const actor = currentStaff(c);
     const form = await parseForm(c, z.object({ name: z.string().trim().min(1).max(100), role: z.enum(staffRoles) }));
     const created = await createApiToken(deps, { staffId: actor.staffId, name: form.name, role: form.role });
-    await auditChange(deps.db, deps, c, actor, { action: 'admin.api_token.create', target: { type: 'api_token', id: created.id }, after: { name: form.name, role: form.role } });
+    await auditChange(deps.db, deps, c, actor, {
+      action: 'admin.api_token.create',
+      target: { type: 'api_token', id: created.id },
+      after: { name: form.name, role: form.role },
+    });
     // Shown once, in this response only (not in a URL); it is never stored in clear.
     c.status(201);
     return securityPage(c, created.token);

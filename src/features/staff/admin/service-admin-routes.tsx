@@ -57,7 +57,10 @@ export function serviceAdminRoutes(deps: AdminDeps) {
     const t = staffT(c);
     const [services, texts] = await Promise.all([
       deps.db.selectFrom('service').select(['id', 'slug', 'duration_minutes', 'active']).orderBy('sort_order').orderBy('slug').execute(),
-      deps.db.selectFrom('service_text').select(['service_id', 'lang', 'name', 'description', 'audience', 'required_documents', 'fee_note', 'source_digest']).execute(),
+      deps.db
+        .selectFrom('service_text')
+        .select(['service_id', 'lang', 'name', 'description', 'audience', 'required_documents', 'fee_note', 'source_digest'])
+        .execute(),
     ]);
     const textOf = (serviceId: string, lang: string) => texts.find((text) => text.service_id === serviceId && text.lang === lang);
     return c.html(
@@ -94,7 +97,11 @@ export function serviceAdminRoutes(deps: AdminDeps) {
                         const state = translationState(german, textOf(service.id, lang));
                         return (
                           <>
-                            <a class={`badge ${state}`} href={`/staff/admin/services/${service.id}/texts/${lang}`} title={`${languageName(lang)}: ${t(`staff.translation.${state}`)}`}>
+                            <a
+                              class={`badge ${state}`}
+                              href={`/staff/admin/services/${service.id}/texts/${lang}`}
+                              title={`${languageName(lang)}: ${t(`staff.translation.${state}`)}`}
+                            >
                               {lang} <span class="visually-hidden">{`${languageName(lang)}: ${t(`staff.translation.${state}`)}`}</span>
                               {state === 'current' ? '' : state === 'missing' ? ' ✗' : ' !'}
                             </a>{' '}
@@ -121,7 +128,7 @@ export function serviceAdminRoutes(deps: AdminDeps) {
             <label for="name">{t('staff.services.german_name')}</label>
             <input type="text" id="name" name="name" required maxlength={200} />
           </div>
-          <SettingsFields c={c} {...await choices()} />
+          <SettingsFields c={c} {...(await choices())} />
         </StaffForm>
       </StaffLayout>,
     );
@@ -139,7 +146,10 @@ export function serviceAdminRoutes(deps: AdminDeps) {
         .executeTakeFirst();
       if (!row) throw new AppError('conflict', `A service with the short name "${form.slug}" exists already.`);
       const german = { name: form.name, description: '', audience: '', required_documents: [], fee_note: '' };
-      await trx.insertInto('service_text').values({ service_id: row.id, lang: sourceLang, ...german, source_digest: sourceDigest(german) }).execute();
+      await trx
+        .insertInto('service_text')
+        .values({ service_id: row.id, lang: sourceLang, ...german, source_digest: sourceDigest(german) })
+        .execute();
       await replaceLinks(trx, row.id, form);
       await auditChange(trx, deps, c, actor, { action: 'admin.service.create', target: { type: 'service', id: row.id }, after: form });
       return row.id;
@@ -165,10 +175,19 @@ export function serviceAdminRoutes(deps: AdminDeps) {
           <h2 id="texts-h">{t('staff.services.texts')}</h2>
           <ul>
             {languages.map((lang) => {
-              const state = lang === sourceLang ? (german ? 'current' : 'missing') : translationState(german, texts.find((text) => text.lang === lang));
+              const state =
+                lang === sourceLang
+                  ? german
+                    ? 'current'
+                    : 'missing'
+                  : translationState(
+                      german,
+                      texts.find((text) => text.lang === lang),
+                    );
               return (
                 <li>
-                  <a href={`/staff/admin/services/${service.id}/texts/${lang}`}>{languageName(lang)}</a> — <span class={`badge ${state}`}>{t(`staff.translation.${state}`)}</span>
+                  <a href={`/staff/admin/services/${service.id}/texts/${lang}`}>{languageName(lang)}</a> —{' '}
+                  <span class={`badge ${state}`}>{t(`staff.translation.${state}`)}</span>
                 </li>
               );
             })}
@@ -206,7 +225,12 @@ export function serviceAdminRoutes(deps: AdminDeps) {
         .returningAll()
         .executeTakeFirstOrThrow();
       await replaceLinks(trx, id, form);
-      await auditChange(trx, deps, c, actor, { action: 'admin.service.update', target: { type: 'service', id }, before, after: { ...after, specialtyIds: form.specialtyIds, locationIds: form.locationIds } });
+      await auditChange(trx, deps, c, actor, {
+        action: 'admin.service.update',
+        target: { type: 'service', id },
+        before,
+        after: { ...after, specialtyIds: form.specialtyIds, locationIds: form.locationIds },
+      });
     });
     return c.redirect(`/staff/admin/services/${id}?saved=1`, 303);
   });
@@ -266,7 +290,17 @@ export function serviceAdminRoutes(deps: AdminDeps) {
           <div>
             <label for="text-name">{t('staff.services.text_name')}</label>
             <FieldError id="text-name" message={submitted?.errors.get('name')} />
-            <input type="text" id="text-name" name="name" required maxlength={200} value={value('name', text?.name ?? '')} lang={lang} dir={dir} {...invalid('name', 'text-name')} />
+            <input
+              type="text"
+              id="text-name"
+              name="name"
+              required
+              maxlength={200}
+              value={value('name', text?.name ?? '')}
+              lang={lang}
+              dir={dir}
+              {...invalid('name', 'text-name')}
+            />
           </div>
           <div>
             <label for="text-description">{t('staff.services.text_description')}</label>
@@ -326,7 +360,12 @@ export function serviceAdminRoutes(deps: AdminDeps) {
     const lang = c.req.param('lang');
     if (!languages.includes(lang)) throw new AppError('not_found', 'This language is not offered.');
     const body = await c.req.parseBody();
-    const values = Object.fromEntries(['name', 'description', 'audience', 'requiredDocuments', 'feeNote'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string).slice(0, 20_000) : '']));
+    const values = Object.fromEntries(
+      ['name', 'description', 'audience', 'requiredDocuments', 'feeNote'].map((k) => [
+        k,
+        typeof body[k] === 'string' ? (body[k] as string).slice(0, 20_000) : '',
+      ]),
+    );
     const parsed = serviceTextSchema.safeParse(values);
     if (!parsed.success) {
       await loadService(id);
@@ -335,7 +374,13 @@ export function serviceAdminRoutes(deps: AdminDeps) {
       return textPage(c, { values, errors });
     }
     const form = parsed.data;
-    const fields: ServiceTextFields = { name: form.name, description: form.description, audience: form.audience, required_documents: form.requiredDocuments, fee_note: form.feeNote };
+    const fields: ServiceTextFields = {
+      name: form.name,
+      description: form.description,
+      audience: form.audience,
+      required_documents: form.requiredDocuments,
+      fee_note: form.feeNote,
+    };
     await deps.db.transaction().execute(async (trx) => {
       const service = await trx.selectFrom('service').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
       if (!service) throw new AppError('not_found', 'There is no such service.');
@@ -377,8 +422,16 @@ async function replaceLinks(trx: Transaction<DB>, serviceId: string, form: Servi
   await trx.deleteFrom('service_specialty').where('service_id', '=', serviceId).execute();
   await trx.deleteFrom('service_location').where('service_id', '=', serviceId).execute();
   try {
-    if (form.specialtyIds.length) await trx.insertInto('service_specialty').values([...new Set(form.specialtyIds)].map((id) => ({ service_id: serviceId, specialty_id: id }))).execute();
-    if (form.locationIds.length) await trx.insertInto('service_location').values([...new Set(form.locationIds)].map((id) => ({ service_id: serviceId, location_id: id }))).execute();
+    if (form.specialtyIds.length)
+      await trx
+        .insertInto('service_specialty')
+        .values([...new Set(form.specialtyIds)].map((id) => ({ service_id: serviceId, specialty_id: id })))
+        .execute();
+    if (form.locationIds.length)
+      await trx
+        .insertInto('service_location')
+        .values([...new Set(form.locationIds)].map((id) => ({ service_id: serviceId, location_id: id })))
+        .execute();
   } catch (error) {
     if ((error as { code?: string }).code === '23503') throw new AppError('validation_failed', 'A chosen specialty or location does not exist.');
     throw error;
@@ -443,7 +496,13 @@ function SettingsFields(props: {
       </div>
       <div>
         <label for="quota">{t('staff.services.walk_in_quota')}</label>
-        <input type="number" id="quota" name="walkInDailyQuota" min={0} value={s?.walk_in_daily_quota === null || s?.walk_in_daily_quota === undefined ? '' : String(s.walk_in_daily_quota)} />
+        <input
+          type="number"
+          id="quota"
+          name="walkInDailyQuota"
+          min={0}
+          value={s?.walk_in_daily_quota === null || s?.walk_in_daily_quota === undefined ? '' : String(s.walk_in_daily_quota)}
+        />
       </div>
       <CheckboxGroup legend={t('staff.nav.specialties')} name="specialtyIds" options={props.specialties} checked={props.specialtyIds} />
       <CheckboxGroup legend={t('staff.nav.locations')} name="locationIds" options={props.locations} checked={props.locationIds} />

@@ -26,23 +26,45 @@ const settings = {
 };
 
 async function createService(): Promise<string> {
-  const response = await browser.submit('/staff/admin/services/new', '/staff/admin/services', { ...settings, name: 'Übertrag eAT', slug: `svc-${Math.random().toString(36).slice(2, 8)}` });
+  const response = await browser.submit('/staff/admin/services/new', '/staff/admin/services', {
+    ...settings,
+    name: 'Übertrag eAT',
+    slug: `svc-${Math.random().toString(36).slice(2, 8)}`,
+  });
   assert.equal(response.status, 303);
   return /\/staff\/admin\/services\/([0-9a-f-]{36})/.exec(response.headers.get('location') ?? '')?.[1] ?? '';
 }
 
-const german = { name: 'Übertrag eAT', description: 'Den Aufenthaltstitel auf einen neuen Pass übertragen.', audience: '', requiredDocuments: 'Neuer Pass\nAlter Pass\neAT', feeNote: '' };
+const german = {
+  name: 'Übertrag eAT',
+  description: 'Den Aufenthaltstitel auf einen neuen Pass übertragen.',
+  audience: '',
+  requiredDocuments: 'Neuer Pass\nAlter Pass\neAT',
+  feeNote: '',
+};
 
 test('an admin creates a service and sets settings; the change is audited with before and after', async () => {
   const id = await createService();
-  const response = await browser.submit(`/staff/admin/services/${id}`, `/staff/admin/services/${id}`, { ...settings, slug: 'uebertrag', fee: '96,00', walkInAllowed: 'on', walkInDailyQuota: '12', active: 'on' });
+  const response = await browser.submit(`/staff/admin/services/${id}`, `/staff/admin/services/${id}`, {
+    ...settings,
+    slug: 'uebertrag',
+    fee: '96,00',
+    walkInAllowed: 'on',
+    walkInDailyQuota: '12',
+    active: 'on',
+  });
   assert.equal(response.status, 303);
   const row = await db.selectFrom('service').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   assert.equal(row.fee_cents, 9600);
   assert.equal(row.walk_in_allowed, true);
   assert.equal(row.same_day_release, '07:30:00');
   assert.equal(row.max_days_ahead, 42);
-  const audit = await db.selectFrom('audit_entry').selectAll().where('action', '=', 'admin.service.update').where('target_id', '=', id).executeTakeFirstOrThrow();
+  const audit = await db
+    .selectFrom('audit_entry')
+    .selectAll()
+    .where('action', '=', 'admin.service.update')
+    .where('target_id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.equal((audit.before as { fee_cents: number | null }).fee_cents, null);
   assert.equal((audit.after as { fee_cents: number }).fee_cents, 9600);
 });
@@ -71,7 +93,10 @@ test('a translation is outdated only after the German text really changed', asyn
   await browser.submit(`/staff/admin/services/${id}/texts/de`, `/staff/admin/services/${id}/texts/de`, german);
   assert.equal(await statusOf('uk'), 'current', 'saving the same German text changes nothing');
 
-  await browser.submit(`/staff/admin/services/${id}/texts/de`, `/staff/admin/services/${id}/texts/de`, { ...german, requiredDocuments: `${german.requiredDocuments}\nBiometrisches Foto` });
+  await browser.submit(`/staff/admin/services/${id}/texts/de`, `/staff/admin/services/${id}/texts/de`, {
+    ...german,
+    requiredDocuments: `${german.requiredDocuments}\nBiometrisches Foto`,
+  });
   assert.equal(await statusOf('uk'), 'outdated');
 });
 
@@ -80,7 +105,10 @@ test('bad input changes nothing: over-long text, tampered id, unknown language',
   const tooLong = await browser.submit(`/staff/admin/services/${id}/texts/uk`, `/staff/admin/services/${id}/texts/uk`, { name: 'x'.repeat(201) });
   assert.equal(tooLong.status, 422);
   assert.equal(await db.selectFrom('service_text').select('lang').where('service_id', '=', id).where('lang', '=', 'uk').executeTakeFirst(), undefined);
-  const tooMany = await browser.submit(`/staff/admin/services/${id}/texts/uk`, `/staff/admin/services/${id}/texts/uk`, { name: 'Мій текст', requiredDocuments: Array.from({ length: 41 }, (_, i) => `Doc ${i}`).join('\n') });
+  const tooMany = await browser.submit(`/staff/admin/services/${id}/texts/uk`, `/staff/admin/services/${id}/texts/uk`, {
+    name: 'Мій текст',
+    requiredDocuments: Array.from({ length: 41 }, (_, i) => `Doc ${i}`).join('\n'),
+  });
   assert.equal(tooMany.status, 422);
   const again = await tooMany.text();
   assert.match(again, /value="Мій текст"/, 'what was typed is kept');
@@ -103,6 +131,11 @@ test('a clerk trying an admin action gets 403, nothing changes, and the attempt 
   const attempt = await clerkBrowser.post(`/staff/admin/services/${id}/texts/uk`, { _csrf: csrf, name: 'Hacked' });
   assert.equal(attempt.status, 403);
   assert.equal(await db.selectFrom('service_text').select('lang').where('service_id', '=', id).where('lang', '=', 'uk').executeTakeFirst(), undefined);
-  const denied = await db.selectFrom('audit_entry').select(['action', 'actor_staff_id', 'screen']).where('outcome', '=', 'denied').where('actor_staff_id', '=', clerk.id).execute();
+  const denied = await db
+    .selectFrom('audit_entry')
+    .select(['action', 'actor_staff_id', 'screen'])
+    .where('outcome', '=', 'denied')
+    .where('actor_staff_id', '=', clerk.id)
+    .execute();
   assert.ok(denied.some((entry) => entry.action === 'denied:office.manage' && entry.screen === `POST /staff/admin/services/${id}/texts/uk`));
 });

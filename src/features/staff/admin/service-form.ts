@@ -4,7 +4,10 @@ import { asArray } from './admin-forms.tsx';
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === '1', z.boolean());
 const optionalInt = (min: number, max: number) =>
   z.preprocess((value) => (value === '' || value === undefined ? null : value), z.coerce.number().int().min(min).max(max).nullable());
-const slug = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a–z, 0–9 and "-", at most 63 characters');
+const slug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a–z, 0–9 and "-", at most 63 characters');
 
 export const serviceSettingsSchema = z.object({
   slug,
@@ -45,7 +48,12 @@ export const serviceTextSchema = z.object({
     .string()
     .max(12_000)
     .default('')
-    .transform((value) => value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().max(300, 'each line at most 300 characters')).max(40, 'at most 40 documents')),
   feeNote: z.string().trim().max(1000).default(''),
 });

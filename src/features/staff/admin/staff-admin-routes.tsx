@@ -37,7 +37,14 @@ export function staffAdminRoutes(deps: AdminDeps) {
       deps.db.selectFrom('specialty').select(['id', 'name']).orderBy('sort_order').orderBy('name').execute(),
     ]);
 
-  function AccountFields(props: { c: Context<AppEnv>; locations: { id: string; name: string }[]; specialties: { id: string; name: string }[]; staff?: { display_name: string; role: string; active: boolean }; locationIds?: string[]; specialtyIds?: string[] }) {
+  function AccountFields(props: {
+    c: Context<AppEnv>;
+    locations: { id: string; name: string }[];
+    specialties: { id: string; name: string }[];
+    staff?: { display_name: string; role: string; active: boolean };
+    locationIds?: string[];
+    specialtyIds?: string[];
+  }) {
     const t = staffT(props.c);
     return (
       <>
@@ -66,7 +73,11 @@ export function staffAdminRoutes(deps: AdminDeps) {
 
   routes.get('/staff/admin/staff', async (c) => {
     const t = staffT(c);
-    const staff = await deps.db.selectFrom('staff').select(['id', 'display_name', 'username', 'role', 'active', 'totp_enabled_at']).orderBy('display_name').execute();
+    const staff = await deps.db
+      .selectFrom('staff')
+      .select(['id', 'display_name', 'username', 'role', 'active', 'totp_enabled_at'])
+      .orderBy('display_name')
+      .execute();
     return c.html(
       <StaffLayout c={c} title={t('staff.accounts.title')} wide>
         <h1>{t('staff.accounts.title')}</h1>
@@ -121,7 +132,16 @@ export function staffAdminRoutes(deps: AdminDeps) {
             <p class="hint" id="password-hint">
               {t('staff.accounts.password_hint')}
             </p>
-            <input type="password" id="password" name="password" required minlength={12} maxlength={200} autocomplete="new-password" aria-describedby="password-hint" />
+            <input
+              type="password"
+              id="password"
+              name="password"
+              required
+              minlength={12}
+              maxlength={200}
+              autocomplete="new-password"
+              aria-describedby="password-hint"
+            />
           </div>
           <AccountFields c={c} locations={locations} specialties={specialties} />
         </StaffForm>
@@ -132,16 +152,35 @@ export function staffAdminRoutes(deps: AdminDeps) {
   routes.post('/staff/admin/staff', async (c) => {
     const actor = currentStaff(c);
     const form = await parseForm(c, accountSchema.extend({ username: z.string().trim().max(63), password: z.string().max(200) }));
-    const created = await createStaffAccount(deps.db, { ...form, locationIds: [...new Set(form.locationIds)], specialtyIds: [...new Set(form.specialtyIds)] }).catch(foreignKeyToValidation);
+    const created = await createStaffAccount(deps.db, {
+      ...form,
+      locationIds: [...new Set(form.locationIds)],
+      specialtyIds: [...new Set(form.specialtyIds)],
+    }).catch(foreignKeyToValidation);
     if (!form.active) await deps.db.updateTable('staff').set({ active: false }).where('id', '=', created.id).execute();
-    await auditChange(deps.db, deps, c, actor, { action: 'admin.staff.create', target: { type: 'staff', id: created.id }, after: { username: form.username, displayName: form.displayName, role: form.role, active: form.active, locationIds: form.locationIds, specialtyIds: form.specialtyIds } });
+    await auditChange(deps.db, deps, c, actor, {
+      action: 'admin.staff.create',
+      target: { type: 'staff', id: created.id },
+      after: {
+        username: form.username,
+        displayName: form.displayName,
+        role: form.role,
+        active: form.active,
+        locationIds: form.locationIds,
+        specialtyIds: form.specialtyIds,
+      },
+    });
     return c.redirect(`/staff/admin/staff/${created.id}?saved=1`, 303);
   });
 
   routes.get('/staff/admin/staff/:id', async (c) => {
     const t = staffT(c);
     const id = idParam(c.req.param('id'));
-    const staff = await deps.db.selectFrom('staff').select(['id', 'display_name', 'username', 'role', 'active', 'totp_enabled_at']).where('id', '=', id).executeTakeFirst();
+    const staff = await deps.db
+      .selectFrom('staff')
+      .select(['id', 'display_name', 'username', 'role', 'active', 'totp_enabled_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!staff) throw new AppError('not_found', 'There is no such staff member.');
     const [[locations, specialties], linkedLocations, linkedSpecialties] = await Promise.all([
       choices(),
@@ -153,10 +192,18 @@ export function staffAdminRoutes(deps: AdminDeps) {
         <h1>{staff.display_name}</h1>
         <Notice text={c.req.query('saved') ? t('staff.saved') : undefined} />
         <p>
-          {t('staff.sign_in.username')}: <span class="secret">{staff.username ?? '—'}</span> · <a href={`/staff/admin/hours/${staff.id}`}>{t('staff.nav.hours')}</a>
+          {t('staff.sign_in.username')}: <span class="secret">{staff.username ?? '—'}</span> ·{' '}
+          <a href={`/staff/admin/hours/${staff.id}`}>{t('staff.nav.hours')}</a>
         </p>
         <StaffForm c={c} action={`/staff/admin/staff/${id}`} submitLabel={t('staff.save')}>
-          <AccountFields c={c} locations={locations} specialties={specialties} staff={staff} locationIds={linkedLocations.map((r) => r.location_id)} specialtyIds={linkedSpecialties.map((r) => r.specialty_id)} />
+          <AccountFields
+            c={c}
+            locations={locations}
+            specialties={specialties}
+            staff={staff}
+            locationIds={linkedLocations.map((r) => r.location_id)}
+            specialtyIds={linkedSpecialties.map((r) => r.specialty_id)}
+          />
         </StaffForm>
         <h2>{t('staff.accounts.new_password')}</h2>
         <StaffForm c={c} action={`/staff/admin/staff/${id}/password`} submitLabel={t('staff.accounts.set_password')}>
@@ -188,7 +235,8 @@ export function staffAdminRoutes(deps: AdminDeps) {
     const actor = currentStaff(c);
     const id = idParam(c.req.param('id'));
     const form = await parseForm(c, accountSchema);
-    if (id === actor.staffId && (form.role !== 'admin' || !form.active)) throw new AppError('conflict', 'You cannot take away your own admin role or deactivate yourself.');
+    if (id === actor.staffId && (form.role !== 'admin' || !form.active))
+      throw new AppError('conflict', 'You cannot take away your own admin role or deactivate yourself.');
     await deps.db
       .transaction()
       .execute(async (trx) => {
@@ -196,13 +244,25 @@ export function staffAdminRoutes(deps: AdminDeps) {
         if (!before) throw new AppError('not_found', 'There is no such staff member.');
         const beforeLocations = await trx.selectFrom('staff_location').select('location_id').where('staff_id', '=', id).execute();
         const beforeSpecialties = await trx.selectFrom('staff_specialty').select('specialty_id').where('staff_id', '=', id).execute();
-        await trx.updateTable('staff').set({ display_name: form.displayName, role: form.role, active: form.active, updated_at: deps.clock.now() }).where('id', '=', id).execute();
+        await trx
+          .updateTable('staff')
+          .set({ display_name: form.displayName, role: form.role, active: form.active, updated_at: deps.clock.now() })
+          .where('id', '=', id)
+          .execute();
         await trx.deleteFrom('staff_location').where('staff_id', '=', id).execute();
         await trx.deleteFrom('staff_specialty').where('staff_id', '=', id).execute();
         const locationIds = [...new Set(form.locationIds)];
         const specialtyIds = [...new Set(form.specialtyIds)];
-        if (locationIds.length) await trx.insertInto('staff_location').values(locationIds.map((l) => ({ staff_id: id, location_id: l }))).execute();
-        if (specialtyIds.length) await trx.insertInto('staff_specialty').values(specialtyIds.map((s) => ({ staff_id: id, specialty_id: s }))).execute();
+        if (locationIds.length)
+          await trx
+            .insertInto('staff_location')
+            .values(locationIds.map((l) => ({ staff_id: id, location_id: l })))
+            .execute();
+        if (specialtyIds.length)
+          await trx
+            .insertInto('staff_specialty')
+            .values(specialtyIds.map((s) => ({ staff_id: id, specialty_id: s })))
+            .execute();
         if (!form.active) await trx.deleteFrom('staff_session').where('staff_id', '=', id).execute();
         await auditChange(trx, deps, c, actor, {
           action: 'admin.staff.update',
@@ -221,7 +281,11 @@ export function staffAdminRoutes(deps: AdminDeps) {
     const form = await parseForm(c, z.object({ password: z.string().max(200) }));
     checkPassword(form.password);
     const passwordHash = await hashPassword(form.password);
-    const updated = await deps.db.updateTable('staff').set({ password_hash: passwordHash, updated_at: deps.clock.now() }).where('id', '=', id).executeTakeFirst();
+    const updated = await deps.db
+      .updateTable('staff')
+      .set({ password_hash: passwordHash, updated_at: deps.clock.now() })
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('not_found', 'There is no such staff member.');
     if (id !== actor.staffId) await deleteAllSessions(deps.db, id);
     await auditChange(deps.db, deps, c, actor, { action: 'admin.staff.password_set', target: { type: 'staff', id } });
@@ -232,7 +296,11 @@ export function staffAdminRoutes(deps: AdminDeps) {
     const actor = currentStaff(c);
     const id = idParam(c.req.param('id'));
     await deps.db.transaction().execute(async (trx) => {
-      const updated = await trx.updateTable('staff').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', id).executeTakeFirst();
+      const updated = await trx
+        .updateTable('staff')
+        .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null })
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw new AppError('not_found', 'There is no such staff member.');
       await trx.deleteFrom('recovery_code').where('staff_id', '=', id).execute();
       await trx.deleteFrom('staff_session').where('staff_id', '=', id).execute();

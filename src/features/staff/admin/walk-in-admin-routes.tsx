@@ -32,7 +32,13 @@ export function walkInAdminRoutes(deps: AdminDeps) {
   routes.get('/staff/admin/locations/:id/walk-in', async (c) => {
     const t = staffT(c);
     const location = await locationOf(idParam(c.req.param('id')));
-    const hours = await deps.db.selectFrom('location_opening_hours').selectAll().where('location_id', '=', location.id).orderBy('weekday').orderBy('opens').execute();
+    const hours = await deps.db
+      .selectFrom('location_opening_hours')
+      .selectAll()
+      .where('location_id', '=', location.id)
+      .orderBy('weekday')
+      .orderBy('opens')
+      .execute();
     const lang = staffLang(c);
     const weekday = (d: number) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d)));
     const base = `/staff/admin/locations/${location.id}/walk-in`;
@@ -88,7 +94,8 @@ export function walkInAdminRoutes(deps: AdminDeps) {
   routes.post('/staff/admin/locations/:id/walk-in', async (c) => {
     const location = await locationOf(idParam(c.req.param('id')));
     const form = await parseForm(c, z.object({ weekday: z.coerce.number().int().min(1).max(7), opens: time, closes: time }));
-    if (form.opens >= form.closes) throw new AppError('validation_failed', 'The end must be after the start.', { fieldErrors: [{ path: 'closes', message: 'not after start' }] });
+    if (form.opens >= form.closes)
+      throw new AppError('validation_failed', 'The end must be after the start.', { fieldErrors: [{ path: 'closes', message: 'not after start' }] });
     await deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('location_opening_hours')
@@ -110,7 +117,13 @@ export function walkInAdminRoutes(deps: AdminDeps) {
     const opens = time.safeParse(c.req.param('opens'));
     if (!weekday.success || !opens.success) throw new AppError('not_found', 'Not found.');
     await deps.db.transaction().execute(async (trx) => {
-      const before = await trx.deleteFrom('location_opening_hours').where('location_id', '=', location.id).where('weekday', '=', weekday.data).where('opens', '=', opens.data).returningAll().executeTakeFirst();
+      const before = await trx
+        .deleteFrom('location_opening_hours')
+        .where('location_id', '=', location.id)
+        .where('weekday', '=', weekday.data)
+        .where('opens', '=', opens.data)
+        .returningAll()
+        .executeTakeFirst();
       if (!before) throw new AppError('not_found', 'These walk-in hours do not exist (any more).');
       await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.walk_in_hours.delete', target: { type: 'location', id: location.id }, before });
     });

@@ -25,7 +25,13 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
   routes.use('/staff/calendar/*', requireStaff(deps, 'calendar.read_own'));
 
   async function zoneOf(staffId: string): Promise<string> {
-    const row = await deps.db.selectFrom('staff_location').innerJoin('location', 'location.id', 'staff_location.location_id').select('location.time_zone').where('staff_id', '=', staffId).orderBy('location.name').executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('staff_location')
+      .innerJoin('location', 'location.id', 'staff_location.location_id')
+      .select('location.time_zone')
+      .where('staff_id', '=', staffId)
+      .orderBy('location.name')
+      .executeTakeFirst();
     return row?.time_zone ?? 'Europe/Berlin';
   }
 
@@ -45,7 +51,14 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
       deps.db
         .selectFrom('appointment')
         .leftJoin('service_text', (j) => j.onRef('service_text.service_id', '=', 'appointment.service_id').on('service_text.lang', '=', 'de'))
-        .select(['appointment.id', 'appointment.code', 'appointment.starts_at', 'appointment.ends_at', 'appointment.status', 'service_text.name as service_name'])
+        .select([
+          'appointment.id',
+          'appointment.code',
+          'appointment.starts_at',
+          'appointment.ends_at',
+          'appointment.status',
+          'service_text.name as service_name',
+        ])
         .where('appointment.staff_id', '=', actor.staffId)
         .where('appointment.status', '<>', 'cancelled')
         .where('appointment.starts_at', '<', to)
@@ -62,7 +75,8 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
     ]);
     const lang = staffLang(c);
     const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: zone });
-    const dayTitle = (d: Temporal.PlainDate) => new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+    const dayTitle = (d: Temporal.PlainDate) =>
+      new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
     const localDay = (instant: Date) => Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(zone).toPlainDate();
     const step = view === 'week' ? 7 : 1;
     return c.html(
@@ -98,7 +112,9 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
         <div class={view === 'week' ? 'week' : ''}>
           {days.map((d) => {
             const own = appointments.filter((a) => localDay(a.starts_at).equals(d));
-            const blocked = blocks.filter((b) => Temporal.PlainDate.compare(localDay(b.starts), d) <= 0 && Temporal.PlainDate.compare(localDay(new Date(b.ends.getTime() - 1)), d) >= 0);
+            const blocked = blocks.filter(
+              (b) => Temporal.PlainDate.compare(localDay(b.starts), d) <= 0 && Temporal.PlainDate.compare(localDay(new Date(b.ends.getTime() - 1)), d) >= 0,
+            );
             return (
               <section aria-labelledby={`day-${d}`}>
                 <h2 id={`day-${d}`}>{dayTitle(d)}</h2>
@@ -150,11 +166,17 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
     const toDate = (value: string) => new Date(Temporal.PlainDateTime.from(value).toZonedDateTime(zone).epochMilliseconds);
     const from = toDate(form.from);
     const until = toDate(form.until);
-    if (from >= until) throw new AppError('validation_failed', 'The end must be after the start.', { fieldErrors: [{ path: 'until', message: 'before start' }] });
+    if (from >= until)
+      throw new AppError('validation_failed', 'The end must be after the start.', { fieldErrors: [{ path: 'until', message: 'before start' }] });
     const absenceId = await deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('absence')
-        .values({ staff_id: actor.staffId, during: sql<string>`tstzrange(${from}::timestamptz, ${until}::timestamptz, '[)')`, reason: 'blocked', note: form.note })
+        .values({
+          staff_id: actor.staffId,
+          during: sql<string>`tstzrange(${from}::timestamptz, ${until}::timestamptz, '[)')`,
+          reason: 'blocked',
+          note: form.note,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await auditChange(trx, deps, c, actor, { action: 'calendar.block', target: { type: 'absence', id: row.id }, after: { from, until, note: form.note } });
@@ -180,14 +202,28 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
           .executeTakeFirst()
       : undefined;
     if (!row) {
-      await recordAudit(deps.db, deps.clock, { actor: currentStaff(c), action: 'person.open', outcome: 'failed', screen: 'calendar appointment', ip: clientIp(c), note: `unknown id ${c.req.param('id').slice(0, 60)}` });
+      await recordAudit(deps.db, deps.clock, {
+        actor: currentStaff(c),
+        action: 'person.open',
+        outcome: 'failed',
+        screen: 'calendar appointment',
+        ip: clientIp(c),
+        note: `unknown id ${c.req.param('id').slice(0, 60)}`,
+      });
       throw new AppError('not_found', 'There is no such appointment.');
     }
     // Own appointments only from the own calendar; another clerk's record is refused and audited.
     const actor = await authorizeRequest(deps, c, 'calendar.read_own', { staffId: row.staff_id });
     await authorizeRequest(deps, c, 'person.read', { locationId: row.location_id });
     const personId = await auditPersonForAppointment(deps.db, row);
-    await recordAudit(deps.db, deps.clock, { actor, action: 'person.open', target: { type: 'appointment', id: row.id }, personId, screen: 'calendar appointment', ip: clientIp(c) });
+    await recordAudit(deps.db, deps.clock, {
+      actor,
+      action: 'person.open',
+      target: { type: 'appointment', id: row.id },
+      personId,
+      screen: 'calendar appointment',
+      ip: clientIp(c),
+    });
     const lang = staffLang(c);
     const when = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: row.time_zone }).format(row.starts_at);
     return c.html(
@@ -203,7 +239,11 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
           {row.personal_data_erased_at ? (
             <>
               <dt>{t('staff.calendar.person_name')}</dt>
-              <dd>{t('staff.calendar.person_erased', { date: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: row.time_zone }).format(row.personal_data_erased_at) })}</dd>
+              <dd>
+                {t('staff.calendar.person_erased', {
+                  date: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: row.time_zone }).format(row.personal_data_erased_at),
+                })}
+              </dd>
             </>
           ) : (
             <>
@@ -223,7 +263,9 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
           <dd>{t(`staff.calendar.status_${row.status}`)}</dd>
         </dl>
         <p>
-          <a href={`/staff/calendar?date=${Temporal.Instant.fromEpochMilliseconds(row.starts_at.getTime()).toZonedDateTimeISO(row.time_zone).toPlainDate()}`}>{t('staff.back')}</a>
+          <a href={`/staff/calendar?date=${Temporal.Instant.fromEpochMilliseconds(row.starts_at.getTime()).toZonedDateTimeISO(row.time_zone).toPlainDate()}`}>
+            {t('staff.back')}
+          </a>
         </p>
       </StaffLayout>,
     );
@@ -232,7 +274,14 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
   routes.get('/staff/calendar/book', async (c) => {
     const t = staffT(c);
     const actor = currentStaff(c);
-    const [services, locations] = await Promise.all([bookableServices(actor.staffId), deps.db.selectFrom('location').select(['id', 'name']).where('id', 'in', actor.locationIds.length ? [...actor.locationIds] : ['00000000-0000-0000-0000-000000000000']).execute()]);
+    const [services, locations] = await Promise.all([
+      bookableServices(actor.staffId),
+      deps.db
+        .selectFrom('location')
+        .select(['id', 'name'])
+        .where('id', 'in', actor.locationIds.length ? [...actor.locationIds] : ['00000000-0000-0000-0000-000000000000'])
+        .execute(),
+    ]);
     return c.html(
       <StaffLayout c={c} title={t('staff.calendar.book')}>
         <h1>{t('staff.calendar.book')}</h1>
@@ -301,7 +350,12 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
         name: z.string().trim().min(1).max(200),
         dateOfBirth: z.iso.date(),
         // Optional: a phone customer may have no address; then nobody is written to.
-        email: z.string().trim().max(254).pipe(z.union([z.literal(''), z.email('is not an e-mail address')])).default(''),
+        email: z
+          .string()
+          .trim()
+          .max(254)
+          .pipe(z.union([z.literal(''), z.email('is not an e-mail address')]))
+          .default(''),
         phone: z.string().trim().max(40).optional(),
         language: z.string().refine((l) => languages.includes(l), 'a supported language'),
       }),
@@ -320,7 +374,14 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
       staffId: actor.staffId,
     });
     const personId = await auditPersonForAppointment(deps.db, { id: result.appointment.id, person_name: form.name, date_of_birth: form.dateOfBirth });
-    await recordAudit(deps.db, deps.clock, { actor, action: 'appointment.book_own_hours', target: { type: 'appointment', id: result.appointment.id }, personId, screen: 'calendar book', ip: clientIp(c) });
+    await recordAudit(deps.db, deps.clock, {
+      actor,
+      action: 'appointment.book_own_hours',
+      target: { type: 'appointment', id: result.appointment.id },
+      personId,
+      screen: 'calendar book',
+      ip: clientIp(c),
+    });
     return c.redirect(`/staff/calendar/appointments/${result.appointment.id}`, 303);
   });
 
@@ -333,7 +394,9 @@ export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier
       .where('service.active', '=', true)
       .where((eb) =>
         eb.or([
-          eb.not(eb.exists(eb.selectFrom('service_specialty').select('service_specialty.service_id').whereRef('service_specialty.service_id', '=', 'service.id'))),
+          eb.not(
+            eb.exists(eb.selectFrom('service_specialty').select('service_specialty.service_id').whereRef('service_specialty.service_id', '=', 'service.id')),
+          ),
           eb.exists(
             eb
               .selectFrom('service_specialty')

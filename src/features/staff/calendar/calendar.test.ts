@@ -55,7 +55,15 @@ test('a clerk books a phone customer into own hours; the calendar shows it witho
   assert.deepEqual(opened, [{ actor_staff_id: clerk.id, screen: 'calendar appointment', label: 'Mariam Haidari (1988-03-14)' }]);
 
   // Outside the own hours the engine refuses; nothing is booked.
-  const late = await browser.submit('/staff/calendar/book', '/staff/calendar/book', { serviceId, locationId: office.locationId, start: '2026-11-23T17:00', name: 'Late Caller', dateOfBirth: '1990-01-01', email: 'late@example.org', language: 'de' });
+  const late = await browser.submit('/staff/calendar/book', '/staff/calendar/book', {
+    serviceId,
+    locationId: office.locationId,
+    start: '2026-11-23T17:00',
+    name: 'Late Caller',
+    dateOfBirth: '1990-01-01',
+    email: 'late@example.org',
+    language: 'de',
+  });
   assert.ok(late.status >= 400 && late.status < 500, `status ${late.status}`);
   assert.equal(await db.selectFrom('appointment').select('id').where('person_name', '=', 'Late Caller').executeTakeFirst(), undefined);
 });
@@ -67,17 +75,27 @@ test('another clerk cannot open the appointment, a tampered id is 404; both are 
   assert.equal((await other.get(`/staff/calendar/appointments/${appointment.id}`)).status, 403);
   assert.equal((await other.get('/staff/calendar/appointments/00000000-0000-4000-8000-000000000000')).status, 404);
   assert.equal((await other.get("/staff/calendar/appointments/1' OR 1=1")).status, 404);
-  const entries = await db.selectFrom('audit_entry').select(['action', 'outcome']).where('actor_staff_id', '=', colleague.id).where('outcome', '<>', 'ok').execute();
-  assert.deepEqual(
-    entries.map((e) => `${e.action}/${e.outcome}`).sort(),
-    ['denied:calendar.read_own/denied', 'person.open/failed', 'person.open/failed'],
-  );
+  const entries = await db
+    .selectFrom('audit_entry')
+    .select(['action', 'outcome'])
+    .where('actor_staff_id', '=', colleague.id)
+    .where('outcome', '<>', 'ok')
+    .execute();
+  assert.deepEqual(entries.map((e) => `${e.action}/${e.outcome}`).sort(), ['denied:calendar.read_own/denied', 'person.open/failed', 'person.open/failed']);
 });
 
 test('a clerk blocks time in the own calendar; reception has no calendar', async () => {
-  const blocked = await browser.submit('/staff/calendar', '/staff/calendar/block', { from: '2026-11-23T12:00', until: '2026-11-23T13:00', note: 'Akten vorbereiten' });
+  const blocked = await browser.submit('/staff/calendar', '/staff/calendar/block', {
+    from: '2026-11-23T12:00',
+    until: '2026-11-23T13:00',
+    note: 'Akten vorbereiten',
+  });
   assert.equal(blocked.status, 303);
-  const row = await db.selectFrom('absence').select(['reason', sql<Date>`lower(during)`.as('starts')]).where('staff_id', '=', clerk.id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('absence')
+    .select(['reason', sql<Date>`lower(during)`.as('starts')])
+    .where('staff_id', '=', clerk.id)
+    .executeTakeFirstOrThrow();
   assert.equal(row.reason, 'blocked');
   assert.equal(row.starts.toISOString(), '2026-11-23T11:00:00.000Z');
   assert.match(await (await browser.get('/staff/calendar?date=2026-11-23')).text(), /Akten vorbereiten/);
@@ -109,6 +127,9 @@ test('after the retention the appointment opens without the person, and the open
     .where('audit_entry.target_id', '=', appointment.id)
     .execute();
   assert.equal(labels.length, 2, 'the opening before and the one after the erasure');
-  assert.ok(labels.every((l) => /^pseudonym-[0-9a-f]{12}$/.test(l.label)), JSON.stringify(labels));
+  assert.ok(
+    labels.every((l) => /^pseudonym-[0-9a-f]{12}$/.test(l.label)),
+    JSON.stringify(labels),
+  );
   assert.equal(labels[0]?.label, labels[1]?.label);
 });

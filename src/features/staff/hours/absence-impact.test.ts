@@ -14,9 +14,19 @@ const sut = createTestApp(db, { clock, url });
 
 const location = await db.insertInto('location').values({ slug: 'mitte', name: 'Mitte', address: 'Hauptstraße 1' }).returning('id').executeTakeFirstOrThrow();
 const other = await db.insertInto('location').values({ slug: 'nord', name: 'Nord', address: 'Nordweg 2' }).returning('id').executeTakeFirstOrThrow();
-const specialty = await db.insertInto('specialty').values({ slug: 'ukraine', name: 'Ukraine §24', queue_prefix: 'U' }).returning('id').executeTakeFirstOrThrow();
+const specialty = await db
+  .insertInto('specialty')
+  .values({ slug: 'ukraine', name: 'Ukraine §24', queue_prefix: 'U' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const service = await db.insertInto('service').values({ slug: 'par24', duration_minutes: 30 }).returning('id').executeTakeFirstOrThrow();
-await db.insertInto('service_text').values([{ service_id: service.id, lang: 'de', name: 'Aufenthalt nach §24' }, { service_id: service.id, lang: 'uk', name: 'Перебування за §24' }]).execute();
+await db
+  .insertInto('service_text')
+  .values([
+    { service_id: service.id, lang: 'de', name: 'Aufenthalt nach §24' },
+    { service_id: service.id, lang: 'uk', name: 'Перебування за §24' },
+  ])
+  .execute();
 await db.insertInto('service_specialty').values({ service_id: service.id, specialty_id: specialty.id }).execute();
 
 const absent = await addStaff(db, 'clerk', { locationIds: [location.id], specialtyIds: [specialty.id] });
@@ -63,7 +73,11 @@ test('an absence lists the appointments it hits; they can be moved to a qualifie
   const admin = await addStaff(db, 'admin');
   const browser = new Browser(sut);
   await browser.signIn(admin.username);
-  const created = await browser.submit(`/staff/admin/hours/${absent.id}`, `/staff/admin/hours/${absent.id}/absences`, { from: '2026-11-24T00:00', until: '2026-11-25T00:00', note: 'Fortbildung' });
+  const created = await browser.submit(`/staff/admin/hours/${absent.id}`, `/staff/admin/hours/${absent.id}/absences`, {
+    from: '2026-11-24T00:00',
+    until: '2026-11-25T00:00',
+    note: 'Fortbildung',
+  });
   assert.equal(created.status, 303);
   const absencePage = created.headers.get('location') ?? '';
   assert.match(absencePage, /^\/staff\/admin\/absences\/[0-9a-f-]{36}$/);
@@ -98,7 +112,9 @@ test('an absence lists the appointments it hits; they can be moved to a qualifie
   const row = await db.selectFrom('appointment').select(['status', 'cancelled_at']).where('id', '=', toCancel).executeTakeFirstOrThrow();
   assert.equal(row.status, 'cancelled');
   await noticesSettled(db);
-  const mails = await sql<{ data: { to: string; subject: string; text: string; language: string } }>`SELECT data FROM pgboss.job WHERE name = 'mail.send'`.execute(db);
+  const mails = await sql<{
+    data: { to: string; subject: string; text: string; language: string };
+  }>`SELECT data FROM pgboss.job WHERE name = 'mail.send'`.execute(db);
   assert.equal(mails.rows.length, 1);
   const mail = mails.rows[0]!.data;
   assert.equal(mail.to, 'taras@example.org');
@@ -128,7 +144,16 @@ test('a team lead manages hours only of staff at their own locations', async () 
 
 test('two absences moved to the same free colleague at the same moment: exactly one move wins', async () => {
   const admin = await addStaff(db, 'admin');
-  const actor = { kind: 'staff' as const, staffId: admin.id, displayName: 'Admin', username: admin.username, role: 'admin' as const, locationIds: [], specialtyIds: [], via: 'session' as const };
+  const actor = {
+    kind: 'staff' as const,
+    staffId: admin.id,
+    displayName: 'Admin',
+    username: admin.username,
+    role: 'admin' as const,
+    locationIds: [],
+    specialtyIds: [],
+    via: 'session' as const,
+  };
   const second = await addStaff(db, 'clerk', { locationIds: [location.id], specialtyIds: [specialty.id] });
   const free = await addStaff(db, 'clerk', { locationIds: [location.id], specialtyIds: [specialty.id] });
   await db.insertInto('working_hours').values({ staff_id: free.id, location_id: location.id, weekday: 2, starts: '07:00', ends: '16:00' }).execute();

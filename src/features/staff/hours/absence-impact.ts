@@ -98,7 +98,8 @@ export async function moveAppointmentToColleague(
 ): Promise<void> {
   await authorizeForAppointment(deps.db, actor, input.appointmentId);
   const allowed = await qualifiedAlternatives(deps.db, input.appointmentId);
-  if (!allowed.some((clerk) => clerk.id === input.toStaffId)) throw new AppError('conflict', 'This colleague cannot take the appointment (not qualified, not working or not free).');
+  if (!allowed.some((clerk) => clerk.id === input.toStaffId))
+    throw new AppError('conflict', 'This colleague cannot take the appointment (not qualified, not working or not free).');
   try {
     await deps.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).forUpdate().executeTakeFirst();
@@ -117,7 +118,8 @@ export async function moveAppointmentToColleague(
     });
   } catch (error) {
     // 40P01: a booking of the colleague at that time ran into this move at the same moment.
-    if (['23P01', '40P01'].includes((error as { code?: string }).code ?? '')) throw new AppError('slot_taken', 'The colleague was booked at that time meanwhile.');
+    if (['23P01', '40P01'].includes((error as { code?: string }).code ?? ''))
+      throw new AppError('slot_taken', 'The colleague was booked at that time meanwhile.');
     throw error;
   }
 }

@@ -21,7 +21,15 @@ export async function closureLocation(db: Database, actor: StaffActor, locationI
   return location;
 }
 
-export type ClosureInput = { locationId: string; day: string; starts: string | null; ends: string | null; reason: string; screen: string; ip?: string | undefined };
+export type ClosureInput = {
+  locationId: string;
+  day: string;
+  starts: string | null;
+  ends: string | null;
+  reason: string;
+  screen: string;
+  ip?: string | undefined;
+};
 
 /** A whole day (no times), or from `starts` to `ends` ("24:00" or none: to the end of the day). */
 export async function addClosure(deps: { db: Database; clock: Clock }, actor: StaffActor, input: ClosureInput): Promise<string> {
@@ -37,17 +45,40 @@ export async function addClosure(deps: { db: Database; clock: Clock }, actor: St
       .values({ location_id: input.locationId, day: input.day, starts, ends, reason: input.reason, created_by: actor.staffId, created_at: deps.clock.now() })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, deps.clock, { actor, action: 'admin.location_closure.add', target: { type: 'location_closure', id: row.id }, after: row, screen: input.screen, ip: input.ip });
+    await recordAudit(trx, deps.clock, {
+      actor,
+      action: 'admin.location_closure.add',
+      target: { type: 'location_closure', id: row.id },
+      after: row,
+      screen: input.screen,
+      ip: input.ip,
+    });
     return row.id;
   });
 }
 
-export async function deleteClosure(deps: { db: Database; clock: Clock }, actor: StaffActor, input: { locationId: string; closureId: string; screen: string; ip?: string | undefined }): Promise<void> {
+export async function deleteClosure(
+  deps: { db: Database; clock: Clock },
+  actor: StaffActor,
+  input: { locationId: string; closureId: string; screen: string; ip?: string | undefined },
+): Promise<void> {
   await closureLocation(deps.db, actor, input.locationId);
   await deps.db.transaction().execute(async (trx) => {
-    const before = await trx.deleteFrom('location_closure').where('id', '=', input.closureId).where('location_id', '=', input.locationId).returningAll().executeTakeFirst();
+    const before = await trx
+      .deleteFrom('location_closure')
+      .where('id', '=', input.closureId)
+      .where('location_id', '=', input.locationId)
+      .returningAll()
+      .executeTakeFirst();
     if (!before) throw new AppError('not_found', 'This closure does not exist (any more).');
-    await recordAudit(trx, deps.clock, { actor, action: 'admin.location_closure.delete', target: { type: 'location_closure', id: before.id }, before, screen: input.screen, ip: input.ip });
+    await recordAudit(trx, deps.clock, {
+      actor,
+      action: 'admin.location_closure.delete',
+      target: { type: 'location_closure', id: before.id },
+      before,
+      screen: input.screen,
+      ip: input.ip,
+    });
   });
 }
 

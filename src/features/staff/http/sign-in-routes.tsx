@@ -11,7 +11,18 @@ import { signIn } from '../sign-in.ts';
 import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from '../two-factor.ts';
 import { renderSVG } from 'uqr';
 import { otpauthUrl } from '../totp.ts';
-import { clearSessionCookie, clientIp, CsrfField, StaffForm, currentStaff, originAllowed, requireStaff, sessionCookieName, setSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
+import {
+  clearSessionCookie,
+  clientIp,
+  CsrfField,
+  StaffForm,
+  currentStaff,
+  originAllowed,
+  requireStaff,
+  sessionCookieName,
+  setSessionCookie,
+  type StaffHttpDeps,
+} from './staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from './staff-layout.tsx';
 
 const signInCookie = 'lotse_signin';
@@ -206,7 +217,13 @@ export function signInRoutes(deps: StaffHttpDeps) {
         <h1>{t('staff.totp.title')}</h1>
         {session.stage === 'enrol' ? <Notice text={t('staff.totp.required')} /> : null}
         <p>{t('staff.totp.explain')}</p>
-        <img class="totp-qr" src={`data:image/svg+xml;base64,${Buffer.from(renderSVG(otpauthUrl(secret, staff.username ?? session.staffId), { border: 2, ecc: 'M' })).toString('base64')}`} alt={t('staff.totp.qr_alt')} width={200} height={200} />
+        <img
+          class="totp-qr"
+          src={`data:image/svg+xml;base64,${Buffer.from(renderSVG(otpauthUrl(secret, staff.username ?? session.staffId), { border: 2, ecc: 'M' })).toString('base64')}`}
+          alt={t('staff.totp.qr_alt')}
+          width={200}
+          height={200}
+        />
         <p>
           {t('staff.totp.secret')} <span class="secret">{secret}</span>
         </p>

@@ -30,12 +30,24 @@ const meRoute = createRoute({
 /** Staff JSON API; authenticated by session cookie (+ CSRF for writes) or `Authorization: Bearer`. */
 export function staffApiRoutes(deps: StaffHttpDeps) {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'Personal API token (lotse_pat_…) or device token (lotse_dev_…)' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Personal API token (lotse_pat_…) or device token (lotse_dev_…)',
+  });
   api.use('/api/v1/staff/*', requireStaff(deps));
   api.openapi(meRoute, (c) => {
     const actor = currentStaff(c);
     return c.json(
-      { id: actor.staffId, username: actor.username, displayName: actor.displayName, role: actor.role, locationIds: [...actor.locationIds], specialtyIds: [...actor.specialtyIds], via: actor.via },
+      {
+        id: actor.staffId,
+        username: actor.username,
+        displayName: actor.displayName,
+        role: actor.role,
+        locationIds: [...actor.locationIds],
+        specialtyIds: [...actor.specialtyIds],
+        via: actor.via,
+      },
       200,
     );
   });

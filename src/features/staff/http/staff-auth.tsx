@@ -81,7 +81,13 @@ export function staffAuth(deps: StaffHttpDeps): MiddlewareHandler<AppEnv> {
       if (!loaded) {
         clearSessionCookie(c, deps.settings);
         if (unsafeMethods.has(c.req.method) && isStaffPath(c.req.path)) {
-          await recordAudit(deps.db, deps.clock, { actorLabel: 'expired or unknown session', action: 'security.stale_session', outcome: 'denied', screen: `${c.req.method} ${c.req.path}`.slice(0, 200), ip: clientIp(c) });
+          await recordAudit(deps.db, deps.clock, {
+            actorLabel: 'expired or unknown session',
+            action: 'security.stale_session',
+            outcome: 'denied',
+            screen: `${c.req.method} ${c.req.path}`.slice(0, 200),
+            ip: clientIp(c),
+          });
         }
       } else if (unsafeMethods.has(c.req.method) && !(await csrfPasses(c, deps.settings, loaded.session.csrfToken))) {
         // The session is not used for this request at all; staff routes answer 403 (requireStaff).
@@ -117,7 +123,11 @@ async function csrfPasses(c: Context, settings: StaffAuthSettings, expected: str
  * Lets only signed-in staff through (and, with an action, only those the policy allows).
  * Pages without a session go to the sign-in page; refusals are audited.
  */
-export function requireStaff(deps: { db: Database; clock: Clock }, action?: Action, resourceOf?: (c: Context<AppEnv>) => PolicyResource): MiddlewareHandler<AppEnv> {
+export function requireStaff(
+  deps: { db: Database; clock: Clock },
+  action?: Action,
+  resourceOf?: (c: Context<AppEnv>) => PolicyResource,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.get('csrfRejected')) throw new AppError('forbidden', 'This form has expired or did not come from Lotse. Please reload the page and try again.');
     const actor = c.get('actor');
@@ -136,7 +146,12 @@ export function requireStaff(deps: { db: Database; clock: Clock }, action?: Acti
 }
 
 /** Policy check at request level, with the refusal written to the audit trail. */
-export async function authorizeRequest(deps: { db: Database; clock: Clock }, c: Context<AppEnv>, action: Action, resource: PolicyResource = {}): Promise<StaffActor> {
+export async function authorizeRequest(
+  deps: { db: Database; clock: Clock },
+  c: Context<AppEnv>,
+  action: Action,
+  resource: PolicyResource = {},
+): Promise<StaffActor> {
   const actor = c.get('actor');
   if (!actor || actor.kind !== 'staff') throw new AppError('unauthenticated', 'Please sign in.');
   if (!can(actor, action, resource)) {

@@ -40,58 +40,62 @@ export function StaffLayout(props: { c: Context<AppEnv>; title: string; children
   const actor = props.c.get('actor');
   return (
     <>
-    {raw('<!doctype html>')}
-    <html lang={lang} dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${props.title} · ${t('app.name')}`}</title>
-        <link rel="stylesheet" href={assetUrl('base.css')} />
-        {props.head}
-      </head>
-      <body>
-        <a class="skip-link" href="#main">
-          {t('staff.skip')}
-        </a>
-        <header class="site-header staff-header">
-          <a href="/staff">{`${t('app.name')} · ${t('staff.area')}`}</a>
-          <a href={`/staff/language/${lang === 'de' ? 'en' : 'de'}?back=${encodeURIComponent(props.c.req.path)}`} lang={lang === 'de' ? 'en' : 'de'} hreflang={lang === 'de' ? 'en' : 'de'}>
-            {lang === 'de' ? 'English' : 'Deutsch'}
+      {raw('<!doctype html>')}
+      <html lang={lang} dir="ltr">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title>{`${props.title} · ${t('app.name')}`}</title>
+          <link rel="stylesheet" href={assetUrl('base.css')} />
+          {props.head}
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {t('staff.skip')}
           </a>
-        </header>
-        {actor?.kind === 'staff' ? (
-          <nav class="staff-nav" aria-label={t('staff.nav.label')}>
-            <ul>
-              <li>
-                <a href="/staff">{t('staff.nav.home')}</a>
-              </li>
-              {menu
-                .filter((item) => roleMay(actor.role, item.action))
-                .map((item) => (
-                  <li>
-                    <a href={item.href}>{t(item.key)}</a>
-                  </li>
-                ))}
-              <li>
-                <a href="/staff/security/two-factor">{t('staff.nav.own_security')}</a>
-              </li>
-              <li>
-                <form method="post" action="/staff/sign-out">
-                  <CsrfField c={props.c} />
-                  <button type="submit" class="link-button">
-                    {t('staff.nav.sign_out')} ({actor.username})
-                  </button>
-                </form>
-              </li>
-            </ul>
-          </nav>
-        ) : null}
-        <main id="main" class={props.wide ? 'page wide' : 'page'}>
-          {props.children}
-        </main>
-      </body>
-    </html>
+          <header class="site-header staff-header">
+            <a href="/staff">{`${t('app.name')} · ${t('staff.area')}`}</a>
+            <a
+              href={`/staff/language/${lang === 'de' ? 'en' : 'de'}?back=${encodeURIComponent(props.c.req.path)}`}
+              lang={lang === 'de' ? 'en' : 'de'}
+              hreflang={lang === 'de' ? 'en' : 'de'}
+            >
+              {lang === 'de' ? 'English' : 'Deutsch'}
+            </a>
+          </header>
+          {actor?.kind === 'staff' ? (
+            <nav class="staff-nav" aria-label={t('staff.nav.label')}>
+              <ul>
+                <li>
+                  <a href="/staff">{t('staff.nav.home')}</a>
+                </li>
+                {menu
+                  .filter((item) => roleMay(actor.role, item.action))
+                  .map((item) => (
+                    <li>
+                      <a href={item.href}>{t(item.key)}</a>
+                    </li>
+                  ))}
+                <li>
+                  <a href="/staff/security/two-factor">{t('staff.nav.own_security')}</a>
+                </li>
+                <li>
+                  <form method="post" action="/staff/sign-out">
+                    <CsrfField c={props.c} />
+                    <button type="submit" class="link-button">
+                      {t('staff.nav.sign_out')} ({actor.username})
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+          <main id="main" class={props.wide ? 'page wide' : 'page'}>
+            {props.children}
+          </main>
+        </body>
+      </html>
     </>
   );
 }
