@@ -48,11 +48,11 @@ test('an admin signs in and edits the Ukrainian text and Mitbringliste of a serv
   await page.getByLabel('Passwort').fill(testPassword);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.waitForURL(/\/staff\/admin\/services$/);
-  violations['services'] = await axeViolations(page);
+  violations.services = await axeViolations(page);
 
   await page.getByRole('link', { name: 'Aufenthaltstitel verlängern' }).click();
   await page.waitForURL(/\/staff\/admin\/services\/[0-9a-f-]{36}$/);
-  violations['service'] = await axeViolations(page);
+  violations.service = await axeViolations(page);
   await page.getByRole('link', { name: 'Українська' }).click();
   violations['service text'] = await axeViolations(page);
 

@@ -31,7 +31,7 @@ async function book(page: Page, lang: string, person: { name: string; email: str
   }
   await page.locator('main form button[type="submit"]').last().click();
   await page.waitForURL(/\/appointment\/[A-Z0-9]+/);
-  const code = (await page.locator('p.code').innerText()).trim();
+  const code = (await page.locator('p.code bdi').innerText()).trim();
   assert.match(code, /^[A-Z0-9]{8}$/);
   return code;
 }

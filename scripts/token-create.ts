@@ -29,7 +29,7 @@ if (days !== undefined && !/^\d{1,4}$/.test(days)) {
 const database = await openDatabaseForCli(loadConfig());
 try {
   const staff = await database.db.selectFrom('staff').select(['id', 'active']).where('username', '=', owner).executeTakeFirst();
-  if (!staff || !staff.active) throw new Error(`There is no active staff account "${owner}".`);
+  if (!staff?.active) throw new Error(`There is no active staff account "${owner}".`);
   const expiresAt = days ? new Date(systemClock.now().getTime() + Number(days) * 86_400_000) : null;
   const created = await createApiToken({ db: database.db, clock: systemClock }, { staffId: staff.id, name: name.trim(), role, expiresAt });
   await recordAudit(database.db, systemClock, {

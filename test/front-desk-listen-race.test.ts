@@ -37,19 +37,17 @@ const auth = { authorization: `Bearer ${displayToken}` };
 /** A call committed the way a desk commits one (its own transaction), on the database directly. */
 async function call(): Promise<string> {
   const ticket = await createWalkInTicket({ db, clock }, reception, { locationId: office.location.id, serviceId: office.service, language: 'fa' });
-  const event = await db
-    .transaction()
-    .execute((trx) =>
-      recordCall(trx, {
-        locationId: office.location.id,
-        ticketId: ticket.id,
-        number: ticket.displayNumber,
-        counter: 'Schalter 1',
-        language: 'fa',
-        kind: 'call',
-        at: clock.now(),
-      }),
-    );
+  const event = await db.transaction().execute((trx) =>
+    recordCall(trx, {
+      locationId: office.location.id,
+      ticketId: ticket.id,
+      number: ticket.displayNumber,
+      counter: 'Schalter 1',
+      language: 'fa',
+      kind: 'call',
+      at: clock.now(),
+    }),
+  );
   return String(event.id);
 }
 

@@ -142,15 +142,18 @@ test('every API operation from its schema: no 5xx, and a refused request writes 
       path = path.replace(/\{[^}]+\}/g, 'X');
       if (bearer) headers.authorization = `Bearer ${bearer}`;
       const init: RequestInit = { method: op.method, headers };
-      if (encoding === 'json') Object.assign(headers, { 'content-type': 'application/json' }), (init.body = JSON.stringify(body) ?? 'null');
-      if (encoding === 'malformed')
-        Object.assign(headers, { 'content-type': 'application/json' }), (init.body = '{"start": "2026-12-02T08:00:00Z", "person": {');
-      if (encoding === 'text') Object.assign(headers, { 'content-type': 'text/plain' }), (init.body = JSON.stringify(body) ?? '');
-      if (encoding === 'form')
-        Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded' }),
-          (init.body = new URLSearchParams({ start: JSON.stringify(body) ?? '' }).toString());
-      if (encoding === 'multipart-broken')
-        Object.assign(headers, { 'content-type': 'multipart/form-data' }), (init.body = '--x\r\nContent-Disposition: form-data; name="start"\r\n\r\n');
+      const bodies: Record<string, [string, string]> = {
+        json: ['application/json', JSON.stringify(body) ?? 'null'],
+        malformed: ['application/json', '{"start": "2026-12-02T08:00:00Z", "person": {'],
+        text: ['text/plain', JSON.stringify(body) ?? ''],
+        form: ['application/x-www-form-urlencoded', new URLSearchParams({ start: JSON.stringify(body) ?? '' }).toString()],
+        'multipart-broken': ['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="start"\r\n\r\n'],
+      };
+      const sent = bodies[encoding];
+      if (sent) {
+        headers['content-type'] = sent[0];
+        init.body = sent[1];
+      }
       const target = `${path}${query.size ? `?${query}` : ''}`;
       const before = await fingerprint();
       const response = await app.request(target, init);

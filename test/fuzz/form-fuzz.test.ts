@@ -61,11 +61,11 @@ const attribute = (tag: string, name: string) => {
 
 function formsOf(html: string, page: string, actorName: string): Form[] {
   const forms: Form[] = [];
-  for (const [, open, inner] of html.matchAll(/(<form\b[^>]*>)([^]*?)<\/form>/g)) {
+  for (const [, open, inner] of html.matchAll(/(<form\b[^>]*>)([\s\S]*?)<\/form>/g)) {
     if (!/method="post"/i.test(open!)) continue;
     const action =
-      new URL(attribute(open!, 'action') ?? page, 'http://localhost' + page).pathname +
-      new URL(attribute(open!, 'action') ?? page, 'http://localhost' + page).search;
+      new URL(attribute(open!, 'action') ?? page, `http://localhost${page}`).pathname +
+      new URL(attribute(open!, 'action') ?? page, `http://localhost${page}`).search;
     const fields: [string, string][] = [];
     for (const [tag] of inner!.matchAll(/<(input|textarea|select)\b[^>]*>/g)) {
       const name = attribute(tag, 'name');

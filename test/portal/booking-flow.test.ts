@@ -113,7 +113,7 @@ test('two people sending the same time at the same moment: one booking, one offe
       c.post('/de/book/extension/mitte/details', pages[i]!.html, {
         start,
         name: `Person ${'ABCDEF'[i]}`,
-        dateOfBirth: '1990-01-0' + (i + 1),
+        dateOfBirth: `1990-01-0${i + 1}`,
         email: `p${i}@example.org`,
         phone: '',
         language: 'de',

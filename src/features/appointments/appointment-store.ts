@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Appointment } from '../../db/schema.generated.ts';
 import type { Database } from '../../db/database.ts';
-import type { BookingRules, Interval } from './availability.ts';
+import type { BookingRules } from './availability.ts';
 
 /** A service as offered at one location, with what availability and booking need to know. */
 export type OfferedService = {

@@ -28,7 +28,7 @@ export async function rescheduleAppointment(
     throw new AppError('conflict', 'This appointment has already begun and cannot be moved online.');
   }
   const start = parseStart(change.start);
-  const { offered, probe } = await findFreeSlot(deps, {
+  const { probe } = await findFreeSlot(deps, {
     serviceId: row.service_id,
     locationId: row.location_id,
     start,

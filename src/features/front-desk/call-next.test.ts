@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createTestDatabase } from '../../../test/database.ts';
 import { createClerk, createFrontOffice, kioskAt } from '../../../test/front-desk-fixtures.ts';
 import { fixedClock } from '../../shared/clock.ts';
-import { AppError } from '../../shared/app-error.ts';
+import type { AppError } from '../../shared/app-error.ts';
 import { callNextTicket, createWalkInTicket, finishTicket, markNoShow, recallTicket, transferTicket } from './index.ts';
 
 const { db } = await createTestDatabase({ poolSize: 25 });

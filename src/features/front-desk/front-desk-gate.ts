@@ -60,7 +60,7 @@ export function staffAudit(deps: { db: Database; clock: Clock }): PersonDataAudi
   return {
     async personDataOpened(c, entry) {
       const actor = (c as Context<AppEnv>).get('actor');
-      if (!actor || actor.kind !== 'staff') throw new AppError('unauthenticated', 'Please sign in.');
+      if (actor?.kind !== 'staff') throw new AppError('unauthenticated', 'Please sign in.');
       if (entry.appointmentIds.length === 0) return;
       const appointments = await deps.db
         .selectFrom('appointment')

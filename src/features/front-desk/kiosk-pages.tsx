@@ -266,6 +266,7 @@ function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFac
             </a>
           </div>
           {/* Codes read left to right in every language, so the keypad keeps that order in Arabic and Persian too. */}
+          {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would add a legend box and border to the touch keypad; the group role names it the same way */}
           <div class="kiosk-keypad js-only" dir="ltr" role="group" aria-label={t('kiosk.keypad')}>
             {keypadKeys.map((key) => (
               <button type="button" class="kiosk-key" data-key={key}>

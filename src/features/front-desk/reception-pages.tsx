@@ -3,7 +3,6 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error.ts';
-import { assetUrl } from '../../web/assets.ts';
 import { isLanguage, languageName, languages } from '../../web/i18n.ts';
 import { StaffLayout } from '../staff/index.ts';
 import { authorize, type StaffActor } from './actors.ts';

@@ -152,9 +152,9 @@ export async function queueAppointmentMails(jobs: Jobs, trx: Transaction<DB>, ki
 
 /** Escapes a line for HTML; only Lotse's own links (under PUBLIC_URL) become anchors. */
 function escapeWithCode(line: string, code: string, publicUrl: string): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
-  const escaped = escape(line);
-  const own = escape(publicUrl).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  const escaped = escapeHtml(line);
+  const own = escapeHtml(publicUrl).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return escaped
     .replace(new RegExp(`(${own}/[^\\s<]*)`, 'g'), '<a href="$1" dir="ltr">$1</a>')
     .replaceAll(code, `<bdi dir="ltr"><strong>${code}</strong></bdi>`);

@@ -52,7 +52,7 @@ export function createAppointmentNotifier(deps: { jobs: Jobs; clock: Clock; publ
     async changed(trx, change: AppointmentChange) {
       const appointment = (change.appointment ??
         (await trx.selectFrom('appointment').select(columns).where('id', '=', change.appointmentId).executeTakeFirst())) as AppointmentRow | undefined;
-      if (!appointment || !appointment.email) return;
+      if (!appointment?.email) return;
       const context = await mailContext(trx, appointment);
       if (!context) return;
       const kind = mailKind[change.kind];

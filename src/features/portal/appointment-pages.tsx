@@ -31,8 +31,12 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
       <h2>
         <Term lang={lang} name={t('portal.confirm.code')} german={translate('de', 'portal.confirm.code')} />
       </h2>
-      <p class="code" aria-label={appointment.code.split('').join(' ')}>
-        <Ltr>{appointment.code}</Ltr>
+      {/* Screen readers spell the code character by character; the visible code stays one word. */}
+      <p class="code">
+        <span aria-hidden="true">
+          <Ltr>{appointment.code}</Ltr>
+        </span>
+        <span class="visually-hidden">{appointment.code.split('').join(' ')}</span>
       </p>
       {cancelled ? null : (
         <>

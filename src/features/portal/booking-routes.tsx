@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { isAppError } from '../../shared/app-error.ts';
 import { translate, type Lang } from '../../web/i18n.ts';
-import { onlineActor } from '../appointments/index.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
 import { problemPage } from './info-pages.tsx';
@@ -24,7 +23,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
   async function serviceAndLocation(c: C): Promise<{ service: PortalService; location: PortalLocation } | Response> {
     const service = await findService(deps.db, lang(c), c.req.param('service') ?? '');
     const location = await findLocation(deps.db, c.req.param('location') ?? '');
-    if (!service || !service.online_bookable || !location || !service.location_ids.includes(location.id)) return notBookable(c);
+    if (!service?.online_bookable || !location || !service.location_ids.includes(location.id)) return notBookable(c);
     return { service, location };
   }
 
@@ -40,7 +39,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
 
   routes.get(`/${L}/book/:service`, async (c) => {
     const service = await findService(deps.db, lang(c), c.req.param('service'));
-    if (!service || !service.online_bookable) return notBookable(c);
+    if (!service?.online_bookable) return notBookable(c);
     const locations = (await listLocations(deps.db)).filter((l) => service.location_ids.includes(l.id));
     return c.html(<ChooseLocationPage lang={lang(c)} service={service} locations={locations} />);
   });

@@ -40,7 +40,7 @@ export function createEngineAdapter(deps: {
     const from = input.from < today ? today : input.from;
     const to = input.to > last ? last : input.to;
     if (from > to) return [];
-    let availability;
+    let availability: Awaited<ReturnType<typeof getAvailability>>;
     try {
       availability = await getAvailability(engine(input.releaseDelayMinutes), {
         serviceId: input.serviceId,

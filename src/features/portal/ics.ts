@@ -40,7 +40,7 @@ export function renderIcs(event: IcsEvent, method: 'PUBLISH' | 'CANCEL' = 'PUBLI
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
 function utc(date: Date): string {

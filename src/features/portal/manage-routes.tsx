@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { isAppError } from '../../shared/app-error.ts';
 import { sourceLang, translate, type Lang } from '../../web/i18n.ts';
-import { onlineActor } from '../appointments/index.ts';
 import { appointmentIcs } from './appointment-mails.ts';
 import { AppointmentPage, CancelPage, LookupPage } from './appointment-pages.tsx';
 import { CalendarPage, TimesPage } from './booking-pages.tsx';

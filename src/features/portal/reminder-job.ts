@@ -35,7 +35,7 @@ export function reminderJob(deps: { db: Database; jobs: Jobs; clock: Clock; publ
         ])
         .where('id', '=', data.appointmentId)
         .executeTakeFirst();
-      if (!row || !row.email || row.status !== 'booked' || new Date(row.starts_at).toISOString() !== data.startsAt) return;
+      if (!row?.email || row.status !== 'booked' || new Date(row.starts_at).toISOString() !== data.startsAt) return;
       const appointment = row as AppointmentRow;
       const context = await loadMailContext(deps.db, appointment);
       if (!context) return;

@@ -66,7 +66,7 @@ export async function loadSession(
 
 export async function loadStaffActor(db: Database, staffId: string, via: StaffActor['via'], role?: StaffRole): Promise<StaffActor | undefined> {
   const staff = await db.selectFrom('staff').select(['id', 'display_name', 'username', 'role', 'active']).where('id', '=', staffId).executeTakeFirst();
-  if (!staff || !staff.active) return undefined;
+  if (!staff?.active) return undefined;
   const [locations, specialties] = await Promise.all([
     db.selectFrom('staff_location').select('location_id').where('staff_id', '=', staffId).execute(),
     db.selectFrom('staff_specialty').select('specialty_id').where('staff_id', '=', staffId).execute(),

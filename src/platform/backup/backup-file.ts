@@ -52,9 +52,18 @@ export async function createBackupSink(filePath: string) {
   }
   return {
     header: (header: BackupHeader) => line(JSON.stringify(header)),
-    table: (table: TableHeader) => (counts.tables++, line(JSON.stringify(table))),
-    row: (json: string) => (counts.rows++, line(json)),
-    file: (file: FileHeader) => (counts.files++, line(JSON.stringify(file))),
+    table: (table: TableHeader) => {
+      counts.tables++;
+      return line(JSON.stringify(table));
+    },
+    row: (json: string) => {
+      counts.rows++;
+      return line(json);
+    },
+    file: (file: FileHeader) => {
+      counts.files++;
+      return line(JSON.stringify(file));
+    },
     chunk: (data: Buffer) => line(data.toString('base64')),
     async finish(): Promise<typeof counts> {
       const end: EndLine = { end: true, ...counts, sha256: hash.digest('hex') };

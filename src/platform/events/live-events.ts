@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../../shared/app-error.ts';
 import type { Logger } from '../log.ts';
+import type { DB } from '../../db/schema.generated.ts';
 
 /**
  * Live events across Lotse instances: a change is announced with PostgreSQL NOTIFY inside
@@ -14,7 +15,7 @@ export type LiveMessage = { topic: string; type: string; id?: number; data: Reco
 export type LiveListener = (message: LiveMessage) => void;
 
 /** Queues a NOTIFY; delivered to every instance when (and only if) the transaction commits. */
-export async function announce(trx: Kysely<any>, message: LiveMessage): Promise<void> {
+export async function announce(trx: Kysely<DB>, message: LiveMessage): Promise<void> {
   const payload = JSON.stringify(message);
   // NOTIFY payloads are limited to 8000 bytes; event payloads are small and carry no personal data.
   if (Buffer.byteLength(payload) > 7900) throw new Error(`Live event too large (${message.type})`);

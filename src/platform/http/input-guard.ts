@@ -66,7 +66,7 @@ function firstUnstorable(root: unknown): string | undefined {
     if (typeof value === 'string') {
       if (!storable(value)) return path;
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push([item, join(path, String(index))]));
+      for (const [index, item] of value.entries()) stack.push([item, join(path, String(index))]);
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         if (!storable(key)) return join(path, '(key)');

@@ -103,7 +103,7 @@ export async function moveAppointmentToColleague(
   try {
     await deps.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).forUpdate().executeTakeFirst();
-      if (!before || before.status !== 'booked') throw new AppError('conflict', 'The appointment is no longer booked.');
+      if (before?.status !== 'booked') throw new AppError('conflict', 'The appointment is no longer booked.');
       await trx.updateTable('appointment').set({ staff_id: input.toStaffId, updated_at: deps.clock.now() }).where('id', '=', input.appointmentId).execute();
       const personId = await auditPersonForAppointment(trx, before);
       await recordAudit(trx, deps.clock, {
@@ -138,7 +138,7 @@ export async function cancelAppointmentForAbsence(
   await authorizeForAppointment(deps.db, actor, input.appointmentId);
   await deps.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).forUpdate().executeTakeFirst();
-    if (!before || before.status !== 'booked') throw new AppError('conflict', 'The appointment is no longer booked.');
+    if (before?.status !== 'booked') throw new AppError('conflict', 'The appointment is no longer booked.');
     // A booked appointment long in the past whose personal data was erased has nobody to write to.
     if (before.email === null) throw new AppError('conflict', 'This appointment is over and its personal data was erased.');
     const now = deps.clock.now();

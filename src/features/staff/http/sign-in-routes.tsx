@@ -125,7 +125,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
 
   routes.get('/staff/sign-in/code', (c) => {
     const session = c.get('staffSession');
-    if (!session || session.stage !== 'second_factor') return c.redirect('/staff/sign-in', 303);
+    if (session?.stage !== 'second_factor') return c.redirect('/staff/sign-in', 303);
     const t = staffT(c);
     return c.html(
       <StaffLayout c={c} title={t('staff.code.title')}>
@@ -137,7 +137,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
 
   routes.post('/staff/sign-in/code', async (c) => {
     const session = c.get('staffSession');
-    if (!session || session.stage !== 'second_factor') return c.redirect('/staff/sign-in', 303);
+    if (session?.stage !== 'second_factor') return c.redirect('/staff/sign-in', 303);
     const body = await c.req.parseBody();
     const next = safeNext(body.next);
     try {

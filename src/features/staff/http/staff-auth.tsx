@@ -131,7 +131,7 @@ export function requireStaff(
   return async (c, next) => {
     if (c.get('csrfRejected')) throw new AppError('forbidden', 'This form has expired or did not come from Lotse. Please reload the page and try again.');
     const actor = c.get('actor');
-    if (!actor || actor.kind !== 'staff') {
+    if (actor?.kind !== 'staff') {
       if (wantsPage(c) && c.req.method === 'GET') {
         const session = c.get('staffSession');
         if (session?.stage === 'second_factor') return c.redirect('/staff/sign-in/code', 303);
@@ -153,7 +153,7 @@ export async function authorizeRequest(
   resource: PolicyResource = {},
 ): Promise<StaffActor> {
   const actor = c.get('actor');
-  if (!actor || actor.kind !== 'staff') throw new AppError('unauthenticated', 'Please sign in.');
+  if (actor?.kind !== 'staff') throw new AppError('unauthenticated', 'Please sign in.');
   if (!can(actor, action, resource)) {
     await recordAudit(deps.db, deps.clock, {
       actor,
@@ -171,7 +171,7 @@ export async function authorizeRequest(
 /** The signed-in staff member; only behind requireStaff. */
 export function currentStaff(c: Context<AppEnv>): StaffActor {
   const actor = c.get('actor');
-  if (!actor || actor.kind !== 'staff') throw new AppError('unauthenticated', 'Please sign in.');
+  if (actor?.kind !== 'staff') throw new AppError('unauthenticated', 'Please sign in.');
   return actor;
 }
 
@@ -183,7 +183,7 @@ export function requireDevice(deps: { db: Database }, kind: DeviceKind): Middlew
       const token = getCookie(c, deviceCookieName);
       if (token) actor = await actorForDeviceToken(deps.db, token);
     }
-    if (!actor || actor.kind !== 'device' || actor.role !== kind) throw new AppError('unauthenticated', 'This screen needs a device token.');
+    if (actor?.kind !== 'device' || actor.role !== kind) throw new AppError('unauthenticated', 'This screen needs a device token.');
     c.set('actor', actor);
     return next();
   };
@@ -191,7 +191,7 @@ export function requireDevice(deps: { db: Database }, kind: DeviceKind): Middlew
 
 export function currentDevice(c: Context<AppEnv>): DeviceActor {
   const actor = c.get('actor');
-  if (!actor || actor.kind !== 'device') throw new AppError('unauthenticated', 'This screen needs a device token.');
+  if (actor?.kind !== 'device') throw new AppError('unauthenticated', 'This screen needs a device token.');
   return actor;
 }
 
