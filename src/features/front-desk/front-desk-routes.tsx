@@ -1,6 +1,6 @@
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
+import { ownSiteOnly } from '../../platform/http/csrf.ts';
 import type { LiveEvents } from '../../platform/events/live-events.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { deskRoutes } from './desk-pages.tsx';
@@ -15,8 +15,7 @@ export type FrontDeskDeps = { db: Db; clock: Clock; liveEvents: LiveEvents; gate
 /** Kiosk, call display, desk, reception and figures. Forms only accept posts from our own origin. */
 export function frontDeskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const publicOrigin = new URL(deps.publicUrl).origin;
-  const sameOrigin = csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin });
+  const sameOrigin = ownSiteOnly(new URL(deps.publicUrl).origin);
   for (const path of ['/kiosk/*', '/desk/*', '/reception/*']) app.use(path, sameOrigin);
   app.route('/', kioskRoutes(deps));
   app.route('/', displayRoutes(deps));
