@@ -1,8 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { clientIp } from '../../platform/http/client-ip.ts';
-import { checkCsrf as checkSharedCsrf, csrfCookieToken, csrfFieldName, heldCsrfCookie } from '../../platform/http/csrf.ts';
+import { checkCsrf as checkSharedCsrf, csrfCookieToken, csrfFieldName, heldCsrfCookie, sameToken } from '../../platform/http/csrf.ts';
 import { AppError } from '../../shared/app-error.ts';
 
 const csrfCookie = 'lotse_csrf';
@@ -40,7 +40,7 @@ export function grantedCode(c: Context, key: string, now: Date): string | undefi
   const [cookieCode, until, signature] = value.split('.');
   if (!cookieCode || !until || !signature) return undefined;
   if (Number(until) * 1000 < now.getTime()) return undefined;
-  return safeEqual(signature, sign(key, `${cookieCode}.${until}`)) ? cookieCode : undefined;
+  return sameToken(signature, sign(key, `${cookieCode}.${until}`)) ? cookieCode : undefined;
 }
 
 export function dropAccess(c: Context): void {
@@ -68,15 +68,9 @@ export function manageToken(key: string, appointment: { id: string; code: string
 }
 
 export function isManageToken(key: string, appointment: { id: string; code: string }, token: string): boolean {
-  return safeEqual(token, manageToken(key, appointment));
+  return sameToken(token, manageToken(key, appointment));
 }
 
 function sign(key: string, text: string): string {
   return createHmac('sha256', key).update(text).digest('base64url');
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
