@@ -97,9 +97,9 @@ const rescheduleRoute = createRoute({
 
 /**
  * The public JSON API of the appointment engine (citizens; staff operations go through the use
- * cases). Every change tells the person through the notifier, in the change's transaction.
+ * cases). Every change records a notice for the person, in the change's transaction.
  */
-export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuard; notifier: AppointmentNotifier }): OpenAPIHono<AppEnv> {
+export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuard; notices: AppointmentNotifier }): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule', email?: string) =>
     deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientIp(c), email });

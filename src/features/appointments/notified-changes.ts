@@ -18,18 +18,18 @@ import { rescheduleAppointment } from './reschedule-appointment.ts';
  * writing under savepoints), so an appointment never changes without its message, and a failed
  * change leaves none.
  */
-export type NotifyingDeps = EngineDeps & { notifier: AppointmentNotifier };
+export type NotifyingDeps = EngineDeps & { notices: AppointmentNotifier };
 
 export async function bookAndNotify(deps: NotifyingDeps, request: BookingRequest): Promise<BookingResult> {
   // The booking statement records the notice itself (one statement, no transaction around it);
   // a replayed Idempotency-Key answers with the earlier booking, which was confirmed then.
   try {
     const result = await bookAppointment(deps, { ...request, notify: true });
-    if (!result.replayed) deps.notifier.committed?.();
+    if (!result.replayed) deps.notices.committed?.();
     return result;
   } catch (error) {
     // A refused duplicate recorded a notice telling the person about the appointment they hold.
-    if (isAppError(error) && error.code === 'duplicate_booking') deps.notifier.committed?.();
+    if (isAppError(error) && error.code === 'duplicate_booking') deps.notices.committed?.();
     throw error;
   }
 }
@@ -42,10 +42,10 @@ export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentL
       const view = await cancelAppointment({ ...deps, db: trx }, locator, actor);
       // Cancelling twice answers with the cancelled appointment; only the first one tells the person.
       if (before?.status === 'booked' && view.status === 'cancelled')
-        await deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, note });
+        await deps.notices.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, note });
       return view;
     })
-    .finally(() => deps.notifier.committed?.());
+    .finally(() => deps.notices.committed?.());
 }
 
 export async function rescheduleAndNotify(
@@ -61,10 +61,10 @@ export async function rescheduleAndNotify(
       const view = await rescheduleAppointment({ ...deps, db: trx }, locator, change, actor);
       // A "move" to the same start (only the clerk may differ) changes nothing for the person.
       if (before && new Date(view.startsAt).getTime() !== before.starts_at.getTime())
-        await deps.notifier.changed(trx, { kind: 'moved', appointmentId: view.id, actor });
+        await deps.notices.changed(trx, { kind: 'moved', appointmentId: view.id, actor });
       return view;
     })
-    .finally(() => deps.notifier.committed?.());
+    .finally(() => deps.notices.committed?.());
 }
 
 /**

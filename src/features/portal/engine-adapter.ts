@@ -23,13 +23,13 @@ import type { FreeDay, PortalEngine } from './portal-engine.ts';
 export function createEngineAdapter(deps: {
   db: Database;
   clock: Clock;
-  notifier: AppointmentNotifier;
+  notices: AppointmentNotifier;
   schedules?: ScheduleCache | undefined;
   bookings?: BookingsCache | undefined;
 }): PortalEngine {
-  const { db, clock, bookings, notifier } = deps;
+  const { db, clock, bookings, notices } = deps;
   const schedules = deps.schedules ?? new ScheduleCache(deps.clock);
-  const engine = (releaseDelayMinutes: number) => ({ db, clock, schedules, bookings, notifier, releaseDelayMinutes });
+  const engine = (releaseDelayMinutes: number) => ({ db, clock, schedules, bookings, notices, releaseDelayMinutes });
 
   async function freeDays(input: { serviceId: string; locationId: string; from: string; to: string; releaseDelayMinutes: number }): Promise<FreeDay[]> {
     // The calendar asks for whole pages; clamp them to the booking window (from the schedule in memory).
