@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import { bookings } from '../../platform/metrics/metrics.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
-import type { Actor } from './appointment-actor.ts';
+import type { Requester } from './requester.ts';
 import { hashIdempotencyKey, hashManageSecret, newAppointmentCode, newManageSecret, sealManageSecret, unsealManageSecret } from './appointment-code.ts';
 import {
   attempt,
@@ -15,7 +15,8 @@ import {
 } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { formatInZone } from './availability.ts';
-import { slotTaken, withCurrentSchedule, type EngineDeps } from './find-slot.ts';
+import type { EngineDeps } from './engine-deps.ts';
+import { slotTaken, withCurrentSchedule } from './find-slot.ts';
 import { calendarDate, invalid } from './get-availability.ts';
 import { isAcceptablePersonName, normalizePersonName } from './person-name.ts';
 import { bookFreeCandidate } from './slot-store.ts';
@@ -28,7 +29,7 @@ export type BookingRequest = {
   /** ISO 8601 instant with offset, e.g. 2026-12-01T09:30:00+01:00. */
   start: string;
   person: Person;
-  actor: Actor;
+  actor: Requester;
   /** Staff only: place the appointment with this clerk (e.g. into the clerk's own hours). */
   staffId?: string | undefined;
   idempotencyKey?: string | undefined;
@@ -82,7 +83,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
   const { db, clock } = deps;
   const person = normalizePerson(request.person, clock.now());
   if (request.staffId !== undefined && request.actor.channel !== 'staff') throw invalid('staffId', 'Only staff can choose the clerk.');
-  const start = parseStart(request.start);
+  const start = parseBookingStart(request.start);
   const manageSecret = newManageSecret();
   return withCurrentSchedule<BookingResult>(deps, { ...request, start }, async ({ offered, probe }) => {
     const appointment = {
@@ -120,7 +121,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
   });
 }
 
-export function parseStart(value: string): number {
+export function parseBookingStart(value: string): number {
   const instant = safeInstant(value);
   if (instant === undefined) throw invalid('start', '`start` must be a date and time with offset, e.g. 2026-12-01T09:30:00+01:00.');
   // Temporal reads years up to ±275760, where the office's calendar arithmetic overflows.

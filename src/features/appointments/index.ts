@@ -1,6 +1,6 @@
 /** The appointment engine's import surface for other features (portal, staff calendar, front desk). */
-export { onlineActor, type Actor } from './appointment-actor.ts';
-export { codeAlphabet, normalizeCode } from './appointment-code.ts';
+export { onlineRequester, type Requester } from './requester.ts';
+export { codeAlphabet, canonicalCode } from './appointment-code.ts';
 export type { AppointmentView } from './appointment-view.ts';
 export { getAvailability, maxRangeDays, type Availability, type AvailabilityQuery } from './get-availability.ts';
 export { bookAppointment, type BookingRequest, type BookingResult, type Person } from './book-appointment.ts';
@@ -14,7 +14,7 @@ export { allowEveryBooking, type BookingGuard } from './booking-guard.ts';
 export { appointmentRoutes } from './appointment-routes.ts';
 export { ScheduleCache } from './schedule-cache.ts';
 export { BookingsCache } from './bookings-cache.ts';
-export type { EngineDeps } from './find-slot.ts';
+export type { EngineDeps } from './engine-deps.ts';
 export type { AppointmentChange, AppointmentNotifier, NoticedAppointment } from './appointment-notifier.ts';
 export { bookAndNotify, cancelAndNotify, rescheduleAndNotify, type NotifyingDeps } from './notified-changes.ts';
 export { eraseAppointmentPersonalData } from './erase-personal-data.ts';

@@ -2,13 +2,13 @@ import { isAppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.generated.ts';
-import type { Actor } from './appointment-actor.ts';
-import { normalizeCode } from './appointment-code.ts';
+import type { Requester } from './requester.ts';
+import { canonicalCode } from './appointment-code.ts';
 import type { AppointmentNotifier } from './appointment-notifier.ts';
 import type { AppointmentView } from './appointment-view.ts';
 import { bookAppointment, type BookingRequest, type BookingResult } from './book-appointment.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
-import type { EngineDeps } from './find-slot.ts';
+import type { EngineDeps } from './engine-deps.ts';
 import type { AppointmentLocator } from './manage-appointment.ts';
 import { rescheduleAppointment } from './reschedule-appointment.ts';
 
@@ -34,7 +34,7 @@ export async function bookAndNotify(deps: NotifyingDeps, request: BookingRequest
   }
 }
 
-export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentLocator, actor: Actor, note?: string): Promise<AppointmentView> {
+export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentLocator, actor: Requester, note?: string): Promise<AppointmentView> {
   return deps.db
     .transaction()
     .execute(async (trx) => {
@@ -52,7 +52,7 @@ export async function rescheduleAndNotify(
   deps: NotifyingDeps,
   locator: AppointmentLocator,
   change: { start: string; staffId?: string | undefined },
-  actor: Actor,
+  actor: Requester,
 ): Promise<AppointmentView> {
   return deps.db
     .transaction()
@@ -77,6 +77,6 @@ async function lockAppointment(trx: Transaction<DB>, locator: AppointmentLocator
   if ('appointmentId' in locator) {
     return isId(locator.appointmentId) ? query.where('id', '=', locator.appointmentId).executeTakeFirst() : undefined;
   }
-  const code = normalizeCode(locator.code);
+  const code = canonicalCode(locator.code);
   return /^[A-Z0-9]{6,12}$/.test(code) ? query.where('code', '=', code).executeTakeFirst() : undefined;
 }
