@@ -44,7 +44,7 @@ test('a booking cancelled before its notice went out is told only of the cancell
   const id = await bookWithNotice('2026-12-08T08:00:00+01:00');
   await db.transaction().execute(async (trx) => {
     await cancelAppointment({ db: trx, clock }, { appointmentId: id, verifiedByPortal: true }, onlineRequester);
-    await recordNotice(trx, { kind: 'cancelled', appointmentId: id, actor: onlineRequester });
+    await recordNotice(trx, { kind: 'cancelled', appointmentId: id, actor: onlineRequester, at: clock.now() });
   });
   const deliverer = countingDeliverer();
   await createAppointmentNotices({ db, deliverer }).deliver();

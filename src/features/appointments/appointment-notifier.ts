@@ -11,6 +11,8 @@ export type AppointmentChange = {
   kind: 'booked' | 'cancelled' | 'moved' | 'existing';
   appointmentId: string;
   actor: Requester;
+  /** When the change was made (the injected clock's now): the notice's created_at. */
+  at: Date;
   /** A line from the office for the person (e.g. why it had to cancel). */
   note?: string | undefined;
   /** The appointment as it is now, when the caller has just read it (a delivery of notices does). */

@@ -25,7 +25,13 @@ export async function cancelByOffice(
   // A booked appointment long in the past whose personal data was erased has nobody to write to.
   if (before.email === null) throw new AppError('conflict', 'This appointment is over and its personal data was erased.');
   await trx.updateTable('appointment').set({ status: 'cancelled', cancelled_at: input.now, updated_at: input.now }).where('id', '=', before.id).execute();
-  await notices.changed(trx, { kind: 'cancelled', appointmentId: before.id, actor: { channel: 'staff', staffId: input.staffId }, note: input.note });
+  await notices.changed(trx, {
+    kind: 'cancelled',
+    appointmentId: before.id,
+    actor: { channel: 'staff', staffId: input.staffId },
+    at: input.now,
+    note: input.note,
+  });
   const { email: _email, ...rest } = before;
   return rest;
 }

@@ -42,7 +42,7 @@ export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentL
       const view = await cancelAppointment({ ...deps, db: trx }, locator, actor);
       // Cancelling twice answers with the cancelled appointment; only the first one tells the person.
       if (before?.status === 'booked' && view.status === 'cancelled')
-        await deps.notices.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, note });
+        await deps.notices.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, at: deps.clock.now(), note });
       return view;
     })
     .finally(() => deps.notices.committed?.());
@@ -61,7 +61,7 @@ export async function rescheduleAndNotify(
       const view = await rescheduleAppointment({ ...deps, db: trx }, locator, change, actor);
       // A "move" to the same start (only the clerk may differ) changes nothing for the person.
       if (before && new Date(view.startsAt).getTime() !== before.starts_at.getTime())
-        await deps.notices.changed(trx, { kind: 'moved', appointmentId: view.id, actor });
+        await deps.notices.changed(trx, { kind: 'moved', appointmentId: view.id, actor, at: deps.clock.now() });
       return view;
     })
     .finally(() => deps.notices.committed?.());
