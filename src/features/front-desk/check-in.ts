@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { authorize, type DeviceActor, type StaffActor } from './actors.ts';
+import { permitFrontDeskAction, type DeviceActor, type StaffActor } from './actors.ts';
 import { checkInWindow } from './check-in-window.ts';
 import { announceQueueChange } from './display-events.ts';
 import { findLocationById, isUniqueViolation, loadSettings, lockKey, nextTicketNumber, queueCandidates, type Db, type Trx } from './front-desk-store.ts';
@@ -44,7 +44,7 @@ export async function checkInWithCode(
   actor: StaffActor | DeviceActor,
   input: { locationId: string; code: string; idempotencyKey?: string | undefined; language?: string | undefined; routing?: RoutingFacts },
 ): Promise<IssuedTicket> {
-  authorize(actor, 'check_in', input.locationId);
+  permitFrontDeskAction(actor, 'check_in', input.locationId);
   const code = normalizeCode(input.code);
   if (!code) throw new AppError('not_found', 'No appointment has this code.', { details: { reason: 'unknown_code' } });
   const location = await findLocationById(deps.db, input.locationId);
@@ -141,7 +141,7 @@ export async function createWalkInTicket(
     routing?: RoutingFacts;
   },
 ): Promise<IssuedTicket> {
-  authorize(actor, 'check_in', input.locationId);
+  permitFrontDeskAction(actor, 'check_in', input.locationId);
   const location = await findLocationById(deps.db, input.locationId);
   const now = deps.clock.now();
   const today = officeDay(now, location.time_zone);

@@ -1,7 +1,7 @@
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { Hono } from 'hono';
 import { translate } from '../../web/i18n.ts';
-import { authorize } from './actors.ts';
+import { permitFrontDeskAction } from './actors.ts';
 import { displayEventsSince, type DisplayEvent } from './display-events.ts';
 import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { requireDevice } from './front-desk-gate.ts';
@@ -24,14 +24,14 @@ export function displayRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
 
   app.get('/display/:location', async (c) => {
     const location = await findLocationBySlug(deps.db, c.req.param('location'));
-    authorize(await requireDevice(deps.gate, c, 'display'), 'watch_display', location.id);
+    permitFrontDeskAction(await requireDevice(deps.gate, c, 'display'), 'watch_display', location.id);
     const recent = await displayEventsSince(deps.db, location.id, null, 9);
     return c.html(<DisplayPage slug={location.slug} name={location.name} recent={recent} />);
   });
 
   app.get('/display/:location/events', async (c) => {
     const location = await findLocationBySlug(deps.db, c.req.param('location'));
-    authorize(await requireDevice(deps.gate, c, 'display'), 'watch_display', location.id);
+    permitFrontDeskAction(await requireDevice(deps.gate, c, 'display'), 'watch_display', location.id);
     return displayStream(c, deps, location.id);
   });
 

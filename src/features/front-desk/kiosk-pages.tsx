@@ -12,7 +12,7 @@ import type { FrontDeskDeps } from './front-desk-routes.tsx';
 import { findLocationById, findLocationBySlug, type LocationRow } from './front-desk-store.ts';
 import { requireDevice } from './front-desk-gate.ts';
 import { codeAlphabet } from '../appointments/index.ts';
-import { authorize } from './actors.ts';
+import { permitFrontDeskAction } from './actors.ts';
 import { ScreenLayout } from './kiosk-layout.tsx';
 import { officeDay } from './office-day.ts';
 
@@ -48,7 +48,7 @@ function kioskLang(value: string | undefined): Lang {
 async function kioskContext(deps: FrontDeskDeps, c: Context) {
   const location = await findLocationBySlug(deps.db, c.req.param('location') ?? '');
   const device = await requireDevice(deps.gate, c, 'kiosk');
-  authorize(device, 'check_in', location.id);
+  permitFrontDeskAction(device, 'check_in', location.id);
   return { location, device };
 }
 

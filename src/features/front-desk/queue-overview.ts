@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../shared/clock.ts';
-import { authorize, type StaffActor } from './actors.ts';
+import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { queueOrder } from './call-next.ts';
 import { findLocationById, loadSettings, type Db } from './front-desk-store.ts';
 import { officeDay, officeDayBounds } from './office-day.ts';
@@ -21,7 +21,7 @@ export type WaitingTicket = {
 export type QueueSummary = { specialtyId: string; name: string; prefix: string; waiting: WaitingTicket[]; longestWaitMinutes: number };
 
 export async function waitingQueues(deps: { db: Db; clock: Clock }, actor: StaffActor, locationId: string): Promise<QueueSummary[]> {
-  authorize(actor, 'figures', locationId);
+  permitFrontDeskAction(actor, 'figures', locationId);
   const location = await findLocationById(deps.db, locationId);
   const settings = await loadSettings(deps.db, location.id);
   const now = deps.clock.now();
@@ -85,7 +85,7 @@ export type DeskTicket = {
 
 /** The clerk's current and parked tickets with the prepared information (no personal data). */
 export async function deskTickets(deps: { db: Db }, actor: StaffActor, locationId: string): Promise<{ current: DeskTicket | null; parked: DeskTicket[] }> {
-  authorize(actor, 'call', locationId);
+  permitFrontDeskAction(actor, 'call', locationId);
   const rows = await deps.db
     .selectFrom('ticket')
     .leftJoin('counter', 'counter.id', 'ticket.counter_id')
@@ -178,7 +178,7 @@ export async function bookingOfTicket(deps: { db: Db }, actor: StaffActor, ticke
     .where('ticket.id', '=', ticketId)
     .executeTakeFirst();
   if (!row) return null;
-  authorize(actor, 'call', row.location_id);
+  permitFrontDeskAction(actor, 'call', row.location_id);
   if (row.staff_id !== actor.staffId && !actor.specialtyIds.includes(row.specialty_id)) return null;
   if (!row.appointment_id || !row.person_name) return null;
   return {
@@ -206,7 +206,7 @@ export type TodaysAppointment = {
 
 /** Reception's list of today's appointments at a location (personal data: the caller audits it). */
 export async function todaysAppointments(deps: { db: Db; clock: Clock }, actor: StaffActor, locationId: string, search?: string): Promise<TodaysAppointment[]> {
-  authorize(actor, 'reception', locationId);
+  permitFrontDeskAction(actor, 'reception', locationId);
   const location = await findLocationById(deps.db, locationId);
   const { start, end } = officeDayBounds(officeDay(deps.clock.now(), location.time_zone), location.time_zone);
   let query = deps.db

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import { isLanguage, languageName, languages } from '../../web/i18n.ts';
 import { StaffLayout } from '../staff/index.ts';
-import { authorize, type StaffActor } from './actors.ts';
+import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import { markPriority } from './desk-actions.ts';
 import { Csrf, FrontDeskHead, QueueTable } from './desk-pages.tsx';
@@ -49,7 +49,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
 
   const render = async (c: Context<AppEnv>, notice?: { kind: 'ok' | 'error'; text: string }, status: 200 | 409 | 404 | 422 | 403 = 200) => {
     const { actor, location, choices } = await context(c);
-    authorize(actor, 'reception', location.id);
+    permitFrontDeskAction(actor, 'reception', location.id);
     const search = c.req.query('q');
     const data = await live(c, actor, location, search);
     const services = await deps.db
@@ -190,7 +190,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
 
   app.get('/front-desk/events', async (c) => {
     const { actor, location } = await context(c, 'figures');
-    authorize(actor, 'figures', location.id);
+    permitFrontDeskAction(actor, 'figures', location.id);
     return queueStream(c, deps, location.id);
   });
 

@@ -7,7 +7,7 @@ export type LocationChoice = { id: string; name: string };
 
 /**
  * The locations a staff member may open reception or figures for: the ones they work at; an
- * administrator's figures cover every active location (authorize in actors.ts says the same).
+ * administrator's figures cover every active location (permitFrontDeskAction in actors.ts says the same).
  */
 export async function locationChoices(db: Db, actor: StaffActor, screen: 'reception' | 'figures'): Promise<LocationChoice[]> {
   const everywhere = screen === 'figures' && actor.role === 'admin';
