@@ -40,9 +40,11 @@ type Sink = { send(bytes: Uint8Array | string): void; closed(): boolean; end(): 
  * pipe per write: a call fans out to hundreds of displays). `start` returns its cleanup.
  */
 function eventStream(c: Context, open: (sink: Sink) => () => void): Response {
+  // `open` subscribes first: when it refuses (no live events on this instance), nothing has been
+  // written yet and the error edge can still answer with its status.
   const start = (sink: Sink) => {
-    sseConnections.inc();
     const close = open(sink);
+    sseConnections.inc();
     return () => {
       sseConnections.dec();
       close();
@@ -60,6 +62,7 @@ function eventStream(c: Context, open: (sink: Sink) => () => void): Response {
     cleanup?.();
   };
   const body = new ReadableStream<Uint8Array>({
+    // A throw here leaves the constructor, before any response exists.
     start(controller) {
       const sink: Sink = {
         send(bytes) {
@@ -80,9 +83,9 @@ function eventStream(c: Context, open: (sink: Sink) => () => void): Response {
           }
         },
       };
+      cleanup = start(sink);
       sink.send(`retry: ${retryMs}\n\n`);
       heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
-      cleanup = start(sink);
     },
     cancel: finish,
   });
@@ -98,6 +101,7 @@ const streamHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cac
  */
 function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => void): Response {
   let done = false;
+  let heartbeat: NodeJS.Timeout | undefined;
   let cleanup: (() => void) | undefined;
   const finish = () => {
     if (done) return;
@@ -106,7 +110,6 @@ function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => 
     cleanup?.();
     if (!outgoing.writableEnded) outgoing.end();
   };
-  outgoing.writeHead(200, { ...streamHeaders, 'x-content-type-options': 'nosniff' });
   const sink: Sink = {
     send(bytes) {
       if (!done) outgoing.write(bytes);
@@ -114,11 +117,14 @@ function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => 
     closed: () => done,
     end: () => finish(),
   };
+  // Subscribed before the head is written: a refusal throws while the error edge can still answer.
+  // Nothing reaches the sink before this function returns (frames come from later callbacks).
+  cleanup = start(sink);
+  outgoing.writeHead(200, { ...streamHeaders, 'x-content-type-options': 'nosniff' });
   sink.send(`retry: ${retryMs}\n\n`);
-  const heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
+  heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
   outgoing.on('close', finish);
   outgoing.on('error', finish);
-  cleanup = start(sink);
   return RESPONSE_ALREADY_SENT;
 }
 
