@@ -4,6 +4,7 @@ import { permitFrontDeskAction, type DeviceActor, type StaffActor } from './acto
 import { checkInWindow } from './check-in-window.ts';
 import { announceQueueChange } from './display-events.ts';
 import { findLocationById, isUniqueViolation, loadSettings, lockKey, nextTicketNumber, queueCandidates, type Db, type Trx } from './front-desk-store.ts';
+import { refuseWhenClosed } from './office-closed.ts';
 import { localTime, officeDay } from './office-day.ts';
 import { chooseQueue, surnameOf, type RoutingFacts } from './routing.ts';
 
@@ -158,6 +159,7 @@ export async function createWalkInTicket(
   if (atKiosk && !service.walk_in_allowed) {
     throw new AppError('conflict', 'This concern needs an appointment.', { details: { reason: 'appointment_needed' } });
   }
+  if (atKiosk) await refuseWhenClosed(deps.db, location, now);
 
   return deps.db.transaction().execute(async (trx) => {
     const earlier = await repeatOf(trx, location.id, input.idempotencyKey);

@@ -3,7 +3,8 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { LiveEvents, LiveMessage } from '../../platform/events/live-events.ts';
 import { sseConnections } from '../../platform/metrics/metrics.ts';
-import { displayEventsSince, type DisplayEvent } from './display-events.ts';
+import { displayEventsSince, type CallFacts, type DisplayEvent } from './display-events.ts';
+import { displayCall } from './display-texts.ts';
 import type { Db } from './front-desk-store.ts';
 
 const heartbeatMs = 15_000;
@@ -19,7 +20,7 @@ export function resumePoint(c: Context): number | null {
 }
 
 function callFrame(event: DisplayEvent): Uint8Array {
-  return encoder.encode(`id: ${event.id}\nevent: call\ndata: ${JSON.stringify(event.call)}\n\n`);
+  return encoder.encode(`id: ${event.id}\nevent: call\ndata: ${JSON.stringify(displayCall(event.call))}\n\n`);
 }
 
 // One live message reaches every display of an instance: encode its frame once, not 300 times.
@@ -27,7 +28,7 @@ const frames = new WeakMap<LiveMessage, Uint8Array>();
 function frameOf(message: LiveMessage): Uint8Array {
   let frame = frames.get(message);
   if (!frame) {
-    frame = callFrame({ id: message.id as number, call: message.data as DisplayEvent['call'] });
+    frame = callFrame({ id: message.id as number, call: message.data as CallFacts });
     frames.set(message, frame);
   }
   return frame;

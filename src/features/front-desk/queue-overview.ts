@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../shared/clock.ts';
 import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { queueOrder } from './call-next.ts';
-import { findLocationById, loadSettings, type Db } from './front-desk-store.ts';
+import { activeCounters, allSpecialties, counterInUse, findLocationById, loadSettings, servicesAt, type Db } from './front-desk-store.ts';
 import { officeDay, officeDayBounds } from './office-day.ts';
 
 /** Read models for the desk, reception and figures pages. Ticket lists carry no names. */
@@ -245,4 +245,29 @@ export async function todaysAppointments(deps: { db: Db; clock: Clock }, actor: 
     ticketNumber: row.display_number,
     ticketStatus: row.ticket_status,
   }));
+}
+
+export type DeskView = { current: DeskTicket | null; parked: DeskTicket[]; queues: QueueSummary[]; specialties: { id: string; name: string }[] };
+
+/** Everything the clerk's desk shows: own and parked tickets, the own queues, and the queues to hand over to. */
+export async function deskView(deps: { db: Db; clock: Clock }, actor: StaffActor, locationId: string): Promise<DeskView> {
+  const [own, queues, specialties] = await Promise.all([deskTickets(deps, actor, locationId), waitingQueues(deps, actor, locationId), allSpecialties(deps.db)]);
+  return { ...own, queues: queues.filter((q) => actor.specialtyIds.includes(q.specialtyId)), specialties };
+}
+
+/** The counters a clerk may take at a location, and the one of a ticket still in progress. */
+export async function deskCounters(
+  deps: { db: Db },
+  actor: StaffActor,
+  locationId: string,
+): Promise<{ counters: { id: string; name: string }[]; inUse: string | null }> {
+  permitFrontDeskAction(actor, 'call', locationId);
+  const [counters, inUse] = await Promise.all([activeCounters(deps.db, locationId), counterInUse(deps.db, actor.staffId, locationId)]);
+  return { counters, inUse };
+}
+
+/** The concerns reception may issue a walk-in ticket for, named in the staff member's language. */
+export async function receptionServices(deps: { db: Db }, actor: StaffActor, locationId: string, lang: string): Promise<{ id: string; name: string }[]> {
+  permitFrontDeskAction(actor, 'reception', locationId);
+  return servicesAt(deps.db, locationId, lang);
 }

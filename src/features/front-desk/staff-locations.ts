@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import type { StaffActor } from './actors.ts';
-import type { Db } from './front-desk-store.ts';
+import { locationNames, type Db } from './front-desk-store.ts';
 
 export type LocationChoice = { id: string; name: string };
 
@@ -11,10 +11,7 @@ export type LocationChoice = { id: string; name: string };
  */
 export async function locationChoices(db: Db, actor: StaffActor, screen: 'reception' | 'figures'): Promise<LocationChoice[]> {
   const everywhere = screen === 'figures' && actor.role === 'admin';
-  if (!everywhere && actor.locationIds.length === 0) return [];
-  let query = db.selectFrom('location').select(['id', 'name']).orderBy('name');
-  query = everywhere ? query.where('active', '=', true) : query.where('id', 'in', [...actor.locationIds]);
-  return query.execute();
+  return locationNames(db, everywhere ? null : actor.locationIds);
 }
 
 /** The requested location if it is one of the choices, else the first; a foreign one is refused. */
@@ -29,22 +26,13 @@ export function chooseLocation(choices: LocationChoice[], requested: string | un
   return first;
 }
 
-/** A plain GET form (works without JavaScript) for staff who work at more than one location. */
-export function LocationSwitch(props: { action: string; choices: LocationChoice[]; current: string }) {
-  if (props.choices.length < 2) return null;
-  return (
-    <form method="get" action={props.action} class="inline location-switch" data-testid="location-switch">
-      <label for="location-switch">Standort</label>
-      <select id="location-switch" name="location">
-        {props.choices.map((choice) => (
-          <option value={choice.id} selected={choice.id === props.current}>
-            {choice.name}
-          </option>
-        ))}
-      </select>
-      <button class="button secondary" type="submit">
-        Standort wechseln
-      </button>
-    </form>
-  );
+/** The location a clerk's desk opens: the requested one if the clerk works there, else their first. */
+export function deskLocationId(actor: StaffActor, requested: string | undefined): string {
+  if (requested && isId(requested)) {
+    if (!actor.locationIds.includes(requested)) throw new AppError('forbidden', 'You do not work at this location.');
+    return requested;
+  }
+  const first = actor.locationIds[0];
+  if (!first) throw new AppError('forbidden', 'You are not assigned to any location.');
+  return first;
 }
