@@ -32,7 +32,8 @@ const tokens = {
 /** A browser tab: devices carry their token in the device cookie, staff sign in through the real form. */
 async function pageAs(who: string | { username: string }) {
   // bypassCSP only lets the test inject axe-core; the pages themselves run under the real CSP.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  // An office's browsers ask for German: staff screens follow it (English on request).
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
   if (typeof who === 'string') await context.addCookies([{ name: deviceCookieName, value: who, url: base }]);
   const page = await context.newPage();
   if (typeof who !== 'string') {
