@@ -3,9 +3,18 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { translate } from '../../web/i18n.ts';
 import { StaffLayout } from '../staff/index.ts';
 import type { LocationRow } from './front-desk-store.ts';
-import { Csrf, FrontDeskHead, Notice, QueueTable, type ScreenNotice } from './front-desk-ui.tsx';
+import {
+  Csrf,
+  FrontDeskHead,
+  Notice,
+  QueueTable,
+  type ScreenNotice,
+  birthDateLabel,
+  languageLabel,
+  statusLabel,
+  type StaffScreenLang,
+} from './front-desk-ui.tsx';
 import type { BookingData, DeskTicket, DeskView } from './queue-overview.ts';
-import { birthDateLabel, languageLabel, statusLabel, type StaffScreenLang } from './staff-format.ts';
 
 /** The clerk's desk (staff screen, German or English): counter choice, the ticket at the counter, parked tickets, the queues. */
 type Texts = (key: string, values?: Record<string, string | number>) => string;

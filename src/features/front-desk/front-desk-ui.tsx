@@ -5,6 +5,8 @@ import { textDirection, translate, type Lang } from '../../web/i18n.ts';
 import type { QueueSummary } from './queue-overview.ts';
 import { type StaffScreenLang, waitedLabel } from './staff-format.ts';
 
+export { birthDateLabel, dayLabel, durationLabel, languageLabel, statusLabel, type StaffScreenLang } from './staff-format.ts';
+
 /**
  * The front desk's shared UI: the full-screen frame of kiosk and call display, and the pieces
  * the staff screens (desk, reception, figures) have in common. Staff texts follow the staff

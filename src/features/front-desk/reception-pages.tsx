@@ -2,11 +2,23 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { languageName, languages, translate } from '../../web/i18n.ts';
 import { StaffLayout } from '../staff/index.ts';
-import { appointmentShareGoal, type DayFigures } from './figures.ts';
+import type { DayFigures } from './figures.ts';
 import type { LocationRow } from './front-desk-store.ts';
-import { Csrf, FrontDeskHead, LocationSwitch, Notice, priorityReasonLabel, priorityReasons, QueueTable, type ScreenNotice } from './front-desk-ui.tsx';
+import {
+  Csrf,
+  FrontDeskHead,
+  LocationSwitch,
+  Notice,
+  priorityReasonLabel,
+  priorityReasons,
+  QueueTable,
+  type ScreenNotice,
+  dayLabel,
+  durationLabel,
+  statusLabel,
+  type StaffScreenLang,
+} from './front-desk-ui.tsx';
 import type { QueueSummary, TodaysAppointment } from './queue-overview.ts';
-import { dayLabel, durationLabel, statusLabel, type StaffScreenLang } from './staff-format.ts';
 
 /** Reception and the day's figures (staff screens, German or English). */
 const textsIn =
@@ -188,7 +200,7 @@ export function ReceptionLive(props: {
   );
 }
 
-export function FiguresPage(props: { c: Context<AppEnv>; lang: StaffScreenLang; location: LocationRow; choices: Choice[]; figures: DayFigures }) {
+export function FiguresPage(props: { c: Context<AppEnv>; lang: StaffScreenLang; location: LocationRow; choices: Choice[]; figures: DayFigures; goal: number }) {
   const { figures, lang } = props;
   const t = textsIn(lang);
   const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
@@ -222,7 +234,7 @@ export function FiguresPage(props: { c: Context<AppEnv>; lang: StaffScreenLang; 
         <dd>{figures.visitsWithAppointment}</dd>
         <dt>{t('figures.without_appointment')}</dt>
         <dd>{figures.visitsWithoutAppointment}</dd>
-        <dt>{t('figures.share', { goal: percent(appointmentShareGoal) })}</dt>
+        <dt>{t('figures.share', { goal: percent(props.goal) })}</dt>
         <dd data-testid="share">{percent(figures.appointmentShare)}</dd>
         <dt>{t('figures.no_shows')}</dt>
         <dd>{figures.noShows}</dd>

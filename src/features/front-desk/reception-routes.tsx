@@ -8,7 +8,7 @@ import { staffLang, staffT } from '../staff/index.ts';
 import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import { markPriority } from './desk-actions.ts';
-import { dayFigures } from './figures.ts';
+import { appointmentShareGoal, dayFigures } from './figures.ts';
 import type { FrontDeskDeps } from './front-desk-deps.ts';
 import { requireStaff } from './front-desk-gate.ts';
 import { findLocationById, type LocationRow } from './front-desk-store.ts';
@@ -135,7 +135,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   app.get('/figures', async (c) => {
     const { actor, location, choices } = await context(c, 'figures');
     const figures = await dayFigures(deps, actor, location.id);
-    return c.html(<FiguresPage c={c} lang={staffLang(c)} location={location} choices={choices} figures={figures} />);
+    return c.html(<FiguresPage c={c} lang={staffLang(c)} location={location} choices={choices} figures={figures} goal={appointmentShareGoal} />);
   });
 
   return app;
