@@ -2,6 +2,7 @@ import { translate } from '../../web/i18n.ts';
 import type { DisplayCall } from './display-texts.ts';
 import { ScreenLayout } from './front-desk-ui.tsx';
 
+/** The call display's page: numbers and counters, the call texts as the display layer made them. */
 type ShownCall = { id: number; call: DisplayCall };
 
 function CallTexts(props: { event: ShownCall }) {

@@ -5,7 +5,10 @@ import { serviceName, ticketAt, walkInServices } from './kiosk-store.ts';
 import { officeClosedAt, type OfficeClosed } from './office-closed.ts';
 import { officeDay } from './office-day.ts';
 
-/** What the kiosk shows; the device is authorized for the location by the caller (kiosk-routes.tsx). */
+/**
+ * The kiosk's read models. The caller (kiosk-routes.tsx) has already checked that the device is
+ * a kiosk of this location.
+ */
 export type Concern = { id: string; name: string };
 
 /** The concerns a visitor without an appointment may choose now: none while the office is closed. */

@@ -126,8 +126,17 @@ function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => 
   heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
   outgoing.on('close', finish);
   outgoing.on('error', finish);
-  return RESPONSE_ALREADY_SENT;
+  return alreadySentStream;
 }
+
+/**
+ * node-server's "already sent" answer, also naming what was sent: a middleware that sets a header
+ * on a response it does not know to be a stream (no-store on staff paths) rebuilds it, and the
+ * server then writes the head a second time (ERR_HTTP_HEADERS_SENT) and destroys the stream.
+ */
+const alreadySentStream = new Response(null, {
+  headers: [...RESPONSE_ALREADY_SENT.headers.entries(), ['content-type', streamHeaders['content-type']]],
+});
 
 /**
  * The call display's event stream: first every call after the resume point (or the latest 8
