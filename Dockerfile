@@ -28,5 +28,6 @@ EXPOSE 3000
 # /readyz: 200 while the instance serves (database reachable), 503 while it drains on SIGTERM.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/readyz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Started without npm in between, so SIGTERM reaches Lotse and it drains (docs/operations.md).
-CMD ["node_modules/.bin/node", "--import", "tsx", "src/main.ts"]
+# Started without npm in between, so SIGTERM reaches Lotse and it drains (docs/operations.md);
+# the base image's Node is the Node 24 that `npm start` would use.
+CMD ["node", "--import", "tsx", "src/main.ts"]
