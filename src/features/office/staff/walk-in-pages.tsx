@@ -2,67 +2,37 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError } from '../../../shared/app-error.ts';
-import { CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
-import { Notice, StaffLayout, staffLang, staffT } from '../http/staff-layout.tsx';
-import { auditChange, parseForm, type AdminDeps } from './admin-forms.tsx';
+import { parseForm, StaffForm, staffT } from '../../staff/index.ts';
+import { managedLocation } from '../managed-location.ts';
+import type { OfficeDeps } from '../office-change.ts';
+import { addWalkInHours, deleteWalkInHours } from '../walk-in-hours.ts';
+import { walkInHoursAt } from '../walk-in-store.ts';
+import { DeleteButton, guard, idParam, LocationPage, officeChange, savedAt, time, weekdayName } from './office-page.tsx';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 08:00');
-const idParam = (value: string | undefined) => {
-  const parsed = z.uuid().safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', 'Not found.');
-  return parsed.data;
-};
+const weekday = z.coerce.number().int().min(1).max(7);
 
 /**
  * Admin: a location's walk-in hours (location_opening_hours), the one place the portal's "without
  * appointment" hours come from. Appointment times are not entered here: they follow from the
  * clerks' working hours.
  */
-export function walkInAdminRoutes(deps: AdminDeps) {
+export function walkInPages(deps: OfficeDeps) {
   const routes = new Hono<AppEnv>();
-  routes.use('/staff/admin/locations/:id/walk-in', requireStaff(deps, 'office.manage'));
-  routes.use('/staff/admin/locations/:id/walk-in/*', requireStaff(deps, 'office.manage'));
-
-  async function locationOf(id: string) {
-    const location = await deps.db.selectFrom('location').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
-    if (!location) throw new AppError('not_found', 'There is no such location.');
-    return location;
-  }
+  guard(routes, deps, 'office.manage', ['/staff/admin/locations/:id/walk-in', '/staff/admin/locations/:id/walk-in/*']);
 
   routes.get('/staff/admin/locations/:id/walk-in', async (c) => {
     const t = staffT(c);
-    const location = await locationOf(idParam(c.req.param('id')));
-    const hours = await deps.db
-      .selectFrom('location_opening_hours')
-      .selectAll()
-      .where('location_id', '=', location.id)
-      .orderBy('weekday')
-      .orderBy('opens')
-      .execute();
-    const lang = staffLang(c);
-    const weekday = (d: number) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d)));
+    const location = await managedLocation(deps.db, officeChange(c).actor, idParam(c.req.param('id')), 'office.manage');
+    const hours = await walkInHoursAt(deps.db, location.id);
     const base = `/staff/admin/locations/${location.id}/walk-in`;
     return c.html(
-      <StaffLayout c={c} title={`${t('staff.office.walk_in_hours')} · ${location.name}`}>
-        <h1>
-          {t('staff.office.walk_in_hours')}: {location.name}
-        </h1>
-        <Notice text={c.req.query('saved') ? t('staff.saved') : undefined} />
+      <LocationPage c={c} heading={t('staff.office.walk_in_hours')} location={location} back={`/staff/admin/locations/${location.id}`}>
         <p class="hint">{t('staff.office.walk_in_hint')}</p>
         <ul>
           {hours.map((h) => (
             <li>
-              {weekday(h.weekday)} {h.opens.slice(0, 5)}–{h.closes.slice(0, 5)}
-              <form method="post" action={`${base}/${h.weekday}/${h.opens.slice(0, 5)}/delete`} class="inline-form">
-                <CsrfField c={c} />{' '}
-                <button type="submit" class="link-button">
-                  {t('staff.delete')}
-                  <span class="visually-hidden">
-                    {' '}
-                    {weekday(h.weekday)} {h.opens.slice(0, 5)}
-                  </span>
-                </button>
-              </form>
+              {weekdayName(c, h.weekday)} {h.opens.slice(0, 5)}–{h.closes.slice(0, 5)}
+              <DeleteButton c={c} action={`${base}/${h.weekday}/${h.opens.slice(0, 5)}/delete`} what={`${weekdayName(c, h.weekday)} ${h.opens.slice(0, 5)}`} />
             </li>
           ))}
         </ul>
@@ -71,7 +41,7 @@ export function walkInAdminRoutes(deps: AdminDeps) {
             <label for="walk-in-weekday">{t('staff.hours.weekday')}</label>
             <select id="walk-in-weekday" name="weekday">
               {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                <option value={String(d)}>{weekday(d)}</option>
+                <option value={String(d)}>{weekdayName(c, d)}</option>
               ))}
             </select>
           </div>
@@ -84,50 +54,24 @@ export function walkInAdminRoutes(deps: AdminDeps) {
             <input type="time" id="walk-in-closes" name="closes" required value="12:00" />
           </div>
         </StaffForm>
-        <p>
-          <a href={`/staff/admin/locations/${location.id}`}>{t('staff.back')}</a>
-        </p>
-      </StaffLayout>,
+      </LocationPage>,
     );
   });
 
   routes.post('/staff/admin/locations/:id/walk-in', async (c) => {
-    const location = await locationOf(idParam(c.req.param('id')));
-    const form = await parseForm(c, z.object({ weekday: z.coerce.number().int().min(1).max(7), opens: time, closes: time }));
-    if (form.opens >= form.closes)
-      throw new AppError('validation_failed', 'The end must be after the start.', { fieldErrors: [{ path: 'closes', message: 'not after start' }] });
-    await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('location_opening_hours')
-        .values({ location_id: location.id, weekday: form.weekday, opens: form.opens, closes: form.closes })
-        .returningAll()
-        .executeTakeFirstOrThrow()
-        .catch((error: unknown) => {
-          if ((error as { code?: string }).code === '23505') throw new AppError('conflict', 'These walk-in hours exist already.');
-          throw error;
-        });
-      await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.walk_in_hours.add', target: { type: 'location', id: location.id }, after: row });
-    });
-    return c.redirect(`/staff/admin/locations/${location.id}/walk-in?saved=1`, 303);
+    const locationId = idParam(c.req.param('id'));
+    const form = await parseForm(c, z.object({ weekday, opens: time, closes: time }));
+    await addWalkInHours(deps, officeChange(c), locationId, form);
+    return savedAt(c, `/staff/admin/locations/${locationId}/walk-in`);
   });
 
   routes.post('/staff/admin/locations/:id/walk-in/:weekday/:opens/delete', async (c) => {
-    const location = await locationOf(idParam(c.req.param('id')));
-    const weekday = z.coerce.number().int().min(1).max(7).safeParse(c.req.param('weekday'));
+    const locationId = idParam(c.req.param('id'));
+    const day = weekday.safeParse(c.req.param('weekday'));
     const opens = time.safeParse(c.req.param('opens'));
-    if (!weekday.success || !opens.success) throw new AppError('not_found', 'Not found.');
-    await deps.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .deleteFrom('location_opening_hours')
-        .where('location_id', '=', location.id)
-        .where('weekday', '=', weekday.data)
-        .where('opens', '=', opens.data)
-        .returningAll()
-        .executeTakeFirst();
-      if (!before) throw new AppError('not_found', 'These walk-in hours do not exist (any more).');
-      await auditChange(trx, deps, c, currentStaff(c), { action: 'admin.walk_in_hours.delete', target: { type: 'location', id: location.id }, before });
-    });
-    return c.redirect(`/staff/admin/locations/${location.id}/walk-in?saved=1`, 303);
+    if (!day.success || !opens.success) throw new AppError('not_found', 'Not found.');
+    await deleteWalkInHours(deps, officeChange(c), locationId, { weekday: day.data, opens: opens.data });
+    return savedAt(c, `/staff/admin/locations/${locationId}/walk-in`);
   });
 
   return routes;
