@@ -1,7 +1,14 @@
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from '../../shared/app-error.ts';
-import { appointmentPerson, rescheduleAndNotify, type AppointmentNotifier } from '../appointments/index.ts';
-import { auditPersonForAppointment, cancelAppointmentForAbsence, closureImpact, isHitByClosure, recordAudit, upcomingClosedPeriods } from '../staff/index.ts';
+import {
+  appointmentPerson,
+  closureImpact,
+  isHitByClosure,
+  rescheduleAndNotify,
+  upcomingClosedPeriods,
+  type AppointmentNotifier,
+} from '../appointments/index.ts';
+import { auditPersonForAppointment, cancelAppointmentForAbsence, recordAudit } from '../staff/index.ts';
 import { managedLocation } from './managed-location.ts';
 import type { OfficeChange, OfficeDeps } from './office-change.ts';
 
@@ -36,7 +43,7 @@ async function hitAppointment(deps: OfficeDeps, change: OfficeChange, locationId
 
 /** Moves an appointment out of a closed time to `start` (local time at the location); the person is told. */
 export async function moveForClosure(
-  deps: OfficeDeps & { notifier: AppointmentNotifier },
+  deps: OfficeDeps & { notices: AppointmentNotifier },
   change: OfficeChange,
   input: { locationId: string; appointmentId: string; start: string },
 ): Promise<void> {
@@ -55,7 +62,7 @@ export async function moveForClosure(
 
 /** Cancels an appointment in a closed time, with a message to the person. */
 export async function cancelForClosure(
-  deps: OfficeDeps & { notifier: AppointmentNotifier },
+  deps: OfficeDeps & { notices: AppointmentNotifier },
   change: OfficeChange,
   input: { locationId: string; appointmentId: string; note: string },
 ): Promise<void> {

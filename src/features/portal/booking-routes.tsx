@@ -6,8 +6,7 @@ import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsV
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
 import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
-import type { Person } from './portal-engine.ts';
-import { findBookingAt } from '../appointments/index.ts';
+import { findBookingAt, type Person } from '../appointments/index.ts';
 import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../office/index.ts';
 import { checkCsrf, clientIp, csrfToken, grantAccess, grantedCode } from './portal-security.ts';
 import { newChallenge, spendSolution } from './proof-of-work.ts';
@@ -17,7 +16,7 @@ import { validateDetails } from './validate-details.ts';
 type C = Context<AppEnv>;
 
 /** Booking: location → calendar → times → details with proof of work → confirmation (POST-redirect-GET). */
-export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
+export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const lang = (c: C): Lang => c.req.param('lang') as Lang;
 
@@ -38,14 +37,14 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     });
   }
 
-  routes.get(`/${L}/book/:service`, async (c) => {
+  routes.get(`/${langSegment}/book/:service`, async (c) => {
     const service = await findService(deps, lang(c), c.req.param('service'));
     if (!service?.onlineBookable) return notBookable(c);
     const locations = (await listLocations(deps)).filter((l) => service.locationIds.includes(l.id));
     return c.html(<ChooseLocationPage lang={lang(c)} service={service} locations={locations} />);
   });
 
-  routes.get(`/${L}/book/:service/:location`, async (c) => {
+  routes.get(`/${langSegment}/book/:service/:location`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const { service, location } = found;
@@ -79,7 +78,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     );
   });
 
-  routes.get(`/${L}/book/:service/:location/details`, async (c) => {
+  routes.get(`/${langSegment}/book/:service/:location/details`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const start = parseStart(c.req.query('start'));
@@ -92,7 +91,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     return renderDetails(c, found, start, values, {}, 200);
   });
 
-  routes.post(`/${L}/book/:service/:location/details`, async (c) => {
+  routes.post(`/${langSegment}/book/:service/:location/details`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const l = lang(c);
@@ -165,7 +164,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     }
   });
 
-  routes.get(`/${L}/book/:service/:location/:day`, async (c) => {
+  routes.get(`/${langSegment}/book/:service/:location/:day`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const l = lang(c);

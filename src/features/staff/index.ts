@@ -34,5 +34,4 @@ export { staffApiRoutes } from './http/staff-api-routes.ts';
 export { StaffForm } from './http/staff-auth.tsx';
 export { Notice } from './http/staff-layout.tsx';
 export { parseForm, asArray, CheckboxGroup } from './admin/admin-forms.tsx';
-export { closureImpact, isHitByClosure, upcomingClosedPeriods } from './hours/closures.ts';
 export { cancelAppointmentForAbsence } from './hours/absence-impact.ts';

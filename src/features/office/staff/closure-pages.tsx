@@ -26,7 +26,7 @@ const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a dat
  * federal state, the closures they enter, and the booked appointments these hit, each to be moved
  * to another time or cancelled with a message to the person — as for a clerk's absence.
  */
-export function closurePages(deps: OfficeDeps & { notifier: AppointmentNotifier }) {
+export function closurePages(deps: OfficeDeps & { notices: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   guard(routes, deps, 'hours.manage', ['/staff/admin/closures', '/staff/admin/closures/*']);
 

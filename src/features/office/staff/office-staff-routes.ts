@@ -9,7 +9,7 @@ import { specialtyPages } from './specialty-pages.tsx';
 import { walkInPages } from './walk-in-pages.tsx';
 
 /** The office's staff pages: locations, walk-in hours, closures, specialties, services and their texts. */
-export function officeStaffRoutes(deps: OfficeDeps & { notifier: AppointmentNotifier }) {
+export function officeStaffRoutes(deps: OfficeDeps & { notices: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.route('/', servicePages(deps));
   routes.route('/', closurePages(deps));
