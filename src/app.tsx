@@ -40,7 +40,7 @@ import type { PortalEngine } from './features/portal/portal-engine.ts';
 import { portalRoutes } from './features/portal/portal-routes.tsx';
 import { portalKeyLoader } from './features/portal/portal-secret.ts';
 import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
-import { pageLanguage } from './web/page-language.ts';
+import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 
 export type AppDeps = {
   db: Database;
@@ -79,6 +79,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', detectPageLanguage);
   app.use('*', clientAddress(deps.trustedProxies ?? []));
   app.use('*', noStore(holdsPersonalData));
   const secureCookies = deps.publicUrl.startsWith('https://');
