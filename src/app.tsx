@@ -14,7 +14,7 @@ import {
   type AppointmentNotifier,
   type BookingGuard,
 } from './features/appointments/index.ts';
-import { officeRoutes } from './features/office/index.ts';
+import { officeRoutes, officeStaffRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
@@ -154,6 +154,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps));
   if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
   app.route('/', staffRoutes({ ...staffDeps, notices }));
+  app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   app.route(
