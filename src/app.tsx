@@ -8,6 +8,7 @@ import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts'
 import {
   allowEveryBooking,
   appointmentRoutes,
+  appointmentStaffRoutes,
   BookingsCache,
   ScheduleCache,
   type AppointmentNotices,
@@ -153,6 +154,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps));
   if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
   app.route('/', staffRoutes({ ...staffDeps, notifier }));
+  app.route('/', appointmentStaffRoutes({ ...staffDeps, notifier }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   app.route(

@@ -21,3 +21,4 @@ export { eraseAppointmentPersonalData } from './erase-personal-data.ts';
 export { createAppointmentNotices, startNoticeSweep, type AppointmentNotices } from './appointment-notices.ts';
 export { closedInterval, closedPeriods, hhmm, loadClosures, type ClosedPeriod, type ClosureRow } from './closures.ts';
 export { federalStates, isFederalState, publicHolidaysBetween, type FederalState, type PublicHoliday } from './public-holidays.ts';
+export { appointmentStaffRoutes } from './staff/staff-routes.ts';

@@ -25,10 +25,23 @@ export {
   currentStaff,
   currentDevice,
   CsrfField,
+  StaffForm,
   clientIp,
   type StaffHttpDeps,
 } from './http/staff-auth.tsx';
-export { StaffLayout, staffLang, staffT } from './http/staff-layout.tsx';
+export type { StaffVariables } from './http/staff-env.ts';
+export { Notice, StaffLayout, staffLang, staffT } from './http/staff-layout.tsx';
+export { asArray, changeContext, CheckboxGroup, ErrorList, idParam, parseForm } from './admin/admin-forms.tsx';
+export { authorizeChange, recordChange, type AdminDeps, type ChangeContext } from './admin/change-context.ts';
+export { absenceForManager, absencesBetween, blockOwnTime, staffTimeZone, type AbsenceInput } from './admin/record-absence.ts';
+// Appointment changes because of an absence; they move to the appointment engine (issue 12, item 1).
+export {
+  affectedAppointments,
+  cancelAppointmentForAbsence,
+  moveAppointmentToColleague,
+  qualifiedAlternatives,
+  type AffectedAppointment,
+} from './hours/absence-impact.ts';
 export { staffRoutes } from './staff-routes.ts';
 export { staffApiRoutes } from './http/staff-api-routes.ts';
 export { sourceDigest, translationState, type TranslationState } from './admin/translation-status.ts';

@@ -10,11 +10,10 @@ import { auditRoutes } from './admin/audit-routes.tsx';
 import { staffAdminRoutes } from './admin/staff-admin-routes.tsx';
 import { officeAdminRoutes } from './admin/office-admin-routes.tsx';
 import { walkInAdminRoutes } from './admin/walk-in-admin-routes.tsx';
-import { calendarRoutes } from './calendar/calendar-routes.tsx';
 import { devicePairingRoutes } from './http/device-pairing-routes.tsx';
 import type { AppointmentNotifier } from '../appointments/index.ts';
 
-/** Every staff page and staff API route. */
+/** The staff shell's pages (sign-in, devices) and the staff domain's admin pages; domains' staff pages are mounted by app.tsx. */
 export function staffRoutes(deps: StaffHttpDeps & { notifier: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.route('/', signInRoutes(deps));
@@ -26,7 +25,6 @@ export function staffRoutes(deps: StaffHttpDeps & { notifier: AppointmentNotifie
   routes.route('/', staffAdminRoutes(deps));
   routes.route('/', walkInAdminRoutes(deps));
   routes.route('/', officeAdminRoutes(deps));
-  routes.route('/', calendarRoutes(deps));
   routes.route('/', devicePairingRoutes(deps));
   return routes;
 }
