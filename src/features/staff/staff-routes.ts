@@ -14,7 +14,7 @@ import { devicePairingRoutes } from './http/device-pairing-routes.tsx';
 import type { AppointmentNotifier } from '../appointments/index.ts';
 
 /** The staff shell's pages (sign-in, devices) and the staff domain's admin pages; domains' staff pages are mounted by app.tsx. */
-export function staffRoutes(deps: StaffHttpDeps & { notifier: AppointmentNotifier }) {
+export function staffRoutes(deps: StaffHttpDeps & { notices: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.route('/', signInRoutes(deps));
   routes.route('/', securityAdminRoutes(deps));

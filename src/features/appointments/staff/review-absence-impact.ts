@@ -7,11 +7,11 @@ import {
   can,
   cancelAppointmentForAbsence,
   moveAppointmentToColleague,
-  qualifiedAlternatives,
   recordAudit,
   type ChangeContext,
 } from '../../staff/index.ts';
 import type { NotifyingDeps } from '../notified-changes.ts';
+import { qualifiedColleagues } from '../reassign-appointment.ts';
 import * as store from './staff-calendar-store.ts';
 
 type Deps = Pick<NotifyingDeps, 'db' | 'clock'>;
@@ -23,7 +23,7 @@ type Deps = Pick<NotifyingDeps, 'db' | 'clock'>;
 export async function reviewAbsenceImpact(deps: Deps, ctx: ChangeContext, absenceId: string) {
   const { absence, staff } = await absenceForManager(deps, ctx, absenceId);
   const affected = (await affectedAppointments(deps.db, absenceId)).filter((a) => can(ctx.actor, 'hours.manage', { locationId: a.location_id }));
-  const alternatives = await Promise.all(affected.map((a) => qualifiedAlternatives(deps.db, a.id)));
+  const alternatives = await Promise.all(affected.map((a) => qualifiedColleagues(deps.db, a.id)));
   // Showing names is opening personal data: one audit entry per person shown.
   for (const a of affected) {
     const personId = await auditPersonForAppointment(deps.db, await store.appointmentPerson(deps.db, a.id));
