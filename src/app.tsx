@@ -8,6 +8,7 @@ import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts'
 import {
   allowEveryBooking,
   appointmentRoutes,
+  appointmentStaffRoutes,
   BookingsCache,
   ScheduleCache,
   type AppointmentNotices,
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
   app.route('/', staffRoutes({ ...staffDeps, notices }));
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
+  app.route('/', appointmentStaffRoutes({ ...staffDeps, notices }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   app.route(

@@ -25,7 +25,7 @@ const dateSensitive = [
   'src/features/front-desk/check-in.test.ts',
   'src/features/front-desk/front-desk-pages.test.ts',
   'src/features/staff/sign-in.test.ts',
-  'src/features/staff/calendar/calendar.test.ts',
+  'src/features/appointments/staff/calendar.test.ts',
   'src/features/staff/hours/absence-impact.test.ts',
   'test/portal/booking-flow.test.ts',
   'test/portal/api-guard.test.ts',

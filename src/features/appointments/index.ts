@@ -31,3 +31,4 @@ export { closureHorizonDays, closureImpact, isHitByClosure, todayAt, upcomingClo
 export { createAppointmentNotices, startNoticeSweep, type AppointmentNotices } from './appointment-notices.ts';
 export { closedInterval, closedPeriods, hhmm, loadClosures, type ClosedPeriod, type ClosureRow } from './closures.ts';
 export { federalStates, isFederalState, publicHolidaysBetween, type FederalState, type PublicHoliday } from './public-holidays.ts';
+export { appointmentStaffRoutes } from './staff/staff-routes.ts';

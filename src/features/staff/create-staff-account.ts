@@ -1,14 +1,20 @@
+import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.generated.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { hashPassword, maxPasswordLength, minPasswordLength } from './password.ts';
 import type { StaffRole } from './roles.ts';
 
 export const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
-/** A new staff account with a password; the user name is unique (the database says so). */
+/**
+ * A new staff account with a password; the user name is unique (the database says so).
+ * `alsoInTransaction` writes more (the audit entry) in the same transaction.
+ */
 export async function createStaffAccount(
   db: Database,
-  input: { username: string; displayName: string; password: string; role: StaffRole; locationIds?: string[]; specialtyIds?: string[] },
+  input: { username: string; displayName: string; password: string; role: StaffRole; active?: boolean; locationIds?: string[]; specialtyIds?: string[] },
+  alsoInTransaction?: (trx: Transaction<DB>, created: { id: string }) => Promise<void>,
 ): Promise<{ id: string }> {
   const username = input.username.trim().toLowerCase();
   if (!usernamePattern.test(username))
@@ -23,7 +29,7 @@ export async function createStaffAccount(
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('staff')
-      .values({ username, display_name: displayName, password_hash: passwordHash, role: input.role })
+      .values({ username, display_name: displayName, password_hash: passwordHash, role: input.role, active: input.active ?? true })
       .onConflict((oc) => oc.column('username').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -38,6 +44,7 @@ export async function createStaffAccount(
         .insertInto('staff_specialty')
         .values(input.specialtyIds.map((id) => ({ staff_id: row.id, specialty_id: id })))
         .execute();
+    await alsoInTransaction?.(trx, row);
     return row;
   });
 }

@@ -6,11 +6,10 @@ import { securityAdminRoutes } from './admin/security-admin-routes.tsx';
 import { hoursAdminRoutes } from './admin/hours-admin-routes.tsx';
 import { auditRoutes } from './admin/audit-routes.tsx';
 import { staffAdminRoutes } from './admin/staff-admin-routes.tsx';
-import { calendarRoutes } from './calendar/calendar-routes.tsx';
 import { devicePairingRoutes } from './http/device-pairing-routes.tsx';
 import type { AppointmentNotifier } from '../appointments/index.ts';
 
-/** Every staff page and staff API route. */
+/** The staff shell's pages (sign-in, devices) and the staff domain's admin pages; domains' staff pages are mounted by app.tsx. */
 export function staffRoutes(deps: StaffHttpDeps & { notices: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.route('/', signInRoutes(deps));
@@ -18,7 +17,6 @@ export function staffRoutes(deps: StaffHttpDeps & { notices: AppointmentNotifier
   routes.route('/', hoursAdminRoutes(deps));
   routes.route('/', auditRoutes(deps));
   routes.route('/', staffAdminRoutes(deps));
-  routes.route('/', calendarRoutes(deps));
   routes.route('/', devicePairingRoutes(deps));
   return routes;
 }

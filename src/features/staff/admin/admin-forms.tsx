@@ -1,15 +1,14 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
-import type { Database } from '../../../db/database.ts';
+import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { fieldErrorsOf } from '../../../platform/http/validation.ts';
 import { AppError } from '../../../shared/app-error.ts';
-import type { Clock } from '../../../shared/clock.ts';
 import { recordAudit } from '../audit.ts';
-import { clientIp } from '../http/staff-auth.tsx';
+import { clientIp, currentStaff } from '../http/staff-auth.tsx';
 import type { StaffActor } from '../roles.ts';
+import type { AdminDeps, ChangeContext } from './change-context.ts';
 
-export type AdminDeps = { db: Database; clock: Clock };
+export type { AdminDeps } from './change-context.ts';
 
 /** Reads a posted form (all values as strings or string arrays) and validates it with zod. */
 export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
@@ -34,6 +33,20 @@ export function auditChange(
 ) {
   return recordAudit(db, deps.clock, { actor, screen: `${c.req.method} ${c.req.path}`, ip: clientIp(c), ...entry });
 }
+
+/** The signed-in staff member, screen and address a use case authorizes and audits with. */
+export function changeContext(c: Context<AppEnv>): ChangeContext {
+  return { actor: currentStaff(c), screen: `${c.req.method} ${c.req.path}`.slice(0, 200), ip: clientIp(c) };
+}
+
+/** A route parameter that must be a UUID; anything else is simply not there. */
+export function idParam(value: string | undefined, message = 'Not found.'): string {
+  const parsed = uuid.safeParse(value);
+  if (!parsed.success) throw new AppError('not_found', message);
+  return parsed.data;
+}
+
+const uuid = z.uuid();
 
 export const asArray = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
 

@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError } from '../../../shared/app-error.ts';
-import { actorForDeviceToken } from '../api-tokens.ts';
-import { recordAudit } from '../audit.ts';
+import { pairDevice } from '../pair-device.ts';
 import { clientIp, deviceCookieName, originAllowed, type StaffHttpDeps } from './staff-auth.tsx';
 import { StaffLayout, staffT } from './staff-layout.tsx';
 
@@ -44,13 +43,9 @@ export function devicePairingRoutes(deps: StaffHttpDeps) {
     if (!originAllowed(c, deps.settings)) throw new AppError('forbidden', 'This form did not come from Lotse.');
     const body = await c.req.parseBody();
     const token = typeof body.token === 'string' ? body.token.trim().slice(0, 120) : '';
-    const device = await actorForDeviceToken(deps.db, token);
-    if (!device) {
-      await recordAudit(deps.db, deps.clock, { actorLabel: 'device pairing', action: 'device.pair', outcome: 'failed', ip: clientIp(c) });
-      return c.redirect('/device/pair?error=1', 303);
-    }
+    const device = await pairDevice(deps, token, clientIp(c));
+    if (!device) return c.redirect('/device/pair?error=1', 303);
     setCookie(c, deviceCookieName, token, { httpOnly: true, sameSite: 'Lax', secure: deps.settings.secureCookies, path: '/', maxAge: 400 * 86_400 });
-    await recordAudit(deps.db, deps.clock, { actor: device, action: 'device.pair', target: { type: 'device', id: device.deviceId }, ip: clientIp(c) });
     return c.redirect(`/${device.role}`, 303);
   });
 

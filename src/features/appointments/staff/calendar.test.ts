@@ -110,6 +110,24 @@ test('a clerk blocks time in the own calendar; reception has no calendar', async
   assert.equal((await reception.get('/staff/calendar')).status, 403);
 });
 
+test('the calendar shows the closures and public holidays of the own locations, not of others', async () => {
+  const elsewhere = await createOffice(db);
+  await db
+    .insertInto('location_closure')
+    .values([
+      { location_id: office.locationId, day: '2026-11-24', starts: '12:00', ends: '24:00', reason: 'Personalversammlung', created_at: clock.now() },
+      { location_id: elsewhere.locationId, day: '2026-11-24', starts: null, ends: null, reason: 'Umzug anderswo', created_at: clock.now() },
+    ])
+    .execute();
+  const { name } = await db.selectFrom('location').select('name').where('id', '=', office.locationId).executeTakeFirstOrThrow();
+  const week = await (await browser.get('/staff/calendar?view=week&date=2026-11-23')).text();
+  const tuesday = week.slice(week.indexOf('id="day-2026-11-24"'), week.indexOf('id="day-2026-11-25"'));
+  assert.match(tuesday, new RegExp(`12:00–Dienstschluss · <strong>${name} geschlossen</strong> · Personalversammlung`));
+  assert.doesNotMatch(week, /Umzug anderswo/);
+  const christmas = await (await browser.get('/staff/calendar?date=2026-12-25')).text();
+  assert.match(christmas, new RegExp(`<strong>${name} geschlossen</strong> · Feiertag: 1\\. Weihnachtstag`));
+});
+
 test('after the retention the appointment opens without the person, and the opening is audited under the pseudonym', async () => {
   const appointment = await db.selectFrom('appointment').select(['id', 'code']).where('person_name', '=', 'Mariam Haidari').executeTakeFirstOrThrow();
   await eraseExpiredPersonalData({ db, clock: fixedClock('2027-01-05T06:00:00Z') }, { retentionDays: 30 });
