@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { FileMigrationProvider, Kysely, PostgresDialect, type Migration, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { FileMigrationProvider, type Migration } from 'kysely/migration';
 import pg from 'pg';
 import { PgBoss, type JobInsert } from 'pg-boss';
 import { migrationsFolder } from '../../db/migrate.ts';
@@ -196,6 +197,7 @@ function onConnection(client: pg.Client): Kysely<any> {
   const pool: PostgresPool = {
     connect: async () => ({ query: (text: string, values: unknown[]) => client.query(text, values), release: () => {} }) as unknown as PostgresPoolClient,
     end: async () => {},
+    options: {},
   };
   return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
 }
