@@ -9,6 +9,7 @@ import pg from 'pg';
 import { withDatabase } from '../src/db/database.ts';
 import { seedDemoOffice } from '../src/demo/seed-demo-office.ts';
 import { seedDemoStaff } from '../src/demo/seed-demo-staff.ts';
+import { reminderJobType } from '../src/features/portal/appointment-mails.ts';
 import { createJobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock } from '../src/shared/clock.ts';
@@ -83,7 +84,8 @@ before(async () => {
   await seedDemoOffice({ db: source.db, clock, logger: createLogger('silent') });
   await seedDemoStaff({ db: source.db, clock });
   const jobs = createJobs({ connectionString: source.url, logger: createLogger('silent') });
-  await jobs.send('portal.reminder', { appointmentId: 'a-reminder-due-later' }, { startAfter: new Date('2027-01-10T08:00:00Z') });
+  const reminder = { appointmentId: '0f6f2a3e-8c1d-4e52-9a7b-3d4c5e6f7a8b', startsAt: '2027-01-11T08:00:00.000Z' };
+  await jobs.send(reminderJobType, reminder, { startAfter: new Date('2027-01-10T08:00:00Z') });
   await jobs.stop();
   await fs.mkdir(path.join(sourceData, 'files', 'scans', '2026'), { recursive: true });
   await fs.writeFile(path.join(sourceData, 'files', 'scans', '2026', 'passport.bin'), photo);
