@@ -176,6 +176,8 @@ async function requeueJobs(databaseUrl: string, queues: Record<string, unknown>[
         expireInSeconds: Number(job.expire_seconds),
       };
       if (typeof job.singleton_key === 'string') insert.singletonKey = job.singleton_key;
+      if (typeof job.id === 'string') insert.id = job.id;
+      if (typeof job.group_id === 'string') insert.group = { id: job.group_id };
       byQueue.set(String(job.name), [...(byQueue.get(String(job.name)) ?? []), insert]);
     }
     for (const [name, inserts] of byQueue) {
