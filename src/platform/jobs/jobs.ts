@@ -6,11 +6,6 @@ import type { Logger } from '../log.ts';
 import { jobFailures } from '../metrics/metrics.ts';
 
 /**
- * Background jobs on pg-boss, in the same PostgreSQL. A job sent inside a Kysely
- * transaction is written by that transaction: it exists exactly when the change that
- * caused it was committed (a booking and its confirmation mail, never one without the other).
- */
-/**
  * A kind of job: its queue and the shape of its payload, declared once for whoever sends it and
  * whoever handles it. A payload that does not fit is refused by `send` and, if one is found in the
  * queue (written by an older version, or by hand), failed without retry.
@@ -66,6 +61,11 @@ function checkedPayload<T extends object>(type: JobType<T>, data: unknown): T {
   return parsed.data;
 }
 
+/**
+ * Background jobs on pg-boss, in the same PostgreSQL. A job sent inside a Kysely
+ * transaction is written by that transaction: it exists exactly when the change that
+ * caused it was committed (a booking and its confirmation mail, never one without the other).
+ */
 export type Jobs = {
   /** Queues a job; throws JobPayloadError (and queues nothing) when `data` does not fit the type's schema. */
   send<T extends object>(type: JobType<T>, data: T, options?: { trx?: Connection; startAfter?: Date; singletonKey?: string }): Promise<string | null>;
@@ -104,7 +104,7 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
     superviseIntervalSeconds: 10,
     monitorIntervalSeconds: 10,
   });
-  boss.on('error', (error: Error) => options.logger.error({ err: error.message }, 'job system error'));
+  boss.on('error', (error: Error) => logger.error({ err: error.message }, 'job system error'));
   let started: Promise<unknown> | undefined;
   let stopped = false;
   // After stop nothing may start pg-boss again (a late background task would keep the process alive).
@@ -129,11 +129,12 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
 
   return {
     async send(type, data, sendOptions = {}) {
-      const insert: JobInsert = { data: checkedPayload(type, data) };
+      const payload = checkedPayload(type, data);
+      const insert: JobInsert = { data: payload };
       if (sendOptions.startAfter) insert.startAfter = sendOptions.startAfter;
       if (sendOptions.singletonKey) insert.singletonKey = sendOptions.singletonKey;
       if (type.group) {
-        insert.group = { id: type.group(insert.data as typeof data) };
+        insert.group = { id: type.group(payload) };
         // pg-boss picks a group's job within a fetch by id: a time-ordered id makes that the oldest.
         insert.id = timeOrderedUuid();
       }
@@ -143,10 +144,10 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
         batch.set(type.name, [...(batch.get(type.name) ?? []), insert]);
         return null;
       }
-      const { data: payload, ...jobOptions } = insert;
+      const { data: _, ...jobOptions } = insert;
       const options: SendOptions = jobOptions;
       if (sendOptions.trx) options.db = kyselyAdapter(sendOptions.trx);
-      return boss.send(type.name, payload ?? {}, options);
+      return boss.send(type.name, payload, options);
     },
     async batched(trx, work) {
       const batch = new Map<string, JobInsert[]>();
