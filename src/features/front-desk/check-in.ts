@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { checkInAppointment, lockAppointmentForCheckIn } from '../appointments/index.ts';
 import { authorize, type DeviceActor, type StaffActor } from './actors.ts';
 import { checkInWindow } from './check-in-window.ts';
 import { announceQueueChange } from './display-events.ts';
@@ -58,12 +59,7 @@ export async function checkInWithCode(
       if (earlier.kind !== 'appointment' || earlier.appointmentCode !== code) throw keyReused();
       return earlier.ticket;
     }
-    const appointment = await trx
-      .selectFrom('appointment')
-      .select(['id', 'location_id', 'service_id', 'starts_at', 'status', 'language', 'person_name'])
-      .where('code', '=', code)
-      .forUpdate()
-      .executeTakeFirst();
+    const appointment = await lockAppointmentForCheckIn(trx, code);
     // An appointment whose personal data was erased (long over) answers like an unknown code.
     if (!appointment || appointment.person_name === null)
       throw new AppError('not_found', 'No appointment has this code.', { details: { reason: 'unknown_code' } });
@@ -118,7 +114,7 @@ export async function checkInWithCode(
       idempotencyKey: input.idempotencyKey,
       now,
     });
-    await trx.updateTable('appointment').set({ status: 'checked_in', updated_at: now }).where('id', '=', appointment.id).execute();
+    await checkInAppointment(trx, appointment.id, now);
     await announceQueueChange(trx, location.id, 'check_in');
     return ticket;
   });

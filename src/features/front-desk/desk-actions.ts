@@ -1,6 +1,7 @@
 import { isId } from '../../shared/id.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { completeAppointment, markAppointmentNoShow } from '../appointments/index.ts';
 import { authorize, callableSpecialties, type StaffActor } from './actors.ts';
 import { findCounter } from './call-next.ts';
 import { announceQueueChange, recordCall } from './display-events.ts';
@@ -89,12 +90,7 @@ export async function markNoShow(deps: Deps, actor: StaffActor, ticketId: string
     const ticket = await lockTicket(trx, actor, ticketId, ['called'], { ownOnly: true });
     await trx.updateTable('ticket').set({ status: 'no_show', finished_at: now, updated_at: now }).where('id', '=', ticket.id).execute();
     if (ticket.appointment_id) {
-      await trx
-        .updateTable('appointment')
-        .set({ status: 'no_show', updated_at: now })
-        .where('id', '=', ticket.appointment_id)
-        .where('status', '=', 'checked_in')
-        .execute();
+      await markAppointmentNoShow(trx, ticket.appointment_id, now);
     }
     await announceQueueChange(trx, ticket.location_id, 'no_show');
   });
@@ -221,12 +217,7 @@ export async function finishTicket(deps: Deps, actor: StaffActor, input: { ticke
       .where('id', '=', ticket.id)
       .execute();
     if (ticket.appointment_id) {
-      await trx
-        .updateTable('appointment')
-        .set({ status: 'completed', updated_at: now })
-        .where('id', '=', ticket.appointment_id)
-        .where('status', '=', 'checked_in')
-        .execute();
+      await completeAppointment(trx, ticket.appointment_id, now);
     }
     await announceQueueChange(trx, ticket.location_id, 'finish');
   });
