@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { sourceDigest } from '../src/features/staff/admin/translation-status.ts';
+import { sourceDigest } from '../src/features/office/index.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { addStaff, testPassword } from '../test/staff.ts';
 import { axeViolations, launchBrowser } from './browser.ts';

@@ -1,7 +1,8 @@
 import { loadConfig } from '../src/config.ts';
 import { createStaffAccount } from '../src/features/staff/create-staff-account.ts';
 import { isAppError } from '../src/shared/app-error.ts';
-import { ask, openDatabaseForCli, parseFlags } from './cli-database.ts';
+import { openDatabaseForCli } from '../src/db/cli-database.ts';
+import { ask, parseFlags } from './cli-input.ts';
 
 /**
  * `npm run admin:create -- --username anna --name "Anna Admin" [--password …]`: creates an

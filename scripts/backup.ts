@@ -3,7 +3,8 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { writeBackup } from '../src/platform/backup/write-backup.ts';
 import { systemClock } from '../src/shared/clock.ts';
-import { connectDatabaseForCli, parseFlags } from './cli-database.ts';
+import { connectDatabaseForCli } from '../src/db/cli-database.ts';
+import { parseFlags } from './cli-input.ts';
 
 /**
  * `npm run backup [-- --out <file>] [-- --files]`: a consistent backup of the database (and with

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { BackupError } from '../src/platform/backup/backup-file.ts';
 import { restoreBackup } from '../src/platform/backup/restore-backup.ts';
-import { connectDatabaseForCli } from './cli-database.ts';
+import { connectDatabaseForCli } from '../src/db/cli-database.ts';
 
 /**
  * `npm run restore -- <backup> [--force]`: brings a backup back into an empty database (DATABASE_URL

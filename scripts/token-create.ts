@@ -3,7 +3,8 @@ import { createApiToken } from '../src/features/staff/api-tokens.ts';
 import { recordAudit } from '../src/features/staff/audit.ts';
 import { isStaffRole, staffRoles } from '../src/features/staff/roles.ts';
 import { systemClock } from '../src/shared/clock.ts';
-import { ask, openDatabaseForCli, parseFlags } from './cli-database.ts';
+import { openDatabaseForCli } from '../src/db/cli-database.ts';
+import { ask, parseFlags } from './cli-input.ts';
 
 /**
  * `npm run token:create -- --owner anna --role clerk --name "benchmark"`: a personal API token

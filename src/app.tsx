@@ -14,7 +14,7 @@ import {
   type AppointmentNotifier,
   type BookingGuard,
 } from './features/appointments/index.ts';
-import { officeRoutes } from './features/office/index.ts';
+import { officeRoutes, officeStaffRoutes } from './features/office/index.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
@@ -40,7 +40,7 @@ import type { PortalEngine } from './features/portal/portal-engine.ts';
 import { portalRoutes } from './features/portal/portal-routes.tsx';
 import { portalKeyLoader } from './features/portal/portal-secret.ts';
 import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
-import { pageLanguage } from './web/page-language.ts';
+import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 
 export type AppDeps = {
   db: Database;
@@ -79,6 +79,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', detectPageLanguage);
   app.use('*', clientAddress(deps.trustedProxies ?? []));
   app.use('*', noStore(holdsPersonalData));
   const secureCookies = deps.publicUrl.startsWith('https://');
@@ -153,6 +154,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps));
   if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
   app.route('/', staffRoutes({ ...staffDeps, notices }));
+  app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   app.route(

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { formatDemoCredentials, seedDemoStaff } from '../src/demo/seed-demo-staff.ts';
 import { seedDemoOffice } from '../src/demo/seed-demo-office.ts';
 import { actorForDeviceToken } from '../src/features/staff/api-tokens.ts';
-import { translationState } from '../src/features/staff/index.ts';
+import { translationState } from '../src/features/office/index.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { createTestApp, fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';

@@ -3,17 +3,21 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
+import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../src/app.tsx';
 import { createLogger } from '../src/platform/log.ts';
 import { jobType, noPayload } from '../src/platform/jobs/jobs.ts';
 import { createMailTransport, enqueueMail, sendMailJob } from '../src/platform/mail/index.ts';
 import { registry } from '../src/platform/metrics/metrics.ts';
 import { setMetricsSources } from '../src/platform/metrics/scrape-gauges.ts';
-import { createTestApp, createTestJobs, fixedClock, json } from './app.ts';
+import { createTestApp, createTestJobs, createTestLiveEvents, fixedClock, json } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { freePort } from './global-setup.ts';
+import { createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
 import { createClerk, createOffice, createService, person } from './office-factory.ts';
+import { openEventStream } from './sse-client.ts';
+import { until } from './until.ts';
 
 const { db, url, pool } = await createTestDatabase({ poolSize: 4 });
 const clock = fixedClock('2026-12-01T06:00:00Z');
@@ -73,6 +77,36 @@ test('bookings, refusals, availability and requests are counted, and no label ho
     assert.ok(!/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(value), `an id in a label: ${value}`);
     for (const secret of forbidden) assert.ok(!value.includes(secret), `"${secret}" in a label: ${value}`);
   }
+});
+
+test('the gauge of open event streams goes up when a display connects and down when it leaves', { timeout: 30_000 }, async () => {
+  const liveEvents = createTestLiveEvents(url);
+  const app = createTestApp(db, { url, clock, liveEvents });
+  const port = await freePort();
+  // A real HTTP server: the streams are written straight to Node's response, as in production.
+  const server: ServerType = await new Promise((resolve) => {
+    const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
+  });
+  after(async () => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  const frontOffice = await createFrontOffice(db);
+  const auth = { authorization: `Bearer ${await deviceToken(db, 'display', frontOffice.location.id)}` };
+  const displayUrl = `http://127.0.0.1:${port}/display/${frontOffice.location.slug}/events`;
+  const open = async () => Number(/^lotse_sse_connections (\d+)$/m.exec(await registry.metrics())?.[1]);
+
+  const before = await open();
+  const first = openEventStream(displayUrl, auth);
+  await first.opened;
+  assert.equal(await open(), before + 1, 'a display connected');
+  const second = openEventStream(displayUrl, auth);
+  await second.opened;
+  assert.equal(await open(), before + 2, 'another one');
+  first.close();
+  await until('the first display is counted out', async () => (await open()) === before + 1, { timeoutMs: 5_000 });
+  second.close();
+  await until('the second display is counted out', async () => (await open()) === before, { timeoutMs: 5_000 });
 });
 
 test('without LOTSE_METRICS_TOKEN there is no /metrics', async () => {

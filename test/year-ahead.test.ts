@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { fakeTimeLibrary } from './faketime.ts';
 
 /**
  * The date-sensitive tests once more with the machine's clock a year ahead, for Node and for the
@@ -11,9 +11,7 @@ import { test } from 'node:test';
  * on 2026-12-03 because a query used the database's now()).
  */
 const root = path.resolve(import.meta.dirname, '..');
-const library = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1', '/usr/lib64/faketime/libfaketime.so.1'].find(
-  (file) => fs.existsSync(file),
-);
+const library = fakeTimeLibrary;
 
 // Chosen for what depends on the day: bookable windows, caches cut by the clock, retention,
 // check-in windows and queues, sessions and lockouts, calendars, proof-of-work expiry.

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { openDatabaseForCli } from '../../scripts/cli-database.ts';
+import { openDatabaseForCli } from './cli-database.ts';
 
 /**
  * `npm run migrate`: applies pending migrations to DATABASE_URL, to the embedded database of

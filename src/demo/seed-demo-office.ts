@@ -7,7 +7,7 @@ import { isAppError } from '../shared/app-error.ts';
 import type { Clock } from '../shared/clock.ts';
 import { demoClerks, demoLocations, demoPeople, demoSpecialties } from './demo-office.ts';
 import { demoServices } from './demo-services.ts';
-import { sourceDigest } from '../features/staff/index.ts';
+import { sourceDigest } from '../features/office/index.ts';
 
 // Any constant: all instances agree on it, so two starting together seed once.
 const seedLockKey = 4_711_2026;

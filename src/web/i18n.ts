@@ -75,23 +75,3 @@ export function translate(lang: Lang, key: string, values?: Record<string, strin
   }
   return String(format.format(values));
 }
-
-/** Picks the best supported language from an Accept-Language header (q-values honoured). */
-export function negotiateLanguage(acceptLanguage: string | undefined | null): Lang {
-  if (!acceptLanguage) return sourceLang;
-  const wanted = acceptLanguage
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
-    })
-    .filter((entry) => entry.tag && entry.q > 0 && !Number.isNaN(entry.q))
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const { tag } of wanted) {
-    const base = tag.split('-')[0] ?? '';
-    if (isLanguage(tag)) return tag;
-    if (isLanguage(base)) return base;
-  }
-  return sourceLang;
-}

@@ -2,7 +2,7 @@ import { isId } from '../../shared/id.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { completeAppointment, markAppointmentNoShow } from '../appointments/index.ts';
-import { authorize, callableSpecialties, type StaffActor } from './actors.ts';
+import { permitFrontDeskAction, callableSpecialties, type StaffActor } from './actors.ts';
 import { findCounter } from './call-next.ts';
 import { announceQueueChange, recordCall } from './display-events.ts';
 import { isUniqueViolation, loadSettings, type Db, type Trx } from './front-desk-store.ts';
@@ -29,7 +29,7 @@ async function lockTicket(trx: Trx, actor: StaffActor, ticketId: string, allowed
   if (!isId(ticketId)) throw new AppError('not_found', 'There is no such ticket.');
   const ticket = await trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirst();
   if (!ticket) throw new AppError('not_found', 'There is no such ticket.');
-  authorize(actor, 'call', ticket.location_id);
+  permitFrontDeskAction(actor, 'call', ticket.location_id);
   const status = ticket.status as Status;
   if (!allowed.includes(status)) {
     throw new AppError('conflict', `Ticket ${ticket.display_number} ${statusWords[status]}; nothing was changed.`, {
@@ -239,7 +239,7 @@ export async function markPriority(
       .forUpdate()
       .executeTakeFirst();
     if (!ticket) throw new AppError('not_found', 'There is no such ticket.');
-    authorize(actor, 'reception', ticket.location_id);
+    permitFrontDeskAction(actor, 'reception', ticket.location_id);
     if (ticket.status !== 'waiting') {
       throw new AppError('conflict', `Ticket ${ticket.display_number} is no longer waiting; nothing was changed.`, { details: { reason: 'stale' } });
     }

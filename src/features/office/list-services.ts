@@ -9,6 +9,8 @@ export type ServiceView = {
   /** The language the texts are in: the one asked for, or German where no translation exists. */
   lang: string;
   name: string;
+  /** The German name, shown beside a translation because the office's letters use it. */
+  germanName: string;
   description: string;
   audience: string;
   requiredDocuments: string[];
@@ -25,8 +27,10 @@ export type ServiceView = {
   locationIds: string[];
 };
 
-/** Active services with their texts in `lang` (German where a text is missing). */
-export async function listServices(deps: { db: Database }, options: { lang: string; locationId?: string | undefined }): Promise<ServiceView[]> {
+export type ServiceQuery = { lang: string; locationId?: string | undefined; id?: string; slug?: string };
+
+/** Active services with their texts in `lang` (German where a text is missing); all, or those offered at a location, or one. */
+export async function listServices(deps: { db: Database }, options: ServiceQuery): Promise<ServiceView[]> {
   let query = deps.db
     .selectFrom('service as s')
     .innerJoin('service_text as t', (join) =>
@@ -55,6 +59,7 @@ export async function listServices(deps: { db: Database }, options: { lang: stri
       's.required_resource_kind',
       't.lang',
       't.name',
+      sql<string>`coalesce((SELECT g.name FROM service_text g WHERE g.service_id = s.id AND g.lang = ${fallbackLanguage}), t.name)`.as('german_name'),
       't.description',
       't.audience',
       't.required_documents',
@@ -66,19 +71,22 @@ export async function listServices(deps: { db: Database }, options: { lang: stri
       ),
     ])
     .orderBy('s.sort_order')
-    .orderBy('t.name');
+    .orderBy('s.slug');
   if (options.locationId) {
     const locationId = options.locationId;
     query = query.where((eb) =>
       eb.exists(eb.selectFrom('service_location as sl').whereRef('sl.service_id', '=', 's.id').where('sl.location_id', '=', locationId)),
     );
   }
+  if (options.id !== undefined) query = query.where('s.id', '=', options.id);
+  if (options.slug !== undefined) query = query.where('s.slug', '=', options.slug);
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
     slug: r.slug,
     lang: r.lang,
     name: r.name,
+    germanName: r.german_name,
     description: r.description,
     audience: r.audience,
     requiredDocuments: r.required_documents,
@@ -94,4 +102,13 @@ export async function listServices(deps: { db: Database }, options: { lang: stri
     requiresResource: r.required_resource_kind !== null,
     locationIds: r.location_ids,
   }));
+}
+
+/** The active service with this short name (as in the portal's addresses), its texts in `lang`. */
+export async function findService(deps: { db: Database }, lang: string, slug: string): Promise<ServiceView | undefined> {
+  return (await listServices(deps, { lang, slug }))[0];
+}
+
+export async function findServiceById(deps: { db: Database }, lang: string, id: string): Promise<ServiceView | undefined> {
+  return (await listServices(deps, { lang, id }))[0];
 }

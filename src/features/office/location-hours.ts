@@ -27,9 +27,9 @@ export const visitorClosureDays = 42;
  */
 export async function locationHours(
   deps: { db: Database; clock: Clock },
-  location: { id: string; time_zone: string; federal_state: string | null },
+  location: { id: string; timeZone: string; federalState: string | null },
 ): Promise<LocationHours> {
-  const today = Temporal.Instant.fromEpochMilliseconds(deps.clock.now().getTime()).toZonedDateTimeISO(location.time_zone).toPlainDate().toString();
+  const today = Temporal.Instant.fromEpochMilliseconds(deps.clock.now().getTime()).toZonedDateTimeISO(location.timeZone).toPlainDate().toString();
   const until = Temporal.PlainDate.from(today).add({ days: visitorClosureDays }).toString();
   const [walkIn, clerkHours, closures] = await Promise.all([
     deps.db
@@ -68,7 +68,7 @@ export async function locationHours(
   const walkInSpans = walkIn.map((h) => ({ weekday: h.weekday, from: hhmm(h.opens), until: hhmm(h.closes) }));
   const appointmentSpans = unionByWeekday(clerkHours.map((h) => ({ weekday: h.weekday, from: hhmm(h.starts), until: hhmm(h.ends) })));
   const openWeekdays = new Set([...walkInSpans, ...appointmentSpans].map((s) => s.weekday));
-  const visitorClosures = closedPeriods(location.federal_state, closures, today, until)
+  const visitorClosures = closedPeriods(location.federalState, closures, today, until)
     .filter((p) => openWeekdays.has(Temporal.PlainDate.from(p.date).dayOfWeek))
     .map((p) => ({
       date: p.date,

@@ -13,6 +13,7 @@ const locationSchema = z
     name: z.string(),
     address: z.string(),
     timeZone: z.string(),
+    federalState: z.string().nullable().openapi({ description: 'Federal state whose public holidays close the location' }),
     openingHours: z
       .array(z.object({ weekday: z.number().int().openapi({ description: 'ISO weekday, 1 = Monday' }), opens: z.string(), closes: z.string() }))
       .openapi({
@@ -28,6 +29,7 @@ const serviceSchema = z
     slug: z.string(),
     lang: z.string().openapi({ description: 'Language of the texts: the one asked for, or de where no translation exists' }),
     name: z.string(),
+    germanName: z.string().openapi({ description: "The German name, as the office's letters use it" }),
     description: z.string(),
     audience: z.string(),
     requiredDocuments: z.array(z.string()).openapi({ description: 'Mitbringliste: documents to bring' }),

@@ -8,7 +8,7 @@ import { sourceLang, textDirection, translate, type Lang } from '../../web/i18n.
 import { formatDate, formatDateTime, formatTime } from './format.ts';
 import { renderIcs } from './ics.ts';
 import type { AppointmentRow } from './portal-engine.ts';
-import type { PortalLocation, PortalService } from './portal-queries.ts';
+import type { LocationView, ServiceView } from '../office/index.ts';
 
 export type MailKind = 'confirmation' | 'reminder' | 'cancelled' | 'moved' | 'existing';
 const reminderPayload = z.strictObject({ appointmentId: z.guid(), startsAt: z.iso.datetime() });
@@ -18,8 +18,8 @@ export const reminderJobType = jobType('portal.reminder', reminderPayload);
 
 type MailContext = {
   appointment: AppointmentRow;
-  service: { [lang: string]: PortalService };
-  location: PortalLocation;
+  service: { [lang: string]: ServiceView };
+  location: LocationView;
   publicUrl: string;
   /** The link that opens the appointment (with the manage secret); only when it is known. */
   manageUrl: string | undefined;
@@ -37,12 +37,12 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
   const to = appointment.email;
   if (!to) throw new Error('An appointment without an e-mail address gets no mail.');
   const lang: Lang = appointment.language;
-  const zone = location.time_zone;
+  const zone = location.timeZone;
   const service = context.service[lang] ?? context.service[sourceLang]!;
   const german = context.service[sourceLang] ?? service;
   // Each language's values are used by several lines: formatted once per language.
   const formatted = new Map<Lang, { name: string; service: string; date: string; time: string; location: string; code: string }>();
-  const values = (l: Lang, s: PortalService) => {
+  const values = (l: Lang, s: ServiceView) => {
     let v = formatted.get(l);
     if (!v) {
       v = {
@@ -57,12 +57,12 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
     }
     return v;
   };
-  const t = (l: Lang, key: string, s: PortalService) => translate(l, key, values(l, s));
+  const t = (l: Lang, key: string, s: ServiceView) => translate(l, key, values(l, s));
   const manageUrl = context.manageUrl ?? `${context.publicUrl}/${lang}/manage`;
   // Only a cancellation reads differently when the office made it: it apologises and asks to book again.
   const textKey = kind === 'cancelled' && context.byOffice ? 'cancelled_by_office' : kind;
   const note = context.note?.trim();
-  const lines = (l: Lang, s: PortalService) => [
+  const lines = (l: Lang, s: ServiceView) => [
     t(l, `portal.mail.${textKey}.intro`, s),
     '',
     `${translate(l, 'portal.appointment.service')}: ${s.name}${l === sourceLang ? '' : ` (${german.name})`}`,
@@ -70,7 +70,7 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
     `${translate(l, 'portal.appointment.location')}: ${values(l, s).location}`,
     `${translate(l, 'portal.confirm.code')}: ${appointment.code}`,
   ];
-  const bring = kind === 'cancelled' ? [] : service.required_documents;
+  const bring = kind === 'cancelled' ? [] : service.requiredDocuments;
   const ownText = [
     translate(lang, 'portal.mail.greeting', { name: unlinkable(appointment.person_name) }),
     '',
@@ -113,9 +113,9 @@ export function renderAppointmentMail(kind: MailKind, context: MailContext): Mai
 
 export function appointmentIcs(
   appointment: AppointmentRow,
-  service: PortalService,
-  german: PortalService,
-  location: PortalLocation,
+  service: ServiceView,
+  german: ServiceView,
+  location: LocationView,
   now: Date,
   method: 'PUBLISH' | 'CANCEL' = 'PUBLISH',
 ): string {
@@ -134,7 +134,7 @@ export function appointmentIcs(
       location: `${location.name}, ${location.address}`,
       description: [
         `${translate(lang, 'portal.confirm.code')}: ${appointment.code}`,
-        ...(service.required_documents.length > 0 ? [`${translate(lang, 'portal.services.bring')}:`, ...service.required_documents.map((d) => `- ${d}`)] : []),
+        ...(service.requiredDocuments.length > 0 ? [`${translate(lang, 'portal.services.bring')}:`, ...service.requiredDocuments.map((d) => `- ${d}`)] : []),
       ].join('\n'),
     },
     method,

@@ -1,19 +1,19 @@
 import { raw } from 'hono/html';
 import { translate, type Lang } from '../../web/i18n.ts';
 import { formatDate, formatMinutes, formatTime } from './format.ts';
-import { Term } from './info-pages.tsx';
+import { Term } from './term.tsx';
 import { ErrorSummary, Ltr, PortalLayout } from './portal-layout.tsx';
 import type { AppointmentRow } from './portal-engine.ts';
-import type { PortalLocation, PortalService } from './portal-queries.ts';
+import type { LocationView, ServiceView } from '../office/index.ts';
 import { qrSvg } from './qr.ts';
 
 type Notice = 'booked' | 'moved' | 'already' | 'cancelled' | undefined;
 
 /** Confirmation after booking and the page to change or cancel: the code large, its QR code, what to bring. */
-export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow; service: PortalService; location: PortalLocation; notice: Notice }) {
+export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow; service: ServiceView; location: LocationView; notice: Notice }) {
   const { lang, appointment, service, location } = props;
   const t = (key: string, values?: Record<string, string>) => translate(lang, key, values);
-  const zone = location.time_zone;
+  const zone = location.timeZone;
   const base = `/${lang}/appointment/${appointment.code}`;
   const cancelled = appointment.status === 'cancelled';
   const booked = props.notice === 'booked' || props.notice === 'already';
@@ -47,12 +47,12 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
       <dl class="facts">
         <dt>{t('portal.appointment.service')}</dt>
         <dd>
-          <Term lang={lang} name={service.name} german={service.german_name} />
+          <Term lang={lang} name={service.name} german={service.germanName} />
         </dd>
         <dt>{t('portal.appointment.when')}</dt>
         <dd>
           {formatDate(lang, appointment.starts_at, zone)} · <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr> ·{' '}
-          {formatMinutes(lang, service.duration_minutes)}
+          {formatMinutes(lang, service.durationMinutes)}
         </dd>
         <dt>{t('portal.appointment.location')}</dt>
         <dd>
@@ -73,9 +73,9 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
       {cancelled ? null : (
         <>
           <h2>{t('portal.services.bring')}</h2>
-          {service.required_documents.length > 0 ? (
+          {service.requiredDocuments.length > 0 ? (
             <ul>
-              {service.required_documents.map((doc) => (
+              {service.requiredDocuments.map((doc) => (
                 <li>{doc}</li>
               ))}
             </ul>
@@ -108,10 +108,10 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
 }
 
 /** "Really cancel?" with the appointment it is about; only its form cancels (works without JavaScript). */
-export function CancelPage(props: { lang: Lang; appointment: AppointmentRow; service: PortalService; location: PortalLocation; csrf: string }) {
+export function CancelPage(props: { lang: Lang; appointment: AppointmentRow; service: ServiceView; location: LocationView; csrf: string }) {
   const { lang, appointment, service, location } = props;
   const t = (key: string) => translate(lang, key);
-  const zone = location.time_zone;
+  const zone = location.timeZone;
   const base = `/${lang}/appointment/${appointment.code}`;
   return (
     <PortalLayout lang={lang} title={t('portal.manage.cancel.title')} path={`/appointment/${appointment.code}/cancel`}>
@@ -119,7 +119,7 @@ export function CancelPage(props: { lang: Lang; appointment: AppointmentRow; ser
       <dl class="facts">
         <dt>{t('portal.appointment.service')}</dt>
         <dd>
-          <Term lang={lang} name={service.name} german={service.german_name} />
+          <Term lang={lang} name={service.name} german={service.germanName} />
         </dd>
         <dt>{t('portal.appointment.when')}</dt>
         <dd>

@@ -1,9 +1,9 @@
 import { languageName, languages, translate, type Lang } from '../../web/i18n.ts';
 import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from './format.ts';
-import { Term } from './info-pages.tsx';
+import { Term } from './term.tsx';
 import { ErrorSummary, PortalLayout } from './portal-layout.tsx';
 import type { FreeDay } from './portal-engine.ts';
-import type { PortalLocation, PortalService } from './portal-queries.ts';
+import type { LocationView, ServiceView } from '../office/index.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 const tr =
@@ -11,13 +11,13 @@ const tr =
   (key, values) =>
     translate(lang, key, values);
 
-export function ChooseLocationPage(props: { lang: Lang; service: PortalService; locations: PortalLocation[] }) {
+export function ChooseLocationPage(props: { lang: Lang; service: ServiceView; locations: LocationView[] }) {
   const { lang, service } = props;
   const t = tr(lang);
   return (
     <PortalLayout lang={lang} title={t('portal.book.location.title')} path={`/book/${service.slug}`}>
       <p class="muted">
-        <Term lang={lang} name={service.name} german={service.german_name} />
+        <Term lang={lang} name={service.name} german={service.germanName} />
       </p>
       <h1>{t('portal.book.location.title')}</h1>
       <ul class="cards">
@@ -163,8 +163,8 @@ export type FieldErrors = Partial<Record<'name' | 'dateOfBirth' | 'email' | 'pho
 
 export function DetailsPage(props: {
   lang: Lang;
-  service: PortalService;
-  location: PortalLocation;
+  service: ServiceView;
+  location: LocationView;
   start: Date;
   alternatives?: Date[];
   values: DetailsValues;
@@ -178,7 +178,7 @@ export function DetailsPage(props: {
 }) {
   const { lang, values, errors } = props;
   const t = tr(lang);
-  const zone = props.location.time_zone;
+  const zone = props.location.timeZone;
   const summary = Object.entries(errors).map(([field, message]) => ({ field: field === 'pow' ? 'pow-status' : field, message: message ?? '' }));
   const described = (field: keyof FieldErrors, hint?: string) => [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
   const fieldError = (field: keyof FieldErrors) =>
@@ -194,7 +194,7 @@ export function DetailsPage(props: {
       <dl class="facts">
         <dt>{t('portal.appointment.service')}</dt>
         <dd>
-          <Term lang={lang} name={props.service.name} german={props.service.german_name} />
+          <Term lang={lang} name={props.service.name} german={props.service.germanName} />
         </dd>
         <dt>{t('portal.appointment.location')}</dt>
         <dd>
@@ -205,7 +205,7 @@ export function DetailsPage(props: {
             <dt>{t('portal.appointment.when')}</dt>
             <dd>
               {formatDate(lang, props.start, zone)} · <bdi dir="ltr">{formatTime(lang, props.start, zone)}</bdi> ·{' '}
-              {formatMinutes(lang, props.service.duration_minutes)}
+              {formatMinutes(lang, props.service.durationMinutes)}
             </dd>
           </>
         )}

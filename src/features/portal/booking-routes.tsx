@@ -6,8 +6,8 @@ import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsV
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
 import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
-import type { Person } from '../appointments/index.ts';
-import { findBookingAt, findLocation, findService, listLocations, type PortalLocation, type PortalService } from './portal-queries.ts';
+import { findBookingAt, type Person } from '../appointments/index.ts';
+import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../office/index.ts';
 import { checkCsrf, clientIp, csrfToken, grantAccess, grantedCode } from './portal-security.ts';
 import { newChallenge, spendSolution } from './proof-of-work.ts';
 import { enforce } from './rate-limit.ts';
@@ -20,10 +20,10 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
   const routes = new Hono<AppEnv>();
   const lang = (c: C): Lang => c.req.param('lang') as Lang;
 
-  async function serviceAndLocation(c: C): Promise<{ service: PortalService; location: PortalLocation } | Response> {
-    const service = await findService(deps.db, lang(c), c.req.param('service') ?? '');
-    const location = await findLocation(deps.db, c.req.param('location') ?? '');
-    if (!service?.online_bookable || !location || !service.location_ids.includes(location.id)) return notBookable(c);
+  async function serviceAndLocation(c: C): Promise<{ service: ServiceView; location: LocationView } | Response> {
+    const service = await findService(deps, lang(c), c.req.param('service') ?? '');
+    const location = await findLocation(deps, c.req.param('location') ?? '');
+    if (!service?.onlineBookable || !location || !service.locationIds.includes(location.id)) return notBookable(c);
     return { service, location };
   }
 
@@ -38,9 +38,9 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
   }
 
   routes.get(`/${langSegment}/book/:service`, async (c) => {
-    const service = await findService(deps.db, lang(c), c.req.param('service'));
-    if (!service?.online_bookable) return notBookable(c);
-    const locations = (await listLocations(deps.db)).filter((l) => service.location_ids.includes(l.id));
+    const service = await findService(deps, lang(c), c.req.param('service'));
+    if (!service?.onlineBookable) return notBookable(c);
+    const locations = (await listLocations(deps)).filter((l) => service.locationIds.includes(l.id));
     return c.html(<ChooseLocationPage lang={lang(c)} service={service} locations={locations} />);
   });
 
@@ -49,8 +49,8 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
     if (found instanceof Response) return found;
     const { service, location } = found;
     const l = lang(c);
-    const today = localDay(deps.clock.now(), location.time_zone);
-    const lastDay = addDays(today, service.max_days_ahead);
+    const today = localDay(deps.clock.now(), location.timeZone);
+    const lastDay = addDays(today, service.maxDaysAhead);
     const asked = c.req.query('from');
     const from = isIsoDay(asked) && asked > today && asked <= lastDay ? asked : today;
     const to = minDay(addDays(from, deps.settings.calendarDays - 1), lastDay);
@@ -102,7 +102,7 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
     const ip = clientIp(c);
     const start = parseStart(typeof form.start === 'string' ? form.start : undefined);
     if (!start) return badTime(c, found);
-    const { values, person, errors } = validateDetails(l, form, localDay(now, found.location.time_zone));
+    const { values, person, errors } = validateDetails(l, form, localDay(now, found.location.timeZone));
     if (!person) return renderDetails(c, found, start, values, errors, 422);
     // Back after booking, then the form again: its proof of work is spent and the time is taken
     // (by this very booking). The person is shown their booking instead of either error.
@@ -183,7 +183,7 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
         lang={l}
         day={day}
         starts={days.find((d) => d.date === day)?.starts ?? []}
-        zone={found.location.time_zone}
+        zone={found.location.timeZone}
         action={`${base}/details`}
         method="get"
         path={`/book/${found.service.slug}/${found.location.slug}/${day}`}
@@ -194,7 +194,7 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
   });
 
   /** The booking of exactly this time that this browser made (its grant cookie), for the same person when one is given. */
-  async function ownBooking(c: C, found: { service: PortalService; location: PortalLocation }, start: Date, person?: Person): Promise<string | undefined> {
+  async function ownBooking(c: C, found: { service: ServiceView; location: LocationView }, start: Date, person?: Person): Promise<string | undefined> {
     const code = grantedCode(c, await deps.key(), deps.clock.now());
     if (!code) return undefined;
     const booking = await findBookingAt(deps.db, code, { serviceId: found.service.id, locationId: found.location.id, start });
@@ -204,8 +204,8 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
     return booking.code;
   }
 
-  async function isFree(found: { service: PortalService; location: PortalLocation }, start: Date): Promise<boolean> {
-    const day = localDay(start, found.location.time_zone);
+  async function isFree(found: { service: ServiceView; location: LocationView }, start: Date): Promise<boolean> {
+    const day = localDay(start, found.location.timeZone);
     const days = await deps.engine.freeDays({
       serviceId: found.service.id,
       locationId: found.location.id,
@@ -217,8 +217,8 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
   }
 
   /** The free times nearest to the one that was taken, a week either side. */
-  async function nearest(found: { service: PortalService; location: PortalLocation }, start: Date): Promise<Date[]> {
-    const day = localDay(start, found.location.time_zone);
+  async function nearest(found: { service: ServiceView; location: LocationView }, start: Date): Promise<Date[]> {
+    const day = localDay(start, found.location.timeZone);
     const days = await deps.engine.freeDays({
       serviceId: found.service.id,
       locationId: found.location.id,
@@ -235,7 +235,7 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
 
   async function renderDetails(
     c: C,
-    found: { service: PortalService; location: PortalLocation },
+    found: { service: ServiceView; location: LocationView },
     start: Date,
     values: DetailsValues,
     errors: FieldErrors,
@@ -273,12 +273,12 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
         action={`${base}/details`}
         path={`/book/${found.service.slug}/${found.location.slug}/details`}
         query={`start=${encodeURIComponent(start.toISOString())}`}
-        backHref={`${base}/${localDay(start, found.location.time_zone)}`}
+        backHref={`${base}/${localDay(start, found.location.timeZone)}`}
       />,
     );
   }
 
-  function badTime(c: C, found: { service: PortalService; location: PortalLocation }) {
+  function badTime(c: C, found: { service: ServiceView; location: LocationView }) {
     const l = lang(c);
     return problemPage(c, 400, {
       lang: l,

@@ -5,22 +5,10 @@ import type { LocationHours } from '../office/index.ts';
 import { formatFee, formatMinutes } from './format.ts';
 import { OpeningHours } from './opening-hours.tsx';
 import { PortalLayout } from './portal-layout.tsx';
-import type { PortalLocation, PortalService } from './portal-queries.ts';
+import { Term } from './term.tsx';
+import type { LocationView, ServiceView } from '../office/index.ts';
 
-/** A term in the reader's language with the German term beside it, as the office's letters use it. */
-export function Term(props: { lang: Lang; name: string; german: string }) {
-  if (props.lang === 'de' || props.name === props.german) return <>{props.name}</>;
-  return (
-    <>
-      {props.name}{' '}
-      <span class="term" lang="de" dir="ltr">
-        ({props.german})
-      </span>
-    </>
-  );
-}
-
-export function StartPage(props: { lang: Lang; locations: PortalLocation[]; hours: ReadonlyMap<string, LocationHours> }) {
+export function StartPage(props: { lang: Lang; locations: LocationView[]; hours: ReadonlyMap<string, LocationHours> }) {
   const { lang } = props;
   const t = (key: string) => translate(lang, key);
   return (
@@ -55,7 +43,7 @@ export function StartPage(props: { lang: Lang; locations: PortalLocation[]; hour
   );
 }
 
-export function ServicesPage(props: { lang: Lang; services: PortalService[]; locations: PortalLocation[] }) {
+export function ServicesPage(props: { lang: Lang; services: ServiceView[]; locations: LocationView[] }) {
   const { lang } = props;
   const t = (key: string, values?: Record<string, string>) => translate(lang, key, values);
   return (
@@ -66,7 +54,7 @@ export function ServicesPage(props: { lang: Lang; services: PortalService[]; loc
       {props.services.map((service) => (
         <section class="card" aria-labelledby={`svc-${service.slug}`} id={service.slug}>
           <h2 id={`svc-${service.slug}`}>
-            <Term lang={lang} name={service.name} german={service.german_name} />
+            <Term lang={lang} name={service.name} german={service.germanName} />
           </h2>
           {service.description ? <p>{service.description}</p> : null}
           <dl class="facts">
@@ -77,38 +65,38 @@ export function ServicesPage(props: { lang: Lang; services: PortalService[]; loc
               </>
             ) : null}
             <dt>{t('portal.services.duration')}</dt>
-            <dd>{formatMinutes(lang, service.duration_minutes)}</dd>
+            <dd>{formatMinutes(lang, service.durationMinutes)}</dd>
             <dt>{t('portal.services.fee')}</dt>
             <dd>
-              {service.fee_cents === null ? t('portal.services.fee.none') : <bdi>{formatFee(lang, service.fee_cents)}</bdi>}
-              {service.fee_note ? <> · {service.fee_note}</> : null}
+              {service.feeCents === null ? t('portal.services.fee.none') : <bdi>{formatFee(lang, service.feeCents)}</bdi>}
+              {service.feeNote ? <> · {service.feeNote}</> : null}
             </dd>
             <dt>{t('portal.services.where')}</dt>
             <dd>
               {props.locations
-                .filter((l) => service.location_ids.includes(l.id))
+                .filter((l) => service.locationIds.includes(l.id))
                 .map((l) => l.name)
                 .join(' · ') || '—'}
             </dd>
           </dl>
           <h3>{t('portal.services.bring')}</h3>
-          {service.required_documents.length > 0 ? (
+          {service.requiredDocuments.length > 0 ? (
             <ul>
-              {service.required_documents.map((doc) => (
+              {service.requiredDocuments.map((doc) => (
                 <li>{doc}</li>
               ))}
             </ul>
           ) : (
             <p>{t('portal.services.bring.none')}</p>
           )}
-          {service.online_bookable ? (
+          {service.onlineBookable ? (
             <p class="actions">
               <a class="button" href={`/${lang}/book/${service.slug}`}>
                 {t('portal.services.book', { service: service.name })}
               </a>
             </p>
           ) : (
-            <p class="notice">{service.walk_in_allowed ? t('portal.services.walkin') : t('portal.services.notonline')}</p>
+            <p class="notice">{service.walkInAllowed ? t('portal.services.walkin') : t('portal.services.notonline')}</p>
           )}
         </section>
       ))}

@@ -10,7 +10,7 @@ import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
 import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { secretMatchesHash, type AppointmentRow } from './portal-engine.ts';
-import { findLocationById, findServiceById } from './portal-queries.ts';
+import { findLocationById, findServiceById } from '../office/index.ts';
 import { checkCsrf, clientIp, csrfToken, grantAccess, hasAccess, isManageToken } from './portal-security.ts';
 import { enforce } from './rate-limit.ts';
 
@@ -137,8 +137,8 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
     }
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
-    const service = await findServiceById(deps.db, l, appointment.service_id);
-    const location = await findLocationById(deps.db, appointment.location_id);
+    const service = await findServiceById(deps, l, appointment.service_id);
+    const location = await findLocationById(deps, appointment.location_id);
     if (!service || !location) return noAccess(c);
     const notice = c.req.query('notice');
     c.header('Cache-Control', 'no-store');
@@ -156,9 +156,9 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
   routes.get(`/${langSegment}/appointment/:code/calendar.ics`, async (c) => {
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
-    const own = await findServiceById(deps.db, appointment.language, appointment.service_id);
-    const german = await findServiceById(deps.db, sourceLang, appointment.service_id);
-    const location = await findLocationById(deps.db, appointment.location_id);
+    const own = await findServiceById(deps, appointment.language, appointment.service_id);
+    const german = await findServiceById(deps, sourceLang, appointment.service_id);
+    const location = await findLocationById(deps, appointment.location_id);
     if (!own || !german || !location) return noAccess(c);
     return c.body(appointmentIcs(appointment, own, german, location, deps.clock.now()), 200, {
       'content-type': 'text/calendar; charset=utf-8',
@@ -172,8 +172,8 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
     if (appointment instanceof Response) return appointment;
     if (appointment.status !== 'booked') return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
     const l = lang(c);
-    const service = await findServiceById(deps.db, l, appointment.service_id);
-    const location = await findLocationById(deps.db, appointment.location_id);
+    const service = await findServiceById(deps, l, appointment.service_id);
+    const location = await findLocationById(deps, appointment.location_id);
     if (!service || !location) return noAccess(c);
     c.header('Cache-Control', 'no-store');
     return c.html(<CancelPage lang={l} appointment={appointment} service={service} location={location} csrf={csrfToken(c)} />);
@@ -201,11 +201,11 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
     if (appointment instanceof Response) return appointment;
     if (appointment.status !== 'booked') return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
     const l = lang(c);
-    const service = await findServiceById(deps.db, l, appointment.service_id);
-    const location = await findLocationById(deps.db, appointment.location_id);
+    const service = await findServiceById(deps, l, appointment.service_id);
+    const location = await findLocationById(deps, appointment.location_id);
     if (!service || !location) return noAccess(c);
-    const today = localDay(deps.clock.now(), location.time_zone);
-    const lastDay = addDays(today, service.max_days_ahead);
+    const today = localDay(deps.clock.now(), location.timeZone);
+    const lastDay = addDays(today, service.maxDaysAhead);
     const asked = c.req.query('from');
     const from = isIsoDay(asked) && asked > today && asked <= lastDay ? asked : today;
     const to = addDays(from, deps.settings.calendarDays - 1) < lastDay ? addDays(from, deps.settings.calendarDays - 1) : lastDay;
@@ -239,8 +239,8 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
 
   async function timesForReschedule(c: C, appointment: AppointmentRow, day: string, status: 200 | 409, starts?: Date[]) {
     const l = lang(c);
-    const service = await findServiceById(deps.db, l, appointment.service_id);
-    const location = await findLocationById(deps.db, appointment.location_id);
+    const service = await findServiceById(deps, l, appointment.service_id);
+    const location = await findLocationById(deps, appointment.location_id);
     if (!service || !location) return noAccess(c);
     const free =
       starts ??
@@ -261,7 +261,7 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
         lang={l}
         day={day}
         starts={free}
-        zone={location.time_zone}
+        zone={location.timeZone}
         action={`${base}/reschedule`}
         method="post"
         csrf={csrfToken(c)}
@@ -297,8 +297,8 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
       });
     } catch (error) {
       if (!isAppError(error) || (error.code !== 'slot_taken' && error.code !== 'not_found')) throw error;
-      const location = await findLocationById(deps.db, appointment.location_id);
-      const day = localDay(start, location?.time_zone ?? 'Europe/Berlin');
+      const location = await findLocationById(deps, appointment.location_id);
+      const day = localDay(start, location?.timeZone ?? 'Europe/Berlin');
       const days = await deps.engine.freeDays({
         serviceId: appointment.service_id,
         locationId: appointment.location_id,

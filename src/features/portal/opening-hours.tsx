@@ -1,7 +1,7 @@
 import type { LocationHours, Span, VisitorClosure } from '../office/index.ts';
 import { translate, type Lang } from '../../web/i18n.ts';
 import { formatDay, weekdayName } from './format.ts';
-import { Term } from './info-pages.tsx';
+import { Term } from './term.tsx';
 
 // First-strong isolates keep a time such as 12:00 whole inside right-to-left sentences.
 const isolate = (text: string) => `\u2068${text}\u2069`;

@@ -7,9 +7,8 @@ import { bookingRoutes } from './booking-routes.tsx';
 import { PrivacyPage, ServicesPage, StartPage } from './info-pages.tsx';
 import { manageRoutes } from './manage-routes.tsx';
 import type { PortalDeps } from './portal-deps.ts';
-import { listLocations, listServices } from './portal-queries.ts';
 import { secureCookie } from './portal-security.ts';
-import { locationHours } from '../office/index.ts';
+import { listLocations, listServices, locationHours } from '../office/index.ts';
 
 /** The citizen portal's pages, every one under a language prefix (/ar/…) so links can be shared. */
 export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
@@ -34,7 +33,7 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
   });
 
   const start = async (lang: Lang) => {
-    const locations = await listLocations(deps.db);
+    const locations = await listLocations(deps);
     const hours = new Map(await Promise.all(locations.map(async (l) => [l.id, await locationHours(deps, l)] as const)));
     return <StartPage lang={lang} locations={locations} hours={hours} />;
   };
@@ -42,7 +41,7 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
   routes.get(`/${langSegment}/`, async (c) => c.html(await start(c.req.param('lang') as Lang)));
   routes.get(`/${langSegment}/services`, async (c) => {
     const lang = c.req.param('lang') as Lang;
-    return c.html(<ServicesPage lang={lang} services={await listServices(deps.db, lang)} locations={await listLocations(deps.db)} />);
+    return c.html(<ServicesPage lang={lang} services={await listServices(deps, { lang })} locations={await listLocations(deps)} />);
   });
   routes.get(`/${langSegment}/privacy`, (c) =>
     c.html(<PrivacyPage lang={c.req.param('lang') as Lang} retentionDays={deps.settings.personalDataRetentionDays} />),

@@ -1,7 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { clientIp } from '../../platform/http/client-ip.ts';
+import { checkCsrf as checkSharedCsrf, csrfCookieToken, csrfFieldName, heldCsrfCookie, sameToken } from '../../platform/http/csrf.ts';
 import { AppError } from '../../shared/app-error.ts';
 
 const csrfCookie = 'lotse_csrf';
@@ -12,23 +13,14 @@ const grantCookie = 'lotse_manage';
  * Sec-Fetch-Site) must be our own, and the form must carry the token from our cookie.
  */
 export function csrfToken(c: Context): string {
-  const existing = getCookie(c, csrfCookie);
-  if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
-  const token = randomBytes(24).toString('base64url');
-  setCookie(c, csrfCookie, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secureCookie(c) });
-  return token;
+  return csrfCookieToken(c, { name: csrfCookie, path: '/', sameSite: 'Lax', secure: secureCookie(c) });
 }
 
 export function checkCsrf(c: Context, form: Record<string, unknown>, publicUrl: string): void {
-  const origin = c.req.header('origin');
-  const allowed = new Set([new URL(c.req.url).origin, new URL(publicUrl).origin]);
-  if (origin && origin !== 'null' && !allowed.has(origin)) throw new AppError('forbidden', 'This form was sent from another site.');
-  if (origin === 'null') throw new AppError('forbidden', 'This form was sent from another site.');
-  const site = c.req.header('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'This form was sent from another site.');
-  const cookie = getCookie(c, csrfCookie) ?? '';
-  const sent = typeof form._csrf === 'string' ? form._csrf : '';
-  if (!cookie || !sent || !safeEqual(cookie, sent)) throw new AppError('forbidden', 'The form has expired. Please open the page again.');
+  const sent = typeof form[csrfFieldName] === 'string' ? form[csrfFieldName] : undefined;
+  const failure = checkSharedCsrf(c, { publicOrigin: new URL(publicUrl).origin, sent, expected: heldCsrfCookie(c, csrfCookie) });
+  if (failure === 'foreign_site') throw new AppError('forbidden', 'This form was sent from another site.');
+  if (failure) throw new AppError('forbidden', 'The form has expired. Please open the page again.');
 }
 
 /** After the manage secret or code + date of birth was shown, a signed cookie grants access to that one appointment for a while. */
@@ -48,7 +40,7 @@ export function grantedCode(c: Context, key: string, now: Date): string | undefi
   const [cookieCode, until, signature] = value.split('.');
   if (!cookieCode || !until || !signature) return undefined;
   if (Number(until) * 1000 < now.getTime()) return undefined;
-  return safeEqual(signature, sign(key, `${cookieCode}.${until}`)) ? cookieCode : undefined;
+  return sameToken(signature, sign(key, `${cookieCode}.${until}`)) ? cookieCode : undefined;
 }
 
 export function dropAccess(c: Context): void {
@@ -76,15 +68,9 @@ export function manageToken(key: string, appointment: { id: string; code: string
 }
 
 export function isManageToken(key: string, appointment: { id: string; code: string }, token: string): boolean {
-  return safeEqual(token, manageToken(key, appointment));
+  return sameToken(token, manageToken(key, appointment));
 }
 
 function sign(key: string, text: string): string {
   return createHmac('sha256', key).update(text).digest('base64url');
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

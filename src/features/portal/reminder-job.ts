@@ -5,7 +5,7 @@ import { sourceLang } from '../../web/i18n.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { reminderJobType, renderAppointmentMail, type ReminderJob } from './appointment-mails.ts';
 import type { AppointmentRow } from './portal-engine.ts';
-import { findLocationById, findServiceById, type PortalService } from './portal-queries.ts';
+import { findLocationById, findServiceById, type ServiceView } from '../office/index.ts';
 
 /**
  * The reminder the day before. The job carries the start time it was planned for: a
@@ -54,10 +54,10 @@ export function reminderJob(deps: { db: Database; jobs: Jobs; clock: Clock; publ
 }
 
 export async function loadMailContext(db: Database, appointment: AppointmentRow) {
-  const own = await findServiceById(db, appointment.language, appointment.service_id);
-  const german = await findServiceById(db, sourceLang, appointment.service_id);
-  const location = await findLocationById(db, appointment.location_id);
+  const own = await findServiceById({ db }, appointment.language, appointment.service_id);
+  const german = await findServiceById({ db }, sourceLang, appointment.service_id);
+  const location = await findLocationById({ db }, appointment.location_id);
   if (!own || !german || !location) return undefined;
-  const service: Record<string, PortalService> = { [sourceLang]: german, [appointment.language]: own };
+  const service: Record<string, ServiceView> = { [sourceLang]: german, [appointment.language]: own };
   return { service, location };
 }

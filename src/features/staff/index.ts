@@ -31,4 +31,7 @@ export {
 export { StaffLayout, staffLang, staffT } from './http/staff-layout.tsx';
 export { staffRoutes } from './staff-routes.ts';
 export { staffApiRoutes } from './http/staff-api-routes.ts';
-export { sourceDigest, translationState, type TranslationState } from './admin/translation-status.ts';
+export { StaffForm } from './http/staff-auth.tsx';
+export { Notice } from './http/staff-layout.tsx';
+export { parseForm, asArray, CheckboxGroup } from './admin/admin-forms.tsx';
+export { cancelAppointmentForAbsence } from './hours/absence-impact.ts';

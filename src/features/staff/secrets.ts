@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** A random secret for a cookie or token, URL-safe. */
 export function randomSecret(bytes = 32): string {
@@ -8,10 +8,4 @@ export function randomSecret(bytes = 32): string {
 /** High-entropy secrets (session ids, tokens, recovery codes) are stored as SHA-256: no slow hash needed. */
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
-}
-
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -3,15 +3,40 @@ import { test } from 'node:test';
 import { createTestApp, fixedClock } from '../../../test/app.ts';
 import { createTestDatabase } from '../../../test/database.ts';
 import { addStaff, Browser } from '../../../test/staff.ts';
-import { base32Encode, hotp, totpCode } from './totp.ts';
+import { matchTotp, newTotpSecret, otpauthUrl, totpCode, totpStep } from './totp.ts';
+
+// '12345678901234567890' in base32, as the former hand-written encoder stored it.
+const rfcSecret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
 test('HOTP and TOTP match the RFC 4226 and RFC 6238 test vectors', () => {
-  const secret = Buffer.from('12345678901234567890');
   const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
-  for (const [counter, code] of expected.entries()) assert.equal(hotp(secret, counter), code);
+  // TOTP at step n is HOTP with counter n.
+  for (const [counter, code] of expected.entries()) assert.equal(totpCode(rfcSecret, new Date(counter * 30_000)), code);
   // RFC 6238, SHA-1, T = 59 s and T = 1111111109 s (8 digits there; the last 6 here).
-  assert.equal(totpCode(base32Encode(secret), new Date(59_000)), '287082');
-  assert.equal(totpCode(base32Encode(secret), new Date(1_111_111_109_000)), '081804');
+  assert.equal(totpCode(rfcSecret, new Date(59_000)), '287082');
+  assert.equal(totpCode(rfcSecret, new Date(1_111_111_109_000)), '081804');
+});
+
+test('a code is accepted one step either way, once, and stored secrets keep their form', () => {
+  const at = new Date('2026-11-23T08:00:10Z');
+  const now = totpStep(at);
+  const codeAt = (step: number) => totpCode(rfcSecret, new Date(step * 30_000));
+  assert.equal(matchTotp(rfcSecret, codeAt(now), at, null), now);
+  assert.equal(matchTotp(rfcSecret, codeAt(now - 1), at, null), now - 1);
+  assert.equal(matchTotp(rfcSecret, codeAt(now + 1), at, null), now + 1);
+  assert.equal(matchTotp(rfcSecret, codeAt(now - 2), at, null), undefined, 'two steps late is too late');
+  assert.equal(matchTotp(rfcSecret, codeAt(now + 2), at, null), undefined);
+  assert.equal(matchTotp(rfcSecret, codeAt(now), at, now), undefined, 'a used step is refused');
+  assert.equal(matchTotp(rfcSecret, codeAt(now - 1), at, now - 1), undefined);
+  assert.equal(matchTotp(rfcSecret, codeAt(now + 1), at, now), now + 1);
+  assert.equal(matchTotp(rfcSecret, ` ${codeAt(now)}`, at, null), undefined, 'only six digits');
+  assert.equal(matchTotp(rfcSecret.toLowerCase(), codeAt(now), at, null), now, 'base32 is read case-insensitively');
+  const secret = newTotpSecret();
+  assert.match(secret, /^[A-Z2-7]{32}$/, '20 random bytes, unpadded base32 as before');
+  assert.equal(
+    otpauthUrl(rfcSecret, 'anna@amt'),
+    'otpauth://totp/Lotse:anna%40amt?issuer=Lotse&secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&algorithm=SHA1&digits=6&period=30',
+  );
 });
 
 const { db } = await createTestDatabase();

@@ -81,6 +81,11 @@ export function createLiveEvents(options: { connectionString: string; logger: Lo
         try {
           await next.connect();
           await next.query(`LISTEN ${liveChannel}`);
+          // Stopped while this connection was being opened: nobody would ever end it.
+          if (stopped) {
+            await next.end().catch(() => {});
+            return;
+          }
           client = next;
           if (everConnected) for (const hooks of subscriptions) hooks.resync?.();
           everConnected = true;

@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { checkCsrf, csrfCookieToken, csrfFieldName, heldCsrfCookie } from '../../../platform/http/csrf.ts';
 import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { languageCookie } from '../../../web/page-language.ts';
 import { recordAudit } from '../audit.ts';
 import { roleMay } from '../policy.ts';
-import { randomSecret, sameSecret, sha256 } from '../secrets.ts';
+import { sha256 } from '../secrets.ts';
 import { deleteAllSessions, deleteSession } from '../session-store.ts';
 import { signIn } from '../sign-in.ts';
 import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from '../two-factor.ts';
@@ -17,7 +18,6 @@ import {
   CsrfField,
   StaffForm,
   currentStaff,
-  originAllowed,
   requireStaff,
   sessionCookieName,
   setSessionCookie,
@@ -73,14 +73,8 @@ export function signInRoutes(deps: StaffHttpDeps) {
   const settings = deps.settings;
 
   // Before there is a session, the sign-in form is protected by a double-submit cookie and the Origin.
-  const signInCsrf = (c: Context<AppEnv>) => {
-    let token = getCookie(c, signInCookie);
-    if (!token || token.length > 100) {
-      token = randomSecret();
-      setCookie(c, signInCookie, token, { httpOnly: true, sameSite: 'Strict', secure: settings.secureCookies, path: '/staff/sign-in' });
-    }
-    return token;
-  };
+  const signInCsrf = (c: Context<AppEnv>) =>
+    csrfCookieToken(c, { name: signInCookie, path: '/staff/sign-in', sameSite: 'Strict', secure: settings.secureCookies });
 
   routes.get('/staff/sign-in', (c) => {
     if (c.get('actor')?.kind === 'staff') return c.redirect('/staff', 303);
@@ -89,9 +83,8 @@ export function signInRoutes(deps: StaffHttpDeps) {
 
   routes.post('/staff/sign-in', async (c) => {
     const body = await c.req.parseBody();
-    const cookie = getCookie(c, signInCookie);
-    const submitted = field(body, '_csrf', 100);
-    if (!originAllowed(c, settings) || !cookie || !submitted || !sameSecret(cookie, submitted)) {
+    const sent = field(body, csrfFieldName, 100);
+    if (checkCsrf(c, { publicOrigin: settings.publicOrigin, sent, expected: heldCsrfCookie(c, signInCookie) })) {
       throw new AppError('forbidden', 'The sign-in form has expired. Please reload the page.');
     }
     const username = field(body, 'username', 200);

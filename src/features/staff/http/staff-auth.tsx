@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { clientIp } from '../../../platform/http/client-ip.ts';
+import { checkCsrf, csrfFieldName, fromOwnSite, sentCsrfToken } from '../../../platform/http/csrf.ts';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../../../db/database.ts';
@@ -11,15 +12,12 @@ import { recordAudit } from '../audit.ts';
 import type { StaffAuthSettings } from '../auth-settings.ts';
 import { can, type Action, type PolicyResource } from '../policy.ts';
 import type { DeviceActor, DeviceKind, StaffActor } from '../roles.ts';
-import { sameSecret } from '../secrets.ts';
 import { loadSession } from '../session-store.ts';
 
 export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSettings };
 
 export const sessionCookieName = (settings: StaffAuthSettings) => (settings.secureCookies ? '__Host-lotse_staff' : 'lotse_staff');
-export const csrfFieldName = '_csrf';
 export const deviceCookieName = 'lotse_device';
-export const csrfHeaderName = 'x-csrf-token';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -42,22 +40,7 @@ export function clearSessionCookie(c: Context, settings: StaffAuthSettings): voi
 
 /** A browser request from another site is refused whatever else it carries. */
 export function originAllowed(c: Context, settings: StaffAuthSettings): boolean {
-  const origin = c.req.header('origin');
-  if (origin) return origin === settings.publicOrigin || origin === new URL(c.req.url).origin;
-  const site = c.req.header('sec-fetch-site');
-  return site === undefined || site === 'same-origin' || site === 'none';
-}
-
-async function submittedCsrfToken(c: Context): Promise<string | undefined> {
-  const header = c.req.header(csrfHeaderName);
-  if (header) return header;
-  const type = c.req.header('content-type') ?? '';
-  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-    const body = await c.req.parseBody();
-    const value = body[csrfFieldName];
-    return typeof value === 'string' ? value : undefined;
-  }
-  return undefined;
+  return fromOwnSite(c, settings.publicOrigin);
 }
 
 /**
@@ -114,9 +97,7 @@ const wantsPage = (c: Context) => !c.req.path.startsWith('/api/');
 const isStaffPath = (path: string) => path === '/staff' || path.startsWith('/staff/') || path.startsWith('/api/v1/staff');
 
 async function csrfPasses(c: Context, settings: StaffAuthSettings, expected: string): Promise<boolean> {
-  if (!originAllowed(c, settings)) return false;
-  const submitted = await submittedCsrfToken(c);
-  return submitted !== undefined && sameSecret(submitted, expected);
+  return checkCsrf(c, { publicOrigin: settings.publicOrigin, sent: await sentCsrfToken(c), expected }) === undefined;
 }
 
 /**

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { asArray } from './admin-forms.tsx';
+import { asArray } from '../../staff/index.ts';
+import { slug } from './office-page.tsx';
 
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === '1', z.boolean());
 const optionalInt = (min: number, max: number) =>
   z.preprocess((value) => (value === '' || value === undefined ? null : value), z.coerce.number().int().min(min).max(max).nullable());
-const slug = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a–z, 0–9 and "-", at most 63 characters');
 
 export const serviceSettingsSchema = z.object({
   slug,
@@ -38,7 +35,6 @@ export const serviceSettingsSchema = z.object({
   specialtyIds: z.preprocess(asArray, z.array(z.uuid()).max(100)),
   locationIds: z.preprocess(asArray, z.array(z.uuid()).max(100)),
 });
-export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 
 export const serviceTextSchema = z.object({
   name: z.string().trim().min(1).max(200),

@@ -1,0 +1,80 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.generated.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { authorize, recordAudit, type Action, type PolicyResource, type StaffActor } from '../staff/index.ts';
+
+export type OfficeDeps = { db: Database; clock: Clock };
+
+/**
+ * Who changes the office's data, from which screen and address: what a use case authorizes and
+ * audits with, without knowing HTTP. The staff pages build it with `officeChange(c)`.
+ */
+export type OfficeChange = { actor: StaffActor; screen: string; ip: string | undefined };
+
+export type ChangeEntry = { action: string; target: { type: string; id: string }; before?: unknown; after?: unknown };
+
+/** The staff policy decides; the pages' guard has already audited a refusal at request level. */
+export function authorizeChange(change: OfficeChange, action: Action, resource: PolicyResource = {}): void {
+  authorize(change.actor, action, resource);
+}
+
+/** Every change of the office's data goes to the audit trail with before and after; pass the transaction. */
+export function recordChange(db: Parameters<typeof recordAudit>[0], clock: Clock, change: OfficeChange, entry: ChangeEntry): Promise<void> {
+  return recordAudit(db, clock, { actor: change.actor, screen: change.screen, ip: change.ip, ...entry });
+}
+
+/** A database constraint violation as the user's mistake (4xx), not a 500: 23505 unique, 23503 foreign key. */
+export function whenViolated(codes: Partial<Record<'23505' | '23503', AppError>>) {
+  return (error: unknown): never => {
+    const code = (error as { code?: string }).code;
+    const mapped = code === '23505' || code === '23503' ? codes[code] : undefined;
+    throw mapped ?? error;
+  };
+}
+
+export const exists = (what: string) => new AppError('conflict', `${what} exists already.`);
+
+/** What an insert or update of one row is called in the audit trail: `admin.<type>.create` / `.update`. */
+type Audited = { type: string; violated?: (error: unknown) => never; notFound?: string };
+
+const rethrow = (error: unknown): never => {
+  throw error;
+};
+
+/** Inserts one row and records its creation, in one transaction. */
+export async function insertAudited<R extends { id: string }>(
+  deps: OfficeDeps,
+  change: OfficeChange,
+  what: Audited,
+  insert: (trx: Transaction<DB>) => Promise<R>,
+): Promise<R> {
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await insert(trx);
+      await recordChange(trx, deps.clock, change, { action: `admin.${what.type}.create`, target: { type: what.type, id: row.id }, after: row });
+      return row;
+    })
+    .catch(what.violated ?? rethrow);
+}
+
+/** Locks one row, updates it and records before and after, in one transaction. */
+export async function updateAudited<R>(
+  deps: OfficeDeps,
+  change: OfficeChange,
+  what: Audited & { id: string },
+  lock: (trx: Transaction<DB>) => Promise<R | undefined>,
+  update: (trx: Transaction<DB>) => Promise<R>,
+): Promise<void> {
+  await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await lock(trx);
+      if (!before) throw new AppError('not_found', what.notFound ?? 'Not found.');
+      const after = await update(trx);
+      await recordChange(trx, deps.clock, change, { action: `admin.${what.type}.update`, target: { type: what.type, id: what.id }, before, after });
+    })
+    .catch(what.violated ?? rethrow);
+}
