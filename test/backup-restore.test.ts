@@ -9,7 +9,9 @@ import pg from 'pg';
 import { withDatabase } from '../src/db/database.ts';
 import { seedDemoOffice } from '../src/demo/seed-demo-office.ts';
 import { seedDemoStaff } from '../src/demo/seed-demo-staff.ts';
+import { reminderJobType } from '../src/features/portal/appointment-mails.ts';
 import { createJobs } from '../src/platform/jobs/jobs.ts';
+import { enqueueMail } from '../src/platform/mail/index.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { createTestDatabase } from './database.ts';
@@ -83,7 +85,13 @@ before(async () => {
   await seedDemoOffice({ db: source.db, clock, logger: createLogger('silent') });
   await seedDemoStaff({ db: source.db, clock });
   const jobs = createJobs({ connectionString: source.url, logger: createLogger('silent') });
-  await jobs.send('portal.reminder', { appointmentId: 'a-reminder-due-later' }, { startAfter: new Date('2027-01-10T08:00:00Z') });
+  const reminder = { appointmentId: '0f6f2a3e-8c1d-4e52-9a7b-3d4c5e6f7a8b', startsAt: '2027-01-11T08:00:00.000Z' };
+  await jobs.send(reminderJobType, reminder, { startAfter: new Date('2027-01-10T08:00:00Z') });
+  await enqueueMail(
+    jobs,
+    { to: 'Olena@example.org', subject: 'Terminbestätigung', text: 'Ihr Termin', language: 'uk' },
+    { startAfter: new Date('2027-01-10T08:00:00Z') },
+  );
   await jobs.stop();
   await fs.mkdir(path.join(sourceData, 'files', 'scans', '2026'), { recursive: true });
   await fs.writeFile(path.join(sourceData, 'files', 'scans', '2026', 'passport.bin'), photo);
@@ -100,7 +108,7 @@ test('backup, then restore into a new database and data folder: every table, seq
   const targetData = path.join(folder, 'target-data');
   const restore = await npmScript('restore', [backupFile], { DATABASE_URL: target, LOTSE_DATA_DIR: targetData });
   assert.equal(restore.code, 0, restore.output);
-  assert.match(restore.output, /Restored \d+ tables, \d+ rows, 2 files and 1 pending jobs/);
+  assert.match(restore.output, /Restored \d+ tables, \d+ rows, 2 files and 2 pending jobs/);
 
   const expected = await fingerprint(source.url);
   assert.ok(Number(expected.appointment!.split(':')[0]) > 0 && Number(expected.staff!.split(':')[0]) > 0, 'the source has data');
@@ -112,6 +120,10 @@ test('backup, then restore into a new database and data folder: every table, seq
     reminders.map((r) => r.start_after.toISOString()),
     ['2027-01-10T08:00:00.000Z'],
   );
+  // A pending mail keeps its id and its group (one person's mails stay in order).
+  const mailJob = "SELECT id, group_id FROM pgboss.job WHERE name = 'mail.send'";
+  assert.deepEqual(await query(target, mailJob), await query(source.url, mailJob));
+  assert.equal((await query<{ group_id: string }>(target, mailJob))[0]?.group_id, 'olena@example.org');
   const [queue] = await query<{ retry_limit: number }>(target, "SELECT retry_limit FROM pgboss.queue WHERE name = 'portal.reminder'");
   const [sourceQueue] = await query<{ retry_limit: number }>(source.url, "SELECT retry_limit FROM pgboss.queue WHERE name = 'portal.reminder'");
   assert.equal(queue!.retry_limit, sourceQueue!.retry_limit);

@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../src/app.tsx';
 import { createLogger } from '../src/platform/log.ts';
+import { jobType, noPayload } from '../src/platform/jobs/jobs.ts';
 import { createMailTransport, enqueueMail, sendMailJob } from '../src/platform/mail/index.ts';
 import { registry } from '../src/platform/metrics/metrics.ts';
 import { setMetricsSources } from '../src/platform/metrics/scrape-gauges.ts';
@@ -175,12 +176,13 @@ test('mails sent and failed jobs are counted per queue, from real pg-boss worker
   const outboxDir = await mkdtemp(path.join(os.tmpdir(), 'lotse-metrics-outbox-'));
   const jobs = createTestJobs(url);
   await jobs.register(sendMailJob(createMailTransport({ smtpUrl: undefined, from: 'Lotse <noreply@lotse.localhost>', outboxDir }), 'lotse.localhost'));
-  await jobs.register({ name: 'metrics.test.always-fails', options: { retryLimit: 0 }, handle: async () => Promise.reject(new Error('no')) });
+  const alwaysFails = jobType('metrics.test.always-fails', noPayload);
+  await jobs.register({ type: alwaysFails, options: { retryLimit: 0 }, handle: async () => Promise.reject(new Error('no')) });
   const before = await registry.metrics();
   const mails = (text: string) => Number(/^lotse_mails_sent_total (\d+)$/m.exec(text)?.[1] ?? 0);
   const failures = (text: string) => sample(text, 'lotse_job_failures_total', { queue: 'metrics.test.always-fails' }) ?? 0;
   await enqueueMail(jobs, { to: 'someone@example.org', subject: 'Termin', text: 'Hallo', language: 'de' });
-  await jobs.send('metrics.test.always-fails', {});
+  await jobs.send(alwaysFails, {});
   for (const deadline = Date.now() + 30_000; ; ) {
     const now = await registry.metrics();
     // The booking of the first test queued mails too: every mail written to the outbox is counted once.

@@ -74,6 +74,9 @@ function preparingPool(pool: pg.Pool): PostgresPool {
       return { query, release: () => client.release() } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
+    // Kysely opens a control connection with these to cancel a running query.
+    Client: pg.Client,
+    options: pool.options,
   };
 }
 

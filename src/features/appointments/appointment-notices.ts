@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.generated.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { jobType, noPayload, type Jobs } from '../../platform/jobs/jobs.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { AppointmentChange, AppointmentNotifier, NoticedAppointment } from './appointment-notifier.ts';
 
@@ -150,19 +150,19 @@ async function deliverOne(trx: Transaction<DB>, deliverer: AppointmentNotifier, 
   await deliverer.changed(trx, { kind, appointmentId: appointment.id, actor, at, note: note ?? undefined, appointment });
 }
 
-export const noticeSweepJobName = 'appointment.notices.sweep';
+export const noticeSweepJobType = jobType('appointment.notices.sweep', noPayload);
 
 /**
  * Every minute, any instance delivers what is left: notices of an instance that stopped before
  * delivering, and failed deliveries (up to maxAttempts). Normally there is nothing to do.
  */
 export async function startNoticeSweep(jobs: Jobs, notices: AppointmentNotices, timeZone: string): Promise<void> {
-  await jobs.register<object>({
-    name: noticeSweepJobName,
+  await jobs.register({
+    type: noticeSweepJobType,
     options: { retryLimit: 0, expireInSeconds: 600 },
     async handle() {
       await notices.deliver();
     },
   });
-  await jobs.schedule(noticeSweepJobName, '* * * * *', { tz: timeZone });
+  await jobs.schedule(noticeSweepJobType, '* * * * *', { tz: timeZone });
 }

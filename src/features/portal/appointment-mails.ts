@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.generated.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { z } from 'zod';
+import { jobType, type Jobs } from '../../platform/jobs/jobs.ts';
 import { enqueueMail, type MailMessage } from '../../platform/mail/index.ts';
 import { unlinkable } from '../../platform/mail/unlinkable.ts';
 import { sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
@@ -10,8 +11,10 @@ import type { AppointmentRow } from './portal-engine.ts';
 import type { LocationView, ServiceView } from '../office/index.ts';
 
 export type MailKind = 'confirmation' | 'reminder' | 'cancelled' | 'moved' | 'existing';
-export const reminderJobName = 'portal.reminder';
-export type ReminderJob = { appointmentId: string; startsAt: string };
+const reminderPayload = z.strictObject({ appointmentId: z.guid(), startsAt: z.iso.datetime() });
+export type ReminderJob = z.infer<typeof reminderPayload>;
+/** The reminder the day before; `startsAt` is the start it was planned for (reminder-job.ts). */
+export const reminderJobType = jobType('portal.reminder', reminderPayload);
 
 type MailContext = {
   appointment: AppointmentRow;
@@ -147,7 +150,7 @@ export async function queueAppointmentMails(jobs: Jobs, trx: Transaction<DB>, ki
   const remindAt = new Date(context.appointment.starts_at.getTime() - 24 * 3600_000);
   if (remindAt.getTime() <= context.now.getTime()) return;
   const job: ReminderJob = { appointmentId: context.appointment.id, startsAt: context.appointment.starts_at.toISOString() };
-  await jobs.send(reminderJobName, job, { trx, startAfter: remindAt });
+  await jobs.send(reminderJobType, job, { trx, startAfter: remindAt });
 }
 
 /** Escapes a line for HTML; only Lotse's own links (under PUBLIC_URL) become anchors. */

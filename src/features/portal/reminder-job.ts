@@ -3,7 +3,7 @@ import type { JobDefinition, Jobs } from '../../platform/jobs/jobs.ts';
 import { enqueueMail } from '../../platform/mail/index.ts';
 import { sourceLang } from '../../web/i18n.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { reminderJobName, renderAppointmentMail, type ReminderJob } from './appointment-mails.ts';
+import { reminderJobType, renderAppointmentMail, type ReminderJob } from './appointment-mails.ts';
 import type { AppointmentRow } from './portal-engine.ts';
 import { findLocationById, findServiceById, type ServiceView } from '../office/index.ts';
 
@@ -14,7 +14,7 @@ import { findLocationById, findServiceById, type ServiceView } from '../office/i
  */
 export function reminderJob(deps: { db: Database; jobs: Jobs; clock: Clock; publicUrl: string }): JobDefinition<ReminderJob> {
   return {
-    name: reminderJobName,
+    type: reminderJobType,
     options: { retryLimit: 5, retryBackoff: true, retryDelay: 30, expireInSeconds: 60 },
     async handle(data) {
       const row = await deps.db

@@ -5,7 +5,7 @@ import { createTestJobs, fixedClock } from '../../../test/app.ts';
 import { createTestDatabase } from '../../../test/database.ts';
 import { createRetentionOffice, insertAppointment, personOf } from '../../../test/retention-fixtures.ts';
 import { createLogger } from '../../platform/log.ts';
-import { retentionJobName, retentionSchedule, startRetentionJob } from './retention-job.ts';
+import { retentionJobName, retentionJobType, retentionSchedule, startRetentionJob } from './retention-job.ts';
 
 const { db, url } = await createTestDatabase();
 const office = await createRetentionOffice(db);
@@ -23,7 +23,7 @@ test('the retention job is scheduled hourly once, however many instances start, 
   const schedules = await sql<{ name: string; cron: string; timezone: string }>`SELECT name, cron, timezone FROM pgboss.schedule`.execute(db);
   assert.deepEqual(schedules.rows, [{ name: retentionJobName, cron: retentionSchedule, timezone: 'Europe/Berlin' }]);
 
-  await instanceA.send(retentionJobName, {});
+  await instanceA.send(retentionJobType, {});
   const deadline = Date.now() + 20_000;
   while ((await personOf(db, due.id)).person_name !== null) {
     assert.ok(Date.now() < deadline, 'the worker erased the due appointment within 20 s');

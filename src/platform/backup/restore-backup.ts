@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { FileMigrationProvider, Kysely, PostgresDialect, type Migration, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { FileMigrationProvider, type Migration } from 'kysely/migration';
 import pg from 'pg';
 import { PgBoss, type JobInsert } from 'pg-boss';
 import { migrationsFolder } from '../../db/migrate.ts';
@@ -175,6 +176,8 @@ async function requeueJobs(databaseUrl: string, queues: Record<string, unknown>[
         expireInSeconds: Number(job.expire_seconds),
       };
       if (typeof job.singleton_key === 'string') insert.singletonKey = job.singleton_key;
+      if (typeof job.id === 'string') insert.id = job.id;
+      if (typeof job.group_id === 'string') insert.group = { id: job.group_id };
       byQueue.set(String(job.name), [...(byQueue.get(String(job.name)) ?? []), insert]);
     }
     for (const [name, inserts] of byQueue) {
@@ -196,6 +199,7 @@ function onConnection(client: pg.Client): Kysely<any> {
   const pool: PostgresPool = {
     connect: async () => ({ query: (text: string, values: unknown[]) => client.query(text, values), release: () => {} }) as unknown as PostgresPoolClient,
     end: async () => {},
+    options: {},
   };
   return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
 }

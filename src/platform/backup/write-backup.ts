@@ -10,7 +10,20 @@ const batchRows = 1000;
 export const pgbossQueues = 'pgboss.queue';
 export const pgbossJobs = 'pgboss.job';
 const queueColumns = ['name', 'policy', 'retry_limit', 'retry_delay', 'retry_backoff', 'expire_seconds', 'retention_seconds', 'deletion_seconds'];
-const jobColumns = ['name', 'priority', 'data', 'start_after', 'singleton_key', 'retry_limit', 'retry_delay', 'retry_backoff', 'expire_seconds'];
+// id and group_id: one person's pending mails keep their group and their order (jobs.ts).
+const jobColumns = [
+  'id',
+  'name',
+  'priority',
+  'data',
+  'start_after',
+  'singleton_key',
+  'group_id',
+  'retry_limit',
+  'retry_delay',
+  'retry_backoff',
+  'expire_seconds',
+];
 
 /**
  * Writes the database (schema `public`: every table Lotse's migrations made) from one

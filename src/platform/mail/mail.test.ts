@@ -6,7 +6,8 @@ import { simpleParser } from 'mailparser';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../../test/database.ts';
 import { createTestJobs } from '../../../test/app.ts';
-import { createMailTransport, enqueueMail, sendMailJob, type MailMessage } from './index.ts';
+import { JobPayloadError } from '../jobs/jobs.ts';
+import { createMailTransport, enqueueMail, sendMailJob, type MailMessage, type MailTransport } from './index.ts';
 import { temporaryFolder } from '../../../test/temporary-folder.ts';
 import { until } from '../../../test/until.ts';
 
@@ -103,4 +104,46 @@ test('messages queued together in a batch go out together, and not at all when t
     )
     .catch(() => {});
   assert.equal(await count('batch rolled back'), 0);
+});
+
+test('one person’s mails go out in the order they were written, even when another instance fetches the later one', async () => {
+  const own = await createTestDatabase();
+  const instanceA = createTestJobs(own.url);
+  const instanceB = createTestJobs(own.url);
+  const started: string[] = [];
+  const sent: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // Sends are recorded, and the confirmation hangs (a slow SMTP server) until released.
+  const slowForOne: MailTransport = {
+    describe: () => 'test',
+    close: () => {},
+    async send(mail) {
+      started.push(mail.subject);
+      if (mail.subject === 'Bestätigung') await held;
+      sent.push(mail.subject);
+    },
+  };
+  const olena = (subject: string, to = 'olena@example.org'): MailMessage => ({ to, subject, text: 'Ihr Termin', language: 'uk' });
+  await enqueueMail(instanceA, olena('Bestätigung'));
+  await instanceA.register(sendMailJob(slowForOne, 'lotse.test'));
+  await until('instance A sends the confirmation', () => started.includes('Bestätigung'));
+  await enqueueMail(instanceA, olena('Absage', 'Olena@Example.org'));
+  await enqueueMail(instanceA, olena('Andere Person', 'yusuf@example.org'));
+  await instanceB.register(sendMailJob(slowForOne, 'lotse.test'));
+  await until('instance B sent the other person’s mail, queued after the cancellation', () => sent.includes('Andere Person'));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.ok(!started.includes('Absage'), 'the cancellation waits for the confirmation');
+  release();
+  await until('the cancellation went out', () => sent.includes('Absage'));
+  assert.deepEqual(
+    sent.filter((subject) => subject !== 'Andere Person'),
+    ['Bestätigung', 'Absage'],
+  );
+});
+
+test('a message that is not one is refused when queued', async () => {
+  await assert.rejects(enqueueMail(jobs, { ...message('no address'), to: 'nobody' }), JobPayloadError);
+  await assert.rejects(enqueueMail(jobs, { ...message('no language'), language: '' }), JobPayloadError);
+  assert.deepEqual(await mailJobs('no address'), []);
 });

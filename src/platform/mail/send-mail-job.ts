@@ -1,10 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { JobDefinition, Jobs } from '../jobs/jobs.ts';
-import type { MailMessage } from './mail-message.ts';
+import { jobType, type Connection, type JobDefinition, type Jobs } from '../jobs/jobs.ts';
+import { mailMessageSchema, type MailMessage } from './mail-message.ts';
 import { mailsSent } from '../metrics/metrics.ts';
-import { mailLanes, type MailTransport } from './mail-transport.ts';
+import { mailConcurrency, type MailTransport } from './mail-transport.ts';
 
-export const sendMailJobName = 'mail.send';
+/** One person's messages (a confirmation, then a cancellation) go out one after the other, in the order they were written. */
+export const sendMailJobType = jobType('mail.send', mailMessageSchema, { group: (message) => message.to.toLowerCase() });
+export const sendMailJobName = sendMailJobType.name;
 
 /**
  * Queues a message. Pass the transaction that made the change the message is about, so
@@ -13,9 +14,9 @@ export const sendMailJobName = 'mail.send';
 export function enqueueMail(
   jobs: Jobs,
   message: MailMessage,
-  options: { trx?: Transaction<any> | Kysely<any>; startAfter?: Date; singletonKey?: string } = {},
+  options: { trx?: Connection; startAfter?: Date; singletonKey?: string } = {},
 ): Promise<string | null> {
-  return jobs.send(sendMailJobName, message, options);
+  return jobs.send(sendMailJobType, message, options);
 }
 
 export function sendMailJob(
@@ -24,12 +25,10 @@ export function sendMailJob(
   retry: JobDefinition<MailMessage>['options'] = { retryLimit: 10, retryBackoff: true, retryDelay: 10 },
 ): JobDefinition<MailMessage> {
   return {
-    name: sendMailJobName,
+    type: sendMailJobType,
     // A mail takes seconds; one that has not gone out within two minutes is tried again.
     options: { expireInSeconds: 120, ...retry },
-    lanes: mailLanes,
-    // One person's messages (a confirmation, then a cancellation) arrive in the order they were written.
-    laneKey: (message) => message.to.toLowerCase(),
+    concurrency: mailConcurrency,
     handle: async (message, job) => {
       await transport.send(message, `${job.id}@${mailDomain}`);
       mailsSent.inc();

@@ -1,0 +1,42 @@
+-- Books the first free clerk (and resource) for one start in one call, stamped with the clock's time (migrations 0104, 0700).
+CREATE OR REPLACE FUNCTION public.book_free_candidate(p_version text, p_clerks uuid[], p_resources uuid[], p_start timestamp with time zone, p_end timestamp with time zone, p_except uuid, p_location uuid, p_held_since timestamp with time zone, p_code text, p_manage_secret_hash text, p_manage_secret_sealed text, p_service uuid, p_person_name text, p_date_of_birth date, p_email text, p_email_normalized text, p_phone text, p_language text, p_created_by text, p_created_by_staff uuid, p_idempotency_key text, p_notify boolean, p_now timestamp with time zone)
+ RETURNS TABLE(version text, id uuid, staff_id uuid, resource_id uuid, created_at timestamp with time zone)
+ LANGUAGE plpgsql
+ SET plan_cache_mode TO 'force_generic_plan'
+ SET enable_seqscan TO 'off'
+AS $function$
+    #variable_conflict use_column
+    DECLARE
+      current_version text;
+      clerk uuid;
+      res uuid;
+    BEGIN
+      SELECT s.version::text INTO current_version FROM schedule_version s;
+      IF current_version IS DISTINCT FROM p_version THEN
+        RETURN QUERY SELECT current_version, NULL::uuid, NULL::uuid, NULL::uuid, NULL::timestamptz;
+        RETURN;
+      END IF;
+      clerk := first_free_holder('staff', p_clerks, p_start, p_end, p_except, p_location, p_held_since);
+      IF p_resources IS NOT NULL THEN
+        res := first_free_holder('resource', p_resources, p_start, p_end, p_except, p_location, p_held_since);
+      END IF;
+      IF clerk IS NULL OR (p_resources IS NOT NULL AND res IS NULL) THEN
+        RETURN QUERY SELECT current_version, NULL::uuid, NULL::uuid, NULL::uuid, NULL::timestamptz;
+        RETURN;
+      END IF;
+      RETURN QUERY
+        WITH booked AS (
+        INSERT INTO appointment AS a (starts_at, ends_at, location_id, staff_id, resource_id, code, manage_secret_hash, manage_secret_sealed,
+                                      service_id, person_name, date_of_birth, email, email_normalized, phone, language, created_by,
+                                      created_by_staff_id, idempotency_key, created_at, updated_at)
+        VALUES (p_start, p_end, p_location, clerk, res, p_code, p_manage_secret_hash, p_manage_secret_sealed, p_service, p_person_name,
+                p_date_of_birth, p_email, p_email_normalized, p_phone, p_language, p_created_by, p_created_by_staff, p_idempotency_key,
+                p_now, p_now)
+        RETURNING a.id, a.staff_id, a.resource_id, a.created_at
+        ),
+        notice AS (
+          INSERT INTO appointment_notice (appointment_id, kind, by_channel, by_staff_id, created_at)
+          SELECT booked.id, 'booked', p_created_by, p_created_by_staff, p_now FROM booked WHERE p_notify
+        )
+        SELECT current_version, booked.id, booked.staff_id, booked.resource_id, booked.created_at FROM booked;
+    END $function$;
