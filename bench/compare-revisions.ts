@@ -4,8 +4,8 @@
  * Runs bench:booking and bench:availability for an older revision and for this tree in the same
  * run, alternating (old, new, new, old, …), so that both see the same machine and the same load.
  * The older revision (default 6a6731f, the start of issue 12) is exported with `git archive` into a
- * temporary folder and gets its own `npm ci`; --keep leaves that folder for the next run, which
- * then skips the install. The benchmarks' own settings (BENCH_SECONDS, BENCH_QUERIES, …) pass
+ * temporary folder and gets its own `npm ci`; with --keep that folder ($TMPDIR/lotse-bench-<commit>)
+ * stays for the next run with --keep, which then skips the install. The benchmarks' own settings (BENCH_SECONDS, BENCH_QUERIES, …) pass
  * through to both. Prints one JSON document: every run's key figures and the medians per tree.
  * See docs/performance.md.
  */
@@ -34,7 +34,8 @@ const revision = git('rev-parse', '--verify', `${options.rev}^{commit}`);
 const currentRevision = git('rev-parse', 'HEAD');
 const currentDirty = git('status', '--porcelain', '--untracked-files=no') !== '';
 
-const old = path.join(os.tmpdir(), `lotse-bench-${revision.slice(0, 12)}`);
+// A kept tree has a fixed name and is reused; otherwise each run has its own, so runs never share one.
+const old = options.keep ? path.join(os.tmpdir(), `lotse-bench-${revision.slice(0, 12)}`) : fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-bench-'));
 if (!fs.existsSync(path.join(old, 'node_modules'))) {
   fs.rmSync(old, { recursive: true, force: true });
   fs.mkdirSync(old, { recursive: true });
