@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
+import { test } from 'node:test';
 import { callNextTicket, createWalkInTicket, finishTicket } from '../src/features/front-desk/index.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { createTestApp, createTestLiveEvents } from '../test/app.ts';
@@ -10,6 +9,7 @@ import { addStaff, testPassword } from '../test/staff.ts';
 import { deviceCookieName } from '../src/features/front-desk/index.ts';
 import { loadStaffActor } from '../src/features/staff/session-store.ts';
 import { freePort } from '../test/global-setup.ts';
+import { serveApp } from '../test/serve-app.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
 
 const { db, url } = await createTestDatabase();
@@ -17,16 +17,8 @@ const liveEvents = createTestLiveEvents(url);
 // Monday 09:00 in Berlin for every instance and helper: the test never stands on the real day.
 const clock = fixedClock('2026-11-23T08:00:00Z');
 const app = createTestApp(db, { clock, liveEvents });
-const port = await freePort();
-const server: ServerType = await new Promise((resolve) => {
-  const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
-});
-after(async () => {
-  if ('closeAllConnections' in server) server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const { base } = await serveApp(app);
 await liveEvents.ready();
-const base = `http://127.0.0.1:${port}`;
 const browser = await launchBrowser();
 
 const office = await createFrontOffice(db);
@@ -40,7 +32,8 @@ const tokens = {
 /** A browser tab: devices carry their token in the device cookie, staff sign in through the real form. */
 async function pageAs(who: string | { username: string }) {
   // bypassCSP only lets the test inject axe-core; the pages themselves run under the real CSP.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  // An office's browsers ask for German: staff screens follow it (English on request).
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
   if (typeof who === 'string') await context.addCookies([{ name: deviceCookieName, value: who, url: base }]);
   const page = await context.newPage();
   if (typeof who !== 'string') {
@@ -169,9 +162,7 @@ test('the display reconnects by itself after a server restart and shows the call
   const startServer = async () => {
     const events = createTestLiveEvents(url);
     const instance = createTestApp(db, { clock, liveEvents: events });
-    const running: ServerType = await new Promise((resolve) => {
-      const s = serve({ fetch: instance.fetch, port: restartPort, hostname: '127.0.0.1' }, () => resolve(s));
-    });
+    const running = await serveApp(instance, { port: restartPort });
     await events.ready();
     return { running, events };
   };
@@ -184,16 +175,11 @@ test('the display reconnects by itself after a server restart and shows the call
   await finishTicket(deps, otherClerk, { ticketId: first!.id, outcome: { result: 'done' } });
 
   // The server goes away; a call is made meanwhile (another instance, or this one restarting).
-  if ('closeAllConnections' in current.running) current.running.closeAllConnections();
-  await new Promise((resolve) => current.running.close(resolve));
+  await current.running.stop();
   await current.events.stop();
   const second = await callAt(1);
   await display.page.getByText('Verbindung wird wiederhergestellt').waitFor({ timeout: 10_000 });
   current = await startServer();
-  after(async () => {
-    if ('closeAllConnections' in current.running) current.running.closeAllConnections();
-    await new Promise((resolve) => current.running.close(resolve));
-  });
   await display.page.locator('#current .number').getByText(second!.displayNumber).waitFor({ timeout: 20_000 });
   await display.page.locator('#recent').getByText(first!.displayNumber).waitFor();
   assert.deepEqual(display.errors, []);

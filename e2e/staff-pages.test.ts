@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { callNextTicket, createWalkInTicket, deviceCookieName } from '../src/features/front-desk/index.ts';
 import { loadStaffActor } from '../src/features/staff/session-store.ts';
@@ -9,7 +8,7 @@ import { fixedClock } from '../src/shared/clock.ts';
 import { createTestApp, createTestLiveEvents } from '../test/app.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { bookAppointment, createFrontOffice, deviceToken } from '../test/front-desk-fixtures.ts';
-import { freePort } from '../test/global-setup.ts';
+import { serveApp } from '../test/serve-app.ts';
 import { addStaff, testPassword } from '../test/staff.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
 
@@ -18,16 +17,8 @@ const clock = fixedClock('2026-11-23T09:00:00Z');
 const { db, url } = await createTestDatabase();
 const liveEvents = createTestLiveEvents(url);
 const app = createTestApp(db, { clock, liveEvents });
-const port = await freePort();
-const server: ServerType = await new Promise((resolve) => {
-  const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
-});
-after(async () => {
-  if ('closeAllConnections' in server) server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const { base } = await serveApp(app);
 await liveEvents.ready();
-const base = `http://127.0.0.1:${port}`;
 const browser = await launchBrowser();
 const shots = process.env.LOTSE_SCREENSHOTS;
 

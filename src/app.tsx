@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const schedules = new ScheduleCache(deps.clock);
   const bookings = new BookingsCache(portalSettings.releaseDelayMinutes);
   const portalKey = portalKeyLoader(deps.db, portalSettings.hmacKey);
-  const notifier =
+  const notices =
     deps.notices ??
     createPortalNotices({
       db: deps.db,
@@ -152,7 +152,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.route('/', healthRoutes(deps));
   if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
-  app.route('/', staffRoutes({ ...staffDeps, notifier }));
+  app.route('/', staffRoutes({ ...staffDeps, notices }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   app.route(
@@ -163,7 +163,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       clock: deps.clock,
       publicUrl: deps.publicUrl,
       settings: portalSettings,
-      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings, notifier }),
+      engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings, notices }),
       key: portalKey,
     }),
   );
@@ -192,7 +192,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       bookings,
       releaseDelayMinutes: portalSettings.releaseDelayMinutes,
       bookingGuard: deps.bookingGuard ?? apiGuard,
-      notifier,
+      notices,
     }),
   );
 

@@ -241,7 +241,7 @@ test('staff book a phone customer: the same confirmation with the change link; a
     specialtyIds: [],
     via: 'session',
   };
-  await cancelAppointmentForAbsence({ db, clock, notifier }, actor, {
+  await cancelAppointmentForAbsence({ db, clock, notices: notifier }, actor, {
     appointmentId: row.id,
     note: 'Bitte bringen Sie den alten Bescheid mit. <script>x</script>',
     screen: 'test',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bookAppointment, cancelAppointment, createAppointmentNotices, onlineActor, type AppointmentChange } from '../src/features/appointments/index.ts';
+import { bookAppointment, cancelAppointment, createAppointmentNotices, onlineRequester, type AppointmentChange } from '../src/features/appointments/index.ts';
 import { recordNotice } from '../src/features/appointments/appointment-notices.ts';
 import { fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';
@@ -20,7 +20,7 @@ function countingDeliverer() {
 async function bookWithNotice(start: string): Promise<string> {
   const { appointment } = await bookAppointment(
     { db, clock },
-    { serviceId, locationId: office.locationId, start, person: person(), actor: onlineActor, notify: true },
+    { serviceId, locationId: office.locationId, start, person: person(), actor: onlineRequester, notify: true },
   );
   return appointment.id;
 }
@@ -43,8 +43,8 @@ test('two instances delivering at the same moment deliver each notice exactly on
 test('a booking cancelled before its notice went out is told only of the cancellation', async () => {
   const id = await bookWithNotice('2026-12-08T08:00:00+01:00');
   await db.transaction().execute(async (trx) => {
-    await cancelAppointment({ db: trx, clock }, { appointmentId: id, verifiedByPortal: true }, onlineActor);
-    await recordNotice(trx, { kind: 'cancelled', appointmentId: id, actor: onlineActor });
+    await cancelAppointment({ db: trx, clock }, { appointmentId: id, verifiedByPortal: true }, onlineRequester);
+    await recordNotice(trx, { kind: 'cancelled', appointmentId: id, actor: onlineRequester, at: clock.now() });
   });
   const deliverer = countingDeliverer();
   await createAppointmentNotices({ db, deliverer }).deliver();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { BookingsCache, getAvailability, onlineActor, ScheduleCache, type Actor } from '../src/features/appointments/index.ts';
+import { BookingsCache, getAvailability, onlineRequester, ScheduleCache, type Requester } from '../src/features/appointments/index.ts';
 import { fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { createClerk, createOffice, createService, insertAppointment } from './office-factory.ts';
@@ -14,9 +14,9 @@ const office = await createOffice(db);
 const serviceId = await createService(db, office);
 const clerkId = await createClerk(db, office, { starts: '08:00', ends: '12:00' });
 const deps = { db, clock, schedules: new ScheduleCache(clock), bookings: new BookingsCache(60), releaseDelayMinutes: 60 };
-const staff: Actor = { channel: 'staff', staffId: clerkId };
+const staff: Requester = { channel: 'staff', staffId: clerkId };
 
-async function starts(actor: Actor, from = '2026-12-03', to = '2026-12-04'): Promise<string[]> {
+async function starts(actor: Requester, from = '2026-12-03', to = '2026-12-04'): Promise<string[]> {
   const availability = await getAvailability(deps, { serviceId, locationId: office.locationId, from, to, actor });
   return availability.days.flatMap((d) => d.starts);
 }
@@ -26,21 +26,21 @@ function insertBooking(start: string, end: string): Promise<string> {
 }
 
 test('a booking, a move and a cancellation made elsewhere show in the next availability; unchanged days come from memory', async () => {
-  const before = await starts(onlineActor);
+  const before = await starts(onlineRequester);
   assert.ok(before.includes('2026-12-03T09:00:00+01:00'));
   const id = await insertBooking('2026-12-03T08:00:00Z', '2026-12-03T08:30:00Z');
-  assert.ok(!(await starts(onlineActor)).includes('2026-12-03T09:00:00+01:00'), 'booked elsewhere: gone');
+  assert.ok(!(await starts(onlineRequester)).includes('2026-12-03T09:00:00+01:00'), 'booked elsewhere: gone');
 
   await sql`UPDATE appointment SET starts_at = '2026-12-04T09:00:00Z', ends_at = '2026-12-04T09:30:00Z' WHERE id = ${id}`.execute(db);
-  const moved = await starts(onlineActor);
+  const moved = await starts(onlineRequester);
   assert.ok(moved.includes('2026-12-03T09:00:00+01:00'), 'the old time is free again');
   assert.ok(!moved.includes('2026-12-04T10:00:00+01:00'), 'the new time is taken');
 
   await sql`UPDATE appointment SET status = 'cancelled', cancelled_at = ${clock.now()} WHERE id = ${id}`.execute(db);
-  assert.ok(!(await starts(onlineActor)).includes('2026-12-04T10:00:00+01:00'), 'held back online for the re-release delay');
+  assert.ok(!(await starts(onlineRequester)).includes('2026-12-04T10:00:00+01:00'), 'held back online for the re-release delay');
   assert.ok((await starts(staff)).includes('2026-12-04T10:00:00+01:00'), 'staff have it at once');
   const later = { ...deps, clock: fixedClock('2026-12-01T07:01:00Z') };
-  const released = await getAvailability(later, { serviceId, locationId: office.locationId, from: '2026-12-04', to: '2026-12-04', actor: onlineActor });
+  const released = await getAvailability(later, { serviceId, locationId: office.locationId, from: '2026-12-04', to: '2026-12-04', actor: onlineRequester });
   assert.ok(released.days[0]!.starts.includes('2026-12-04T10:00:00+01:00'), 'offered again after the delay');
 });
 
@@ -67,12 +67,12 @@ test('a booking across midnight UTC blocks both days, and emptying the table is 
 test('a changed day of one clerk reloads that clerk only, and the result equals a fresh read', async () => {
   const second = await createClerk(db, office, { starts: '08:00', ends: '12:00' });
   await insertBooking('2026-12-10T08:00:00Z', '2026-12-10T08:30:00Z');
-  const warm = await starts(onlineActor, '2026-12-09', '2026-12-11');
+  const warm = await starts(onlineRequester, '2026-12-09', '2026-12-11');
   await db.updateTable('appointment').set({ staff_id: second }).where('starts_at', '=', new Date('2026-12-10T08:00:00Z')).execute();
-  const cachedAgain = await starts(onlineActor, '2026-12-09', '2026-12-11');
+  const cachedAgain = await starts(onlineRequester, '2026-12-09', '2026-12-11');
   const fresh = await getAvailability(
     { db, clock, releaseDelayMinutes: 60 },
-    { serviceId, locationId: office.locationId, from: '2026-12-09', to: '2026-12-11', actor: onlineActor },
+    { serviceId, locationId: office.locationId, from: '2026-12-09', to: '2026-12-11', actor: onlineRequester },
   );
   assert.deepEqual(
     cachedAgain,
@@ -82,7 +82,7 @@ test('a changed day of one clerk reloads that clerk only, and the result equals 
 });
 
 test('a day is computed once and served from memory until its own bookings change', async () => {
-  const day = async (date: string, actor: Actor = staff) =>
+  const day = async (date: string, actor: Requester = staff) =>
     (await getAvailability(deps, { serviceId, locationId: office.locationId, from: '2026-12-14', to: '2026-12-16', actor, staffId: clerkId })).days.find(
       (d) => d.date === date,
     )!.starts;

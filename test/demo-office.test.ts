@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedDemoOffice } from '../src/demo/seed-demo-office.ts';
 import { demoServices } from '../src/demo/demo-services.ts';
-import { getAvailability, onlineActor } from '../src/features/appointments/index.ts';
+import { getAvailability, onlineRequester } from '../src/features/appointments/index.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { languages } from '../src/web/i18n.ts';
@@ -73,7 +73,7 @@ test('the demo office offers bookable slots', async () => {
   const location = await db.selectFrom('location').select('id').where('slug', '=', 'wetzlar').executeTakeFirstOrThrow();
   const availability = await getAvailability(
     { db, clock },
-    { serviceId: service.id, locationId: location.id, from: '2026-12-02', to: '2026-12-15', actor: onlineActor },
+    { serviceId: service.id, locationId: location.id, from: '2026-12-02', to: '2026-12-15', actor: onlineRequester },
   );
   assert.ok(availability.days.flatMap((d) => d.starts).length > 100);
   const biometrics = await db.selectFrom('service').select('required_resource_kind').where('slug', '=', 'biometrie-erfassung').executeTakeFirstOrThrow();
@@ -101,7 +101,7 @@ test('the demo office knows its federal state and closes on holidays and its own
   const service = await db.selectFrom('service').select('id').where('slug', '=', 'aufenthaltstitel-verlaengerung').executeTakeFirstOrThrow();
   const available = await getAvailability(
     { db, clock },
-    { serviceId: service.id, locationId: wetzlar.id, from: '2026-12-24', to: '2026-12-25', actor: onlineActor },
+    { serviceId: service.id, locationId: wetzlar.id, from: '2026-12-24', to: '2026-12-25', actor: onlineRequester },
   );
   assert.ok(available.days[0]!.starts.length > 0 && available.days[0]!.starts.every((s) => s.slice(11, 16) < '12:00'), 'Christmas Eve only in the morning');
   assert.deepEqual(available.days[1]!.starts, [], 'Christmas Day closed');

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createWalkInTicket } from '../src/features/front-desk/index.ts';
 import { recordCall } from '../src/features/front-desk/display-events.ts';
 import { createTestApp, createTestLiveEvents, fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { createClerk, createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
-import { freePort } from './global-setup.ts';
 import { gatedProxy } from './gated-proxy.ts';
+import { serveApp } from './serve-app.ts';
 import { openEventStream, type SseConnection } from './sse-client.ts';
 
 // A freshly started instance whose LISTEN connection is not up yet: the proxy holds it for as
@@ -19,19 +18,12 @@ after(() => proxy.stop());
 const liveEvents = createTestLiveEvents(proxy.url);
 const clock = fixedClock('2026-11-23T08:00:00Z');
 const app = createTestApp(db, { liveEvents, clock });
-const port = await freePort();
-const server: ServerType = await new Promise((resolve) => {
-  const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
-});
-after(async () => {
-  if ('closeAllConnections' in server) server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const { base } = await serveApp(app);
 
 const office = await createFrontOffice(db);
 const reception = await createClerk(db, office.location.id, [], 'reception');
 const displayToken = await deviceToken(db, 'display', office.location.id);
-const displayUrl = `http://127.0.0.1:${port}/display/${office.location.slug}/events`;
+const displayUrl = `${base}/display/${office.location.slug}/events`;
 const auth = { authorization: `Bearer ${displayToken}` };
 
 /** A call committed the way a desk commits one (its own transaction), on the database directly. */

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createKysely, createPool } from '../src/db/database.ts';
 import { createWalkInTicket } from '../src/features/front-desk/index.ts';
 import { createTestApp, createTestLiveEvents, fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { apiTokenFor, createClerk, createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
-import { freePort } from './global-setup.ts';
+import { serveApp } from './serve-app.ts';
 import { openEventStream } from './sse-client.ts';
 
 // Two Lotse instances (own HTTP server, own pool, own LISTEN connection) on one database,
@@ -21,17 +20,13 @@ async function startInstance() {
   const instanceDb = createKysely(pool);
   const liveEvents = createTestLiveEvents(url);
   const app = createTestApp(instanceDb, { liveEvents, clock });
-  const port = await freePort();
-  const server: ServerType = await new Promise((resolve) => {
-    const running = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(running));
-  });
+  const { base, stop } = await serveApp(app);
   await liveEvents.ready();
   after(async () => {
-    if ('closeAllConnections' in server) server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await stop();
     await instanceDb.destroy();
   });
-  return { base: `http://127.0.0.1:${port}`, liveEvents };
+  return { base, liveEvents };
 }
 
 const [first, second] = [await startInstance(), await startInstance()];

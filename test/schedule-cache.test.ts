@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { bookAppointment, getAvailability, onlineActor, ScheduleCache } from '../src/features/appointments/index.ts';
+import { bookAppointment, getAvailability, onlineRequester, ScheduleCache } from '../src/features/appointments/index.ts';
 import { isAppError } from '../src/shared/app-error.ts';
 import { fixedClock } from './app.ts';
 import { createTestDatabase } from './database.ts';
@@ -15,13 +15,13 @@ const clock = fixedClock('2026-12-01T06:00:00Z');
 const day = '2026-12-04';
 
 async function freeStarts(deps: { schedules: ScheduleCache }, serviceId: string, locationId: string): Promise<string[]> {
-  const availability = await getAvailability({ db, clock, ...deps }, { serviceId, locationId, from: day, to: day, actor: onlineActor });
+  const availability = await getAvailability({ db, clock, ...deps }, { serviceId, locationId, from: day, to: day, actor: onlineRequester });
   return availability.days[0]!.starts;
 }
 
 async function bookingError(deps: { schedules: ScheduleCache }, serviceId: string, locationId: string, start: string): Promise<string | undefined> {
   try {
-    await bookAppointment({ db, clock, ...deps }, { serviceId, locationId, start, person: person(), actor: onlineActor });
+    await bookAppointment({ db, clock, ...deps }, { serviceId, locationId, start, person: person(), actor: onlineRequester });
     return undefined;
   } catch (error) {
     if (isAppError(error)) return error.code;

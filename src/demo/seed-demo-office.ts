@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../db/database.ts';
-import { bookAppointment, getAvailability, type Actor } from '../features/appointments/index.ts';
+import { bookAppointment, getAvailability, type Requester } from '../features/appointments/index.ts';
 import type { Logger } from '../platform/log.ts';
 import { isAppError } from '../shared/app-error.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -194,7 +194,7 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
   let personIndex = 0;
   for (const [slug, location, count] of plan) {
     const serviceId = serviceIds.get(slug)!;
-    const actor: Actor = personIndex % 3 === 0 ? { channel: 'staff', staffId: receptionist } : { channel: 'online' };
+    const actor: Requester = personIndex % 3 === 0 ? { channel: 'staff', staffId: receptionist } : { channel: 'online' };
     const availability = await getAvailability(
       { db, clock },
       { serviceId, locationId: at(location), from: today.add({ days: 1 }).toString(), to: today.add({ days: 10 }).toString(), actor },

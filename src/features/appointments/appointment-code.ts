@@ -14,8 +14,8 @@ export function newAppointmentCode(): string {
   return code;
 }
 
-/** Upper-cases and drops the spaces and dashes people type. */
-export function normalizeCode(input: string): string {
+/** The code as stored: upper case, without the spaces and dashes people type. */
+export function canonicalCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
 }
 

@@ -73,12 +73,14 @@ export async function recordNotice(trx: Transaction<DB>, change: AppointmentChan
       by_channel: change.actor.channel,
       by_staff_id: change.actor.channel === 'staff' ? change.actor.staffId : null,
       note: change.note ?? null,
+      created_at: change.at,
     })
     .execute();
 }
 
 type NoticeRow = NoticedAppointment & {
   notice_id: string;
+  noticed_at: Date;
   kind: AppointmentChange['kind'];
   by_channel: 'online' | 'staff';
   by_staff_id: string | null;
@@ -128,7 +130,7 @@ async function deliverBatch(
 
 async function lockDueNotices(trx: Transaction<DB>): Promise<NoticeRow[]> {
   const { rows } = await sql<NoticeRow>`
-    SELECT n.id::text AS notice_id, n.kind, n.by_channel, n.by_staff_id, n.note,
+    SELECT n.id::text AS notice_id, n.created_at AS noticed_at, n.kind, n.by_channel, n.by_staff_id, n.note,
            a.id, a.code, a.service_id, a.location_id, a.starts_at, a.ends_at, a.status, a.person_name, a.date_of_birth, a.email, a.language, a.manage_secret_hash
       FROM appointment_notice n JOIN appointment a ON a.id = n.appointment_id
      WHERE n.failed_attempts < ${maxAttempts}
@@ -144,8 +146,8 @@ async function deliverOne(trx: Transaction<DB>, deliverer: AppointmentNotifier, 
   const actor =
     notice.by_channel === 'staff' && notice.by_staff_id ? { channel: 'staff' as const, staffId: notice.by_staff_id } : { channel: 'online' as const };
   // The appointment was read with its notice: one query per batch, not one per message.
-  const { notice_id: _notice, kind, by_channel: _channel, by_staff_id: _staff, note, ...appointment } = notice;
-  await deliverer.changed(trx, { kind, appointmentId: appointment.id, actor, note: note ?? undefined, appointment });
+  const { notice_id: _notice, noticed_at: at, kind, by_channel: _channel, by_staff_id: _staff, note, ...appointment } = notice;
+  await deliverer.changed(trx, { kind, appointmentId: appointment.id, actor, at, note: note ?? undefined, appointment });
 }
 
 export const noticeSweepJobName = 'appointment.notices.sweep';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.generated.ts';
-import type { Actor } from './appointment-actor.ts';
+import type { Requester } from './requester.ts';
 
 /**
  * What happened to an appointment, told to whoever informs the person (the citizen portal's
@@ -10,7 +10,9 @@ export type AppointmentChange = {
   /** 'existing': a booking was refused as a duplicate; the person is told about the one they hold. */
   kind: 'booked' | 'cancelled' | 'moved' | 'existing';
   appointmentId: string;
-  actor: Actor;
+  actor: Requester;
+  /** When the change was made (the injected clock's now): the notice's created_at. */
+  at: Date;
   /** A line from the office for the person (e.g. why it had to cancel). */
   note?: string | undefined;
   /** The appointment as it is now, when the caller has just read it (a delivery of notices does). */

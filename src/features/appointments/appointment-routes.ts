@@ -4,7 +4,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { clientIp } from '../../platform/http/client-ip.ts';
 import { validationHook } from '../../platform/http/validation.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { onlineActor } from './appointment-actor.ts';
+import { onlineRequester } from './requester.ts';
 import {
   appointmentView,
   availabilityQuery,
@@ -20,7 +20,7 @@ import {
 import type { AppointmentNotifier } from './appointment-notifier.ts';
 import type { BookingGuard } from './booking-guard.ts';
 import { findAppointment } from './find-appointment.ts';
-import type { EngineDeps } from './find-slot.ts';
+import type { EngineDeps } from './engine-deps.ts';
 import { getAvailability, invalid } from './get-availability.ts';
 import { replayBooking } from './book-appointment.ts';
 import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from './notified-changes.ts';
@@ -97,9 +97,9 @@ const rescheduleRoute = createRoute({
 
 /**
  * The public JSON API of the appointment engine (citizens; staff operations go through the use
- * cases). Every change tells the person through the notifier, in the change's transaction.
+ * cases). Every change records a notice for the person, in the change's transaction.
  */
-export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuard; notifier: AppointmentNotifier }): OpenAPIHono<AppEnv> {
+export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuard; notices: AppointmentNotifier }): OpenAPIHono<AppEnv> {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const guard = (c: Context, action: 'book' | 'cancel' | 'reschedule', email?: string) =>
     deps.bookingGuard.check({ action, headers: c.req.raw.headers, clientAddress: clientIp(c), email });
@@ -108,7 +108,7 @@ export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuar
     const q = c.req.valid('query');
     const [serviceId, locationId] = await Promise.all([idBySlug(deps.db, 'service', q.service), idBySlug(deps.db, 'location', q.location)]);
     try {
-      const availability = await getAvailability(deps, { serviceId, locationId, from: q.from, to: q.to, actor: onlineActor });
+      const availability = await getAvailability(deps, { serviceId, locationId, from: q.from, to: q.to, actor: onlineRequester });
       return c.json(availability, 200);
     } catch (error) {
       throw renameFields(error, { serviceId: 'service', locationId: 'location' });
@@ -117,7 +117,7 @@ export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuar
 
   routes.openapi(bookRoute, async (c) => {
     const body = c.req.valid('json');
-    const request = { ...body, actor: onlineActor, idempotencyKey: c.req.valid('header')['idempotency-key'] };
+    const request = { ...body, actor: onlineRequester, idempotencyKey: c.req.valid('header')['idempotency-key'] };
     // A literal retry (same Idempotency-Key) is answered with its booking before the guard, whose
     // proof of work it has spent already.
     const earlier = await replayBooking(deps, request);
@@ -129,20 +129,20 @@ export function appointmentRoutes(deps: EngineDeps & { bookingGuard: BookingGuar
   });
 
   routes.openapi(showRoute, async (c) => {
-    const appointment = await findAppointment(deps, locator(c), onlineActor);
+    const appointment = await findAppointment(deps, locator(c), onlineRequester);
     c.header('Cache-Control', 'no-store');
     return c.json(appointment, 200);
   });
 
   routes.openapi(cancelRoute, async (c) => {
     await guard(c, 'cancel');
-    return c.json(await cancelAndNotify(deps, locator(c), onlineActor), 200);
+    return c.json(await cancelAndNotify(deps, locator(c), onlineRequester), 200);
   });
 
   routes.openapi(rescheduleRoute, async (c) => {
     const { start } = c.req.valid('json');
     await guard(c, 'reschedule');
-    return c.json(await rescheduleAndNotify(deps, locator(c), { start }, onlineActor), 200);
+    return c.json(await rescheduleAndNotify(deps, locator(c), { start }, onlineRequester), 200);
   });
 
   return routes;

@@ -96,6 +96,11 @@ export async function findAppointmentById(db: Database, id: string): Promise<Wit
   return selectAppointmentWithZone(db).where('a.id', '=', id).executeTakeFirst();
 }
 
+/** The location of an appointment (to authorize staff at that location), undefined when there is none. */
+export async function findAppointmentLocationId(db: Database, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('appointment').select('location_id').where('id', '=', id).executeTakeFirst())?.location_id;
+}
+
 export async function findAppointmentByIdempotencyKey(db: Database, keyHash: string): Promise<WithZone | undefined> {
   return selectAppointmentWithZone(db).where('a.idempotency_key', '=', keyHash).executeTakeFirst();
 }

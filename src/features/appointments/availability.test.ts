@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
-import { parseStart, safeInstant } from './book-appointment.ts';
+import { parseBookingStart, safeInstant } from './book-appointment.ts';
 import { addDays, bookingWindow, checkSlot, freeStartsByDay, localDateOf, mergeIntervals, type AvailabilityInput, type ClerkSchedule } from './availability.ts';
 
 const zone = 'Europe/Berlin';
@@ -357,5 +357,5 @@ test('a start is read exactly as Temporal reads it, valid or not', () => {
     'tomorrow',
   ];
   for (const value of values) assert.equal(safeInstant(value), temporal(value), value);
-  assert.throws(() => parseStart('2026-02-30T09:30:00+01:00'), /date and time with offset/);
+  assert.throws(() => parseBookingStart('2026-02-30T09:30:00+01:00'), /date and time with offset/);
 });

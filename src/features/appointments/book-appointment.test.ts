@@ -8,7 +8,7 @@ import { createTestDatabase } from '../../../test/database.ts';
 import { addAbsence, countAppointments, createClerk, createOffice, createResource, createService, person } from '../../../test/office-factory.ts';
 import { codeAlphabet } from './appointment-code.ts';
 import { attempt } from './appointment-store.ts';
-import { bookAppointment, cancelAppointment, findAppointment, getAvailability, onlineActor, rescheduleAppointment, type Actor } from './index.ts';
+import { bookAppointment, cancelAppointment, findAppointment, getAvailability, onlineRequester, rescheduleAppointment, type Requester } from './index.ts';
 
 const { db } = await createTestDatabase({ poolSize: 12 });
 // Tuesday 1 December 2026, 07:00 in Wetzlar.
@@ -36,7 +36,7 @@ describe('booking', () => {
       locationId: office.locationId,
       start: '2026-12-02T09:00:00+01:00',
       person: person(),
-      actor: onlineActor,
+      actor: onlineRequester,
     });
     assert.match(result.appointment.code, new RegExp(`^[${codeAlphabet}]{8}$`));
     assert.doesNotMatch(result.appointment.code, /[01OIL]/);
@@ -54,7 +54,7 @@ describe('booking', () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);
     const first = await createClerk(db, office);
-    const request = { serviceId, locationId: office.locationId, start: '2026-12-02T10:00:00+01:00', actor: onlineActor };
+    const request = { serviceId, locationId: office.locationId, start: '2026-12-02T10:00:00+01:00', actor: onlineRequester };
     await bookAppointment(sut, { ...request, person: person() });
     await rejectsWith(bookAppointment(sut, { ...request, person: person() }), 'slot_taken');
     const second = await createClerk(db, office);
@@ -71,10 +71,10 @@ describe('booking', () => {
     const clerkId = await createClerk(db, office);
     await addAbsence(db, clerkId, '2026-12-02T07:00:00Z', '2026-12-02T09:00:00Z');
     await rejectsWith(
-      bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T09:00:00+01:00', person: person(), actor: onlineActor }),
+      bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T09:00:00+01:00', person: person(), actor: onlineRequester }),
       'slot_taken',
     );
-    const availability = await getAvailability(sut, { serviceId, locationId: office.locationId, from: '2026-12-02', to: '2026-12-02', actor: onlineActor });
+    const availability = await getAvailability(sut, { serviceId, locationId: office.locationId, from: '2026-12-02', to: '2026-12-02', actor: onlineRequester });
     assert.deepEqual(availability.days[0]!.starts, [
       '2026-12-02T10:00:00+01:00',
       '2026-12-02T10:30:00+01:00',
@@ -88,13 +88,13 @@ describe('booking', () => {
     const serviceId = await createService(db, office, { requiredResourceKind: 'biometrics' });
     await createClerk(db, office);
     await createClerk(db, office);
-    const request = { serviceId, locationId: office.locationId, start: '2026-12-02T08:30:00+01:00', actor: onlineActor };
+    const request = { serviceId, locationId: office.locationId, start: '2026-12-02T08:30:00+01:00', actor: onlineRequester };
     await rejectsWith(bookAppointment(sut, { ...request, person: person() }), 'slot_taken'); // no station yet
     const station = await createResource(db, office, 'biometrics');
     const booked = await bookAppointment(sut, { ...request, person: person() });
     assert.equal(booked.appointment.resourceId, station);
     await rejectsWith(bookAppointment(sut, { ...request, person: person() }), 'slot_taken');
-    const day = await getAvailability(sut, { serviceId, locationId: office.locationId, from: '2026-12-02', to: '2026-12-02', actor: onlineActor });
+    const day = await getAvailability(sut, { serviceId, locationId: office.locationId, from: '2026-12-02', to: '2026-12-02', actor: onlineRequester });
     assert.ok(!day.days[0]!.starts.includes('2026-12-02T08:30:00+01:00'));
   });
 
@@ -104,7 +104,7 @@ describe('booking', () => {
     const otherServiceId = await createService(db, office);
     const clerk = await createClerk(db, office);
     const someone = person();
-    const base = { serviceId, locationId: office.locationId, actor: onlineActor };
+    const base = { serviceId, locationId: office.locationId, actor: onlineRequester };
     const first = await bookAppointment(sut, { ...base, start: '2026-12-03T08:00:00+01:00', person: someone });
     const error = await rejectsWith(
       bookAppointment(sut, { ...base, start: '2026-12-04T08:00:00+01:00', person: { ...someone, email: `  ${someone.email.toUpperCase()} ` } }),
@@ -118,7 +118,7 @@ describe('booking', () => {
     );
     assert.match(byStaff.message, /2026-12-03 at 08:00/);
     await bookAppointment(sut, { ...base, serviceId: otherServiceId, start: '2026-12-04T08:00:00+01:00', person: someone });
-    await cancelAppointment(sut, { code: first.appointment.code, manageSecret: first.manageSecret }, onlineActor);
+    await cancelAppointment(sut, { code: first.appointment.code, manageSecret: first.manageSecret }, onlineRequester);
     await bookAppointment(sut, { ...base, start: '2026-12-04T09:00:00+01:00', person: someone });
   });
 
@@ -128,7 +128,7 @@ describe('booking', () => {
     const clerks = [await createClerk(db, office), await createClerk(db, office), await createClerk(db, office)];
     const start = '2026-12-03T09:00:00+01:00';
     const results = await Promise.allSettled(
-      Array.from({ length: 30 }, () => bookAppointment(sut, { serviceId, locationId: office.locationId, start, person: person(), actor: onlineActor })),
+      Array.from({ length: 30 }, () => bookAppointment(sut, { serviceId, locationId: office.locationId, start, person: person(), actor: onlineRequester })),
     );
     const booked = results.filter((r) => r.status === 'fulfilled').map((r) => r.value.appointment.staffId);
     assert.deepEqual([...booked].sort(), [...clerks].sort());
@@ -143,7 +143,13 @@ describe('booking', () => {
     const starts = ['09:00', '09:15', '09:30', '09:45'];
     const results = await Promise.allSettled(
       Array.from({ length: 24 }, (_, i) =>
-        bookAppointment(sut, { serviceId, locationId: office.locationId, start: `2026-12-03T${starts[i % 4]}:00+01:00`, person: person(), actor: onlineActor }),
+        bookAppointment(sut, {
+          serviceId,
+          locationId: office.locationId,
+          start: `2026-12-03T${starts[i % 4]}:00+01:00`,
+          person: person(),
+          actor: onlineRequester,
+        }),
       ),
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
@@ -159,7 +165,7 @@ describe('booking', () => {
     const starts = ['08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30'];
     const results = await Promise.allSettled(
       starts.map((t) =>
-        bookAppointment(sut, { serviceId, locationId: office.locationId, start: `2026-12-02T${t}:00+01:00`, person: someone, actor: onlineActor }),
+        bookAppointment(sut, { serviceId, locationId: office.locationId, start: `2026-12-02T${t}:00+01:00`, person: someone, actor: onlineRequester }),
       ),
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
@@ -173,13 +179,13 @@ describe('cancel, reschedule, look up', () => {
     const office = await createOffice(db);
     const serviceId = await createService(db, office);
     await createClerk(db, office);
-    const request = { serviceId, locationId: office.locationId, start: '2026-12-02T08:00:00+01:00', actor: onlineActor };
+    const request = { serviceId, locationId: office.locationId, start: '2026-12-02T08:00:00+01:00', actor: onlineRequester };
     const booked = await bookAppointment(sut, { ...request, person: person() });
     const locator = { code: booked.appointment.code, manageSecret: booked.manageSecret };
-    const cancelled = await cancelAppointment(sut, locator, onlineActor);
+    const cancelled = await cancelAppointment(sut, locator, onlineRequester);
     assert.equal(cancelled.status, 'cancelled');
     assert.equal(cancelled.cancelledAt, clock.now().toISOString());
-    assert.deepEqual(await cancelAppointment(sut, locator, onlineActor), cancelled);
+    assert.deepEqual(await cancelAppointment(sut, locator, onlineRequester), cancelled);
     await bookAppointment(sut, { ...request, person: person() });
   });
 
@@ -192,14 +198,14 @@ describe('cancel, reschedule, look up', () => {
       locationId: office.locationId,
       start: '2026-12-02T08:00:00+01:00',
       person: person(),
-      actor: onlineActor,
+      actor: onlineRequester,
     });
     const locator = { code: booked.appointment.code, manageSecret: booked.manageSecret };
     // Overlapping its own old time is fine: only other appointments count.
-    const moved = await rescheduleAppointment(sut, locator, { start: '2026-12-02T08:30:00+01:00' }, onlineActor);
+    const moved = await rescheduleAppointment(sut, locator, { start: '2026-12-02T08:30:00+01:00' }, onlineRequester);
     assert.equal(moved.code, booked.appointment.code);
     assert.equal(moved.startsAt, '2026-12-02T08:30:00+01:00');
-    await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T08:00:00+01:00', person: person(), actor: onlineActor });
+    await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T08:00:00+01:00', person: person(), actor: onlineRequester });
   });
 
   test('a failed reschedule leaves the old appointment intact', async () => {
@@ -211,13 +217,13 @@ describe('cancel, reschedule, look up', () => {
       locationId: office.locationId,
       start: '2026-12-02T08:00:00+01:00',
       person: person(),
-      actor: onlineActor,
+      actor: onlineRequester,
     });
-    await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T10:00:00+01:00', person: person(), actor: onlineActor });
+    await bookAppointment(sut, { serviceId, locationId: office.locationId, start: '2026-12-02T10:00:00+01:00', person: person(), actor: onlineRequester });
     const locator = { code: mine.appointment.code, manageSecret: mine.manageSecret };
-    await rejectsWith(rescheduleAppointment(sut, locator, { start: '2026-12-02T10:00:00+01:00' }, onlineActor), 'slot_taken');
-    await rejectsWith(rescheduleAppointment(sut, locator, { start: '2026-12-02T10:10:00+01:00' }, onlineActor), 'validation_failed');
-    const after = await findAppointment(sut, locator, onlineActor);
+    await rejectsWith(rescheduleAppointment(sut, locator, { start: '2026-12-02T10:00:00+01:00' }, onlineRequester), 'slot_taken');
+    await rejectsWith(rescheduleAppointment(sut, locator, { start: '2026-12-02T10:10:00+01:00' }, onlineRequester), 'validation_failed');
+    const after = await findAppointment(sut, locator, onlineRequester);
     assert.equal(after.status, 'booked');
     assert.equal(after.startsAt, '2026-12-02T08:00:00+01:00');
   });
@@ -231,18 +237,18 @@ describe('cancel, reschedule, look up', () => {
       locationId: office.locationId,
       start: '2026-12-02T08:00:00+01:00',
       person: person(),
-      actor: onlineActor,
+      actor: onlineRequester,
     });
     const b = await bookAppointment(sut, {
       serviceId,
       locationId: office.locationId,
       start: '2026-12-02T09:00:00+01:00',
       person: person(),
-      actor: onlineActor,
+      actor: onlineRequester,
     });
     const results = await Promise.allSettled(
       [a, b].map((x) =>
-        rescheduleAppointment(sut, { code: x.appointment.code, manageSecret: x.manageSecret }, { start: '2026-12-02T11:00:00+01:00' }, onlineActor),
+        rescheduleAppointment(sut, { code: x.appointment.code, manageSecret: x.manageSecret }, { start: '2026-12-02T11:00:00+01:00' }, onlineRequester),
       ),
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
@@ -261,12 +267,12 @@ describe('cancel, reschedule, look up', () => {
       locationId: office.locationId,
       start: '2026-12-02T08:00:00+01:00',
       person: person(),
-      actor: onlineActor,
+      actor: onlineRequester,
     });
-    const wrong = await rejectsWith(findAppointment(sut, { code: booked.appointment.code, manageSecret: 'x'.repeat(43) }, onlineActor), 'not_found');
-    const unknown = await rejectsWith(findAppointment(sut, { code: 'ZZZZZZZZ', manageSecret: booked.manageSecret }, onlineActor), 'not_found');
+    const wrong = await rejectsWith(findAppointment(sut, { code: booked.appointment.code, manageSecret: 'x'.repeat(43) }, onlineRequester), 'not_found');
+    const unknown = await rejectsWith(findAppointment(sut, { code: 'ZZZZZZZZ', manageSecret: booked.manageSecret }, onlineRequester), 'not_found');
     assert.equal(wrong.message, unknown.message);
-    const found = await findAppointment(sut, { code: booked.appointment.code.toLowerCase(), manageSecret: booked.manageSecret }, onlineActor);
+    const found = await findAppointment(sut, { code: booked.appointment.code.toLowerCase(), manageSecret: booked.manageSecret }, onlineRequester);
     assert.equal(found.id, booked.appointment.id);
   });
 });
@@ -277,10 +283,10 @@ describe('staff-side booking', () => {
     const serviceId = await createService(db, office, { sameDayRelease: '07:30', minLeadMinutes: 120 });
     const clerkA = await createClerk(db, office);
     const clerkB = await createClerk(db, office);
-    const staff: Actor = { channel: 'staff', staffId: clerkA };
+    const staff: Requester = { channel: 'staff', staffId: clerkA };
     const request = { serviceId, locationId: office.locationId, start: '2026-12-01T08:00:00+01:00', person: person() };
-    await rejectsWith(bookAppointment(sut, { ...request, actor: onlineActor }), 'validation_failed');
-    const onlineToday = await getAvailability(sut, { serviceId, locationId: office.locationId, from: '2026-12-01', to: '2026-12-01', actor: onlineActor });
+    await rejectsWith(bookAppointment(sut, { ...request, actor: onlineRequester }), 'validation_failed');
+    const onlineToday = await getAvailability(sut, { serviceId, locationId: office.locationId, from: '2026-12-01', to: '2026-12-01', actor: onlineRequester });
     assert.deepEqual(onlineToday.days[0]!.starts, []);
     const booked = await bookAppointment(sut, { ...request, actor: staff, staffId: clerkB });
     assert.equal(booked.appointment.staffId, clerkB);
@@ -290,7 +296,7 @@ describe('staff-side booking', () => {
     // Pinned to a clerk who is now busy: not moved to another clerk.
     await rejectsWith(bookAppointment(sut, { ...request, person: person(), actor: staff, staffId: clerkB }), 'slot_taken');
     // Online callers may not pin.
-    await rejectsWith(bookAppointment(sut, { ...request, person: person(), actor: onlineActor, staffId: clerkA }), 'validation_failed');
+    await rejectsWith(bookAppointment(sut, { ...request, person: person(), actor: onlineRequester, staffId: clerkA }), 'validation_failed');
   });
 
   test('a staff-only service cannot be booked online', async () => {
@@ -298,7 +304,7 @@ describe('staff-side booking', () => {
     const serviceId = await createService(db, office, { onlineBookable: false });
     const clerk = await createClerk(db, office);
     const request = { serviceId, locationId: office.locationId, start: '2026-12-02T08:00:00+01:00', person: person() };
-    await rejectsWith(bookAppointment(sut, { ...request, actor: onlineActor }), 'validation_failed');
+    await rejectsWith(bookAppointment(sut, { ...request, actor: onlineRequester }), 'validation_failed');
     await bookAppointment(sut, { ...request, actor: { channel: 'staff', staffId: clerk } });
   });
 });
@@ -344,9 +350,9 @@ test('inside a caller’s transaction a violated constraint rolls back only the 
 
 test('values that are not ids at all are answered as unknown, never handed to PostgreSQL', async () => {
   const notAnId = '------------------------------------';
-  const booking = bookAppointment(sut, { serviceId: 'x', locationId: notAnId, start: '2026-12-03T09:00:00+01:00', person: person(), actor: onlineActor });
+  const booking = bookAppointment(sut, { serviceId: 'x', locationId: notAnId, start: '2026-12-03T09:00:00+01:00', person: person(), actor: onlineRequester });
   await assert.rejects(booking, (error: unknown) => isAppError(error) && error.code === 'validation_failed');
-  const availability = getAvailability(sut, { serviceId: 'x', locationId: 'y', from: '2026-12-03', to: '2026-12-04', actor: onlineActor });
+  const availability = getAvailability(sut, { serviceId: 'x', locationId: 'y', from: '2026-12-03', to: '2026-12-04', actor: onlineRequester });
   await assert.rejects(availability, (error: unknown) => isAppError(error) && error.code === 'validation_failed' && error.fieldErrors?.length === 2);
   const cancel = cancelAppointment(sut, { appointmentId: notAnId }, { channel: 'staff', staffId: notAnId });
   await assert.rejects(cancel, (error: unknown) => isAppError(error) && error.code === 'not_found');

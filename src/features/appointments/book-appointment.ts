@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
 import { bookings } from '../../platform/metrics/metrics.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
-import type { Actor } from './appointment-actor.ts';
+import type { Requester } from './requester.ts';
 import { hashIdempotencyKey, hashManageSecret, newAppointmentCode, newManageSecret, sealManageSecret, unsealManageSecret } from './appointment-code.ts';
 import {
   attempt,
@@ -15,7 +15,8 @@ import {
 } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { formatInZone } from './availability.ts';
-import { slotTaken, withCurrentSchedule, type EngineDeps } from './find-slot.ts';
+import type { EngineDeps } from './engine-deps.ts';
+import { slotTaken, withCurrentSchedule } from './find-slot.ts';
 import { calendarDate, invalid } from './get-availability.ts';
 import { isAcceptablePersonName, normalizePersonName } from './person-name.ts';
 import { bookFreeCandidate } from './slot-store.ts';
@@ -28,7 +29,7 @@ export type BookingRequest = {
   /** ISO 8601 instant with offset, e.g. 2026-12-01T09:30:00+01:00. */
   start: string;
   person: Person;
-  actor: Actor;
+  actor: Requester;
   /** Staff only: place the appointment with this clerk (e.g. into the clerk's own hours). */
   staffId?: string | undefined;
   idempotencyKey?: string | undefined;
@@ -80,9 +81,10 @@ export async function replayBooking(deps: Pick<EngineDeps, 'db'>, request: Booki
 
 async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: string | null): Promise<BookingResult> {
   const { db, clock } = deps;
-  const person = normalizePerson(request.person, clock.now());
+  const now = clock.now();
+  const person = normalizePerson(request.person, now);
   if (request.staffId !== undefined && request.actor.channel !== 'staff') throw invalid('staffId', 'Only staff can choose the clerk.');
-  const start = parseStart(request.start);
+  const start = parseBookingStart(request.start);
   const manageSecret = newManageSecret();
   return withCurrentSchedule<BookingResult>(deps, { ...request, start }, async ({ offered, probe }) => {
     const appointment = {
@@ -103,7 +105,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
     // clerk or resource first (then that one is busy for the next round) or the code was in use.
     for (let round = 0; round < 8; round++) {
       try {
-        const result = await attempt(db, () => bookFreeCandidate(db, probe, { ...appointment, code: newAppointmentCode() }, request.notify ?? false));
+        const result = await attempt(db, () => bookFreeCandidate(db, probe, { ...appointment, code: newAppointmentCode() }, request.notify ?? false, now));
         if (result.version !== probe.version) return { stale: result.version };
         if (!result.row) throw slotTaken();
         return { done: { appointment: toAppointmentView(result.row, offered.timeZone), manageSecret, replayed: false } };
@@ -112,7 +114,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
         if (violated === 'appointment_no_clerk_overlap' || violated === 'appointment_no_resource_overlap' || violated === 'appointment_code_key') continue;
         if (isDeadlock(error)) continue; // two overlapping (not identical) slots of one clerk at once: the other one won
         if (violated === 'appointment_idempotency_key_key') throw slotTaken(); // answered by the replay in bookAppointment
-        if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person, request);
+        if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person, request, now);
         throw error;
       }
     }
@@ -120,7 +122,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
   });
 }
 
-export function parseStart(value: string): number {
+export function parseBookingStart(value: string): number {
   const instant = safeInstant(value);
   if (instant === undefined) throw invalid('start', '`start` must be a date and time with offset, e.g. 2026-12-01T09:30:00+01:00.');
   // Temporal reads years up to ±275760, where the office's calendar arithmetic overflows.
@@ -153,13 +155,13 @@ export function normalizePerson(person: Person, now: Date): NormalizedPerson {
   };
 }
 
-async function duplicateBooking(db: Database, offered: OfferedService, person: NormalizedPerson, request: BookingRequest): Promise<AppError> {
+async function duplicateBooking(db: Database, offered: OfferedService, person: NormalizedPerson, request: BookingRequest, now: Date): Promise<AppError> {
   const existing = await findActiveAppointmentOfPerson(db, { serviceId: offered.serviceId, ...person });
   if (request.actor.channel !== 'staff') {
     // E-mail and date of birth are no secret: whoever sent them learns only that an appointment
     // exists; its date, time and place go to the person's own address (notice 'existing').
     if (existing && request.notify)
-      await db.insertInto('appointment_notice').values({ appointment_id: existing.id, kind: 'existing', by_channel: 'online' }).execute();
+      await db.insertInto('appointment_notice').values({ appointment_id: existing.id, kind: 'existing', by_channel: 'online', created_at: now }).execute();
     return new AppError(
       'duplicate_booking',
       'This person already has an appointment for this service. Its details were sent to the e-mail address it was booked with; change or cancel it from there.',

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { Actor } from './appointment-actor.ts';
+import type { Requester } from './requester.ts';
 import { markCancelled } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { locateAppointment, type AppointmentLocator } from './manage-appointment.ts';
@@ -10,7 +10,7 @@ import { locateAppointment, type AppointmentLocator } from './manage-appointment
  * Cancels a booked appointment; its slot is free again at once (the exclusion constraints ignore
  * cancelled rows). Cancelling twice answers with the cancelled appointment again.
  */
-export async function cancelAppointment(deps: { db: Database; clock: Clock }, locator: AppointmentLocator, actor: Actor): Promise<AppointmentView> {
+export async function cancelAppointment(deps: { db: Database; clock: Clock }, locator: AppointmentLocator, actor: Requester): Promise<AppointmentView> {
   const row = await locateAppointment(deps.db, locator, actor);
   if (row.status === 'cancelled') return toAppointmentView(row, row.time_zone);
   if (row.status !== 'booked') throw new AppError('conflict', `This appointment cannot be cancelled any more: it is ${row.status.replace('_', ' ')}.`);

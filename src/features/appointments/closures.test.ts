@@ -4,14 +4,14 @@ import { fixedClock } from '../../shared/clock.ts';
 import { isAppError } from '../../shared/app-error.ts';
 import { createTestDatabase } from '../../../test/database.ts';
 import { createClerk, createOffice, createService, person, type TestOffice } from '../../../test/office-factory.ts';
-import { bookAppointment, getAvailability, onlineActor, ScheduleCache, type Actor } from './index.ts';
+import { bookAppointment, getAvailability, onlineRequester, ScheduleCache, type Requester } from './index.ts';
 
 const { db } = await createTestDatabase({ poolSize: 6 });
 // Tuesday 1 December 2026, 07:00 in Wetzlar.
 const clock = fixedClock('2026-12-01T06:00:00Z');
 const sut = { db, clock };
 
-async function officeIn(state: string | null): Promise<{ office: TestOffice; serviceId: string; staff: Actor }> {
+async function officeIn(state: string | null): Promise<{ office: TestOffice; serviceId: string; staff: Requester }> {
   const office = await createOffice(db);
   await db.updateTable('location').set({ federal_state: state }).where('id', '=', office.locationId).execute();
   const serviceId = await createService(db, office, { maxDaysAhead: 180 });
@@ -22,7 +22,7 @@ async function officeIn(state: string | null): Promise<{ office: TestOffice; ser
 async function startsOn(
   where: { office: TestOffice; serviceId: string },
   date: string,
-  actor: Actor = onlineActor,
+  actor: Requester = onlineRequester,
   deps: typeof sut & { schedules?: ScheduleCache } = sut,
 ) {
   const availability = await getAvailability(deps, { serviceId: where.serviceId, locationId: where.office.locationId, from: date, to: date, actor });
@@ -44,10 +44,10 @@ describe('public holidays and closures', () => {
       assert.deepEqual(await startsOn(hesse, date, hesse.staff), [], date);
     }
     const request = { serviceId: hesse.serviceId, locationId: hesse.office.locationId, start: '2026-12-25T09:00:00+01:00' };
-    await refused(bookAppointment(sut, { ...request, person: person(), actor: onlineActor }));
+    await refused(bookAppointment(sut, { ...request, person: person(), actor: onlineRequester }));
     await refused(bookAppointment(sut, { ...request, person: person(), actor: hesse.staff }));
     await refused(bookAppointment(sut, { ...request, start: '2027-01-01T11:30:00+01:00', person: person(), actor: hesse.staff }));
-    const booked = await bookAppointment(sut, { ...request, start: '2026-12-23T09:00:00+01:00', person: person(), actor: onlineActor });
+    const booked = await bookAppointment(sut, { ...request, start: '2026-12-23T09:00:00+01:00', person: person(), actor: onlineRequester });
     assert.equal(booked.appointment.startsAt, '2026-12-23T09:00:00+01:00');
   });
 
@@ -112,20 +112,20 @@ describe('public holidays and closures', () => {
   test('a closure added while the schedule is cached is seen by the next availability and booking', async () => {
     const hesse = await officeIn('HE');
     const deps = { ...sut, schedules: new ScheduleCache(clock) };
-    assert.deepEqual(await startsOn(hesse, '2026-12-17', onlineActor, deps), allDay);
+    assert.deepEqual(await startsOn(hesse, '2026-12-17', onlineRequester, deps), allDay);
     const closure = await db
       .insertInto('location_closure')
       .values({ location_id: hesse.office.locationId, day: '2026-12-17', reason: 'Betriebsausflug', created_at: clock.now() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    assert.deepEqual(await startsOn(hesse, '2026-12-17', onlineActor, deps), []);
+    assert.deepEqual(await startsOn(hesse, '2026-12-17', onlineRequester, deps), []);
     await refused(
       bookAppointment(deps, {
         serviceId: hesse.serviceId,
         locationId: hesse.office.locationId,
         start: '2026-12-17T08:00:00+01:00',
         person: person(),
-        actor: onlineActor,
+        actor: onlineRequester,
       }),
     );
     await db.deleteFrom('location_closure').where('id', '=', closure.id).execute();
@@ -134,7 +134,7 @@ describe('public holidays and closures', () => {
       locationId: hesse.office.locationId,
       start: '2026-12-17T08:00:00+01:00',
       person: person(),
-      actor: onlineActor,
+      actor: onlineRequester,
     });
     assert.equal(booked.appointment.startsAt, '2026-12-17T08:00:00+01:00');
   });

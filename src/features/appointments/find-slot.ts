@@ -1,30 +1,17 @@
-import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Clock } from '../../shared/clock.ts';
-import type { Actor } from './appointment-actor.ts';
+import type { Requester } from './requester.ts';
 import { checkSlot } from './availability.ts';
 import { explainNotOffered, invalid, notOffered } from './get-availability.ts';
-import type { BookingsCache } from './bookings-cache.ts';
+import type { EngineDeps } from './engine-deps.ts';
 import { ScheduleCache, type ScheduleOutcome } from './schedule-cache.ts';
 import type { LocationSchedule, ScheduledService } from './schedule-store.ts';
 import { busyCandidates, type SlotProbe } from './slot-store.ts';
-
-/** What the engine's use cases need; `schedules` is shared by one app, a fresh one per call when absent. */
-export type EngineDeps = {
-  db: Database;
-  clock: Clock;
-  schedules?: ScheduleCache | undefined;
-  /** Bookings per clerk and day read for availability, shared by one app; none kept when absent. */
-  bookings?: BookingsCache | undefined;
-  /** Minutes a cancelled time stays held back from online callers (anti-reselling; 0 = none). */
-  releaseDelayMinutes?: number | undefined;
-};
 
 export type SlotRequest = {
   serviceId: string;
   locationId: string;
   start: number;
-  actor: Actor;
+  actor: Requester;
   staffId?: string | undefined;
   exceptAppointmentId?: string | undefined;
 };

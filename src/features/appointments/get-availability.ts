@@ -1,11 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Database } from '../../db/database.ts';
-import type { EngineDeps } from './find-slot.ts';
+import type { EngineDeps } from './engine-deps.ts';
 import { ScheduleCache } from './schedule-cache.ts';
 import type { ScheduledService } from './schedule-store.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
-import type { Actor } from './appointment-actor.ts';
+import type { Requester } from './requester.ts';
 import { findOfferedService, type OfferedService } from './appointment-store.ts';
 import { BookingsCache, type Bookings } from './bookings-cache.ts';
 import { bookingWindow, datesBetween, freeStartsByDay, zoneDay, type AvailabilityInput, type DayAvailability } from './availability.ts';
@@ -13,7 +13,7 @@ import { availabilityComputations } from '../../platform/metrics/metrics.ts';
 
 export const maxRangeDays = 92;
 
-export type AvailabilityQuery = { serviceId: string; locationId: string; from: string; to: string; actor: Actor; staffId?: string | undefined };
+export type AvailabilityQuery = { serviceId: string; locationId: string; from: string; to: string; actor: Requester; staffId?: string | undefined };
 
 export type Availability = { serviceId: string; locationId: string; timeZone: string; slotMinutes: number; durationMinutes: number; days: DayAvailability[] };
 
@@ -102,7 +102,7 @@ export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery
 export const notOffered = new Error('not offered');
 
 /** `notOffered` as the 4xx that names what is wrong (unknown service or location, not offered there); other errors as they are. */
-export async function explainNotOffered(db: Database, request: { serviceId: string; locationId: string; actor: Actor }, error: unknown): Promise<unknown> {
+export async function explainNotOffered(db: Database, request: { serviceId: string; locationId: string; actor: Requester }, error: unknown): Promise<unknown> {
   if (error !== notOffered) return error;
   await requireOfferedService(db, request.serviceId, request.locationId, request.actor);
   return notOfferedAnyMore();
@@ -152,7 +152,7 @@ function notOfferedAnyMore(): AppError {
 }
 
 /** The service at the location, or a 4xx naming what is wrong. */
-export async function requireOfferedService(db: Database, serviceId: string, locationId: string, actor: Actor): Promise<OfferedService> {
+export async function requireOfferedService(db: Database, serviceId: string, locationId: string, actor: Requester): Promise<OfferedService> {
   const offered = isId(serviceId) && isId(locationId) ? await findOfferedService(db, serviceId, locationId) : undefined;
   if (!offered) {
     const [service, location] = await Promise.all([

@@ -1,6 +1,6 @@
 /** The appointment engine's import surface for other features (portal, staff calendar, front desk). */
-export { onlineActor, type Actor } from './appointment-actor.ts';
-export { codeAlphabet, normalizeCode } from './appointment-code.ts';
+export { onlineRequester, type Requester } from './requester.ts';
+export { codeAlphabet, canonicalCode } from './appointment-code.ts';
 export type { AppointmentView } from './appointment-view.ts';
 export { getAvailability, maxRangeDays, type Availability, type AvailabilityQuery } from './get-availability.ts';
 export { bookAppointment, type BookingRequest, type BookingResult, type Person } from './book-appointment.ts';
@@ -14,10 +14,18 @@ export { allowEveryBooking, type BookingGuard } from './booking-guard.ts';
 export { appointmentRoutes } from './appointment-routes.ts';
 export { ScheduleCache } from './schedule-cache.ts';
 export { BookingsCache } from './bookings-cache.ts';
-export type { EngineDeps } from './find-slot.ts';
+export type { EngineDeps } from './engine-deps.ts';
 export type { AppointmentChange, AppointmentNotifier, NoticedAppointment } from './appointment-notifier.ts';
 export { bookAndNotify, cancelAndNotify, rescheduleAndNotify, type NotifyingDeps } from './notified-changes.ts';
 export { eraseAppointmentPersonalData } from './erase-personal-data.ts';
+export { checkInAppointment, lockAppointmentForCheckIn, type AppointmentForCheckIn } from './check-in-appointment.ts';
+export { markAppointmentNoShow } from './mark-no-show.ts';
+export { completeAppointment } from './complete-appointment.ts';
+export { qualifiedColleagues, reassignAppointment, type AppointmentBefore } from './reassign-appointment.ts';
+export { cancelByOffice } from './cancel-by-office.ts';
+export { findAppointmentLocationId } from './appointment-store.ts';
+export { bookedAppointmentsDuring, type AffectedAppointment } from './affected-appointments.ts';
+export { closureHorizonDays, closureImpact, isHitByClosure, todayAt, upcomingClosedPeriods, type ClosureImpact } from './closure-impact.ts';
 export { createAppointmentNotices, startNoticeSweep, type AppointmentNotices } from './appointment-notices.ts';
 export { closedInterval, closedPeriods, hhmm, loadClosures, type ClosedPeriod, type ClosureRow } from './closures.ts';
 export { federalStates, isFederalState, publicHolidaysBetween, type FederalState, type PublicHoliday } from './public-holidays.ts';

@@ -1,8 +1,8 @@
 import { isId } from '../../shared/id.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Actor } from './appointment-actor.ts';
-import { manageSecretMatches, normalizeCode } from './appointment-code.ts';
+import type { Requester } from './requester.ts';
+import { manageSecretMatches, canonicalCode } from './appointment-code.ts';
 import { findAppointmentByCode, findAppointmentById, type AppointmentRow } from './appointment-store.ts';
 
 /**
@@ -17,14 +17,14 @@ export type LocatedAppointment = AppointmentRow & { time_zone: string };
 const notFound = () => new AppError('not_found', 'No appointment matches this code and secret.');
 
 /** Unknown code and wrong secret give the same answer, so codes cannot be probed. */
-export async function locateAppointment(db: Database, locator: AppointmentLocator, actor: Actor): Promise<LocatedAppointment> {
+export async function locateAppointment(db: Database, locator: AppointmentLocator, actor: Requester): Promise<LocatedAppointment> {
   if ('appointmentId' in locator) {
     if (actor.channel !== 'staff' && locator.verifiedByPortal !== true) throw notFound();
     const row = isId(locator.appointmentId) ? await findAppointmentById(db, locator.appointmentId) : undefined;
     if (!row || isErased(row)) throw new AppError('not_found', 'There is no such appointment.');
     return row;
   }
-  const code = normalizeCode(locator.code);
+  const code = canonicalCode(locator.code);
   const row = /^[A-Z0-9]{6,12}$/.test(code) ? await findAppointmentByCode(db, code) : undefined;
   // Hash even when the code is unknown, so the answer takes as long either way.
   const matches = manageSecretMatches(locator.manageSecret, row?.manage_secret_hash ?? '0'.repeat(64));

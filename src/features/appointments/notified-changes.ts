@@ -2,13 +2,13 @@ import { isAppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.generated.ts';
-import type { Actor } from './appointment-actor.ts';
-import { normalizeCode } from './appointment-code.ts';
+import type { Requester } from './requester.ts';
+import { canonicalCode } from './appointment-code.ts';
 import type { AppointmentNotifier } from './appointment-notifier.ts';
 import type { AppointmentView } from './appointment-view.ts';
 import { bookAppointment, type BookingRequest, type BookingResult } from './book-appointment.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
-import type { EngineDeps } from './find-slot.ts';
+import type { EngineDeps } from './engine-deps.ts';
 import type { AppointmentLocator } from './manage-appointment.ts';
 import { rescheduleAppointment } from './reschedule-appointment.ts';
 
@@ -18,23 +18,23 @@ import { rescheduleAppointment } from './reschedule-appointment.ts';
  * writing under savepoints), so an appointment never changes without its message, and a failed
  * change leaves none.
  */
-export type NotifyingDeps = EngineDeps & { notifier: AppointmentNotifier };
+export type NotifyingDeps = EngineDeps & { notices: AppointmentNotifier };
 
 export async function bookAndNotify(deps: NotifyingDeps, request: BookingRequest): Promise<BookingResult> {
   // The booking statement records the notice itself (one statement, no transaction around it);
   // a replayed Idempotency-Key answers with the earlier booking, which was confirmed then.
   try {
     const result = await bookAppointment(deps, { ...request, notify: true });
-    if (!result.replayed) deps.notifier.committed?.();
+    if (!result.replayed) deps.notices.committed?.();
     return result;
   } catch (error) {
     // A refused duplicate recorded a notice telling the person about the appointment they hold.
-    if (isAppError(error) && error.code === 'duplicate_booking') deps.notifier.committed?.();
+    if (isAppError(error) && error.code === 'duplicate_booking') deps.notices.committed?.();
     throw error;
   }
 }
 
-export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentLocator, actor: Actor, note?: string): Promise<AppointmentView> {
+export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentLocator, actor: Requester, note?: string): Promise<AppointmentView> {
   return deps.db
     .transaction()
     .execute(async (trx) => {
@@ -42,17 +42,17 @@ export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentL
       const view = await cancelAppointment({ ...deps, db: trx }, locator, actor);
       // Cancelling twice answers with the cancelled appointment; only the first one tells the person.
       if (before?.status === 'booked' && view.status === 'cancelled')
-        await deps.notifier.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, note });
+        await deps.notices.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, at: deps.clock.now(), note });
       return view;
     })
-    .finally(() => deps.notifier.committed?.());
+    .finally(() => deps.notices.committed?.());
 }
 
 export async function rescheduleAndNotify(
   deps: NotifyingDeps,
   locator: AppointmentLocator,
   change: { start: string; staffId?: string | undefined },
-  actor: Actor,
+  actor: Requester,
 ): Promise<AppointmentView> {
   return deps.db
     .transaction()
@@ -61,10 +61,10 @@ export async function rescheduleAndNotify(
       const view = await rescheduleAppointment({ ...deps, db: trx }, locator, change, actor);
       // A "move" to the same start (only the clerk may differ) changes nothing for the person.
       if (before && new Date(view.startsAt).getTime() !== before.starts_at.getTime())
-        await deps.notifier.changed(trx, { kind: 'moved', appointmentId: view.id, actor });
+        await deps.notices.changed(trx, { kind: 'moved', appointmentId: view.id, actor, at: deps.clock.now() });
       return view;
     })
-    .finally(() => deps.notifier.committed?.());
+    .finally(() => deps.notices.committed?.());
 }
 
 /**
@@ -77,6 +77,6 @@ async function lockAppointment(trx: Transaction<DB>, locator: AppointmentLocator
   if ('appointmentId' in locator) {
     return isId(locator.appointmentId) ? query.where('id', '=', locator.appointmentId).executeTakeFirst() : undefined;
   }
-  const code = normalizeCode(locator.code);
+  const code = canonicalCode(locator.code);
   return /^[A-Z0-9]{6,12}$/.test(code) ? query.where('code', '=', code).executeTakeFirst() : undefined;
 }

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../shared/app-error.ts';
-import type { Actor } from './appointment-actor.ts';
+import type { Requester } from './requester.ts';
 import { attempt, isDeadlock, moveAppointment, violatedConstraint } from './appointment-store.ts';
 import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
-import { parseStart } from './book-appointment.ts';
-import { findFreeSlot, slotTaken, type EngineDeps } from './find-slot.ts';
+import { parseBookingStart } from './book-appointment.ts';
+import type { EngineDeps } from './engine-deps.ts';
+import { findFreeSlot, slotTaken } from './find-slot.ts';
 import { invalid } from './get-availability.ts';
 import { locateAppointment, type AppointmentLocator } from './manage-appointment.ts';
 
@@ -17,7 +18,7 @@ export async function rescheduleAppointment(
   deps: EngineDeps,
   locator: AppointmentLocator,
   change: { start: string; staffId?: string | undefined },
-  actor: Actor,
+  actor: Requester,
 ): Promise<AppointmentView> {
   const { db, clock } = deps;
   if (change.staffId !== undefined && actor.channel !== 'staff') throw invalid('staffId', 'Only staff can choose the clerk.');
@@ -27,7 +28,7 @@ export async function rescheduleAppointment(
   if (actor.channel === 'online' && row.starts_at.getTime() <= now.getTime()) {
     throw new AppError('conflict', 'This appointment has already begun and cannot be moved online.');
   }
-  const start = parseStart(change.start);
+  const start = parseBookingStart(change.start);
   const { probe } = await findFreeSlot(deps, {
     serviceId: row.service_id,
     locationId: row.location_id,

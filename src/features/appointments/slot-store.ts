@@ -37,10 +37,10 @@ const probeParameters = (probe: SlotProbe, clerkIds: readonly string[], resource
 ];
 
 const bookStatement = `${preparedMarker('book_free_candidate')}
-  SELECT * FROM book_free_candidate($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`;
+  SELECT * FROM book_free_candidate($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`;
 
 /**
- * Books the probe's start in one call of book_free_candidate (migrations 0104, 0106): the first of the
+ * Books the probe's start in one call of book_free_candidate (migrations 0104, 0106, 0700): the first of the
  * shuffled candidates without an overlapping appointment is inserted, provided the schedule
  * version still holds, with a notice for the confirmation when `notify`. `row` is null when no candidate is free or the version has moved on
  * (compare `version`); a 23P01 means a concurrent booking took the chosen clerk first.
@@ -50,6 +50,8 @@ export async function bookFreeCandidate(
   probe: SlotProbe,
   a: Omit<NewAppointment, 'staff_id' | 'resource_id' | 'starts_at' | 'ends_at' | 'location_id'>,
   notify: boolean,
+  /** The booking's (and its notice's) created_at: the injected clock's now. */
+  now: Date,
 ): Promise<{ version: string; row: AppointmentRow | null }> {
   const parameters = [
     ...probeParameters(probe, shuffled(probe.clerkIds), shuffled(probe.resourceIds)),
@@ -67,6 +69,7 @@ export async function bookFreeCandidate(
     a.created_by_staff_id,
     a.idempotency_key,
     notify,
+    now.toISOString(),
   ];
   type Booked = { version: string; id: string | null; staff_id: string | null; resource_id: string | null; created_at: Date | null };
   const { rows } = await db.executeQuery<Booked>(CompiledQuery.raw(bookStatement, parameters));

@@ -5,7 +5,7 @@ export type { DeviceActor, StaffActor, StaffRole } from '../staff/index.ts';
 
 /**
  * The front desk's actions and how they map onto the staff feature's declarative policy
- * (src/features/staff/policy.ts). Use cases call `authorize` first; location mismatches get
+ * (src/features/staff/policy.ts). Use cases call `permitFrontDeskAction` first; location mismatches get
  * a reason of their own so kiosks and desks can explain them.
  */
 export type FrontDeskAction =
@@ -25,7 +25,7 @@ const policyAction: Record<Exclude<FrontDeskAction, 'figures'>, Action> = {
 };
 
 /** Throws unless the actor may do `action` at `locationId`. */
-export function authorize(actor: StaffActor | DeviceActor, action: FrontDeskAction, locationId: string): void {
+export function permitFrontDeskAction(actor: StaffActor | DeviceActor, action: FrontDeskAction, locationId: string): void {
   if (action === 'figures') {
     // Everyone on the staff of a location may see its figures (they hold no personal data).
     if (actor.kind !== 'staff') throw new AppError('forbidden', 'Devices do not see figures.');

@@ -4,7 +4,9 @@ import { createTestDatabase } from '../../../test/database.ts';
 import { createClerk, createFrontOffice, kioskAt } from '../../../test/front-desk-fixtures.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import type { AppError } from '../../shared/app-error.ts';
-import { callNextTicket, createWalkInTicket, finishTicket, markNoShow, recallTicket, transferTicket } from './index.ts';
+import type { CallFacts } from './display-events.ts';
+import { displayCall } from './display-texts.ts';
+import { callNextTicket, createWalkInTicket, finishTicket, markNoShow, parkTicket, recallTicket, resumeTicket, transferTicket } from './index.ts';
 
 const { db } = await createTestDatabase({ poolSize: 25 });
 const clock = fixedClock('2026-11-23T08:00:00Z');
@@ -111,12 +113,16 @@ test('recall, no-show after recalls, and a stale action on a ticket someone else
     events.map((e) => e.kind),
     ['call', 'recall', 'recall'],
   );
-  const payload = events[0]!.payload as { texts: { lang: string; dir: string }[]; number: string };
+  // The use case stores facts; the display layer says them in German and the visitor's language.
+  const payload = events[0]!.payload as CallFacts;
+  assert.deepEqual(payload, { number: called.displayNumber, counter: 'Schalter 1', kind: 'call', at: clock.now().toISOString(), language: 'ar' });
+  const shown = displayCall(payload);
   assert.deepEqual(
-    payload.texts.map((t) => t.lang),
+    shown.texts.map((t) => t.lang),
     ['de', 'ar'],
   );
-  assert.equal(payload.texts[1]!.dir, 'rtl');
+  assert.equal(shown.texts[1]!.dir, 'rtl');
+  assert.equal(shown.texts[0]!.text, `Nummer ${called.displayNumber} bitte zu Schalter 1`);
   assert.doesNotMatch(JSON.stringify(payload), /Kovalenko|@/);
 });
 
@@ -150,4 +156,44 @@ test('transfer with a note: the visitor waits in the back office queue with the 
     notes.map((n) => n.created_at),
     [clock.now()],
   );
+});
+
+test('a call stored before the display layer translated keeps its stored texts', () => {
+  const texts = [{ lang: 'de', dir: 'ltr' as const, text: 'Nummer A001 bitte zu Schalter 1' }];
+  assert.deepEqual(displayCall({ number: 'A001', counter: 'Schalter 1', kind: 'call', at: '2026-11-23T08:00:00.000Z', texts }).texts, texts);
+});
+
+test('park and resume: a parked visitor waits for the clerk, who serves others meanwhile; a colleague of the queue calls them back', async () => {
+  const office = await createFrontOffice(db);
+  const clerk = await createClerk(db, office.location.id, [office.front]);
+  const colleague = await createClerk(db, office.location.id, [office.front]);
+  const backOffice = await createClerk(db, office.location.id, [office.back]);
+  const reception = await createClerk(db, office.location.id, [], 'reception');
+  const deps = { db, clock };
+  const parked = await createWalkInTicket(deps, reception, { locationId: office.location.id, serviceId: office.service, language: 'uk' });
+  const next = await createWalkInTicket(deps, reception, { locationId: office.location.id, serviceId: office.service, language: 'de' });
+  const [first, second] = [office.counters[0]!, office.counters[1]!];
+  assert.equal((await callNextTicket(deps, clerk, { locationId: office.location.id, counterId: first.id }))?.id, parked.id);
+  await parkTicket(deps, clerk, parked.id);
+  const row = () => db.selectFrom('ticket').select(['status', 'counter_id', 'staff_id', 'recall_count']).where('id', '=', parked.id).executeTakeFirstOrThrow();
+  assert.deepEqual(await row(), { status: 'parked', counter_id: null, staff_id: clerk.staffId, recall_count: 0 });
+  // The counter is free again: the clerk serves the next visitor meanwhile, not the parked one.
+  assert.equal((await callNextTicket(deps, clerk, { locationId: office.location.id, counterId: first.id }))?.id, next.id);
+  await assert.rejects(
+    resumeTicket(deps, clerk, { ticketId: parked.id, counterId: first.id }),
+    (error: AppError) => error.code === 'conflict' && error.details?.reason === 'still_serving',
+  );
+  await assert.rejects(
+    resumeTicket(deps, backOffice, { ticketId: parked.id, counterId: second.id }),
+    (error: AppError) => error.code === 'forbidden' && error.details?.reason === 'specialty_not_yours',
+  );
+  await assert.rejects(resumeTicket(deps, colleague, { ticketId: next.id, counterId: second.id }), (error: AppError) => error.details?.reason === 'stale');
+  assert.deepEqual(await row(), { status: 'parked', counter_id: null, staff_id: clerk.staffId, recall_count: 0 }, 'refused resumes change nothing');
+
+  const resumed = await resumeTicket(deps, colleague, { ticketId: parked.id, counterId: second.id });
+  assert.deepEqual(await row(), { status: 'called', counter_id: second.id, staff_id: colleague.staffId, recall_count: 0 });
+  const event = await db.selectFrom('display_event').select(['id', 'kind', 'payload']).where('id', '=', String(resumed.eventId)).executeTakeFirstOrThrow();
+  assert.equal(event.kind, 'call');
+  assert.deepEqual((event.payload as CallFacts).counter, second.name, 'the displays call the visitor to the new counter');
+  await assert.rejects(parkTicket(deps, clerk, parked.id), (error: AppError) => error.details?.reason === 'not_your_ticket');
 });

@@ -2,7 +2,7 @@ import { isId } from '../../shared/id.ts';
 import { sql } from 'kysely';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { authorize, callableSpecialties, type StaffActor } from './actors.ts';
+import { permitFrontDeskAction, callableSpecialties, type StaffActor } from './actors.ts';
 import type { FrontDeskSettings } from './check-in-window.ts';
 import { announceQueueChange, recordCall } from './display-events.ts';
 import { findLocationById, isUniqueViolation, loadSettings, type Db, type Trx } from './front-desk-store.ts';
@@ -21,7 +21,7 @@ export async function callNextTicket(
   actor: StaffActor,
   input: { locationId: string; counterId: string; specialtyIds?: readonly string[] | undefined },
 ): Promise<CalledTicket | null> {
-  authorize(actor, 'call', input.locationId);
+  permitFrontDeskAction(actor, 'call', input.locationId);
   const specialtyIds = callableSpecialties(actor, input.specialtyIds);
   if (specialtyIds.length === 0)
     throw new AppError('forbidden', 'You serve no specialty, so there is nobody to call.', { details: { reason: 'no_specialty' } });

@@ -1,9 +1,11 @@
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { authorize, type DeviceActor, type StaffActor } from './actors.ts';
+import { checkInAppointment, lockAppointmentForCheckIn } from '../appointments/index.ts';
+import { permitFrontDeskAction, type DeviceActor, type StaffActor } from './actors.ts';
 import { checkInWindow } from './check-in-window.ts';
 import { announceQueueChange } from './display-events.ts';
 import { findLocationById, isUniqueViolation, loadSettings, lockKey, nextTicketNumber, queueCandidates, type Db, type Trx } from './front-desk-store.ts';
+import { refuseWhenClosed } from './office-closed.ts';
 import { localTime, officeDay } from './office-day.ts';
 import { chooseQueue, surnameOf, type RoutingFacts } from './routing.ts';
 
@@ -44,7 +46,7 @@ export async function checkInWithCode(
   actor: StaffActor | DeviceActor,
   input: { locationId: string; code: string; idempotencyKey?: string | undefined; language?: string | undefined; routing?: RoutingFacts },
 ): Promise<IssuedTicket> {
-  authorize(actor, 'check_in', input.locationId);
+  permitFrontDeskAction(actor, 'check_in', input.locationId);
   const code = normalizeCode(input.code);
   if (!code) throw new AppError('not_found', 'No appointment has this code.', { details: { reason: 'unknown_code' } });
   const location = await findLocationById(deps.db, input.locationId);
@@ -58,12 +60,7 @@ export async function checkInWithCode(
       if (earlier.kind !== 'appointment' || earlier.appointmentCode !== code) throw keyReused();
       return earlier.ticket;
     }
-    const appointment = await trx
-      .selectFrom('appointment')
-      .select(['id', 'location_id', 'service_id', 'starts_at', 'status', 'language', 'person_name'])
-      .where('code', '=', code)
-      .forUpdate()
-      .executeTakeFirst();
+    const appointment = await lockAppointmentForCheckIn(trx, code);
     // An appointment whose personal data was erased (long over) answers like an unknown code.
     if (!appointment || appointment.person_name === null)
       throw new AppError('not_found', 'No appointment has this code.', { details: { reason: 'unknown_code' } });
@@ -118,7 +115,7 @@ export async function checkInWithCode(
       idempotencyKey: input.idempotencyKey,
       now,
     });
-    await trx.updateTable('appointment').set({ status: 'checked_in', updated_at: now }).where('id', '=', appointment.id).execute();
+    await checkInAppointment(trx, appointment.id, now);
     await announceQueueChange(trx, location.id, 'check_in');
     return ticket;
   });
@@ -141,7 +138,7 @@ export async function createWalkInTicket(
     routing?: RoutingFacts;
   },
 ): Promise<IssuedTicket> {
-  authorize(actor, 'check_in', input.locationId);
+  permitFrontDeskAction(actor, 'check_in', input.locationId);
   const location = await findLocationById(deps.db, input.locationId);
   const now = deps.clock.now();
   const today = officeDay(now, location.time_zone);
@@ -158,6 +155,7 @@ export async function createWalkInTicket(
   if (atKiosk && !service.walk_in_allowed) {
     throw new AppError('conflict', 'This concern needs an appointment.', { details: { reason: 'appointment_needed' } });
   }
+  if (atKiosk) await refuseWhenClosed(deps.db, location, now);
 
   return deps.db.transaction().execute(async (trx) => {
     const earlier = await repeatOf(trx, location.id, input.idempotencyKey);

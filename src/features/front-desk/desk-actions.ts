@@ -1,7 +1,8 @@
 import { isId } from '../../shared/id.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { authorize, callableSpecialties, type StaffActor } from './actors.ts';
+import { completeAppointment, markAppointmentNoShow } from '../appointments/index.ts';
+import { permitFrontDeskAction, callableSpecialties, type StaffActor } from './actors.ts';
 import { findCounter } from './call-next.ts';
 import { announceQueueChange, recordCall } from './display-events.ts';
 import { isUniqueViolation, loadSettings, type Db, type Trx } from './front-desk-store.ts';
@@ -28,7 +29,7 @@ async function lockTicket(trx: Trx, actor: StaffActor, ticketId: string, allowed
   if (!isId(ticketId)) throw new AppError('not_found', 'There is no such ticket.');
   const ticket = await trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirst();
   if (!ticket) throw new AppError('not_found', 'There is no such ticket.');
-  authorize(actor, 'call', ticket.location_id);
+  permitFrontDeskAction(actor, 'call', ticket.location_id);
   const status = ticket.status as Status;
   if (!allowed.includes(status)) {
     throw new AppError('conflict', `Ticket ${ticket.display_number} ${statusWords[status]}; nothing was changed.`, {
@@ -89,12 +90,7 @@ export async function markNoShow(deps: Deps, actor: StaffActor, ticketId: string
     const ticket = await lockTicket(trx, actor, ticketId, ['called'], { ownOnly: true });
     await trx.updateTable('ticket').set({ status: 'no_show', finished_at: now, updated_at: now }).where('id', '=', ticket.id).execute();
     if (ticket.appointment_id) {
-      await trx
-        .updateTable('appointment')
-        .set({ status: 'no_show', updated_at: now })
-        .where('id', '=', ticket.appointment_id)
-        .where('status', '=', 'checked_in')
-        .execute();
+      await markAppointmentNoShow(trx, ticket.appointment_id, now);
     }
     await announceQueueChange(trx, ticket.location_id, 'no_show');
   });
@@ -221,12 +217,7 @@ export async function finishTicket(deps: Deps, actor: StaffActor, input: { ticke
       .where('id', '=', ticket.id)
       .execute();
     if (ticket.appointment_id) {
-      await trx
-        .updateTable('appointment')
-        .set({ status: 'completed', updated_at: now })
-        .where('id', '=', ticket.appointment_id)
-        .where('status', '=', 'checked_in')
-        .execute();
+      await completeAppointment(trx, ticket.appointment_id, now);
     }
     await announceQueueChange(trx, ticket.location_id, 'finish');
   });
@@ -248,7 +239,7 @@ export async function markPriority(
       .forUpdate()
       .executeTakeFirst();
     if (!ticket) throw new AppError('not_found', 'There is no such ticket.');
-    authorize(actor, 'reception', ticket.location_id);
+    permitFrontDeskAction(actor, 'reception', ticket.location_id);
     if (ticket.status !== 'waiting') {
       throw new AppError('conflict', `Ticket ${ticket.display_number} is no longer waiting; nothing was changed.`, { details: { reason: 'stale' } });
     }

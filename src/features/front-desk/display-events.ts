@@ -1,23 +1,22 @@
 import { sql } from 'kysely';
 import { announce } from '../../platform/events/live-events.ts';
-import { textDirection, translate } from '../../web/i18n.ts';
 import { lockKey, type Db, type Trx } from './front-desk-store.ts';
 
-/** What a call display shows for one call: no names, no personal data. */
-export type DisplayCall = {
+/**
+ * What is stored and announced for one call: no names, no personal data, and no text: the
+ * display layer (display-texts.ts) says it in German and the visitor's language.
+ */
+export type CallFacts = {
   number: string;
   counter: string;
   kind: 'call' | 'recall';
   at: string;
-  texts: { lang: string; dir: 'ltr' | 'rtl'; text: string }[];
+  /** The visitor's language; missing on calls stored before 2026-12-06, which carry their `texts`. */
+  language?: string;
+  texts?: { lang: string; dir: 'ltr' | 'rtl'; text: string }[];
 };
 
-export type DisplayEvent = { id: number; call: DisplayCall };
-
-export function displayCallTexts(number: string, counter: string, language: string): DisplayCall['texts'] {
-  const langs = language === 'de' ? ['de'] : ['de', language];
-  return langs.map((lang) => ({ lang, dir: textDirection(lang), text: translate(lang, 'display.call', { number, counter }) }));
-}
+export type DisplayEvent = { id: number; call: CallFacts };
 
 /**
  * Stores a call for the displays and announces it. The per-location lock makes event ids
@@ -29,13 +28,7 @@ export async function recordCall(
   input: { locationId: string; ticketId: string; number: string; counter: string; language: string; kind: 'call' | 'recall'; at: Date },
 ): Promise<DisplayEvent> {
   await lockKey(trx, `display-events:${input.locationId}`);
-  const call: DisplayCall = {
-    number: input.number,
-    counter: input.counter,
-    kind: input.kind,
-    at: input.at.toISOString(),
-    texts: displayCallTexts(input.number, input.counter, input.language),
-  };
+  const call: CallFacts = { number: input.number, counter: input.counter, kind: input.kind, at: input.at.toISOString(), language: input.language };
   const row = await trx
     .insertInto('display_event')
     .values({ location_id: input.locationId, kind: input.kind, ticket_id: input.ticketId, payload: JSON.stringify(call) })
@@ -54,7 +47,7 @@ export async function announceQueueChange(trx: Trx, locationId: string, reason: 
 /** Calls after `afterId` (resume), or the latest `limit` calls for a fresh display. */
 export async function displayEventsSince(db: Db, locationId: string, afterId: number | null, limit = 200): Promise<DisplayEvent[]> {
   if (afterId === null) {
-    const rows = await sql<{ id: string; payload: DisplayCall }>`
+    const rows = await sql<{ id: string; payload: CallFacts }>`
       SELECT id, payload FROM (
         SELECT id, payload FROM display_event WHERE location_id = ${locationId} ORDER BY id DESC LIMIT ${limit}
       ) latest ORDER BY id`.execute(db);
@@ -68,5 +61,5 @@ export async function displayEventsSince(db: Db, locationId: string, afterId: nu
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ id: Number(row.id), call: row.payload as unknown as DisplayCall }));
+  return rows.map((row) => ({ id: Number(row.id), call: row.payload as unknown as CallFacts }));
 }

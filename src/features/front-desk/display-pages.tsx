@@ -1,44 +1,11 @@
-import type { AppEnv } from '../../platform/http/app-env.ts';
-import { Hono } from 'hono';
 import { translate } from '../../web/i18n.ts';
-import { authorize } from './actors.ts';
-import { displayEventsSince, type DisplayEvent } from './display-events.ts';
-import type { FrontDeskDeps } from './front-desk-routes.tsx';
-import { requireDevice } from './front-desk-gate.ts';
-import { findLocationById, findLocationBySlug } from './front-desk-store.ts';
-import { ScreenLayout } from './kiosk-layout.tsx';
-import { displayStream } from './live-streams.ts';
+import type { DisplayCall } from './display-texts.ts';
+import { ScreenLayout } from './front-desk-ui.tsx';
 
-/**
- * The call display on a TV in the waiting room: ticket numbers and counters only, never names.
- * The page renders the latest calls; display.js then follows the event stream and resumes
- * from the last event id after any interruption.
- */
-export function displayRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+/** The call display's page: numbers and counters, the call texts as the display layer made them. */
+type ShownCall = { id: number; call: DisplayCall };
 
-  app.get('/display', async (c) => {
-    const device = await requireDevice(deps.gate, c, 'display');
-    return c.redirect(`/display/${(await findLocationById(deps.db, device.locationId)).slug}`, 303);
-  });
-
-  app.get('/display/:location', async (c) => {
-    const location = await findLocationBySlug(deps.db, c.req.param('location'));
-    authorize(await requireDevice(deps.gate, c, 'display'), 'watch_display', location.id);
-    const recent = await displayEventsSince(deps.db, location.id, null, 9);
-    return c.html(<DisplayPage slug={location.slug} name={location.name} recent={recent} />);
-  });
-
-  app.get('/display/:location/events', async (c) => {
-    const location = await findLocationBySlug(deps.db, c.req.param('location'));
-    authorize(await requireDevice(deps.gate, c, 'display'), 'watch_display', location.id);
-    return displayStream(c, deps, location.id);
-  });
-
-  return app;
-}
-
-function CallTexts(props: { event: DisplayEvent }) {
+function CallTexts(props: { event: ShownCall }) {
   return (
     <>
       {props.event.call.texts.map((text) => (
@@ -50,7 +17,7 @@ function CallTexts(props: { event: DisplayEvent }) {
   );
 }
 
-function DisplayPage(props: { slug: string; name: string; recent: DisplayEvent[] }) {
+export function DisplayPage(props: { slug: string; name: string; recent: ShownCall[] }) {
   const t = (key: string) => translate('de', key);
   const latest = props.recent[props.recent.length - 1];
   const earlier = props.recent.slice(0, -1).reverse();

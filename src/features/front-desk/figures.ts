@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../shared/clock.ts';
-import { authorize, type StaffActor } from './actors.ts';
+import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { findLocationById, type Db } from './front-desk-store.ts';
 import { officeDay, officeDayBounds } from './office-day.ts';
 
@@ -21,7 +21,7 @@ export type DayFigures = {
 export const appointmentShareGoal = 0.85;
 
 export async function dayFigures(deps: { db: Db; clock: Clock }, actor: StaffActor, locationId: string): Promise<DayFigures> {
-  authorize(actor, 'figures', locationId);
+  permitFrontDeskAction(actor, 'figures', locationId);
   const location = await findLocationById(deps.db, locationId);
   const day = officeDay(deps.clock.now(), location.time_zone);
   const waiting = await sql<{ queue: string; prefix: string; count: number }>`

@@ -195,3 +195,64 @@ test('the language chosen at the kiosk wins over the booking language for the ti
   const ticket = await db.selectFrom('ticket').select('language').where('appointment_id', '=', booked.id).executeTakeFirstOrThrow();
   assert.equal(ticket.language, 'ar');
 });
+
+// An office of its own without a walk-in quota: the first one's is used up by the tests above.
+const quiet = await createFrontOffice(db);
+await db.updateTable('service').set({ walk_in_daily_quota: null }).where('id', '=', quiet.service).execute();
+const quietKiosk = await deviceToken(db, 'kiosk', quiet.location.id);
+const quietReception = await apiTokenFor(db, await createClerk(db, quiet.location.id, [], 'reception'));
+
+test('the ticket slip gives the time in the visitor language with Latin digits, not in German', async () => {
+  const slip = async (lang: string, key: string) => {
+    const issued = await post(`/kiosk/${quiet.location.slug}/walk-in`, quietKiosk, { service: quiet.service, key, lang });
+    assert.equal(issued.status, 303);
+    const html = await (await get(issued.headers.get('location') ?? '', quietKiosk)).text();
+    return /<p class="ticket-time">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+  };
+  // Monday 23 November 2026, 09:00 in Berlin.
+  assert.match(await slip('en', 'slip-key-000001'), /^Nov 23, 2026, 9:00\s?AM$/u);
+  assert.match(await slip('uk', 'slip-key-000002'), /^23 лист\. 2026 р\., 09:00$/u);
+  const persian = await slip('fa', 'slip-key-000003');
+  assert.match(persian, /2026/, 'Gregorian year');
+  assert.match(persian, /9:00|09:00/);
+  assert.doesNotMatch(persian, /[۰-۹]/, 'Latin digits');
+  assert.equal(await slip('de', 'slip-key-000004'), '23.11.2026, 09:00');
+});
+
+test('on a public holiday and during a closure the kiosk says the office is closed, in the visitor language, and issues no walk-in ticket', async () => {
+  const christmas = createTestApp(db, { clock: fixedClock('2026-12-25T09:00:00Z') });
+  const page = await christmas.request(`/kiosk/${quiet.location.slug}/walk-in?lang=ar`, { headers: { authorization: `Bearer ${quietKiosk}` } });
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /اليوم عطلة رسمية \(عيد الميلاد \(اليوم الأول\)\)/);
+  assert.doesNotMatch(html, /name="service"/, 'no concern to choose');
+  const tickets = () => db.selectFrom('ticket').select('id').where('location_id', '=', quiet.location.id).where('day', '=', '2026-12-25').execute();
+  const refused = await christmas.request(`/kiosk/${quiet.location.slug}/walk-in`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${quietKiosk}`, origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ service: quiet.service, key: 'closed-key-000001', lang: 'fr' }).toString(),
+  });
+  assert.equal(refused.status, 409);
+  assert.match(await refused.text(), /Aujourd&#39;hui est un jour férié \(Noël\)|Aujourd'hui est un jour férié \(Noël\)/);
+  assert.deepEqual(await tickets(), []);
+
+  // A staff meeting until 10:00 on an ordinary Monday (09:00 now).
+  await db
+    .insertInto('location_closure')
+    .values({ location_id: quiet.location.id, day: '2026-11-23', starts: '07:00', ends: '10:00', reason: 'Dienstbesprechung', created_at: now })
+    .execute();
+  const meeting = await (await get(`/kiosk/${quiet.location.slug}/walk-in?lang=tr`, quietKiosk)).text();
+  assert.match(meeting, /Yabancılar Dairesi saat 10:00&#39;e kadar kapalı|Yabancılar Dairesi saat 10:00'e kadar kapalı/);
+  const during = await post(`/kiosk/${quiet.location.slug}/walk-in`, quietKiosk, { service: quiet.service, key: 'closed-key-000002', lang: 'tr' });
+  assert.equal(during.status, 409);
+  assert.equal(await db.selectFrom('ticket').select('id').where('idempotency_key', '=', 'closed-key-000002').executeTakeFirst(), undefined);
+  // Reception, where a person decides, may still issue one.
+  const atReception = await post(`/reception/walk-in?location=${quiet.location.id}`, quietReception, { service: quiet.service, lang: 'tr' });
+  assert.equal(atReception.status, 200);
+  await db.deleteFrom('location_closure').where('location_id', '=', quiet.location.id).execute();
+  assert.equal(
+    (await post(`/kiosk/${quiet.location.slug}/walk-in`, quietKiosk, { service: quiet.service, key: 'closed-key-000003', lang: 'tr' })).status,
+    303,
+    'open again',
+  );
+});

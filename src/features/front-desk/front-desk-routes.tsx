@@ -1,16 +1,13 @@
-import type { AppEnv } from '../../platform/http/app-env.ts';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
-import type { LiveEvents } from '../../platform/events/live-events.ts';
-import type { Clock } from '../../shared/clock.ts';
-import { deskRoutes } from './desk-pages.tsx';
-import { displayRoutes } from './display-pages.tsx';
-import type { FrontDeskGate, PersonDataAudit } from './front-desk-gate.ts';
-import type { Db } from './front-desk-store.ts';
-import { kioskRoutes } from './kiosk-pages.tsx';
-import { receptionRoutes } from './reception-pages.tsx';
+import type { AppEnv } from '../../platform/http/app-env.ts';
+import { deskRoutes } from './desk-routes.tsx';
+import { displayRoutes } from './display-routes.tsx';
+import type { FrontDeskDeps } from './front-desk-deps.ts';
+import { kioskRoutes } from './kiosk-routes.tsx';
+import { receptionRoutes } from './reception-routes.tsx';
 
-export type FrontDeskDeps = { db: Db; clock: Clock; liveEvents: LiveEvents; gate: FrontDeskGate; audit: PersonDataAudit; publicUrl: string };
+export type { FrontDeskDeps } from './front-desk-deps.ts';
 
 /** Kiosk, call display, desk, reception and figures. Forms only accept posts from our own origin. */
 export function frontDeskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {

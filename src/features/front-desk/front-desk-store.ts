@@ -6,21 +6,18 @@ import { defaultFrontDeskSettings, type FrontDeskSettings } from './check-in-win
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
 
-export type LocationRow = { id: string; slug: string; name: string; time_zone: string };
+export type LocationRow = { id: string; slug: string; name: string; time_zone: string; federal_state: string | null };
+
+const locationColumns = ['id', 'slug', 'name', 'time_zone', 'federal_state'] as const;
 
 export async function findLocationBySlug(db: Db, slug: string): Promise<LocationRow> {
-  const location = await db
-    .selectFrom('location')
-    .select(['id', 'slug', 'name', 'time_zone'])
-    .where('slug', '=', slug.slice(0, 63))
-    .where('active', '=', true)
-    .executeTakeFirst();
+  const location = await db.selectFrom('location').select(locationColumns).where('slug', '=', slug.slice(0, 63)).where('active', '=', true).executeTakeFirst();
   if (!location) throw new AppError('not_found', 'There is no such location.');
   return location;
 }
 
 export async function findLocationById(db: Db, id: string): Promise<LocationRow> {
-  const location = await db.selectFrom('location').select(['id', 'slug', 'name', 'time_zone']).where('id', '=', id).executeTakeFirst();
+  const location = await db.selectFrom('location').select(locationColumns).where('id', '=', id).executeTakeFirst();
   if (!location) throw new AppError('not_found', 'There is no such location.');
   return location;
 }
@@ -35,6 +32,49 @@ export async function loadSettings(db: Db, locationId: string): Promise<FrontDes
     priorityFirst: row.priority_first,
     maxRecalls: row.max_recalls,
   };
+}
+
+/** The locations a staff screen may switch between: the given ones, or (null) every active one. */
+export async function locationNames(db: Db, ids: readonly string[] | null): Promise<{ id: string; name: string }[]> {
+  if (ids !== null && ids.length === 0) return [];
+  const query = db.selectFrom('location').select(['id', 'name']).orderBy('name');
+  return (ids === null ? query.where('active', '=', true) : query.where('id', 'in', [...ids])).execute();
+}
+
+export async function activeCounters(db: Db, locationId: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('counter').select(['id', 'name']).where('location_id', '=', locationId).where('active', '=', true).orderBy('name').execute();
+}
+
+/** Every queue (specialty), e.g. as targets of a transfer. */
+export async function allSpecialties(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('specialty').select(['id', 'name']).orderBy('sort_order').execute();
+}
+
+/** The counter of the ticket a staff member is calling or serving at a location, if any. */
+export async function counterInUse(db: Db, staffId: string, locationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('ticket')
+    .select('counter_id')
+    .where('staff_id', '=', staffId)
+    .where('location_id', '=', locationId)
+    .where('status', 'in', ['called', 'in_service'])
+    .executeTakeFirst();
+  return row?.counter_id ?? null;
+}
+
+/** The active services offered at a location, named in `lang` (German where that text is missing). */
+export async function servicesAt(db: Db, locationId: string, lang: string): Promise<{ id: string; name: string }[]> {
+  const rows = await db
+    .selectFrom('service')
+    .innerJoin('service_location', 'service_location.service_id', 'service.id')
+    .leftJoin('service_text as own', (join) => join.onRef('own.service_id', '=', 'service.id').on('own.lang', '=', lang))
+    .leftJoin('service_text as de', (join) => join.onRef('de.service_id', '=', 'service.id').on('de.lang', '=', 'de'))
+    .select(['service.id', 'own.name as own_name', 'de.name as de_name'])
+    .where('service_location.location_id', '=', locationId)
+    .where('service.active', '=', true)
+    .orderBy('service.sort_order')
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.own_name ?? row.de_name ?? row.id }));
 }
 
 /** The next number of a queue prefix for the day: one atomic upsert, safe under concurrency. */

@@ -1,199 +1,15 @@
-import { isId } from '../../shared/id.ts';
-import type { AppEnv } from '../../platform/http/app-env.ts';
 import { randomUUID } from 'node:crypto';
-import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import { renderSVG } from 'uqr';
-import { z } from 'zod';
-import { AppError, isAppError } from '../../shared/app-error.ts';
-import { isLanguage, languageName, languages, sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
-import { checkInWithCode, createWalkInTicket } from './check-in.ts';
-import type { FrontDeskDeps } from './front-desk-routes.tsx';
-import { findLocationById, findLocationBySlug, type LocationRow } from './front-desk-store.ts';
-import { requireDevice } from './front-desk-gate.ts';
+import { languageName, languages, sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
 import { codeAlphabet } from '../appointments/index.ts';
-import { authorize } from './actors.ts';
-import { ScreenLayout } from './kiosk-layout.tsx';
-import { officeDay } from './office-day.ts';
+import type { LocationRow } from './front-desk-store.ts';
+import { ScreenLayout } from './front-desk-ui.tsx';
+import type { Concern, TicketSlip } from './kiosk-screen.ts';
+import type { OfficeClosed } from './office-closed.ts';
 
-/**
- * The check-in kiosk at the entrance: plain forms that work without JavaScript; kiosk.js adds
- * the on-screen keypad, retries with the same idempotency key, and the inactivity reset.
- */
-const kioskReasons = [
-  'unknown_code',
-  'other_location',
-  'other_day',
-  'cancelled',
-  'already_checked_in',
-  'too_early',
-  'too_late',
-  'quota_used_up',
-  'appointment_needed',
-  'no_queue',
-  'not_bookable',
-];
-
-const checkInForm = z.object({
-  code: z.string().max(400),
-  key: z.string().regex(/^[A-Za-z0-9-]{8,100}$/),
-  lang: z.string().max(10).optional(),
-});
-const walkInForm = z.object({ service: z.string().max(64), key: z.string().regex(/^[A-Za-z0-9-]{8,100}$/), lang: z.string().max(10).optional() });
-
-function kioskLang(value: string | undefined): Lang {
-  return isLanguage(value) ? value : sourceLang;
-}
-
-async function kioskContext(deps: FrontDeskDeps, c: Context) {
-  const location = await findLocationBySlug(deps.db, c.req.param('location') ?? '');
-  const device = await requireDevice(deps.gate, c, 'kiosk');
-  authorize(device, 'check_in', location.id);
-  return { location, device };
-}
-
-export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  // A paired device lands here (staff area → device pairing) and goes on to its location's screen.
-  app.get('/kiosk', async (c) => {
-    const device = await requireDevice(deps.gate, c, 'kiosk');
-    return c.redirect(`/kiosk/${(await findLocationById(deps.db, device.locationId)).slug}`, 303);
-  });
-
-  app.get('/kiosk/:location', async (c) => {
-    const { location } = await kioskContext(deps, c);
-    return c.html(<KioskStart location={location} lang={kioskLang(c.req.query('lang'))} />);
-  });
-
-  app.post('/kiosk/:location/check-in', async (c) => {
-    const { location, device } = await kioskContext(deps, c);
-    const form = checkInForm.safeParse(await c.req.parseBody());
-    const lang = kioskLang(form.success ? form.data.lang : undefined);
-    if (!form.success) return c.html(<KioskStart location={location} lang={lang} error={{ reason: 'other' }} />, 422);
-    try {
-      const chosen = lang === sourceLang ? undefined : lang;
-      const ticket = await checkInWithCode(deps, device, { locationId: location.id, code: form.data.code, idempotencyKey: form.data.key, language: chosen });
-      return c.redirect(`/kiosk/${location.slug}/tickets/${ticket.id}?lang=${isLanguage(ticket.language) ? ticket.language : lang}`, 303);
-    } catch (error) {
-      return kioskError(c, error, () => <KioskStart location={location} lang={lang} error={errorFacts(error)} />);
-    }
-  });
-
-  app.get('/kiosk/:location/walk-in', async (c) => {
-    const { location } = await kioskContext(deps, c);
-    const lang = kioskLang(c.req.query('lang'));
-    const concerns = await walkInConcerns(deps, location, lang);
-    return c.html(<KioskWalkIn location={location} lang={lang} concerns={concerns} bookingUrl={`${deps.publicUrl}/${lang}/`} />);
-  });
-
-  app.post('/kiosk/:location/walk-in', async (c) => {
-    const { location, device } = await kioskContext(deps, c);
-    const form = walkInForm.safeParse(await c.req.parseBody());
-    const lang = kioskLang(form.success ? form.data.lang : undefined);
-    const page = async (error: ErrorFacts) => (
-      <KioskWalkIn
-        location={location}
-        lang={lang}
-        concerns={await walkInConcerns(deps, location, lang)}
-        bookingUrl={`${deps.publicUrl}/${lang}/`}
-        error={error}
-      />
-    );
-    if (!form.success || !isId(form.data.service)) return c.html(await page({ reason: 'other' }), 422);
-    try {
-      const ticket = await createWalkInTicket(deps, device, {
-        locationId: location.id,
-        serviceId: form.data.service,
-        idempotencyKey: form.data.key,
-        language: lang,
-      });
-      return c.redirect(`/kiosk/${location.slug}/tickets/${ticket.id}?lang=${lang}`, 303);
-    } catch (error) {
-      return kioskError(c, error, async () => await page(errorFacts(error)));
-    }
-  });
-
-  app.get('/kiosk/:location/tickets/:id', async (c) => {
-    const { location } = await kioskContext(deps, c);
-    const id = c.req.param('id');
-    const ticket = isId(id)
-      ? await deps.db
-          .selectFrom('ticket')
-          .select(['display_number', 'language', 'service_id', 'checked_in_at'])
-          .where('id', '=', id)
-          .where('location_id', '=', location.id)
-          .executeTakeFirst()
-      : undefined;
-    if (!ticket) throw new AppError('not_found', 'There is no such ticket at this location.');
-    const lang = kioskLang(c.req.query('lang') ?? ticket.language);
-    const serviceName = await serviceNameIn(deps, ticket.service_id, lang);
-    return c.html(
-      <KioskTicket
-        location={location}
-        lang={lang}
-        number={ticket.display_number ?? ''}
-        serviceName={serviceName}
-        issuedAt={ticket.checked_in_at}
-        timeZone={location.time_zone}
-      />,
-    );
-  });
-
-  return app;
-}
-
-type ErrorFacts = { reason: string; values?: Record<string, string> };
-
-function errorFacts(error: unknown): ErrorFacts {
-  if (!isAppError(error)) return { reason: 'other' };
-  const reason = String(error.details?.reason ?? '');
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(error.details ?? {})) if (typeof value === 'string') values[key] = value;
-  return { reason: kioskReasons.includes(reason) ? reason : 'other', values };
-}
-
-async function kioskError(c: Context<AppEnv>, error: unknown, page: () => unknown): Promise<Response> {
-  // Device problems and server faults go to the error edge; a visitor's problem is shown on the kiosk.
-  if (!isAppError(error) || error.code === 'forbidden' || error.code === 'unauthenticated' || error.code === 'internal' || error.code === 'unavailable')
-    throw error;
-  const status = error.code === 'not_found' ? 404 : error.code === 'validation_failed' ? 422 : 409;
-  return c.html((await page()) as string, status);
-}
-
-async function serviceNameIn(deps: FrontDeskDeps, serviceId: string, lang: Lang): Promise<string> {
-  const texts = await deps.db
-    .selectFrom('service_text')
-    .select(['lang', 'name'])
-    .where('service_id', '=', serviceId)
-    .where('lang', 'in', [lang, sourceLang])
-    .execute();
-  return (texts.find((t) => t.lang === lang) ?? texts.find((t) => t.lang === sourceLang))?.name ?? '';
-}
-
-type Concern = { id: string; name: string };
-
-/** Services offered here that take walk-ins and still have places today. */
-async function walkInConcerns(deps: FrontDeskDeps, location: LocationRow, lang: Lang): Promise<Concern[]> {
-  const day = officeDay(deps.clock.now(), location.time_zone);
-  const rows = await deps.db
-    .selectFrom('service')
-    .innerJoin('service_location', 'service_location.service_id', 'service.id')
-    .leftJoin('walk_in_count', (join) =>
-      join.onRef('walk_in_count.service_id', '=', 'service.id').on('walk_in_count.location_id', '=', location.id).on('walk_in_count.day', '=', day),
-    )
-    .leftJoin('service_text as own', (join) => join.onRef('own.service_id', '=', 'service.id').on('own.lang', '=', lang))
-    .leftJoin('service_text as de', (join) => join.onRef('de.service_id', '=', 'service.id').on('de.lang', '=', sourceLang))
-    .select(['service.id', 'own.name as own_name', 'de.name as de_name', 'service.walk_in_daily_quota', 'walk_in_count.used'])
-    .where('service_location.location_id', '=', location.id)
-    .where('service.active', '=', true)
-    .where('service.walk_in_allowed', '=', true)
-    .orderBy('service.sort_order')
-    .execute();
-  return rows
-    .filter((row) => row.walk_in_daily_quota === null || (row.used ?? 0) < row.walk_in_daily_quota)
-    .map((row) => ({ id: row.id, name: row.own_name ?? row.de_name ?? '' }));
-}
+/** The kiosk's pages, in the visitor's language (the ticket slip in German too). */
+export type ErrorFacts = { reason: string; values?: Record<string, string> };
 
 function LanguageBar(props: { slug: string; lang: Lang; path: string }) {
   return (
@@ -230,7 +46,7 @@ function ErrorBox(props: { lang: Lang; error: ErrorFacts | undefined }) {
 // The keys of the appointment code alphabet (no 0/O, 1/I/L to confuse).
 const keypadKeys = [...codeAlphabet];
 
-function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFacts }) {
+export function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFacts }) {
   const t = (key: string) => translate(props.lang, key);
   const start = `/kiosk/${props.location.slug}`;
   return (
@@ -296,17 +112,41 @@ function BookingQr(props: { lang: Lang; url: string }) {
   );
 }
 
-function KioskWalkIn(props: { location: LocationRow; lang: Lang; concerns: Concern[]; bookingUrl: string; error?: ErrorFacts }) {
+/** The office is closed now (a public holiday or a closure): said in the visitor's language, no ticket. */
+function ClosedNotice(props: { lang: Lang; closed: OfficeClosed }) {
+  const { lang, closed } = props;
+  const holiday = closed.holiday ? (closed.holiday.key ? translate(lang, `portal.holiday.${closed.holiday.key}`) : closed.holiday.germanName) : null;
+  const text = holiday
+    ? translate(lang, 'kiosk.closed.holiday', { holiday })
+    : closed.until
+      ? translate(lang, 'kiosk.closed.until', { until: closed.until })
+      : translate(lang, 'kiosk.closed.today');
+  return (
+    <p class="kiosk-note" role="status" data-testid="office-closed">
+      {text}
+    </p>
+  );
+}
+
+export function KioskWalkIn(props: {
+  location: LocationRow;
+  lang: Lang;
+  choice: { closed: OfficeClosed | null; concerns: Concern[] };
+  bookingUrl: string;
+  error?: ErrorFacts | undefined;
+}) {
   const t = (key: string) => translate(props.lang, key);
   const start = `/kiosk/${props.location.slug}`;
+  const { closed, concerns } = props.choice;
   return (
     <ScreenLayout lang={props.lang} title={t('kiosk.walkin.title')} bodyClass="kiosk" script="kiosk.js" data={{ reset: start }}>
       <main class="kiosk-main">
         <h1>{t('kiosk.walkin.title')}</h1>
         <ErrorBox lang={props.lang} error={props.error} />
-        {props.concerns.length === 0 ? <p class="kiosk-note">{t('kiosk.walkin.none')}</p> : null}
+        {closed ? <ClosedNotice lang={props.lang} closed={closed} /> : null}
+        {!closed && concerns.length === 0 ? <p class="kiosk-note">{t('kiosk.walkin.none')}</p> : null}
         <div class="kiosk-concerns">
-          {props.concerns.map((concern) => (
+          {concerns.map((concern) => (
             <form method="post" action={`${start}/walk-in`} data-retry="true">
               <input type="hidden" name="key" value={randomUUID()} />
               <input type="hidden" name="lang" value={props.lang} />
@@ -326,10 +166,15 @@ function KioskWalkIn(props: { location: LocationRow; lang: Lang; concerns: Conce
   );
 }
 
-function KioskTicket(props: { location: LocationRow; lang: Lang; number: string; serviceName: string; issuedAt: Date; timeZone: string }) {
+export function KioskTicket(props: { location: LocationRow; lang: Lang; slip: TicketSlip }) {
   const langs = props.lang === sourceLang ? [sourceLang] : [props.lang, sourceLang];
   const start = `/kiosk/${props.location.slug}`;
-  const issued = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone }).format(props.issuedAt);
+  // In the visitor's language, with Latin digits and the Gregorian calendar like every date Lotse shows.
+  const issued = new Intl.DateTimeFormat(`${props.lang}-u-ca-gregory-nu-latn`, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: props.location.time_zone,
+  }).format(props.slip.issuedAt);
   return (
     <ScreenLayout
       lang={props.lang}
@@ -347,15 +192,15 @@ function KioskTicket(props: { location: LocationRow; lang: Lang; number: string;
             </p>
           ))}
           <p class="ticket-number ltr" data-testid="ticket-number">
-            {props.number}
+            {props.slip.number}
           </p>
-          {props.serviceName ? <p class="ticket-service">{props.serviceName}</p> : null}
+          {props.slip.serviceName ? <p class="ticket-service">{props.slip.serviceName}</p> : null}
           {langs.map((lang) => (
             <p lang={lang} dir={textDirection(lang)}>
               {translate(lang, 'kiosk.ticket.text')}
             </p>
           ))}
-          <p class="ticket-time ltr">{issued}</p>
+          <p class="ticket-time">{issued}</p>
         </div>
         <div class="kiosk-actions no-print">
           <button type="button" class="kiosk-primary js-only" data-print="true">

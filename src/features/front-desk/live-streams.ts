@@ -3,7 +3,8 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import type { LiveEvents, LiveMessage } from '../../platform/events/live-events.ts';
 import { sseConnections } from '../../platform/metrics/metrics.ts';
-import { displayEventsSince, type DisplayEvent } from './display-events.ts';
+import { displayEventsSince, type CallFacts, type DisplayEvent } from './display-events.ts';
+import { displayCall } from './display-texts.ts';
 import type { Db } from './front-desk-store.ts';
 
 const heartbeatMs = 15_000;
@@ -19,7 +20,7 @@ export function resumePoint(c: Context): number | null {
 }
 
 function callFrame(event: DisplayEvent): Uint8Array {
-  return encoder.encode(`id: ${event.id}\nevent: call\ndata: ${JSON.stringify(event.call)}\n\n`);
+  return encoder.encode(`id: ${event.id}\nevent: call\ndata: ${JSON.stringify(displayCall(event.call))}\n\n`);
 }
 
 // One live message reaches every display of an instance: encode its frame once, not 300 times.
@@ -27,7 +28,7 @@ const frames = new WeakMap<LiveMessage, Uint8Array>();
 function frameOf(message: LiveMessage): Uint8Array {
   let frame = frames.get(message);
   if (!frame) {
-    frame = callFrame({ id: message.id as number, call: message.data as DisplayEvent['call'] });
+    frame = callFrame({ id: message.id as number, call: message.data as CallFacts });
     frames.set(message, frame);
   }
   return frame;
@@ -40,9 +41,11 @@ type Sink = { send(bytes: Uint8Array | string): void; closed(): boolean; end(): 
  * pipe per write: a call fans out to hundreds of displays). `start` returns its cleanup.
  */
 function eventStream(c: Context, open: (sink: Sink) => () => void): Response {
+  // `open` subscribes first: when it refuses (no live events on this instance), nothing has been
+  // written yet and the error edge can still answer with its status.
   const start = (sink: Sink) => {
-    sseConnections.inc();
     const close = open(sink);
+    sseConnections.inc();
     return () => {
       sseConnections.dec();
       close();
@@ -60,6 +63,7 @@ function eventStream(c: Context, open: (sink: Sink) => () => void): Response {
     cleanup?.();
   };
   const body = new ReadableStream<Uint8Array>({
+    // A throw here leaves the constructor, before any response exists.
     start(controller) {
       const sink: Sink = {
         send(bytes) {
@@ -80,9 +84,9 @@ function eventStream(c: Context, open: (sink: Sink) => () => void): Response {
           }
         },
       };
+      cleanup = start(sink);
       sink.send(`retry: ${retryMs}\n\n`);
       heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
-      cleanup = start(sink);
     },
     cancel: finish,
   });
@@ -98,6 +102,7 @@ const streamHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cac
  */
 function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => void): Response {
   let done = false;
+  let heartbeat: NodeJS.Timeout | undefined;
   let cleanup: (() => void) | undefined;
   const finish = () => {
     if (done) return;
@@ -106,7 +111,6 @@ function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => 
     cleanup?.();
     if (!outgoing.writableEnded) outgoing.end();
   };
-  outgoing.writeHead(200, { ...streamHeaders, 'x-content-type-options': 'nosniff' });
   const sink: Sink = {
     send(bytes) {
       if (!done) outgoing.write(bytes);
@@ -114,13 +118,25 @@ function nodeEventStream(outgoing: ServerResponse, start: (sink: Sink) => () => 
     closed: () => done,
     end: () => finish(),
   };
+  // Subscribed before the head is written: a refusal throws while the error edge can still answer.
+  // Nothing reaches the sink before this function returns (frames come from later callbacks).
+  cleanup = start(sink);
+  outgoing.writeHead(200, { ...streamHeaders, 'x-content-type-options': 'nosniff' });
   sink.send(`retry: ${retryMs}\n\n`);
-  const heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
+  heartbeat = setInterval(() => sink.send(': heartbeat\n\n'), heartbeatMs);
   outgoing.on('close', finish);
   outgoing.on('error', finish);
-  cleanup = start(sink);
-  return RESPONSE_ALREADY_SENT;
+  return alreadySentStream;
 }
+
+/**
+ * node-server's "already sent" answer, also naming what was sent: a middleware that sets a header
+ * on a response it does not know to be a stream (no-store on staff paths) rebuilds it, and the
+ * server then writes the head a second time (ERR_HTTP_HEADERS_SENT) and destroys the stream.
+ */
+const alreadySentStream = new Response(null, {
+  headers: [...RESPONSE_ALREADY_SENT.headers.entries(), ['content-type', streamHeaders['content-type']]],
+});
 
 /**
  * The call display's event stream: first every call after the resume point (or the latest 8

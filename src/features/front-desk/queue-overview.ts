@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../shared/clock.ts';
-import { authorize, type StaffActor } from './actors.ts';
+import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { queueOrder } from './call-next.ts';
-import { findLocationById, loadSettings, type Db } from './front-desk-store.ts';
+import { activeCounters, allSpecialties, counterInUse, findLocationById, loadSettings, servicesAt, type Db } from './front-desk-store.ts';
 import { officeDay, officeDayBounds } from './office-day.ts';
 
 /** Read models for the desk, reception and figures pages. Ticket lists carry no names. */
@@ -21,7 +21,7 @@ export type WaitingTicket = {
 export type QueueSummary = { specialtyId: string; name: string; prefix: string; waiting: WaitingTicket[]; longestWaitMinutes: number };
 
 export async function waitingQueues(deps: { db: Db; clock: Clock }, actor: StaffActor, locationId: string): Promise<QueueSummary[]> {
-  authorize(actor, 'figures', locationId);
+  permitFrontDeskAction(actor, 'figures', locationId);
   const location = await findLocationById(deps.db, locationId);
   const settings = await loadSettings(deps.db, location.id);
   const now = deps.clock.now();
@@ -85,7 +85,7 @@ export type DeskTicket = {
 
 /** The clerk's current and parked tickets with the prepared information (no personal data). */
 export async function deskTickets(deps: { db: Db }, actor: StaffActor, locationId: string): Promise<{ current: DeskTicket | null; parked: DeskTicket[] }> {
-  authorize(actor, 'call', locationId);
+  permitFrontDeskAction(actor, 'call', locationId);
   const rows = await deps.db
     .selectFrom('ticket')
     .leftJoin('counter', 'counter.id', 'ticket.counter_id')
@@ -178,7 +178,7 @@ export async function bookingOfTicket(deps: { db: Db }, actor: StaffActor, ticke
     .where('ticket.id', '=', ticketId)
     .executeTakeFirst();
   if (!row) return null;
-  authorize(actor, 'call', row.location_id);
+  permitFrontDeskAction(actor, 'call', row.location_id);
   if (row.staff_id !== actor.staffId && !actor.specialtyIds.includes(row.specialty_id)) return null;
   if (!row.appointment_id || !row.person_name) return null;
   return {
@@ -206,7 +206,7 @@ export type TodaysAppointment = {
 
 /** Reception's list of today's appointments at a location (personal data: the caller audits it). */
 export async function todaysAppointments(deps: { db: Db; clock: Clock }, actor: StaffActor, locationId: string, search?: string): Promise<TodaysAppointment[]> {
-  authorize(actor, 'reception', locationId);
+  permitFrontDeskAction(actor, 'reception', locationId);
   const location = await findLocationById(deps.db, locationId);
   const { start, end } = officeDayBounds(officeDay(deps.clock.now(), location.time_zone), location.time_zone);
   let query = deps.db
@@ -245,4 +245,29 @@ export async function todaysAppointments(deps: { db: Db; clock: Clock }, actor: 
     ticketNumber: row.display_number,
     ticketStatus: row.ticket_status,
   }));
+}
+
+export type DeskView = { current: DeskTicket | null; parked: DeskTicket[]; queues: QueueSummary[]; specialties: { id: string; name: string }[] };
+
+/** Everything the clerk's desk shows: own and parked tickets, the own queues, and the queues to hand over to. */
+export async function deskView(deps: { db: Db; clock: Clock }, actor: StaffActor, locationId: string): Promise<DeskView> {
+  const [own, queues, specialties] = await Promise.all([deskTickets(deps, actor, locationId), waitingQueues(deps, actor, locationId), allSpecialties(deps.db)]);
+  return { ...own, queues: queues.filter((q) => actor.specialtyIds.includes(q.specialtyId)), specialties };
+}
+
+/** The counters a clerk may take at a location, and the one of a ticket still in progress. */
+export async function deskCounters(
+  deps: { db: Db },
+  actor: StaffActor,
+  locationId: string,
+): Promise<{ counters: { id: string; name: string }[]; inUse: string | null }> {
+  permitFrontDeskAction(actor, 'call', locationId);
+  const [counters, inUse] = await Promise.all([activeCounters(deps.db, locationId), counterInUse(deps.db, actor.staffId, locationId)]);
+  return { counters, inUse };
+}
+
+/** The concerns reception may issue a walk-in ticket for, named in the staff member's language. */
+export async function receptionServices(deps: { db: Db }, actor: StaffActor, locationId: string, lang: string): Promise<{ id: string; name: string }[]> {
+  permitFrontDeskAction(actor, 'reception', locationId);
+  return servicesAt(deps.db, locationId, lang);
 }

@@ -80,3 +80,51 @@ test('reception and figures offer only the locations the person works at; others
   const single = await apiTokenFor(db, await createClerk(db, office.location.id, [], 'reception'));
   assert.doesNotMatch(await (await get('/reception', single)).text(), /location-switch/);
 });
+
+test('at the desk a clerk parks the visitor and calls them back from the "Geparkt" list', async () => {
+  const clerk = await createClerk(db, office.location.id, [office.front]);
+  const reception = await createClerk(db, office.location.id, [], 'reception');
+  const token = await apiTokenFor(db, clerk);
+  const issued = await createWalkInTicket({ db, clock }, reception, { locationId: office.location.id, serviceId: office.service, language: 'fa' });
+  await callNextTicket({ db, clock }, clerk, { locationId: office.location.id, counterId: office.counters[0]!.id });
+  const query = `location=${office.location.id}&counter=${office.counters[0]!.id}`;
+  const post = (path: string) =>
+    sut.request(`${path}?${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
+  assert.equal((await post(`/desk/tickets/${issued.id}/park`)).status, 303);
+  const parked = await (await get(`/desk?${query}`, token)).text();
+  assert.match(parked, /<h2>Geparkt<\/h2>/);
+  assert.match(parked, new RegExp(`action="/desk/tickets/${issued.id}/resume\\?`));
+  assert.match(parked, /data-testid="call-next"/, 'the counter is free for the next visitor');
+  assert.equal((await post(`/desk/tickets/${issued.id}/resume`)).status, 303);
+  const row = await db.selectFrom('ticket').select(['status', 'counter_id']).where('id', '=', issued.id).executeTakeFirstOrThrow();
+  assert.deepEqual(row, { status: 'called', counter_id: office.counters[0]!.id });
+  const again = await post(`/desk/tickets/${issued.id}/resume`);
+  assert.equal(again.status, 409, 'a stale second click changes nothing');
+  assert.match(await again.text(), /has been called; nothing was changed/);
+});
+
+test('desk, reception and figures follow the staff language choice (German, or English)', async () => {
+  const lead = await createClerk(db, office.location.id, [office.front], 'team_lead');
+  const token = await apiTokenFor(db, lead);
+  const english = 'lotse_lang=en';
+  const chooser = await (await get(`/desk?location=${office.location.id}`, token, english)).text();
+  assert.match(chooser, /<html lang="en"/);
+  assert.match(chooser, /Choose a counter/);
+  assert.doesNotMatch(chooser, /Platz wählen/);
+  const desk = await (await get(`/desk?location=${office.location.id}&counter=${office.counters[2]!.id}`, token, english)).text();
+  assert.match(desk, /Call the next person|Waiting in your queues/);
+  const reception = await (await get(`/reception?location=${office.location.id}`, token, english)).text();
+  assert.match(reception, /<h1>Reception · /);
+  assert.match(reception, /Ticket without an appointment/);
+  assert.match(reception, /<option value="disability">disability<\/option>/);
+  assert.doesNotMatch(reception, /Wartemarke|Einchecken/);
+  const figures = await (await get(`/figures?location=${office.location.id}`, token, english)).text();
+  assert.match(figures, /Today's figures|Today&#39;s figures/);
+  assert.match(figures, /Wait until called \(median\)/);
+  // German stays the default.
+  assert.match(await (await get(`/figures?location=${office.location.id}`, token)).text(), /Wartezeit bis Aufruf \(Median\)/);
+});

@@ -6,7 +6,7 @@ import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsV
 import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
 import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
-import type { Person } from './portal-engine.ts';
+import type { Person } from '../appointments/index.ts';
 import { findBookingAt, findLocation, findService, listLocations, type PortalLocation, type PortalService } from './portal-queries.ts';
 import { checkCsrf, clientIp, csrfToken, grantAccess, grantedCode } from './portal-security.ts';
 import { newChallenge, spendSolution } from './proof-of-work.ts';
@@ -16,7 +16,7 @@ import { validateDetails } from './validate-details.ts';
 type C = Context<AppEnv>;
 
 /** Booking: location → calendar → times → details with proof of work → confirmation (POST-redirect-GET). */
-export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
+export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const lang = (c: C): Lang => c.req.param('lang') as Lang;
 
@@ -37,14 +37,14 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     });
   }
 
-  routes.get(`/${L}/book/:service`, async (c) => {
+  routes.get(`/${langSegment}/book/:service`, async (c) => {
     const service = await findService(deps.db, lang(c), c.req.param('service'));
     if (!service?.online_bookable) return notBookable(c);
     const locations = (await listLocations(deps.db)).filter((l) => service.location_ids.includes(l.id));
     return c.html(<ChooseLocationPage lang={lang(c)} service={service} locations={locations} />);
   });
 
-  routes.get(`/${L}/book/:service/:location`, async (c) => {
+  routes.get(`/${langSegment}/book/:service/:location`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const { service, location } = found;
@@ -78,7 +78,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     );
   });
 
-  routes.get(`/${L}/book/:service/:location/details`, async (c) => {
+  routes.get(`/${langSegment}/book/:service/:location/details`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const start = parseStart(c.req.query('start'));
@@ -91,7 +91,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     return renderDetails(c, found, start, values, {}, 200);
   });
 
-  routes.post(`/${L}/book/:service/:location/details`, async (c) => {
+  routes.post(`/${langSegment}/book/:service/:location/details`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const l = lang(c);
@@ -164,7 +164,7 @@ export function bookingRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     }
   });
 
-  routes.get(`/${L}/book/:service/:location/:day`, async (c) => {
+  routes.get(`/${langSegment}/book/:service/:location/:day`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const l = lang(c);

@@ -6,7 +6,7 @@ import {
   bookAndNotify,
   cancelAndNotify,
   getAvailability,
-  onlineActor,
+  onlineRequester,
   rescheduleAndNotify,
   type AppointmentNotifier,
   ScheduleCache,
@@ -23,13 +23,13 @@ import type { FreeDay, PortalEngine } from './portal-engine.ts';
 export function createEngineAdapter(deps: {
   db: Database;
   clock: Clock;
-  notifier: AppointmentNotifier;
+  notices: AppointmentNotifier;
   schedules?: ScheduleCache | undefined;
   bookings?: BookingsCache | undefined;
 }): PortalEngine {
-  const { db, clock, bookings, notifier } = deps;
+  const { db, clock, bookings, notices } = deps;
   const schedules = deps.schedules ?? new ScheduleCache(deps.clock);
-  const engine = (releaseDelayMinutes: number) => ({ db, clock, schedules, bookings, notifier, releaseDelayMinutes });
+  const engine = (releaseDelayMinutes: number) => ({ db, clock, schedules, bookings, notices, releaseDelayMinutes });
 
   async function freeDays(input: { serviceId: string; locationId: string; from: string; to: string; releaseDelayMinutes: number }): Promise<FreeDay[]> {
     // The calendar asks for whole pages; clamp them to the booking window (from the schedule in memory).
@@ -47,7 +47,7 @@ export function createEngineAdapter(deps: {
         locationId: input.locationId,
         from,
         to,
-        actor: onlineActor,
+        actor: onlineRequester,
       });
     } catch (error) {
       if (isAppError(error) && (error.code === 'validation_failed' || error.code === 'not_found')) return [];
@@ -60,16 +60,16 @@ export function createEngineAdapter(deps: {
     freeDays,
 
     async book({ serviceId, locationId, start, person, releaseDelayMinutes }) {
-      const result = await bookAndNotify(engine(releaseDelayMinutes), { serviceId, locationId, start: start.toISOString(), person, actor: onlineActor });
+      const result = await bookAndNotify(engine(releaseDelayMinutes), { serviceId, locationId, start: start.toISOString(), person, actor: onlineRequester });
       return { id: result.appointment.id, code: result.appointment.code, manageSecret: result.manageSecret };
     },
 
     async cancel({ appointmentId }) {
-      await cancelAndNotify(engine(0), { appointmentId, verifiedByPortal: true }, onlineActor);
+      await cancelAndNotify(engine(0), { appointmentId, verifiedByPortal: true }, onlineRequester);
     },
 
     async reschedule({ appointmentId, start, releaseDelayMinutes }) {
-      await rescheduleAndNotify(engine(releaseDelayMinutes), { appointmentId, verifiedByPortal: true }, { start: start.toISOString() }, onlineActor);
+      await rescheduleAndNotify(engine(releaseDelayMinutes), { appointmentId, verifiedByPortal: true }, { start: start.toISOString() }, onlineRequester);
     },
   };
 }

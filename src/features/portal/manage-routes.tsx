@@ -35,7 +35,7 @@ const columns = [
  * short-lived signed cookie so the token leaves the address bar) or by code + date of birth.
  * A wrong code, a wrong token and someone else's appointment all look the same.
  */
-export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
+export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const lang = (c: C): Lang => c.req.param('lang') as Lang;
 
@@ -92,9 +92,9 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     return appointment;
   }
 
-  routes.get(`/${L}/manage`, (c) => c.html(<LookupPage lang={lang(c)} csrf={csrfToken(c)} code="" dateOfBirth="" errors={[]} />));
+  routes.get(`/${langSegment}/manage`, (c) => c.html(<LookupPage lang={lang(c)} csrf={csrfToken(c)} code="" dateOfBirth="" errors={[]} />));
 
-  routes.post(`/${L}/manage`, async (c) => {
+  routes.post(`/${langSegment}/manage`, async (c) => {
     const l = lang(c);
     const form = await c.req.parseBody();
     checkCsrf(c, form, deps.publicUrl);
@@ -123,7 +123,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     return c.redirect(`/${l}/appointment/${appointment.code}`, 303);
   });
 
-  routes.get(`/${L}/appointment/:code`, async (c) => {
+  routes.get(`/${langSegment}/appointment/:code`, async (c) => {
     const l = lang(c);
     const token = c.req.query('s');
     if (token !== undefined) {
@@ -153,7 +153,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     );
   });
 
-  routes.get(`/${L}/appointment/:code/calendar.ics`, async (c) => {
+  routes.get(`/${langSegment}/appointment/:code/calendar.ics`, async (c) => {
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
     const own = await findServiceById(deps.db, appointment.language, appointment.service_id);
@@ -167,7 +167,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     });
   });
 
-  routes.get(`/${L}/appointment/:code/cancel`, async (c) => {
+  routes.get(`/${langSegment}/appointment/:code/cancel`, async (c) => {
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
     if (appointment.status !== 'booked') return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
@@ -179,7 +179,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     return c.html(<CancelPage lang={l} appointment={appointment} service={service} location={location} csrf={csrfToken(c)} />);
   });
 
-  routes.post(`/${L}/appointment/:code/cancel`, async (c) => {
+  routes.post(`/${langSegment}/appointment/:code/cancel`, async (c) => {
     const form = await c.req.parseBody();
     checkCsrf(c, form, deps.publicUrl);
     const appointment = await authorized(c);
@@ -196,7 +196,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
   });
 
-  routes.get(`/${L}/appointment/:code/reschedule`, async (c) => {
+  routes.get(`/${langSegment}/appointment/:code/reschedule`, async (c) => {
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
     if (appointment.status !== 'booked') return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
@@ -273,7 +273,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     );
   }
 
-  routes.get(`/${L}/appointment/:code/reschedule/:day`, async (c) => {
+  routes.get(`/${langSegment}/appointment/:code/reschedule/:day`, async (c) => {
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
     const day = c.req.param('day');
@@ -281,7 +281,7 @@ export function manageRoutes(deps: PortalDeps, L: string): Hono<AppEnv> {
     return timesForReschedule(c, appointment, day, 200);
   });
 
-  routes.post(`/${L}/appointment/:code/reschedule`, async (c) => {
+  routes.post(`/${langSegment}/appointment/:code/reschedule`, async (c) => {
     const l = lang(c);
     const form = await c.req.parseBody();
     checkCsrf(c, form, deps.publicUrl);

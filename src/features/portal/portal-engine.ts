@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { NoticedAppointment } from '../appointments/index.ts';
+import type { NoticedAppointment, Person } from '../appointments/index.ts';
 
 /**
  * The seam between the portal and the appointment engine (implemented in engine-adapter.ts). The
@@ -7,7 +7,6 @@ import type { NoticedAppointment } from '../appointments/index.ts';
  * mails with it, like every other change (appointment-notices.ts).
  */
 export type FreeDay = { date: string; starts: Date[] };
-export type Person = { name: string; dateOfBirth: string; email: string; phone: string | null; language: string };
 export type BookedAppointment = { id: string; code: string; manageSecret: string };
 /** An appointment as the portal reads it: what its messages are written from (engine's type). */
 export type AppointmentRow = NoticedAppointment;

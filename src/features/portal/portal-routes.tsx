@@ -16,10 +16,10 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   // No route for the bare `/de` (without slash): with it Hono's router mismatches the
   // alternation pattern for every deeper path. `/de/` is the start page.
-  const L = `:lang{${languages.join('|')}}`;
+  const langSegment = `:lang{${languages.join('|')}}`;
 
   // A page opened in a language keeps that language for the next visit.
-  routes.use(`/${L}/*`, async (c, next) => {
+  routes.use(`/${langSegment}/*`, async (c, next) => {
     const lang = c.req.param('lang');
     if (lang && getCookie(c, languageCookie) !== lang) {
       setCookie(c, languageCookie, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: secureCookie(c) });
@@ -39,14 +39,16 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
     return <StartPage lang={lang} locations={locations} hours={hours} />;
   };
   routes.get('/', async (c) => c.html(await start(pageLanguage(c))));
-  routes.get(`/${L}/`, async (c) => c.html(await start(c.req.param('lang') as Lang)));
-  routes.get(`/${L}/services`, async (c) => {
+  routes.get(`/${langSegment}/`, async (c) => c.html(await start(c.req.param('lang') as Lang)));
+  routes.get(`/${langSegment}/services`, async (c) => {
     const lang = c.req.param('lang') as Lang;
     return c.html(<ServicesPage lang={lang} services={await listServices(deps.db, lang)} locations={await listLocations(deps.db)} />);
   });
-  routes.get(`/${L}/privacy`, (c) => c.html(<PrivacyPage lang={c.req.param('lang') as Lang} retentionDays={deps.settings.personalDataRetentionDays} />));
+  routes.get(`/${langSegment}/privacy`, (c) =>
+    c.html(<PrivacyPage lang={c.req.param('lang') as Lang} retentionDays={deps.settings.personalDataRetentionDays} />),
+  );
 
-  routes.route('/', bookingRoutes(deps, L));
-  routes.route('/', manageRoutes(deps, L));
+  routes.route('/', bookingRoutes(deps, langSegment));
+  routes.route('/', manageRoutes(deps, langSegment));
   return routes;
 }

@@ -1,8 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { isLanguage, translate, type Lang } from '../../web/i18n.ts';
-import { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from '../appointments/index.ts';
+import { isAcceptablePersonName, isPortalPersonName, normalizePersonName, type Person } from '../appointments/index.ts';
 import type { DetailsValues, FieldErrors } from './booking-pages.tsx';
-import type { Person } from './portal-engine.ts';
 
 const field = (form: Record<string, unknown>, name: string, max: number) => {
   const value = form[name];

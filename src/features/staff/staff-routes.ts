@@ -15,7 +15,7 @@ import { devicePairingRoutes } from './http/device-pairing-routes.tsx';
 import type { AppointmentNotifier } from '../appointments/index.ts';
 
 /** Every staff page and staff API route. */
-export function staffRoutes(deps: StaffHttpDeps & { notifier: AppointmentNotifier }) {
+export function staffRoutes(deps: StaffHttpDeps & { notices: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.route('/', signInRoutes(deps));
   routes.route('/', securityAdminRoutes(deps));

@@ -3,10 +3,17 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError } from '../../../shared/app-error.ts';
-import { rescheduleAndNotify, type AppointmentNotifier, type ClosedPeriod } from '../../appointments/index.ts';
+import {
+  closureImpact,
+  isHitByClosure,
+  rescheduleAndNotify,
+  upcomingClosedPeriods,
+  type AppointmentNotifier,
+  type ClosedPeriod,
+} from '../../appointments/index.ts';
 import { auditPersonForAppointment, recordAudit } from '../audit.ts';
 import { cancelAppointmentForAbsence } from '../hours/absence-impact.ts';
-import { addClosure, closureImpact, closureLocation, deleteClosure, isHitByClosure, upcomingClosedPeriods } from '../hours/closures.ts';
+import { addClosure, closureLocation, deleteClosure } from '../hours/closures.ts';
 import { clientIp, CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffLang, staffT } from '../http/staff-layout.tsx';
 import { parseForm, type AdminDeps } from './admin-forms.tsx';
@@ -34,7 +41,7 @@ const idParam = (value: string | undefined) => {
  * federal state, the closures they enter, and the booked appointments these hit, each to be moved
  * to another time or cancelled with a message to the person — as for a clerk's absence.
  */
-export function closureAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifier }) {
+export function closureAdminRoutes(deps: AdminDeps & { notices: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.use('/staff/admin/closures', requireStaff(deps, 'hours.manage'));
   routes.use('/staff/admin/closures/*', requireStaff(deps, 'hours.manage'));

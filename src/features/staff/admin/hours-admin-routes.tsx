@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import type { AppointmentNotifier } from '../../appointments/index.ts';
+import { qualifiedColleagues, type AppointmentNotifier } from '../../appointments/index.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { auditPersonForAppointment, recordAudit } from '../audit.ts';
-import { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague, qualifiedAlternatives } from '../hours/absence-impact.ts';
+import { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from '../hours/absence-impact.ts';
 import { authorizeRequest, clientIp, CsrfField, StaffForm, currentStaff, requireStaff } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffLang, staffT } from '../http/staff-layout.tsx';
 import { can } from '../policy.ts';
@@ -24,7 +24,7 @@ const idParam = (value: string | undefined) => {
 };
 
 /** Admin and team leads: clerks' weekly hours, exceptions, absences, and what an absence hits. */
-export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifier }) {
+export function hoursAdminRoutes(deps: AdminDeps & { notices: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.use('/staff/admin/hours', requireStaff(deps, 'hours.manage'));
   routes.use('/staff/admin/hours/*', requireStaff(deps, 'hours.manage'));
@@ -361,7 +361,7 @@ export function hoursAdminRoutes(deps: AdminDeps & { notifier: AppointmentNotifi
     const actor = currentStaff(c);
     // A clerk working at two locations: a team lead sees only the appointments of the locations they manage.
     const affected = (await affectedAppointments(deps.db, absenceId)).filter((a) => can(actor, 'hours.manage', { locationId: a.location_id }));
-    const alternatives = await Promise.all(affected.map((a) => qualifiedAlternatives(deps.db, a.id)));
+    const alternatives = await Promise.all(affected.map((a) => qualifiedColleagues(deps.db, a.id)));
     // Showing names is opening personal data: one audit entry per person shown.
     for (const a of affected) {
       const personId = await auditPersonForAppointment(

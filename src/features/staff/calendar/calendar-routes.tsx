@@ -19,7 +19,7 @@ const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a dat
  * shown, and audited, only when one appointment is opened), booking a person into own hours
  * (e.g. someone on the phone; they get the confirmation e-mail), and blocking time.
  */
-export function calendarRoutes(deps: AdminDeps & { notifier: AppointmentNotifier }) {
+export function calendarRoutes(deps: AdminDeps & { notices: AppointmentNotifier }) {
   const routes = new Hono<AppEnv>();
   routes.use('/staff/calendar', requireStaff(deps, 'calendar.read_own'));
   routes.use('/staff/calendar/*', requireStaff(deps, 'calendar.read_own'));
