@@ -154,7 +154,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.route('/', healthRoutes(deps));
   if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
-  app.route('/', staffRoutes({ ...staffDeps, notices }));
+  app.route('/', staffRoutes(staffDeps));
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices }));
   app.route('/', staffApiRoutes(staffDeps));

@@ -6,7 +6,7 @@ import type { ParsedMail } from 'mailparser';
 import { sql } from 'kysely';
 import { createAppointmentNotifier, createPortalNotices } from '../src/features/portal/appointment-notifier.ts';
 import { reminderJob } from '../src/features/portal/reminder-job.ts';
-import { cancelAppointmentForAbsence } from '../src/features/staff/hours/absence-impact.ts';
+import { cancelAppointmentForAbsence } from '../src/features/appointments/index.ts';
 import type { StaffActor } from '../src/features/staff/roles.ts';
 import { createTestApp, createTestJobs, fixedClock, json } from './app.ts';
 import { createTestDatabase } from './database.ts';

@@ -55,6 +55,8 @@ test('bookings, refusals, availability and requests are counted, and no label ho
   const opened = await sut.request(`/api/v1/appointments/${appointment.code}`, { headers: { 'x-manage-secret': manageSecret } });
   assert.equal(opened.status, 200);
   await sut.request(`/no/such/page/${encodeURIComponent(someone.email)}`);
+  assert.equal((await sut.request('/healthz')).status, 200);
+  assert.equal((await sut.request('/readyz')).status, 200);
 
   const text = await registry.metrics();
   assert.equal(booked('booked', text) - booked('booked', before), 1);
@@ -66,6 +68,9 @@ test('bookings, refusals, availability and requests are counted, and no label ho
   assert.match(text, /^lotse_availability_computations_total [1-9]/m);
   assert.equal(sample(text, 'lotse_http_requests_total', { method: 'GET', route: '/api/v1/appointments/:code', status: '200' }), 1);
   assert.ok(sample(text, 'lotse_http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/appointments' })! >= 2);
+  // Health checks under their own patterns, not under the `/*` of middleware mounted after them.
+  assert.equal(sample(text, 'lotse_http_requests_total', { method: 'GET', route: '/healthz', status: '200' }), 1);
+  assert.equal(sample(text, 'lotse_http_requests_total', { method: 'GET', route: '/readyz', status: '200' }), 1);
   assert.equal(sample(text, 'lotse_db_pool_connections', { state: 'total' }) !== undefined, true);
   assert.match(text, /^lotse_database_embedded 0$/m);
 
@@ -156,6 +161,7 @@ test('a running Lotse answers /metrics only with its token', { timeout: 120_000 
     assert.match(text, /^lotse_database_embedded 0$/m, 'the instance says it uses DATABASE_URL');
     assert.match(text, /^lotse_db_pool_connections\{state="total"\} \d+$/m);
     assert.match(text, /^lotse_http_requests_total\{method="GET",route="\/api\/v1\/locations",status="200"\} \d+$/m);
+    assert.match(text, /^lotse_http_requests_total\{method="GET",route="\/readyz",status="200"\} \d+$/m);
   } finally {
     child.kill('SIGTERM');
     await exited;

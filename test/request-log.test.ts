@@ -80,3 +80,18 @@ test('a booking and a look-up are each logged as one line with the route pattern
   ];
   for (const secret of personal) assert.ok(!all.includes(secret), `the log contains ${secret}`);
 });
+
+test('health checks are logged under their own route patterns', async () => {
+  const health = await sut.request('/healthz');
+  assert.equal(health.status, 200);
+  assert.deepEqual({ route: (await logged(health)).route, status: 200 }, { route: '/healthz', status: 200 });
+  const ready = await sut.request('/readyz');
+  assert.equal(ready.status, 200);
+  assert.equal((await logged(ready)).route, '/readyz');
+});
+
+test('a request a middleware answers is logged under the route it was meant for', async () => {
+  const refused = await sut.request('/staff/admin/services', { redirect: 'manual' });
+  assert.ok(refused.status >= 300 && refused.status < 500, `status ${refused.status}`);
+  assert.equal((await logged(refused)).route, '/staff/admin/services');
+});

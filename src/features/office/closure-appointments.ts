@@ -8,7 +8,8 @@ import {
   upcomingClosedPeriods,
   type AppointmentNotifier,
 } from '../appointments/index.ts';
-import { auditPersonForAppointment, cancelAppointmentForAbsence, recordAudit } from '../staff/index.ts';
+import { auditPersonForAppointment, recordAudit } from '../staff/index.ts';
+import { cancelAppointmentForAbsence } from '../appointments/index.ts';
 import { managedLocation } from './managed-location.ts';
 import type { OfficeChange, OfficeDeps } from './office-change.ts';
 

@@ -3,26 +3,18 @@ import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.generated.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { authorize, recordAudit, type Action, type PolicyResource, type StaffActor } from '../staff/index.ts';
+import { authorize, recordChange, type Action, type ChangeContext, type PolicyResource } from '../staff/index.ts';
+
+export { recordChange };
 
 export type OfficeDeps = { db: Database; clock: Clock };
 
-/**
- * Who changes the office's data, from which screen and address: what a use case authorizes and
- * audits with, without knowing HTTP. The staff pages build it with `officeChange(c)`.
- */
-export type OfficeChange = { actor: StaffActor; screen: string; ip: string | undefined };
-
-export type ChangeEntry = { action: string; target: { type: string; id: string }; before?: unknown; after?: unknown };
+/** Who changes the office's data, from which screen and address (the staff shell's change context). */
+export type OfficeChange = ChangeContext;
 
 /** The staff policy decides; the pages' guard has already audited a refusal at request level. */
 export function authorizeChange(change: OfficeChange, action: Action, resource: PolicyResource = {}): void {
   authorize(change.actor, action, resource);
-}
-
-/** Every change of the office's data goes to the audit trail with before and after; pass the transaction. */
-export function recordChange(db: Parameters<typeof recordAudit>[0], clock: Clock, change: OfficeChange, entry: ChangeEntry): Promise<void> {
-  return recordAudit(db, clock, { actor: change.actor, screen: change.screen, ip: change.ip, ...entry });
 }
 
 /** A database constraint violation as the user's mistake (4xx), not a 500: 23505 unique, 23503 foreign key. */

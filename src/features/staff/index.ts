@@ -34,7 +34,5 @@ export { Notice, StaffLayout, staffLang, staffT } from './http/staff-layout.tsx'
 export { asArray, changeContext, CheckboxGroup, ErrorList, idParam, parseForm } from './admin/admin-forms.tsx';
 export { authorizeChange, recordChange, type AdminDeps, type ChangeContext } from './admin/change-context.ts';
 export { absenceForManager, absencesBetween, blockOwnTime, staffTimeZone, type AbsenceInput } from './admin/record-absence.ts';
-// Audited appointment changes because of an absence (the engine's operations behind them), for the absence page.
-export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from './hours/absence-impact.ts';
 export { staffRoutes } from './staff-routes.ts';
 export { staffApiRoutes } from './http/staff-api-routes.ts';

@@ -7,10 +7,9 @@ import { hoursAdminRoutes } from './admin/hours-admin-routes.tsx';
 import { auditRoutes } from './admin/audit-routes.tsx';
 import { staffAdminRoutes } from './admin/staff-admin-routes.tsx';
 import { devicePairingRoutes } from './http/device-pairing-routes.tsx';
-import type { AppointmentNotifier } from '../appointments/index.ts';
 
 /** The staff shell's pages (sign-in, devices) and the staff domain's admin pages; domains' staff pages are mounted by app.tsx. */
-export function staffRoutes(deps: StaffHttpDeps & { notices: AppointmentNotifier }) {
+export function staffRoutes(deps: StaffHttpDeps) {
   const routes = new Hono<AppEnv>();
   routes.route('/', signInRoutes(deps));
   routes.route('/', securityAdminRoutes(deps));

@@ -1,6 +1,6 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { routePath } from 'hono/route';
+import { routePattern } from '../http/request-log.ts';
 import { httpDuration, httpRequests, registry } from './metrics.ts';
 import './scrape-gauges.ts';
 
@@ -9,7 +9,7 @@ export function requestMetrics(): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     await next();
-    const route = routePath(c, -1);
+    const route = routePattern(c);
     httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
     httpDuration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
   };

@@ -55,8 +55,3 @@ export const sseConnections = new Gauge({
   help: 'Open Server-Sent Events streams (displays, desks, reception, kiosks).',
   registers: [registry],
 });
-
-/** A label value from a closed set: anything else is counted as `other`. */
-export function knownOr<T extends string>(value: string, known: readonly T[]): T | 'other' {
-  return (known as readonly string[]).includes(value) ? (value as T) : 'other';
-}

@@ -3,7 +3,6 @@ import { AppError } from '../../../shared/app-error.ts';
 import { isId } from '../../../shared/id.ts';
 import {
   absencesBetween,
-  affectedAppointments,
   auditPersonForAppointment,
   authorizeChange,
   blockOwnTime,
@@ -13,9 +12,10 @@ import {
   type ChangeContext,
   type StaffActor,
 } from '../../staff/index.ts';
+import { affectedAppointments } from '../absence-impact.ts';
 import { closedPeriods, loadClosures, type ClosedPeriod } from '../closures.ts';
 import { bookAndNotify, type NotifyingDeps } from '../notified-changes.ts';
-import * as store from './staff-calendar-store.ts';
+import * as store from '../staff-calendar-store.ts';
 
 type Deps = Pick<NotifyingDeps, 'db' | 'clock'>;
 

@@ -1,18 +1,9 @@
 import { AppError } from '../../../shared/app-error.ts';
-import {
-  absenceForManager,
-  affectedAppointments,
-  auditPersonForAppointment,
-  authorizeChange,
-  can,
-  cancelAppointmentForAbsence,
-  moveAppointmentToColleague,
-  recordAudit,
-  type ChangeContext,
-} from '../../staff/index.ts';
+import { absenceForManager, auditPersonForAppointment, authorizeChange, can, recordAudit, type ChangeContext } from '../../staff/index.ts';
+import { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from '../absence-impact.ts';
 import type { NotifyingDeps } from '../notified-changes.ts';
 import { qualifiedColleagues } from '../reassign-appointment.ts';
-import * as store from './staff-calendar-store.ts';
+import * as store from '../staff-calendar-store.ts';
 
 type Deps = Pick<NotifyingDeps, 'db' | 'clock'>;
 

@@ -1,18 +1,13 @@
 import { sql } from 'kysely';
-import type { Database } from '../../../db/database.ts';
-import { AppError } from '../../../shared/app-error.ts';
-import type { Clock } from '../../../shared/clock.ts';
-import {
-  bookedAppointmentsDuring,
-  cancelByOffice,
-  findAppointmentLocationId,
-  reassignAppointment,
-  type AffectedAppointment,
-  type AppointmentNotifier,
-} from '../../appointments/index.ts';
-import { recordAudit, auditPersonForAppointment } from '../audit.ts';
-import { authorize } from '../policy.ts';
-import type { StaffActor } from '../roles.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { auditPersonForAppointment, authorize, recordAudit, type StaffActor } from '../staff/index.ts';
+import { bookedAppointmentsDuring, type AffectedAppointment } from './affected-appointments.ts';
+import type { AppointmentNotifier } from './appointment-notifier.ts';
+import { findAppointmentLocationId } from './appointment-store.ts';
+import { cancelByOffice } from './cancel-by-office.ts';
+import { reassignAppointment } from './reassign-appointment.ts';
 
 /** Moving or cancelling because of an absence is managing hours at the appointment's location. */
 async function authorizeForAppointment(db: Database, actor: StaffActor, appointmentId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Database } from '../../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 
 /** Reads for the staff pages of appointments (calendar, absence impact); writes go through the engine. */
 

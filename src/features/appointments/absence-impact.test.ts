@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { createTestApp, fixedClock } from '../../../../test/app.ts';
-import { createTestDatabase } from '../../../../test/database.ts';
-import { noticesSettled } from '../../../../test/outbox.ts';
-import { addStaff, Browser } from '../../../../test/staff.ts';
-import { isAppError } from '../../../shared/app-error.ts';
+import { createTestApp, fixedClock } from '../../../test/app.ts';
+import { createTestDatabase } from '../../../test/database.ts';
+import { noticesSettled } from '../../../test/outbox.ts';
+import { addStaff, Browser } from '../../../test/staff.ts';
+import { isAppError } from '../../shared/app-error.ts';
 import { moveAppointmentToColleague } from './absence-impact.ts';
 
 const { db, url } = await createTestDatabase();
