@@ -1,0 +1,96 @@
+import type { DemoService } from './demo-service.ts';
+
+export const allgemeineBeratung: DemoService = {
+  slug: 'allgemeine-beratung',
+  durationMinutes: 15,
+  slotMinutes: 15,
+  feeCents: null,
+  onlineBookable: true,
+  walkInAllowed: true,
+  walkInDailyQuota: 20,
+  minLeadMinutes: 60,
+  maxDaysAhead: 30,
+  sameDayRelease: '07:00',
+  requiredResourceKind: null,
+  specialties: ['front-office'],
+  locations: ['wetzlar', 'dillenburg'],
+  texts: {
+    de: {
+      name: 'Allgemeine Beratung',
+      description:
+        'Sie haben eine Frage zu Ihrem Aufenthalt und wissen nicht, welcher Termin der richtige ist? Im Beratungsgespräch klären wir Ihr Anliegen und sagen Ihnen, wie es weitergeht.',
+      audience: 'Für alle mit Fragen zum Aufenthaltsrecht, die in keinen anderen Termin passen.',
+      requiredDocuments: ['Reisepass oder Ausweisdokument', 'Aktueller Aufenthaltstitel (falls vorhanden)', 'Briefe der Ausländerbehörde zu Ihrer Frage'],
+      feeNote: 'Die Beratung ist kostenlos.',
+    },
+    en: {
+      name: 'General advice',
+      description:
+        'Do you have a question about your residence and don’t know which appointment is the right one? In the advice meeting we clarify your concern and tell you the next steps.',
+      audience: 'For everyone with questions about residence law that do not fit any other appointment.',
+      requiredDocuments: [
+        'Passport or identity document',
+        'Current residence permit (if you have one)',
+        'Letters from the immigration office about your question',
+      ],
+      feeNote: 'Advice is free of charge.',
+    },
+    uk: {
+      name: 'Загальна консультація',
+      description: 'Маєте питання щодо свого перебування і не знаєте, який запис обрати? На консультації ми з’ясуємо ваше питання і підкажемо подальші кроки.',
+      audience: 'Для всіх, хто має питання щодо права на перебування, які не підходять до жодного іншого запису.',
+      requiredDocuments: [
+        'Паспорт або документ, що посвідчує особу',
+        'Чинна посвідка на проживання (якщо є)',
+        'Листи від відомства у справах іноземців щодо вашого питання',
+      ],
+      feeNote: 'Консультація безкоштовна.',
+    },
+    ru: {
+      name: 'Общая консультация',
+      description:
+        'У вас вопрос о вашем пребывании, и вы не знаете, какая запись подходит? На консультации мы разберёмся в вашем вопросе и расскажем о дальнейших шагах.',
+      audience: 'Для всех, у кого есть вопросы о праве на пребывание, не подходящие ни к одной другой записи.',
+      requiredDocuments: [
+        'Паспорт или удостоверение личности',
+        'Текущий вид на жительство (если есть)',
+        'Письма ведомства по делам иностранцев по вашему вопросу',
+      ],
+      feeNote: 'Консультация бесплатная.',
+    },
+    ar: {
+      name: 'استشارة عامة',
+      description: 'هل لديك سؤال عن إقامتك ولا تعرف أي موعد هو المناسب؟ في جلسة الاستشارة نوضّح مسألتك ونخبرك بالخطوات التالية.',
+      audience: 'لكل من لديه أسئلة حول قانون الإقامة لا تناسب أي موعد آخر.',
+      requiredDocuments: ['جواز السفر أو وثيقة الهوية', 'تصريح الإقامة الحالي (إن وُجد)', 'رسائل دائرة الأجانب المتعلقة بسؤالك'],
+      feeNote: 'الاستشارة مجانية.',
+    },
+    fa: {
+      name: 'مشاورهٔ عمومی',
+      description: 'دربارهٔ اقامت خود سؤالی دارید و نمی‌دانید کدام نوبت مناسب است؟ در جلسهٔ مشاوره موضوع شما را روشن می‌کنیم و گام‌های بعدی را می‌گوییم.',
+      audience: 'برای همهٔ کسانی که سؤالی دربارهٔ حقوق اقامت دارند که در هیچ نوبت دیگری نمی‌گنجد.',
+      requiredDocuments: ['گذرنامه یا مدرک شناسایی', 'اجازهٔ اقامت فعلی (در صورت وجود)', 'نامه‌های ادارهٔ اتباع خارجی دربارهٔ سؤال شما'],
+      feeNote: 'مشاوره رایگان است.',
+    },
+    tr: {
+      name: 'Genel danışmanlık',
+      description:
+        'Oturumunuzla ilgili bir sorunuz var ve hangi randevunun doğru olduğunu bilmiyor musunuz? Danışma görüşmesinde konunuzu netleştirir, sonraki adımları söyleriz.',
+      audience: 'Başka hiçbir randevuya uymayan oturum hukuku soruları olan herkes için.',
+      requiredDocuments: ['Pasaport veya kimlik belgesi', 'Mevcut oturma izni (varsa)', 'Yabancılar Dairesi’nin sorunuzla ilgili mektupları'],
+      feeNote: 'Danışmanlık ücretsizdir.',
+    },
+    fr: {
+      name: 'Conseil général',
+      description:
+        'Vous avez une question sur votre séjour et ne savez pas quel rendez-vous choisir ? Lors de l’entretien de conseil, nous clarifions votre demande et vous indiquons la suite.',
+      audience: 'Pour toute personne ayant des questions sur le droit au séjour qui ne correspondent à aucun autre rendez-vous.',
+      requiredDocuments: [
+        'Passeport ou pièce d’identité',
+        'Titre de séjour actuel (si vous en avez un)',
+        'Courriers du service des étrangers concernant votre question',
+      ],
+      feeNote: 'Le conseil est gratuit.',
+    },
+  },
+};

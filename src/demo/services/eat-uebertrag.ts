@@ -1,0 +1,81 @@
+import type { DemoService } from './demo-service.ts';
+
+export const eatUebertrag: DemoService = {
+  slug: 'eat-uebertrag',
+  durationMinutes: 15,
+  slotMinutes: 15,
+  feeCents: 6700,
+  onlineBookable: true,
+  walkInAllowed: false,
+  walkInDailyQuota: null,
+  minLeadMinutes: 30,
+  maxDaysAhead: 28,
+  sameDayRelease: '07:00',
+  requiredResourceKind: null,
+  specialties: ['front-office'],
+  locations: ['wetzlar', 'dillenburg'],
+  texts: {
+    de: {
+      name: 'Übertrag des Aufenthaltstitels in einen neuen Pass',
+      description:
+        'Sie haben einen neuen Reisepass? Ihr elektronischer Aufenthaltstitel (eAT) muss auf den neuen Pass umgeschrieben werden. Tagesaktuelle Termine werden jeden Morgen um 7:00 Uhr freigeschaltet.',
+      audience: 'Für alle mit eAT-Karte, die einen neuen Pass bekommen haben.',
+      requiredDocuments: ['Neuer Reisepass', 'Alter Reisepass (falls vorhanden)', 'Aktuelle eAT-Karte', 'Ein biometrisches Passfoto'],
+      feeNote: '67 € für die neue Karte. Bezahlung am Schalter mit Karte.',
+    },
+    en: {
+      name: 'Transfer of the residence permit to a new passport',
+      description:
+        'Do you have a new passport? Your electronic residence permit (eAT) has to be transferred to it. Same-day appointments are released every morning at 7:00.',
+      audience: 'For everyone with an eAT card who has received a new passport.',
+      requiredDocuments: ['New passport', 'Old passport (if you still have it)', 'Current eAT card', 'One biometric passport photo'],
+      feeNote: '€67 for the new card. Pay by card at the counter.',
+    },
+    uk: {
+      name: 'Перенесення посвідки на проживання в новий паспорт',
+      description:
+        'У вас новий закордонний паспорт? Вашу електронну посвідку (eAT) потрібно переоформити на новий паспорт. Записи на поточний день відкриваються щоранку о 7:00.',
+      audience: 'Для всіх, хто має картку eAT і отримав новий паспорт.',
+      requiredDocuments: ['Новий закордонний паспорт', 'Старий паспорт (якщо є)', 'Чинна картка eAT', 'Одне біометричне фото на паспорт'],
+      feeNote: '67 € за нову картку. Оплата карткою біля віконця.',
+    },
+    ru: {
+      name: 'Перенос вида на жительство в новый паспорт',
+      description:
+        'У вас новый заграничный паспорт? Ваш электронный вид на жительство (eAT) нужно переоформить на новый паспорт. Записи на текущий день открываются каждое утро в 7:00.',
+      audience: 'Для всех, у кого есть карта eAT и кто получил новый паспорт.',
+      requiredDocuments: ['Новый заграничный паспорт', 'Старый паспорт (если есть)', 'Действующая карта eAT', 'Одна биометрическая фотография на паспорт'],
+      feeNote: '67 € за новую карту. Оплата картой у окошка.',
+    },
+    ar: {
+      name: 'نقل تصريح الإقامة إلى جواز سفر جديد',
+      description: 'هل حصلت على جواز سفر جديد؟ يجب نقل تصريح إقامتك الإلكتروني (eAT) إلى الجواز الجديد. تُتاح مواعيد اليوم نفسه كل صباح في الساعة 7:00.',
+      audience: 'لكل من لديه بطاقة eAT وحصل على جواز سفر جديد.',
+      requiredDocuments: ['جواز السفر الجديد', 'جواز السفر القديم (إن وُجد)', 'بطاقة eAT الحالية', 'صورة شخصية بيومترية واحدة'],
+      feeNote: '67 يورو للبطاقة الجديدة. الدفع بالبطاقة عند الشباك.',
+    },
+    fa: {
+      name: 'انتقال اجازهٔ اقامت به گذرنامهٔ جدید',
+      description: 'گذرنامهٔ جدید گرفته‌اید؟ اجازهٔ اقامت الکترونیکی شما (eAT) باید به گذرنامهٔ جدید منتقل شود. نوبت‌های همان روز هر صبح ساعت ۷:۰۰ باز می‌شوند.',
+      audience: 'برای همهٔ دارندگان کارت eAT که گذرنامهٔ جدید گرفته‌اند.',
+      requiredDocuments: ['گذرنامهٔ جدید', 'گذرنامهٔ قدیمی (در صورت وجود)', 'کارت eAT فعلی', 'یک عکس بیومتریک پاسپورتی'],
+      feeNote: '۶۷ یورو برای کارت جدید. پرداخت با کارت در باجه.',
+    },
+    tr: {
+      name: 'Oturma izninin yeni pasaporta aktarılması',
+      description:
+        'Yeni bir pasaportunuz mu var? Elektronik oturma izninizin (eAT) yeni pasaporta aktarılması gerekir. Aynı gün randevuları her sabah saat 7:00’de açılır.',
+      audience: 'eAT kartı olan ve yeni pasaport almış herkes için.',
+      requiredDocuments: ['Yeni pasaport', 'Eski pasaport (varsa)', 'Mevcut eAT kartı', 'Bir adet biyometrik vesikalık fotoğraf'],
+      feeNote: 'Yeni kart için 67 €. Ödeme gişede kartla yapılır.',
+    },
+    fr: {
+      name: 'Transfert du titre de séjour sur un nouveau passeport',
+      description:
+        'Vous avez un nouveau passeport ? Votre titre de séjour électronique (eAT) doit être transféré sur celui-ci. Les rendez-vous du jour sont ouverts chaque matin à 7 h 00.',
+      audience: 'Pour toute personne titulaire d’une carte eAT qui a reçu un nouveau passeport.',
+      requiredDocuments: ['Nouveau passeport', 'Ancien passeport (si vous l’avez encore)', 'Carte eAT actuelle', 'Une photo d’identité biométrique'],
+      feeNote: '67 € pour la nouvelle carte. Paiement par carte au guichet.',
+    },
+  },
+};

@@ -1,0 +1,83 @@
+import type { DemoService } from './demo-service.ts';
+
+export const fiktionsbescheinigung: DemoService = {
+  slug: 'fiktionsbescheinigung',
+  durationMinutes: 15,
+  slotMinutes: 15,
+  feeCents: 1300,
+  onlineBookable: false,
+  walkInAllowed: false,
+  walkInDailyQuota: null,
+  minLeadMinutes: 0,
+  maxDaysAhead: 30,
+  sameDayRelease: null,
+  requiredResourceKind: null,
+  specialties: ['back-office-a-k', 'back-office-l-z'],
+  locations: ['wetzlar', 'dillenburg'],
+  texts: {
+    de: {
+      name: 'Fiktionsbescheinigung',
+      description:
+        'Ihr Antrag wird noch bearbeitet, aber Ihr Aufenthaltstitel läuft ab? Die Fiktionsbescheinigung bestätigt, dass Ihr bisheriges Aufenthaltsrecht weiter gilt. Die Ausländerbehörde vergibt diesen Termin selbst.',
+      audience: 'Für alle, die rechtzeitig eine Verlängerung beantragt haben und noch keine Entscheidung erhalten haben.',
+      requiredDocuments: ['Gültiger Reisepass', 'Bisheriger Aufenthaltstitel', 'Eingangsbestätigung Ihres Antrags (falls vorhanden)'],
+      feeNote: '13 €. Bezahlung am Schalter mit Karte.',
+    },
+    en: {
+      name: 'Provisional residence certificate',
+      description:
+        'Your application is still being processed but your residence permit is expiring? The Fiktionsbescheinigung confirms that your current right of residence continues. The immigration office arranges this appointment itself.',
+      audience: 'For everyone who applied for an extension in time and has not yet received a decision.',
+      requiredDocuments: ['Valid passport', 'Current residence permit', 'Confirmation that your application was received (if you have one)'],
+      feeNote: '€13. Pay by card at the counter.',
+    },
+    uk: {
+      name: 'Тимчасове посвідчення про право перебування',
+      description:
+        'Вашу заяву ще розглядають, а термін дії посвідки закінчується? Fiktionsbescheinigung підтверджує, що ваше право на перебування й далі діє. Відомство у справах іноземців призначає цей прийом самостійно.',
+      audience: 'Для всіх, хто вчасно подав заяву на продовження і ще не отримав рішення.',
+      requiredDocuments: ['Дійсний закордонний паспорт', 'Чинна посвідка на проживання', 'Підтвердження отримання вашої заяви (якщо є)'],
+      feeNote: '13 €. Оплата карткою біля віконця.',
+    },
+    ru: {
+      name: 'Временное удостоверение о праве пребывания',
+      description:
+        'Ваше заявление ещё рассматривается, а срок вида на жительство истекает? Fiktionsbescheinigung подтверждает, что ваше право на пребывание продолжает действовать. Ведомство по делам иностранцев назначает этот приём само.',
+      audience: 'Для всех, кто вовремя подал заявление на продление и ещё не получил решения.',
+      requiredDocuments: ['Действующий заграничный паспорт', 'Текущий вид на жительство', 'Подтверждение получения вашего заявления (если есть)'],
+      feeNote: '13 €. Оплата картой у окошка.',
+    },
+    ar: {
+      name: 'شهادة استمرار الإقامة المؤقتة',
+      description:
+        'طلبك لا يزال قيد المعالجة لكن تصريح إقامتك على وشك الانتهاء؟ تؤكد هذه الشهادة أن حقك الحالي في الإقامة ما زال ساريًا. تحدّد دائرة الأجانب هذا الموعد بنفسها.',
+      audience: 'لكل من قدّم طلب التمديد في الوقت المحدد ولم يتلقَّ قرارًا بعد.',
+      requiredDocuments: ['جواز سفر ساري المفعول', 'تصريح الإقامة الحالي', 'تأكيد استلام طلبك (إن وُجد)'],
+      feeNote: '13 يورو. الدفع بالبطاقة عند الشباك.',
+    },
+    fa: {
+      name: 'گواهی ادامهٔ اقامت موقت',
+      description:
+        'درخواست شما هنوز در حال بررسی است ولی اجازهٔ اقامتتان در حال انقضاست؟ این گواهی تأیید می‌کند که حق اقامت فعلی شما همچنان معتبر است. ادارهٔ اتباع خارجی خودش این نوبت را تعیین می‌کند.',
+      audience: 'برای همهٔ کسانی که به‌موقع درخواست تمدید داده‌اند و هنوز تصمیمی دریافت نکرده‌اند.',
+      requiredDocuments: ['گذرنامهٔ معتبر', 'اجازهٔ اقامت فعلی', 'تأییدیهٔ دریافت درخواست شما (در صورت وجود)'],
+      feeNote: '۱۳ یورو. پرداخت با کارت در باجه.',
+    },
+    tr: {
+      name: 'Geçici oturum belgesi',
+      description:
+        'Başvurunuz hâlâ işlemde ama oturma izninizin süresi doluyor mu? Bu belge, mevcut oturum hakkınızın geçerliliğini sürdürdüğünü doğrular. Bu randevuyu Yabancılar Dairesi kendisi verir.',
+      audience: 'Uzatma başvurusunu zamanında yapmış ve henüz karar almamış herkes için.',
+      requiredDocuments: ['Geçerli pasaport', 'Mevcut oturma izni', 'Başvurunuzun alındığına dair onay (varsa)'],
+      feeNote: '13 €. Ödeme gişede kartla yapılır.',
+    },
+    fr: {
+      name: 'Attestation de maintien du droit au séjour',
+      description:
+        'Votre demande est toujours en cours mais votre titre de séjour expire ? La Fiktionsbescheinigung confirme que votre droit au séjour actuel reste valable. Le service des étrangers fixe lui-même ce rendez-vous.',
+      audience: 'Pour toute personne ayant demandé une prolongation à temps et n’ayant pas encore reçu de décision.',
+      requiredDocuments: ['Passeport en cours de validité', 'Titre de séjour actuel', 'Accusé de réception de votre demande (si vous en avez un)'],
+      feeNote: '13 €. Paiement par carte au guichet.',
+    },
+  },
+};
