@@ -356,6 +356,16 @@ export interface LocationClosure {
   starts: string | null;
 }
 
+export interface LocationLetterhead {
+  authority: string;
+  contact_lines: Generated<string[]>;
+  location_id: string;
+  return_address: string;
+  signature_lines: Generated<string[]>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface LocationOpeningHours {
   closes: string;
   location_id: string;
@@ -650,6 +660,7 @@ export interface DB {
   front_desk_setting: FrontDeskSetting;
   location: Location;
   location_closure: LocationClosure;
+  location_letterhead: LocationLetterhead;
   location_opening_hours: LocationOpeningHours;
   portal_secret: PortalSecret;
   procedure_status: ProcedureStatus;
