@@ -1,3 +1,4 @@
+import writeXlsxFile, { type Row } from 'write-excel-file/node';
 import { AppError } from '../../shared/app-error.ts';
 import { authorizeChange, type ChangeContext } from '../staff/index.ts';
 import type { FeeDeps } from './fee-deps.ts';
@@ -36,21 +37,12 @@ export async function cashReport(deps: FeeDeps, ctx: ChangeContext, input: { loc
 }
 
 const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
-/** A text cell; one a spreadsheet would run as a formula (=, +, -, @) is quoted and defused with an apostrophe. */
-const text = (value: string) => (/[";\n\r]/.test(value) || /^[=+\-@\t]/.test(value) ? `"${value.replace(/^([=+\-@\t])/, "'$1").replace(/"/g, '""')}"` : value);
-/** An amount stays a number (a reversal's minus sign is its value, not a formula). */
-const amount = (cents: number) => ({ amount: euros(cents) });
-type Cell = string | { amount: string };
-const cell = (value: Cell) => (typeof value === 'string' ? text(value) : value.amount);
+const header = ['Quittung', 'Zeit', 'Gebühr', 'Zahlart', 'Betrag (EUR)', 'Storno von', 'Grund', 'Erfasst von'];
 
-/**
- * The report as CSV the way German spreadsheet and cash software reads it: semicolons, decimal
- * commas, UTF-8 with a byte order mark; cells that a spreadsheet would run as a formula are quoted
- * and defused.
- */
-export function cashReportCsv(report: CashReport, timeOf: (at: Date) => string): string {
-  const rows: Cell[][] = [
-    ['Quittung', 'Zeit', 'Gebühr', 'Zahlart', 'Betrag (EUR)', 'Storno von', 'Grund', 'Erfasst von'],
+/** The report's rows, with amounts in whatever form the file format wants them. */
+function reportRows<A>(report: CashReport, timeOf: (at: Date) => string, amount: (cents: number) => A): (string | A)[][] {
+  return [
+    header,
     ...report.payments.map((p) => [
       p.receipt_number,
       timeOf(p.recorded_at),
@@ -65,5 +57,23 @@ export function cashReportCsv(report: CashReport, timeOf: (at: Date) => string):
     ...report.totals.map((t) => [`Summe ${t.method}`, '', '', t.method, amount(t.cents), '', `${t.count} ${t.count === 1 ? 'Buchung' : 'Buchungen'}`, '']),
     ['Summe', '', '', '', amount(report.totalCents), '', '', ''],
   ];
-  return `\ufeff${rows.map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+}
+
+/** A text cell; one a spreadsheet would run as a formula (=, +, -, @) is quoted and defused with an apostrophe. */
+const text = (value: string) => (/[";\n\r]/.test(value) || /^[=+\-@\t]/.test(value) ? `"${value.replace(/^([=+\-@\t])/, "'$1").replace(/"/g, '""')}"` : value);
+
+/**
+ * The report as CSV the way German spreadsheet and cash software reads it: semicolons, decimal
+ * commas, UTF-8 with a byte order mark; text cells that a spreadsheet would run as a formula are
+ * quoted and defused, amounts stay numbers (a reversal's minus sign is its value).
+ */
+export function cashReportCsv(report: CashReport, timeOf: (at: Date) => string): string {
+  const rows = reportRows(report, timeOf, (cents) => ({ amount: euros(cents) }));
+  return `\ufeff${rows.map((row) => row.map((v) => (typeof v === 'string' ? text(v) : v.amount)).join(';')).join('\r\n')}\r\n`;
+}
+
+/** The same report as an Excel workbook (one sheet), amounts as numbers the cash office can add up. */
+export function cashReportXlsx(report: CashReport, timeOf: (at: Date) => string): Promise<Buffer> {
+  const rows: Row[] = reportRows(report, timeOf, (cents) => ({ value: cents / 100, type: Number, format: '#,##0.00' }));
+  return writeXlsxFile(rows, { sheet: `Kasse ${report.day}` }).toBuffer();
 }

@@ -3,6 +3,6 @@ export { proposeFee, type FeeProposal } from './propose-fee.ts';
 export { recordPayment, reducedAmount, type PaymentInput } from './record-payment.ts';
 export { reversePayment } from './reverse-payment.ts';
 export { receiptLetter } from './receipt-letter.ts';
-export { cashReport, cashReportCsv, type CashReport } from './cash-report.ts';
+export { cashReport, cashReportCsv, cashReportXlsx, type CashReport } from './cash-report.ts';
 export { addFeeRate } from './fee-catalogue.ts';
 export { paymentMethods, type FeeDeps, type PaymentMethod } from './fee-deps.ts';

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { readSheet } from 'read-excel-file/node';
 import { createTestApp, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { createOffice, createService } from '../../../../test/office-factory.ts';
@@ -110,4 +111,17 @@ test('a clerk takes the proposed fee after a visit, prints the receipt in German
   assert.match(csv, /;cash;93,00;;;/);
   assert.match(csv, /;cash;-93,00;ja;falsche Zahlart;/);
   assert.match(csv, /\r\nSumme;;;;0,00;;;\r\n$/);
+  // The workbook, read back by a spreadsheet reader: the same rows, amounts as numbers.
+  const xlsx = await leadBrowser.get(`/staff/cash-report?location=${office.locationId}&day=2026-11-23&format=xlsx`);
+  assert.equal(xlsx.status, 200);
+  const sheet = await readSheet(Buffer.from(await xlsx.arrayBuffer()));
+  assert.deepEqual(sheet[0]?.slice(0, 5), ['Quittung', 'Zeit', 'Gebühr', 'Zahlart', 'Betrag (EUR)']);
+  assert.deepEqual(
+    sheet.slice(1, 3).map((row) => [row[3], row[4], row[6]]),
+    [
+      ['cash', 93, null],
+      ['cash', -93, 'falsche Zahlart'],
+    ],
+  );
+  assert.deepEqual(sheet.at(-1)?.slice(0, 5), ['Summe', null, null, null, 0]);
 });

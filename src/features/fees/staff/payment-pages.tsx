@@ -120,7 +120,7 @@ export function CashReportPage(props: { c: Context<AppEnv>; report: CashReport; 
         {t('staff.fees.cash_report')} · {report.location.name} · {report.day}
       </h1>
       <p>
-        <a href={csv}>{t('staff.fees.download_csv')}</a>
+        <a href={csv}>{t('staff.fees.download_csv')}</a> · <a href={csv.replace('format=csv', 'format=xlsx')}>{t('staff.fees.download_xlsx')}</a>
       </p>
       <table>
         <caption>{t('staff.fees.payments_of_day')}</caption>

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/app-error.ts';
 import { formatTime } from '../../../web/format.ts';
 import { isLanguage } from '../../../web/i18n.ts';
 import { changeContext, currentStaff, idParam, parseForm, requireStaff, staffLang } from '../../staff/index.ts';
-import { cashReport, cashReportCsv } from '../cash-report.ts';
+import { cashReport, cashReportCsv, cashReportXlsx } from '../cash-report.ts';
 import type { FeeDeps } from '../fee-deps.ts';
 import { paymentSummary } from '../payment-summary.ts';
 import { proposeFee } from '../propose-fee.ts';
@@ -82,7 +82,7 @@ export function paymentRoutes(deps: FeeDeps) {
 
   routes.get('/staff/cash-report', async (c) => {
     const query = z
-      .object({ location: z.uuid().optional(), day: z.iso.date().optional(), format: z.enum(['html', 'csv']).default('html') })
+      .object({ location: z.uuid().optional(), day: z.iso.date().optional(), format: z.enum(['html', 'csv', 'xlsx']).default('html') })
       .safeParse(c.req.query());
     if (!query.success) throw new AppError('validation_failed', 'Choose a location and a day (YYYY-MM-DD).');
     // Without a choice: the actor's own (first) location, today there.
@@ -94,6 +94,13 @@ export function paymentRoutes(deps: FeeDeps) {
       return c.body(cashReportCsv(report, timeOf), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="Kassenbericht-${report.day}.csv"`,
+        'cache-control': 'no-store',
+      });
+    }
+    if (query.data.format === 'xlsx') {
+      return c.body(new Uint8Array(await cashReportXlsx(report, timeOf)), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="Kassenbericht-${report.day}.xlsx"`,
         'cache-control': 'no-store',
       });
     }
