@@ -3,5 +3,6 @@ export { listLocations, findLocation, findLocationById, type LocationView } from
 export { listServices, findService, findServiceById, fallbackLanguage, type ServiceView } from './list-services.ts';
 export { officeRoutes } from './office-routes.ts';
 export { officeStaffRoutes } from './staff/office-staff-routes.ts';
+export { officePortalRoutes } from './portal/office-portal-routes.tsx';
 export { locationHours, unionByWeekday, type LocationHours, type Span, type VisitorClosure } from './location-hours.ts';
 export { sourceDigest, translationState, type TranslationState } from './translation-status.ts';

@@ -1,64 +1,28 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../platform/http/app-env.ts';
-import { isAppError } from '../../shared/app-error.ts';
-import { sourceLang, translate, type Lang } from '../../web/i18n.ts';
-import { appointmentIcs } from './appointment-mails.ts';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { isAppError } from '../../../shared/app-error.ts';
+import { sourceLang, translate, type Lang } from '../../../web/i18n.ts';
+import { findLocationById, findServiceById } from '../../office/index.ts';
+import { addDays, checkCsrf, clientIp, csrfToken, enforce, formatDay, grantAccess, hasAccess, isIsoDay, localDay, problemPage } from '../../portal/index.ts';
+import { appointmentIcs } from '../appointment-mails.ts';
+import { findPortalAppointment, openByLink } from '../open-portal-appointment.ts';
 import { AppointmentPage, CancelPage, LookupPage } from './appointment-pages.tsx';
 import { CalendarPage, TimesPage } from './booking-pages.tsx';
 import { parseStart } from './booking-routes.tsx';
-import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
-import { problemPage } from './info-pages.tsx';
-import type { PortalDeps } from './portal-deps.ts';
-import { secretMatchesHash, type AppointmentRow } from './portal-engine.ts';
-import { findLocationById, findServiceById } from '../office/index.ts';
-import { checkCsrf, clientIp, csrfToken, grantAccess, hasAccess, isManageToken } from './portal-security.ts';
-import { enforce } from './rate-limit.ts';
+import type { AppointmentPortalDeps, AppointmentRow } from './portal-engine.ts';
 
 type C = Context<AppEnv>;
-const columns = [
-  'id',
-  'code',
-  'service_id',
-  'location_id',
-  'starts_at',
-  'ends_at',
-  'status',
-  'person_name',
-  'date_of_birth',
-  'email',
-  'language',
-  'manage_secret_hash',
-] as const;
 
 /**
  * Change or cancel: from the e-mail's link (token in the URL, swapped at once for a
  * short-lived signed cookie so the token leaves the address bar) or by code + date of birth.
  * A wrong code, a wrong token and someone else's appointment all look the same.
  */
-export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv> {
+export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const lang = (c: C): Lang => c.req.param('lang') as Lang;
 
-  // Appointments whose personal data was erased (retention job) are not found: code + date of
-  // birth answers like an unknown code, and no page shows what is left of them.
-  const findByCode = async (code: string) =>
-    /^[A-Z0-9]{6,12}$/.test(code)
-      ? ((await deps.db.selectFrom('appointment').select(columns).where('code', '=', code).where('personal_data_erased_at', 'is', null).executeTakeFirst()) as
-          | AppointmentRow
-          | undefined)
-      : undefined;
-
-  /** The e-mail's link to an appointment erased meanwhile: the holder learns it is over, and nothing more. */
-  async function erasedLinkHolder(code: string, token: string): Promise<boolean> {
-    if (!/^[A-Z0-9]{6,12}$/.test(code) || token.length > 100) return false;
-    const erased = await deps.db
-      .selectFrom('appointment')
-      .select(['id', 'code', 'manage_secret_hash'])
-      .where('code', '=', code)
-      .where('personal_data_erased_at', 'is not', null)
-      .executeTakeFirst();
-    return !!erased && (isManageToken(await deps.key(), erased, token) || secretMatchesHash(token, erased.manage_secret_hash));
-  }
+  const findByCode = (code: string) => findPortalAppointment(deps.db, code);
 
   function noAccess(c: C) {
     const l = lang(c);
@@ -127,11 +91,10 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
     const l = lang(c);
     const token = c.req.query('s');
     if (token !== undefined) {
-      const appointment = await findByCode(c.req.param('code'));
       const key = await deps.key();
-      const valid = appointment && token.length <= 100 && (isManageToken(key, appointment, token) || secretMatchesHash(token, appointment.manage_secret_hash));
-      if (!appointment && (await erasedLinkHolder(c.req.param('code'), token))) return over(c);
-      if (!appointment || !valid) return noAccess(c);
+      const appointment = await openByLink(deps.db, key, c.req.param('code'), token);
+      if (appointment === 'erased') return over(c);
+      if (!appointment) return noAccess(c);
       grantAccess(c, key, appointment.code, deps.clock.now());
       return c.redirect(`/${l}/appointment/${appointment.code}`, 303);
     }

@@ -1,22 +1,33 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../platform/http/app-env.ts';
-import { isAppError } from '../../shared/app-error.ts';
-import { translate, type Lang } from '../../web/i18n.ts';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { isAppError } from '../../../shared/app-error.ts';
+import { translate, type Lang } from '../../../web/i18n.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
-import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
-import { problemPage } from './info-pages.tsx';
-import type { PortalDeps } from './portal-deps.ts';
-import { findBookingAt, type Person } from '../appointments/index.ts';
-import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../office/index.ts';
-import { checkCsrf, clientIp, csrfToken, grantAccess, grantedCode } from './portal-security.ts';
-import { newChallenge, spendSolution } from './proof-of-work.ts';
-import { enforce } from './rate-limit.ts';
+import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../../office/index.ts';
+import {
+  addDays,
+  checkCsrf,
+  clientIp,
+  csrfToken,
+  enforce,
+  formatDay,
+  grantAccess,
+  grantedCode,
+  isIsoDay,
+  localDay,
+  newChallenge,
+  problemPage,
+  spendSolution,
+} from '../../portal/index.ts';
+import type { Person } from '../book-appointment.ts';
+import { findBookingAt } from '../find-booking-at.ts';
+import type { AppointmentPortalDeps } from './portal-engine.ts';
 import { validateDetails } from './validate-details.ts';
 
 type C = Context<AppEnv>;
 
 /** Booking: location → calendar → times → details with proof of work → confirmation (POST-redirect-GET). */
-export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv> {
+export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const lang = (c: C): Lang => c.req.param('lang') as Lang;
 

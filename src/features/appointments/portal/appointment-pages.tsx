@@ -1,11 +1,8 @@
 import { raw } from 'hono/html';
-import { translate, type Lang } from '../../web/i18n.ts';
-import { formatDate, formatMinutes, formatTime } from './format.ts';
-import { Term } from './term.tsx';
-import { ErrorSummary, Ltr, PortalLayout } from './portal-layout.tsx';
+import { translate, type Lang } from '../../../web/i18n.ts';
+import type { LocationView, ServiceView } from '../../office/index.ts';
+import { ErrorSummary, formatDate, formatMinutes, formatTime, Ltr, PortalLayout, qrSvg, Term } from '../../portal/index.ts';
 import type { AppointmentRow } from './portal-engine.ts';
-import type { LocationView, ServiceView } from '../office/index.ts';
-import { qrSvg } from './qr.ts';
 
 type Notice = 'booked' | 'moved' | 'already' | 'cancelled' | undefined;
 
