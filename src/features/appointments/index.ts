@@ -8,12 +8,12 @@ export { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from 
 export { cancelAppointment } from './cancel-appointment.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { findAppointment } from './find-appointment.ts';
-export { appointmentPerson } from './appointment-person.ts';
+export { appointmentPerson, appointmentPersons } from './appointment-person.ts';
 export { findBookingAt } from './find-booking-at.ts';
 export type { AppointmentLocator } from './manage-appointment.ts';
 export { freeStartsByDay, checkSlot, type DayAvailability } from './availability.ts';
 export { allowEveryBooking, type BookingGuard } from './booking-guard.ts';
-export { appointmentRoutes } from './appointment-routes.ts';
+export { appointmentRoutes } from './http/appointment-routes.ts';
 export { ScheduleCache } from './schedule-cache.ts';
 export { BookingsCache } from './bookings-cache.ts';
 export type { EngineDeps } from './engine-deps.ts';

@@ -144,3 +144,8 @@ export async function readScheduleVersion(db: Database): Promise<string> {
   const { rows } = await sql<{ version: string }>`/* prepared:schedule_version */ SELECT version::text AS version FROM schedule_version`.execute(db);
   return rows[0]!.version;
 }
+
+/** The id of the service or location with this slug (the API accepts either), undefined when there is none. */
+export async function findIdBySlug(db: Database, table: 'service' | 'location', slug: string): Promise<string | undefined> {
+  return (await db.selectFrom(table).select('id').where('slug', '=', slug.toLowerCase()).executeTakeFirst())?.id;
+}

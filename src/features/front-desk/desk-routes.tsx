@@ -10,7 +10,7 @@ import { callNextTicket } from './call-next.ts';
 import { finishTicket, markNoShow, parkTicket, recallTicket, resumeTicket, startService, transferTicket } from './desk-actions.ts';
 import { BookingDataPage, CounterChoice, DeskLive, DeskPage } from './desk-pages.tsx';
 import type { FrontDeskDeps } from './front-desk-deps.ts';
-import { requireStaff } from './front-desk-gate.ts';
+import { requireStaff } from './http/front-desk-gate.ts';
 import { findLocationById } from './front-desk-store.ts';
 import type { ScreenNotice } from './front-desk-ui.tsx';
 import { bookingOfTicket, deskCounters, deskView } from './queue-overview.ts';
