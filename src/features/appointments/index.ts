@@ -9,6 +9,14 @@ export { cancelAppointment } from './cancel-appointment.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { findAppointment } from './find-appointment.ts';
 export { appointmentPerson, appointmentPersons } from './appointment-person.ts';
+export {
+  appointmentCodeOf,
+  appointmentsStartingBetween,
+  bookingPersonData,
+  countMissedAppointments,
+  type BookingPersonData,
+  type DayAppointment,
+} from './day-appointment-store.ts';
 export { findBookingAt } from './find-booking-at.ts';
 export type { AppointmentLocator } from './manage-appointment.ts';
 export { freeStartsByDay, checkSlot, type DayAvailability } from './availability.ts';
