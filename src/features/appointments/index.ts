@@ -8,7 +8,7 @@ export { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from 
 export { cancelAppointment } from './cancel-appointment.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { findAppointment } from './find-appointment.ts';
-export { appointmentPerson, appointmentPersons } from './appointment-person.ts';
+export { auditAppointmentsViewed } from './appointment-person.ts';
 export {
   appointmentCodeOf,
   appointmentsStartingBetween,
