@@ -4,5 +4,6 @@ export { listServices, findService, findServiceById, fallbackLanguage, type Serv
 export { officeRoutes } from './office-routes.ts';
 export { officeStaffRoutes } from './staff/office-staff-routes.ts';
 export { officePortalRoutes } from './portal/office-portal-routes.tsx';
+export { RequiredDocuments } from './portal/info-pages.tsx';
 export { locationHours, unionByWeekday, type LocationHours, type Span, type VisitorClosure } from './location-hours.ts';
 export { sourceDigest, translationState, type TranslationState } from './translation-status.ts';

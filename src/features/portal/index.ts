@@ -28,4 +28,4 @@ export { isManageToken, manageToken } from './manage-token.ts';
 export { enforce } from './rate-limit.ts';
 export { newChallenge, spendSolution } from './proof-of-work.ts';
 export { powHeader, proofOfWorkRoutes } from './proof-of-work-routes.ts';
-export { portalLangSegment, portalRoutes } from './portal-routes.tsx';
+export { portalLang, portalLangSegment, portalRoutes } from './portal-routes.tsx';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import { languages, type Lang } from '../../web/i18n.ts';
@@ -41,4 +41,9 @@ export function portalRoutes(deps: Pick<PortalDeps, 'settings'>): Hono<AppEnv> {
     c.html(<PrivacyPage lang={c.req.param('lang') as Lang} retentionDays={deps.settings.personalDataRetentionDays} />),
   );
   return routes;
+}
+
+/** The language of a portal page: its path's segment (see portalLangSegment). */
+export function portalLang(c: Context): Lang {
+  return c.req.param('lang') as Lang;
 }

@@ -40,6 +40,19 @@ export function StartPage(props: { lang: Lang; locations: LocationView[]; hours:
   );
 }
 
+/** What to bring for a service, or that nothing is needed (under a heading of the caller's level). */
+export function RequiredDocuments(props: { lang: Lang; service: ServiceView }) {
+  return props.service.requiredDocuments.length > 0 ? (
+    <ul>
+      {props.service.requiredDocuments.map((doc) => (
+        <li>{doc}</li>
+      ))}
+    </ul>
+  ) : (
+    <p>{translate(props.lang, 'portal.services.bring.none')}</p>
+  );
+}
+
 export function ServicesPage(props: { lang: Lang; services: ServiceView[]; locations: LocationView[] }) {
   const { lang } = props;
   const t = (key: string, values?: Record<string, string>) => translate(lang, key, values);
@@ -77,15 +90,7 @@ export function ServicesPage(props: { lang: Lang; services: ServiceView[]; locat
             </dd>
           </dl>
           <h3>{t('portal.services.bring')}</h3>
-          {service.requiredDocuments.length > 0 ? (
-            <ul>
-              {service.requiredDocuments.map((doc) => (
-                <li>{doc}</li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('portal.services.bring.none')}</p>
-          )}
+          <RequiredDocuments lang={lang} service={service} />
           {service.onlineBookable ? (
             <p class="actions">
               <a class="button" href={`/${lang}/book/${service.slug}`}>
