@@ -6,7 +6,8 @@ import { enqueueMail, type MailMessage } from '../../platform/mail/index.ts';
 import { unlinkable } from '../../platform/mail/unlinkable.ts';
 import { sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
 import type { LocationView, ServiceView } from '../office/index.ts';
-import { formatDate, formatDateTime, formatTime, renderIcs } from '../portal/index.ts';
+import { renderIcs } from '../portal/index.ts';
+import { formatDate, formatDateTime, formatTime } from '../../web/format.ts';
 import type { NoticedAppointment as AppointmentRow } from './appointment-notifier.ts';
 
 export type MailKind = 'confirmation' | 'reminder' | 'cancelled' | 'moved' | 'existing';

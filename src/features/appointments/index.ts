@@ -39,7 +39,6 @@ export { closureHorizonDays, closureImpact, isHitByClosure, todayAt, upcomingClo
 export { createAppointmentNotices, startNoticeSweep, type AppointmentNotices } from './appointment-notices.ts';
 export { closedInterval, closedPeriods, hhmm, loadClosures, type ClosedPeriod, type ClosureRow } from './closures.ts';
 export { federalStates, isFederalState, publicHolidaysBetween, type FederalState, type PublicHoliday } from './public-holidays.ts';
-export { appointmentStaffRoutes } from './staff/staff-routes.ts';
 // The portal's pages, mails and reminder read office's catalogue: their surface is portal/index.ts (see there).
 // Audited appointment changes because of an absence or closure, for the absence and closure pages.
 export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from './absence-impact.ts';

@@ -1,23 +1,10 @@
 /**
  * The citizen portal shell's import surface for the domains' portal pages: layout, language,
- * formats, security (CSRF, access grants, manage tokens), rate limits and proof of work.
+ * security (CSRF, access grants, manage tokens), rate limits and proof of work.
  */
 export { PortalLayout, Ltr, ErrorSummary } from './portal-layout.tsx';
 export { Term } from './term.tsx';
 export { problemPage, ProblemPage } from './problem-page.tsx';
-export {
-  addDays,
-  formatDate,
-  formatDateTime,
-  formatDay,
-  formatFee,
-  formatMinutes,
-  formatShortDay,
-  formatTime,
-  isIsoDay,
-  localDay,
-  weekdayName,
-} from './format.ts';
 export { qrSvg } from './qr.ts';
 export { renderIcs, type IcsEvent } from './ics.ts';
 export type { PortalDeps } from './portal-deps.ts';

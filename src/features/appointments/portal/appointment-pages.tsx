@@ -1,7 +1,8 @@
 import { raw } from 'hono/html';
 import { translate, type Lang } from '../../../web/i18n.ts';
 import { RequiredDocuments, type LocationView, type ServiceView } from '../../office/index.ts';
-import { ErrorSummary, formatDate, formatMinutes, formatTime, Ltr, PortalLayout, qrSvg, Term } from '../../portal/index.ts';
+import { ErrorSummary, Ltr, PortalLayout, qrSvg, Term } from '../../portal/index.ts';
+import { formatDate, formatMinutes, formatTime } from '../../../web/format.ts';
 import type { AppointmentRow } from './portal-engine.ts';
 
 type Notice = 'booked' | 'moved' | 'already' | 'cancelled' | undefined;

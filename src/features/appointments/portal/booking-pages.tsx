@@ -1,6 +1,7 @@
 import { languageName, languages, translate, type Lang } from '../../../web/i18n.ts';
 import type { LocationView, ServiceView } from '../../office/index.ts';
-import { ErrorSummary, formatDate, formatDay, formatMinutes, formatShortDay, formatTime, PortalLayout, Term } from '../../portal/index.ts';
+import { ErrorSummary, PortalLayout, Term } from '../../portal/index.ts';
+import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from '../../../web/format.ts';
 import type { FreeDay } from './portal-engine.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;

@@ -4,22 +4,8 @@ import { isAppError } from '../../../shared/app-error.ts';
 import { translate } from '../../../web/i18n.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
 import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../../office/index.ts';
-import {
-  addDays,
-  checkCsrf,
-  clientIp,
-  csrfToken,
-  enforce,
-  formatDay,
-  grantAccess,
-  grantedCode,
-  isIsoDay,
-  localDay,
-  newChallenge,
-  problemPage,
-  spendSolution,
-  portalLang,
-} from '../../portal/index.ts';
+import { checkCsrf, clientIp, csrfToken, enforce, grantAccess, grantedCode, newChallenge, problemPage, spendSolution, portalLang } from '../../portal/index.ts';
+import { addDays, formatDay, isIsoDay, localDay } from '../../../web/format.ts';
 import type { Person } from '../book-appointment.ts';
 import { findBookingAt } from '../find-booking-at.ts';
 import type { AppointmentPortalDeps } from './portal-engine.ts';

@@ -1,6 +1,7 @@
 import { translate, type Lang } from '../../../web/i18n.ts';
 import { OpeningHours } from './opening-hours.tsx';
-import { formatFee, formatMinutes, PortalLayout, Term } from '../../portal/index.ts';
+import { PortalLayout, Term } from '../../portal/index.ts';
+import { formatFee, formatMinutes } from '../../../web/format.ts';
 import type { LocationHours } from '../location-hours.ts';
 import type { LocationView } from '../list-locations.ts';
 import type { ServiceView } from '../list-services.ts';

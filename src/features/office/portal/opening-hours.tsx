@@ -1,5 +1,6 @@
 import { translate, type Lang } from '../../../web/i18n.ts';
-import { formatDay, Term, weekdayName } from '../../portal/index.ts';
+import { Term } from '../../portal/index.ts';
+import { formatDay, weekdayName } from '../../../web/format.ts';
 import type { LocationHours, Span, VisitorClosure } from '../location-hours.ts';
 
 // First-strong isolates keep a time such as 12:00 whole inside right-to-left sentences.
