@@ -8,7 +8,7 @@ export { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from 
 export { cancelAppointment } from './cancel-appointment.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { findAppointment } from './find-appointment.ts';
-export { auditAppointmentsViewed } from './appointment-person.ts';
+export { appointmentForPayment, auditAppointmentsViewed } from './appointment-person.ts';
 export {
   appointmentCodeOf,
   appointmentsStartingBetween,

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { countMissedAppointments } from '../appointments/index.ts';
 import { findLocationById, noShowTicketAppointments, type Db } from './front-desk-store.ts';
-import { officeDay, officeDayBounds } from './office-day.ts';
+import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
 
 export type DayFigures = {
   day: string;

@@ -13,7 +13,7 @@ import {
   ticketsOfAppointments,
   type Db,
 } from './front-desk-store.ts';
-import { officeDay, officeDayBounds } from './office-day.ts';
+import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
 
 /** Read models for the desk, reception and figures pages. Ticket lists carry no names. */
 export type WaitingTicket = {
