@@ -1,8 +1,9 @@
 // The layout rules of docs/decisions.md ("2026-12-06 — Where code lives" and "2026-12-06 — Tools
-// that keep the layout"), checked by `npm run lint:deps` inside `npm test`. Today's violations are
-// listed in .dependency-cruiser-known-violations.json (to be removed, issue 12); a new one fails.
+// that keep the layout"), checked by `npm run lint:deps` inside `npm test`. The known violations in
+// .dependency-cruiser-known-violations.json are none since issue 12; a new one fails.
 
-// The HTTP and page layer of a feature: JSX files, route files and the audience folders of a domain.
+// The HTTP and page layer of a feature: JSX files, route files, the audience folders of a domain and
+// its http/ folder (middleware, cookies, streams, OpenAPI schemas: what needs Hono but is no route).
 // Everything else in a feature is a use case, a store or a helper of those, and never sees Hono.
 const httpLayer = ['\\.tsx$', '-routes\\.ts$', '^src/features/[^/]+/(staff|portal|http)/'];
 const tests = '\\.test\\.tsx?$';

@@ -4,7 +4,7 @@ import { after } from 'node:test';
 import { serve } from '@hono/node-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { createApp } from '../src/app.tsx';
-import { reminderJob } from '../src/features/portal/reminder-job.ts';
+import { reminderJob } from '../src/features/appointments/reminder-job.ts';
 import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { createMailTransport, sendMailJob } from '../src/platform/mail/index.ts';

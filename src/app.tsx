@@ -14,7 +14,14 @@ import {
   type AppointmentNotifier,
   type BookingGuard,
 } from './features/appointments/index.ts';
-import { officeRoutes } from './features/office/index.ts';
+import {
+  appointmentPortalRoutes,
+  createEngineAdapter,
+  createPortalNotices,
+  portalBookingGuard,
+  type PortalEngine,
+} from './features/appointments/portal/index.ts';
+import { officePortalRoutes, officeRoutes } from './features/office/index.ts';
 import { officeStaffRoutes } from './features/office/staff/office-staff-routes.ts';
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
@@ -36,13 +43,7 @@ import type { Clock } from './shared/clock.ts';
 import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
-import { portalBookingGuard, proofOfWorkRoutes } from './features/portal/api-guard.ts';
-import { createPortalNotices } from './features/portal/appointment-notifier.ts';
-import { createEngineAdapter } from './features/portal/engine-adapter.ts';
-import type { PortalEngine } from './features/portal/portal-engine.ts';
-import { portalRoutes } from './features/portal/portal-routes.tsx';
-import { portalKeyLoader } from './features/portal/portal-secret.ts';
-import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
+import { defaultPortalSettings, portalKeyLoader, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 
 export type AppDeps = {
@@ -162,16 +163,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', paymentRoutes(staffDeps));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
+  // The portal shell first: its language cookie and cache rule apply to the domains' portal pages after it.
+  const portalDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.publicUrl, settings: portalSettings, key: portalKey };
+  app.route('/', portalRoutes(portalDeps));
+  app.route('/', officePortalRoutes(portalDeps));
   app.route(
     '/',
-    portalRoutes({
-      db: deps.db,
-      jobs: deps.jobs,
-      clock: deps.clock,
-      publicUrl: deps.publicUrl,
-      settings: portalSettings,
+    appointmentPortalRoutes({
+      ...portalDeps,
       engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings, notices }),
-      key: portalKey,
     }),
   );
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));

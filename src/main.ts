@@ -14,10 +14,9 @@ import { createLogger, type Logger } from './platform/log.ts';
 import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
-import { reminderJob } from './features/portal/reminder-job.ts';
 import { startRetentionJob } from './features/retention/index.ts';
 import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
-import { createPortalNotices } from './features/portal/appointment-notifier.ts';
+import { createPortalNotices, reminderJob } from './features/appointments/portal/index.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {

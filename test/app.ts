@@ -7,7 +7,7 @@ import { createLogger } from '../src/platform/log.ts';
 import { fixedClock, type Clock } from '../src/shared/clock.ts';
 import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
 import type { AppointmentNotices, AppointmentNotifier } from '../src/features/appointments/index.ts';
-import { createPortalNotices } from '../src/features/portal/appointment-notifier.ts';
+import { createPortalNotices } from '../src/features/appointments/mail-notifier.ts';
 
 /** Real pg-boss on a test database, stopped when the test file ends. */
 export function createTestJobs(url: string, beforeStop: () => Promise<void> = async () => {}): Jobs {

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { withDatabase } from '../src/db/database.ts';
 import { seedDemoOffice } from '../src/demo/seed-demo-office.ts';
 import { seedDemoStaff } from '../src/demo/seed-demo-staff.ts';
-import { reminderJobType } from '../src/features/portal/appointment-mails.ts';
+import { reminderJobType } from '../src/features/appointments/appointment-mails.ts';
 import { createJobs } from '../src/platform/jobs/jobs.ts';
 import { enqueueMail } from '../src/platform/mail/index.ts';
 import { createLogger } from '../src/platform/log.ts';

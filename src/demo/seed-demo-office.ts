@@ -8,7 +8,7 @@ import { isAppError } from '../shared/app-error.ts';
 import type { Clock } from '../shared/clock.ts';
 import { demoClerks, demoLocations, demoPeople, demoSpecialties } from './demo-office.ts';
 import { demoServices } from './demo-services.ts';
-import { sourceDigest } from '../features/office/index.ts';
+import { serviceColumns, sourceDigest } from '../features/office/index.ts';
 
 // Any constant: all instances agree on it, so two starting together seed once.
 const seedLockKey = 4_711_2026;
@@ -69,20 +69,7 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
   for (const [index, s] of demoServices.entries()) {
     const { id } = await db
       .insertInto('service')
-      .values({
-        slug: s.slug,
-        duration_minutes: s.durationMinutes,
-        slot_minutes: s.slotMinutes,
-        fee_cents: s.feeCents,
-        online_bookable: s.onlineBookable,
-        walk_in_allowed: s.walkInAllowed,
-        walk_in_daily_quota: s.walkInDailyQuota,
-        min_lead_minutes: s.minLeadMinutes,
-        max_days_ahead: s.maxDaysAhead,
-        same_day_release: s.sameDayRelease,
-        required_resource_kind: s.requiredResourceKind,
-        sort_order: index,
-      })
+      .values({ ...serviceColumns({ ...s, fee: s.feeCents, active: true }), sort_order: index })
       .returning('id')
       .executeTakeFirstOrThrow();
     serviceIds.set(s.slug, id);

@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../database.ts';
 import { createTestApp, createTestJobs, fixedClock } from '../app.ts';
-import { reminderJob } from '../../src/features/portal/reminder-job.ts';
+import { reminderJob } from '../../src/features/appointments/reminder-job.ts';
 import { renderIcs } from '../../src/features/portal/ics.ts';
 import { createTestOffice } from './office-fixture.ts';
 import { PortalClient } from './portal-client.ts';

@@ -1,19 +1,12 @@
+import type { ServiceSettings } from '../../features/office/index.ts';
+
 /** The shape of one demo service and its texts per portal language. */
 export type ServiceTexts = { name: string; description: string; audience: string; requiredDocuments: string[]; feeNote: string };
 export type DemoLang = 'de' | 'en' | 'uk' | 'ru' | 'ar' | 'fa' | 'tr' | 'fr';
 
-export type DemoService = {
-  slug: string;
-  durationMinutes: number;
-  slotMinutes: number;
+/** A service's settings as an administrator saves them, with specialties and locations by short name. */
+export type DemoService = Omit<ServiceSettings, 'fee' | 'active' | 'specialtyIds' | 'locationIds'> & {
   feeCents: number | null;
-  onlineBookable: boolean;
-  walkInAllowed: boolean;
-  walkInDailyQuota: number | null;
-  minLeadMinutes: number;
-  maxDaysAhead: number;
-  sameDayRelease: string | null;
-  requiredResourceKind: string | null;
   specialties: string[];
   locations: string[];
   texts: Record<DemoLang, ServiceTexts>;

@@ -34,11 +34,28 @@ export async function findOfferedService(db: Database, serviceId: string, locati
       'l.time_zone',
     ])
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row ? offeredService(serviceId, locationId, row.time_zone, row) : undefined;
+}
+
+/** A service's booking rules from its columns (here and in the schedule read by schedule-store.ts). */
+export function offeredService(
+  serviceId: string,
+  locationId: string,
+  timeZone: string,
+  row: {
+    duration_minutes: number;
+    slot_minutes: number;
+    min_lead_minutes: number;
+    max_days_ahead: number;
+    same_day_release: string | null;
+    required_resource_kind: string | null;
+    online_bookable: boolean;
+  },
+): OfferedService {
   return {
     serviceId,
     locationId,
-    timeZone: row.time_zone,
+    timeZone,
     onlineBookable: row.online_bookable,
     requiredResourceKind: row.required_resource_kind,
     rules: {
@@ -143,6 +160,17 @@ export type NewAppointment = Required<
     | 'idempotency_key'
   >
 > & { created_by: 'online' | 'staff' };
+
+/** A checked-in appointment ends (completed or no-show); any other status stays. Says whether it changed. */
+export async function endCheckedInAppointment(db: Database, id: string, status: 'completed' | 'no_show', now: Date): Promise<boolean> {
+  const changed = await db
+    .updateTable('appointment')
+    .set({ status, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'checked_in')
+    .executeTakeFirst();
+  return changed.numUpdatedRows > 0n;
+}
 
 /** Moves a booked appointment in one statement: the exclusion constraints check the new time against everyone else. */
 export async function moveAppointment(

@@ -8,12 +8,20 @@ export { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from 
 export { cancelAppointment } from './cancel-appointment.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { findAppointment } from './find-appointment.ts';
-export { appointmentForPayment, appointmentPerson } from './appointment-person.ts';
+export { appointmentForPayment, auditAppointmentsViewed } from './appointment-person.ts';
+export {
+  appointmentCodeOf,
+  appointmentsStartingBetween,
+  bookingPersonData,
+  countMissedAppointments,
+  type BookingPersonData,
+  type DayAppointment,
+} from './day-appointment-store.ts';
 export { findBookingAt } from './find-booking-at.ts';
 export type { AppointmentLocator } from './manage-appointment.ts';
 export { freeStartsByDay, checkSlot, type DayAvailability } from './availability.ts';
 export { allowEveryBooking, type BookingGuard } from './booking-guard.ts';
-export { appointmentRoutes } from './appointment-routes.ts';
+export { appointmentRoutes } from './http/appointment-routes.ts';
 export { ScheduleCache } from './schedule-cache.ts';
 export { BookingsCache } from './bookings-cache.ts';
 export type { EngineDeps } from './engine-deps.ts';
@@ -31,5 +39,6 @@ export { closureHorizonDays, closureImpact, isHitByClosure, todayAt, upcomingClo
 export { createAppointmentNotices, startNoticeSweep, type AppointmentNotices } from './appointment-notices.ts';
 export { closedInterval, closedPeriods, hhmm, loadClosures, type ClosedPeriod, type ClosureRow } from './closures.ts';
 export { federalStates, isFederalState, publicHolidaysBetween, type FederalState, type PublicHoliday } from './public-holidays.ts';
+// The portal's pages, mails and reminder read office's catalogue: their surface is portal/index.ts (see there).
 // Audited appointment changes because of an absence or closure, for the absence and closure pages.
 export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from './absence-impact.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import type { OfferedService } from './appointment-store.ts';
+import { offeredService, type OfferedService } from './appointment-store.ts';
 import { localDateOf, type ClerkSchedule, type DayHours, type Interval, type WeeklyHours } from './availability.ts';
 import { closedIntervals, type ClosureRow } from './closures.ts';
 
@@ -109,22 +109,7 @@ export function locationScheduleQuery(locationId: string, asOf: Date) {
 function toSchedule(locationId: string, row: Row, asOf: Date): LocationSchedule {
   const services = new Map<string, ScheduledService>();
   for (const s of row.services) {
-    services.set(s.id, {
-      serviceId: s.id,
-      locationId,
-      timeZone: row.time_zone,
-      onlineBookable: s.online_bookable,
-      requiredResourceKind: s.required_resource_kind,
-      rules: {
-        durationMinutes: s.duration_minutes,
-        slotMinutes: s.slot_minutes,
-        minLeadMinutes: s.min_lead_minutes,
-        maxDaysAhead: s.max_days_ahead,
-        sameDayRelease: s.same_day_release,
-        requiresResource: s.required_resource_kind !== null,
-      },
-      clerkIds: [...s.clerks].sort(),
-    });
+    services.set(s.id, { ...offeredService(s.id, locationId, row.time_zone, s), clerkIds: [...s.clerks].sort() });
   }
   const closed = closedIntervals(row.time_zone, row.federal_state, row.closures, localDateOf(asOf.getTime(), row.time_zone));
   const clerks = new Map<string, ClerkSchedule>();
@@ -143,4 +128,9 @@ function toSchedule(locationId: string, row: Row, asOf: Date): LocationSchedule 
 export async function readScheduleVersion(db: Database): Promise<string> {
   const { rows } = await sql<{ version: string }>`/* prepared:schedule_version */ SELECT version::text AS version FROM schedule_version`.execute(db);
   return rows[0]!.version;
+}
+
+/** The id of the service or location with this slug (the API accepts either), undefined when there is none. */
+export async function findIdBySlug(db: Database, table: 'service' | 'location', slug: string): Promise<string | undefined> {
+  return (await db.selectFrom(table).select('id').where('slug', '=', slug.toLowerCase()).executeTakeFirst())?.id;
 }

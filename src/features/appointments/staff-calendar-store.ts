@@ -31,11 +31,6 @@ export function appointmentWithPerson(db: Database, id: string) {
     .executeTakeFirst();
 }
 
-/** What the audit trail names a person by. */
-export function appointmentPerson(db: Database, id: string) {
-  return db.selectFrom('appointment').select(['id', 'person_name', 'date_of_birth']).where('id', '=', id).executeTakeFirstOrThrow();
-}
-
 /** Locations by id, with what closures and local times need. */
 export function locationsByIds(db: Database, ids: readonly string[]) {
   return db.selectFrom('location').select(['id', 'name', 'time_zone', 'federal_state']).where('id', 'in', orNone(ids)).orderBy('name').execute();

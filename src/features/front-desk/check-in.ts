@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { checkInAppointment, lockAppointmentForCheckIn } from '../appointments/index.ts';
+import { appointmentCodeOf, checkInAppointment, lockAppointmentForCheckIn } from '../appointments/index.ts';
 import { permitFrontDeskAction, type DeviceActor, type StaffActor } from './actors.ts';
 import { checkInWindow } from './check-in-window.ts';
 import { announceQueueChange } from './display-events.ts';
@@ -270,10 +270,9 @@ async function repeatOf(trx: Trx, locationId: string, key: string | undefined) {
   await lockKey(trx, `ticket-key:${locationId}:${key}`);
   const row = await trx
     .selectFrom('ticket')
-    .leftJoin('appointment', 'appointment.id', 'ticket.appointment_id')
-    .select(['ticket.id', 'ticket.display_number', 'ticket.language', 'ticket.service_id', 'ticket.appointment_id', 'appointment.code'])
-    .where('ticket.location_id', '=', locationId)
-    .where('ticket.idempotency_key', '=', key)
+    .select(['id', 'display_number', 'language', 'service_id', 'appointment_id'])
+    .where('location_id', '=', locationId)
+    .where('idempotency_key', '=', key)
     .executeTakeFirst();
   if (!row) return null;
   const ticket: IssuedTicket = {
@@ -284,7 +283,8 @@ async function repeatOf(trx: Trx, locationId: string, key: string | undefined) {
     kind: row.appointment_id ? 'appointment' : 'walk_in',
     repeated: true,
   };
-  return { kind: ticket.kind, appointmentCode: row.code, ticket };
+  const appointmentCode = row.appointment_id ? ((await appointmentCodeOf(trx, row.appointment_id)) ?? null) : null;
+  return { kind: ticket.kind, appointmentCode, ticket };
 }
 
 function keyReused(): AppError {

@@ -1,3 +1,5 @@
+import type { Updateable } from 'kysely';
+import type { Ticket } from '../../db/schema.generated.ts';
 import { isId } from '../../shared/id.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -75,34 +77,49 @@ export async function recallTicket(deps: Deps, actor: StaffActor, ticketId: stri
 
 /** The visitor arrived at the counter. */
 export async function startService(deps: Deps, actor: StaffActor, ticketId: string): Promise<void> {
-  const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const ticket = await lockTicket(trx, actor, ticketId, ['called'], { ownOnly: true });
-    await trx.updateTable('ticket').set({ status: 'in_service', started_at: now, updated_at: now }).where('id', '=', ticket.id).execute();
-    await announceQueueChange(trx, ticket.location_id, 'start');
-  });
+  await stepOwnTicket(deps, actor, ticketId, { from: ['called'], set: (now) => ({ status: 'in_service', started_at: now }), reason: 'start' });
 }
 
 /** Nobody came after the calls: the visit ends as a no-show, and so does the appointment. */
 export async function markNoShow(deps: Deps, actor: StaffActor, ticketId: string): Promise<void> {
-  const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const ticket = await lockTicket(trx, actor, ticketId, ['called'], { ownOnly: true });
-    await trx.updateTable('ticket').set({ status: 'no_show', finished_at: now, updated_at: now }).where('id', '=', ticket.id).execute();
-    if (ticket.appointment_id) {
-      await markAppointmentNoShow(trx, ticket.appointment_id, now);
-    }
-    await announceQueueChange(trx, ticket.location_id, 'no_show');
+  await stepOwnTicket(deps, actor, ticketId, {
+    from: ['called'],
+    set: (now) => ({ status: 'no_show', finished_at: now }),
+    reason: 'no_show',
+    appointment: markAppointmentNoShow,
   });
 }
 
 /** The visitor steps aside (e.g. fetches a document); the clerk can call the next one meanwhile. */
 export async function parkTicket(deps: Deps, actor: StaffActor, ticketId: string): Promise<void> {
+  await stepOwnTicket(deps, actor, ticketId, { from: ['called', 'in_service'], set: () => ({ status: 'parked', counter_id: null }), reason: 'park' });
+}
+
+/**
+ * One step of the clerk's own visit, in one transaction: lock the ticket in one of the `from`
+ * states, change it, end its appointment the same way when there is one, tell the screens.
+ */
+async function stepOwnTicket(
+  deps: Deps,
+  actor: StaffActor,
+  ticketId: string,
+  step: {
+    from: readonly Status[];
+    set: (now: Date) => Updateable<Ticket>;
+    reason: string;
+    appointment?: (trx: Trx, appointmentId: string, now: Date) => Promise<boolean>;
+  },
+): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const ticket = await lockTicket(trx, actor, ticketId, ['called', 'in_service'], { ownOnly: true });
-    await trx.updateTable('ticket').set({ status: 'parked', counter_id: null, updated_at: now }).where('id', '=', ticket.id).execute();
-    await announceQueueChange(trx, ticket.location_id, 'park');
+    const ticket = await lockTicket(trx, actor, ticketId, step.from, { ownOnly: true });
+    await trx
+      .updateTable('ticket')
+      .set({ ...step.set(now), updated_at: now })
+      .where('id', '=', ticket.id)
+      .execute();
+    if (ticket.appointment_id && step.appointment) await step.appointment(trx, ticket.appointment_id, now);
+    await announceQueueChange(trx, ticket.location_id, step.reason);
   });
 }
 

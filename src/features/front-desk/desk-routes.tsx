@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../../platform/http/app-env.ts';
-import { AppError, isAppError } from '../../shared/app-error.ts';
+import { AppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import { staffLang, staffT } from '../staff/index.ts';
 import type { StaffActor } from './actors.ts';
@@ -10,7 +10,8 @@ import { callNextTicket } from './call-next.ts';
 import { finishTicket, markNoShow, parkTicket, recallTicket, resumeTicket, startService, transferTicket } from './desk-actions.ts';
 import { BookingDataPage, CounterChoice, DeskLive, DeskPage } from './desk-pages.tsx';
 import type { FrontDeskDeps } from './front-desk-deps.ts';
-import { requireStaff } from './front-desk-gate.ts';
+import { requireStaff } from './http/front-desk-gate.ts';
+import { type ScreenStatus, showRefusal } from './http/refused-action.ts';
 import { findLocationById } from './front-desk-store.ts';
 import type { ScreenNotice } from './front-desk-ui.tsx';
 import { bookingOfTicket, deskCounters, deskView } from './queue-overview.ts';
@@ -34,8 +35,6 @@ function rememberedDesk(c: Context, actor: StaffActor): { locationId: string; co
   return { locationId, counterId };
 }
 
-const errorStatus = { conflict: 409, not_found: 404, forbidden: 403, validation_failed: 422 } as const;
-
 export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -51,7 +50,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     return { actor, location: await findLocationById(deps.db, locationId), counters, counter };
   };
 
-  const render = async (c: Context<AppEnv>, notice?: ScreenNotice, status: 200 | 409 | 404 | 422 | 403 = 200) => {
+  const render = async (c: Context<AppEnv>, notice?: ScreenNotice, status: ScreenStatus = 200) => {
     const { actor, location, counters, counter } = await context(c);
     const lang = staffLang(c);
     if (!counter) return c.html(<CounterChoice c={c} lang={lang} location={location} counters={counters} />, status);
@@ -84,8 +83,7 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
         if (outcome) return render(c, { kind: 'ok', ...outcome });
         return c.redirect(`/desk?location=${location.id}&counter=${counter?.id ?? ''}`, 303);
       } catch (error) {
-        if (!isAppError(error) || !(error.code in errorStatus)) throw error;
-        return render(c, { kind: 'error', text: error.message }, errorStatus[error.code as keyof typeof errorStatus]);
+        return showRefusal(error, (notice, status) => render(c, notice, status));
       }
     });
 

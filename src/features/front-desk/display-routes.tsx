@@ -5,9 +5,9 @@ import { displayEventsSince } from './display-events.ts';
 import { DisplayPage } from './display-pages.tsx';
 import { displayCall } from './display-texts.ts';
 import type { FrontDeskDeps } from './front-desk-deps.ts';
-import { requireDevice } from './front-desk-gate.ts';
+import { requireDevice } from './http/front-desk-gate.ts';
 import { findLocationById, findLocationBySlug } from './front-desk-store.ts';
-import { displayStream } from './live-streams.ts';
+import { displayStream } from './http/live-streams.ts';
 
 /**
  * The call display on a TV in the waiting room: ticket numbers and counters only, never names.

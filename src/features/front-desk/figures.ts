@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../shared/clock.ts';
 import { permitFrontDeskAction, type StaffActor } from './actors.ts';
-import { findLocationById, type Db } from './front-desk-store.ts';
+import { countMissedAppointments } from '../appointments/index.ts';
+import { findLocationById, noShowTicketAppointments, type Db } from './front-desk-store.ts';
 import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
 
 export type DayFigures = {
@@ -41,24 +42,14 @@ export async function dayFigures(deps: { db: Db; clock: Clock }, actor: StaffAct
     FROM ticket WHERE location_id = ${location.id} AND day = ${day}`.execute(deps.db);
   // Booked appointments whose check-in window has long passed without a check-in also count as no-shows.
   const { start, end } = officeDayBounds(day, location.time_zone);
-  const missed = await deps.db
-    .selectFrom('appointment')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('location_id', '=', location.id)
-    .where('starts_at', '>=', start)
-    .where('starts_at', '<', end)
-    .where((eb) => eb.or([eb('status', '=', 'no_show'), eb.and([eb('status', '=', 'booked'), eb('ends_at', '<', deps.clock.now())])]))
-    .where(
-      'id',
-      'not in',
-      deps.db
-        .selectFrom('ticket')
-        .select('appointment_id')
-        .where('appointment_id', 'is not', null)
-        .where('status', '=', 'no_show')
-        .$narrowType<{ appointment_id: string }>(),
-    )
-    .executeTakeFirstOrThrow();
+  // Those with a no-show ticket are counted with the tickets already.
+  const missed = await countMissedAppointments(deps.db, {
+    locationId: location.id,
+    from: start,
+    to: end,
+    now: deps.clock.now(),
+    except: await noShowTicketAppointments(deps.db, location.id, day),
+  });
   const v = visits.rows[0] ?? { with_appointment: 0, without_appointment: 0, ticket_no_shows: 0, finished: 0 };
   const total = v.with_appointment + v.without_appointment;
   const round = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
@@ -70,7 +61,7 @@ export async function dayFigures(deps: { db: Db; clock: Clock }, actor: StaffAct
     visitsWithAppointment: v.with_appointment,
     visitsWithoutAppointment: v.without_appointment,
     appointmentShare: total === 0 ? null : v.with_appointment / total,
-    noShows: v.ticket_no_shows + Number(missed.count),
+    noShows: v.ticket_no_shows + missed,
     finished: v.finished,
   };
 }

@@ -97,6 +97,30 @@ export async function lockKey(trx: Trx, key: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
 }
 
+/** The appointments of a location's no-show tickets on a day. */
+export async function noShowTicketAppointments(db: Db, locationId: string, day: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('ticket')
+    .select('appointment_id')
+    .where('location_id', '=', locationId)
+    .where('day', '=', day)
+    .where('status', '=', 'no_show')
+    .where('appointment_id', 'is not', null)
+    .execute();
+  return rows.flatMap((row) => (row.appointment_id ? [row.appointment_id] : []));
+}
+
+/** The tickets of these appointments (number and state), by appointment. */
+export async function ticketsOfAppointments(db: Db, appointmentIds: readonly string[]): Promise<Map<string, { number: string | null; status: string }>> {
+  if (appointmentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('ticket')
+    .select(['appointment_id', 'display_number', 'status'])
+    .where('appointment_id', 'in', [...appointmentIds])
+    .execute();
+  return new Map(rows.flatMap((row) => (row.appointment_id ? [[row.appointment_id, { number: row.display_number, status: row.status }] as const] : [])));
+}
+
 export type QueueCandidateRow = { specialty_id: string; routing_rule: unknown; sort_order: number; queue_prefix: string };
 
 export async function queueCandidates(db: Db, serviceId: string): Promise<QueueCandidateRow[]> {

@@ -1,7 +1,7 @@
-import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { assetUrl } from '../../web/assets.ts';
-import { textDirection, translate, type Lang } from '../../web/i18n.ts';
+import { HtmlDocument } from '../../web/html-document.tsx';
+import { translate, type Lang } from '../../web/i18n.ts';
 import type { QueueSummary } from './queue-overview.ts';
 import { type StaffScreenLang, waitedLabel } from './staff-format.ts';
 
@@ -17,22 +17,21 @@ export { birthDateLabel, dayLabel, durationLabel, languageLabel, statusLabel, ty
 export function ScreenLayout(props: { lang: Lang; title: string; bodyClass: string; children: Child; script?: string; data?: Record<string, string> }) {
   const data = Object.fromEntries(Object.entries(props.data ?? {}).map(([key, value]) => [`data-${key}`, value]));
   return (
-    <>
-      {raw('<!doctype html>')}
-      <html lang={props.lang} dir={textDirection(props.lang)}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${props.title} · ${translate(props.lang, 'app.name')}`}</title>
+    <HtmlDocument
+      lang={props.lang}
+      title={`${props.title} · ${translate(props.lang, 'app.name')}`}
+      head={
+        <>
           <link rel="stylesheet" href={assetUrl('base.css')} />
           <link rel="stylesheet" href={assetUrl('front-desk.css')} />
           {props.script ? <script src={assetUrl(props.script)} defer></script> : null}
-        </head>
-        <body class={props.bodyClass} {...data}>
-          {props.children}
-        </body>
-      </html>
-    </>
+        </>
+      }
+    >
+      <body class={props.bodyClass} {...data}>
+        {props.children}
+      </body>
+    </HtmlDocument>
   );
 }
 

@@ -7,7 +7,7 @@ import { isLanguage, sourceLang, type Lang } from '../../web/i18n.ts';
 import { permitFrontDeskAction } from './actors.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import type { FrontDeskDeps } from './front-desk-deps.ts';
-import { requireDevice } from './front-desk-gate.ts';
+import { requireDevice } from './http/front-desk-gate.ts';
 import { findLocationById, findLocationBySlug } from './front-desk-store.ts';
 import { type ErrorFacts, KioskStart, KioskTicket, KioskWalkIn } from './kiosk-pages.tsx';
 import { ticketSlip, walkInChoice } from './kiosk-screen.ts';

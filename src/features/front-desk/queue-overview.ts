@@ -2,7 +2,17 @@ import { sql } from 'kysely';
 import type { Clock } from '../../shared/clock.ts';
 import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { queueOrder } from './call-next.ts';
-import { activeCounters, allSpecialties, counterInUse, findLocationById, loadSettings, servicesAt, type Db } from './front-desk-store.ts';
+import { appointmentsStartingBetween, bookingPersonData } from '../appointments/index.ts';
+import {
+  activeCounters,
+  allSpecialties,
+  counterInUse,
+  findLocationById,
+  loadSettings,
+  servicesAt,
+  ticketsOfAppointments,
+  type Db,
+} from './front-desk-store.ts';
 import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
 
 /** Read models for the desk, reception and figures pages. Ticket lists carry no names. */
@@ -161,36 +171,15 @@ export type BookingData = {
 export async function bookingOfTicket(deps: { db: Db }, actor: StaffActor, ticketId: string): Promise<BookingData | null> {
   const row = await deps.db
     .selectFrom('ticket')
-    .leftJoin('appointment', 'appointment.id', 'ticket.appointment_id')
-    .select([
-      'ticket.location_id',
-      'ticket.staff_id',
-      'ticket.specialty_id',
-      'appointment.id as appointment_id',
-      'appointment.person_name',
-      'appointment.date_of_birth',
-      'appointment.email',
-      'appointment.phone',
-      'appointment.starts_at',
-      'appointment.code',
-      'appointment.language',
-    ])
-    .where('ticket.id', '=', ticketId)
+    .select(['location_id', 'staff_id', 'specialty_id', 'appointment_id'])
+    .where('id', '=', ticketId)
     .executeTakeFirst();
   if (!row) return null;
   permitFrontDeskAction(actor, 'call', row.location_id);
   if (row.staff_id !== actor.staffId && !actor.specialtyIds.includes(row.specialty_id)) return null;
-  if (!row.appointment_id || !row.person_name) return null;
-  return {
-    appointmentId: row.appointment_id,
-    personName: row.person_name,
-    dateOfBirth: row.date_of_birth ?? '',
-    email: row.email ?? '',
-    phone: row.phone,
-    startsAt: row.starts_at as Date,
-    code: row.code ?? '',
-    language: row.language ?? 'de',
-  };
+  if (!row.appointment_id) return null;
+  const person = await bookingPersonData(deps.db, row.appointment_id);
+  return person ? { appointmentId: row.appointment_id, ...person } : null;
 }
 
 export type TodaysAppointment = {
@@ -209,41 +198,21 @@ export async function todaysAppointments(deps: { db: Db; clock: Clock }, actor: 
   permitFrontDeskAction(actor, 'reception', locationId);
   const location = await findLocationById(deps.db, locationId);
   const { start, end } = officeDayBounds(officeDay(deps.clock.now(), location.time_zone), location.time_zone);
-  let query = deps.db
-    .selectFrom('appointment')
-    .leftJoin('ticket', 'ticket.appointment_id', 'appointment.id')
-    .leftJoin('service_text', (join) => join.onRef('service_text.service_id', '=', 'appointment.service_id').on('service_text.lang', '=', 'de'))
-    .select([
-      'appointment.id',
-      'appointment.code',
-      'appointment.person_name',
-      'appointment.starts_at',
-      'appointment.status',
-      'service_text.name as service_name',
-      'ticket.display_number',
-      'ticket.status as ticket_status',
-    ])
-    .where('appointment.location_id', '=', location.id)
-    .where('appointment.starts_at', '>=', start)
-    .where('appointment.starts_at', '<', end)
-    .where('appointment.status', '<>', 'cancelled')
-    .where('appointment.person_name', 'is not', null);
-  const term = search?.trim().slice(0, 100);
-  if (term)
-    query = query.where((eb) =>
-      eb.or([eb('appointment.person_name', 'ilike', `%${term.replace(/[%_\\]/g, '\\$&')}%`), eb('appointment.code', '=', term.toUpperCase())]),
-    );
-  const rows = await query.orderBy('appointment.starts_at').limit(500).execute();
-  return rows.map((row) => ({
-    id: row.id,
-    code: row.code,
-    // Today's appointments are never erased (that happens days after the visit); the filter above says so to the types.
-    personName: row.person_name ?? '',
-    startsAt: row.starts_at,
-    status: row.status,
-    serviceName: row.service_name ?? '',
-    ticketNumber: row.display_number,
-    ticketStatus: row.ticket_status,
+  const appointments = await appointmentsStartingBetween(deps.db, {
+    locationId: location.id,
+    from: start,
+    to: end,
+    search: search?.trim().slice(0, 100),
+    limit: 500,
+  });
+  const tickets = await ticketsOfAppointments(
+    deps.db,
+    appointments.map((a) => a.id),
+  );
+  return appointments.map((appointment) => ({
+    ...appointment,
+    ticketNumber: tickets.get(appointment.id)?.number ?? null,
+    ticketStatus: tickets.get(appointment.id)?.status ?? null,
   }));
 }
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../platform/http/app-env.ts';
-import { AppError, isAppError } from '../../shared/app-error.ts';
+import { AppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import { isLanguage } from '../../web/i18n.ts';
 import { staffLang, staffT } from '../staff/index.ts';
@@ -10,10 +10,11 @@ import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import { markPriority } from './desk-actions.ts';
 import { appointmentShareGoal, dayFigures } from './figures.ts';
 import type { FrontDeskDeps } from './front-desk-deps.ts';
-import { requireStaff } from './front-desk-gate.ts';
+import { requireStaff } from './http/front-desk-gate.ts';
+import { type ScreenStatus, showRefusal } from './http/refused-action.ts';
 import { findLocationById, type LocationRow } from './front-desk-store.ts';
 import { priorityReasons, type ScreenNotice } from './front-desk-ui.tsx';
-import { queueStream } from './live-streams.ts';
+import { queueStream } from './http/live-streams.ts';
 import { receptionServices, todaysAppointments, waitingQueues } from './queue-overview.ts';
 import { FiguresPage, ReceptionLive, ReceptionPage } from './reception-pages.tsx';
 import { chooseLocation, locationChoices } from './staff-locations.ts';
@@ -29,7 +30,6 @@ const walkInForm = z.object({
 });
 const checkInForm = z.object({ code: z.string().max(400), nationality: z.string().max(2).optional() });
 const priorityForm = z.object({ priority: z.enum(['on', 'off']), reason: z.enum(priorityReasons).optional() });
-const errorStatus = { conflict: 409, not_found: 404, forbidden: 403, validation_failed: 422 } as const;
 
 export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -47,7 +47,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     return { queues, appointments };
   };
 
-  const render = async (c: Context<AppEnv>, notice?: ScreenNotice, status: 200 | 409 | 404 | 422 | 403 = 200) => {
+  const render = async (c: Context<AppEnv>, notice?: ScreenNotice, status: ScreenStatus = 200) => {
     const { actor, location, choices } = await context(c);
     permitFrontDeskAction(actor, 'reception', location.id);
     const lang = staffLang(c);
@@ -75,8 +75,7 @@ export function receptionRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
       try {
         return await render(c, { kind: 'ok', text: await action(actor, c, location) });
       } catch (error) {
-        if (!isAppError(error) || !(error.code in errorStatus)) throw error;
-        return render(c, { kind: 'error', text: error.message }, errorStatus[error.code as keyof typeof errorStatus]);
+        return showRefusal(error, (notice, status) => render(c, notice, status));
       }
     });
 

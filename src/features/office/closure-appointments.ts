@@ -1,15 +1,15 @@
 import { Temporal } from 'temporal-polyfill';
 import { AppError } from '../../shared/app-error.ts';
 import {
-  appointmentPerson,
+  auditAppointmentsViewed,
   closureImpact,
   isHitByClosure,
   rescheduleAndNotify,
   upcomingClosedPeriods,
   type AppointmentNotifier,
 } from '../appointments/index.ts';
-import { auditPersonForAppointment, recordAudit } from '../staff/index.ts';
 import { cancelAppointmentForAbsence } from '../appointments/index.ts';
+import { recordAudit } from '../staff/index.ts';
 import { managedLocation } from './managed-location.ts';
 import type { OfficeChange, OfficeDeps } from './office-change.ts';
 
@@ -20,17 +20,8 @@ import type { OfficeChange, OfficeDeps } from './office-change.ts';
 export async function viewClosureImpact(deps: OfficeDeps, change: OfficeChange, locationId: string) {
   const location = await managedLocation(deps.db, change.actor, locationId, 'hours.manage');
   const [periods, impact] = await Promise.all([upcomingClosedPeriods(deps.db, deps.clock, location), closureImpact(deps.db, deps.clock, location)]);
-  for (const a of impact.flatMap((i) => i.appointments)) {
-    const personId = await auditPersonForAppointment(deps.db, await appointmentPerson(deps.db, a.id));
-    await recordAudit(deps.db, deps.clock, {
-      actor: change.actor,
-      action: 'person.view',
-      target: { type: 'appointment', id: a.id },
-      personId,
-      screen: 'closure impact',
-      ip: change.ip,
-    });
-  }
+  const shown = impact.flatMap((i) => i.appointments.map((a) => a.id));
+  await auditAppointmentsViewed(deps, { actor: change.actor, appointmentIds: shown, screen: 'closure impact', ip: change.ip });
   return { location, periods, impact };
 }
 

@@ -70,3 +70,32 @@ export async function updateAudited<R>(
     })
     .catch(what.violated ?? rethrow);
 }
+
+/**
+ * Create and update of a catalogue entry that is one row (location, specialty): authorized for
+ * `office.manage`, written and audited in one transaction each.
+ */
+export function catalogueEntry<Input, Columns, Row extends { id: string }>(spec: {
+  audited: Audited;
+  columnsOf: (input: Input) => Columns;
+  insert: (trx: Transaction<DB>, columns: Columns) => Promise<Row>;
+  lock: (trx: Transaction<DB>, id: string) => Promise<unknown>;
+  update: (trx: Transaction<DB>, id: string, columns: Columns) => Promise<unknown>;
+}) {
+  return {
+    async create(deps: OfficeDeps, change: OfficeChange, input: Input): Promise<string> {
+      authorizeChange(change, 'office.manage');
+      return (await insertAudited(deps, change, spec.audited, (trx) => spec.insert(trx, spec.columnsOf(input)))).id;
+    },
+    async update(deps: OfficeDeps, change: OfficeChange, id: string, input: Input): Promise<void> {
+      authorizeChange(change, 'office.manage');
+      await updateAudited(
+        deps,
+        change,
+        { ...spec.audited, id },
+        (trx) => spec.lock(trx, id),
+        (trx) => spec.update(trx, id, spec.columnsOf(input)),
+      );
+    },
+  };
+}

@@ -36,7 +36,7 @@ const unknownLink = whenViolated({ '23503': new AppError('validation_failed', 'A
 export async function createService(deps: OfficeDeps, change: OfficeChange, input: ServiceSettings & { name: string }): Promise<string> {
   authorizeChange(change, 'office.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const id = await insertService(trx, columnsOf(input));
+    const id = await insertService(trx, serviceColumns(input));
     if (!id) throw taken(input.slug);
     const german = { name: input.name, description: '', audience: '', required_documents: [], fee_note: '' };
     await upsertServiceText(trx, { serviceId: id, lang: sourceLang }, { ...german, source_digest: sourceDigest(german) });
@@ -52,7 +52,7 @@ export async function updateService(deps: OfficeDeps, change: OfficeChange, id: 
     const before = await lockService(trx, id);
     if (!before) throw new AppError('not_found', 'There is no such service.');
     if (await slugTakenByOther(trx, input.slug, id)) throw taken(input.slug);
-    const after = await updateServiceRow(trx, id, { ...columnsOf(input), updated_at: deps.clock.now() });
+    const after = await updateServiceRow(trx, id, { ...serviceColumns(input), updated_at: deps.clock.now() });
     await replaceServiceLinks(trx, id, input).catch(unknownLink);
     await recordChange(trx, deps.clock, change, {
       action: 'admin.service.update',
@@ -63,7 +63,8 @@ export async function updateService(deps: OfficeDeps, change: OfficeChange, id: 
   });
 }
 
-function columnsOf(input: ServiceSettings): ServiceColumns {
+/** A service's settings as its columns (here and in the demo office's seed). */
+export function serviceColumns(input: Omit<ServiceSettings, 'specialtyIds' | 'locationIds'>): ServiceColumns {
   return {
     slug: input.slug,
     duration_minutes: input.durationMinutes,

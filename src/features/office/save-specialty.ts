@@ -1,4 +1,4 @@
-import { authorizeChange, exists, insertAudited, updateAudited, whenViolated, type OfficeChange, type OfficeDeps } from './office-change.ts';
+import { catalogueEntry, exists, whenViolated } from './office-change.ts';
 import type { RoutingRule } from './routing-rule.ts';
 import { insertSpecialty, lockSpecialty, updateSpecialtyRow, type SpecialtyColumns } from './specialty-store.ts';
 
@@ -6,21 +6,9 @@ export type SpecialtyInput = { name: string; slug: string; queuePrefix: string; 
 
 const audited = { type: 'specialty', violated: whenViolated({ '23505': exists('A specialty with this short name') }), notFound: 'There is no such specialty.' };
 
-export async function createSpecialty(deps: OfficeDeps, change: OfficeChange, input: SpecialtyInput): Promise<string> {
-  authorizeChange(change, 'office.manage');
-  return (await insertAudited(deps, change, audited, (trx) => insertSpecialty(trx, columnsOf(input)))).id;
-}
-
-export async function updateSpecialty(deps: OfficeDeps, change: OfficeChange, id: string, input: SpecialtyInput): Promise<void> {
-  authorizeChange(change, 'office.manage');
-  await updateAudited(
-    deps,
-    change,
-    { ...audited, id },
-    (trx) => lockSpecialty(trx, id),
-    (trx) => updateSpecialtyRow(trx, id, columnsOf(input)),
-  );
-}
+const entry = catalogueEntry({ audited, columnsOf, insert: insertSpecialty, lock: lockSpecialty, update: updateSpecialtyRow });
+export const createSpecialty = entry.create;
+export const updateSpecialty = entry.update;
 
 function columnsOf(input: SpecialtyInput): SpecialtyColumns {
   return {

@@ -1,23 +1,10 @@
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.generated.ts';
+import type { DB, Service } from '../../db/schema.generated.ts';
 import type { ServiceTextFields } from './translation-status.ts';
 
 /** The settings of a service an administrator edits. */
-export type ServiceColumns = {
-  slug: string;
-  duration_minutes: number;
-  slot_minutes: number;
-  fee_cents: number | null;
-  online_bookable: boolean;
-  walk_in_allowed: boolean;
-  walk_in_daily_quota: number | null;
-  min_lead_minutes: number;
-  max_days_ahead: number;
-  same_day_release: string | null;
-  required_resource_kind: string | null;
-  active: boolean;
-};
+export type ServiceColumns = Omit<Selectable<Service>, 'id' | 'created_at' | 'updated_at' | 'sort_order'>;
 
 /** Every service (active or not) with all its texts, for the overview of translations. */
 export async function servicesWithTexts(db: Database) {

@@ -1,6 +1,6 @@
-import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { assetUrl } from '../../web/assets.ts';
+import { HtmlDocument } from '../../web/html-document.tsx';
 import { languageName, languages, textDirection, translate, type Lang } from '../../web/i18n.ts';
 
 /**
@@ -12,53 +12,52 @@ export function PortalLayout(props: { lang: Lang; title: string; path: string; c
   const t = (key: string) => translate(props.lang, key);
   const query = props.query ? `?${props.query}` : '';
   return (
-    <>
-      {raw('<!doctype html>')}
-      <html lang={props.lang} dir={textDirection(props.lang)}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${props.title} · ${t('portal.office')}`}</title>
+    <HtmlDocument
+      lang={props.lang}
+      title={`${props.title} · ${t('portal.office')}`}
+      head={
+        <>
           <link rel="icon" href={assetUrl('favicon.ico')} sizes="16x16 32x32" />
           <link rel="stylesheet" href={assetUrl('base.css')} />
           <link rel="stylesheet" href={assetUrl('portal.css')} />
           {props.script ? <script src={assetUrl('proof-of-work.js')} defer></script> : null}
-        </head>
-        <body>
-          <a class="skip-link" href="#main">
-            {t('portal.skip')}
-          </a>
-          <header class="site-header portal-header">
-            <a href={`/${props.lang}/`}>{t('portal.office')}</a>
-            <nav class="languages" aria-label={t('portal.languages')}>
-              <ul>
-                {languages.map((code) => (
-                  <li>
-                    <a
-                      href={`/${code}${props.path}${query}`}
-                      lang={code}
-                      hreflang={code}
-                      dir={textDirection(code)}
-                      aria-current={code === props.lang ? 'true' : undefined}
-                    >
-                      {languageName(code)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </header>
-          <main id="main" class="page" tabindex={-1}>
-            {props.children}
-          </main>
-          <footer class="portal-footer">
-            <p>
-              <a href={`/${props.lang}/privacy`}>{t('portal.privacy.link')}</a>
-            </p>
-          </footer>
-        </body>
-      </html>
-    </>
+        </>
+      }
+    >
+      <body>
+        <a class="skip-link" href="#main">
+          {t('portal.skip')}
+        </a>
+        <header class="site-header portal-header">
+          <a href={`/${props.lang}/`}>{t('portal.office')}</a>
+          <nav class="languages" aria-label={t('portal.languages')}>
+            <ul>
+              {languages.map((code) => (
+                <li>
+                  <a
+                    href={`/${code}${props.path}${query}`}
+                    lang={code}
+                    hreflang={code}
+                    dir={textDirection(code)}
+                    aria-current={code === props.lang ? 'true' : undefined}
+                  >
+                    {languageName(code)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="page" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="portal-footer">
+          <p>
+            <a href={`/${props.lang}/privacy`}>{t('portal.privacy.link')}</a>
+          </p>
+        </footer>
+      </body>
+    </HtmlDocument>
   );
 }
 

@@ -34,13 +34,13 @@ export async function createApiToken(
   return { id: row.id, token };
 }
 
-export async function revokeApiToken(deps: { db: Database; clock: Clock }, id: string): Promise<boolean> {
-  const result = await deps.db
-    .updateTable('api_token')
-    .set({ revoked_at: deps.clock.now() })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+export function revokeApiToken(deps: { db: Database; clock: Clock }, id: string): Promise<boolean> {
+  return revoke(deps, 'api_token', id);
+}
+
+/** Revokes a personal API token or a device's token; false when it was revoked already or never existed. */
+async function revoke(deps: { db: Database; clock: Clock }, table: 'api_token' | 'device', id: string): Promise<boolean> {
+  const result = await deps.db.updateTable(table).set({ revoked_at: deps.clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -81,14 +81,8 @@ export async function createDevice(
   return { id: row.id, token };
 }
 
-export async function revokeDevice(deps: { db: Database; clock: Clock }, id: string): Promise<boolean> {
-  const result = await deps.db
-    .updateTable('device')
-    .set({ revoked_at: deps.clock.now() })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function revokeDevice(deps: { db: Database; clock: Clock }, id: string): Promise<boolean> {
+  return revoke(deps, 'device', id);
 }
 
 /** A kiosk or display: bound to one location, sees no personal data (see policy.ts). */

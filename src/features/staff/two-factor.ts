@@ -19,6 +19,12 @@ function newRecoveryCode(): string {
 }
 const normaliseRecoveryCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
 
+/** Whether the staff member's two-factor sign-in is set up, and the user name their authenticator app shows. */
+export async function twoFactorState(db: Database, staffId: string): Promise<{ username: string | null; enabled: boolean }> {
+  const row = await db.selectFrom('staff').select(['username', 'totp_enabled_at']).where('id', '=', staffId).executeTakeFirstOrThrow();
+  return { username: row.username, enabled: row.totp_enabled_at !== null };
+}
+
 /** Starts (or restarts) TOTP set-up: a new secret, not active until confirmed with a code. */
 export async function startTotpEnrolment(db: Database, staffId: string): Promise<string> {
   const secret = newTotpSecret();

@@ -1,9 +1,9 @@
 import { AppError } from '../../../shared/app-error.ts';
-import { absenceForManager, auditPersonForAppointment, authorizeChange, can, recordAudit, type ChangeContext } from '../../staff/index.ts';
+import { absenceForManager, authorizeChange, can, type ChangeContext } from '../../staff/index.ts';
 import { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from '../absence-impact.ts';
+import { auditAppointmentsViewed } from '../appointment-person.ts';
 import type { NotifyingDeps } from '../notified-changes.ts';
 import { qualifiedColleagues } from '../reassign-appointment.ts';
-import * as store from '../staff-calendar-store.ts';
 
 type Deps = Pick<NotifyingDeps, 'db' | 'clock'>;
 
@@ -15,18 +15,7 @@ export async function reviewAbsenceImpact(deps: Deps, ctx: ChangeContext, absenc
   const { absence, staff } = await absenceForManager(deps, ctx, absenceId);
   const affected = (await affectedAppointments(deps.db, absenceId)).filter((a) => can(ctx.actor, 'hours.manage', { locationId: a.location_id }));
   const alternatives = await Promise.all(affected.map((a) => qualifiedColleagues(deps.db, a.id)));
-  // Showing names is opening personal data: one audit entry per person shown.
-  for (const a of affected) {
-    const personId = await auditPersonForAppointment(deps.db, await store.appointmentPerson(deps.db, a.id));
-    await recordAudit(deps.db, deps.clock, {
-      actor: ctx.actor,
-      action: 'person.view',
-      target: { type: 'appointment', id: a.id },
-      personId,
-      screen: 'absence impact',
-      ip: ctx.ip,
-    });
-  }
+  await auditAppointmentsViewed(deps, { actor: ctx.actor, appointmentIds: affected.map((a) => a.id), screen: 'absence impact', ip: ctx.ip });
   return { absence, staff, affected: affected.map((appointment, index) => ({ appointment, alternatives: alternatives[index] ?? [] })) };
 }
 

@@ -9,7 +9,7 @@ import { roleMay } from '../policy.ts';
 import { sha256 } from '../secrets.ts';
 import { deleteAllSessions, deleteSession } from '../session-store.ts';
 import { signIn } from '../sign-in.ts';
-import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from '../two-factor.ts';
+import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, twoFactorState, verifySecondFactor } from '../two-factor.ts';
 import { renderSVG } from 'uqr';
 import { otpauthUrl } from '../totp.ts';
 import {
@@ -195,8 +195,8 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const session = c.get('staffSession');
     if (!session || (session.stage !== 'full' && session.stage !== 'enrol')) return c.redirect('/staff/sign-in', 303);
     const t = staffT(c);
-    const staff = await deps.db.selectFrom('staff').select(['username', 'totp_enabled_at']).where('id', '=', session.staffId).executeTakeFirstOrThrow();
-    if (staff.totp_enabled_at) {
+    const staff = await twoFactorState(deps.db, session.staffId);
+    if (staff.enabled) {
       return c.html(
         <StaffLayout c={c} title={t('staff.totp.title')}>
           <h1>{t('staff.totp.title')}</h1>

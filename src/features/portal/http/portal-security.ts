@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { clientIp } from '../../platform/http/client-ip.ts';
-import { checkCsrf as checkSharedCsrf, csrfCookieToken, csrfFieldName, heldCsrfCookie, sameToken } from '../../platform/http/csrf.ts';
-import { AppError } from '../../shared/app-error.ts';
+import { clientIp } from '../../../platform/http/client-ip.ts';
+import { checkCsrf as checkSharedCsrf, csrfCookieToken, csrfFieldName, heldCsrfCookie, sameToken } from '../../../platform/http/csrf.ts';
+import { AppError } from '../../../shared/app-error.ts';
+import { sign } from '../manage-token.ts';
 
 const csrfCookie = 'lotse_csrf';
 const grantCookie = 'lotse_manage';
@@ -57,20 +57,3 @@ export function secureCookie(c: Context): boolean {
 
 // Re-exported so the feature's routes keep one import surface.
 export { clientIp };
-
-/**
- * The token in the e-mail's change/cancel link: an HMAC of the appointment, so the portal can
- * put it into the confirmation mail inside the booking transaction without knowing the
- * engine's manage secret (which the engine only returns after commit).
- */
-export function manageToken(key: string, appointment: { id: string; code: string }): string {
-  return sign(key, `manage:${appointment.id}:${appointment.code}`);
-}
-
-export function isManageToken(key: string, appointment: { id: string; code: string }, token: string): boolean {
-  return sameToken(token, manageToken(key, appointment));
-}
-
-function sign(key: string, text: string): string {
-  return createHmac('sha256', key).update(text).digest('base64url');
-}

@@ -1,17 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
-import type { Database } from '../../db/database.ts';
-import { isAppError } from '../../shared/app-error.ts';
-import type { Clock } from '../../shared/clock.ts';
-import {
-  bookAndNotify,
-  cancelAndNotify,
-  getAvailability,
-  onlineRequester,
-  rescheduleAndNotify,
-  type AppointmentNotifier,
-  ScheduleCache,
-  type BookingsCache,
-} from '../appointments/index.ts';
+import type { Database } from '../../../db/database.ts';
+import { isAppError } from '../../../shared/app-error.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import type { AppointmentNotifier } from '../appointment-notifier.ts';
+import type { BookingsCache } from '../bookings-cache.ts';
+import { getAvailability } from '../get-availability.ts';
+import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from '../notified-changes.ts';
+import { onlineRequester } from '../requester.ts';
+import { ScheduleCache } from '../schedule-cache.ts';
 import type { FreeDay, PortalEngine } from './portal-engine.ts';
 
 /**

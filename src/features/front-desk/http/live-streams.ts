@@ -1,11 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
-import type { LiveEvents, LiveMessage } from '../../platform/events/live-events.ts';
-import { sseConnections } from '../../platform/metrics/metrics.ts';
-import { displayEventsSince, type CallFacts, type DisplayEvent } from './display-events.ts';
-import { displayCall } from './display-texts.ts';
-import type { Db } from './front-desk-store.ts';
+import type { LiveEvents, LiveMessage } from '../../../platform/events/live-events.ts';
+import { sseConnections } from '../../../platform/metrics/metrics.ts';
+import { displayEventsSince, type CallFacts, type DisplayEvent } from '../display-events.ts';
+import { displayCall } from '../display-texts.ts';
+import type { Db } from '../front-desk-store.ts';
 
 const heartbeatMs = 15_000;
 const retryMs = 2_000;

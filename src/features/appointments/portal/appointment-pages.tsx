@@ -1,19 +1,40 @@
 import { raw } from 'hono/html';
-import { translate, type Lang } from '../../web/i18n.ts';
-import { formatDate, formatMinutes, formatTime } from '../../web/format.ts';
-import { Term } from './term.tsx';
-import { ErrorSummary, Ltr, PortalLayout } from './portal-layout.tsx';
+import { translate, type Lang } from '../../../web/i18n.ts';
+import { RequiredDocuments, type LocationView, type ServiceView } from '../../office/index.ts';
+import { ErrorSummary, Ltr, PortalLayout, qrSvg, Term } from '../../portal/index.ts';
+import { formatDate, formatMinutes, formatTime } from '../../../web/format.ts';
 import type { AppointmentRow } from './portal-engine.ts';
-import type { LocationView, ServiceView } from '../office/index.ts';
-import { qrSvg } from './qr.ts';
 
 type Notice = 'booked' | 'moved' | 'already' | 'cancelled' | undefined;
+
+/** What, when and where, as terms of a `<dl class="facts">`. */
+function AppointmentFacts(props: { lang: Lang; appointment: AppointmentRow; service: ServiceView; location: LocationView; withDuration?: boolean }) {
+  const { lang, appointment, service, location } = props;
+  const t = (key: string) => translate(lang, key);
+  const zone = location.timeZone;
+  return (
+    <>
+      <dt>{t('portal.appointment.service')}</dt>
+      <dd>
+        <Term lang={lang} name={service.name} german={service.germanName} />
+      </dd>
+      <dt>{t('portal.appointment.when')}</dt>
+      <dd>
+        {formatDate(lang, appointment.starts_at, zone)} · <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr>
+        {props.withDuration ? <> · {formatMinutes(lang, service.durationMinutes)}</> : null}
+      </dd>
+      <dt>{t('portal.appointment.location')}</dt>
+      <dd>
+        {location.name}, {location.address}
+      </dd>
+    </>
+  );
+}
 
 /** Confirmation after booking and the page to change or cancel: the code large, its QR code, what to bring. */
 export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow; service: ServiceView; location: LocationView; notice: Notice }) {
   const { lang, appointment, service, location } = props;
   const t = (key: string, values?: Record<string, string>) => translate(lang, key, values);
-  const zone = location.timeZone;
   const base = `/${lang}/appointment/${appointment.code}`;
   const cancelled = appointment.status === 'cancelled';
   const booked = props.notice === 'booked' || props.notice === 'already';
@@ -45,19 +66,7 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
         </>
       )}
       <dl class="facts">
-        <dt>{t('portal.appointment.service')}</dt>
-        <dd>
-          <Term lang={lang} name={service.name} german={service.germanName} />
-        </dd>
-        <dt>{t('portal.appointment.when')}</dt>
-        <dd>
-          {formatDate(lang, appointment.starts_at, zone)} · <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr> ·{' '}
-          {formatMinutes(lang, service.durationMinutes)}
-        </dd>
-        <dt>{t('portal.appointment.location')}</dt>
-        <dd>
-          {location.name}, {location.address}
-        </dd>
+        <AppointmentFacts lang={lang} appointment={appointment} service={service} location={location} withDuration />
         <dt>{t('portal.appointment.name')}</dt>
         <dd>{appointment.person_name}</dd>
         {/* Staff may book someone without an address (a phone customer). */}
@@ -73,15 +82,7 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
       {cancelled ? null : (
         <>
           <h2>{t('portal.services.bring')}</h2>
-          {service.requiredDocuments.length > 0 ? (
-            <ul>
-              {service.requiredDocuments.map((doc) => (
-                <li>{doc}</li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('portal.services.bring.none')}</p>
-          )}
+          <RequiredDocuments lang={lang} service={service} />
           <p class="actions">
             <a class="button secondary" href={`${base}/calendar.ics`} download={`termin-${appointment.code}.ics`}>
               {t('portal.confirm.ics')} <Ltr>(.ics)</Ltr>
@@ -111,24 +112,12 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
 export function CancelPage(props: { lang: Lang; appointment: AppointmentRow; service: ServiceView; location: LocationView; csrf: string }) {
   const { lang, appointment, service, location } = props;
   const t = (key: string) => translate(lang, key);
-  const zone = location.timeZone;
   const base = `/${lang}/appointment/${appointment.code}`;
   return (
     <PortalLayout lang={lang} title={t('portal.manage.cancel.title')} path={`/appointment/${appointment.code}/cancel`}>
       <h1>{t('portal.manage.cancel.title')}</h1>
       <dl class="facts">
-        <dt>{t('portal.appointment.service')}</dt>
-        <dd>
-          <Term lang={lang} name={service.name} german={service.germanName} />
-        </dd>
-        <dt>{t('portal.appointment.when')}</dt>
-        <dd>
-          {formatDate(lang, appointment.starts_at, zone)} · <Ltr>{formatTime(lang, appointment.starts_at, zone)}</Ltr>
-        </dd>
-        <dt>{t('portal.appointment.location')}</dt>
-        <dd>
-          {location.name}, {location.address}
-        </dd>
+        <AppointmentFacts lang={lang} appointment={appointment} service={service} location={location} />
         <dt>{t('portal.confirm.code')}</dt>
         <dd>
           <Ltr>{appointment.code}</Ltr>

@@ -1,67 +1,29 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../platform/http/app-env.ts';
-import { isAppError } from '../../shared/app-error.ts';
-import { sourceLang, translate, type Lang } from '../../web/i18n.ts';
-import { appointmentIcs } from './appointment-mails.ts';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { isAppError } from '../../../shared/app-error.ts';
+import { sourceLang, translate } from '../../../web/i18n.ts';
+import { findLocationById, findServiceById } from '../../office/index.ts';
+import { checkCsrf, clientIp, csrfToken, enforce, grantAccess, hasAccess, portalLang, problemPage } from '../../portal/index.ts';
+import { addDays, isIsoDay, localDay } from '../../../web/format.ts';
+import { appointmentIcs } from '../appointment-mails.ts';
+import { findPortalAppointment, openByLink } from '../open-portal-appointment.ts';
 import { AppointmentPage, CancelPage, LookupPage } from './appointment-pages.tsx';
-import { CalendarPage, TimesPage } from './booking-pages.tsx';
-import { parseStart } from './booking-routes.tsx';
-import { addDays, formatDay, isIsoDay, localDay } from '../../web/format.ts';
-import { problemPage } from './info-pages.tsx';
-import type { PortalDeps } from './portal-deps.ts';
-import { secretMatchesHash, type AppointmentRow } from './portal-engine.ts';
-import { findLocationById, findServiceById } from '../office/index.ts';
-import { checkCsrf, clientIp, csrfToken, grantAccess, hasAccess, isManageToken } from './portal-security.ts';
-import { enforce } from './rate-limit.ts';
-
-type C = Context<AppEnv>;
-const columns = [
-  'id',
-  'code',
-  'service_id',
-  'location_id',
-  'starts_at',
-  'ends_at',
-  'status',
-  'person_name',
-  'date_of_birth',
-  'email',
-  'language',
-  'manage_secret_hash',
-] as const;
+import { TimesPage } from './booking-pages.tsx';
+import { calendar, parseStart } from './booking-routes.tsx';
+import type { AppointmentPortalDeps, AppointmentRow } from './portal-engine.ts';
 
 /**
  * Change or cancel: from the e-mail's link (token in the URL, swapped at once for a
  * short-lived signed cookie so the token leaves the address bar) or by code + date of birth.
  * A wrong code, a wrong token and someone else's appointment all look the same.
  */
-export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv> {
+export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const lang = (c: C): Lang => c.req.param('lang') as Lang;
 
-  // Appointments whose personal data was erased (retention job) are not found: code + date of
-  // birth answers like an unknown code, and no page shows what is left of them.
-  const findByCode = async (code: string) =>
-    /^[A-Z0-9]{6,12}$/.test(code)
-      ? ((await deps.db.selectFrom('appointment').select(columns).where('code', '=', code).where('personal_data_erased_at', 'is', null).executeTakeFirst()) as
-          | AppointmentRow
-          | undefined)
-      : undefined;
+  const findByCode = (code: string) => findPortalAppointment(deps.db, code);
 
-  /** The e-mail's link to an appointment erased meanwhile: the holder learns it is over, and nothing more. */
-  async function erasedLinkHolder(code: string, token: string): Promise<boolean> {
-    if (!/^[A-Z0-9]{6,12}$/.test(code) || token.length > 100) return false;
-    const erased = await deps.db
-      .selectFrom('appointment')
-      .select(['id', 'code', 'manage_secret_hash'])
-      .where('code', '=', code)
-      .where('personal_data_erased_at', 'is not', null)
-      .executeTakeFirst();
-    return !!erased && (isManageToken(await deps.key(), erased, token) || secretMatchesHash(token, erased.manage_secret_hash));
-  }
-
-  function noAccess(c: C) {
-    const l = lang(c);
+  function noAccess(c: Context<AppEnv>) {
+    const l = portalLang(c);
     return problemPage(c, 404, {
       lang: l,
       path: '/manage',
@@ -73,8 +35,8 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
     });
   }
 
-  function over(c: C) {
-    const l = lang(c);
+  function over(c: Context<AppEnv>) {
+    const l = portalLang(c);
     return problemPage(c, 410, {
       lang: l,
       path: '/',
@@ -84,7 +46,7 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
   }
 
   /** The appointment this browser may see, or a response saying why not. */
-  async function authorized(c: C): Promise<AppointmentRow | Response> {
+  async function authorized(c: Context<AppEnv>): Promise<AppointmentRow | Response> {
     const appointment = await findByCode(c.req.param('code') ?? '');
     const key = await deps.key();
     if (!appointment || !hasAccess(c, key, appointment.code, deps.clock.now())) return noAccess(c);
@@ -92,10 +54,24 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
     return appointment;
   }
 
-  routes.get(`/${langSegment}/manage`, (c) => c.html(<LookupPage lang={lang(c)} csrf={csrfToken(c)} code="" dateOfBirth="" errors={[]} />));
+  /**
+   * The appointment with its service (in the reader's language) and location, or a response saying
+   * why not; `bookedOnly` sends a cancelled or past-state appointment back to its page.
+   */
+  async function withCatalogue(c: Context<AppEnv>, bookedOnly: boolean) {
+    const appointment = await authorized(c);
+    if (appointment instanceof Response) return appointment;
+    if (bookedOnly && appointment.status !== 'booked') return c.redirect(`/${portalLang(c)}/appointment/${appointment.code}`, 303);
+    const service = await findServiceById(deps, portalLang(c), appointment.service_id);
+    const location = await findLocationById(deps, appointment.location_id);
+    if (!service || !location) return noAccess(c);
+    return { appointment, service, location };
+  }
+
+  routes.get(`/${langSegment}/manage`, (c) => c.html(<LookupPage lang={portalLang(c)} csrf={csrfToken(c)} code="" dateOfBirth="" errors={[]} />));
 
   routes.post(`/${langSegment}/manage`, async (c) => {
-    const l = lang(c);
+    const l = portalLang(c);
     const form = await c.req.parseBody();
     checkCsrf(c, form, deps.publicUrl);
     const key = await deps.key();
@@ -124,22 +100,19 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
   });
 
   routes.get(`/${langSegment}/appointment/:code`, async (c) => {
-    const l = lang(c);
+    const l = portalLang(c);
     const token = c.req.query('s');
     if (token !== undefined) {
-      const appointment = await findByCode(c.req.param('code'));
       const key = await deps.key();
-      const valid = appointment && token.length <= 100 && (isManageToken(key, appointment, token) || secretMatchesHash(token, appointment.manage_secret_hash));
-      if (!appointment && (await erasedLinkHolder(c.req.param('code'), token))) return over(c);
-      if (!appointment || !valid) return noAccess(c);
+      const appointment = await openByLink(deps.db, key, c.req.param('code'), token);
+      if (appointment === 'erased') return over(c);
+      if (!appointment) return noAccess(c);
       grantAccess(c, key, appointment.code, deps.clock.now());
       return c.redirect(`/${l}/appointment/${appointment.code}`, 303);
     }
-    const appointment = await authorized(c);
-    if (appointment instanceof Response) return appointment;
-    const service = await findServiceById(deps, l, appointment.service_id);
-    const location = await findLocationById(deps, appointment.location_id);
-    if (!service || !location) return noAccess(c);
+    const found = await withCatalogue(c, false);
+    if (found instanceof Response) return found;
+    const { appointment, service, location } = found;
     const notice = c.req.query('notice');
     c.header('Cache-Control', 'no-store');
     return c.html(
@@ -168,13 +141,10 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
   });
 
   routes.get(`/${langSegment}/appointment/:code/cancel`, async (c) => {
-    const appointment = await authorized(c);
-    if (appointment instanceof Response) return appointment;
-    if (appointment.status !== 'booked') return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
-    const l = lang(c);
-    const service = await findServiceById(deps, l, appointment.service_id);
-    const location = await findLocationById(deps, appointment.location_id);
-    if (!service || !location) return noAccess(c);
+    const found = await withCatalogue(c, true);
+    if (found instanceof Response) return found;
+    const { appointment, service, location } = found;
+    const l = portalLang(c);
     c.header('Cache-Control', 'no-store');
     return c.html(<CancelPage lang={l} appointment={appointment} service={service} location={location} csrf={csrfToken(c)} />);
   });
@@ -193,52 +163,19 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
         if (!isAppError(error) || (error.code !== 'gone' && error.code !== 'conflict')) throw error;
       }
     }
-    return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
+    return c.redirect(`/${portalLang(c)}/appointment/${appointment.code}`, 303);
   });
 
   routes.get(`/${langSegment}/appointment/:code/reschedule`, async (c) => {
-    const appointment = await authorized(c);
-    if (appointment instanceof Response) return appointment;
-    if (appointment.status !== 'booked') return c.redirect(`/${lang(c)}/appointment/${appointment.code}`, 303);
-    const l = lang(c);
-    const service = await findServiceById(deps, l, appointment.service_id);
-    const location = await findLocationById(deps, appointment.location_id);
-    if (!service || !location) return noAccess(c);
-    const today = localDay(deps.clock.now(), location.timeZone);
-    const lastDay = addDays(today, service.maxDaysAhead);
-    const asked = c.req.query('from');
-    const from = isIsoDay(asked) && asked > today && asked <= lastDay ? asked : today;
-    const to = addDays(from, deps.settings.calendarDays - 1) < lastDay ? addDays(from, deps.settings.calendarDays - 1) : lastDay;
-    const days = await deps.engine.freeDays({
-      serviceId: service.id,
-      locationId: location.id,
-      from,
-      to,
-      releaseDelayMinutes: deps.settings.releaseDelayMinutes,
-    });
-    const base = `/${l}/appointment/${appointment.code}`;
-    return c.html(
-      <CalendarPage
-        lang={l}
-        path={`/appointment/${appointment.code}/reschedule`}
-        context={`${service.name} · ${location.name}`}
-        heading={translate(l, 'portal.book.calendar.range', { from: formatDay(l, from), to: formatDay(l, to) })}
-        days={days}
-        from={from}
-        dayHref={(day) => `${base}/reschedule/${day}`}
-        earlierHref={
-          from > today
-            ? `${base}/reschedule?from=${addDays(from, -deps.settings.calendarDays) > today ? addDays(from, -deps.settings.calendarDays) : today}`
-            : undefined
-        }
-        laterHref={to < lastDay ? `${base}/reschedule?from=${addDays(to, 1)}` : undefined}
-        backHref={base}
-      />,
-    );
+    const found = await withCatalogue(c, true);
+    if (found instanceof Response) return found;
+    const { appointment, service, location } = found;
+    const path = `/appointment/${appointment.code}/reschedule`;
+    return calendar(c, deps, { service, location, path, backHref: `/${portalLang(c)}/appointment/${appointment.code}` });
   });
 
-  async function timesForReschedule(c: C, appointment: AppointmentRow, day: string, status: 200 | 409, starts?: Date[]) {
-    const l = lang(c);
+  async function timesForReschedule(c: Context<AppEnv>, appointment: AppointmentRow, day: string, status: 200 | 409, starts?: Date[]) {
+    const l = portalLang(c);
     const service = await findServiceById(deps, l, appointment.service_id);
     const location = await findLocationById(deps, appointment.location_id);
     if (!service || !location) return noAccess(c);
@@ -277,12 +214,12 @@ export function manageRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
     const day = c.req.param('day');
-    if (!isIsoDay(day) || appointment.status !== 'booked') return c.redirect(`/${lang(c)}/appointment/${appointment.code}/reschedule`, 303);
+    if (!isIsoDay(day) || appointment.status !== 'booked') return c.redirect(`/${portalLang(c)}/appointment/${appointment.code}/reschedule`, 303);
     return timesForReschedule(c, appointment, day, 200);
   });
 
   routes.post(`/${langSegment}/appointment/:code/reschedule`, async (c) => {
-    const l = lang(c);
+    const l = portalLang(c);
     const form = await c.req.parseBody();
     checkCsrf(c, form, deps.publicUrl);
     const appointment = await authorized(c);

@@ -3,9 +3,10 @@ import type { JobDefinition, Jobs } from '../../platform/jobs/jobs.ts';
 import { enqueueMail } from '../../platform/mail/index.ts';
 import { sourceLang } from '../../web/i18n.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { reminderJobType, renderAppointmentMail, type ReminderJob } from './appointment-mails.ts';
-import type { AppointmentRow } from './portal-engine.ts';
 import { findLocationById, findServiceById, type ServiceView } from '../office/index.ts';
+import { reminderJobType, renderAppointmentMail, type ReminderJob } from './appointment-mails.ts';
+import type { NoticedAppointment } from './appointment-notifier.ts';
+import { findNoticedAppointment, markReminderSent } from './noticed-appointment-store.ts';
 
 /**
  * The reminder the day before. The job carries the start time it was planned for: a
@@ -17,43 +18,19 @@ export function reminderJob(deps: { db: Database; jobs: Jobs; clock: Clock; publ
     type: reminderJobType,
     options: { retryLimit: 5, retryBackoff: true, retryDelay: 30, expireInSeconds: 60 },
     async handle(data) {
-      const row = await deps.db
-        .selectFrom('appointment')
-        .select([
-          'id',
-          'code',
-          'service_id',
-          'location_id',
-          'starts_at',
-          'ends_at',
-          'status',
-          'person_name',
-          'date_of_birth',
-          'email',
-          'language',
-          'manage_secret_hash',
-        ])
-        .where('id', '=', data.appointmentId)
-        .executeTakeFirst();
-      if (!row?.email || row.status !== 'booked' || new Date(row.starts_at).toISOString() !== data.startsAt) return;
-      const appointment = row as AppointmentRow;
+      const appointment = await findNoticedAppointment(deps.db, data.appointmentId);
+      if (!appointment?.email || appointment.status !== 'booked' || new Date(appointment.starts_at).toISOString() !== data.startsAt) return;
       const context = await loadMailContext(deps.db, appointment);
       if (!context) return;
       const message = renderAppointmentMail('reminder', { appointment, ...context, publicUrl: deps.publicUrl, manageUrl: undefined, now: deps.clock.now() });
       await deps.db.transaction().execute(async (trx) => {
-        const first = await trx
-          .insertInto('appointment_reminder_sent')
-          .values({ appointment_id: appointment.id, starts_at: appointment.starts_at })
-          .onConflict((oc) => oc.doNothing())
-          .returning('appointment_id')
-          .executeTakeFirst();
-        if (first) await enqueueMail(deps.jobs, message, { trx });
+        if (await markReminderSent(trx, appointment.id, appointment.starts_at)) await enqueueMail(deps.jobs, message, { trx });
       });
     },
   };
 }
 
-export async function loadMailContext(db: Database, appointment: AppointmentRow) {
+export async function loadMailContext(db: Database, appointment: NoticedAppointment) {
   const own = await findServiceById({ db }, appointment.language, appointment.service_id);
   const german = await findServiceById({ db }, sourceLang, appointment.service_id);
   const location = await findLocationById({ db }, appointment.location_id);

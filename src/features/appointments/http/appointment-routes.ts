@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppEnv } from '../../platform/http/app-env.ts';
-import { clientIp } from '../../platform/http/client-ip.ts';
-import { validationHook } from '../../platform/http/validation.ts';
-import { AppError } from '../../shared/app-error.ts';
-import { onlineRequester } from './requester.ts';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { clientIp } from '../../../platform/http/client-ip.ts';
+import { validationHook } from '../../../platform/http/validation.ts';
+import { AppError } from '../../../shared/app-error.ts';
+import { onlineRequester } from '../requester.ts';
 import {
   appointmentView,
   availabilityQuery,
@@ -17,13 +17,14 @@ import {
   problemContent,
   rescheduleBody,
 } from './appointment-schemas.ts';
-import type { AppointmentNotifier } from './appointment-notifier.ts';
-import type { BookingGuard } from './booking-guard.ts';
-import { findAppointment } from './find-appointment.ts';
-import type { EngineDeps } from './engine-deps.ts';
-import { getAvailability, invalid } from './get-availability.ts';
-import { replayBooking } from './book-appointment.ts';
-import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from './notified-changes.ts';
+import type { AppointmentNotifier } from '../appointment-notifier.ts';
+import type { BookingGuard } from '../booking-guard.ts';
+import { findAppointment } from '../find-appointment.ts';
+import type { EngineDeps } from '../engine-deps.ts';
+import { getAvailability } from '../get-availability.ts';
+import { replayBooking } from '../book-appointment.ts';
+import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from '../notified-changes.ts';
+import { idBySlug } from '../id-by-slug.ts';
 
 const tags = ['Appointments'];
 
@@ -163,14 +164,4 @@ function renameFields(error: unknown, names: Record<string, string>): unknown {
   if (!(error instanceof AppError) || !error.fieldErrors) return error;
   const fieldErrors = error.fieldErrors.map((e) => ({ ...e, path: names[e.path] ?? e.path }));
   return new AppError(error.code, error.message, { fieldErrors, details: error.details });
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id as given, or the id of the active service or location with this slug. */
-async function idBySlug(db: EngineDeps['db'], table: 'service' | 'location', value: string): Promise<string> {
-  if (uuidPattern.test(value)) return value;
-  const row = await db.selectFrom(table).select('id').where('slug', '=', value.toLowerCase()).executeTakeFirst();
-  if (!row) throw invalid(table, `is not a ${table} id or slug from /api/v1/${table}s`);
-  return row.id;
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { languages } from '../../web/i18n.ts';
+import { languages } from '../../../web/i18n.ts';
 
 const isoDate = z
   .string()

@@ -2,27 +2,13 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Database } from '../../db/database.ts';
 import type { Logger } from '../../platform/log.ts';
-import { createAppointmentNotices, type AppointmentChange, type AppointmentNotices, type AppointmentNotifier } from '../appointments/index.ts';
-import { portalKeyLoader } from './portal-secret.ts';
+import { manageToken, portalKeyLoader } from '../portal/index.ts';
 import { queueAppointmentMails } from './appointment-mails.ts';
-import type { AppointmentRow } from './portal-engine.ts';
-import { manageToken } from './portal-security.ts';
+import { createAppointmentNotices, type AppointmentNotices } from './appointment-notices.ts';
+import type { AppointmentChange, AppointmentNotifier, NoticedAppointment } from './appointment-notifier.ts';
+import { findNoticedAppointment } from './noticed-appointment-store.ts';
 import { loadMailContext } from './reminder-job.ts';
 
-const columns = [
-  'id',
-  'code',
-  'service_id',
-  'location_id',
-  'starts_at',
-  'ends_at',
-  'status',
-  'person_name',
-  'date_of_birth',
-  'email',
-  'language',
-  'manage_secret_hash',
-] as const;
 const mailKind = { booked: 'confirmation', cancelled: 'cancelled', moved: 'moved', existing: 'existing' } as const;
 
 /**
@@ -35,7 +21,7 @@ export function createAppointmentNotifier(deps: { jobs: Jobs; clock: Clock; publ
   // Service texts and the address are the same for every mail of a burst of bookings: read once
   // a minute, not three queries per mail (an edited text shows in mails within a minute).
   const contexts = new Map<string, { at: number; context: Promise<Awaited<ReturnType<typeof loadMailContext>>> }>();
-  const mailContext = (trx: Parameters<AppointmentNotifier['changed']>[0], appointment: AppointmentRow) => {
+  const mailContext = (trx: Parameters<AppointmentNotifier['changed']>[0], appointment: NoticedAppointment) => {
     const key = `${appointment.service_id}|${appointment.location_id}|${appointment.language}`;
     // Age of a cache entry on the process's monotonic clock: no office time is involved.
     const now = performance.now();
@@ -50,8 +36,7 @@ export function createAppointmentNotifier(deps: { jobs: Jobs; clock: Clock; publ
   };
   return {
     async changed(trx, change: AppointmentChange) {
-      const appointment = (change.appointment ??
-        (await trx.selectFrom('appointment').select(columns).where('id', '=', change.appointmentId).executeTakeFirst())) as AppointmentRow | undefined;
+      const appointment = change.appointment ?? (await findNoticedAppointment(trx, change.appointmentId));
       if (!appointment?.email) return;
       const context = await mailContext(trx, appointment);
       if (!context) return;

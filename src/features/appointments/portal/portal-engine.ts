@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { NoticedAppointment, Person } from '../appointments/index.ts';
+import type { PortalDeps } from '../../portal/index.ts';
+import type { NoticedAppointment } from '../appointment-notifier.ts';
+import type { Person } from '../book-appointment.ts';
 
 /**
  * The seam between the portal and the appointment engine (implemented in engine-adapter.ts). The
@@ -11,16 +12,12 @@ export type BookedAppointment = { id: string; code: string; manageSecret: string
 /** An appointment as the portal reads it: what its messages are written from (engine's type). */
 export type AppointmentRow = NoticedAppointment;
 
+/** The portal shell's dependencies and the engine, for the booking and manage pages. */
+export type AppointmentPortalDeps = PortalDeps & { engine: PortalEngine };
+
 export type PortalEngine = {
   freeDays(input: { serviceId: string; locationId: string; from: string; to: string; releaseDelayMinutes: number }): Promise<FreeDay[]>;
   book(input: { serviceId: string; locationId: string; start: Date; person: Person; releaseDelayMinutes: number }): Promise<BookedAppointment>;
   cancel(input: { appointmentId: string }): Promise<void>;
   reschedule(input: { appointmentId: string; start: Date; releaseDelayMinutes: number }): Promise<void>;
 };
-
-/** Whether the manage secret matches its stored SHA-256, compared in constant time. */
-export function secretMatchesHash(secret: string, storedHash: string): boolean {
-  const given = createHash('sha256').update(secret).digest();
-  const stored = Buffer.from(storedHash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored);
-}

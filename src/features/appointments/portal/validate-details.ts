@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
-import { isLanguage, translate, type Lang } from '../../web/i18n.ts';
-import { isAcceptablePersonName, isPortalPersonName, normalizePersonName, type Person } from '../appointments/index.ts';
+import { isLanguage, translate, type Lang } from '../../../web/i18n.ts';
+import type { Person } from '../book-appointment.ts';
+import { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from '../person-name.ts';
 import type { DetailsValues, FieldErrors } from './booking-pages.tsx';
 
 const field = (form: Record<string, unknown>, name: string, max: number) => {

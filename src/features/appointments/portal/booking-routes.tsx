@@ -1,34 +1,29 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../platform/http/app-env.ts';
-import { isAppError } from '../../shared/app-error.ts';
-import { translate, type Lang } from '../../web/i18n.ts';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { isAppError } from '../../../shared/app-error.ts';
+import { translate } from '../../../web/i18n.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
-import { addDays, formatDay, isIsoDay, localDay } from '../../web/format.ts';
-import { problemPage } from './info-pages.tsx';
-import type { PortalDeps } from './portal-deps.ts';
-import { findBookingAt, type Person } from '../appointments/index.ts';
-import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../office/index.ts';
-import { checkCsrf, clientIp, csrfToken, grantAccess, grantedCode } from './portal-security.ts';
-import { newChallenge, spendSolution } from './proof-of-work.ts';
-import { enforce } from './rate-limit.ts';
+import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../../office/index.ts';
+import { checkCsrf, clientIp, csrfToken, enforce, grantAccess, grantedCode, newChallenge, problemPage, spendSolution, portalLang } from '../../portal/index.ts';
+import { addDays, formatDay, isIsoDay, localDay } from '../../../web/format.ts';
+import type { Person } from '../book-appointment.ts';
+import { findBookingAt } from '../find-booking-at.ts';
+import type { AppointmentPortalDeps } from './portal-engine.ts';
 import { validateDetails } from './validate-details.ts';
 
-type C = Context<AppEnv>;
-
 /** Booking: location → calendar → times → details with proof of work → confirmation (POST-redirect-GET). */
-export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEnv> {
+export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const lang = (c: C): Lang => c.req.param('lang') as Lang;
 
-  async function serviceAndLocation(c: C): Promise<{ service: ServiceView; location: LocationView } | Response> {
-    const service = await findService(deps, lang(c), c.req.param('service') ?? '');
+  async function serviceAndLocation(c: Context<AppEnv>): Promise<{ service: ServiceView; location: LocationView } | Response> {
+    const service = await findService(deps, portalLang(c), c.req.param('service') ?? '');
     const location = await findLocation(deps, c.req.param('location') ?? '');
     if (!service?.onlineBookable || !location || !service.locationIds.includes(location.id)) return notBookable(c);
     return { service, location };
   }
 
-  function notBookable(c: C): Response | Promise<Response> {
-    const l = lang(c);
+  function notBookable(c: Context<AppEnv>): Response | Promise<Response> {
+    const l = portalLang(c);
     return problemPage(c, 404, {
       lang: l,
       path: '/services',
@@ -38,44 +33,17 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
   }
 
   routes.get(`/${langSegment}/book/:service`, async (c) => {
-    const service = await findService(deps, lang(c), c.req.param('service'));
+    const service = await findService(deps, portalLang(c), c.req.param('service'));
     if (!service?.onlineBookable) return notBookable(c);
     const locations = (await listLocations(deps)).filter((l) => service.locationIds.includes(l.id));
-    return c.html(<ChooseLocationPage lang={lang(c)} service={service} locations={locations} />);
+    return c.html(<ChooseLocationPage lang={portalLang(c)} service={service} locations={locations} />);
   });
 
   routes.get(`/${langSegment}/book/:service/:location`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const { service, location } = found;
-    const l = lang(c);
-    const today = localDay(deps.clock.now(), location.timeZone);
-    const lastDay = addDays(today, service.maxDaysAhead);
-    const asked = c.req.query('from');
-    const from = isIsoDay(asked) && asked > today && asked <= lastDay ? asked : today;
-    const to = minDay(addDays(from, deps.settings.calendarDays - 1), lastDay);
-    const days = await deps.engine.freeDays({
-      serviceId: service.id,
-      locationId: location.id,
-      from,
-      to,
-      releaseDelayMinutes: deps.settings.releaseDelayMinutes,
-    });
-    const base = `/${l}/book/${service.slug}/${location.slug}`;
-    return c.html(
-      <CalendarPage
-        lang={l}
-        path={`/book/${service.slug}/${location.slug}`}
-        context={`${service.name} · ${location.name}`}
-        heading={translate(l, 'portal.book.calendar.range', { from: formatDay(l, from), to: formatDay(l, to) })}
-        days={days}
-        from={from}
-        dayHref={(day) => `${base}/${day}`}
-        earlierHref={from > today ? `${base}?from=${maxDay(today, addDays(from, -deps.settings.calendarDays))}` : undefined}
-        laterHref={to < lastDay ? `${base}?from=${addDays(to, 1)}` : undefined}
-        backHref={`/${l}/book/${service.slug}`}
-      />,
-    );
+    return calendar(c, deps, { service, location, path: `/book/${service.slug}/${location.slug}`, backHref: `/${portalLang(c)}/book/${service.slug}` });
   });
 
   routes.get(`/${langSegment}/book/:service/:location/details`, async (c) => {
@@ -84,17 +52,17 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
     const start = parseStart(c.req.query('start'));
     if (!start) return badTime(c, found);
     const free = await isFree(found, start);
-    const values: DetailsValues = { name: '', dateOfBirth: '', email: '', phone: '', language: lang(c), consent: false };
+    const values: DetailsValues = { name: '', dateOfBirth: '', email: '', phone: '', language: portalLang(c), consent: false };
     const own = free ? undefined : await ownBooking(c, found, start);
-    if (own) return c.redirect(`/${lang(c)}/appointment/${own}?notice=already`, 303);
-    if (!free) return renderDetails(c, found, start, values, { start: translate(lang(c), 'portal.details.taken') }, 409);
+    if (own) return c.redirect(`/${portalLang(c)}/appointment/${own}?notice=already`, 303);
+    if (!free) return renderDetails(c, found, start, values, { start: translate(portalLang(c), 'portal.details.taken') }, 409);
     return renderDetails(c, found, start, values, {}, 200);
   });
 
   routes.post(`/${langSegment}/book/:service/:location/details`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
-    const l = lang(c);
+    const l = portalLang(c);
     const form = await c.req.parseBody();
     checkCsrf(c, form, deps.publicUrl);
     const key = await deps.key();
@@ -167,7 +135,7 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
   routes.get(`/${langSegment}/book/:service/:location/:day`, async (c) => {
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
-    const l = lang(c);
+    const l = portalLang(c);
     const day = c.req.param('day');
     if (!isIsoDay(day)) return badTime(c, found);
     const days = await deps.engine.freeDays({
@@ -194,7 +162,12 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
   });
 
   /** The booking of exactly this time that this browser made (its grant cookie), for the same person when one is given. */
-  async function ownBooking(c: C, found: { service: ServiceView; location: LocationView }, start: Date, person?: Person): Promise<string | undefined> {
+  async function ownBooking(
+    c: Context<AppEnv>,
+    found: { service: ServiceView; location: LocationView },
+    start: Date,
+    person?: Person,
+  ): Promise<string | undefined> {
     const code = grantedCode(c, await deps.key(), deps.clock.now());
     if (!code) return undefined;
     const booking = await findBookingAt(deps.db, code, { serviceId: found.service.id, locationId: found.location.id, start });
@@ -234,14 +207,14 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
   }
 
   async function renderDetails(
-    c: C,
+    c: Context<AppEnv>,
     found: { service: ServiceView; location: LocationView },
     start: Date,
     values: DetailsValues,
     errors: FieldErrors,
     status: 200 | 409 | 422,
   ) {
-    const l = lang(c);
+    const l = portalLang(c);
     const key = await deps.key();
     const challenge = await newChallenge(key, {
       maxNumber: deps.settings.powMaxNumber,
@@ -278,8 +251,8 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
     );
   }
 
-  function badTime(c: C, found: { service: ServiceView; location: LocationView }) {
-    const l = lang(c);
+  function badTime(c: Context<AppEnv>, found: { service: ServiceView; location: LocationView }) {
+    const l = portalLang(c);
     return problemPage(c, 400, {
       lang: l,
       path: `/book/${found.service.slug}/${found.location.slug}`,
@@ -288,14 +261,54 @@ export function bookingRoutes(deps: PortalDeps, langSegment: string): Hono<AppEn
     });
   }
 
-  function tooMany(c: C, error: unknown) {
+  function tooMany(c: Context<AppEnv>, error: unknown) {
     if (!isAppError(error) || error.code !== 'rate_limited') throw error;
-    const l = lang(c);
+    const l = portalLang(c);
     c.header('Retry-After', '3600');
     return problemPage(c, 429, { lang: l, path: '/', problem: 'limit', actions: [{ href: `/${l}/`, label: translate(l, 'portal.home') }] });
   }
 
   return routes;
+}
+
+/**
+ * The calendar page of free days from `?from=` on, for booking and for moving alike: `path` is the
+ * page's own path (without the language), its days link to `path/<day>`.
+ */
+export async function calendar(
+  c: Context<AppEnv>,
+  deps: AppointmentPortalDeps,
+  page: { service: ServiceView; location: LocationView; path: string; backHref: string },
+): Promise<Response> {
+  const { service, location } = page;
+  const l = portalLang(c);
+  const today = localDay(deps.clock.now(), location.timeZone);
+  const lastDay = addDays(today, service.maxDaysAhead);
+  const asked = c.req.query('from');
+  const from = isIsoDay(asked) && asked > today && asked <= lastDay ? asked : today;
+  const to = minDay(addDays(from, deps.settings.calendarDays - 1), lastDay);
+  const days = await deps.engine.freeDays({
+    serviceId: service.id,
+    locationId: location.id,
+    from,
+    to,
+    releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+  });
+  const base = `/${l}${page.path}`;
+  return c.html(
+    <CalendarPage
+      lang={l}
+      path={page.path}
+      context={`${service.name} · ${location.name}`}
+      heading={translate(l, 'portal.book.calendar.range', { from: formatDay(l, from), to: formatDay(l, to) })}
+      days={days}
+      from={from}
+      dayHref={(day) => `${base}/${day}`}
+      earlierHref={from > today ? `${base}?from=${maxDay(today, addDays(from, -deps.settings.calendarDays))}` : undefined}
+      laterHref={to < lastDay ? `${base}?from=${addDays(to, 1)}` : undefined}
+      backHref={page.backHref}
+    />,
+  );
 }
 
 export function parseStart(value: string | undefined): Date | undefined {

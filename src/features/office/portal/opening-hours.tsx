@@ -1,7 +1,7 @@
-import type { LocationHours, Span, VisitorClosure } from '../office/index.ts';
-import { translate, type Lang } from '../../web/i18n.ts';
-import { formatDay, weekdayName } from '../../web/format.ts';
-import { Term } from './term.tsx';
+import { translate, type Lang } from '../../../web/i18n.ts';
+import { Term } from '../../portal/index.ts';
+import { formatDay, weekdayName } from '../../../web/format.ts';
+import type { LocationHours, Span, VisitorClosure } from '../location-hours.ts';
 
 // First-strong isolates keep a time such as 12:00 whole inside right-to-left sentences.
 const isolate = (text: string) => `\u2068${text}\u2069`;

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Database } from '../../db/database.ts';
-import type { AppEnv } from '../../platform/http/app-env.ts';
-import { AppError } from '../../shared/app-error.ts';
-import type { Clock } from '../../shared/clock.ts';
-import { actorForDeviceToken, auditPersonForAppointment, clientIp, recordAudit } from '../staff/index.ts';
-import type { DeviceActor, StaffActor } from './actors.ts';
+import type { Database } from '../../../db/database.ts';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { AppError } from '../../../shared/app-error.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import { actorForDeviceToken, clientIp } from '../../staff/index.ts';
+import { auditAppointmentsViewed } from '../../appointments/index.ts';
+import type { DeviceActor, StaffActor } from '../actors.ts';
 
 /**
  * The seam to the staff feature: who is signed in (its session or API token, resolved by its
@@ -61,23 +62,7 @@ export function staffAudit(deps: { db: Database; clock: Clock }): PersonDataAudi
     async personDataOpened(c, entry) {
       const actor = (c as Context<AppEnv>).get('actor');
       if (actor?.kind !== 'staff') throw new AppError('unauthenticated', 'Please sign in.');
-      if (entry.appointmentIds.length === 0) return;
-      const appointments = await deps.db
-        .selectFrom('appointment')
-        .select(['id', 'person_name', 'date_of_birth'])
-        .where('id', 'in', [...entry.appointmentIds])
-        .execute();
-      for (const appointment of appointments) {
-        const personId = await auditPersonForAppointment(deps.db, appointment);
-        await recordAudit(deps.db, deps.clock, {
-          actor,
-          action: 'person.view',
-          target: { type: 'appointment', id: appointment.id },
-          personId,
-          screen: entry.screen,
-          ip: clientIp(c),
-        });
-      }
+      await auditAppointmentsViewed(deps, { actor, appointmentIds: entry.appointmentIds, screen: entry.screen, ip: clientIp(c) });
     },
   };
 }

@@ -1,12 +1,10 @@
-import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { translate, type Lang } from '../../web/i18n.ts';
-import type { LocationHours } from '../office/index.ts';
-import { formatFee, formatMinutes } from '../../web/format.ts';
+import { translate, type Lang } from '../../../web/i18n.ts';
 import { OpeningHours } from './opening-hours.tsx';
-import { PortalLayout } from './portal-layout.tsx';
-import { Term } from './term.tsx';
-import type { LocationView, ServiceView } from '../office/index.ts';
+import { PortalLayout, Term } from '../../portal/index.ts';
+import { formatFee, formatMinutes } from '../../../web/format.ts';
+import type { LocationHours } from '../location-hours.ts';
+import type { LocationView } from '../list-locations.ts';
+import type { ServiceView } from '../list-services.ts';
 
 export function StartPage(props: { lang: Lang; locations: LocationView[]; hours: ReadonlyMap<string, LocationHours> }) {
   const { lang } = props;
@@ -40,6 +38,19 @@ export function StartPage(props: { lang: Lang; locations: LocationView[]; hours:
         </section>
       ))}
     </PortalLayout>
+  );
+}
+
+/** What to bring for a service, or that nothing is needed (under a heading of the caller's level). */
+export function RequiredDocuments(props: { lang: Lang; service: ServiceView }) {
+  return props.service.requiredDocuments.length > 0 ? (
+    <ul>
+      {props.service.requiredDocuments.map((doc) => (
+        <li>{doc}</li>
+      ))}
+    </ul>
+  ) : (
+    <p>{translate(props.lang, 'portal.services.bring.none')}</p>
   );
 }
 
@@ -80,15 +91,7 @@ export function ServicesPage(props: { lang: Lang; services: ServiceView[]; locat
             </dd>
           </dl>
           <h3>{t('portal.services.bring')}</h3>
-          {service.requiredDocuments.length > 0 ? (
-            <ul>
-              {service.requiredDocuments.map((doc) => (
-                <li>{doc}</li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('portal.services.bring.none')}</p>
-          )}
+          <RequiredDocuments lang={lang} service={service} />
           {service.onlineBookable ? (
             <p class="actions">
               <a class="button" href={`/${lang}/book/${service.slug}`}>
@@ -100,51 +103,6 @@ export function ServicesPage(props: { lang: Lang; services: ServiceView[]; locat
           )}
         </section>
       ))}
-    </PortalLayout>
-  );
-}
-
-export function PrivacyPage(props: { lang: Lang; retentionDays: number }) {
-  const t = (key: string, values?: Record<string, number>) => translate(props.lang, key, values);
-  return (
-    <PortalLayout lang={props.lang} title={t('portal.privacy.title')} path="/privacy">
-      <h1>{t('portal.privacy.title')}</h1>
-      <p>{t('portal.privacy.what')}</p>
-      <p>{t('portal.privacy.why')}</p>
-      <p>{t('portal.privacy.how-long', { days: props.retentionDays })}</p>
-      <p>{t('portal.privacy.no-tracking')}</p>
-      <p>{t('portal.privacy.rights')}</p>
-    </PortalLayout>
-  );
-}
-
-/**
- * A friendly page for anything that went wrong: what happened, what to do, where to go.
- * `problem` names the texts `portal.problem.<problem>.title` and `.text`.
- */
-type ProblemProps = { lang: Lang; problem: string; actions: { href: string; label: string }[]; path: string };
-
-/** A problem page in the reader's language as the response, with its status. */
-export function problemPage(c: Context, status: ContentfulStatusCode, props: ProblemProps) {
-  c.status(status);
-  return c.html(<ProblemPage {...props} />);
-}
-
-export function ProblemPage(props: ProblemProps) {
-  const title = translate(props.lang, `portal.problem.${props.problem}.title`);
-  return (
-    <PortalLayout lang={props.lang} title={title} path={props.path}>
-      <div role="alert">
-        <h1>{title}</h1>
-        <p>{translate(props.lang, `portal.problem.${props.problem}.text`)}</p>
-      </div>
-      <p class="actions">
-        {props.actions.map((action, index) => (
-          <a class={index === 0 ? 'button' : 'button secondary'} href={action.href}>
-            {action.label}
-          </a>
-        ))}
-      </p>
     </PortalLayout>
   );
 }

@@ -1,9 +1,8 @@
-import { languageName, languages, translate, type Lang } from '../../web/i18n.ts';
-import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from '../../web/format.ts';
-import { Term } from './term.tsx';
-import { ErrorSummary, PortalLayout } from './portal-layout.tsx';
+import { languageName, languages, translate, type Lang } from '../../../web/i18n.ts';
+import type { LocationView, ServiceView } from '../../office/index.ts';
+import { ErrorSummary, PortalLayout, Term } from '../../portal/index.ts';
+import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from '../../../web/format.ts';
 import type { FreeDay } from './portal-engine.ts';
-import type { LocationView, ServiceView } from '../office/index.ts';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 const tr =

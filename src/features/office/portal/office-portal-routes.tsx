@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import type { Lang } from '../../../web/i18n.ts';
+import { pageLanguage } from '../../../web/page-language.ts';
+import { type PortalDeps, portalLangSegment } from '../../portal/index.ts';
+import { listLocations } from '../list-locations.ts';
+import { listServices } from '../list-services.ts';
+import { locationHours } from '../location-hours.ts';
+import { ServicesPage, StartPage } from './info-pages.tsx';
+
+/** The portal's start page (locations and their hours) and the services page, mounted after the portal shell's routes. */
+export function officePortalRoutes(deps: Pick<PortalDeps, 'db' | 'clock'>): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const start = async (lang: Lang) => {
+    const locations = await listLocations(deps);
+    const hours = new Map(await Promise.all(locations.map(async (l) => [l.id, await locationHours(deps, l)] as const)));
+    return <StartPage lang={lang} locations={locations} hours={hours} />;
+  };
+  routes.get('/', async (c) => c.html(await start(pageLanguage(c))));
+  routes.get(`/${portalLangSegment}/`, async (c) => c.html(await start(c.req.param('lang') as Lang)));
+  routes.get(`/${portalLangSegment}/services`, async (c) => {
+    const lang = c.req.param('lang') as Lang;
+    return c.html(<ServicesPage lang={lang} services={await listServices(deps, { lang })} locations={await listLocations(deps)} />);
+  });
+  return routes;
+}
