@@ -273,6 +273,11 @@ export interface ServiceText {
   updated_at: Generated<Timestamp>;
 }
 
+export interface SignInPolicy {
+  id: Generated<boolean>;
+  sso_required: Generated<boolean>;
+}
+
 export interface SignInThrottle {
   failures: Generated<number>;
   key: string;
@@ -287,6 +292,15 @@ export interface Specialty {
   routing_rule: Json | null;
   slug: string;
   sort_order: Generated<number>;
+}
+
+export interface SsoSignInAttempt {
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  next_path: string;
+  nonce: string;
+  state_hash: string;
 }
 
 export interface Staff {
@@ -317,6 +331,10 @@ export interface StaffSession {
   id_hash: string;
   ip: string | null;
   last_seen_at: Timestamp;
+  sso_checked_at: Timestamp | null;
+  sso_refresh_token: string | null;
+  sso_sid: string | null;
+  sso_subject: string | null;
   staff_id: string;
   stage: string;
   user_agent: string | null;
@@ -432,8 +450,10 @@ export interface DB {
   service_location: ServiceLocation;
   service_specialty: ServiceSpecialty;
   service_text: ServiceText;
+  sign_in_policy: SignInPolicy;
   sign_in_throttle: SignInThrottle;
   specialty: Specialty;
+  sso_sign_in_attempt: SsoSignInAttempt;
   staff: Staff;
   staff_location: StaffLocation;
   staff_session: StaffSession;

@@ -13,8 +13,11 @@ import type { StaffAuthSettings } from '../auth-settings.ts';
 import { can, type Action, type PolicyResource } from '../policy.ts';
 import type { DeviceActor, DeviceKind, StaffActor } from '../roles.ts';
 import { loadSession } from '../session-store.ts';
+import { confirmSsoSession } from '../sso/confirm-sso-session.ts';
+import type { SsoClient } from '../sso/oidc-client.ts';
 
-export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSettings };
+/** `sso`: the identity provider's client when single sign-on is configured. */
+export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSettings; sso?: SsoClient | undefined };
 
 export const sessionCookieName = (settings: StaffAuthSettings) => (settings.secureCookies ? '__Host-lotse_staff' : 'lotse_staff');
 export const deviceCookieName = 'lotse_device';
@@ -60,7 +63,8 @@ export function staffAuth(deps: StaffHttpDeps): MiddlewareHandler<AppEnv> {
     }
     const token = getCookie(c, sessionCookieName(deps.settings));
     if (token) {
-      const loaded = await loadSession(deps, token);
+      let loaded = await loadSession(deps, token);
+      if (loaded && !(await confirmSsoSession(deps, loaded.session, clientIp(c)))) loaded = undefined;
       if (!loaded) {
         clearSessionCookie(c, deps.settings);
         if (unsafeMethods.has(c.req.method) && isStaffPath(c.req.path)) {
