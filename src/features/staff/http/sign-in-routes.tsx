@@ -1,12 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { checkCsrf, csrfFieldName, heldCsrfCookie } from '../../../platform/http/csrf.ts';
 import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { languageCookie } from '../../../web/page-language.ts';
 import { recordAudit } from '../audit.ts';
 import { roleMay } from '../policy.ts';
-import { sha256 } from '../secrets.ts';
 import { deleteAllSessions, deleteSession } from '../session-store.ts';
 import { signIn } from '../sign-in.ts';
 import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from '../two-factor.ts';
@@ -19,7 +18,7 @@ import {
   StaffForm,
   currentStaff,
   requireStaff,
-  sessionCookieName,
+  replaceSessionCookie,
   setSessionCookie,
   type StaffHttpDeps,
 } from './staff-auth.tsx';
@@ -54,11 +53,7 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const t = staffT(c);
     try {
       const result = await signIn(deps, { username, password: field(body, 'password'), ip: clientIp(c), userAgent: c.req.header('user-agent') });
-      // Signing in again ends this browser's previous session, whatever state it was in (the form
-      // carries the sign-in token, not the session's CSRF token, so staffAuth did not load it).
-      const old = getCookie(c, sessionCookieName(settings));
-      if (old) await deleteSession(deps.db, sha256(old));
-      setSessionCookie(c, settings, result.token);
+      await replaceSessionCookie(c, deps, result.token);
       if (result.stage === 'second_factor') return c.redirect(`/staff/sign-in/code?next=${encodeURIComponent(next)}`, 303);
       if (result.stage === 'enrol') return c.redirect('/staff/security/two-factor', 303);
       return c.redirect(next, 303);

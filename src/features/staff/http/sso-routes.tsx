@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { isAppError } from '../../../shared/app-error.ts';
-import { sha256 } from '../secrets.ts';
 import { deleteSession } from '../session-store.ts';
 import { completeSsoSignIn, type SsoRefusal } from '../sso/complete-sso-sign-in.ts';
 import { logOutThroughBackChannel, logOutThroughFrontChannel } from '../sso/end-sso-sessions.ts';
@@ -10,7 +9,7 @@ import { SsoRefused } from '../sso/oidc-client.ts';
 import { ssoCallbackPath } from '../sso/sso-settings.ts';
 import { ssoAttemptMs, startSsoSignIn } from '../sso/start-sso-sign-in.ts';
 import { safeNext, signInCsrf, SignInPage } from './sign-in-page.tsx';
-import { clientIp, sessionCookieName, setSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
+import { clientIp, replaceSessionCookie, type StaffHttpDeps } from './staff-auth.tsx';
 import { staffT } from './staff-layout.tsx';
 
 // Lax, not Strict: the identity provider's answer is a top-level navigation from its site.
@@ -60,9 +59,7 @@ export function ssoRoutes(deps: StaffHttpDeps) {
     deleteCookie(c, stateCookie, { path: '/staff/sso', secure: settings.secureCookies });
     try {
       const result = await completeSsoSignIn(ssoDeps, { callbackUrl, browserState, ip: clientIp(c), userAgent: c.req.header('user-agent') });
-      const old = getCookie(c, sessionCookieName(settings));
-      if (old) await deleteSession(deps.db, sha256(old));
-      setSessionCookie(c, settings, result.token);
+      await replaceSessionCookie(c, deps, result.token);
       return c.redirect(safeNext(result.next), 303);
     } catch (error) {
       const refusal = isAppError(error) ? (error.details?.ssoRefusal as SsoRefusal | undefined) : undefined;

@@ -12,7 +12,8 @@ import { recordAudit } from '../audit.ts';
 import type { StaffAuthSettings } from '../auth-settings.ts';
 import { can, type Action, type PolicyResource } from '../policy.ts';
 import type { DeviceActor, DeviceKind, StaffActor } from '../roles.ts';
-import { loadSession } from '../session-store.ts';
+import { deleteSession, loadSession } from '../session-store.ts';
+import { sha256 } from '../secrets.ts';
 import { confirmSsoSession } from '../sso/confirm-sso-session.ts';
 import type { SsoClient } from '../sso/oidc-client.ts';
 
@@ -35,6 +36,16 @@ export function setSessionCookie(c: Context, settings: StaffAuthSettings, token:
     path: '/',
     maxAge: Math.floor(settings.sessionAbsoluteMs / 1000),
   });
+}
+
+/**
+ * After a sign-in: this browser's previous session ends, whatever state it was in (the sign-in
+ * form carries no session CSRF token, so staffAuth did not load it), and the new one is set.
+ */
+export async function replaceSessionCookie(c: Context, deps: { db: Database; settings: StaffAuthSettings }, token: string): Promise<void> {
+  const old = getCookie(c, sessionCookieName(deps.settings));
+  if (old) await deleteSession(deps.db, sha256(old));
+  setSessionCookie(c, deps.settings, token);
 }
 
 export function clearSessionCookie(c: Context, settings: StaffAuthSettings): void {

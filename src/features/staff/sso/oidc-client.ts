@@ -151,7 +151,9 @@ export function createSsoClient(settings: OidcSettings, logger: Logger): SsoClie
         const tokens = await oidc.refreshTokenGrant(config, refreshToken);
         return { outcome: 'ok', refreshToken: tokens.refresh_token ?? refreshToken };
       } catch (error) {
-        if (error instanceof oidc.ResponseBodyError) return { outcome: 'refused' };
+        // The provider said no, or its answer does not hold (e.g. an ID token for someone else): refused.
+        const code = (error as { code?: unknown }).code;
+        if (error instanceof oidc.ResponseBodyError || (typeof code === 'string' && code.startsWith('OAUTH_'))) return { outcome: 'refused' };
         logger.warn({ issuer: settings.issuer, reason: describe(error) }, 'single sign-on: refresh failed, the session stays until the next check');
         return { outcome: 'unreachable' };
       }

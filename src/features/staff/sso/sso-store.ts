@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import type { DB } from '../../../db/schema.generated.ts';
+import { replaceLocations } from '../admin/staff-account-store.ts';
 import type { StaffRole } from '../roles.ts';
 
 type Executor = Database | Transaction<DB>;
@@ -66,12 +67,7 @@ export async function writeSsoAccess(
     .set({ sso_subject: access.subject, display_name: access.displayName, role: access.role, updated_at: access.now })
     .where('id', '=', staffId)
     .execute();
-  await trx.deleteFrom('staff_location').where('staff_id', '=', staffId).execute();
-  if (access.locationIds.length)
-    await trx
-      .insertInto('staff_location')
-      .values(access.locationIds.map((locationId) => ({ staff_id: staffId, location_id: locationId })))
-      .execute();
+  await replaceLocations(trx, staffId, access.locationIds);
 }
 
 export async function staffLinks(db: Executor, staffId: string) {
