@@ -40,7 +40,7 @@ import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
-import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type StaffAuthSettings } from './features/staff/index.ts';
+import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type SsoClient, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { defaultPortalSettings, portalKeyLoader, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
@@ -70,6 +70,8 @@ export type AppDeps = {
   bookingGuard?: BookingGuard;
   /** Sign-in and session settings; defaults derived from publicUrl when omitted (tests). */
   staffAuth?: Partial<StaffAuthSettings>;
+  /** Single sign-on for staff through the office's identity provider; password sign-in only when left out. */
+  sso?: SsoClient | undefined;
   /** proxy-addr trust entries: X-Forwarded-For is read only through these proxies (none by default). */
   trustedProxies?: readonly string[];
   /** Set by main.ts when the instance shuts down: /readyz answers 503 and connections are not kept alive. */
@@ -130,6 +132,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       publicOrigin: new URL(deps.publicUrl).origin,
       ...deps.staffAuth,
     },
+    sso: deps.sso,
   };
   app.use('/staff/*', staffAuth(staffDeps));
   app.use('/staff', staffAuth(staffDeps));

@@ -78,3 +78,27 @@ test('NODE_ENV=production refuses the demo defaults and names every setting a re
   );
   assert.equal(loadConfig({ LOTSE_DEMO: 'true' }).production, false, 'outside production the defaults stay');
 });
+
+test('single sign-on: off without settings; all four together, the redirect URL from PUBLIC_URL', () => {
+  assert.equal(loadConfig({}).oidc, undefined);
+  const oidc = loadConfig({
+    PUBLIC_URL: 'https://termine.example.org/',
+    LOTSE_OIDC_ISSUER: 'https://sso.example.org/realms/landkreis',
+    LOTSE_OIDC_CLIENT_ID: 'lotse',
+    LOTSE_OIDC_CLIENT_SECRET: 'not-logged',
+    LOTSE_OIDC_GROUP_MAP: '{"lotse-admins": {"role": "admin"}, "wetzlar": {"role": "clerk", "locations": ["wetzlar"]}}',
+    LOTSE_OIDC_GROUPS_CLAIM: 'realm_access.roles',
+  }).oidc;
+  assert.equal(oidc?.redirectUrl, 'https://termine.example.org/staff/sso/callback');
+  assert.equal(oidc?.usernameClaim, 'preferred_username');
+  assert.equal(oidc?.groupsClaim, 'realm_access.roles');
+  assert.deepEqual(oidc?.groupMap.get('wetzlar'), { role: 'clerk', locations: ['wetzlar'] });
+  assert.throws(
+    () => loadConfig({ LOTSE_OIDC_ISSUER: 'https://sso.example.org' }),
+    /LOTSE_OIDC_CLIENT_ID.*\n.*LOTSE_OIDC_CLIENT_SECRET.*\n.*LOTSE_OIDC_GROUP_MAP/,
+  );
+  const complete = { LOTSE_OIDC_CLIENT_ID: 'lotse', LOTSE_OIDC_CLIENT_SECRET: 's', LOTSE_OIDC_GROUP_MAP: '{"a": {"role": "clerk"}}' };
+  assert.throws(() => loadConfig({ ...complete, LOTSE_OIDC_ISSUER: 'http://sso.example.org' }), /LOTSE_OIDC_ISSUER: must be an https/);
+  assert.equal(loadConfig({ ...complete, LOTSE_OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc?.issuer, 'http://127.0.0.1:8080');
+  assert.throws(() => loadConfig({ ...complete, LOTSE_OIDC_ISSUER: 'https://x.org', LOTSE_OIDC_GROUP_MAP: '{"a": "admin"}' }), /LOTSE_OIDC_GROUP_MAP/);
+});

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultPortalSettings, type PortalSettings } from './features/portal/portal-settings.ts';
 import type { StaffAuthSettings } from './features/staff/auth-settings.ts';
+import { issuerProblem, parseGroupMap, ssoCallbackPath, type OidcSettings } from './features/staff/sso/sso-settings.ts';
 import { parseTrustedProxies } from './platform/http/client-ip.ts';
 
 const booleanSetting = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
@@ -49,6 +50,17 @@ const configSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  LOTSE_OIDC_ISSUER: z.url().optional(),
+  LOTSE_OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  LOTSE_OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  LOTSE_OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, 'must include openid')
+    .default('openid profile email'),
+  LOTSE_OIDC_USERNAME_CLAIM: z.string().min(1).max(200).default('preferred_username'),
+  LOTSE_OIDC_NAME_CLAIM: z.string().min(1).max(200).default('name'),
+  LOTSE_OIDC_GROUPS_CLAIM: z.string().min(1).max(200).default('groups'),
+  LOTSE_OIDC_GROUP_MAP: z.string().max(20_000).optional(),
   LOTSE_TRUST_PROXY: z
     .string()
     .default('false')
@@ -101,6 +113,8 @@ export type Config = {
   shutdownDrainMs: number;
   timeZone: string;
   staffAuth: StaffAuthSettings;
+  /** Single sign-on for staff (OpenID Connect); undefined without an identity provider. */
+  oidc: OidcSettings | undefined;
   /** proxy-addr trust entries for X-Forwarded-For (empty: no proxy). */
   trustedProxies: string[];
   smtpUrl: string | undefined;
@@ -152,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: publicUrl.startsWith('https://'),
       publicOrigin: new URL(publicUrl).origin,
     },
+    oidc: oidcSettings(c, publicUrl),
     trustedProxies: c.LOTSE_TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
@@ -186,6 +201,35 @@ function refuseUnfitForProduction(c: z.infer<typeof configSchema>): void {
   if (!c.SMTP_URL) problems.push('SMTP_URL: must name the mail server (without it, e-mails only land as files in the outbox folder)');
   if (problems.length === 0) return;
   throw new ConfigError(`NODE_ENV=production needs these settings:\n${problems.map((line) => `  ${line}`).join('\n')}`);
+}
+
+/** All four of issuer, client id, secret and group map, or none: half a configuration is a mistake. */
+function oidcSettings(c: z.infer<typeof configSchema>, publicUrl: string): OidcSettings | undefined {
+  const required = {
+    LOTSE_OIDC_ISSUER: c.LOTSE_OIDC_ISSUER,
+    LOTSE_OIDC_CLIENT_ID: c.LOTSE_OIDC_CLIENT_ID,
+    LOTSE_OIDC_CLIENT_SECRET: c.LOTSE_OIDC_CLIENT_SECRET,
+    LOTSE_OIDC_GROUP_MAP: c.LOTSE_OIDC_GROUP_MAP,
+  };
+  const missing = Object.entries(required).filter(([, value]) => value === undefined);
+  if (missing.length === 4) return undefined;
+  const problems = missing.map(([name]) => `  ${name}: must be set too for single sign-on (or unset every LOTSE_OIDC_* setting)`);
+  const issuerIssue = c.LOTSE_OIDC_ISSUER ? issuerProblem(c.LOTSE_OIDC_ISSUER) : undefined;
+  if (issuerIssue) problems.push(`  LOTSE_OIDC_ISSUER: ${issuerIssue}`);
+  const groupMap = c.LOTSE_OIDC_GROUP_MAP === undefined ? undefined : parseGroupMap(c.LOTSE_OIDC_GROUP_MAP);
+  if (groupMap && 'error' in groupMap) problems.push(`  LOTSE_OIDC_GROUP_MAP: ${groupMap.error}`);
+  if (problems.length > 0 || !groupMap || 'error' in groupMap) throw new ConfigError(`Invalid setting(s):\n${problems.join('\n')}`);
+  return {
+    issuer: c.LOTSE_OIDC_ISSUER as string,
+    clientId: c.LOTSE_OIDC_CLIENT_ID as string,
+    clientSecret: c.LOTSE_OIDC_CLIENT_SECRET as string,
+    redirectUrl: `${publicUrl}${ssoCallbackPath}`,
+    scopes: c.LOTSE_OIDC_SCOPES,
+    usernameClaim: c.LOTSE_OIDC_USERNAME_CLAIM,
+    nameClaim: c.LOTSE_OIDC_NAME_CLAIM,
+    groupsClaim: c.LOTSE_OIDC_GROUPS_CLAIM,
+    groupMap: groupMap.map,
+  };
 }
 
 function isKnownTimeZone(zone: string): boolean {

@@ -17,6 +17,7 @@ import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
 import { startRetentionJob } from './features/retention/index.ts';
 import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
 import { createPortalNotices, reminderJob } from './features/appointments/portal/index.ts';
+import { createSsoClient } from './features/staff/index.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // A wrong issuer or secret is logged (which of the two) and leaves password sign-in working.
+  const sso = config.oidc ? createSsoClient(config.oidc, logger) : undefined;
   const app = createApp({
     db: database.db,
     jobs,
@@ -143,6 +146,7 @@ async function main(): Promise<void> {
     notices,
     drain,
     metricsToken: config.metricsToken,
+    sso,
   });
   setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -152,7 +156,10 @@ async function main(): Promise<void> {
     await database.close();
     process.exit(1);
   });
-  server.on('listening', () => logger.info({ url: config.publicUrl }, `Lotse is running on ${config.publicUrl}`));
+  server.on('listening', () => {
+    logger.info({ url: config.publicUrl }, `Lotse is running on ${config.publicUrl}`);
+    void sso?.checkAtStart();
+  });
 }
 
 /** Fails in a second, before the database is started, when another program holds the port. */

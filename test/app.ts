@@ -8,6 +8,7 @@ import { fixedClock, type Clock } from '../src/shared/clock.ts';
 import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
 import type { AppointmentNotices, AppointmentNotifier } from '../src/features/appointments/index.ts';
 import { createPortalNotices } from '../src/features/appointments/mail-notifier.ts';
+import type { SsoClient, StaffAuthSettings } from '../src/features/staff/index.ts';
 
 /** Real pg-boss on a test database, stopped when the test file ends. */
 export function createTestJobs(url: string, beforeStop: () => Promise<void> = async () => {}): Jobs {
@@ -32,6 +33,8 @@ export function createTestApp(
     publicUrl?: string;
     notifier?: AppointmentNotifier;
     trustedProxies?: string[];
+    sso?: SsoClient;
+    staffAuth?: Partial<StaffAuthSettings>;
   } = {},
 ) {
   // Notices are delivered in the background after each change: the test waits for that before
@@ -62,6 +65,8 @@ export function createTestApp(
     liveEvents,
     notices,
     trustedProxies: options.trustedProxies,
+    sso: options.sso,
+    staffAuth: options.staffAuth,
   });
 }
 

@@ -562,6 +562,11 @@ export interface ServiceText {
   updated_at: Generated<Timestamp>;
 }
 
+export interface SignInPolicy {
+  id: Generated<boolean>;
+  sso_required: Generated<boolean>;
+}
+
 export interface SignInThrottle {
   failures: Generated<number>;
   key: string;
@@ -576,6 +581,15 @@ export interface Specialty {
   routing_rule: Json | null;
   slug: string;
   sort_order: Generated<number>;
+}
+
+export interface SsoSignInAttempt {
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  next_path: string;
+  nonce: string;
+  state_hash: string;
 }
 
 export interface Staff {
@@ -606,6 +620,10 @@ export interface StaffSession {
   id_hash: string;
   ip: string | null;
   last_seen_at: Timestamp;
+  sso_checked_at: Timestamp | null;
+  sso_refresh_token: string | null;
+  sso_sid: string | null;
+  sso_subject: string | null;
   staff_id: string;
   stage: string;
   user_agent: string | null;
@@ -746,8 +764,10 @@ export interface DB {
   service_location: ServiceLocation;
   service_specialty: ServiceSpecialty;
   service_text: ServiceText;
+  sign_in_policy: SignInPolicy;
   sign_in_throttle: SignInThrottle;
   specialty: Specialty;
+  sso_sign_in_attempt: SsoSignInAttempt;
   staff: Staff;
   staff_location: StaffLocation;
   staff_session: StaffSession;

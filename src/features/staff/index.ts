@@ -17,6 +17,7 @@ export {
 export { recordAudit, auditPersonForAppointment, pseudonymiseAuditPersons, searchAudit, type AuditEntryInput } from './audit.ts';
 export { createApiToken, revokeApiToken, createDevice, revokeDevice, actorForApiToken, actorForDeviceToken } from './api-tokens.ts';
 export { createStaffAccount } from './create-staff-account.ts';
+export { createSsoClient, type SsoClient, type SsoHealth } from './sso/oidc-client.ts';
 export {
   staffAuth,
   requireStaff,

@@ -5,12 +5,15 @@ import type { StaffActor, StaffRole } from './roles.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 
 export type SessionStage = 'full' | 'second_factor' | 'enrol';
-export type StaffSession = { idHash: string; staffId: string; csrfToken: string; stage: SessionStage; expiresAt: Date };
+/** `ssoCheckedAt`: for a session begun at the identity provider, when it last confirmed the person. */
+export type StaffSession = { idHash: string; staffId: string; csrfToken: string; stage: SessionStage; expiresAt: Date; ssoCheckedAt: Date | null };
+/** What a session begun through single sign-on remembers of the identity provider. */
+export type SsoSessionLink = { subject: string; sid: string | undefined; refreshToken: string | undefined };
 
 /** Creates a session; the caller puts the returned token into the cookie. Only its hash is stored. */
 export async function createSession(
   deps: { db: Database; clock: Clock; settings: StaffAuthSettings },
-  input: { staffId: string; stage: SessionStage; ip?: string | undefined; userAgent?: string | undefined },
+  input: { staffId: string; stage: SessionStage; ip?: string | undefined; userAgent?: string | undefined; sso?: SsoSessionLink },
 ): Promise<{ token: string; csrfToken: string }> {
   const now = deps.clock.now();
   const token = randomSecret();
@@ -27,6 +30,9 @@ export async function createSession(
       expires_at: new Date(now.getTime() + deps.settings.sessionAbsoluteMs),
       ip: input.ip?.slice(0, 64) ?? null,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
+      ...(input.sso
+        ? { sso_subject: input.sso.subject, sso_sid: input.sso.sid ?? null, sso_refresh_token: input.sso.refreshToken ?? null, sso_checked_at: now }
+        : {}),
     })
     .execute();
   return { token, csrfToken };
@@ -50,7 +56,7 @@ export async function loadSession(
     .where('id_hash', '=', idHash)
     .where('last_seen_at', '>', idleLimit)
     .where('expires_at', '>', now)
-    .returning(['staff_id', 'csrf_token', 'stage', 'expires_at'])
+    .returning(['staff_id', 'csrf_token', 'stage', 'expires_at', 'sso_checked_at'])
     .executeTakeFirst();
   if (!touched) {
     await deps.db.deleteFrom('staff_session').where('id_hash', '=', idHash).execute();
@@ -59,7 +65,14 @@ export async function loadSession(
   const actor = await loadStaffActor(deps.db, touched.staff_id, 'session');
   if (!actor) return undefined;
   return {
-    session: { idHash, staffId: touched.staff_id, csrfToken: touched.csrf_token, stage: touched.stage as SessionStage, expiresAt: touched.expires_at },
+    session: {
+      idHash,
+      staffId: touched.staff_id,
+      csrfToken: touched.csrf_token,
+      stage: touched.stage as SessionStage,
+      expiresAt: touched.expires_at,
+      ssoCheckedAt: touched.sso_checked_at,
+    },
     actor,
   };
 }

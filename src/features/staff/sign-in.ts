@@ -5,6 +5,7 @@ import { recordAudit } from './audit.ts';
 import type { StaffAuthSettings } from './auth-settings.ts';
 import { verifyPassword } from './password.ts';
 import { createSession, type SessionStage } from './session-store.ts';
+import { firstAdministratorId, ssoRequired } from './sso/sso-store.ts';
 import { accountKey, clearFailures, countFailure, ipKey, lockedKeys } from './sign-in-throttle.ts';
 
 type Deps = { db: Database; clock: Clock; settings: StaffAuthSettings };
@@ -46,6 +47,11 @@ export async function signIn(deps: Deps, input: SignInInput): Promise<{ token: s
     await audit('failed', staff ? (staff.active ? 'wrong password' : 'inactive account') : 'unknown user', staff?.id);
     throw new AppError('unauthenticated', signInFailedMessage);
   }
+  // Told only to whoever knows the password, so the answer reveals nothing about other accounts.
+  if ((await ssoRequired(deps.db)) && staff.id !== (await firstAdministratorId(deps.db))) {
+    await audit('denied', 'local sign-in refused: single sign-on required', staff.id);
+    throw new AppError('forbidden', 'Please sign in with your work account (single sign-on).', { details: { ssoRequired: true } });
+  }
   const stage = await stageAfterPassword(deps.db, staff);
   await removeExpired(deps);
   await clearFailures(deps.db, keys[0]!);
@@ -61,7 +67,7 @@ async function stageAfterPassword(db: Database, staff: { role: string; totp_enab
 }
 
 /** Ended sessions and old failure counts are removed now and then (here: at each sign-in). */
-async function removeExpired(deps: Deps): Promise<void> {
+export async function removeExpired(deps: Deps): Promise<void> {
   const now = deps.clock.now();
   const idleLimit = new Date(now.getTime() - deps.settings.sessionIdleMs);
   const windowLimit = new Date(now.getTime() - deps.settings.lockoutMs);

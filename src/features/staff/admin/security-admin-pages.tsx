@@ -4,10 +4,18 @@ import { CsrfField, StaffForm } from '../http/staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from '../http/staff-layout.tsx';
 import { deviceKinds, staffRoles } from '../roles.ts';
 import type { securityOverview } from './manage-security.ts';
+import type { signInPolicy } from '../sso/require-single-sign-on.ts';
+
+type SignInState = Awaited<ReturnType<typeof signInPolicy>> & { issuer: string | undefined };
 
 /** The security page; `secret`: a token just created, shown this once. */
-export function SecurityPage(props: { c: Context<AppEnv>; overview: Awaited<ReturnType<typeof securityOverview>>; secret?: string | undefined }) {
-  const { c, secret } = props;
+export function SecurityPage(props: {
+  c: Context<AppEnv>;
+  overview: Awaited<ReturnType<typeof securityOverview>>;
+  signIn: SignInState;
+  secret?: string | undefined;
+}) {
+  const { c, secret, signIn } = props;
   const { roleSettings, locked, tokens, devices, locations } = props.overview;
   const t = staffT(c);
   return (
@@ -26,6 +34,19 @@ export function SecurityPage(props: { c: Context<AppEnv>; overview: Awaited<Retu
             ))}
           </fieldset>
         </StaffForm>
+      </section>
+
+      <section aria-labelledby="sso-h">
+        <h2 id="sso-h">{t('staff.security.sso')}</h2>
+        <p>{signIn.issuer ? t('staff.security.sso_configured', { issuer: signIn.issuer }) : t('staff.security.sso_not_configured')}</p>
+        {signIn.issuer || signIn.ssoRequired ? (
+          <StaffForm c={c} action="/staff/admin/security/sign-in-policy" submitLabel={t('staff.save')}>
+            <label class="check">
+              <input type="checkbox" name="ssoRequired" value="on" checked={signIn.ssoRequired} /> {t('staff.security.sso_required')}
+            </label>
+            {signIn.firstAdministrator ? <p class="hint">{t('staff.security.sso_first_admin', { name: signIn.firstAdministrator })}</p> : null}
+          </StaffForm>
+        ) : null}
       </section>
 
       <section aria-labelledby="locked-h">

@@ -6,22 +6,38 @@ import { deviceKinds, staffRoles } from '../roles.ts';
 import { asArray, changeContext, parseForm, type AdminDeps } from './admin-forms.tsx';
 import { issueApiToken, liftLock, registerDevice, requireTotpFor, securityOverview, withdrawApiToken, withdrawDevice } from './manage-security.ts';
 import { SecurityPage } from './security-admin-pages.tsx';
+import { requireSingleSignOn, signInPolicy } from '../sso/require-single-sign-on.ts';
+import type { SsoClient } from '../sso/oidc-client.ts';
 
 const uuid = z.uuid();
 
 /** Admin: mandatory two-factor per role, locked accounts, personal API tokens, kiosk/display devices. */
-export function securityAdminRoutes(deps: AdminDeps) {
+export function securityAdminRoutes(deps: AdminDeps & { sso?: SsoClient | undefined }) {
   const routes = new Hono<AppEnv>();
   routes.use('/staff/admin/security', requireStaff(deps, 'security.manage'));
   routes.use('/staff/admin/security/*', requireStaff(deps, 'security.manage'));
 
-  const securityPage = async (c: Context<AppEnv>, secret?: string) => c.html(<SecurityPage c={c} overview={await securityOverview(deps)} secret={secret} />);
+  const securityPage = async (c: Context<AppEnv>, secret?: string) =>
+    c.html(
+      <SecurityPage
+        c={c}
+        overview={await securityOverview(deps)}
+        signIn={{ ...(await signInPolicy(deps)), issuer: deps.sso?.settings.issuer }}
+        secret={secret}
+      />,
+    );
 
   routes.get('/staff/admin/security', (c) => securityPage(c));
 
   routes.post('/staff/admin/security/roles', async (c) => {
     const form = await parseForm(c, z.object({ totpRequired: z.preprocess(asArray, z.array(z.enum(staffRoles)).max(4)) }));
     await requireTotpFor(deps, changeContext(c), form.totpRequired);
+    return c.redirect('/staff/admin/security?saved=1', 303);
+  });
+
+  routes.post('/staff/admin/security/sign-in-policy', async (c) => {
+    const form = await parseForm(c, z.object({ ssoRequired: z.enum(['on']).optional() }));
+    await requireSingleSignOn({ ...deps, ssoConfigured: deps.sso !== undefined }, changeContext(c), form.ssoRequired === 'on');
     return c.redirect('/staff/admin/security?saved=1', 303);
   });
 

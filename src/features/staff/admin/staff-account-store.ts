@@ -47,17 +47,22 @@ export async function writeAccount(
     .set({ display_name: account.displayName, role: account.role, active: account.active, updated_at: now })
     .where('id', '=', id)
     .execute();
-  await trx.deleteFrom('staff_location').where('staff_id', '=', id).execute();
+  await replaceLocations(trx, id, account.locationIds);
   await trx.deleteFrom('staff_specialty').where('staff_id', '=', id).execute();
-  if (account.locationIds.length)
-    await trx
-      .insertInto('staff_location')
-      .values(account.locationIds.map((l) => ({ staff_id: id, location_id: l })))
-      .execute();
   if (account.specialtyIds.length)
     await trx
       .insertInto('staff_specialty')
       .values(account.specialtyIds.map((s) => ({ staff_id: id, specialty_id: s })))
+      .execute();
+}
+
+/** The account's locations become exactly these (by an administrator, or as the identity provider maps them). */
+export async function replaceLocations(trx: Transaction<DB>, staffId: string, locationIds: readonly string[]): Promise<void> {
+  await trx.deleteFrom('staff_location').where('staff_id', '=', staffId).execute();
+  if (locationIds.length)
+    await trx
+      .insertInto('staff_location')
+      .values(locationIds.map((locationId) => ({ staff_id: staffId, location_id: locationId })))
       .execute();
 }
 

@@ -1,12 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { checkCsrf, csrfCookieToken, csrfFieldName, heldCsrfCookie } from '../../../platform/http/csrf.ts';
+import { checkCsrf, csrfFieldName, heldCsrfCookie } from '../../../platform/http/csrf.ts';
 import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { languageCookie } from '../../../web/page-language.ts';
 import { recordAudit } from '../audit.ts';
 import { roleMay } from '../policy.ts';
-import { sha256 } from '../secrets.ts';
 import { deleteAllSessions, deleteSession } from '../session-store.ts';
 import { signIn } from '../sign-in.ts';
 import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, twoFactorState, verifySecondFactor } from '../two-factor.ts';
@@ -19,52 +18,16 @@ import {
   StaffForm,
   currentStaff,
   requireStaff,
-  sessionCookieName,
+  replaceSessionCookie,
   setSessionCookie,
   type StaffHttpDeps,
 } from './staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from './staff-layout.tsx';
-
-const signInCookie = 'lotse_signin';
-
-function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/staff(\/[\w\-/]*)?$/.test(value) ? value : '/staff';
-}
+import { safeNext, signInCookie, signInCsrf, SignInPage } from './sign-in-page.tsx';
 
 function field(body: Record<string, unknown>, name: string, max = 1000): string {
   const value = body[name];
   return typeof value === 'string' ? value.slice(0, max) : '';
-}
-
-function SignInPage(props: { c: Context<AppEnv>; csrf: string; next: string; error?: string | undefined; username?: string }) {
-  const t = staffT(props.c);
-  return (
-    <StaffLayout c={props.c} title={t('staff.sign_in.title')}>
-      <h1>{t('staff.sign_in.title')}</h1>
-      {props.error ? (
-        <div class="error-summary" role="alert">
-          <p>{props.error}</p>
-        </div>
-      ) : null}
-      <form method="post" action="/staff/sign-in" class="form-grid">
-        <input type="hidden" name="_csrf" value={props.csrf} />
-        <input type="hidden" name="next" value={props.next} />
-        <div>
-          <label for="username">{t('staff.sign_in.username')}</label>
-          <input type="text" id="username" name="username" autocomplete="username" required maxlength={63} value={props.username ?? ''} autofocus />
-        </div>
-        <div>
-          <label for="password">{t('staff.sign_in.password')}</label>
-          <input type="password" id="password" name="password" autocomplete="current-password" required maxlength={200} />
-        </div>
-        <div>
-          <button type="submit" class="button">
-            {t('staff.sign_in.submit')}
-          </button>
-        </div>
-      </form>
-    </StaffLayout>
-  );
 }
 
 /** Sign-in (password, then TOTP when set up), sign-out, sign-out everywhere, own two-factor set-up. */
@@ -72,13 +35,11 @@ export function signInRoutes(deps: StaffHttpDeps) {
   const routes = new Hono<AppEnv>();
   const settings = deps.settings;
 
-  // Before there is a session, the sign-in form is protected by a double-submit cookie and the Origin.
-  const signInCsrf = (c: Context<AppEnv>) =>
-    csrfCookieToken(c, { name: signInCookie, path: '/staff/sign-in', sameSite: 'Strict', secure: settings.secureCookies });
+  const sso = deps.sso !== undefined;
 
   routes.get('/staff/sign-in', (c) => {
     if (c.get('actor')?.kind === 'staff') return c.redirect('/staff', 303);
-    return c.html(<SignInPage c={c} csrf={signInCsrf(c)} next={safeNext(c.req.query('next'))} />);
+    return c.html(<SignInPage c={c} csrf={signInCsrf(c, settings)} next={safeNext(c.req.query('next'))} sso={sso} />);
   });
 
   routes.post('/staff/sign-in', async (c) => {
@@ -92,19 +53,17 @@ export function signInRoutes(deps: StaffHttpDeps) {
     const t = staffT(c);
     try {
       const result = await signIn(deps, { username, password: field(body, 'password'), ip: clientIp(c), userAgent: c.req.header('user-agent') });
-      // Signing in again ends this browser's previous session, whatever state it was in (the form
-      // carries the sign-in token, not the session's CSRF token, so staffAuth did not load it).
-      const old = getCookie(c, sessionCookieName(settings));
-      if (old) await deleteSession(deps.db, sha256(old));
-      setSessionCookie(c, settings, result.token);
+      await replaceSessionCookie(c, deps, result.token);
       if (result.stage === 'second_factor') return c.redirect(`/staff/sign-in/code?next=${encodeURIComponent(next)}`, 303);
       if (result.stage === 'enrol') return c.redirect('/staff/security/two-factor', 303);
       return c.redirect(next, 303);
     } catch (error) {
-      if (!isAppError(error) || (error.code !== 'unauthenticated' && error.code !== 'rate_limited')) throw error;
-      c.status(error.code === 'rate_limited' ? 429 : 401);
-      const message = error.code === 'rate_limited' ? t('staff.sign_in.locked') : t('staff.sign_in.failed');
-      return c.html(<SignInPage c={c} csrf={signInCsrf(c)} next={next} error={message} username={username.slice(0, 63)} />);
+      if (!isAppError(error)) throw error;
+      const ssoRequired = error.code === 'forbidden' && error.details?.ssoRequired === true;
+      if (error.code !== 'unauthenticated' && error.code !== 'rate_limited' && !ssoRequired) throw error;
+      c.status(error.code === 'rate_limited' ? 429 : ssoRequired ? 403 : 401);
+      const message = t(error.code === 'rate_limited' ? 'staff.sign_in.locked' : ssoRequired ? 'staff.sign_in.sso_required' : 'staff.sign_in.failed');
+      return c.html(<SignInPage c={c} csrf={signInCsrf(c, settings)} next={next} sso={sso} error={message} username={username.slice(0, 63)} />);
     }
   });
 

@@ -12,9 +12,13 @@ import { recordAudit } from '../audit.ts';
 import type { StaffAuthSettings } from '../auth-settings.ts';
 import { can, type Action, type PolicyResource } from '../policy.ts';
 import type { DeviceActor, DeviceKind, StaffActor } from '../roles.ts';
-import { loadSession } from '../session-store.ts';
+import { deleteSession, loadSession } from '../session-store.ts';
+import { sha256 } from '../secrets.ts';
+import { confirmSsoSession } from '../sso/confirm-sso-session.ts';
+import type { SsoClient } from '../sso/oidc-client.ts';
 
-export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSettings };
+/** `sso`: the identity provider's client when single sign-on is configured. */
+export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSettings; sso?: SsoClient | undefined };
 
 export const sessionCookieName = (settings: StaffAuthSettings) => (settings.secureCookies ? '__Host-lotse_staff' : 'lotse_staff');
 export const deviceCookieName = 'lotse_device';
@@ -32,6 +36,16 @@ export function setSessionCookie(c: Context, settings: StaffAuthSettings, token:
     path: '/',
     maxAge: Math.floor(settings.sessionAbsoluteMs / 1000),
   });
+}
+
+/**
+ * After a sign-in: this browser's previous session ends, whatever state it was in (the sign-in
+ * form carries no session CSRF token, so staffAuth did not load it), and the new one is set.
+ */
+export async function replaceSessionCookie(c: Context, deps: { db: Database; settings: StaffAuthSettings }, token: string): Promise<void> {
+  const old = getCookie(c, sessionCookieName(deps.settings));
+  if (old) await deleteSession(deps.db, sha256(old));
+  setSessionCookie(c, deps.settings, token);
 }
 
 export function clearSessionCookie(c: Context, settings: StaffAuthSettings): void {
@@ -60,7 +74,8 @@ export function staffAuth(deps: StaffHttpDeps): MiddlewareHandler<AppEnv> {
     }
     const token = getCookie(c, sessionCookieName(deps.settings));
     if (token) {
-      const loaded = await loadSession(deps, token);
+      let loaded = await loadSession(deps, token);
+      if (loaded && !(await confirmSsoSession(deps, loaded.session, clientIp(c)))) loaded = undefined;
       if (!loaded) {
         clearSessionCookie(c, deps.settings);
         if (unsafeMethods.has(c.req.method) && isStaffPath(c.req.path)) {
