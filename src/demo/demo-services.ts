@@ -13,7 +13,7 @@ import { fiktionsbescheinigung } from './services/fiktionsbescheinigung.ts';
  * no German term in brackets: the portal and the mails show the German name beside them. Fees in cents after
  * AufenthV §§ 44 ff. (approximate, as of 2026).
  */
-export type { DemoLang, DemoService, ServiceTexts } from './services/demo-service.ts';
+export type { DemoService, ServiceTexts } from './services/demo-service.ts';
 import type { DemoService } from './services/demo-service.ts';
 
 export const demoServices: DemoService[] = [

@@ -1,6 +1,7 @@
 /** The shape of one demo service and its texts per portal language. */
 export type ServiceTexts = { name: string; description: string; audience: string; requiredDocuments: string[]; feeNote: string };
-export type DemoLang = 'de' | 'en' | 'uk' | 'ru' | 'ar' | 'fa' | 'tr' | 'fr';
+/** German is the source every translation is made from; the other languages are keyed by their tag. */
+export type DemoTexts = { de: ServiceTexts } & { [lang: string]: ServiceTexts };
 
 export type DemoService = {
   slug: string;
@@ -16,5 +17,5 @@ export type DemoService = {
   requiredResourceKind: string | null;
   specialties: string[];
   locations: string[];
-  texts: Record<DemoLang, ServiceTexts>;
+  texts: DemoTexts;
 };
