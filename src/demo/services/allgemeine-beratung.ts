@@ -80,6 +80,18 @@ export const allgemeineBeratung: DemoService = {
       requiredDocuments: ['Pasaport veya kimlik belgesi', 'Mevcut oturma izni (varsa)', 'Yabancılar Dairesi’nin sorunuzla ilgili mektupları'],
       feeNote: 'Danışmanlık ücretsizdir.',
     },
+    es: {
+      name: 'Asesoramiento general',
+      description:
+        '¿Tiene una pregunta sobre su residencia y no sabe qué cita es la adecuada? En la entrevista de asesoramiento aclaramos su caso y le explicamos los siguientes pasos.',
+      audience: 'Para todas las personas con preguntas sobre el derecho de residencia que no encajan en ninguna otra cita.',
+      requiredDocuments: [
+        'Pasaporte o documento de identidad',
+        'Permiso de residencia actual (si lo tiene)',
+        'Cartas de la Oficina de Extranjería sobre su pregunta',
+      ],
+      feeNote: 'El asesoramiento es gratuito.',
+    },
     fr: {
       name: 'Conseil général',
       description:

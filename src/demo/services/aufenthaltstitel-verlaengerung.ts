@@ -121,6 +121,21 @@ export const aufenthaltstitelVerlaengerung: DemoService = {
       feeNote:
         'Süreye göre en fazla 96 €. Çocuklar ve gençler yarısını öder. Bürgergeld veya sığınmacı yardımı alanlar muaf olabilir. Ödeme gişede kartla yapılır.',
     },
+    es: {
+      name: 'Prórroga del permiso de residencia',
+      description: '¿Su permiso de residencia vence pronto? Solicite la prórroga a tiempo, a ser posible entre 6 y 8 semanas antes de la fecha de vencimiento.',
+      audience: 'Para todas las personas con un permiso de residencia temporal que quieren seguir viviendo en Alemania.',
+      requiredDocuments: [
+        'Pasaporte válido',
+        'Permiso de residencia actual (tarjeta eAT)',
+        'Una foto biométrica de pasaporte',
+        'Justificante de ingresos (por ejemplo, nóminas de los últimos 3 meses)',
+        'Contrato de alquiler',
+        'Justificante del seguro médico',
+      ],
+      feeNote:
+        'Hasta 96 €, según la duración. Los niños y jóvenes pagan la mitad. Quien recibe el subsidio ciudadano (Bürgergeld) o prestaciones para solicitantes de asilo puede estar exento. Pago con tarjeta en la ventanilla.',
+    },
     fr: {
       name: 'Prolongation du titre de séjour',
       description: 'Votre titre de séjour expire bientôt ? Demandez la prolongation à temps, idéalement 6 à 8 semaines avant la date d’expiration.',

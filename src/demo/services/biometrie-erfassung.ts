@@ -92,6 +92,17 @@ export const biometrieErfassung: DemoService = {
       ],
       feeNote: 'Ayrı bir ücret yoktur: oturma izni ücretine dahildir.',
     },
+    es: {
+      name: 'Huellas dactilares y foto para la tarjeta eAT',
+      description: 'Para su tarjeta eAT tomamos en la estación de captura sus huellas dactilares, su firma y una foto. La cita dura unos 15 minutos.',
+      audience: 'Para todas las personas cuyo permiso de residencia ha sido aprobado y que han sido citadas para este paso.',
+      requiredDocuments: [
+        'Pasaporte válido o documento de identidad',
+        'Carta de citación de la Oficina de Extranjería (si la tiene)',
+        'Una foto biométrica de pasaporte, por si no se puede hacer la foto en la estación',
+      ],
+      feeNote: 'Sin tasa propia: está incluida en la tasa del permiso de residencia.',
+    },
     fr: {
       name: 'Empreintes digitales et photo pour la carte eAT',
       description:

@@ -79,6 +79,18 @@ export const eatAbholung: DemoService = {
       requiredDocuments: ['Geçerli pasaport', 'Teslim mektubu ve PIN mektubu (geldiyse)', 'Önceki kart veya geçici belge (Fiktionsbescheinigung)'],
       feeNote: 'Teslimde ücret alınmaz: başvuru sırasında ödenmiştir.',
     },
+    es: {
+      name: 'Recogida de la tarjeta eAT',
+      description:
+        '¿Ya está lista su nueva tarjeta eAT? Recójala en persona. También puede venir sin cita durante el horario de atención, pero con cita espera menos.',
+      audience: 'Para todas las personas a las que se ha avisado de que su tarjeta está lista para recoger.',
+      requiredDocuments: [
+        'Pasaporte válido',
+        'Carta de recogida con la carta del PIN (si la ha recibido)',
+        'Tarjeta anterior o certificado provisional (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Sin tasa al recogerla: ya se pagó al presentar la solicitud.',
+    },
     fr: {
       name: 'Retrait de la carte eAT',
       description:

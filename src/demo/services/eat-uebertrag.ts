@@ -69,6 +69,14 @@ export const eatUebertrag: DemoService = {
       requiredDocuments: ['Yeni pasaport', 'Eski pasaport (varsa)', 'Mevcut eAT kartı', 'Bir adet biyometrik vesikalık fotoğraf'],
       feeNote: 'Yeni kart için 67 €. Ödeme gişede kartla yapılır.',
     },
+    es: {
+      name: 'Traspaso del permiso de residencia a un pasaporte nuevo',
+      description:
+        '¿Tiene un pasaporte nuevo? Su permiso de residencia electrónico (eAT) debe pasarse al nuevo pasaporte. Las citas para el mismo día se publican cada mañana a las 7:00.',
+      audience: 'Para todas las personas con tarjeta eAT que han recibido un pasaporte nuevo.',
+      requiredDocuments: ['Pasaporte nuevo', 'Pasaporte antiguo (si lo tiene)', 'Tarjeta eAT actual', 'Una foto biométrica de pasaporte'],
+      feeNote: '67 € por la nueva tarjeta. Pago con tarjeta en la ventanilla.',
+    },
     fr: {
       name: 'Transfert du titre de séjour sur un nouveau passeport',
       description:

@@ -71,6 +71,14 @@ export const fiktionsbescheinigung: DemoService = {
       requiredDocuments: ['Geçerli pasaport', 'Mevcut oturma izni', 'Başvurunuzun alındığına dair onay (varsa)'],
       feeNote: '13 €. Ödeme gişede kartla yapılır.',
     },
+    es: {
+      name: 'Certificado provisional de residencia',
+      description:
+        '¿Su solicitud todavía se está tramitando, pero su permiso de residencia vence? La Fiktionsbescheinigung confirma que su derecho de residencia actual sigue vigente. La Oficina de Extranjería asigna esta cita por su cuenta.',
+      audience: 'Para todas las personas que solicitaron a tiempo una prórroga y todavía no han recibido una decisión.',
+      requiredDocuments: ['Pasaporte válido', 'Permiso de residencia actual', 'Acuse de recibo de su solicitud (si lo tiene)'],
+      feeNote: '13 €. Pago con tarjeta en la ventanilla.',
+    },
     fr: {
       name: 'Attestation de maintien du droit au séjour',
       description:

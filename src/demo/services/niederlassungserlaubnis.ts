@@ -125,6 +125,22 @@ export const niederlassungserlaubnis: DemoService = {
       ],
       feeNote: '113 €, bazı nitelikli çalışanlar için 147 €’ya kadar. Ödeme gişede kartla yapılır.',
     },
+    es: {
+      name: 'Permiso de establecimiento (residencia permanente)',
+      description:
+        '¿Lleva varios años viviendo en Alemania? Entonces puede solicitar un permiso de establecimiento por tiempo indefinido. En la cita comprobamos si cumple todos los requisitos.',
+      audience: 'Para personas que viven en Alemania con permiso de residencia desde hace al menos 5 años (los trabajadores cualificados, a menudo antes).',
+      requiredDocuments: [
+        'Pasaporte válido',
+        'Permiso de residencia actual',
+        'Una foto biométrica de pasaporte',
+        'Justificante de 60 meses de cotizaciones a la pensión (Rentenversicherungsverlauf)',
+        'Contrato de trabajo y nóminas de los últimos 6 meses',
+        'Certificado de alemán B1 y la prueba «Vivir en Alemania» (Leben in Deutschland)',
+        'Contrato de alquiler',
+      ],
+      feeNote: '113 €; para ciertos trabajadores cualificados, hasta 147 €. Pago con tarjeta en la ventanilla.',
+    },
     fr: {
       name: 'Permis d’établissement – séjour permanent',
       description:

@@ -103,6 +103,19 @@ export const verpflichtungserklaerung: DemoService = {
       ],
       feeNote: 'Taahhütname başına 29 €. Ödeme gişede kartla yapılır.',
     },
+    es: {
+      name: 'Declaración de compromiso para una visita',
+      description:
+        '¿Quiere invitar a familiares o amigos del extranjero? Con la declaración de compromiso usted garantiza que se hará cargo de sus gastos en Alemania.',
+      audience: 'Para personas que viven en Alemania y apoyan la solicitud de visado de un invitado.',
+      requiredDocuments: [
+        'Documento de identidad alemán, o pasaporte con permiso de residencia',
+        'Justificantes de ingresos de los últimos 3 meses',
+        'Contrato de alquiler o justificante del tamaño de la vivienda',
+        'Datos del pasaporte del invitado (copia)',
+      ],
+      feeNote: '29 € por declaración. Pago con tarjeta en la ventanilla.',
+    },
     fr: {
       name: 'Attestation de prise en charge d’un visiteur',
       description:

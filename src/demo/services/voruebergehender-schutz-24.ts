@@ -108,6 +108,20 @@ export const voruebergehenderSchutz24: DemoService = {
       ],
       feeNote: 'Ücretsiz.',
     },
+    es: {
+      name: 'Permiso de residencia por protección temporal (§ 24 AufenthG)',
+      description:
+        '¿Ha huido de Ucrania por la guerra? Aquí puede solicitar o prorrogar su permiso de residencia según el § 24 de la Ley de Residencia (Aufenthaltsgesetz).',
+      audience: 'Para personas refugiadas de Ucrania y sus familiares.',
+      requiredDocuments: [
+        'Pasaporte, o pasaporte interno ucraniano o tarjeta de identidad',
+        'Certificado provisional (Fiktionsbescheinigung) o permiso de residencia anterior (si lo tiene)',
+        'Certificado de empadronamiento (Meldebescheinigung)',
+        'Una foto biométrica de pasaporte',
+        'Partidas de nacimiento de los hijos',
+      ],
+      feeNote: 'Sin tasa.',
+    },
     fr: {
       name: 'Titre de séjour au titre de la protection temporaire (§ 24 AufenthG)',
       description: 'Vous avez fui la guerre en Ukraine ? Demandez ou prolongez ici votre titre de séjour selon l’article 24 de la loi sur le séjour.',
