@@ -92,6 +92,14 @@ export const allgemeineBeratung: DemoService = {
       ],
       feeNote: 'El asesoramiento es gratuito.',
     },
+    pl: {
+      name: 'Porada ogólna',
+      description:
+        'Mają Państwo pytanie dotyczące pobytu i nie wiedzą, która wizyta jest właściwa? Podczas rozmowy doradczej wyjaśnimy sprawę i powiemy, co dalej.',
+      audience: 'Dla wszystkich z pytaniami o prawo pobytu, które nie pasują do żadnej innej wizyty.',
+      requiredDocuments: ['Paszport lub dokument tożsamości', 'Aktualny dokument pobytowy (jeśli jest)', 'Pisma z Urzędu ds. Cudzoziemców dotyczące pytania'],
+      feeNote: 'Porada jest bezpłatna.',
+    },
     fr: {
       name: 'Conseil général',
       description:

@@ -136,6 +136,22 @@ export const aufenthaltstitelVerlaengerung: DemoService = {
       feeNote:
         'Hasta 96 €, según la duración. Los niños y jóvenes pagan la mitad. Quien recibe el subsidio ciudadano (Bürgergeld) o prestaciones para solicitantes de asilo puede estar exento. Pago con tarjeta en la ventanilla.',
     },
+    pl: {
+      name: 'Przedłużenie zezwolenia na pobyt',
+      description:
+        'Zezwolenie na pobyt wkrótce traci ważność? Proszę złożyć wniosek o przedłużenie na czas, najlepiej 6 do 8 tygodni przed datą upływu ważności.',
+      audience: 'Dla wszystkich, którzy mają zezwolenie na pobyt czasowy i chcą dalej mieszkać w Niemczech.',
+      requiredDocuments: [
+        'Ważny paszport',
+        'Aktualne zezwolenie na pobyt (karta eAT)',
+        'Jedno zdjęcie biometryczne',
+        'Zaświadczenie o dochodach (np. odcinki wypłat z ostatnich 3 miesięcy)',
+        'Umowa najmu',
+        'Zaświadczenie o ubezpieczeniu zdrowotnym',
+      ],
+      feeNote:
+        'Do 96 €, zależnie od okresu ważności. Dzieci i młodzież płacą połowę. Osoby pobierające zasiłek obywatelski (Bürgergeld) lub świadczenia dla osób ubiegających się o azyl mogą być zwolnione z opłaty. Płatność kartą przy okienku.',
+    },
     fr: {
       name: 'Prolongation du titre de séjour',
       description: 'Votre titre de séjour expire bientôt ? Demandez la prolongation à temps, idéalement 6 à 8 semaines avant la date d’expiration.',

@@ -103,6 +103,17 @@ export const biometrieErfassung: DemoService = {
       ],
       feeNote: 'Sin tasa propia: está incluida en la tasa del permiso de residencia.',
     },
+    pl: {
+      name: 'Odciski palców i zdjęcie do karty eAT',
+      description: 'Do karty eAT pobieramy na stanowisku rejestracji odciski palców, podpis i zdjęcie. Wizyta trwa około 15 minut.',
+      audience: 'Dla wszystkich, którym przyznano zezwolenie na pobyt i których zaproszono na ten etap.',
+      requiredDocuments: [
+        'Ważny paszport lub dokument tożsamości',
+        'Zaproszenie z Urzędu ds. Cudzoziemców (jeśli jest)',
+        'Jedno zdjęcie biometryczne, na wypadek gdyby na stanowisku nie dało się zrobić zdjęcia',
+      ],
+      feeNote: 'Bez osobnej opłaty: jest ona wliczona w opłatę za zezwolenie na pobyt.',
+    },
     fr: {
       name: 'Empreintes digitales et photo pour la carte eAT',
       description:

@@ -91,6 +91,18 @@ export const eatAbholung: DemoService = {
       ],
       feeNote: 'Sin tasa al recogerla: ya se pagó al presentar la solicitud.',
     },
+    pl: {
+      name: 'Odbiór karty eAT',
+      description:
+        'Nowa karta eAT jest gotowa? Proszę odebrać ją osobiście. W godzinach otwarcia można też przyjść bez umówionej wizyty, ale z wizytą czeka się krócej.',
+      audience: 'Dla wszystkich, którzy otrzymali wiadomość, że karta jest gotowa do odbioru.',
+      requiredDocuments: [
+        'Ważny paszport',
+        'Pismo o odbiorze i list z kodem PIN (jeśli przyszły)',
+        'Dotychczasowa karta lub zaświadczenie tymczasowe (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Bez opłaty przy odbiorze: została uiszczona przy składaniu wniosku.',
+    },
     fr: {
       name: 'Retrait de la carte eAT',
       description:

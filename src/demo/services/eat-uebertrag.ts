@@ -77,6 +77,14 @@ export const eatUebertrag: DemoService = {
       requiredDocuments: ['Pasaporte nuevo', 'Pasaporte antiguo (si lo tiene)', 'Tarjeta eAT actual', 'Una foto biométrica de pasaporte'],
       feeNote: '67 € por la nueva tarjeta. Pago con tarjeta en la ventanilla.',
     },
+    pl: {
+      name: 'Przeniesienie zezwolenia na pobyt do nowego paszportu',
+      description:
+        'Mają Państwo nowy paszport? Elektroniczne zezwolenie na pobyt (eAT) trzeba przepisać na nowy paszport. Wizyty na ten sam dzień udostępniamy codziennie o 7:00 rano.',
+      audience: 'Dla wszystkich z kartą eAT, którzy otrzymali nowy paszport.',
+      requiredDocuments: ['Nowy paszport', 'Stary paszport (jeśli jest)', 'Aktualna karta eAT', 'Jedno zdjęcie biometryczne'],
+      feeNote: '67 € za nową kartę. Płatność kartą przy okienku.',
+    },
     fr: {
       name: 'Transfert du titre de séjour sur un nouveau passeport',
       description:

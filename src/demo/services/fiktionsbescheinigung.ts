@@ -79,6 +79,14 @@ export const fiktionsbescheinigung: DemoService = {
       requiredDocuments: ['Pasaporte válido', 'Permiso de residencia actual', 'Acuse de recibo de su solicitud (si lo tiene)'],
       feeNote: '13 €. Pago con tarjeta en la ventanilla.',
     },
+    pl: {
+      name: 'Zaświadczenie o tymczasowym prawie pobytu',
+      description:
+        'Wniosek jest jeszcze rozpatrywany, a zezwolenie na pobyt traci ważność? Fiktionsbescheinigung potwierdza, że dotychczasowe prawo pobytu nadal obowiązuje. Urząd ds. Cudzoziemców sam wyznacza tę wizytę.',
+      audience: 'Dla wszystkich, którzy w terminie złożyli wniosek o przedłużenie i nie otrzymali jeszcze decyzji.',
+      requiredDocuments: ['Ważny paszport', 'Dotychczasowe zezwolenie na pobyt', 'Potwierdzenie wpływu wniosku (jeśli jest)'],
+      feeNote: '13 €. Płatność kartą przy okienku.',
+    },
     fr: {
       name: 'Attestation de maintien du droit au séjour',
       description:

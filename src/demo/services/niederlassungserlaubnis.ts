@@ -141,6 +141,22 @@ export const niederlassungserlaubnis: DemoService = {
       ],
       feeNote: '113 €; para ciertos trabajadores cualificados, hasta 147 €. Pago con tarjeta en la ventanilla.',
     },
+    pl: {
+      name: 'Zezwolenie na osiedlenie się (pobyt stały)',
+      description:
+        'Mieszkają Państwo w Niemczech od kilku lat? Wtedy można złożyć wniosek o bezterminowe zezwolenie na osiedlenie się. Podczas wizyty sprawdzimy, czy wszystkie warunki są spełnione.',
+      audience: 'Dla osób, które mieszkają w Niemczech z zezwoleniem na pobyt od co najmniej 5 lat (wykwalifikowani pracownicy często krócej).',
+      requiredDocuments: [
+        'Ważny paszport',
+        'Aktualne zezwolenie na pobyt',
+        'Jedno zdjęcie biometryczne',
+        'Dowód opłacania składek emerytalnych przez 60 miesięcy (Rentenversicherungsverlauf)',
+        'Umowa o pracę i odcinki wypłat z ostatnich 6 miesięcy',
+        'Certyfikat znajomości niemieckiego B1 i test „Życie w Niemczech” (Leben in Deutschland)',
+        'Umowa najmu',
+      ],
+      feeNote: '113 €, dla niektórych wykwalifikowanych pracowników do 147 €. Płatność kartą przy okienku.',
+    },
     fr: {
       name: 'Permis d’établissement – séjour permanent',
       description:

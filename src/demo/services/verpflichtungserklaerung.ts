@@ -116,6 +116,19 @@ export const verpflichtungserklaerung: DemoService = {
       ],
       feeNote: '29 € por declaración. Pago con tarjeta en la ventanilla.',
     },
+    pl: {
+      name: 'Zobowiązanie do pokrycia kosztów pobytu gościa',
+      description:
+        'Chcą Państwo zaprosić krewnych lub znajomych z zagranicy? Składając to zobowiązanie, deklarują Państwo, że pokryją koszty ich pobytu w Niemczech.',
+      audience: 'Dla osób mieszkających w Niemczech, które wspierają wniosek wizowy gościa.',
+      requiredDocuments: [
+        'Dowód osobisty lub paszport z zezwoleniem na pobyt',
+        'Zaświadczenia o dochodach z ostatnich 3 miesięcy',
+        'Umowa najmu lub dokument potwierdzający wielkość mieszkania',
+        'Dane z paszportu gościa (kopia)',
+      ],
+      feeNote: '29 € za każde zobowiązanie. Płatność kartą przy okienku.',
+    },
     fr: {
       name: 'Attestation de prise en charge d’un visiteur',
       description:

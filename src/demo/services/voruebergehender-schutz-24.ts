@@ -122,6 +122,20 @@ export const voruebergehenderSchutz24: DemoService = {
       ],
       feeNote: 'Sin tasa.',
     },
+    pl: {
+      name: 'Zezwolenie na pobyt w ramach ochrony czasowej (§ 24 AufenthG)',
+      description:
+        'Musieli Państwo uciekać z Ukrainy przed wojną? Tutaj można złożyć wniosek o zezwolenie na pobyt na podstawie § 24 ustawy o pobycie (Aufenthaltsgesetz) lub je przedłużyć.',
+      audience: 'Dla uchodźców z Ukrainy i członków ich rodzin.',
+      requiredDocuments: [
+        'Paszport albo ukraiński paszport wewnętrzny lub dowód osobisty',
+        'Zaświadczenie tymczasowe (Fiktionsbescheinigung) lub dotychczasowe zezwolenie na pobyt (jeśli jest)',
+        'Zaświadczenie o zameldowaniu (Meldebescheinigung)',
+        'Jedno zdjęcie biometryczne',
+        'Akty urodzenia dzieci',
+      ],
+      feeNote: 'Bez opłat.',
+    },
     fr: {
       name: 'Titre de séjour au titre de la protection temporaire (§ 24 AufenthG)',
       description: 'Vous avez fui la guerre en Ukraine ? Demandez ou prolongez ici votre titre de séjour selon l’article 24 de la loi sur le séjour.',
