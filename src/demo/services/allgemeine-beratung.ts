@@ -100,6 +100,18 @@ export const allgemeineBeratung: DemoService = {
       requiredDocuments: ['Paszport lub dokument tożsamości', 'Aktualny dokument pobytowy (jeśli jest)', 'Pisma z Urzędu ds. Cudzoziemców dotyczące pytania'],
       feeNote: 'Porada jest bezpłatna.',
     },
+    ro: {
+      name: 'Consiliere generală',
+      description:
+        'Aveți o întrebare despre șederea dumneavoastră și nu știți ce programare este cea potrivită? La discuția de consiliere lămurim solicitarea dumneavoastră și vă spunem care sunt pașii următori.',
+      audience: 'Pentru toți cei care au întrebări despre dreptul de ședere care nu se potrivesc la nicio altă programare.',
+      requiredDocuments: [
+        'Pașaport sau act de identitate',
+        'Permisul de ședere actual (dacă aveți)',
+        'Scrisorile Oficiului pentru Străini legate de întrebarea dumneavoastră',
+      ],
+      feeNote: 'Consilierea este gratuită.',
+    },
     fr: {
       name: 'Conseil général',
       description:

@@ -152,6 +152,21 @@ export const aufenthaltstitelVerlaengerung: DemoService = {
       feeNote:
         'Do 96 €, zależnie od okresu ważności. Dzieci i młodzież płacą połowę. Osoby pobierające zasiłek obywatelski (Bürgergeld) lub świadczenia dla osób ubiegających się o azyl mogą być zwolnione z opłaty. Płatność kartą przy okienku.',
     },
+    ro: {
+      name: 'Prelungirea permisului de ședere',
+      description: 'Permisul dumneavoastră de ședere expiră în curând? Cereți prelungirea la timp, ideal cu 6 până la 8 săptămâni înainte de data expirării.',
+      audience: 'Pentru toți cei care au un permis de ședere temporar și doresc să rămână în continuare în Germania.',
+      requiredDocuments: [
+        'Pașaport valabil',
+        'Permisul de ședere actual (cardul eAT)',
+        'O fotografie biometrică',
+        'Dovada veniturilor (de exemplu fluturașii de salariu din ultimele 3 luni)',
+        'Contractul de închiriere',
+        'Dovada asigurării de sănătate',
+      ],
+      feeNote:
+        'Până la 96 €, în funcție de durată. Copiii și tinerii plătesc jumătate. Cei care primesc venitul cetățenesc (Bürgergeld) sau prestații pentru solicitanții de azil pot fi scutiți. Plata se face la ghișeu, cu cardul.',
+    },
     fr: {
       name: 'Prolongation du titre de séjour',
       description: 'Votre titre de séjour expire bientôt ? Demandez la prolongation à temps, idéalement 6 à 8 semaines avant la date d’expiration.',

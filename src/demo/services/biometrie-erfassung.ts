@@ -114,6 +114,17 @@ export const biometrieErfassung: DemoService = {
       ],
       feeNote: 'Bez osobnej opłaty: jest ona wliczona w opłatę za zezwolenie na pobyt.',
     },
+    ro: {
+      name: 'Amprente și fotografie pentru cardul eAT',
+      description: 'Pentru cardul eAT vă luăm la stația de înregistrare amprentele, semnătura și o fotografie. Programarea durează aproximativ 15 minute.',
+      audience: 'Pentru toți cei cărora le-a fost aprobat permisul de ședere și care au fost invitați pentru acest pas.',
+      requiredDocuments: [
+        'Pașaport valabil sau act de identitate',
+        'Scrisoarea de invitație de la Oficiul pentru Străini (dacă aveți)',
+        'O fotografie biometrică, în cazul în care la stație nu se poate face fotografia',
+      ],
+      feeNote: 'Fără taxă separată: este inclusă în taxa pentru permisul de ședere.',
+    },
     fr: {
       name: 'Empreintes digitales et photo pour la carte eAT',
       description:

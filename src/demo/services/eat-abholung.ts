@@ -103,6 +103,18 @@ export const eatAbholung: DemoService = {
       ],
       feeNote: 'Bez opłaty przy odbiorze: została uiszczona przy składaniu wniosku.',
     },
+    ro: {
+      name: 'Ridicarea cardului eAT',
+      description:
+        'Noul dumneavoastră card eAT este gata? Ridicați-l personal. Puteți veni și fără programare în timpul programului, dar cu programare așteptați mai puțin.',
+      audience: 'Pentru toți cei care au fost anunțați că își pot ridica cardul.',
+      requiredDocuments: [
+        'Pașaport valabil',
+        'Scrisoarea de ridicare și scrisoarea cu codul PIN (dacă le-ați primit)',
+        'Cardul anterior sau certificatul provizoriu (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Fără taxă la ridicare: a fost plătită deja la depunerea cererii.',
+    },
     fr: {
       name: 'Retrait de la carte eAT',
       description:

@@ -85,6 +85,14 @@ export const eatUebertrag: DemoService = {
       requiredDocuments: ['Nowy paszport', 'Stary paszport (jeśli jest)', 'Aktualna karta eAT', 'Jedno zdjęcie biometryczne'],
       feeNote: '67 € za nową kartę. Płatność kartą przy okienku.',
     },
+    ro: {
+      name: 'Transferul permisului de ședere într-un pașaport nou',
+      description:
+        'Aveți un pașaport nou? Permisul dumneavoastră de ședere electronic (eAT) trebuie trecut pe noul pașaport. Programările pentru aceeași zi se deblochează în fiecare dimineață la ora 7:00.',
+      audience: 'Pentru toți cei care au card eAT și au primit un pașaport nou.',
+      requiredDocuments: ['Pașaportul nou', 'Pașaportul vechi (dacă îl mai aveți)', 'Cardul eAT actual', 'O fotografie biometrică'],
+      feeNote: '67 € pentru noul card. Plata se face la ghișeu, cu cardul.',
+    },
     fr: {
       name: 'Transfert du titre de séjour sur un nouveau passeport',
       description:

@@ -87,6 +87,14 @@ export const fiktionsbescheinigung: DemoService = {
       requiredDocuments: ['Ważny paszport', 'Dotychczasowe zezwolenie na pobyt', 'Potwierdzenie wpływu wniosku (jeśli jest)'],
       feeNote: '13 €. Płatność kartą przy okienku.',
     },
+    ro: {
+      name: 'Certificat provizoriu de ședere',
+      description:
+        'Cererea dumneavoastră este încă în lucru, dar permisul de ședere expiră? Fiktionsbescheinigung confirmă că dreptul dumneavoastră de ședere de până acum rămâne valabil. Oficiul pentru Străini stabilește singur această programare.',
+      audience: 'Pentru toți cei care au cerut la timp o prelungire și nu au primit încă o decizie.',
+      requiredDocuments: ['Pașaport valabil', 'Permisul de ședere de până acum', 'Confirmarea de primire a cererii (dacă aveți)'],
+      feeNote: '13 €. Plata se face la ghișeu, cu cardul.',
+    },
     fr: {
       name: 'Attestation de maintien du droit au séjour',
       description:

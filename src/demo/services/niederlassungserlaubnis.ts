@@ -157,6 +157,22 @@ export const niederlassungserlaubnis: DemoService = {
       ],
       feeNote: '113 €, dla niektórych wykwalifikowanych pracowników do 147 €. Płatność kartą przy okienku.',
     },
+    ro: {
+      name: 'Permis de stabilire (ședere pe termen nelimitat)',
+      description:
+        'Locuiți de mai mulți ani în Germania? Atunci puteți cere un permis de stabilire pe termen nelimitat. La programare verificăm dacă sunt îndeplinite toate condițiile.',
+      audience: 'Pentru persoanele care locuiesc în Germania cu permis de ședere de cel puțin 5 ani (specialiștii, adesea mai devreme).',
+      requiredDocuments: [
+        'Pașaport valabil',
+        'Permisul de ședere actual',
+        'O fotografie biometrică',
+        'Dovada a 60 de luni de contribuții la pensie (Rentenversicherungsverlauf)',
+        'Contractul de muncă și fluturașii de salariu din ultimele 6 luni',
+        'Certificat de limba germană B1 și testul „Viața în Germania” (Leben in Deutschland)',
+        'Contractul de închiriere',
+      ],
+      feeNote: '113 €, pentru anumiți specialiști până la 147 €. Plata se face la ghișeu, cu cardul.',
+    },
     fr: {
       name: 'Permis d’établissement – séjour permanent',
       description:

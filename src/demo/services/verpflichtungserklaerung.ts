@@ -129,6 +129,18 @@ export const verpflichtungserklaerung: DemoService = {
       ],
       feeNote: '29 € za każde zobowiązanie. Płatność kartą przy okienku.',
     },
+    ro: {
+      name: 'Declarație de garanție pentru o vizită',
+      description: 'Doriți să invitați rude sau prieteni din străinătate? Prin declarația de garanție vă angajați să suportați cheltuielile lor în Germania.',
+      audience: 'Pentru persoanele care locuiesc în Germania și sprijină cererea de viză a unui oaspete.',
+      requiredDocuments: [
+        'Carte de identitate sau pașaport cu permis de ședere',
+        'Dovezi de venit din ultimele 3 luni',
+        'Contractul de închiriere sau dovada suprafeței locuinței',
+        'Datele din pașaportul oaspetelui (copie)',
+      ],
+      feeNote: '29 € pentru fiecare declarație. Plata se face la ghișeu, cu cardul.',
+    },
     fr: {
       name: 'Attestation de prise en charge d’un visiteur',
       description:

@@ -136,6 +136,20 @@ export const voruebergehenderSchutz24: DemoService = {
       ],
       feeNote: 'Bez opłat.',
     },
+    ro: {
+      name: 'Permis de ședere pentru protecție temporară (§ 24 AufenthG)',
+      description:
+        'Ați fugit din Ucraina din cauza războiului? Aici cereți sau prelungiți permisul de ședere conform § 24 din Legea privind șederea (Aufenthaltsgesetz).',
+      audience: 'Pentru refugiații din Ucraina și membrii familiilor lor.',
+      requiredDocuments: [
+        'Pașaport sau pașaport intern ucrainean ori carte de identitate',
+        'Certificat provizoriu (Fiktionsbescheinigung) sau permisul de ședere de până acum (dacă aveți)',
+        'Certificat de înregistrare a domiciliului (Meldebescheinigung)',
+        'O fotografie biometrică',
+        'Certificatele de naștere ale copiilor',
+      ],
+      feeNote: 'Fără taxă.',
+    },
     fr: {
       name: 'Titre de séjour au titre de la protection temporaire (§ 24 AufenthG)',
       description: 'Vous avez fui la guerre en Ukraine ? Demandez ou prolongez ici votre titre de séjour selon l’article 24 de la loi sur le séjour.',
