@@ -112,6 +112,18 @@ export const allgemeineBeratung: DemoService = {
       ],
       feeNote: 'Consilierea este gratuită.',
     },
+    sq: {
+      name: 'Këshillim i përgjithshëm',
+      description:
+        'Keni një pyetje për qëndrimin tuaj dhe nuk e dini cili takim është i duhuri? Në bisedën këshilluese sqarojmë çështjen tuaj dhe ju tregojmë si vazhdohet më tej.',
+      audience: 'Për të gjithë ata që kanë pyetje për të drejtën e qëndrimit, të cilat nuk përshtaten me asnjë takim tjetër.',
+      requiredDocuments: [
+        'Pasaportë ose dokument identifikimi',
+        'Leja aktuale e qëndrimit (nëse e keni)',
+        'Letrat e Zyrës për të Huajt që lidhen me pyetjen tuaj',
+      ],
+      feeNote: 'Këshillimi është falas.',
+    },
     fr: {
       name: 'Conseil général',
       description:

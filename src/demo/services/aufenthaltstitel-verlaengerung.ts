@@ -167,6 +167,21 @@ export const aufenthaltstitelVerlaengerung: DemoService = {
       feeNote:
         'Până la 96 €, în funcție de durată. Copiii și tinerii plătesc jumătate. Cei care primesc venitul cetățenesc (Bürgergeld) sau prestații pentru solicitanții de azil pot fi scutiți. Plata se face la ghișeu, cu cardul.',
     },
+    sq: {
+      name: 'Vazhdimi i lejes së qëndrimit',
+      description: 'Leja juaj e qëndrimit skadon së shpejti? Kërkoni vazhdimin në kohë, më mirë 6 deri në 8 javë para datës së skadimit.',
+      audience: 'Për të gjithë ata që kanë leje qëndrimi me afat dhe duan të qëndrojnë më tej në Gjermani.',
+      requiredDocuments: [
+        'Pasaportë e vlefshme',
+        'Leja aktuale e qëndrimit (karta eAT)',
+        'Një fotografi biometrike',
+        'Vërtetim i të ardhurave (për shembull fletëpagesat e 3 muajve të fundit)',
+        'Kontrata e qirasë',
+        'Vërtetim i sigurimit shëndetësor',
+      ],
+      feeNote:
+        'Deri në 96 €, sipas kohëzgjatjes. Fëmijët dhe të rinjtë paguajnë gjysmën. Kush merr të ardhurat qytetare (Bürgergeld) ose ndihma për azilkërkuesit mund të përjashtohet nga pagesa. Pagesa bëhet në sportel me kartë.',
+    },
     fr: {
       name: 'Prolongation du titre de séjour',
       description: 'Votre titre de séjour expire bientôt ? Demandez la prolongation à temps, idéalement 6 à 8 semaines avant la date d’expiration.',

@@ -125,6 +125,18 @@ export const biometrieErfassung: DemoService = {
       ],
       feeNote: 'Fără taxă separată: este inclusă în taxa pentru permisul de ședere.',
     },
+    sq: {
+      name: 'Shenjat e gishtave dhe fotografia për kartën eAT',
+      description:
+        'Për kartën tuaj eAT, në stacionin e regjistrimit ju marrim shenjat e gishtave, nënshkrimin dhe një fotografi. Takimi zgjat rreth 15 minuta.',
+      audience: 'Për të gjithë ata të cilëve u është miratuar leja e qëndrimit dhe që janë ftuar për këtë hap.',
+      requiredDocuments: [
+        'Pasaportë e vlefshme ose dokument identifikimi',
+        'Letra e ftesës nga Zyra për të Huajt (nëse e keni)',
+        'Një fotografi biometrike, në rast se në stacion nuk mund të bëhet fotografia',
+      ],
+      feeNote: 'Pa tarifë të veçantë: përfshihet në tarifën për lejen e qëndrimit.',
+    },
     fr: {
       name: 'Empreintes digitales et photo pour la carte eAT',
       description:

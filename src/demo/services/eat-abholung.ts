@@ -115,6 +115,17 @@ export const eatAbholung: DemoService = {
       ],
       feeNote: 'Fără taxă la ridicare: a fost plătită deja la depunerea cererii.',
     },
+    sq: {
+      name: 'Marrja e kartës eAT',
+      description: 'Karta juaj e re eAT është gati? Merreni personalisht. Mund të vini edhe pa takim gjatë orarit të punës, por me takim prisni më pak.',
+      audience: 'Për të gjithë ata që kanë marrë njoftim se karta e tyre është gati për t’u marrë.',
+      requiredDocuments: [
+        'Pasaportë e vlefshme',
+        'Letra e marrjes dhe letra me kodin PIN (nëse i keni marrë)',
+        'Karta e mëparshme ose vërtetimi i përkohshëm (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Pa tarifë gjatë marrjes: është paguar tashmë kur bëtë kërkesën.',
+    },
     fr: {
       name: 'Retrait de la carte eAT',
       description:

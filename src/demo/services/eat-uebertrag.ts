@@ -93,6 +93,14 @@ export const eatUebertrag: DemoService = {
       requiredDocuments: ['Pașaportul nou', 'Pașaportul vechi (dacă îl mai aveți)', 'Cardul eAT actual', 'O fotografie biometrică'],
       feeNote: '67 € pentru noul card. Plata se face la ghișeu, cu cardul.',
     },
+    sq: {
+      name: 'Kalimi i lejes së qëndrimit në një pasaportë të re',
+      description:
+        'Keni një pasaportë të re? Leja juaj elektronike e qëndrimit (eAT) duhet të kalohet në pasaportën e re. Takimet për të njëjtën ditë hapen çdo mëngjes në orën 7:00.',
+      audience: 'Për të gjithë ata që kanë kartë eAT dhe kanë marrë një pasaportë të re.',
+      requiredDocuments: ['Pasaporta e re', 'Pasaporta e vjetër (nëse e keni)', 'Karta aktuale eAT', 'Një fotografi biometrike'],
+      feeNote: '67 € për kartën e re. Pagesa bëhet në sportel me kartë.',
+    },
     fr: {
       name: 'Transfert du titre de séjour sur un nouveau passeport',
       description:

@@ -95,6 +95,14 @@ export const fiktionsbescheinigung: DemoService = {
       requiredDocuments: ['Pașaport valabil', 'Permisul de ședere de până acum', 'Confirmarea de primire a cererii (dacă aveți)'],
       feeNote: '13 €. Plata se face la ghișeu, cu cardul.',
     },
+    sq: {
+      name: 'Vërtetim i përkohshëm i qëndrimit',
+      description:
+        'Kërkesa juaj është ende në shqyrtim, por leja juaj e qëndrimit po skadon? Fiktionsbescheinigung vërteton se e drejta juaj e deritanishme e qëndrimit vazhdon të jetë e vlefshme. Këtë takim e cakton vetë Zyra për të Huajt.',
+      audience: 'Për të gjithë ata që kanë kërkuar vazhdimin në kohë dhe ende nuk kanë marrë vendim.',
+      requiredDocuments: ['Pasaportë e vlefshme', 'Leja e deritanishme e qëndrimit', 'Konfirmimi i marrjes së kërkesës suaj (nëse e keni)'],
+      feeNote: '13 €. Pagesa bëhet në sportel me kartë.',
+    },
     fr: {
       name: 'Attestation de maintien du droit au séjour',
       description:

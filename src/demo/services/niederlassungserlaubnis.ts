@@ -173,6 +173,22 @@ export const niederlassungserlaubnis: DemoService = {
       ],
       feeNote: '113 €, pentru anumiți specialiști până la 147 €. Plata se face la ghișeu, cu cardul.',
     },
+    sq: {
+      name: 'Leje vendosjeje (qëndrim i pakufizuar)',
+      description:
+        'Jetoni prej disa vitesh në Gjermani? Atëherë mund të kërkoni një leje vendosjeje pa afat. Në takim kontrollojmë nëse i plotësoni të gjitha kushtet.',
+      audience: 'Për njerëzit që jetojnë në Gjermani me leje qëndrimi prej të paktën 5 vitesh (për specialistët shpesh më herët).',
+      requiredDocuments: [
+        'Pasaportë e vlefshme',
+        'Leja aktuale e qëndrimit',
+        'Një fotografi biometrike',
+        'Vërtetim për 60 muaj kontribute pensioni (Rentenversicherungsverlauf)',
+        'Kontrata e punës dhe fletëpagesat e 6 muajve të fundit',
+        'Certifikata e gjermanishtes B1 dhe testi „Jeta në Gjermani“ (Leben in Deutschland)',
+        'Kontrata e qirasë',
+      ],
+      feeNote: '113 €, për disa specialistë deri në 147 €. Pagesa bëhet në sportel me kartë.',
+    },
     fr: {
       name: 'Permis d’établissement – séjour permanent',
       description:

@@ -141,6 +141,18 @@ export const verpflichtungserklaerung: DemoService = {
       ],
       feeNote: '29 € pentru fiecare declarație. Plata se face la ghișeu, cu cardul.',
     },
+    sq: {
+      name: 'Deklaratë garancie për një vizitë',
+      description: 'Dëshironi të ftoni të afërm ose miq nga jashtë? Me deklaratën e garancisë merrni përsipër t’i mbuloni shpenzimet e tyre në Gjermani.',
+      audience: 'Për njerëzit që jetojnë në Gjermani dhe mbështesin kërkesën për vizë të një mysafiri.',
+      requiredDocuments: [
+        'Letërnjoftim ose pasaportë me leje qëndrimi',
+        'Vërtetime të të ardhurave të 3 muajve të fundit',
+        'Kontrata e qirasë ose vërtetim për madhësinë e banesës',
+        'Të dhënat e pasaportës së mysafirit (kopje)',
+      ],
+      feeNote: '29 € për çdo deklaratë. Pagesa bëhet në sportel me kartë.',
+    },
     fr: {
       name: 'Attestation de prise en charge d’un visiteur',
       description:

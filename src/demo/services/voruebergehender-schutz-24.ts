@@ -150,6 +150,20 @@ export const voruebergehenderSchutz24: DemoService = {
       ],
       feeNote: 'Fără taxă.',
     },
+    sq: {
+      name: 'Leje qëndrimi për mbrojtje të përkohshme (§ 24 AufenthG)',
+      description:
+        'Keni ikur nga Ukraina për shkak të luftës? Këtu kërkoni ose vazhdoni lejen tuaj të qëndrimit sipas § 24 të Ligjit për Qëndrimin (Aufenthaltsgesetz).',
+      audience: 'Për refugjatët nga Ukraina dhe familjarët e tyre.',
+      requiredDocuments: [
+        'Pasaportë, ose pasaportë e brendshme ukrainase ose letërnjoftim',
+        'Vërtetim i përkohshëm (Fiktionsbescheinigung) ose leja e deritanishme e qëndrimit (nëse e keni)',
+        'Vërtetim i regjistrimit të banimit (Meldebescheinigung)',
+        'Një fotografi biometrike',
+        'Certifikatat e lindjes së fëmijëve',
+      ],
+      feeNote: 'Pa tarifë.',
+    },
     fr: {
       name: 'Titre de séjour au titre de la protection temporaire (§ 24 AufenthG)',
       description: 'Vous avez fui la guerre en Ukraine ? Demandez ou prolongez ici votre titre de séjour selon l’article 24 de la loi sur le séjour.',
