@@ -124,6 +124,14 @@ export const allgemeineBeratung: DemoService = {
       ],
       feeNote: 'Këshillimi është falas.',
     },
+    vi: {
+      name: 'Tư vấn chung',
+      description:
+        'Quý vị có câu hỏi về việc cư trú và không biết nên đặt cuộc hẹn nào? Trong buổi tư vấn, chúng tôi làm rõ vấn đề của quý vị và cho biết các bước tiếp theo.',
+      audience: 'Dành cho tất cả những ai có câu hỏi về luật cư trú mà không phù hợp với cuộc hẹn nào khác.',
+      requiredDocuments: ['Hộ chiếu hoặc giấy tờ tùy thân', 'Giấy phép cư trú hiện tại (nếu có)', 'Các thư của Sở Ngoại kiều liên quan đến câu hỏi của quý vị'],
+      feeNote: 'Tư vấn miễn phí.',
+    },
     fr: {
       name: 'Conseil général',
       description:

@@ -182,6 +182,21 @@ export const aufenthaltstitelVerlaengerung: DemoService = {
       feeNote:
         'Deri në 96 €, sipas kohëzgjatjes. Fëmijët dhe të rinjtë paguajnë gjysmën. Kush merr të ardhurat qytetare (Bürgergeld) ose ndihma për azilkërkuesit mund të përjashtohet nga pagesa. Pagesa bëhet në sportel me kartë.',
     },
+    vi: {
+      name: 'Gia hạn giấy phép cư trú',
+      description: 'Giấy phép cư trú của quý vị sắp hết hạn? Quý vị hãy nộp đơn gia hạn kịp thời, tốt nhất là 6 đến 8 tuần trước ngày hết hạn.',
+      audience: 'Dành cho tất cả những ai có giấy phép cư trú có thời hạn và muốn tiếp tục ở lại Đức.',
+      requiredDocuments: [
+        'Hộ chiếu còn hiệu lực',
+        'Giấy phép cư trú hiện tại (thẻ eAT)',
+        'Một ảnh hộ chiếu sinh trắc học',
+        'Giấy tờ chứng minh thu nhập (ví dụ bảng lương 3 tháng gần nhất)',
+        'Hợp đồng thuê nhà',
+        'Giấy chứng nhận bảo hiểm y tế',
+      ],
+      feeNote:
+        'Tối đa 96 €, tùy theo thời hạn. Trẻ em và thanh thiếu niên trả một nửa. Người nhận trợ cấp công dân (Bürgergeld) hoặc trợ cấp cho người xin tị nạn có thể được miễn. Thanh toán bằng thẻ tại quầy.',
+    },
     fr: {
       name: 'Prolongation du titre de séjour',
       description: 'Votre titre de séjour expire bientôt ? Demandez la prolongation à temps, idéalement 6 à 8 semaines avant la date d’expiration.',

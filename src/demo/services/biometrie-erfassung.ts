@@ -137,6 +137,17 @@ export const biometrieErfassung: DemoService = {
       ],
       feeNote: 'Pa tarifë të veçantë: përfshihet në tarifën për lejen e qëndrimit.',
     },
+    vi: {
+      name: 'Lấy dấu vân tay và chụp ảnh cho thẻ eAT',
+      description: 'Để làm thẻ eAT, tại trạm thu nhận chúng tôi lấy dấu vân tay, chữ ký và chụp ảnh quý vị. Cuộc hẹn kéo dài khoảng 15 phút.',
+      audience: 'Dành cho tất cả những ai đã được chấp thuận giấy phép cư trú và được mời đến cho bước này.',
+      requiredDocuments: [
+        'Hộ chiếu còn hiệu lực hoặc giấy tờ tùy thân',
+        'Thư mời của Sở Ngoại kiều (nếu có)',
+        'Một ảnh hộ chiếu sinh trắc học, phòng khi không chụp được ảnh tại trạm',
+      ],
+      feeNote: 'Không có lệ phí riêng: đã bao gồm trong lệ phí giấy phép cư trú.',
+    },
     fr: {
       name: 'Empreintes digitales et photo pour la carte eAT',
       description:

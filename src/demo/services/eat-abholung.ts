@@ -126,6 +126,18 @@ export const eatAbholung: DemoService = {
       ],
       feeNote: 'Pa tarifë gjatë marrjes: është paguar tashmë kur bëtë kërkesën.',
     },
+    vi: {
+      name: 'Nhận thẻ eAT',
+      description:
+        'Thẻ eAT mới của quý vị đã có? Quý vị hãy đến nhận trực tiếp. Trong giờ làm việc cũng có thể đến không cần hẹn, nhưng có hẹn thì chờ ít hơn.',
+      audience: 'Dành cho tất cả những ai đã nhận được thông báo rằng thẻ đã sẵn sàng để nhận.',
+      requiredDocuments: [
+        'Hộ chiếu còn hiệu lực',
+        'Thư báo nhận thẻ và thư mã PIN (nếu đã nhận được)',
+        'Thẻ cũ hoặc giấy chứng nhận tạm thời (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Không mất phí khi nhận: lệ phí đã được trả khi nộp đơn.',
+    },
     fr: {
       name: 'Retrait de la carte eAT',
       description:

@@ -101,6 +101,14 @@ export const eatUebertrag: DemoService = {
       requiredDocuments: ['Pasaporta e re', 'Pasaporta e vjetër (nëse e keni)', 'Karta aktuale eAT', 'Një fotografi biometrike'],
       feeNote: '67 € për kartën e re. Pagesa bëhet në sportel me kartë.',
     },
+    vi: {
+      name: 'Chuyển giấy phép cư trú sang hộ chiếu mới',
+      description:
+        'Quý vị có hộ chiếu mới? Giấy phép cư trú điện tử (eAT) của quý vị phải được chuyển sang hộ chiếu mới. Các cuộc hẹn trong ngày được mở mỗi sáng lúc 7:00.',
+      audience: 'Dành cho tất cả những ai có thẻ eAT và đã nhận hộ chiếu mới.',
+      requiredDocuments: ['Hộ chiếu mới', 'Hộ chiếu cũ (nếu còn)', 'Thẻ eAT hiện tại', 'Một ảnh hộ chiếu sinh trắc học'],
+      feeNote: '67 € cho thẻ mới. Thanh toán bằng thẻ tại quầy.',
+    },
     fr: {
       name: 'Transfert du titre de séjour sur un nouveau passeport',
       description:

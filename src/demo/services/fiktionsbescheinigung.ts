@@ -103,6 +103,14 @@ export const fiktionsbescheinigung: DemoService = {
       requiredDocuments: ['Pasaportë e vlefshme', 'Leja e deritanishme e qëndrimit', 'Konfirmimi i marrjes së kërkesës suaj (nëse e keni)'],
       feeNote: '13 €. Pagesa bëhet në sportel me kartë.',
     },
+    vi: {
+      name: 'Giấy chứng nhận cư trú tạm thời',
+      description:
+        'Đơn của quý vị vẫn đang được xử lý nhưng giấy phép cư trú sắp hết hạn? Fiktionsbescheinigung xác nhận rằng quyền cư trú hiện có của quý vị vẫn tiếp tục có hiệu lực. Sở Ngoại kiều tự sắp xếp cuộc hẹn này.',
+      audience: 'Dành cho tất cả những ai đã nộp đơn gia hạn đúng hạn và chưa nhận được quyết định.',
+      requiredDocuments: ['Hộ chiếu còn hiệu lực', 'Giấy phép cư trú hiện có', 'Giấy xác nhận đã nhận đơn (nếu có)'],
+      feeNote: '13 €. Thanh toán bằng thẻ tại quầy.',
+    },
     fr: {
       name: 'Attestation de maintien du droit au séjour',
       description:

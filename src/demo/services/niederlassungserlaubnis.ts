@@ -189,6 +189,22 @@ export const niederlassungserlaubnis: DemoService = {
       ],
       feeNote: '113 €, për disa specialistë deri në 147 €. Pagesa bëhet në sportel me kartë.',
     },
+    vi: {
+      name: 'Giấy phép định cư (cư trú không thời hạn)',
+      description:
+        'Quý vị đã sống ở Đức nhiều năm? Khi đó quý vị có thể xin giấy phép định cư không thời hạn. Trong cuộc hẹn, chúng tôi kiểm tra xem quý vị có đáp ứng đủ mọi điều kiện không.',
+      audience: 'Dành cho những người đã sống ở Đức với giấy phép cư trú ít nhất 5 năm (lao động có tay nghề thường được sớm hơn).',
+      requiredDocuments: [
+        'Hộ chiếu còn hiệu lực',
+        'Giấy phép cư trú hiện tại',
+        'Một ảnh hộ chiếu sinh trắc học',
+        'Giấy chứng minh 60 tháng đóng bảo hiểm hưu trí (Rentenversicherungsverlauf)',
+        'Hợp đồng lao động và bảng lương 6 tháng gần nhất',
+        'Chứng chỉ tiếng Đức B1 và bài thi „Cuộc sống ở Đức“ (Leben in Deutschland)',
+        'Hợp đồng thuê nhà',
+      ],
+      feeNote: '113 €, với một số lao động có tay nghề tối đa 147 €. Thanh toán bằng thẻ tại quầy.',
+    },
     fr: {
       name: 'Permis d’établissement – séjour permanent',
       description:

@@ -153,6 +153,18 @@ export const verpflichtungserklaerung: DemoService = {
       ],
       feeNote: '29 € për çdo deklaratë. Pagesa bëhet në sportel me kartë.',
     },
+    vi: {
+      name: 'Giấy cam kết bảo lãnh cho khách thăm',
+      description: 'Quý vị muốn mời người thân hoặc bạn bè từ nước ngoài sang? Với giấy cam kết bảo lãnh, quý vị cam kết chi trả các chi phí của họ tại Đức.',
+      audience: 'Dành cho những người sống ở Đức và hỗ trợ khách xin thị thực.',
+      requiredDocuments: [
+        'Thẻ căn cước Đức (Personalausweis) hoặc hộ chiếu kèm giấy phép cư trú',
+        'Giấy tờ chứng minh thu nhập 3 tháng gần nhất',
+        'Hợp đồng thuê nhà hoặc giấy tờ chứng minh diện tích nhà ở',
+        'Thông tin hộ chiếu của khách (bản sao)',
+      ],
+      feeNote: '29 € cho mỗi giấy cam kết. Thanh toán bằng thẻ tại quầy.',
+    },
     fr: {
       name: 'Attestation de prise en charge d’un visiteur',
       description:

@@ -164,6 +164,20 @@ export const voruebergehenderSchutz24: DemoService = {
       ],
       feeNote: 'Pa tarifë.',
     },
+    vi: {
+      name: 'Giấy phép cư trú bảo vệ tạm thời (§ 24 AufenthG)',
+      description:
+        'Quý vị đã phải rời Ukraina vì chiến tranh? Tại đây quý vị có thể xin hoặc gia hạn giấy phép cư trú theo § 24 Luật Cư trú (Aufenthaltsgesetz).',
+      audience: 'Dành cho người tị nạn từ Ukraina và các thành viên gia đình của họ.',
+      requiredDocuments: [
+        'Hộ chiếu, hoặc hộ chiếu nội địa Ukraina hay thẻ căn cước',
+        'Giấy chứng nhận tạm thời (Fiktionsbescheinigung) hoặc giấy phép cư trú hiện có (nếu có)',
+        'Giấy xác nhận đăng ký cư trú (Meldebescheinigung)',
+        'Một ảnh hộ chiếu sinh trắc học',
+        'Giấy khai sinh của con',
+      ],
+      feeNote: 'Miễn phí.',
+    },
     fr: {
       name: 'Titre de séjour au titre de la protection temporaire (§ 24 AufenthG)',
       description: 'Vous avez fui la guerre en Ukraine ? Demandez ou prolongez ici votre titre de séjour selon l’article 24 de la loi sur le séjour.',
