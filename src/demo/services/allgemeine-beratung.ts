@@ -23,6 +23,18 @@ export const allgemeineBeratung: DemoService = {
       requiredDocuments: ['Reisepass oder Ausweisdokument', 'Aktueller Aufenthaltstitel (falls vorhanden)', 'Briefe der Ausländerbehörde zu Ihrer Frage'],
       feeNote: 'Die Beratung ist kostenlos.',
     },
+    'de-x-ls': {
+      name: 'Beratung für Ihre Fragen',
+      description:
+        'Sie haben eine Frage zu Ihrem Aufenthalt. Aufenthalt bedeutet: Sie leben in Deutschland. Sie wissen nicht: Welcher Termin ist der richtige? Dann machen Sie diesen Termin. Wir sprechen mit Ihnen über Ihre Frage. Wir sagen Ihnen: So geht es weiter.',
+      audience: 'Für alle Menschen mit Fragen zum Aufenthalt. Die Frage passt zu keinem anderen Termin.',
+      requiredDocuments: [
+        'Ihr Pass oder Ihr Ausweis',
+        'Ihr Aufenthalts-Titel, wenn Sie einen haben. Der Aufenthalts-Titel ist Ihre Erlaubnis für Deutschland.',
+        'Briefe von der Ausländer-Behörde zu Ihrer Frage',
+      ],
+      feeNote: 'Die Beratung kostet nichts.',
+    },
     en: {
       name: 'General advice',
       description:

@@ -30,6 +30,22 @@ export const aufenthaltstitelVerlaengerung: DemoService = {
       feeNote:
         'Bis zu 96 €, je nach Dauer. Kinder und Jugendliche zahlen die Hälfte. Wer Bürgergeld oder Asylbewerberleistungen bezieht, kann befreit sein. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Aufenthalts-Titel verlängern',
+      description:
+        'Ihr Aufenthalts-Titel gilt bald nicht mehr. Der Aufenthalts-Titel ist Ihre Erlaubnis für Deutschland. Dann beantragen Sie bitte eine Verlängerung. Beantragen bedeutet: Sie fragen bei der Behörde danach. Kommen Sie früh genug. Am besten kommen Sie 6 bis 8 Wochen vor dem Ende von Ihrem Aufenthalts-Titel.',
+      audience: 'Für alle Menschen mit einer Aufenthalts-Erlaubnis für eine bestimmte Zeit. Die Menschen wollen länger in Deutschland bleiben.',
+      requiredDocuments: [
+        'Ihr Pass. Der Pass muss noch gelten.',
+        'Ihr Aufenthalts-Titel. Das ist Ihre eAT-Karte.',
+        '1 biometrisches Pass-Foto. Biometrisch bedeutet: Das Foto hält sich an feste Regeln für Pass-Fotos.',
+        'Papiere über Ihr Geld. Zum Beispiel: Ihre Lohn-Abrechnungen von den letzten 3 Monaten.',
+        'Ihr Miet-Vertrag',
+        'Ein Papier von Ihrer Kranken-Versicherung',
+      ],
+      feeNote:
+        'Das kostet bis zu 96 Euro. Der Preis hängt von der Dauer ab. Kinder und Jugendliche zahlen die Hälfte. Manche Menschen müssen vielleicht nichts zahlen. Zum Beispiel: Menschen mit Bürgergeld. Oder Menschen mit Geld für Asyl-Bewerber. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Extension of a residence permit',
       description: 'Is your residence permit about to expire? Apply for the extension in time, ideally 6 to 8 weeks before the expiry date.',

@@ -26,6 +26,18 @@ export const biometrieErfassung: DemoService = {
       ],
       feeNote: 'Keine eigene Gebühr: Sie ist in der Gebühr für den Aufenthaltstitel enthalten.',
     },
+    'de-x-ls': {
+      name: 'Finger-Abdrücke und Foto für die eAT-Karte',
+      description:
+        'Sie bekommen eine eAT-Karte. Die eAT-Karte ist Ihr Aufenthalts-Titel als Karte. Für die Karte brauchen wir Ihre Finger-Abdrücke, Ihre Unterschrift und ein Foto. Das machen wir an einem Gerät bei uns. Der Termin dauert ungefähr 15 Minuten.',
+      audience: 'Für alle Menschen mit einer Zusage für den Aufenthalts-Titel. Die Ausländer-Behörde hat diese Menschen zu dem Termin eingeladen.',
+      requiredDocuments: [
+        'Ihr Pass oder Ihr Ausweis. Der Pass oder der Ausweis muss noch gelten.',
+        'Der Brief mit der Einladung von der Ausländer-Behörde, wenn Sie ihn haben',
+        '1 biometrisches Pass-Foto. Das brauchen wir, wenn das Gerät kein Foto machen kann.',
+      ],
+      feeNote: 'Das kostet nichts extra. Sie bezahlen das schon mit dem Aufenthalts-Titel.',
+    },
     en: {
       name: 'Fingerprints and photo for the eAT card',
       description: 'For your eAT card we take your fingerprints, signature and a photo at the capture station. The appointment takes about 15 minutes.',

@@ -23,6 +23,18 @@ export const eatAbholung: DemoService = {
       requiredDocuments: ['Gültiger Reisepass', 'Abholschreiben mit PIN-Brief (falls erhalten)', 'Bisherige Karte oder Fiktionsbescheinigung'],
       feeNote: 'Keine Gebühr bei Abholung: Sie wurde bereits bei der Beantragung bezahlt.',
     },
+    'de-x-ls': {
+      name: 'eAT-Karte abholen',
+      description:
+        'Ihre neue eAT-Karte ist fertig. Bitte holen Sie die Karte selbst bei uns ab. Sie können ohne Termin kommen. Dann kommen Sie zu den Öffnungs-Zeiten. Mit Termin warten Sie aber kürzer.',
+      audience: 'Für alle Menschen mit einer Nachricht von uns: Ihre Karte ist fertig.',
+      requiredDocuments: [
+        'Ihr Pass. Der Pass muss noch gelten.',
+        'Der Brief zum Abholen und der Brief mit der PIN, wenn Sie die Briefe bekommen haben. Die PIN ist eine geheime Zahl für Ihre Karte.',
+        'Ihre alte Karte oder Ihre Fiktions-Bescheinigung',
+      ],
+      feeNote: 'Das Abholen kostet nichts. Sie haben die Karte schon beim Antrag bezahlt.',
+    },
     en: {
       name: 'Collecting the eAT card',
       description:

@@ -23,6 +23,14 @@ export const eatUebertrag: DemoService = {
       requiredDocuments: ['Neuer Reisepass', 'Alter Reisepass (falls vorhanden)', 'Aktuelle eAT-Karte', 'Ein biometrisches Passfoto'],
       feeNote: '67 € für die neue Karte. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Aufenthalts-Titel in einen neuen Pass übertragen',
+      description:
+        'Sie haben einen neuen Pass. Dann muss Ihr Aufenthalts-Titel auf den neuen Pass. Das machen wir bei diesem Termin. Jeden Morgen um 7 Uhr geben wir Termine für den gleichen Tag frei.',
+      audience: 'Für alle Menschen mit eAT-Karte und einem neuen Pass.',
+      requiredDocuments: ['Ihr neuer Pass', 'Ihr alter Pass, wenn Sie ihn noch haben', 'Ihre eAT-Karte', '1 biometrisches Pass-Foto'],
+      feeNote: 'Die neue Karte kostet 67 Euro. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Transfer of the residence permit to a new passport',
       description:

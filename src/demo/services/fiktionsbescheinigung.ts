@@ -23,6 +23,18 @@ export const fiktionsbescheinigung: DemoService = {
       requiredDocuments: ['Gültiger Reisepass', 'Bisheriger Aufenthaltstitel', 'Eingangsbestätigung Ihres Antrags (falls vorhanden)'],
       feeNote: '13 €. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Fiktions-Bescheinigung: ein Papier für die Warte-Zeit',
+      description:
+        'Sie haben einen Antrag gestellt. Die Behörde hat noch nicht entschieden. Aber Ihr Aufenthalts-Titel endet bald. Dann bekommen Sie eine Fiktions-Bescheinigung. Das ist ein Papier. Darauf steht: Sie dürfen weiter in Deutschland bleiben. Diesen Termin gibt Ihnen die Ausländer-Behörde selbst.',
+      audience: 'Für alle Menschen mit einem Antrag auf Verlängerung. Sie haben den Antrag rechtzeitig gestellt. Die Behörde hat noch nicht entschieden.',
+      requiredDocuments: [
+        'Ihr Pass. Der Pass muss noch gelten.',
+        'Ihr bisheriger Aufenthalts-Titel',
+        'Das Papier von der Behörde über Ihren Antrag, wenn Sie es haben. Auf dem Papier steht: Wir haben Ihren Antrag bekommen.',
+      ],
+      feeNote: 'Das kostet 13 Euro. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Provisional residence certificate',
       description:

@@ -31,6 +31,23 @@ export const niederlassungserlaubnis: DemoService = {
       ],
       feeNote: '113 €, für bestimmte Fachkräfte bis 147 €. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Niederlassungs-Erlaubnis: für immer in Deutschland bleiben',
+      description:
+        'Sie leben schon viele Jahre in Deutschland. Dann können Sie eine Niederlassungs-Erlaubnis beantragen. Mit der Niederlassungs-Erlaubnis dürfen Sie ohne Zeit-Grenze in Deutschland bleiben. Beim Termin prüfen wir alle Bedingungen.',
+      audience:
+        'Für Menschen mit Aufenthalts-Erlaubnis. Die Menschen leben seit mindestens 5 Jahren in Deutschland. Für Fach-Kräfte geht es oft schon früher. Fach-Kräfte sind Menschen mit einer Ausbildung oder mit einem Studium.',
+      requiredDocuments: [
+        'Ihr Pass. Der Pass muss noch gelten.',
+        'Ihr Aufenthalts-Titel',
+        '1 biometrisches Pass-Foto',
+        'Ein Papier von der Renten-Versicherung. Darauf steht: Sie haben 60 Monate lang Geld für die Rente eingezahlt.',
+        'Ihr Arbeits-Vertrag und Ihre Lohn-Abrechnungen von den letzten 6 Monaten',
+        'Ihr Zeugnis für Deutsch auf der Stufe B1. Und Ihr Zeugnis vom Test: Leben in Deutschland.',
+        'Ihr Miet-Vertrag',
+      ],
+      feeNote: 'Das kostet 113 Euro. Für manche Fach-Kräfte kostet es bis zu 147 Euro. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Settlement permit – permanent residence',
       description:

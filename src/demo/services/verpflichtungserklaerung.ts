@@ -28,6 +28,20 @@ export const verpflichtungserklaerung: DemoService = {
       ],
       feeNote: '29 € je Erklärung. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Verpflichtungs-Erklärung für Besuch aus dem Ausland',
+      description:
+        'Sie möchten Verwandte oder Freunde aus einem anderen Land einladen. Dafür gibt es die Verpflichtungs-Erklärung. Damit versprechen Sie: Ich bezahle die Kosten für meinen Besuch in Deutschland.',
+      audience:
+        'Für Menschen in Deutschland mit Besuch aus einem anderen Land. Der Besuch braucht ein Visum. Ein Visum ist eine Erlaubnis für die Reise nach Deutschland.',
+      requiredDocuments: [
+        'Ihr Personal-Ausweis. Oder Ihr Pass mit Aufenthalts-Titel.',
+        'Papiere über Ihr Geld von den letzten 3 Monaten',
+        'Ihr Miet-Vertrag. Oder ein Papier darüber: So groß ist Ihre Wohnung.',
+        'Eine Kopie vom Pass von Ihrem Besuch',
+      ],
+      feeNote: 'Jede Erklärung kostet 29 Euro. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Formal obligation for a visitor',
       description:

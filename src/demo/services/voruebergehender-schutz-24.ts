@@ -29,6 +29,20 @@ export const voruebergehenderSchutz24: DemoService = {
       ],
       feeNote: 'Gebührenfrei.',
     },
+    'de-x-ls': {
+      name: 'Aufenthalts-Erlaubnis für Schutz auf Zeit (Paragraf 24 Aufenthalts-Gesetz)',
+      description:
+        'Sie sind wegen dem Krieg aus der Ukraine geflohen. Hier beantragen Sie Ihre Aufenthalts-Erlaubnis. Oder Sie verlängern Ihre Aufenthalts-Erlaubnis. Die Regeln dafür stehen im Aufenthalts-Gesetz. Sie stehen dort im Paragraf 24.',
+      audience: 'Für geflüchtete Menschen aus der Ukraine. Und für ihre Familien.',
+      requiredDocuments: [
+        'Ihr Pass. Oder Ihr ukrainischer Inlands-Pass. Oder Ihr ukrainischer Ausweis.',
+        'Ihre Fiktions-Bescheinigung oder Ihre bisherige Aufenthalts-Erlaubnis, wenn Sie eine haben',
+        'Ihre Melde-Bescheinigung. Auf diesem Papier steht: Sie wohnen hier. Sie bekommen das Papier bei Ihrer Stadt.',
+        '1 biometrisches Pass-Foto',
+        'Die Geburts-Urkunden von Ihren Kindern',
+      ],
+      feeNote: 'Das kostet nichts.',
+    },
     en: {
       name: 'Residence permit for temporary protection (§ 24 AufenthG)',
       description: 'Did you flee the war in Ukraine? Apply for or extend your residence permit under section 24 of the Residence Act here.',
