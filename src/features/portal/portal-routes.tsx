@@ -15,7 +15,8 @@ export function portalRoutes(deps: PortalDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   // No route for the bare `/de` (without slash): with it Hono's router mismatches the
   // alternation pattern for every deeper path. `/de/` is the start page.
-  const langSegment = `:lang{${languages.join('|')}}`;
+  // Grouped: Hono's trie router anchors only the first alternative, so de-x-ls would match as de.
+  const langSegment = `:lang{(?:${languages.join('|')})}`;
 
   // A page opened in a language keeps that language for the next visit.
   routes.use(`/${langSegment}/*`, async (c, next) => {
