@@ -111,15 +111,183 @@ export interface AuditEntry {
 
 export interface AuditPerson {
   appointment_id: string | null;
+  case_person_id: string | null;
   id: Generated<string>;
   label: string;
   pseudonymised_at: Timestamp | null;
+}
+
+export interface Blob {
+  created_at: Timestamp;
+  media_type: string;
+  sha256: string;
+  size: Int8;
 }
 
 export interface BusyVersion {
   day: string;
   holder: string;
   version: string;
+}
+
+export interface CaseAppointmentLink {
+  appointment_id: string;
+  confirmed_at: Timestamp;
+  confirmed_by_staff_id: string | null;
+  person_id: string;
+  procedure_id: string | null;
+}
+
+export interface CaseDocument {
+  category: string;
+  created_at: Timestamp;
+  current_version: Generated<number>;
+  dated_on: string | null;
+  file_id: string;
+  id: Generated<string>;
+  import_key: string | null;
+  locked_by_staff_id: string | null;
+  locked_until: Timestamp | null;
+  procedure_id: string | null;
+  received_on: string | null;
+  search_vector: string | null;
+  sender: string | null;
+  text_state: Generated<string>;
+  title: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CaseDocumentVersion {
+  blob_sha256: string;
+  created_at: Timestamp;
+  created_by: string;
+  created_by_staff_id: string | null;
+  document_id: string;
+  extracted_text: string | null;
+  file_name: string;
+  media_type: string;
+  number: number;
+  page_count: number | null;
+  size: Int8;
+}
+
+export interface CaseFile {
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  handed_over_to: string | null;
+  id: Generated<string>;
+  location_id: string;
+  person_id: string;
+  reference: string;
+  retention_until: string | null;
+  state: Generated<string>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CaseImport {
+  delivery_key: string;
+  finished_at: Timestamp | null;
+  heartbeat_at: Timestamp;
+  id: Generated<string>;
+  kind: string;
+  message: string | null;
+  rows_done: Generated<number>;
+  rows_quarantined: Generated<number>;
+  rows_total: Generated<number>;
+  source_name: string;
+  started_at: Timestamp;
+  started_by: string;
+  started_by_staff_id: string | null;
+  state: Generated<string>;
+}
+
+export interface CaseImportRow {
+  at: Timestamp;
+  document_id: string | null;
+  import_id: string;
+  outcome: string;
+  reason: string | null;
+  row_key: string;
+}
+
+export interface CaseNote {
+  at: Timestamp;
+  by_label: string;
+  by_staff_id: string | null;
+  document_id: string | null;
+  file_id: string;
+  id: Generated<string>;
+  procedure_id: string | null;
+  text: string;
+}
+
+export interface CasePerson {
+  address_city: string | null;
+  address_postal_code: string | null;
+  address_street: string | null;
+  azr_number: string | null;
+  birth_day: number | null;
+  birth_month: number | null;
+  birth_name: string | null;
+  birth_year: number | null;
+  country_of_birth: string | null;
+  created_at: Timestamp;
+  email: string | null;
+  family_name: string;
+  given_names: Generated<string>;
+  id: Generated<string>;
+  nationalities: Generated<string[]>;
+  phone: string | null;
+  place_of_birth: string | null;
+  preferred_language: string | null;
+  sex: Generated<string>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CasePersonName {
+  id: Generated<string>;
+  kind: string;
+  normalized: string;
+  person_id: string;
+  skeleton: string;
+  value: string;
+}
+
+export interface CaseProcedure {
+  assigned_staff_id: string | null;
+  closed_at: Timestamp | null;
+  fee_state: Generated<string>;
+  file_id: string;
+  id: Generated<string>;
+  number: string;
+  opened_at: Timestamp;
+  planned_end: string | null;
+  procedure_type_id: string;
+  status_id: string;
+  suspended_at: Timestamp | null;
+  suspension_reason: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CaseProcedureStatusChange {
+  at: Timestamp;
+  by_label: string;
+  by_staff_id: string | null;
+  id: Generated<Int8>;
+  note: string | null;
+  procedure_id: string;
+  status_id: string;
+}
+
+export interface CaseTicketLink {
+  confirmed_at: Timestamp;
+  confirmed_by_staff_id: string | null;
+  person_id: string;
+  ticket_id: string;
 }
 
 export interface Counter {
@@ -146,6 +314,12 @@ export interface DisplayEvent {
   location_id: string;
   payload: Json;
   ticket_id: string;
+}
+
+export interface FamilyLink {
+  person_id: string;
+  related_person_id: string;
+  relation: string;
 }
 
 export interface FrontDeskSetting {
@@ -182,6 +356,16 @@ export interface LocationClosure {
   starts: string | null;
 }
 
+export interface LocationLetterhead {
+  authority: string;
+  contact_lines: Generated<string[]>;
+  location_id: string;
+  return_address: string;
+  signature_lines: Generated<string[]>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface LocationOpeningHours {
   closes: string;
   location_id: string;
@@ -193,6 +377,36 @@ export interface PortalSecret {
   created_at: Generated<Timestamp>;
   name: string;
   value: string;
+}
+
+export interface ProcedureStatus {
+  code: string;
+  id: Generated<string>;
+  is_final: Generated<boolean>;
+  notify: Generated<boolean>;
+  position: number;
+  procedure_type_id: string;
+}
+
+export interface ProcedureStatusText {
+  label: string;
+  lang: string;
+  next_step: Generated<string>;
+  procedure_status_id: string;
+  source_digest: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ProcedureType {
+  active: Generated<boolean>;
+  code: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  legal_basis: string | null;
+  name_de: string;
+  name_en: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
 }
 
 export interface ProofOfWorkUsed {
@@ -212,6 +426,18 @@ export interface RecoveryCode {
   code_hash: string;
   staff_id: string;
   used_at: Timestamp | null;
+}
+
+export interface ResidenceTitle {
+  card_serial: string | null;
+  created_at: Timestamp;
+  id: Generated<string>;
+  is_current: Generated<boolean>;
+  kind: string;
+  legal_basis: string | null;
+  person_id: string;
+  valid_from: string | null;
+  valid_until: string | null;
 }
 
 export interface Resource {
@@ -413,18 +639,37 @@ export interface DB {
   appointment_reminder_sent: AppointmentReminderSent;
   audit_entry: AuditEntry;
   audit_person: AuditPerson;
+  blob: Blob;
   busy_version: BusyVersion;
+  case_appointment_link: CaseAppointmentLink;
+  case_document: CaseDocument;
+  case_document_version: CaseDocumentVersion;
+  case_file: CaseFile;
+  case_import: CaseImport;
+  case_import_row: CaseImportRow;
+  case_note: CaseNote;
+  case_person: CasePerson;
+  case_person_name: CasePersonName;
+  case_procedure: CaseProcedure;
+  case_procedure_status_change: CaseProcedureStatusChange;
+  case_ticket_link: CaseTicketLink;
   counter: Counter;
   device: Device;
   display_event: DisplayEvent;
+  family_link: FamilyLink;
   front_desk_setting: FrontDeskSetting;
   location: Location;
   location_closure: LocationClosure;
+  location_letterhead: LocationLetterhead;
   location_opening_hours: LocationOpeningHours;
   portal_secret: PortalSecret;
+  procedure_status: ProcedureStatus;
+  procedure_status_text: ProcedureStatusText;
+  procedure_type: ProcedureType;
   proof_of_work_used: ProofOfWorkUsed;
   rate_limit_counter: RateLimitCounter;
   recovery_code: RecoveryCode;
+  residence_title: ResidenceTitle;
   resource: Resource;
   role_setting: RoleSetting;
   schedule_version: ScheduleVersion;

@@ -1,5 +1,3 @@
-import type { Channel } from './availability.ts';
-
 /**
  * Who asks the appointment engine (for free times, a booking, a change): a citizen online, or a
  * staff member (phone customers, clerks placing appointments in their own hours). Staff see
@@ -9,7 +7,3 @@ import type { Channel } from './availability.ts';
 export type Requester = { channel: 'online' } | { channel: 'staff'; staffId: string };
 
 export const onlineRequester: Requester = { channel: 'online' };
-
-export function channelOf(requester: Requester): Channel {
-  return requester.channel;
-}

@@ -5,7 +5,7 @@ import { jobType, type Jobs } from '../../platform/jobs/jobs.ts';
 import { enqueueMail, type MailMessage } from '../../platform/mail/index.ts';
 import { unlinkable } from '../../platform/mail/unlinkable.ts';
 import { sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
-import { formatDate, formatDateTime, formatTime } from './format.ts';
+import { formatDate, formatDateTime, formatTime } from '../../web/format.ts';
 import { renderIcs } from './ics.ts';
 import type { AppointmentRow } from './portal-engine.ts';
 import type { LocationView, ServiceView } from '../office/index.ts';

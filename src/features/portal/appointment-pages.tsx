@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import { translate, type Lang } from '../../web/i18n.ts';
-import { formatDate, formatMinutes, formatTime } from './format.ts';
+import { formatDate, formatMinutes, formatTime } from '../../web/format.ts';
 import { Term } from './term.tsx';
 import { ErrorSummary, Ltr, PortalLayout } from './portal-layout.tsx';
 import type { AppointmentRow } from './portal-engine.ts';

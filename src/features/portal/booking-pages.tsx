@@ -1,5 +1,5 @@
 import { languageName, languages, translate, type Lang } from '../../web/i18n.ts';
-import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from './format.ts';
+import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from '../../web/format.ts';
 import { Term } from './term.tsx';
 import { ErrorSummary, PortalLayout } from './portal-layout.tsx';
 import type { FreeDay } from './portal-engine.ts';

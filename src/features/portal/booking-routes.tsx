@@ -3,7 +3,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { isAppError } from '../../shared/app-error.ts';
 import { translate, type Lang } from '../../web/i18n.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
-import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
+import { addDays, formatDay, isIsoDay, localDay } from '../../web/format.ts';
 import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { findBookingAt, type Person } from '../appointments/index.ts';

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { translate, type Lang } from '../../web/i18n.ts';
 import type { LocationHours } from '../office/index.ts';
-import { formatFee, formatMinutes } from './format.ts';
+import { formatFee, formatMinutes } from '../../web/format.ts';
 import { OpeningHours } from './opening-hours.tsx';
 import { PortalLayout } from './portal-layout.tsx';
 import { Term } from './term.tsx';

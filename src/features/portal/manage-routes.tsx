@@ -6,7 +6,7 @@ import { appointmentIcs } from './appointment-mails.ts';
 import { AppointmentPage, CancelPage, LookupPage } from './appointment-pages.tsx';
 import { CalendarPage, TimesPage } from './booking-pages.tsx';
 import { parseStart } from './booking-routes.tsx';
-import { addDays, formatDay, isIsoDay, localDay } from './format.ts';
+import { addDays, formatDay, isIsoDay, localDay } from '../../web/format.ts';
 import { problemPage } from './info-pages.tsx';
 import type { PortalDeps } from './portal-deps.ts';
 import { secretMatchesHash, type AppointmentRow } from './portal-engine.ts';

@@ -1,6 +1,6 @@
 import type { LocationHours, Span, VisitorClosure } from '../office/index.ts';
 import { translate, type Lang } from '../../web/i18n.ts';
-import { formatDay, weekdayName } from './format.ts';
+import { formatDay, weekdayName } from '../../web/format.ts';
 import { Term } from './term.tsx';
 
 // First-strong isolates keep a time such as 12:00 whole inside right-to-left sentences.

@@ -26,6 +26,12 @@ const table: Record<Action, Record<Role, Expect>> = {
   'queue.call': { admin: '-', team_lead: 'loc', clerk: 'loc', reception: '-', kiosk: '-', display: '-' },
   'kiosk.use': { admin: '-', team_lead: '-', clerk: '-', reception: '-', kiosk: 'loc', display: '-' },
   'display.show': { admin: '-', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: 'loc' },
+  // Administrators run the catalogue and imports but do not read files (data minimisation).
+  'case_file.read': { admin: '-', team_lead: 'loc', clerk: 'loc', reception: '-', kiosk: '-', display: '-' },
+  'case_file.write': { admin: '-', team_lead: 'loc', clerk: 'loc', reception: '-', kiosk: '-', display: '-' },
+  'case_file.identify': { admin: '-', team_lead: 'loc', clerk: 'loc', reception: 'loc', kiosk: '-', display: '-' },
+  'case_file.import': { admin: 'any', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  'procedure_type.manage': { admin: 'any', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: '-' },
 };
 
 const here = 'loc-here';

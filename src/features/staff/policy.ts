@@ -22,6 +22,11 @@ export const actions = [
   'queue.call',
   'kiosk.use',
   'display.show',
+  'case_file.read', // open a person's file, its documents, search results
+  'case_file.write', // change person data, procedures, documents, notes
+  'case_file.identify', // see a person's name and appointments only (to link a ticket or appointment)
+  'case_file.import', // run imports from the scan provider, see their reports
+  'procedure_type.manage', // the catalogue of procedure types and their status texts
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -39,6 +44,8 @@ const rules: Record<Role, Partial<Record<Action, Rule>>> = {
     'calendar.read_team': 'any',
     'person.read': 'any',
     'appointment.book_for_person': 'any',
+    'case_file.import': 'any',
+    'procedure_type.manage': 'any',
   },
   team_lead: {
     'hours.manage': 'own_location',
@@ -50,6 +57,9 @@ const rules: Record<Role, Partial<Record<Action, Rule>>> = {
     'appointment.book_for_person': 'own_location',
     'appointment.check_in': 'own_location',
     'queue.call': 'own_location',
+    'case_file.read': 'own_location',
+    'case_file.write': 'own_location',
+    'case_file.identify': 'own_location',
   },
   clerk: {
     'calendar.read_own': 'own_record',
@@ -57,8 +67,12 @@ const rules: Record<Role, Partial<Record<Action, Rule>>> = {
     'calendar.block_own': 'own_record',
     'person.read': 'own_location',
     'queue.call': 'own_location',
+    'case_file.read': 'own_location',
+    'case_file.write': 'own_location',
+    'case_file.identify': 'own_location',
   },
   reception: {
+    'case_file.identify': 'own_location',
     'person.read': 'own_location',
     'appointment.book_for_person': 'own_location',
     'appointment.check_in': 'own_location',

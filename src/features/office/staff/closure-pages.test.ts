@@ -165,10 +165,42 @@ test('bad closures are refused with a 4xx and nothing is written', async () => {
   assert.equal((await browser.submit(page, page, { day: '2027-02-30', starts: '', ends: '', reason: 'Betriebsausflug' })).status, 422);
   assert.equal((await browser.submit(page, page, { day: '2026-12-22', starts: '25:00', ends: '', reason: 'x' })).status, 422);
   assert.equal((await browser.submit(page, page, { day: '2026-12-22', starts: '', ends: '', reason: '   ' })).status, 422);
+  assert.equal((await browser.submit(page, page, { day: '2026-12-22', lastDay: '2026-12-21', reason: 'Umzug' })).status, 422, 'last day before the first');
+  assert.equal((await browser.submit(page, page, { day: '2026-12-22', lastDay: '2027-01-31', reason: 'Umzug' })).status, 422, 'more than 31 days');
+  assert.equal((await browser.submit(page, page, { day: '2026-12-22', lastDay: '2026-12-32', reason: 'Umzug' })).status, 422, 'a day that does not exist');
   const csrf = await browser.csrfFrom('/staff');
   assert.equal((await browser.post('/staff/admin/closures/00000000-0000-4000-8000-000000000000', { _csrf: csrf, day: '2026-12-22', reason: 'x' })).status, 404);
   assert.equal((await browser.post('/staff/admin/closures/not-an-id', { _csrf: csrf, day: '2026-12-22', reason: 'x' })).status, 404);
   assert.equal(await count(), before);
+});
+
+test('a closure over several days is one row per day with the same times, all or nothing', async () => {
+  const admin = await addStaff(db, 'admin');
+  const browser = new Browser(sut);
+  await browser.signIn(admin.username);
+  const page = `/staff/admin/closures/${other.id}`;
+  const form = { day: '2026-12-28', lastDay: '2026-12-31', starts: '12:00', ends: '', reason: 'Zwischen den Jahren' };
+  assert.equal((await browser.submit(page, page, form)).status, 303);
+  const rows = await db
+    .selectFrom('location_closure')
+    .select(['day', 'starts', 'ends', 'reason'])
+    .where('location_id', '=', other.id)
+    .where('reason', '=', 'Zwischen den Jahren')
+    .orderBy('day')
+    .execute();
+  assert.deepEqual(
+    rows.map((r) => [String(r.day), r.starts, r.ends]),
+    [
+      ['2026-12-28', '12:00:00', '24:00:00'],
+      ['2026-12-29', '12:00:00', '24:00:00'],
+      ['2026-12-30', '12:00:00', '24:00:00'],
+      ['2026-12-31', '12:00:00', '24:00:00'],
+    ],
+  );
+  // One day alone (no last day, or the same day) stays one row.
+  assert.equal((await browser.submit(page, page, { day: '2027-01-04', lastDay: '2027-01-04', reason: 'Inventur' })).status, 303);
+  assert.equal((await db.selectFrom('location_closure').select('id').where('reason', '=', 'Inventur').execute()).length, 1);
+  await db.deleteFrom('location_closure').where('location_id', '=', other.id).execute();
 });
 
 test('a team lead enters closures only for their own location', async () => {

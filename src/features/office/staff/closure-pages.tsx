@@ -11,6 +11,7 @@ import type { OfficeDeps } from '../office-change.ts';
 import { DeleteButton, guard, idParam, LocationPage, officeChange, savedAt, time } from './office-page.tsx';
 
 const optionalTime = z.preprocess((v) => (v === '' ? undefined : v), time.optional());
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const day = z.iso.date().refine((value) => {
   try {
     Temporal.PlainDate.from(value, { overflow: 'reject' });
@@ -114,6 +115,10 @@ export function closurePages(deps: OfficeDeps & { notices: AppointmentNotifier }
               <input type="date" id="closure-day" name="day" required />
             </div>
             <div>
+              <label for="closure-last-day">{t('staff.closures.last_day')}</label>
+              <input type="date" id="closure-last-day" name="lastDay" />
+            </div>
+            <div>
               <label for="closure-starts">{t('staff.closures.from')}</label>
               <input type="time" id="closure-starts" name="starts" />
             </div>
@@ -133,8 +138,24 @@ export function closurePages(deps: OfficeDeps & { notices: AppointmentNotifier }
 
   routes.post('/staff/admin/closures/:locationId', async (c) => {
     const locationId = idParam(c.req.param('locationId'));
-    const form = await parseForm(c, z.object({ day, starts: optionalTime, ends: optionalTime, reason: z.string().trim().min(1).max(200) }));
-    await addClosure(deps, officeChange(c), { locationId, day: form.day, starts: form.starts ?? null, ends: form.ends ?? null, reason: form.reason });
+    const form = await parseForm(
+      c,
+      z.object({
+        day,
+        lastDay: z.preprocess(blankToUndefined, day.optional()),
+        starts: optionalTime,
+        ends: optionalTime,
+        reason: z.string().trim().min(1).max(200),
+      }),
+    );
+    await addClosure(deps, officeChange(c), {
+      locationId,
+      day: form.day,
+      lastDay: form.lastDay ?? null,
+      starts: form.starts ?? null,
+      ends: form.ends ?? null,
+      reason: form.reason,
+    });
     return savedAt(c, `/staff/admin/closures/${locationId}`);
   });
 

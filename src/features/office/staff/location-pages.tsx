@@ -77,7 +77,8 @@ export function locationPages(deps: OfficeDeps) {
         <LocationForm c={c} action={`/staff/admin/locations/${id}`} location={location} />
         <p>
           <a href={`/staff/admin/locations/${id}/walk-in`}>{t('staff.office.walk_in_hours')}</a> ·{' '}
-          <a href={`/staff/admin/closures/${id}`}>{t('staff.nav.closures')}</a>
+          <a href={`/staff/admin/closures/${id}`}>{t('staff.nav.closures')}</a> ·{' '}
+          <a href={`/staff/admin/locations/${id}/letterhead`}>{t('staff.letterhead.title')}</a>
         </p>
         <h2>{t('staff.office.counters')}</h2>
         <ul>

@@ -102,7 +102,12 @@ test('a translation is outdated only after the German text really changed', asyn
 
 test('the text form of a right-to-left language is right to left, whichever language it is', async () => {
   const id = await createService();
-  for (const [lang, dir] of [['ps', 'rtl'], ['prs', 'rtl'], ['fa', 'rtl'], ['ti', 'ltr']]) {
+  for (const [lang, dir] of [
+    ['ps', 'rtl'],
+    ['prs', 'rtl'],
+    ['fa', 'rtl'],
+    ['ti', 'ltr'],
+  ]) {
     const html = await (await browser.get(`/staff/admin/services/${id}/texts/${lang}`)).text();
     assert.match(html, new RegExp(`<textarea id="text-description"[^>]* lang="${lang}" dir="${dir}"`), lang);
   }

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { intlLocale, type Lang } from '../../web/i18n.ts';
+import { intlLocale, type Lang } from './i18n.ts';
 
 /**
  * Dates, times and money in the reader's language and the location's time zone, with Intl.
