@@ -28,7 +28,7 @@ after(async () => {
 });
 const base = `http://127.0.0.1:${port}`;
 
-test('the closure, walk-in and location pages pass axe; an admin enters a closure through the form', { timeout: 90_000 }, async () => {
+test('the closure, walk-in, letterhead and location pages pass axe; an admin enters a closure through the form', { timeout: 90_000 }, async () => {
   const wetzlar = await db.selectFrom('location').select('id').where('slug', '=', 'wetzlar').executeTakeFirstOrThrow();
   const service = await db.selectFrom('service').select('id').where('slug', '=', 'aufenthaltstitel-verlaengerung').executeTakeFirstOrThrow();
   const clerk = await db.selectFrom('staff_location').select('staff_id').where('location_id', '=', wetzlar.id).executeTakeFirstOrThrow();
@@ -64,7 +64,11 @@ test('the closure, walk-in and location pages pass axe; an admin enters a closur
   assert.match(await page.locator('main').innerText(), /Silvester/);
   assert.equal((await db.selectFrom('location_closure').select('starts').where('reason', '=', 'Silvester').executeTakeFirstOrThrow()).starts, '12:00:00');
 
-  for (const path of [`/staff/admin/locations/${wetzlar.id}`, `/staff/admin/locations/${wetzlar.id}/walk-in`]) {
+  for (const path of [
+    `/staff/admin/locations/${wetzlar.id}`,
+    `/staff/admin/locations/${wetzlar.id}/walk-in`,
+    `/staff/admin/locations/${wetzlar.id}/letterhead`,
+  ]) {
     await page.goto(`${base}${path}`);
     assert.deepEqual(await axeViolations(page), [], path);
   }

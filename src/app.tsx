@@ -8,14 +8,15 @@ import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts'
 import {
   allowEveryBooking,
   appointmentRoutes,
-  appointmentStaffRoutes,
   BookingsCache,
   ScheduleCache,
   type AppointmentNotices,
   type AppointmentNotifier,
   type BookingGuard,
 } from './features/appointments/index.ts';
-import { officeRoutes, officeStaffRoutes } from './features/office/index.ts';
+import { officeRoutes } from './features/office/index.ts';
+import { officeStaffRoutes } from './features/office/staff/office-staff-routes.ts';
+import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
@@ -156,7 +157,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
   app.route('/', staffRoutes(staffDeps));
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
-  app.route('/', appointmentStaffRoutes({ ...staffDeps, notices }));
+  app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   app.route(

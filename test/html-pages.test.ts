@@ -130,10 +130,15 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/admin/locations': [{ path: '/staff/admin/locations', who: 'admin', status: 200 }],
   '/staff/admin/locations/:id': [{ path: `/staff/admin/locations/${office.location.id}`, who: 'admin', status: 200 }],
   '/staff/admin/locations/:id/walk-in': [{ path: `/staff/admin/locations/${office.location.id}/walk-in`, who: 'admin', status: 200 }],
+  '/staff/admin/locations/:id/letterhead': [
+    { path: `/staff/admin/locations/${office.location.id}/letterhead`, who: 'admin', status: 200 },
+    { path: `/staff/admin/locations/${office.location.id}/letterhead`, who: 'team_lead', status: 403 },
+  ],
   '/staff/admin/specialties': [{ path: '/staff/admin/specialties', who: 'admin', status: 200 }],
   '/staff/admin/specialties/:id': [{ path: `/staff/admin/specialties/${office.front}`, who: 'admin', status: 200 }],
   '/staff/calendar': [{ path: '/staff/calendar', who: 'clerk', status: 200 }],
   '/staff/calendar/appointments/:id': [{ path: `/staff/calendar/appointments/${booked.id}`, who: 'clerk', status: 200 }],
+  '/staff/calendar/appointments/:id/letter.pdf': 'PDF letter (src/features/appointments/staff/appointment-letter.test.ts)',
   '/staff/calendar/book': [{ path: '/staff/calendar/book', who: 'clerk', status: 200 }],
   '/kiosk/:location': [
     { path: '/kiosk/wetzlar', who: 'kiosk', status: 200 },

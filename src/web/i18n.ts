@@ -98,7 +98,7 @@ export function translate(lang: Lang, key: string, values?: Record<string, strin
   let format = compiled.get(cacheKey);
   if (!format) {
     // Numbers and dates inside messages in Latin digits and the Gregorian calendar in every
-    // language, like the portal's dates (features/portal/format.ts): Persian would mix in ۱۲.
+    // language, like the portal's dates (web/format.ts): Persian would mix in ۱۲.
     format = new IntlMessageFormat(pattern, intlLocale(catalogLang));
     compiled.set(cacheKey, format);
   }

@@ -31,6 +31,5 @@ export { closureHorizonDays, closureImpact, isHitByClosure, todayAt, upcomingClo
 export { createAppointmentNotices, startNoticeSweep, type AppointmentNotices } from './appointment-notices.ts';
 export { closedInterval, closedPeriods, hhmm, loadClosures, type ClosedPeriod, type ClosureRow } from './closures.ts';
 export { federalStates, isFederalState, publicHolidaysBetween, type FederalState, type PublicHoliday } from './public-holidays.ts';
-export { appointmentStaffRoutes } from './staff/staff-routes.ts';
 // Audited appointment changes because of an absence or closure, for the absence and closure pages.
 export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from './absence-impact.ts';

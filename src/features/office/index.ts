@@ -1,7 +1,11 @@
-/** The office feature's import surface: its catalogue (locations, services, hours) and its routes. */
+/**
+ * The office feature's import surface: its catalogue (locations, services, hours, letterheads) and
+ * its public routes. Its staff pages are mounted by app.tsx from staff/office-staff-routes.ts: they
+ * use the appointment engine (closures move appointments), which itself reads the catalogue here.
+ */
 export { listLocations, findLocation, findLocationById, type LocationView } from './list-locations.ts';
 export { listServices, findService, findServiceById, fallbackLanguage, type ServiceView } from './list-services.ts';
 export { officeRoutes } from './office-routes.ts';
-export { officeStaffRoutes } from './staff/office-staff-routes.ts';
 export { locationHours, unionByWeekday, type LocationHours, type Span, type VisitorClosure } from './location-hours.ts';
+export { loadLetterhead, type Letterhead } from './letterhead.ts';
 export { sourceDigest, translationState, type TranslationState } from './translation-status.ts';

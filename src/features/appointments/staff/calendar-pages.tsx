@@ -164,6 +164,11 @@ export function OwnAppointmentPage(props: { c: Context<AppEnv>; row: Awaited<Ret
         <dt>{t('staff.status')}</dt>
         <dd>{t(`staff.calendar.status_${row.status}`)}</dd>
       </dl>
+      {row.personal_data_erased_at ? null : (
+        <p>
+          <a href={`/staff/calendar/appointments/${row.id}/letter.pdf`}>{t('staff.calendar.letter')}</a>
+        </p>
+      )}
       <p>
         <a href={`/staff/calendar?date=${Temporal.Instant.fromEpochMilliseconds(row.starts_at.getTime()).toZonedDateTimeISO(row.time_zone).toPlainDate()}`}>
           {t('staff.back')}

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { languages } from '../../../web/i18n.ts';
 import { changeContext, currentStaff, parseForm, requireStaff } from '../../staff/index.ts';
 import type { NotifyingDeps } from '../notified-changes.ts';
+import { appointmentLetter } from './appointment-letter.ts';
 import { BookOwnPage, CalendarPage, OwnAppointmentPage } from './calendar-pages.tsx';
 import { blockTimeInCalendar, bookIntoOwnHours, clerkCalendar, openOwnAppointment, ownBookingChoices } from './clerk-calendar.ts';
 
@@ -15,7 +16,7 @@ const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a dat
  * shown, and audited, only when one appointment is opened), booking a person into own hours
  * (e.g. someone on the phone; they get the confirmation e-mail), and blocking time.
  */
-export function calendarRoutes(deps: NotifyingDeps) {
+export function calendarRoutes(deps: NotifyingDeps & { publicUrl: string }) {
   const routes = new Hono<AppEnv>();
   routes.use('/staff/calendar', requireStaff(deps, 'calendar.read_own'));
   routes.use('/staff/calendar/*', requireStaff(deps, 'calendar.read_own'));
@@ -47,6 +48,15 @@ export function calendarRoutes(deps: NotifyingDeps) {
   routes.get('/staff/calendar/appointments/:id', async (c) => {
     const row = await openOwnAppointment(deps, changeContext(c), c.req.param('id'));
     return c.html(<OwnAppointmentPage c={c} row={row} />);
+  });
+
+  routes.get('/staff/calendar/appointments/:id/letter.pdf', async (c) => {
+    const { pdf, code } = await appointmentLetter(deps, changeContext(c), c.req.param('id'));
+    return c.body(new Uint8Array(pdf), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="Terminbestaetigung-${code}.pdf"`,
+      'cache-control': 'no-store',
+    });
   });
 
   routes.get('/staff/calendar/book', async (c) => c.html(<BookOwnPage c={c} choices={await ownBookingChoices(deps, currentStaff(c))} />));

@@ -13,7 +13,12 @@ const lines = z
   .string()
   .max(1000)
   .default('')
-  .transform((text) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(line).max(4, 'at most four lines'));
 
 /** Admin: what a location's letters carry (invitations, confirmations on paper, receipts). */
@@ -56,10 +61,7 @@ export function letterheadPages(deps: OfficeDeps) {
 
   routes.post('/staff/admin/locations/:id/letterhead', async (c) => {
     const locationId = idParam(c.req.param('id'));
-    const form = await parseForm(
-      c,
-      z.object({ authority: line.min(1), contactLines: lines, returnAddress: line.min(1), signatureLines: lines }),
-    );
+    const form = await parseForm(c, z.object({ authority: line.min(1), contactLines: lines, returnAddress: line.min(1), signatureLines: lines }));
     await saveLetterhead(deps, officeChange(c), locationId, form);
     return savedAt(c, `/staff/admin/locations/${locationId}/letterhead`);
   });
