@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { recordPayment } from '../src/features/fees/index.ts';
 import { callNextTicket, checkInWithCode, deviceCookieName } from '../src/features/front-desk/index.ts';
 import { loadStaffActor } from '../src/features/staff/session-store.ts';
 import type { AppErrorCode } from '../src/shared/app-error.ts';
@@ -39,6 +40,27 @@ const ticket = await checkInWithCode(deps, reception, { locationId: office.locat
 await callNextTicket(deps, clerk, { locationId: office.location.id, counterId: office.counters[0]!.id });
 await addAbsence(db, clerk.staffId, '2026-11-30T07:00:00Z', '2026-11-30T15:00:00Z');
 const absence = await db.selectFrom('absence').select('id').executeTakeFirstOrThrow();
+const feeItem = await db
+  .insertInto('fee_item')
+  .values({ code: 'at-verlaengerung', name_de: 'Verlängerung', name_en: 'Extension', legal_basis: '§ 45 AufenthV', created_at: clock.now() })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+await db.insertInto('fee_rate').values({ fee_item_id: feeItem.id, amount_cents: 9300, valid_from: '2024-01-01', created_at: clock.now() }).execute();
+const payment = await recordPayment(
+  deps,
+  { actor: clerk, screen: 'test', ip: undefined },
+  {
+    locationId: office.location.id,
+    feeItemId: feeItem.id,
+    reductionId: null,
+    method: 'card',
+    appointmentId: booked.id,
+    ticketId: null,
+    payerName: 'Olena Kovalenko',
+    payerLanguage: 'uk',
+    idempotencyKey: 'html-pages-payment',
+  },
+);
 const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
 const displayToken = await deviceToken(db, 'display', office.location.id);
 
@@ -141,6 +163,20 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/calendar/appointments/:id': [{ path: `/staff/calendar/appointments/${booked.id}`, who: 'clerk', status: 200 }],
   '/staff/calendar/appointments/:id/letter.pdf': 'PDF letter (src/features/appointments/staff/appointment-letter.test.ts)',
   '/staff/calendar/book': [{ path: '/staff/calendar/book', who: 'clerk', status: 200 }],
+  '/staff/payments/new': [
+    { path: `/staff/payments/new?appointment=${booked.id}`, who: 'clerk', status: 200 },
+    { path: `/staff/payments/new?location=${office.location.id}`, who: 'reception', status: 403 },
+  ],
+  '/staff/payments/:id': [
+    { path: `/staff/payments/${payment.id}`, who: 'team_lead', status: 200 },
+    { path: `/staff/payments/${payment.id}`, who: 'reception', status: 403 },
+  ],
+  '/staff/payments/:id/receipt.pdf': 'PDF receipt (src/features/fees/staff/payment-pages.test.ts)',
+  '/staff/cash-report': [
+    { path: '/staff/cash-report', who: 'team_lead', status: 200 },
+    { path: `/staff/cash-report?location=${office.location.id}&day=2026-11-23`, who: 'admin', status: 200 },
+    { path: '/staff/cash-report', who: 'clerk', status: 403 },
+  ],
   '/kiosk/:location': [
     { path: '/kiosk/wetzlar', who: 'kiosk', status: 200 },
     { path: '/kiosk/wetzlar?lang=ar', who: 'kiosk', status: 200 },

@@ -322,6 +322,37 @@ export interface FamilyLink {
   relation: string;
 }
 
+export interface FeeItem {
+  active: Generated<boolean>;
+  code: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  legal_basis: string;
+  name_de: string;
+  name_en: string;
+}
+
+export interface FeeRate {
+  amount_cents: number;
+  created_at: Timestamp;
+  created_by: string | null;
+  fee_item_id: string;
+  id: Generated<string>;
+  valid_from: string;
+  valid_until: string | null;
+}
+
+export interface FeeReduction {
+  active: Generated<boolean>;
+  code: string;
+  for_minors: Generated<boolean>;
+  id: Generated<string>;
+  legal_basis: string;
+  name_de: string;
+  name_en: string;
+  percent_off: number;
+}
+
 export interface FrontDeskSetting {
   check_in_closes_minutes: Generated<number>;
   check_in_opens_minutes: Generated<number>;
@@ -373,6 +404,27 @@ export interface LocationOpeningHours {
   weekday: number;
 }
 
+export interface Payment {
+  amount_cents: number;
+  appointment_id: string | null;
+  fee_item_id: string;
+  fee_rate_id: string;
+  id: Generated<string>;
+  idempotency_key: string;
+  location_id: string;
+  method: string;
+  payer_language: Generated<string>;
+  payer_name: string | null;
+  procedure_id: string | null;
+  reason: string | null;
+  receipt_number: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  reduction_id: string | null;
+  reverses_payment_id: string | null;
+  ticket_id: string | null;
+}
+
 export interface PortalSecret {
   created_at: Generated<Timestamp>;
   name: string;
@@ -420,6 +472,12 @@ export interface RateLimitCounter {
   hits: Generated<number>;
   key_hash: string;
   window_start: Timestamp;
+}
+
+export interface ReceiptSequence {
+  last_number: number;
+  location_id: string;
+  year: number;
 }
 
 export interface RecoveryCode {
@@ -475,6 +533,11 @@ export interface Service {
   updated_at: Generated<Timestamp>;
   walk_in_allowed: Generated<boolean>;
   walk_in_daily_quota: number | null;
+}
+
+export interface ServiceFeeItem {
+  fee_item_id: string;
+  service_id: string;
 }
 
 export interface ServiceLocation {
@@ -657,23 +720,29 @@ export interface DB {
   device: Device;
   display_event: DisplayEvent;
   family_link: FamilyLink;
+  fee_item: FeeItem;
+  fee_rate: FeeRate;
+  fee_reduction: FeeReduction;
   front_desk_setting: FrontDeskSetting;
   location: Location;
   location_closure: LocationClosure;
   location_letterhead: LocationLetterhead;
   location_opening_hours: LocationOpeningHours;
+  payment: Payment;
   portal_secret: PortalSecret;
   procedure_status: ProcedureStatus;
   procedure_status_text: ProcedureStatusText;
   procedure_type: ProcedureType;
   proof_of_work_used: ProofOfWorkUsed;
   rate_limit_counter: RateLimitCounter;
+  receipt_sequence: ReceiptSequence;
   recovery_code: RecoveryCode;
   residence_title: ResidenceTitle;
   resource: Resource;
   role_setting: RoleSetting;
   schedule_version: ScheduleVersion;
   service: Service;
+  service_fee_item: ServiceFeeItem;
   service_location: ServiceLocation;
   service_specialty: ServiceSpecialty;
   service_text: ServiceText;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
+import { seedDemoFees } from './demo-fees.ts';
 import type { Database } from '../db/database.ts';
 import { bookAppointment, getAvailability, type Requester } from '../features/appointments/index.ts';
 import type { Logger } from '../platform/log.ts';
@@ -120,6 +121,7 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
       .values(s.locations.map((slug) => ({ service_id: id, location_id: at(slug) })))
       .execute();
   }
+  await seedDemoFees(db, clock.now(), serviceIds);
 
   const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime()).toZonedDateTimeISO('Europe/Berlin').toPlainDate();
   const nextMonday = today.add({ days: 8 - today.dayOfWeek });

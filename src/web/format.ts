@@ -80,10 +80,8 @@ export function formatMinutes(lang: Lang, minutes: number): string {
   return numberFormat(lang, 'minutes', { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
 }
 
-/** The local calendar day of an instant in a zone. */
-export function localDay(instant: Date, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
-}
+/** The local calendar day of an instant in a zone (the office day of shared/office-day.ts). */
+export { officeDay as localDay } from '../shared/office-day.ts';
 
 export function addDays(day: string, days: number): string {
   return Temporal.PlainDate.from(day).add({ days }).toString();

@@ -8,7 +8,7 @@ export { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from 
 export { cancelAppointment } from './cancel-appointment.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { findAppointment } from './find-appointment.ts';
-export { appointmentPerson } from './appointment-person.ts';
+export { appointmentForPayment, appointmentPerson } from './appointment-person.ts';
 export { findBookingAt } from './find-booking-at.ts';
 export type { AppointmentLocator } from './manage-appointment.ts';
 export { freeStartsByDay, checkSlot, type DayAvailability } from './availability.ts';

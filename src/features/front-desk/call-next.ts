@@ -6,7 +6,7 @@ import { permitFrontDeskAction, callableSpecialties, type StaffActor } from './a
 import type { FrontDeskSettings } from './check-in-window.ts';
 import { announceQueueChange, recordCall } from './display-events.ts';
 import { findLocationById, isUniqueViolation, loadSettings, type Db, type Trx } from './front-desk-store.ts';
-import { officeDay } from './office-day.ts';
+import { officeDay } from '../../shared/office-day.ts';
 
 export type CalledTicket = { id: string; displayNumber: string; counterName: string; eventId: number };
 

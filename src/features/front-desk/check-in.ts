@@ -6,7 +6,7 @@ import { checkInWindow } from './check-in-window.ts';
 import { announceQueueChange } from './display-events.ts';
 import { findLocationById, isUniqueViolation, loadSettings, lockKey, nextTicketNumber, queueCandidates, type Db, type Trx } from './front-desk-store.ts';
 import { refuseWhenClosed } from './office-closed.ts';
-import { localTime, officeDay } from './office-day.ts';
+import { localTime, officeDay } from '../../shared/office-day.ts';
 import { chooseQueue, surnameOf, type RoutingFacts } from './routing.ts';
 
 export type IssuedTicket = {

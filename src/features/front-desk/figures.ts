@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../shared/clock.ts';
 import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { findLocationById, type Db } from './front-desk-store.ts';
-import { officeDay, officeDayBounds } from './office-day.ts';
+import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
 
 export type DayFigures = {
   day: string;

@@ -3,7 +3,7 @@ import { isId } from '../../shared/id.ts';
 import type { LocationRow, Db } from './front-desk-store.ts';
 import { serviceName, ticketAt, walkInServices } from './kiosk-store.ts';
 import { officeClosedAt, type OfficeClosed } from './office-closed.ts';
-import { officeDay } from './office-day.ts';
+import { officeDay } from '../../shared/office-day.ts';
 
 /**
  * The kiosk's read models. The caller (kiosk-routes.tsx) has already checked that the device is

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/app-error.ts';
 import { closedInterval, closedPeriods, loadClosures } from '../appointments/index.ts';
 import type { Db } from './front-desk-store.ts';
-import { officeDay } from './office-day.ts';
+import { officeDay } from '../../shared/office-day.ts';
 
 /** Why the office is closed right now: a public holiday (named), or a closure until a time or for the day. */
 export type OfficeClosed = { holiday: { key: string | null; germanName: string } | null; until: string | null };

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { permitFrontDeskAction, type StaffActor } from './actors.ts';
 import { queueOrder } from './call-next.ts';
 import { activeCounters, allSpecialties, counterInUse, findLocationById, loadSettings, servicesAt, type Db } from './front-desk-store.ts';
-import { officeDay, officeDayBounds } from './office-day.ts';
+import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
 
 /** Read models for the desk, reception and figures pages. Ticket lists carry no names. */
 export type WaitingTicket = {

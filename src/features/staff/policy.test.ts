@@ -32,6 +32,11 @@ const table: Record<Action, Record<Role, Expect>> = {
   'case_file.identify': { admin: '-', team_lead: 'loc', clerk: 'loc', reception: 'loc', kiosk: '-', display: '-' },
   'case_file.import': { admin: 'any', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: '-' },
   'procedure_type.manage': { admin: 'any', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  // Clerks take fees at their counter; a correction (reversal) needs a team lead.
+  'fee.manage': { admin: 'any', team_lead: '-', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  'payment.record': { admin: '-', team_lead: 'loc', clerk: 'loc', reception: '-', kiosk: '-', display: '-' },
+  'payment.reverse': { admin: '-', team_lead: 'loc', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  'cash_report.read': { admin: 'any', team_lead: 'loc', clerk: '-', reception: '-', kiosk: '-', display: '-' },
 };
 
 const here = 'loc-here';

@@ -27,6 +27,10 @@ export const actions = [
   'case_file.identify', // see a person's name and appointments only (to link a ticket or appointment)
   'case_file.import', // run imports from the scan provider, see their reports
   'procedure_type.manage', // the catalogue of procedure types and their status texts
+  'fee.manage', // the fee catalogue: items, rates over time, reductions
+  'payment.record', // take a fee at the counter, print its receipt
+  'payment.reverse', // correct a payment by a reversal (with a reason)
+  'cash_report.read', // the daily cash report for the cash office
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -46,6 +50,8 @@ const rules: Record<Role, Partial<Record<Action, Rule>>> = {
     'appointment.book_for_person': 'any',
     'case_file.import': 'any',
     'procedure_type.manage': 'any',
+    'fee.manage': 'any',
+    'cash_report.read': 'any',
   },
   team_lead: {
     'hours.manage': 'own_location',
@@ -60,6 +66,9 @@ const rules: Record<Role, Partial<Record<Action, Rule>>> = {
     'case_file.read': 'own_location',
     'case_file.write': 'own_location',
     'case_file.identify': 'own_location',
+    'payment.record': 'own_location',
+    'payment.reverse': 'own_location',
+    'cash_report.read': 'own_location',
   },
   clerk: {
     'calendar.read_own': 'own_record',
@@ -70,6 +79,7 @@ const rules: Record<Role, Partial<Record<Action, Rule>>> = {
     'case_file.read': 'own_location',
     'case_file.write': 'own_location',
     'case_file.identify': 'own_location',
+    'payment.record': 'own_location',
   },
   reception: {
     'case_file.identify': 'own_location',

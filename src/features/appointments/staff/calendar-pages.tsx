@@ -166,7 +166,8 @@ export function OwnAppointmentPage(props: { c: Context<AppEnv>; row: Awaited<Ret
       </dl>
       {row.personal_data_erased_at ? null : (
         <p>
-          <a href={`/staff/calendar/appointments/${row.id}/letter.pdf`}>{t('staff.calendar.letter')}</a>
+          <a href={`/staff/calendar/appointments/${row.id}/letter.pdf`}>{t('staff.calendar.letter')}</a> ·{' '}
+          <a href={`/staff/payments/new?appointment=${row.id}`}>{t('staff.fees.take')}</a>
         </p>
       )}
       <p>

@@ -30,6 +30,7 @@ const menu: { href: string; key: string; action: Action }[] = [
   { href: '/staff/admin/staff', key: 'staff.nav.staff', action: 'staff.manage' },
   { href: '/staff/admin/hours', key: 'staff.nav.hours', action: 'hours.manage' },
   { href: '/staff/admin/closures', key: 'staff.nav.closures', action: 'hours.manage' },
+  { href: '/staff/cash-report', key: 'staff.nav.cash_report', action: 'cash_report.read' },
   { href: '/staff/admin/security', key: 'staff.nav.security', action: 'security.manage' },
   { href: '/staff/admin/audit', key: 'staff.nav.audit', action: 'audit.read' },
 ];

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { readSheet } from 'read-excel-file/node';
+import { createTestApp, fixedClock } from '../../../../test/app.ts';
+import { createTestDatabase } from '../../../../test/database.ts';
+import { createOffice, createService } from '../../../../test/office-factory.ts';
+import { addStaff, Browser } from '../../../../test/staff.ts';
+
+const { db, url } = await createTestDatabase();
+const clock = fixedClock('2026-11-23T09:00:00Z'); // Monday 10:00 in Berlin
+const sut = createTestApp(db, { url, clock });
+const office = await createOffice(db);
+const serviceId = await createService(db, office, { texts: { de: 'Verlängerung' } });
+const clerk = await addStaff(db, 'clerk', { locationIds: [office.locationId], specialtyIds: [office.specialtyId] });
+const lead = await addStaff(db, 'team_lead', { locationIds: [office.locationId] });
+await db.insertInto('working_hours').values({ staff_id: clerk.id, location_id: office.locationId, weekday: 1, starts: '07:00', ends: '16:00' }).execute();
+const item = await db
+  .insertInto('fee_item')
+  .values({
+    code: 'at-verlaengerung',
+    name_de: 'Verlängerung der Aufenthaltserlaubnis',
+    name_en: 'Extension',
+    legal_basis: '§ 45 Nr. 2 AufenthV',
+    created_at: clock.now(),
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+await db.insertInto('fee_rate').values({ fee_item_id: item.id, amount_cents: 9300, valid_from: '2024-01-01', created_at: clock.now() }).execute();
+await db.insertInto('service_fee_item').values({ service_id: serviceId, fee_item_id: item.id }).execute();
+
+const folder = mkdtempSync(path.join(tmpdir(), 'lotse-receipt-'));
+process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+function pdfText(pdf: Buffer): string | undefined {
+  const file = path.join(folder, 'receipt.pdf');
+  writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  } catch (error) {
+    if (process.env.CI === 'true' || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return undefined;
+  }
+}
+
+test('a clerk takes the proposed fee after a visit, prints the receipt in German and Ukrainian; a team lead reverses it; the cash report adds up', async () => {
+  const browser = new Browser(sut);
+  await browser.signIn(clerk.username);
+  const booked = await browser.submit('/staff/calendar/book', '/staff/calendar/book', {
+    serviceId,
+    locationId: office.locationId,
+    start: '2026-11-23T11:00',
+    name: 'Olena Kovalenko',
+    dateOfBirth: '1985-04-02',
+    email: '',
+    language: 'uk',
+  });
+  assert.equal(booked.status, 303);
+  const appointment = await db.selectFrom('appointment').select('id').where('person_name', '=', 'Olena Kovalenko').executeTakeFirstOrThrow();
+  const page = `/staff/calendar/appointments/${appointment.id}`;
+  assert.match(await (await browser.get(page)).text(), new RegExp(`/staff/payments/new\\?appointment=${appointment.id}`));
+
+  const form = `/staff/payments/new?appointment=${appointment.id}`;
+  const dialog = await (await browser.get(form)).text();
+  assert.match(dialog, /<option value="[^"]+" selected="">Verlängerung der Aufenthaltserlaubnis \(§ 45 Nr\. 2 AufenthV\) · 93,00/);
+  const key = /name="idempotencyKey" value="([^"]+)"/.exec(dialog)?.[1];
+  assert.ok(key);
+  const fields = {
+    locationId: office.locationId,
+    feeItemId: item.id,
+    reductionId: '',
+    method: 'cash',
+    appointmentId: appointment.id,
+    payerName: 'Olena Kovalenko',
+    payerLanguage: 'uk',
+    idempotencyKey: key,
+  };
+  const recorded = await browser.submit(form, '/staff/payments', fields);
+  assert.equal(recorded.status, 303);
+  // The same form sent again (back button, double click) records nothing new.
+  assert.equal((await browser.submit(form, '/staff/payments', fields)).headers.get('location'), recorded.headers.get('location'));
+  assert.equal((await db.selectFrom('payment').select('id').execute()).length, 1);
+  // Bad input: an amount in the form is ignored, a method that does not exist is refused.
+  assert.equal((await browser.submit(form, '/staff/payments', { ...fields, method: 'bitcoin', idempotencyKey: 'another-key-1' })).status, 422);
+
+  const paymentPage = recorded.headers.get('location')!;
+  const receipt = await browser.get(`${paymentPage}/receipt.pdf`);
+  assert.equal(receipt.status, 200);
+  assert.equal(receipt.headers.get('content-type'), 'application/pdf');
+  const text = pdfText(Buffer.from(await receipt.arrayBuffer()));
+  if (text !== undefined) {
+    for (const expected of ['Quittung', 'Olena Kovalenko', '93,00', 'bar', 'Квитанція', 'готівка']) assert.ok(text.includes(expected), expected);
+  }
+
+  const leadBrowser = new Browser(sut);
+  await leadBrowser.signIn(lead.username);
+  const leadView = await (await leadBrowser.get(paymentPage)).text();
+  const reverseKey = /name="idempotencyKey" value="([^"]+)"/.exec(leadView)?.[1];
+  assert.ok(reverseKey, 'a team lead sees the reversal form');
+  assert.doesNotMatch(await (await browser.get(paymentPage)).text(), /\/reverse"/, 'a clerk does not');
+  assert.equal((await leadBrowser.submit(paymentPage, `${paymentPage}/reverse`, { reason: '', idempotencyKey: reverseKey })).status, 422);
+  const reversed = await leadBrowser.submit(paymentPage, `${paymentPage}/reverse`, { reason: 'falsche Zahlart', idempotencyKey: reverseKey });
+  assert.equal(reversed.status, 303);
+
+  const report = await (await leadBrowser.get('/staff/cash-report')).text();
+  assert.match(report, /^<!DOCTYPE html>/i);
+  assert.match(report, /2026-11-23/);
+  const csv = await (await leadBrowser.get(`/staff/cash-report?location=${office.locationId}&day=2026-11-23&format=csv`)).text();
+  assert.match(csv, /;cash;93,00;;;/);
+  assert.match(csv, /;cash;-93,00;ja;falsche Zahlart;/);
+  assert.match(csv, /\r\nSumme;;;;0,00;;;\r\n$/);
+  // The workbook, read back by a spreadsheet reader: the same rows, amounts as numbers.
+  const xlsx = await leadBrowser.get(`/staff/cash-report?location=${office.locationId}&day=2026-11-23&format=xlsx`);
+  assert.equal(xlsx.status, 200);
+  const sheet = await readSheet(Buffer.from(await xlsx.arrayBuffer()));
+  assert.deepEqual(sheet[0]?.slice(0, 5), ['Quittung', 'Zeit', 'Gebühr', 'Zahlart', 'Betrag (EUR)']);
+  assert.deepEqual(
+    sheet.slice(1, 3).map((row) => [row[3], row[4], row[6]]),
+    [
+      ['cash', 93, null],
+      ['cash', -93, 'falsche Zahlart'],
+    ],
+  );
+  assert.deepEqual(sheet.at(-1)?.slice(0, 5), ['Summe', null, null, null, 0]);
+});
