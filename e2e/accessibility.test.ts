@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { languages } from '../src/web/i18n.ts';
+import { languages, textDirection } from '../src/web/i18n.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
 import { startPortal } from './portal-server.ts';
 
@@ -26,44 +27,57 @@ test('every portal page in every language: zero axe violations, reflow at 320 px
   await page.waitForURL(/\/appointment\/[A-Z0-9]+/);
   const code = /appointment\/([A-Z0-9]+)/.exec(page.url())![1]!;
 
+  await context.close();
+
   const problems: string[] = [];
-  const visit = async (lang: string, what: string, action: () => Promise<unknown>) => {
+  const visit = async (page: Page, lang: string, what: string, action: () => Promise<unknown>) => {
     await action();
     await page.waitForLoadState();
     if ((await page.getAttribute('html', 'lang')) !== lang) problems.push(`${lang} ${what}: html lang`);
-    const dir = lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr';
-    if ((await page.getAttribute('html', 'dir')) !== dir) problems.push(`${lang} ${what}: html dir`);
+    if ((await page.getAttribute('html', 'dir')) !== textDirection(lang)) problems.push(`${lang} ${what}: html dir`);
+    // translate() shows the key itself when no catalog has it.
+    const keys = await page.evaluate(() => document.body.innerText.match(/\b(?:portal|kiosk|display|error|app)\.[a-z_]+(?:\.[a-z_-]+)*/g));
+    if (keys) problems.push(`${lang} ${what}: untranslated ${keys.join(', ')}`);
     for (const violation of await axeViolations(page)) problems.push(`${lang} ${what}: ${violation}`);
     if (!(await reflows(page))) problems.push(`${lang} ${what}: scrolls sideways at 320 px`);
   };
-  for (const lang of languages) {
+  const check = async (page: Page, lang: string) => {
     const base = `${portal.baseUrl}/${lang}`;
-    await visit(lang, 'start', () => page.goto(`${base}/`));
-    await visit(lang, 'services', () => page.goto(`${base}/services`));
-    await visit(lang, 'privacy', () => page.goto(`${base}/privacy`));
-    await visit(lang, 'location', () => page.goto(`${base}/book/extension`));
-    await visit(lang, 'calendar', () => page.goto(`${base}/book/extension/mitte`));
-    await visit(lang, 'times', () => page.goto(`${base}/book/extension/mitte/2026-11-25`));
-    await visit(lang, 'details', () => page.goto(`${base}/book/extension/mitte/details?start=${encodeURIComponent('2026-11-25T09:00:00.000Z')}`));
-    await visit(lang, 'details with errors', async () => {
+    await visit(page, lang, 'start', () => page.goto(`${base}/`));
+    await visit(page, lang, 'services', () => page.goto(`${base}/services`));
+    await visit(page, lang, 'privacy', () => page.goto(`${base}/privacy`));
+    await visit(page, lang, 'location', () => page.goto(`${base}/book/extension`));
+    await visit(page, lang, 'calendar', () => page.goto(`${base}/book/extension/mitte`));
+    await visit(page, lang, 'times', () => page.goto(`${base}/book/extension/mitte/2026-11-25`));
+    await visit(page, lang, 'details', () => page.goto(`${base}/book/extension/mitte/details?start=${encodeURIComponent('2026-11-25T09:00:00.000Z')}`));
+    await visit(page, lang, 'details with errors', async () => {
       await page.locator('main form button[type="submit"]').last().click();
       await page.waitForSelector('#error-summary');
     });
-    await visit(lang, 'taken time', () => page.goto(`${base}/book/extension/mitte/details?start=${encodeURIComponent('2026-11-24T08:00:00.000Z')}`));
-    await visit(lang, 'appointment', () => page.goto(`${base}/appointment/${code}`));
-    await visit(lang, 'reschedule calendar', () => page.goto(`${base}/appointment/${code}/reschedule`));
-    await visit(lang, 'reschedule times', () => page.goto(`${base}/appointment/${code}/reschedule/2026-11-26`));
-    await visit(lang, 'lookup', () => page.goto(`${base}/manage`));
-    await visit(lang, 'lookup with errors', async () => {
+    await visit(page, lang, 'taken time', () => page.goto(`${base}/book/extension/mitte/details?start=${encodeURIComponent('2026-11-24T08:00:00.000Z')}`));
+    await visit(page, lang, 'appointment', () => page.goto(`${base}/appointment/${code}`));
+    await visit(page, lang, 'reschedule calendar', () => page.goto(`${base}/appointment/${code}/reschedule`));
+    await visit(page, lang, 'reschedule times', () => page.goto(`${base}/appointment/${code}/reschedule/2026-11-26`));
+    await visit(page, lang, 'lookup', () => page.goto(`${base}/manage`));
+    await visit(page, lang, 'lookup with errors', async () => {
       await page.fill('#code', 'NOPE');
       await page.locator('main form button[type="submit"]').click();
       await page.waitForSelector('#error-summary');
     });
-    await visit(lang, 'problem page', () => page.goto(`${base}/book/no-such-service`));
-    await visit(lang, 'broken link', () => page.goto(`${base}/appointment/AAAAAAAA?s=wrong`));
-  }
+    await visit(page, lang, 'problem page', () => page.goto(`${base}/book/no-such-service`));
+    await visit(page, lang, 'broken link', () => page.goto(`${base}/appointment/AAAAAAAA?s=wrong`));
+  };
+  // A few browser tabs at once, each in its own context (own CSRF cookie), a language at a time:
+  // twenty languages one after another took four minutes on a busy machine.
+  const queue = [...languages];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      const tab = await (await browser.newContext({ viewport: { width: 320, height: 800 } })).newPage();
+      for (let lang = queue.shift(); lang; lang = queue.shift()) await check(tab, lang);
+      await tab.context().close();
+    }),
+  );
   assert.deepEqual(problems, []);
-  await context.close();
 });
 
 test('keyboard only: skip link, visible focus, the error summary takes focus and links to its field', async () => {
@@ -100,5 +114,35 @@ test('no request leaves our own origin', async () => {
     await page.waitForLoadState('networkidle');
   }
   assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+// A phone without the script's font shows empty boxes. Android ships Noto Sans Ethiopic and
+// Noto Naskh Arabic (Pashto's letters included), and so does Debian's fonts-noto-core; Chromium
+// reports which installed font drew each heading's glyphs (docs/languages.md, "Fonts").
+test('Tigrinya and Pashto headings are drawn with a font that has their letters', async (t) => {
+  if (!fs.existsSync('/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf')) {
+    if (process.env.CI === 'true') assert.fail('fonts-noto-core is missing (apt-get install -y fonts-noto-core)');
+    t.skip('fonts-noto-core is not installed (apt-get install -y fonts-noto-core)');
+    return;
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const expected: Record<string, RegExp> = { ti: /Ethiopic|Abyssinica/, ps: /Arabic|Naskh/ };
+  for (const [lang, family] of Object.entries(expected)) {
+    await page.goto(`${portal.baseUrl}/${lang}/`);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'main h1' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const drawing = fonts.filter((f) => family.test(f.familyName));
+    assert.ok(drawing.length > 0 && drawing.every((f) => f.glyphCount > 0), `${lang}: ${JSON.stringify(fonts)}`);
+    // Other fonts draw at most the spaces and punctuation, never a letter (a box).
+    const others = (await page.textContent('main h1'))!.replace(/[^\s\p{P}]/gu, '').length;
+    const byOthers = fonts.filter((f) => !family.test(f.familyName)).reduce((n, f) => n + f.glyphCount, 0);
+    assert.ok(byOthers <= others, `${lang}: ${JSON.stringify(fonts)}`);
+  }
   await context.close();
 });

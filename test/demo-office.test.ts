@@ -5,7 +5,7 @@ import { demoServices } from '../src/demo/demo-services.ts';
 import { getAvailability, onlineRequester } from '../src/features/appointments/index.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock } from '../src/shared/clock.ts';
-import { languages } from '../src/web/i18n.ts';
+import { languages, textDirection } from '../src/web/i18n.ts';
 import { createTestDatabase } from './database.ts';
 
 const { db } = await createTestDatabase({ poolSize: 6 });
@@ -51,18 +51,20 @@ test('every demo service has real texts in every portal language', async () => {
       }
     }
   }
-  for (const s of demoServices) for (const lang of ['ar', 'fa']) assert.match(s.texts[lang as 'ar'].name, /[\u0600-\u06FF]/);
+  for (const s of demoServices) {
+    for (const lang of languages.filter((l) => textDirection(l) === 'rtl')) assert.match(s.texts[lang]?.name ?? '', /[\u0600-\u06FF]/, `${s.slug} ${lang}`);
+  }
 });
 
 test('a translated demo service name does not repeat in brackets a German word that the German name beside it shows', () => {
   for (const s of demoServices) {
-    for (const lang of Object.keys(s.texts) as (keyof typeof s.texts)[]) {
+    for (const [lang, text] of Object.entries(s.texts)) {
       if (lang === 'de') continue;
-      const bracketed = [...s.texts[lang].name.matchAll(/\(([^()§]+)\)/g)].map((m) => m[1]!.trim());
+      const bracketed = [...text.name.matchAll(/\(([^()§]+)\)/g)].map((m) => m[1]!.trim());
       assert.deepEqual(
         bracketed.filter((term) => s.texts.de.name.includes(term)),
         [],
-        `${s.slug} in ${lang}: ${s.texts[lang].name}`,
+        `${s.slug} in ${lang}: ${text.name}`,
       );
     }
   }

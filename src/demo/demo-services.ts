@@ -13,8 +13,26 @@ import { fiktionsbescheinigung } from './services/fiktionsbescheinigung.ts';
  * no German term in brackets: the portal and the mails show the German name beside them. Fees in cents after
  * AufenthV §§ 44 ff. (approximate, as of 2026).
  */
-export type { DemoLang, DemoService, ServiceTexts } from './services/demo-service.ts';
-import type { DemoService } from './services/demo-service.ts';
+export type { DemoService, ServiceTexts } from './services/demo-service.ts';
+import type { DemoService, ServiceTexts } from './services/demo-service.ts';
+import { ps } from './services/translations/ps.ts';
+import { prs } from './services/translations/prs.ts';
+import { kmr } from './services/translations/kmr.ts';
+import { ti } from './services/translations/ti.ts';
+import { so } from './services/translations/so.ts';
+
+// Languages added later keep their texts in one file each (by service slug), so no service file
+// grows past its languages and parallel translations do not touch the same file.
+const translations: Record<string, Record<string, ServiceTexts>> = { ps, prs, kmr, ti, so };
+
+const withTranslations = (service: DemoService): DemoService => {
+  const texts = { ...service.texts };
+  for (const [lang, bySlug] of Object.entries(translations)) {
+    const text = bySlug[service.slug];
+    if (text) texts[lang] = text;
+  }
+  return { ...service, texts };
+};
 
 export const demoServices: DemoService[] = [
   aufenthaltstitelVerlaengerung,
@@ -26,4 +44,4 @@ export const demoServices: DemoService[] = [
   eatAbholung,
   allgemeineBeratung,
   fiktionsbescheinigung,
-];
+].map(withTranslations);

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { Lang } from './i18n.ts';
+import { intlLocale, type Lang } from './i18n.ts';
 
 /**
  * Dates, times and money in the reader's language and the location's time zone, with Intl.
@@ -8,7 +8,6 @@ import type { Lang } from './i18n.ts';
  * language (`nu: latn`), as in the message texts (web/i18n.ts), because the codes, ticket
  * numbers, the office's letters and the kiosk all use them: see docs/decisions.md.
  */
-const locale = (lang: Lang) => `${lang}-u-ca-gregory-nu-latn`;
 
 // Building an Intl formatter costs far more than formatting with it (it was a seventh of Lotse's
 // CPU per booking while confirmation mails were rendered): one per language, zone and style.
@@ -28,9 +27,9 @@ function cached<T>(formats: Map<string, T>, key: string, create: () => T): T {
 // Keyed by language, a name for the call site's options, and the zone: building a key from the
 // options themselves (JSON) cost more than the formatting.
 const dateFormat = (lang: Lang, style: string, options: Intl.DateTimeFormatOptions) =>
-  cached(dateFormats, `${lang}|${style}|${options.timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale(lang), options));
+  cached(dateFormats, `${lang}|${style}|${options.timeZone ?? ''}`, () => new Intl.DateTimeFormat(intlLocale(lang), options));
 const numberFormat = (lang: Lang, style: string, options: Intl.NumberFormatOptions) =>
-  cached(numberFormats, `${lang}|${style}`, () => new Intl.NumberFormat(locale(lang), options));
+  cached(numberFormats, `${lang}|${style}`, () => new Intl.NumberFormat(intlLocale(lang), options));
 
 export function formatDate(lang: Lang, instant: Date, timeZone: string): string {
   return dateFormat(lang, 'date', { dateStyle: 'full', timeZone }).format(instant);

@@ -10,7 +10,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
  * German (de) is the source language and the fallback for a missing key.
  */
 export type Lang = string;
-type Catalog = { _meta: { name: string; dir: 'ltr' | 'rtl'; order: number }; [key: string]: unknown };
+type Meta = { name: string; dir: 'ltr' | 'rtl'; order: number; aliases?: string[] };
+type Catalog = { _meta: Meta; [key: string]: unknown };
 
 const localesFolder = fileURLToPath(new URL('./locales/', import.meta.url));
 export const sourceLang = 'de';
@@ -48,6 +49,34 @@ export function textDirection(lang: Lang): 'ltr' | 'rtl' {
   return catalogs.get(lang)?._meta.dir ?? 'ltr';
 }
 
+/**
+ * Whether a browser's Accept-Language may choose this language. A private-use tag (`de-x-ls`,
+ * Leichte Sprache) is only ever the reader's own choice: no browser setting means it.
+ */
+export function isNegotiable(lang: Lang): boolean {
+  return isLanguage(lang) && !lang.includes('-x-');
+}
+
+/**
+ * Other tags a browser sends for a language (`_meta.aliases`): Dari's browsers say `fa-AF`,
+ * Kurmanji's `ku`. Only for Accept-Language; URLs and the cookie use the language's own tag.
+ */
+export function languageAliases(): Map<string, Lang> {
+  const aliases = new Map<string, Lang>();
+  for (const [lang, catalog] of catalogs) for (const alias of catalog._meta.aliases ?? []) aliases.set(alias.toLowerCase(), lang);
+  return aliases;
+}
+
+/**
+ * The locale for Intl and ICU messages: always the Gregorian calendar and Latin digits (see
+ * features/portal/format.ts). The `-u-` extension must precede a private-use part, or Intl reads
+ * it as part of `-x-…` and drops it (`de-x-ls` → `de-u-ca-gregory-nu-latn-x-ls`).
+ */
+export function intlLocale(lang: Lang): string {
+  const [base, privateUse] = lang.split('-x-');
+  return `${base}-u-ca-gregory-nu-latn${privateUse ? `-x-${privateUse}` : ''}`;
+}
+
 /** All message keys of the source catalog (for completeness tests). */
 export function messageKeys(lang: Lang = sourceLang): string[] {
   return Object.keys(catalogs.get(lang) ?? {}).filter((key) => key !== '_meta');
@@ -70,7 +99,7 @@ export function translate(lang: Lang, key: string, values?: Record<string, strin
   if (!format) {
     // Numbers and dates inside messages in Latin digits and the Gregorian calendar in every
     // language, like the portal's dates (web/format.ts): Persian would mix in ۱۲.
-    format = new IntlMessageFormat(pattern, `${catalogLang}-u-ca-gregory-nu-latn`);
+    format = new IntlMessageFormat(pattern, intlLocale(catalogLang));
     compiled.set(cacheKey, format);
   }
   return String(format.format(values));

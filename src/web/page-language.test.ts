@@ -30,3 +30,14 @@ test('the URL prefix comes first, then the cookie, then the header', async () =>
   assert.equal(await languageOf('/staff', { cookie: `${languageCookie}=xx`, 'accept-language': 'fa' }), 'fa', 'an unknown cookie value is ignored');
   assert.equal(await languageOf('/xx/services', { 'accept-language': 'en' }), 'en', 'an unknown prefix is not a language');
 });
+
+test("Leichte Sprache only by the reader's choice; Dari and Kurmanji also by the tags browsers send for them", async () => {
+  assert.equal(await languageOf('/staff', { 'accept-language': 'de-x-ls' }), 'de', 'a header never picks a private-use tag');
+  assert.equal(await languageOf('/staff', { 'accept-language': 'en, de-x-ls;q=0.9' }), 'en');
+  assert.equal(await languageOf('/de-x-ls/services', { 'accept-language': 'de' }), 'de-x-ls', 'the URL prefix is a choice');
+  assert.equal(await languageOf('/staff', { cookie: `${languageCookie}=de-x-ls`, 'accept-language': 'de' }), 'de-x-ls', 'so is the cookie');
+  assert.equal(await languageOf('/staff', { 'accept-language': 'fa-AF, fa;q=0.8' }), 'prs');
+  assert.equal(await languageOf('/staff', { 'accept-language': 'fa-IR' }), 'fa');
+  assert.equal(await languageOf('/staff', { 'accept-language': 'ku' }), 'kmr');
+  assert.equal(await languageOf('/staff', { 'accept-language': 'ps-AF' }), 'ps');
+});

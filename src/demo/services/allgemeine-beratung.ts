@@ -23,6 +23,18 @@ export const allgemeineBeratung: DemoService = {
       requiredDocuments: ['Reisepass oder Ausweisdokument', 'Aktueller Aufenthaltstitel (falls vorhanden)', 'Briefe der Ausländerbehörde zu Ihrer Frage'],
       feeNote: 'Die Beratung ist kostenlos.',
     },
+    'de-x-ls': {
+      name: 'Beratung für Ihre Fragen',
+      description:
+        'Sie haben eine Frage zu Ihrem Aufenthalt. Aufenthalt bedeutet: Sie leben in Deutschland. Sie wissen nicht: Welcher Termin ist der richtige? Dann machen Sie diesen Termin. Wir sprechen mit Ihnen über Ihre Frage. Wir sagen Ihnen: So geht es weiter.',
+      audience: 'Für alle Menschen mit Fragen zum Aufenthalt. Die Frage passt zu keinem anderen Termin.',
+      requiredDocuments: [
+        'Ihr Pass oder Ihr Ausweis',
+        'Ihr Aufenthalts-Titel, wenn Sie einen haben. Der Aufenthalts-Titel ist Ihre Erlaubnis für Deutschland.',
+        'Briefe von der Ausländer-Behörde zu Ihrer Frage',
+      ],
+      feeNote: 'Die Beratung kostet nichts.',
+    },
     en: {
       name: 'General advice',
       description:
@@ -79,6 +91,58 @@ export const allgemeineBeratung: DemoService = {
       audience: 'Başka hiçbir randevuya uymayan oturum hukuku soruları olan herkes için.',
       requiredDocuments: ['Pasaport veya kimlik belgesi', 'Mevcut oturma izni (varsa)', 'Yabancılar Dairesi’nin sorunuzla ilgili mektupları'],
       feeNote: 'Danışmanlık ücretsizdir.',
+    },
+    es: {
+      name: 'Asesoramiento general',
+      description:
+        '¿Tiene una pregunta sobre su residencia y no sabe qué cita es la adecuada? En la entrevista de asesoramiento aclaramos su caso y le explicamos los siguientes pasos.',
+      audience: 'Para todas las personas con preguntas sobre el derecho de residencia que no encajan en ninguna otra cita.',
+      requiredDocuments: [
+        'Pasaporte o documento de identidad',
+        'Permiso de residencia actual (si lo tiene)',
+        'Cartas de la Oficina de Extranjería sobre su pregunta',
+      ],
+      feeNote: 'El asesoramiento es gratuito.',
+    },
+    pl: {
+      name: 'Porada ogólna',
+      description:
+        'Mają Państwo pytanie dotyczące pobytu i nie wiedzą, która wizyta jest właściwa? Podczas rozmowy doradczej wyjaśnimy sprawę i powiemy, co dalej.',
+      audience: 'Dla wszystkich z pytaniami o prawo pobytu, które nie pasują do żadnej innej wizyty.',
+      requiredDocuments: ['Paszport lub dokument tożsamości', 'Aktualny dokument pobytowy (jeśli jest)', 'Pisma z Urzędu ds. Cudzoziemców dotyczące pytania'],
+      feeNote: 'Porada jest bezpłatna.',
+    },
+    ro: {
+      name: 'Consiliere generală',
+      description:
+        'Aveți o întrebare despre șederea dumneavoastră și nu știți ce programare este cea potrivită? La discuția de consiliere lămurim solicitarea dumneavoastră și vă spunem care sunt pașii următori.',
+      audience: 'Pentru toți cei care au întrebări despre dreptul de ședere care nu se potrivesc la nicio altă programare.',
+      requiredDocuments: [
+        'Pașaport sau act de identitate',
+        'Permisul de ședere actual (dacă aveți)',
+        'Scrisorile Oficiului pentru Străini legate de întrebarea dumneavoastră',
+      ],
+      feeNote: 'Consilierea este gratuită.',
+    },
+    sq: {
+      name: 'Këshillim i përgjithshëm',
+      description:
+        'Keni një pyetje për qëndrimin tuaj dhe nuk e dini cili takim është i duhuri? Në bisedën këshilluese sqarojmë çështjen tuaj dhe ju tregojmë si vazhdohet më tej.',
+      audience: 'Për të gjithë ata që kanë pyetje për të drejtën e qëndrimit, të cilat nuk përshtaten me asnjë takim tjetër.',
+      requiredDocuments: [
+        'Pasaportë ose dokument identifikimi',
+        'Leja aktuale e qëndrimit (nëse e keni)',
+        'Letrat e Zyrës për të Huajt që lidhen me pyetjen tuaj',
+      ],
+      feeNote: 'Këshillimi është falas.',
+    },
+    vi: {
+      name: 'Tư vấn chung',
+      description:
+        'Quý vị có câu hỏi về việc cư trú và không biết nên đặt cuộc hẹn nào? Trong buổi tư vấn, chúng tôi làm rõ vấn đề của quý vị và cho biết các bước tiếp theo.',
+      audience: 'Dành cho tất cả những ai có câu hỏi về luật cư trú mà không phù hợp với cuộc hẹn nào khác.',
+      requiredDocuments: ['Hộ chiếu hoặc giấy tờ tùy thân', 'Giấy phép cư trú hiện tại (nếu có)', 'Các thư của Sở Ngoại kiều liên quan đến câu hỏi của quý vị'],
+      feeNote: 'Tư vấn miễn phí.',
     },
     fr: {
       name: 'Conseil général',

@@ -30,6 +30,22 @@ export const aufenthaltstitelVerlaengerung: DemoService = {
       feeNote:
         'Bis zu 96 €, je nach Dauer. Kinder und Jugendliche zahlen die Hälfte. Wer Bürgergeld oder Asylbewerberleistungen bezieht, kann befreit sein. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Aufenthalts-Titel verlängern',
+      description:
+        'Ihr Aufenthalts-Titel gilt bald nicht mehr. Der Aufenthalts-Titel ist Ihre Erlaubnis für Deutschland. Dann beantragen Sie bitte eine Verlängerung. Beantragen bedeutet: Sie fragen bei der Behörde danach. Kommen Sie früh genug. Am besten kommen Sie 6 bis 8 Wochen vor dem Ende von Ihrem Aufenthalts-Titel.',
+      audience: 'Für alle Menschen mit einer Aufenthalts-Erlaubnis für eine bestimmte Zeit. Die Menschen wollen länger in Deutschland bleiben.',
+      requiredDocuments: [
+        'Ihr Pass. Der Pass muss noch gelten.',
+        'Ihr Aufenthalts-Titel. Das ist Ihre eAT-Karte.',
+        '1 biometrisches Pass-Foto. Biometrisch bedeutet: Das Foto hält sich an feste Regeln für Pass-Fotos.',
+        'Papiere über Ihr Geld. Zum Beispiel: Ihre Lohn-Abrechnungen von den letzten 3 Monaten.',
+        'Ihr Miet-Vertrag',
+        'Ein Papier von Ihrer Kranken-Versicherung',
+      ],
+      feeNote:
+        'Das kostet bis zu 96 Euro. Der Preis hängt von der Dauer ab. Kinder und Jugendliche zahlen die Hälfte. Manche Menschen müssen vielleicht nichts zahlen. Zum Beispiel: Menschen mit Bürgergeld. Oder Menschen mit Geld für Asyl-Bewerber. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Extension of a residence permit',
       description: 'Is your residence permit about to expire? Apply for the extension in time, ideally 6 to 8 weeks before the expiry date.',
@@ -120,6 +136,82 @@ export const aufenthaltstitelVerlaengerung: DemoService = {
       ],
       feeNote:
         'Süreye göre en fazla 96 €. Çocuklar ve gençler yarısını öder. Bürgergeld veya sığınmacı yardımı alanlar muaf olabilir. Ödeme gişede kartla yapılır.',
+    },
+    es: {
+      name: 'Prórroga del permiso de residencia',
+      description: '¿Su permiso de residencia vence pronto? Solicite la prórroga a tiempo, a ser posible entre 6 y 8 semanas antes de la fecha de vencimiento.',
+      audience: 'Para todas las personas con un permiso de residencia temporal que quieren seguir viviendo en Alemania.',
+      requiredDocuments: [
+        'Pasaporte válido',
+        'Permiso de residencia actual (tarjeta eAT)',
+        'Una foto biométrica de pasaporte',
+        'Justificante de ingresos (por ejemplo, nóminas de los últimos 3 meses)',
+        'Contrato de alquiler',
+        'Justificante del seguro médico',
+      ],
+      feeNote:
+        'Hasta 96 €, según la duración. Los niños y jóvenes pagan la mitad. Quien recibe el subsidio ciudadano (Bürgergeld) o prestaciones para solicitantes de asilo puede estar exento. Pago con tarjeta en la ventanilla.',
+    },
+    pl: {
+      name: 'Przedłużenie zezwolenia na pobyt',
+      description:
+        'Zezwolenie na pobyt wkrótce traci ważność? Proszę złożyć wniosek o przedłużenie na czas, najlepiej 6 do 8 tygodni przed datą upływu ważności.',
+      audience: 'Dla wszystkich, którzy mają zezwolenie na pobyt czasowy i chcą dalej mieszkać w Niemczech.',
+      requiredDocuments: [
+        'Ważny paszport',
+        'Aktualne zezwolenie na pobyt (karta eAT)',
+        'Jedno zdjęcie biometryczne',
+        'Zaświadczenie o dochodach (np. odcinki wypłat z ostatnich 3 miesięcy)',
+        'Umowa najmu',
+        'Zaświadczenie o ubezpieczeniu zdrowotnym',
+      ],
+      feeNote:
+        'Do 96 €, zależnie od okresu ważności. Dzieci i młodzież płacą połowę. Osoby pobierające zasiłek obywatelski (Bürgergeld) lub świadczenia dla osób ubiegających się o azyl mogą być zwolnione z opłaty. Płatność kartą przy okienku.',
+    },
+    ro: {
+      name: 'Prelungirea permisului de ședere',
+      description: 'Permisul dumneavoastră de ședere expiră în curând? Cereți prelungirea la timp, ideal cu 6 până la 8 săptămâni înainte de data expirării.',
+      audience: 'Pentru toți cei care au un permis de ședere temporar și doresc să rămână în continuare în Germania.',
+      requiredDocuments: [
+        'Pașaport valabil',
+        'Permisul de ședere actual (cardul eAT)',
+        'O fotografie biometrică',
+        'Dovada veniturilor (de exemplu fluturașii de salariu din ultimele 3 luni)',
+        'Contractul de închiriere',
+        'Dovada asigurării de sănătate',
+      ],
+      feeNote:
+        'Până la 96 €, în funcție de durată. Copiii și tinerii plătesc jumătate. Cei care primesc venitul cetățenesc (Bürgergeld) sau prestații pentru solicitanții de azil pot fi scutiți. Plata se face la ghișeu, cu cardul.',
+    },
+    sq: {
+      name: 'Vazhdimi i lejes së qëndrimit',
+      description: 'Leja juaj e qëndrimit skadon së shpejti? Kërkoni vazhdimin në kohë, më mirë 6 deri në 8 javë para datës së skadimit.',
+      audience: 'Për të gjithë ata që kanë leje qëndrimi me afat dhe duan të qëndrojnë më tej në Gjermani.',
+      requiredDocuments: [
+        'Pasaportë e vlefshme',
+        'Leja aktuale e qëndrimit (karta eAT)',
+        'Një fotografi biometrike',
+        'Vërtetim i të ardhurave (për shembull fletëpagesat e 3 muajve të fundit)',
+        'Kontrata e qirasë',
+        'Vërtetim i sigurimit shëndetësor',
+      ],
+      feeNote:
+        'Deri në 96 €, sipas kohëzgjatjes. Fëmijët dhe të rinjtë paguajnë gjysmën. Kush merr të ardhurat qytetare (Bürgergeld) ose ndihma për azilkërkuesit mund të përjashtohet nga pagesa. Pagesa bëhet në sportel me kartë.',
+    },
+    vi: {
+      name: 'Gia hạn giấy phép cư trú',
+      description: 'Giấy phép cư trú của quý vị sắp hết hạn? Quý vị hãy nộp đơn gia hạn kịp thời, tốt nhất là 6 đến 8 tuần trước ngày hết hạn.',
+      audience: 'Dành cho tất cả những ai có giấy phép cư trú có thời hạn và muốn tiếp tục ở lại Đức.',
+      requiredDocuments: [
+        'Hộ chiếu còn hiệu lực',
+        'Giấy phép cư trú hiện tại (thẻ eAT)',
+        'Một ảnh hộ chiếu sinh trắc học',
+        'Giấy tờ chứng minh thu nhập (ví dụ bảng lương 3 tháng gần nhất)',
+        'Hợp đồng thuê nhà',
+        'Giấy chứng nhận bảo hiểm y tế',
+      ],
+      feeNote:
+        'Tối đa 96 €, tùy theo thời hạn. Trẻ em và thanh thiếu niên trả một nửa. Người nhận trợ cấp công dân (Bürgergeld) hoặc trợ cấp cho người xin tị nạn có thể được miễn. Thanh toán bằng thẻ tại quầy.',
     },
     fr: {
       name: 'Prolongation du titre de séjour',

@@ -26,6 +26,18 @@ export const biometrieErfassung: DemoService = {
       ],
       feeNote: 'Keine eigene Gebühr: Sie ist in der Gebühr für den Aufenthaltstitel enthalten.',
     },
+    'de-x-ls': {
+      name: 'Finger-Abdrücke und Foto für die eAT-Karte',
+      description:
+        'Sie bekommen eine eAT-Karte. Die eAT-Karte ist Ihr Aufenthalts-Titel als Karte. Für die Karte brauchen wir Ihre Finger-Abdrücke, Ihre Unterschrift und ein Foto. Das machen wir an einem Gerät bei uns. Der Termin dauert ungefähr 15 Minuten.',
+      audience: 'Für alle Menschen mit einer Zusage für den Aufenthalts-Titel. Die Ausländer-Behörde hat diese Menschen zu dem Termin eingeladen.',
+      requiredDocuments: [
+        'Ihr Pass oder Ihr Ausweis. Der Pass oder der Ausweis muss noch gelten.',
+        'Der Brief mit der Einladung von der Ausländer-Behörde, wenn Sie ihn haben',
+        '1 biometrisches Pass-Foto. Das brauchen wir, wenn das Gerät kein Foto machen kann.',
+      ],
+      feeNote: 'Das kostet nichts extra. Sie bezahlen das schon mit dem Aufenthalts-Titel.',
+    },
     en: {
       name: 'Fingerprints and photo for the eAT card',
       description: 'For your eAT card we take your fingerprints, signature and a photo at the capture station. The appointment takes about 15 minutes.',
@@ -91,6 +103,62 @@ export const biometrieErfassung: DemoService = {
         'İstasyonda fotoğraf çekilemezse diye bir adet biyometrik vesikalık fotoğraf',
       ],
       feeNote: 'Ayrı bir ücret yoktur: oturma izni ücretine dahildir.',
+    },
+    es: {
+      name: 'Huellas dactilares y foto para la tarjeta eAT',
+      description: 'Para su tarjeta eAT tomamos en la estación de captura sus huellas dactilares, su firma y una foto. La cita dura unos 15 minutos.',
+      audience: 'Para todas las personas cuyo permiso de residencia ha sido aprobado y que han sido citadas para este paso.',
+      requiredDocuments: [
+        'Pasaporte válido o documento de identidad',
+        'Carta de citación de la Oficina de Extranjería (si la tiene)',
+        'Una foto biométrica de pasaporte, por si no se puede hacer la foto en la estación',
+      ],
+      feeNote: 'Sin tasa propia: está incluida en la tasa del permiso de residencia.',
+    },
+    pl: {
+      name: 'Odciski palców i zdjęcie do karty eAT',
+      description: 'Do karty eAT pobieramy na stanowisku rejestracji odciski palców, podpis i zdjęcie. Wizyta trwa około 15 minut.',
+      audience: 'Dla wszystkich, którym przyznano zezwolenie na pobyt i których zaproszono na ten etap.',
+      requiredDocuments: [
+        'Ważny paszport lub dokument tożsamości',
+        'Zaproszenie z Urzędu ds. Cudzoziemców (jeśli jest)',
+        'Jedno zdjęcie biometryczne, na wypadek gdyby na stanowisku nie dało się zrobić zdjęcia',
+      ],
+      feeNote: 'Bez osobnej opłaty: jest ona wliczona w opłatę za zezwolenie na pobyt.',
+    },
+    ro: {
+      name: 'Amprente și fotografie pentru cardul eAT',
+      description: 'Pentru cardul eAT vă luăm la stația de înregistrare amprentele, semnătura și o fotografie. Programarea durează aproximativ 15 minute.',
+      audience: 'Pentru toți cei cărora le-a fost aprobat permisul de ședere și care au fost invitați pentru acest pas.',
+      requiredDocuments: [
+        'Pașaport valabil sau act de identitate',
+        'Scrisoarea de invitație de la Oficiul pentru Străini (dacă aveți)',
+        'O fotografie biometrică, în cazul în care la stație nu se poate face fotografia',
+      ],
+      feeNote: 'Fără taxă separată: este inclusă în taxa pentru permisul de ședere.',
+    },
+    sq: {
+      name: 'Shenjat e gishtave dhe fotografia për kartën eAT',
+      description:
+        'Për kartën tuaj eAT, në stacionin e regjistrimit ju marrim shenjat e gishtave, nënshkrimin dhe një fotografi. Takimi zgjat rreth 15 minuta.',
+      audience: 'Për të gjithë ata të cilëve u është miratuar leja e qëndrimit dhe që janë ftuar për këtë hap.',
+      requiredDocuments: [
+        'Pasaportë e vlefshme ose dokument identifikimi',
+        'Letra e ftesës nga Zyra për të Huajt (nëse e keni)',
+        'Një fotografi biometrike, në rast se në stacion nuk mund të bëhet fotografia',
+      ],
+      feeNote: 'Pa tarifë të veçantë: përfshihet në tarifën për lejen e qëndrimit.',
+    },
+    vi: {
+      name: 'Lấy dấu vân tay và chụp ảnh cho thẻ eAT',
+      description: 'Để làm thẻ eAT, tại trạm thu nhận chúng tôi lấy dấu vân tay, chữ ký và chụp ảnh quý vị. Cuộc hẹn kéo dài khoảng 15 phút.',
+      audience: 'Dành cho tất cả những ai đã được chấp thuận giấy phép cư trú và được mời đến cho bước này.',
+      requiredDocuments: [
+        'Hộ chiếu còn hiệu lực hoặc giấy tờ tùy thân',
+        'Thư mời của Sở Ngoại kiều (nếu có)',
+        'Một ảnh hộ chiếu sinh trắc học, phòng khi không chụp được ảnh tại trạm',
+      ],
+      feeNote: 'Không có lệ phí riêng: đã bao gồm trong lệ phí giấy phép cư trú.',
     },
     fr: {
       name: 'Empreintes digitales et photo pour la carte eAT',

@@ -23,6 +23,18 @@ export const eatAbholung: DemoService = {
       requiredDocuments: ['Gültiger Reisepass', 'Abholschreiben mit PIN-Brief (falls erhalten)', 'Bisherige Karte oder Fiktionsbescheinigung'],
       feeNote: 'Keine Gebühr bei Abholung: Sie wurde bereits bei der Beantragung bezahlt.',
     },
+    'de-x-ls': {
+      name: 'eAT-Karte abholen',
+      description:
+        'Ihre neue eAT-Karte ist fertig. Bitte holen Sie die Karte selbst bei uns ab. Sie können ohne Termin kommen. Dann kommen Sie zu den Öffnungs-Zeiten. Mit Termin warten Sie aber kürzer.',
+      audience: 'Für alle Menschen mit einer Nachricht von uns: Ihre Karte ist fertig.',
+      requiredDocuments: [
+        'Ihr Pass. Der Pass muss noch gelten.',
+        'Der Brief zum Abholen und der Brief mit der PIN, wenn Sie die Briefe bekommen haben. Die PIN ist eine geheime Zahl für Ihre Karte.',
+        'Ihre alte Karte oder Ihre Fiktions-Bescheinigung',
+      ],
+      feeNote: 'Das Abholen kostet nichts. Sie haben die Karte schon beim Antrag bezahlt.',
+    },
     en: {
       name: 'Collecting the eAT card',
       description:
@@ -78,6 +90,65 @@ export const eatAbholung: DemoService = {
       audience: 'Kartının teslime hazır olduğu bildirilen herkes için.',
       requiredDocuments: ['Geçerli pasaport', 'Teslim mektubu ve PIN mektubu (geldiyse)', 'Önceki kart veya geçici belge (Fiktionsbescheinigung)'],
       feeNote: 'Teslimde ücret alınmaz: başvuru sırasında ödenmiştir.',
+    },
+    es: {
+      name: 'Recogida de la tarjeta eAT',
+      description:
+        '¿Ya está lista su nueva tarjeta eAT? Recójala en persona. También puede venir sin cita durante el horario de atención, pero con cita espera menos.',
+      audience: 'Para todas las personas a las que se ha avisado de que su tarjeta está lista para recoger.',
+      requiredDocuments: [
+        'Pasaporte válido',
+        'Carta de recogida con la carta del PIN (si la ha recibido)',
+        'Tarjeta anterior o certificado provisional (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Sin tasa al recogerla: ya se pagó al presentar la solicitud.',
+    },
+    pl: {
+      name: 'Odbiór karty eAT',
+      description:
+        'Nowa karta eAT jest gotowa? Proszę odebrać ją osobiście. W godzinach otwarcia można też przyjść bez umówionej wizyty, ale z wizytą czeka się krócej.',
+      audience: 'Dla wszystkich, którzy otrzymali wiadomość, że karta jest gotowa do odbioru.',
+      requiredDocuments: [
+        'Ważny paszport',
+        'Pismo o odbiorze i list z kodem PIN (jeśli przyszły)',
+        'Dotychczasowa karta lub zaświadczenie tymczasowe (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Bez opłaty przy odbiorze: została uiszczona przy składaniu wniosku.',
+    },
+    ro: {
+      name: 'Ridicarea cardului eAT',
+      description:
+        'Noul dumneavoastră card eAT este gata? Ridicați-l personal. Puteți veni și fără programare în timpul programului, dar cu programare așteptați mai puțin.',
+      audience: 'Pentru toți cei care au fost anunțați că își pot ridica cardul.',
+      requiredDocuments: [
+        'Pașaport valabil',
+        'Scrisoarea de ridicare și scrisoarea cu codul PIN (dacă le-ați primit)',
+        'Cardul anterior sau certificatul provizoriu (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Fără taxă la ridicare: a fost plătită deja la depunerea cererii.',
+    },
+    sq: {
+      name: 'Marrja e kartës eAT',
+      description: 'Karta juaj e re eAT është gati? Merreni personalisht. Mund të vini edhe pa takim gjatë orarit të punës, por me takim prisni më pak.',
+      audience: 'Për të gjithë ata që kanë marrë njoftim se karta e tyre është gati për t’u marrë.',
+      requiredDocuments: [
+        'Pasaportë e vlefshme',
+        'Letra e marrjes dhe letra me kodin PIN (nëse i keni marrë)',
+        'Karta e mëparshme ose vërtetimi i përkohshëm (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Pa tarifë gjatë marrjes: është paguar tashmë kur bëtë kërkesën.',
+    },
+    vi: {
+      name: 'Nhận thẻ eAT',
+      description:
+        'Thẻ eAT mới của quý vị đã có? Quý vị hãy đến nhận trực tiếp. Trong giờ làm việc cũng có thể đến không cần hẹn, nhưng có hẹn thì chờ ít hơn.',
+      audience: 'Dành cho tất cả những ai đã nhận được thông báo rằng thẻ đã sẵn sàng để nhận.',
+      requiredDocuments: [
+        'Hộ chiếu còn hiệu lực',
+        'Thư báo nhận thẻ và thư mã PIN (nếu đã nhận được)',
+        'Thẻ cũ hoặc giấy chứng nhận tạm thời (Fiktionsbescheinigung)',
+      ],
+      feeNote: 'Không mất phí khi nhận: lệ phí đã được trả khi nộp đơn.',
     },
     fr: {
       name: 'Retrait de la carte eAT',

@@ -23,6 +23,14 @@ export const eatUebertrag: DemoService = {
       requiredDocuments: ['Neuer Reisepass', 'Alter Reisepass (falls vorhanden)', 'Aktuelle eAT-Karte', 'Ein biometrisches Passfoto'],
       feeNote: '67 € für die neue Karte. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Aufenthalts-Titel in einen neuen Pass übertragen',
+      description:
+        'Sie haben einen neuen Pass. Dann muss Ihr Aufenthalts-Titel auf den neuen Pass. Das machen wir bei diesem Termin. Jeden Morgen um 7 Uhr geben wir Termine für den gleichen Tag frei.',
+      audience: 'Für alle Menschen mit eAT-Karte und einem neuen Pass.',
+      requiredDocuments: ['Ihr neuer Pass', 'Ihr alter Pass, wenn Sie ihn noch haben', 'Ihre eAT-Karte', '1 biometrisches Pass-Foto'],
+      feeNote: 'Die neue Karte kostet 67 Euro. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Transfer of the residence permit to a new passport',
       description:
@@ -68,6 +76,46 @@ export const eatUebertrag: DemoService = {
       audience: 'eAT kartı olan ve yeni pasaport almış herkes için.',
       requiredDocuments: ['Yeni pasaport', 'Eski pasaport (varsa)', 'Mevcut eAT kartı', 'Bir adet biyometrik vesikalık fotoğraf'],
       feeNote: 'Yeni kart için 67 €. Ödeme gişede kartla yapılır.',
+    },
+    es: {
+      name: 'Traspaso del permiso de residencia a un pasaporte nuevo',
+      description:
+        '¿Tiene un pasaporte nuevo? Su permiso de residencia electrónico (eAT) debe pasarse al nuevo pasaporte. Las citas para el mismo día se publican cada mañana a las 7:00.',
+      audience: 'Para todas las personas con tarjeta eAT que han recibido un pasaporte nuevo.',
+      requiredDocuments: ['Pasaporte nuevo', 'Pasaporte antiguo (si lo tiene)', 'Tarjeta eAT actual', 'Una foto biométrica de pasaporte'],
+      feeNote: '67 € por la nueva tarjeta. Pago con tarjeta en la ventanilla.',
+    },
+    pl: {
+      name: 'Przeniesienie zezwolenia na pobyt do nowego paszportu',
+      description:
+        'Mają Państwo nowy paszport? Elektroniczne zezwolenie na pobyt (eAT) trzeba przepisać na nowy paszport. Wizyty na ten sam dzień udostępniamy codziennie o 7:00 rano.',
+      audience: 'Dla wszystkich z kartą eAT, którzy otrzymali nowy paszport.',
+      requiredDocuments: ['Nowy paszport', 'Stary paszport (jeśli jest)', 'Aktualna karta eAT', 'Jedno zdjęcie biometryczne'],
+      feeNote: '67 € za nową kartę. Płatność kartą przy okienku.',
+    },
+    ro: {
+      name: 'Transferul permisului de ședere într-un pașaport nou',
+      description:
+        'Aveți un pașaport nou? Permisul dumneavoastră de ședere electronic (eAT) trebuie trecut pe noul pașaport. Programările pentru aceeași zi se deblochează în fiecare dimineață la ora 7:00.',
+      audience: 'Pentru toți cei care au card eAT și au primit un pașaport nou.',
+      requiredDocuments: ['Pașaportul nou', 'Pașaportul vechi (dacă îl mai aveți)', 'Cardul eAT actual', 'O fotografie biometrică'],
+      feeNote: '67 € pentru noul card. Plata se face la ghișeu, cu cardul.',
+    },
+    sq: {
+      name: 'Kalimi i lejes së qëndrimit në një pasaportë të re',
+      description:
+        'Keni një pasaportë të re? Leja juaj elektronike e qëndrimit (eAT) duhet të kalohet në pasaportën e re. Takimet për të njëjtën ditë hapen çdo mëngjes në orën 7:00.',
+      audience: 'Për të gjithë ata që kanë kartë eAT dhe kanë marrë një pasaportë të re.',
+      requiredDocuments: ['Pasaporta e re', 'Pasaporta e vjetër (nëse e keni)', 'Karta aktuale eAT', 'Një fotografi biometrike'],
+      feeNote: '67 € për kartën e re. Pagesa bëhet në sportel me kartë.',
+    },
+    vi: {
+      name: 'Chuyển giấy phép cư trú sang hộ chiếu mới',
+      description:
+        'Quý vị có hộ chiếu mới? Giấy phép cư trú điện tử (eAT) của quý vị phải được chuyển sang hộ chiếu mới. Các cuộc hẹn trong ngày được mở mỗi sáng lúc 7:00.',
+      audience: 'Dành cho tất cả những ai có thẻ eAT và đã nhận hộ chiếu mới.',
+      requiredDocuments: ['Hộ chiếu mới', 'Hộ chiếu cũ (nếu còn)', 'Thẻ eAT hiện tại', 'Một ảnh hộ chiếu sinh trắc học'],
+      feeNote: '67 € cho thẻ mới. Thanh toán bằng thẻ tại quầy.',
     },
     fr: {
       name: 'Transfert du titre de séjour sur un nouveau passeport',

@@ -23,6 +23,18 @@ export const fiktionsbescheinigung: DemoService = {
       requiredDocuments: ['Gültiger Reisepass', 'Bisheriger Aufenthaltstitel', 'Eingangsbestätigung Ihres Antrags (falls vorhanden)'],
       feeNote: '13 €. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Fiktions-Bescheinigung: ein Papier für die Warte-Zeit',
+      description:
+        'Sie haben einen Antrag gestellt. Die Behörde hat noch nicht entschieden. Aber Ihr Aufenthalts-Titel endet bald. Dann bekommen Sie eine Fiktions-Bescheinigung. Das ist ein Papier. Darauf steht: Sie dürfen weiter in Deutschland bleiben. Diesen Termin gibt Ihnen die Ausländer-Behörde selbst.',
+      audience: 'Für alle Menschen mit einem Antrag auf Verlängerung. Sie haben den Antrag rechtzeitig gestellt. Die Behörde hat noch nicht entschieden.',
+      requiredDocuments: [
+        'Ihr Pass. Der Pass muss noch gelten.',
+        'Ihr bisheriger Aufenthalts-Titel',
+        'Das Papier von der Behörde über Ihren Antrag, wenn Sie es haben. Auf dem Papier steht: Wir haben Ihren Antrag bekommen.',
+      ],
+      feeNote: 'Das kostet 13 Euro. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Provisional residence certificate',
       description:
@@ -70,6 +82,46 @@ export const fiktionsbescheinigung: DemoService = {
       audience: 'Uzatma başvurusunu zamanında yapmış ve henüz karar almamış herkes için.',
       requiredDocuments: ['Geçerli pasaport', 'Mevcut oturma izni', 'Başvurunuzun alındığına dair onay (varsa)'],
       feeNote: '13 €. Ödeme gişede kartla yapılır.',
+    },
+    es: {
+      name: 'Certificado provisional de residencia',
+      description:
+        '¿Su solicitud todavía se está tramitando, pero su permiso de residencia vence? La Fiktionsbescheinigung confirma que su derecho de residencia actual sigue vigente. La Oficina de Extranjería asigna esta cita por su cuenta.',
+      audience: 'Para todas las personas que solicitaron a tiempo una prórroga y todavía no han recibido una decisión.',
+      requiredDocuments: ['Pasaporte válido', 'Permiso de residencia actual', 'Acuse de recibo de su solicitud (si lo tiene)'],
+      feeNote: '13 €. Pago con tarjeta en la ventanilla.',
+    },
+    pl: {
+      name: 'Zaświadczenie o tymczasowym prawie pobytu',
+      description:
+        'Wniosek jest jeszcze rozpatrywany, a zezwolenie na pobyt traci ważność? Fiktionsbescheinigung potwierdza, że dotychczasowe prawo pobytu nadal obowiązuje. Urząd ds. Cudzoziemców sam wyznacza tę wizytę.',
+      audience: 'Dla wszystkich, którzy w terminie złożyli wniosek o przedłużenie i nie otrzymali jeszcze decyzji.',
+      requiredDocuments: ['Ważny paszport', 'Dotychczasowe zezwolenie na pobyt', 'Potwierdzenie wpływu wniosku (jeśli jest)'],
+      feeNote: '13 €. Płatność kartą przy okienku.',
+    },
+    ro: {
+      name: 'Certificat provizoriu de ședere',
+      description:
+        'Cererea dumneavoastră este încă în lucru, dar permisul de ședere expiră? Fiktionsbescheinigung confirmă că dreptul dumneavoastră de ședere de până acum rămâne valabil. Oficiul pentru Străini stabilește singur această programare.',
+      audience: 'Pentru toți cei care au cerut la timp o prelungire și nu au primit încă o decizie.',
+      requiredDocuments: ['Pașaport valabil', 'Permisul de ședere de până acum', 'Confirmarea de primire a cererii (dacă aveți)'],
+      feeNote: '13 €. Plata se face la ghișeu, cu cardul.',
+    },
+    sq: {
+      name: 'Vërtetim i përkohshëm i qëndrimit',
+      description:
+        'Kërkesa juaj është ende në shqyrtim, por leja juaj e qëndrimit po skadon? Fiktionsbescheinigung vërteton se e drejta juaj e deritanishme e qëndrimit vazhdon të jetë e vlefshme. Këtë takim e cakton vetë Zyra për të Huajt.',
+      audience: 'Për të gjithë ata që kanë kërkuar vazhdimin në kohë dhe ende nuk kanë marrë vendim.',
+      requiredDocuments: ['Pasaportë e vlefshme', 'Leja e deritanishme e qëndrimit', 'Konfirmimi i marrjes së kërkesës suaj (nëse e keni)'],
+      feeNote: '13 €. Pagesa bëhet në sportel me kartë.',
+    },
+    vi: {
+      name: 'Giấy chứng nhận cư trú tạm thời',
+      description:
+        'Đơn của quý vị vẫn đang được xử lý nhưng giấy phép cư trú sắp hết hạn? Fiktionsbescheinigung xác nhận rằng quyền cư trú hiện có của quý vị vẫn tiếp tục có hiệu lực. Sở Ngoại kiều tự sắp xếp cuộc hẹn này.',
+      audience: 'Dành cho tất cả những ai đã nộp đơn gia hạn đúng hạn và chưa nhận được quyết định.',
+      requiredDocuments: ['Hộ chiếu còn hiệu lực', 'Giấy phép cư trú hiện có', 'Giấy xác nhận đã nhận đơn (nếu có)'],
+      feeNote: '13 €. Thanh toán bằng thẻ tại quầy.',
     },
     fr: {
       name: 'Attestation de maintien du droit au séjour',

@@ -31,6 +31,23 @@ export const niederlassungserlaubnis: DemoService = {
       ],
       feeNote: '113 €, für bestimmte Fachkräfte bis 147 €. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Niederlassungs-Erlaubnis: für immer in Deutschland bleiben',
+      description:
+        'Sie leben schon viele Jahre in Deutschland. Dann können Sie eine Niederlassungs-Erlaubnis beantragen. Mit der Niederlassungs-Erlaubnis dürfen Sie ohne Zeit-Grenze in Deutschland bleiben. Beim Termin prüfen wir alle Bedingungen.',
+      audience:
+        'Für Menschen mit Aufenthalts-Erlaubnis. Die Menschen leben seit mindestens 5 Jahren in Deutschland. Für Fach-Kräfte geht es oft schon früher. Fach-Kräfte sind Menschen mit einer Ausbildung oder mit einem Studium.',
+      requiredDocuments: [
+        'Ihr Pass. Der Pass muss noch gelten.',
+        'Ihr Aufenthalts-Titel',
+        '1 biometrisches Pass-Foto',
+        'Ein Papier von der Renten-Versicherung. Darauf steht: Sie haben 60 Monate lang Geld für die Rente eingezahlt.',
+        'Ihr Arbeits-Vertrag und Ihre Lohn-Abrechnungen von den letzten 6 Monaten',
+        'Ihr Zeugnis für Deutsch auf der Stufe B1. Und Ihr Zeugnis vom Test: Leben in Deutschland.',
+        'Ihr Miet-Vertrag',
+      ],
+      feeNote: 'Das kostet 113 Euro. Für manche Fach-Kräfte kostet es bis zu 147 Euro. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Settlement permit – permanent residence',
       description:
@@ -124,6 +141,86 @@ export const niederlassungserlaubnis: DemoService = {
         'Kira sözleşmesi',
       ],
       feeNote: '113 €, bazı nitelikli çalışanlar için 147 €’ya kadar. Ödeme gişede kartla yapılır.',
+    },
+    es: {
+      name: 'Permiso de establecimiento (residencia permanente)',
+      description:
+        '¿Lleva varios años viviendo en Alemania? Entonces puede solicitar un permiso de establecimiento por tiempo indefinido. En la cita comprobamos si cumple todos los requisitos.',
+      audience: 'Para personas que viven en Alemania con permiso de residencia desde hace al menos 5 años (los trabajadores cualificados, a menudo antes).',
+      requiredDocuments: [
+        'Pasaporte válido',
+        'Permiso de residencia actual',
+        'Una foto biométrica de pasaporte',
+        'Justificante de 60 meses de cotizaciones a la pensión (Rentenversicherungsverlauf)',
+        'Contrato de trabajo y nóminas de los últimos 6 meses',
+        'Certificado de alemán B1 y la prueba «Vivir en Alemania» (Leben in Deutschland)',
+        'Contrato de alquiler',
+      ],
+      feeNote: '113 €; para ciertos trabajadores cualificados, hasta 147 €. Pago con tarjeta en la ventanilla.',
+    },
+    pl: {
+      name: 'Zezwolenie na osiedlenie się (pobyt stały)',
+      description:
+        'Mieszkają Państwo w Niemczech od kilku lat? Wtedy można złożyć wniosek o bezterminowe zezwolenie na osiedlenie się. Podczas wizyty sprawdzimy, czy wszystkie warunki są spełnione.',
+      audience: 'Dla osób, które mieszkają w Niemczech z zezwoleniem na pobyt od co najmniej 5 lat (wykwalifikowani pracownicy często krócej).',
+      requiredDocuments: [
+        'Ważny paszport',
+        'Aktualne zezwolenie na pobyt',
+        'Jedno zdjęcie biometryczne',
+        'Dowód opłacania składek emerytalnych przez 60 miesięcy (Rentenversicherungsverlauf)',
+        'Umowa o pracę i odcinki wypłat z ostatnich 6 miesięcy',
+        'Certyfikat znajomości niemieckiego B1 i test „Życie w Niemczech” (Leben in Deutschland)',
+        'Umowa najmu',
+      ],
+      feeNote: '113 €, dla niektórych wykwalifikowanych pracowników do 147 €. Płatność kartą przy okienku.',
+    },
+    ro: {
+      name: 'Permis de stabilire (ședere pe termen nelimitat)',
+      description:
+        'Locuiți de mai mulți ani în Germania? Atunci puteți cere un permis de stabilire pe termen nelimitat. La programare verificăm dacă sunt îndeplinite toate condițiile.',
+      audience: 'Pentru persoanele care locuiesc în Germania cu permis de ședere de cel puțin 5 ani (specialiștii, adesea mai devreme).',
+      requiredDocuments: [
+        'Pașaport valabil',
+        'Permisul de ședere actual',
+        'O fotografie biometrică',
+        'Dovada a 60 de luni de contribuții la pensie (Rentenversicherungsverlauf)',
+        'Contractul de muncă și fluturașii de salariu din ultimele 6 luni',
+        'Certificat de limba germană B1 și testul „Viața în Germania” (Leben in Deutschland)',
+        'Contractul de închiriere',
+      ],
+      feeNote: '113 €, pentru anumiți specialiști până la 147 €. Plata se face la ghișeu, cu cardul.',
+    },
+    sq: {
+      name: 'Leje vendosjeje (qëndrim i pakufizuar)',
+      description:
+        'Jetoni prej disa vitesh në Gjermani? Atëherë mund të kërkoni një leje vendosjeje pa afat. Në takim kontrollojmë nëse i plotësoni të gjitha kushtet.',
+      audience: 'Për njerëzit që jetojnë në Gjermani me leje qëndrimi prej të paktën 5 vitesh (për specialistët shpesh më herët).',
+      requiredDocuments: [
+        'Pasaportë e vlefshme',
+        'Leja aktuale e qëndrimit',
+        'Një fotografi biometrike',
+        'Vërtetim për 60 muaj kontribute pensioni (Rentenversicherungsverlauf)',
+        'Kontrata e punës dhe fletëpagesat e 6 muajve të fundit',
+        'Certifikata e gjermanishtes B1 dhe testi „Jeta në Gjermani“ (Leben in Deutschland)',
+        'Kontrata e qirasë',
+      ],
+      feeNote: '113 €, për disa specialistë deri në 147 €. Pagesa bëhet në sportel me kartë.',
+    },
+    vi: {
+      name: 'Giấy phép định cư (cư trú không thời hạn)',
+      description:
+        'Quý vị đã sống ở Đức nhiều năm? Khi đó quý vị có thể xin giấy phép định cư không thời hạn. Trong cuộc hẹn, chúng tôi kiểm tra xem quý vị có đáp ứng đủ mọi điều kiện không.',
+      audience: 'Dành cho những người đã sống ở Đức với giấy phép cư trú ít nhất 5 năm (lao động có tay nghề thường được sớm hơn).',
+      requiredDocuments: [
+        'Hộ chiếu còn hiệu lực',
+        'Giấy phép cư trú hiện tại',
+        'Một ảnh hộ chiếu sinh trắc học',
+        'Giấy chứng minh 60 tháng đóng bảo hiểm hưu trí (Rentenversicherungsverlauf)',
+        'Hợp đồng lao động và bảng lương 6 tháng gần nhất',
+        'Chứng chỉ tiếng Đức B1 và bài thi „Cuộc sống ở Đức“ (Leben in Deutschland)',
+        'Hợp đồng thuê nhà',
+      ],
+      feeNote: '113 €, với một số lao động có tay nghề tối đa 147 €. Thanh toán bằng thẻ tại quầy.',
     },
     fr: {
       name: 'Permis d’établissement – séjour permanent',

@@ -28,6 +28,20 @@ export const verpflichtungserklaerung: DemoService = {
       ],
       feeNote: '29 € je Erklärung. Bezahlung am Schalter mit Karte.',
     },
+    'de-x-ls': {
+      name: 'Verpflichtungs-Erklärung für Besuch aus dem Ausland',
+      description:
+        'Sie möchten Verwandte oder Freunde aus einem anderen Land einladen. Dafür gibt es die Verpflichtungs-Erklärung. Damit versprechen Sie: Ich bezahle die Kosten für meinen Besuch in Deutschland.',
+      audience:
+        'Für Menschen in Deutschland mit Besuch aus einem anderen Land. Der Besuch braucht ein Visum. Ein Visum ist eine Erlaubnis für die Reise nach Deutschland.',
+      requiredDocuments: [
+        'Ihr Personal-Ausweis. Oder Ihr Pass mit Aufenthalts-Titel.',
+        'Papiere über Ihr Geld von den letzten 3 Monaten',
+        'Ihr Miet-Vertrag. Oder ein Papier darüber: So groß ist Ihre Wohnung.',
+        'Eine Kopie vom Pass von Ihrem Besuch',
+      ],
+      feeNote: 'Jede Erklärung kostet 29 Euro. Sie bezahlen am Schalter mit Ihrer Bank-Karte.',
+    },
     en: {
       name: 'Formal obligation for a visitor',
       description:
@@ -102,6 +116,68 @@ export const verpflichtungserklaerung: DemoService = {
         'Misafirin pasaport bilgilerinin fotokopisi',
       ],
       feeNote: 'Taahhütname başına 29 €. Ödeme gişede kartla yapılır.',
+    },
+    es: {
+      name: 'Declaración de compromiso para una visita',
+      description:
+        '¿Quiere invitar a familiares o amigos del extranjero? Con la declaración de compromiso usted garantiza que se hará cargo de sus gastos en Alemania.',
+      audience: 'Para personas que viven en Alemania y apoyan la solicitud de visado de un invitado.',
+      requiredDocuments: [
+        'Documento de identidad alemán, o pasaporte con permiso de residencia',
+        'Justificantes de ingresos de los últimos 3 meses',
+        'Contrato de alquiler o justificante del tamaño de la vivienda',
+        'Datos del pasaporte del invitado (copia)',
+      ],
+      feeNote: '29 € por declaración. Pago con tarjeta en la ventanilla.',
+    },
+    pl: {
+      name: 'Zobowiązanie do pokrycia kosztów pobytu gościa',
+      description:
+        'Chcą Państwo zaprosić krewnych lub znajomych z zagranicy? Składając to zobowiązanie, deklarują Państwo, że pokryją koszty ich pobytu w Niemczech.',
+      audience: 'Dla osób mieszkających w Niemczech, które wspierają wniosek wizowy gościa.',
+      requiredDocuments: [
+        'Dowód osobisty lub paszport z zezwoleniem na pobyt',
+        'Zaświadczenia o dochodach z ostatnich 3 miesięcy',
+        'Umowa najmu lub dokument potwierdzający wielkość mieszkania',
+        'Dane z paszportu gościa (kopia)',
+      ],
+      feeNote: '29 € za każde zobowiązanie. Płatność kartą przy okienku.',
+    },
+    ro: {
+      name: 'Declarație de garanție pentru o vizită',
+      description: 'Doriți să invitați rude sau prieteni din străinătate? Prin declarația de garanție vă angajați să suportați cheltuielile lor în Germania.',
+      audience: 'Pentru persoanele care locuiesc în Germania și sprijină cererea de viză a unui oaspete.',
+      requiredDocuments: [
+        'Carte de identitate sau pașaport cu permis de ședere',
+        'Dovezi de venit din ultimele 3 luni',
+        'Contractul de închiriere sau dovada suprafeței locuinței',
+        'Datele din pașaportul oaspetelui (copie)',
+      ],
+      feeNote: '29 € pentru fiecare declarație. Plata se face la ghișeu, cu cardul.',
+    },
+    sq: {
+      name: 'Deklaratë garancie për një vizitë',
+      description: 'Dëshironi të ftoni të afërm ose miq nga jashtë? Me deklaratën e garancisë merrni përsipër t’i mbuloni shpenzimet e tyre në Gjermani.',
+      audience: 'Për njerëzit që jetojnë në Gjermani dhe mbështesin kërkesën për vizë të një mysafiri.',
+      requiredDocuments: [
+        'Letërnjoftim ose pasaportë me leje qëndrimi',
+        'Vërtetime të të ardhurave të 3 muajve të fundit',
+        'Kontrata e qirasë ose vërtetim për madhësinë e banesës',
+        'Të dhënat e pasaportës së mysafirit (kopje)',
+      ],
+      feeNote: '29 € për çdo deklaratë. Pagesa bëhet në sportel me kartë.',
+    },
+    vi: {
+      name: 'Giấy cam kết bảo lãnh cho khách thăm',
+      description: 'Quý vị muốn mời người thân hoặc bạn bè từ nước ngoài sang? Với giấy cam kết bảo lãnh, quý vị cam kết chi trả các chi phí của họ tại Đức.',
+      audience: 'Dành cho những người sống ở Đức và hỗ trợ khách xin thị thực.',
+      requiredDocuments: [
+        'Thẻ căn cước Đức (Personalausweis) hoặc hộ chiếu kèm giấy phép cư trú',
+        'Giấy tờ chứng minh thu nhập 3 tháng gần nhất',
+        'Hợp đồng thuê nhà hoặc giấy tờ chứng minh diện tích nhà ở',
+        'Thông tin hộ chiếu của khách (bản sao)',
+      ],
+      feeNote: '29 € cho mỗi giấy cam kết. Thanh toán bằng thẻ tại quầy.',
     },
     fr: {
       name: 'Attestation de prise en charge d’un visiteur',

@@ -29,6 +29,20 @@ export const voruebergehenderSchutz24: DemoService = {
       ],
       feeNote: 'Gebührenfrei.',
     },
+    'de-x-ls': {
+      name: 'Aufenthalts-Erlaubnis für Schutz auf Zeit (Paragraf 24 Aufenthalts-Gesetz)',
+      description:
+        'Sie sind wegen dem Krieg aus der Ukraine geflohen. Hier beantragen Sie Ihre Aufenthalts-Erlaubnis. Oder Sie verlängern Ihre Aufenthalts-Erlaubnis. Die Regeln dafür stehen im Aufenthalts-Gesetz. Sie stehen dort im Paragraf 24.',
+      audience: 'Für geflüchtete Menschen aus der Ukraine. Und für ihre Familien.',
+      requiredDocuments: [
+        'Ihr Pass. Oder Ihr ukrainischer Inlands-Pass. Oder Ihr ukrainischer Ausweis.',
+        'Ihre Fiktions-Bescheinigung oder Ihre bisherige Aufenthalts-Erlaubnis, wenn Sie eine haben',
+        'Ihre Melde-Bescheinigung. Auf diesem Papier steht: Sie wohnen hier. Sie bekommen das Papier bei Ihrer Stadt.',
+        '1 biometrisches Pass-Foto',
+        'Die Geburts-Urkunden von Ihren Kindern',
+      ],
+      feeNote: 'Das kostet nichts.',
+    },
     en: {
       name: 'Residence permit for temporary protection (§ 24 AufenthG)',
       description: 'Did you flee the war in Ukraine? Apply for or extend your residence permit under section 24 of the Residence Act here.',
@@ -107,6 +121,76 @@ export const voruebergehenderSchutz24: DemoService = {
         'Çocukların doğum belgeleri',
       ],
       feeNote: 'Ücretsiz.',
+    },
+    es: {
+      name: 'Permiso de residencia por protección temporal (§ 24 AufenthG)',
+      description:
+        '¿Ha huido de Ucrania por la guerra? Aquí puede solicitar o prorrogar su permiso de residencia según el § 24 de la Ley de Residencia (Aufenthaltsgesetz).',
+      audience: 'Para personas refugiadas de Ucrania y sus familiares.',
+      requiredDocuments: [
+        'Pasaporte, o pasaporte interno ucraniano o tarjeta de identidad',
+        'Certificado provisional (Fiktionsbescheinigung) o permiso de residencia anterior (si lo tiene)',
+        'Certificado de empadronamiento (Meldebescheinigung)',
+        'Una foto biométrica de pasaporte',
+        'Partidas de nacimiento de los hijos',
+      ],
+      feeNote: 'Sin tasa.',
+    },
+    pl: {
+      name: 'Zezwolenie na pobyt w ramach ochrony czasowej (§ 24 AufenthG)',
+      description:
+        'Musieli Państwo uciekać z Ukrainy przed wojną? Tutaj można złożyć wniosek o zezwolenie na pobyt na podstawie § 24 ustawy o pobycie (Aufenthaltsgesetz) lub je przedłużyć.',
+      audience: 'Dla uchodźców z Ukrainy i członków ich rodzin.',
+      requiredDocuments: [
+        'Paszport albo ukraiński paszport wewnętrzny lub dowód osobisty',
+        'Zaświadczenie tymczasowe (Fiktionsbescheinigung) lub dotychczasowe zezwolenie na pobyt (jeśli jest)',
+        'Zaświadczenie o zameldowaniu (Meldebescheinigung)',
+        'Jedno zdjęcie biometryczne',
+        'Akty urodzenia dzieci',
+      ],
+      feeNote: 'Bez opłat.',
+    },
+    ro: {
+      name: 'Permis de ședere pentru protecție temporară (§ 24 AufenthG)',
+      description:
+        'Ați fugit din Ucraina din cauza războiului? Aici cereți sau prelungiți permisul de ședere conform § 24 din Legea privind șederea (Aufenthaltsgesetz).',
+      audience: 'Pentru refugiații din Ucraina și membrii familiilor lor.',
+      requiredDocuments: [
+        'Pașaport sau pașaport intern ucrainean ori carte de identitate',
+        'Certificat provizoriu (Fiktionsbescheinigung) sau permisul de ședere de până acum (dacă aveți)',
+        'Certificat de înregistrare a domiciliului (Meldebescheinigung)',
+        'O fotografie biometrică',
+        'Certificatele de naștere ale copiilor',
+      ],
+      feeNote: 'Fără taxă.',
+    },
+    sq: {
+      name: 'Leje qëndrimi për mbrojtje të përkohshme (§ 24 AufenthG)',
+      description:
+        'Keni ikur nga Ukraina për shkak të luftës? Këtu kërkoni ose vazhdoni lejen tuaj të qëndrimit sipas § 24 të Ligjit për Qëndrimin (Aufenthaltsgesetz).',
+      audience: 'Për refugjatët nga Ukraina dhe familjarët e tyre.',
+      requiredDocuments: [
+        'Pasaportë, ose pasaportë e brendshme ukrainase ose letërnjoftim',
+        'Vërtetim i përkohshëm (Fiktionsbescheinigung) ose leja e deritanishme e qëndrimit (nëse e keni)',
+        'Vërtetim i regjistrimit të banimit (Meldebescheinigung)',
+        'Një fotografi biometrike',
+        'Certifikatat e lindjes së fëmijëve',
+      ],
+      feeNote: 'Pa tarifë.',
+    },
+    vi: {
+      name: 'Giấy phép cư trú bảo vệ tạm thời (§ 24 AufenthG)',
+      description:
+        'Quý vị đã phải rời Ukraina vì chiến tranh? Tại đây quý vị có thể xin hoặc gia hạn giấy phép cư trú theo § 24 Luật Cư trú (Aufenthaltsgesetz).',
+      audience: 'Dành cho người tị nạn từ Ukraina và các thành viên gia đình của họ.',
+      requiredDocuments: [
+        'Hộ chiếu, hoặc hộ chiếu nội địa Ukraina hay thẻ căn cước',
+        'Giấy chứng nhận tạm thời (Fiktionsbescheinigung) hoặc giấy phép cư trú hiện có (nếu có)',
+        'Giấy xác nhận đăng ký cư trú (Meldebescheinigung)',
+        'Một ảnh hộ chiếu sinh trắc học',
+        'Giấy khai sinh của con',
+      ],
+      feeNote: 'Miễn phí.',
     },
     fr: {
       name: 'Titre de séjour au titre de la protection temporaire (§ 24 AufenthG)',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { raw } from 'hono/html';
 import { renderSVG } from 'uqr';
-import { languageName, languages, sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
+import { intlLocale, languageName, languages, sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
 import { codeAlphabet } from '../appointments/index.ts';
 import type { LocationRow } from './front-desk-store.ts';
 import { ScreenLayout } from './front-desk-ui.tsx';
@@ -170,7 +170,7 @@ export function KioskTicket(props: { location: LocationRow; lang: Lang; slip: Ti
   const langs = props.lang === sourceLang ? [sourceLang] : [props.lang, sourceLang];
   const start = `/kiosk/${props.location.slug}`;
   // In the visitor's language, with Latin digits and the Gregorian calendar like every date Lotse shows.
-  const issued = new Intl.DateTimeFormat(`${props.lang}-u-ca-gregory-nu-latn`, {
+  const issued = new Intl.DateTimeFormat(intlLocale(props.lang), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: props.location.time_zone,

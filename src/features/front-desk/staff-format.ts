@@ -1,3 +1,5 @@
+import { languageName } from '../../web/i18n.ts';
+
 /**
  * Human values on the front desk's staff screens (desk, reception, figures): status labels,
  * language names in the reader's language ("Arabisch", not "ar" or "العربية" — the clerk reads
@@ -42,6 +44,8 @@ export function statusLabel(lang: StaffScreenLang, status: string): string {
 /** "Arabisch" for `ar` on a German screen; an unknown code stays as it is. */
 export function languageLabel(lang: StaffScreenLang, code: string | null | undefined): string {
   if (!code) return '—';
+  // Intl knows no private-use tag: Leichte Sprache (de-x-ls) goes by its own name, the same in German and English.
+  if (code.includes('-x-')) return languageName(code);
   try {
     return new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
   } catch {

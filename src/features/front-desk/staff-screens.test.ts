@@ -22,6 +22,8 @@ test('staff screens show words, names and formatted values, not raw codes', () =
   assert.equal(languageLabel('de', 'ar'), 'Arabisch');
   assert.equal(languageLabel('de', 'fa'), 'Persisch');
   assert.equal(languageLabel('en', 'uk'), 'Ukrainian');
+  assert.equal(languageLabel('de', 'de-x-ls'), 'Leichte Sprache', 'Intl knows no private-use tag');
+  assert.equal(languageLabel('de', 'ps'), 'Paschtu');
   assert.equal(dayLabel('de', '2026-12-07'), 'Mo., 7. Dez. 2026');
   assert.equal(dayLabel('en', '2026-12-07'), 'Mon, 7 Dec 2026');
   assert.equal(birthDateLabel('de', '1990-04-01'), '01.04.1990');

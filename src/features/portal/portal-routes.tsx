@@ -12,7 +12,8 @@ import { PrivacyPage } from './privacy-page.tsx';
  * the bare `/de` (without slash): with it Hono's router mismatches the alternation pattern for
  * every deeper path. `/de/` is the start page.
  */
-export const portalLangSegment = `:lang{${languages.join('|')}}`;
+// Grouped: Hono's trie router anchors only the first alternative, so de-x-ls would match as de.
+export const portalLangSegment = `:lang{(?:${languages.join('|')})}`;
 
 /**
  * The portal shell's routes: the language cookie and the cache rule for every portal page, and

@@ -26,7 +26,7 @@ export function validateDetails(
     dateOfBirth: field(form, 'dateOfBirth', 10),
     email: field(form, 'email', 254),
     phone: field(form, 'phone', 40),
-    language: isLanguage(field(form, 'language', 3)) ? field(form, 'language', 3) : lang,
+    language: isLanguage(field(form, 'language', 35)) ? field(form, 'language', 35) : lang,
     consent: form.consent === 'yes',
   };
   const errors: FieldErrors = {};

@@ -100,6 +100,19 @@ test('a translation is outdated only after the German text really changed', asyn
   assert.equal(await statusOf('uk'), 'outdated');
 });
 
+test('the text form of a right-to-left language is right to left, whichever language it is', async () => {
+  const id = await createService();
+  for (const [lang, dir] of [
+    ['ps', 'rtl'],
+    ['prs', 'rtl'],
+    ['fa', 'rtl'],
+    ['ti', 'ltr'],
+  ]) {
+    const html = await (await browser.get(`/staff/admin/services/${id}/texts/${lang}`)).text();
+    assert.match(html, new RegExp(`<textarea id="text-description"[^>]* lang="${lang}" dir="${dir}"`), lang);
+  }
+});
+
 test('bad input changes nothing: over-long text, tampered id, unknown language', async () => {
   const id = await createService();
   const tooLong = await browser.submit(`/staff/admin/services/${id}/texts/uk`, `/staff/admin/services/${id}/texts/uk`, { name: 'x'.repeat(201) });

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { languageName, sourceLang } from '../../../web/i18n.ts';
+import { languageName, sourceLang, textDirection } from '../../../web/i18n.ts';
 import { CsrfField, Notice, StaffLayout, staffT } from '../../staff/index.ts';
 import { translationState, type ServiceTextFields } from '../translation-status.ts';
 
@@ -19,7 +19,7 @@ export function ServiceTextPage(props: {
   const { c, service, lang, text, german, submitted } = props;
   const t = staffT(c);
   const state = lang === sourceLang ? undefined : translationState(german, text);
-  const dir = lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr';
+  const dir = textDirection(lang);
   const value = (field: string, stored: string) => submitted?.values[field] ?? stored;
   const invalid = (field: string, id: string) => (submitted?.errors.has(field) ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {});
   return (
