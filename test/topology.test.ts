@@ -48,13 +48,8 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
   });
 }
 
-test('two instances behind a proxy: one killed during a booking rush and desk calls loses no booking, mail or call', { timeout: 300_000 }, async (t) => {
-  if (!fakeTimeLibrary) {
-    const message = 'libfaketime is missing (apt-get install -y faketime): the instances cannot be started on the test day.';
-    if (process.env.CI === 'true') assert.fail(message);
-    t.skip(message);
-    return;
-  }
+test('two instances behind a proxy: one killed during a booking rush and desk calls loses no booking, mail or call', { timeout: 300_000 }, async () => {
+  assert.ok(fakeTimeLibrary, 'libfaketime is missing (apt-get install -y faketime): the instances cannot be started on the test day.');
   const { db, url } = await createTestDatabase({ poolSize: 4 });
   const outboxDir = await temporaryFolder('lotse-topology-outbox-');
   const office = await createFrontOffice(db, { counters: 8 });

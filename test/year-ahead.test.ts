@@ -31,14 +31,8 @@ const dateSensitive = [
   'test/portal/api-guard.test.ts',
 ];
 
-test('the date-sensitive tests pass with the clock of Node and PostgreSQL a year ahead', { timeout: 600_000 }, async (t) => {
-  if (!library) {
-    const message = 'libfaketime is missing (apt-get install -y faketime): the year-ahead run of the date-sensitive tests cannot run.';
-    if (process.env.CI === 'true') assert.fail(message);
-    console.log(`SKIPPED: ${message}`);
-    t.skip(message);
-    return;
-  }
+test('the date-sensitive tests pass with the clock of Node and PostgreSQL a year ahead', { timeout: 600_000 }, async () => {
+  assert.ok(library, 'libfaketime is missing (apt-get install -y faketime): the year-ahead run of the date-sensitive tests cannot run.');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LD_PRELOAD: library,

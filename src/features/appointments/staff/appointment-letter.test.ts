@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { test } from 'node:test';
 import { createTestApp, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
+import { pdfText } from '../../../../test/pdf-tools.ts';
 import { createOffice, createService } from '../../../../test/office-factory.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
 import { translate } from '../../../web/i18n.ts';
@@ -21,22 +18,6 @@ const admin = await addStaff(db, 'admin');
 await db.insertInto('working_hours').values({ staff_id: clerk.id, location_id: office.locationId, weekday: 1, starts: '07:00', ends: '16:00' }).execute();
 const browser = new Browser(sut);
 await browser.signIn(clerk.username);
-
-const folder = mkdtempSync(path.join(tmpdir(), 'lotse-letter-'));
-process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
-
-function pdfText(pdf: Buffer): string {
-  const file = path.join(folder, 'letter.pdf');
-  writeFileSync(file, pdf);
-  if (process.env.LOTSE_DEBUG_PDF) writeFileSync(process.env.LOTSE_DEBUG_PDF, pdf);
-  try {
-    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-  } catch (error) {
-    // Without poppler the letter's text cannot be read back: under CI that is a failure, never a skip.
-    if (process.env.CI === 'true' || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return '';
-  }
-}
 
 async function bookPhoneCustomer(): Promise<{ id: string; code: string }> {
   const booked = await browser.submit('/staff/calendar/book', '/staff/calendar/book', {
@@ -76,21 +57,19 @@ test('a clerk prints the confirmation of a phone booking without e-mail: German 
   const pdf = Buffer.from(await response.arrayBuffer());
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
   const text = pdfText(pdf);
-  if (text !== '') {
-    for (const expected of ['Lahn-Dill-Kreis · Ausländerbehörde', 'Mehrnoosh Ahmadi', appointment.code, 'Übertrag eAT', 'Ihre Ausländerbehörde Wetzlar']) {
-      assert.ok(text.includes(expected), expected);
-    }
-    assert.match(text, /Montag, 23\. November 2026/);
-    assert.match(text, /Seite 1 von [12]/);
-    // The Persian part: the service in Persian and the intro's words (word by word: the
-    // extractor's line order of right-to-left text is its own, see platform/pdf).
-    const words = text.split(/\s+/);
-    for (const word of translate('fa', 'portal.mail.confirmation.intro').replace(/[.،]/g, '').split(/\s+/))
-      assert.ok(
-        words.some((w) => w.includes(word)),
-        word,
-      );
+  for (const expected of ['Lahn-Dill-Kreis · Ausländerbehörde', 'Mehrnoosh Ahmadi', appointment.code, 'Übertrag eAT', 'Ihre Ausländerbehörde Wetzlar']) {
+    assert.ok(text.includes(expected), expected);
   }
+  assert.match(text, /Montag, 23\. November 2026/);
+  assert.match(text, /Seite 1 von [12]/);
+  // The Persian part: the service in Persian and the intro's words (word by word: the
+  // extractor's line order of right-to-left text is its own, see platform/pdf).
+  const words = text.split(/\s+/);
+  for (const word of translate('fa', 'portal.mail.confirmation.intro').replace(/[.،]/g, '').split(/\s+/))
+    assert.ok(
+      words.some((w) => w.includes(word)),
+      word,
+    );
   const printed = await db.selectFrom('audit_entry').select(['actor_staff_id', 'target_id']).where('action', '=', 'appointment.letter').execute();
   assert.deepEqual(printed, [{ actor_staff_id: clerk.id, target_id: appointment.id }]);
 });

@@ -5,7 +5,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { createTestApp, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { freePort } from '../../../../test/global-setup.ts';
-import { startTestProvider, WebClient } from '../../../../test/oidc-provider.ts';
+import { providerTime, startTestProvider, WebClient } from '../../../../test/oidc-provider.ts';
 import { serveApp } from '../../../../test/serve-app.ts';
 import { addStaff, testPassword } from '../../../../test/staff.ts';
 import { createLogger } from '../../../platform/log.ts';
@@ -17,7 +17,7 @@ const port = await freePort();
 const lotse = `http://127.0.0.1:${port}`;
 // ID tokens outlive the idle time here: a refresh half an hour on (by the office clock) still validates.
 const idp = await startTestProvider({ lotseUrl: lotse, idTokenTtlSeconds: 7200 });
-const clock = fixedClock(new Date(Date.now()));
+const clock = fixedClock(providerTime());
 const groupMap = parseGroupMap('{"lotse-clerks": {"role": "clerk"}, "lotse-admins": {"role": "admin"}}');
 if (!('map' in groupMap)) throw new Error(groupMap.error);
 const settings: OidcSettings = {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createTestApp, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { freePort } from '../../../../test/global-setup.ts';
-import { startTestProvider, WebClient } from '../../../../test/oidc-provider.ts';
+import { providerTime, startTestProvider, WebClient } from '../../../../test/oidc-provider.ts';
 import { serveApp } from '../../../../test/serve-app.ts';
 import { createLogger } from '../../../platform/log.ts';
 import { createSsoClient } from './oidc-client.ts';
@@ -14,7 +14,7 @@ const port = await freePort();
 const lotse = `http://127.0.0.1:${port}`;
 const idp = await startTestProvider({ lotseUrl: lotse, idTokenTtlSeconds: 300 });
 // The provider keeps real time and cannot be given a clock: the office clock starts where the provider's stands.
-const clock = fixedClock(new Date(Date.now()));
+const clock = fixedClock(providerTime());
 const groupMap = parseGroupMap(
   JSON.stringify({
     'lotse-admins': { role: 'admin' },
@@ -258,7 +258,7 @@ test('sign-out at the provider ends the Lotse session through back-channel logou
   const browser = new WebClient();
   await browser.follow(await throughProvider(browser, person.id));
   assert.equal((await browser.follow(`${lotse}/staff`)).url, `${lotse}/staff`, 'signed in');
-  clock.set(new Date(Date.now())); // the logout token is made now, by the provider's clock
+  clock.set(providerTime()); // the logout token is made now, by the provider's clock
   const logout = await browser.follow(`${idp.issuer}/session/end?client_id=${idp.clientId}`);
   const done = await browser.submitForm(logout, { logout: 'yes' });
   assert.ok(done.response.status < 400, `the provider signs out: ${done.response.status}`);

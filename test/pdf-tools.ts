@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * A PDF read back as a reader's tool reads it: poppler (Debian poppler-utils: pdftotext, pdfinfo,
+ * pdffonts). `.ci/run` installs it; without it the test fails with the install command, never skips.
+ */
+const folder = mkdtempSync(path.join(tmpdir(), 'lotse-pdf-'));
+process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+let count = 0;
+
+export function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Buffer, args: string[] = []): string {
+  const file = path.join(folder, `${++count}.pdf`);
+  writeFileSync(file, pdf);
+  if (process.env.LOTSE_DEBUG_PDF) writeFileSync(process.env.LOTSE_DEBUG_PDF, pdf);
+  try {
+    return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') assert.fail(`${tool} is missing: apt-get install -y poppler-utils`);
+    throw error;
+  }
+}
+
+export const pdfText = (pdf: Buffer, args: string[] = []) => poppler('pdftotext', pdf, args);
+
+/** The first page drawn as a PNG (poppler's pdftoppm), to prove a reader's tool renders it. */
+export function firstPagePng(pdf: Buffer): Buffer {
+  const file = path.join(folder, `${++count}.pdf`);
+  writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftoppm', ['-r', '40', '-png', '-singlefile', '-f', '1', '-l', '1', file]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') assert.fail('pdftoppm is missing: apt-get install -y poppler-utils');
+    throw error;
+  }
+}
