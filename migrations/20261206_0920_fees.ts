@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { applyFunctionFile } from '../src/db/db-functions.ts';
 
 /**
  * Fees (issue 15): a catalogue of fee items (Aufenthaltsverordnung), their amounts over time
@@ -9,6 +10,9 @@ import { sql, type Kysely } from 'kysely';
  * reversal) plus a new payment. Receipt numbers run per location and year without gaps.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // The triggers' functions: their current text is in src/db/functions (one place to read them).
+  await applyFunctionFile(db, 'fee_rate_history_is_kept');
+  await applyFunctionFile(db, 'payment_is_kept');
   await sql`
     CREATE TABLE fee_item (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -32,15 +36,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       EXCLUDE USING gist (fee_item_id WITH =, daterange(valid_from, valid_until, '[]') WITH &&)
     );
 
-    CREATE FUNCTION fee_rate_history_is_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP = 'DELETE' OR NEW.fee_item_id <> OLD.fee_item_id OR NEW.amount_cents <> OLD.amount_cents
-         OR NEW.valid_from <> OLD.valid_from OR OLD.valid_until IS NOT NULL THEN
-        RAISE EXCEPTION 'a fee rate is history: only an open rate may be given its end' USING ERRCODE = 'integrity_constraint_violation';
-      END IF;
-      RETURN NEW;
-    END;
-    $$;
     CREATE TRIGGER fee_rate_history BEFORE UPDATE OR DELETE ON fee_rate FOR EACH ROW EXECUTE FUNCTION fee_rate_history_is_kept();
 
     CREATE TABLE fee_reduction (
@@ -95,26 +90,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE INDEX payment_by_day ON payment (location_id, recorded_at);
 
-    CREATE FUNCTION payment_is_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE
-      reversed_is_reversal boolean;
-    BEGIN
-      IF TG_OP = 'INSERT' THEN
-        IF NEW.reverses_payment_id IS NOT NULL THEN
-          SELECT p.reverses_payment_id IS NOT NULL INTO reversed_is_reversal FROM payment p WHERE p.id = NEW.reverses_payment_id;
-          IF reversed_is_reversal THEN
-            RAISE EXCEPTION 'a reversal cannot be reversed' USING ERRCODE = 'integrity_constraint_violation';
-          END IF;
-        END IF;
-        RETURN NEW;
-      END IF;
-      -- Only the payer's name may go (erasure of personal data); nothing else is ever changed.
-      IF TG_OP = 'UPDATE' AND NEW.payer_name IS NULL AND (to_jsonb(NEW) - 'payer_name') = (to_jsonb(OLD) - 'payer_name') THEN
-        RETURN NEW;
-      END IF;
-      RAISE EXCEPTION 'a payment is never changed or deleted: record a reversal' USING ERRCODE = 'integrity_constraint_violation';
-    END;
-    $$;
     CREATE TRIGGER payment_kept BEFORE INSERT OR UPDATE OR DELETE ON payment FOR EACH ROW EXECUTE FUNCTION payment_is_kept();
   `.execute(db);
 }
