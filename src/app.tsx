@@ -108,7 +108,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         mediaSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
-        formAction: ["'self'"],
+        // Sign-out of a single sign-on session ends at the identity provider (a redirect after the form).
+        formAction: deps.sso ? ["'self'", new URL(deps.sso.settings.issuer).origin] : ["'self'"],
         frameAncestors: ["'none'"],
       },
       referrerPolicy: 'same-origin',

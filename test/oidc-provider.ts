@@ -25,6 +25,8 @@ export type TestProvider = {
   rewriteIdToken: { change: ((claims: Record<string, unknown>) => Record<string, unknown>) | undefined };
   /** The claims of every ID token the token endpoint handed out, newest last. */
   issuedIdTokens: Record<string, unknown>[];
+  /** Every back-channel logout token the provider sent, newest last. */
+  logoutTokens: string[];
   stop(): Promise<void>;
 };
 
@@ -39,6 +41,7 @@ export async function startTestProvider(options: { lotseUrl: string; idTokenTtlS
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const signingKey: JWK = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const accounts = new Map<string, TestAccount>();
+  const logoutTokens: string[] = [];
   const clientId = 'lotse';
   const clientSecret = 'test-client-secret-0123456789abcdef';
   const provider = new Provider(issuer, {
@@ -74,6 +77,8 @@ export async function startTestProvider(options: { lotseUrl: string; idTokenTtlS
     // Lotse listens on 127.0.0.1, which the provider's guard against server-side request forgery refuses.
     fetch: (url: string | URL | Request, init?: RequestInit) => {
       const { dispatcher: _guard, ...rest } = (init ?? {}) as RequestInit & { dispatcher?: unknown };
+      const logoutToken = rest.body instanceof URLSearchParams ? rest.body.get('logout_token') : null;
+      if (logoutToken) logoutTokens.push(logoutToken);
       return fetch(url, rest);
     },
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
@@ -109,7 +114,7 @@ export async function startTestProvider(options: { lotseUrl: string; idTokenTtlS
     return stopped;
   };
   after(stop);
-  return { issuer, clientId, clientSecret, accounts, provider, rewriteIdToken, issuedIdTokens, stop };
+  return { issuer, clientId, clientSecret, accounts, provider, rewriteIdToken, issuedIdTokens, logoutTokens, stop };
 }
 
 /** A browser over real HTTP: a cookie jar for all hosts, redirects followed one by one, forms read from the page. */

@@ -583,6 +583,11 @@ export interface Specialty {
   sort_order: Generated<number>;
 }
 
+export interface SsoLogoutToken {
+  expires_at: Timestamp;
+  jti: string;
+}
+
 export interface SsoSignInAttempt {
   code_verifier: string;
   created_at: Timestamp;
@@ -767,6 +772,7 @@ export interface DB {
   sign_in_policy: SignInPolicy;
   sign_in_throttle: SignInThrottle;
   specialty: Specialty;
+  sso_logout_token: SsoLogoutToken;
   sso_sign_in_attempt: SsoSignInAttempt;
   staff: Staff;
   staff_location: StaffLocation;

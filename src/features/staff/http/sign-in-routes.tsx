@@ -110,7 +110,9 @@ export function signInRoutes(deps: StaffHttpDeps) {
       await recordAudit(deps.db, deps.clock, { actor: c.get('actor'), actorLabel: session.staffId, action: 'staff.sign_out', ip: clientIp(c) });
     }
     clearSessionCookie(c, settings);
-    return c.redirect('/staff/sign-in', 303);
+    // A session begun at the identity provider ends there too; it sends the browser back to the sign-in page.
+    const atProvider = session?.ssoCheckedAt && deps.sso ? await deps.sso.endSessionUrl() : undefined;
+    return c.redirect(atProvider ?? '/staff/sign-in', 303);
   });
 
   routes.post('/staff/sign-out-everywhere', requireStaff(deps), async (c) => {

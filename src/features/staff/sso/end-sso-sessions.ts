@@ -1,18 +1,21 @@
 import type { Database } from '../../../db/database.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { recordAudit } from '../audit.ts';
-import type { SsoClient } from './oidc-client.ts';
-import { endSessionsOf } from './sso-store.ts';
+import { SsoRefused, type SsoClient } from './oidc-client.ts';
+import { endSessionsOf, useLogoutToken } from './sso-store.ts';
 
 type Deps = { db: Database; clock: Clock; sso: SsoClient };
 
 /**
  * OpenID Connect Back-Channel Logout 1.0: the identity provider posts a signed logout token; the
  * Lotse sessions of that IdP session (`sid`), or of the person (`sub` alone), end. A token that
- * fails verification throws SsoRefused and ends nothing.
+ * fails verification, or was used before (its jti), throws SsoRefused and ends nothing.
  */
 export async function logOutThroughBackChannel(deps: Deps, input: { logoutToken: string; ip: string }): Promise<number> {
-  const { sub, sid } = await deps.sso.verifyLogoutToken(input.logoutToken, deps.clock.now());
+  const now = deps.clock.now();
+  const { sub, sid, jti } = await deps.sso.verifyLogoutToken(input.logoutToken, now);
+  // A token is accepted up to 10 minutes after it was issued (plus 30 s tolerance): remembered that long.
+  if (!(await useLogoutToken(deps.db, jti, now, new Date(now.getTime() + 11 * 60_000)))) throw new SsoRefused('logout token: replayed');
   return endAndAudit(deps, { sid, subject: sub }, input.ip, 'back-channel logout');
 }
 

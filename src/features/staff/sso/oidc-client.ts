@@ -10,7 +10,7 @@ export type SsoHealth = 'ok' | 'issuer_unreachable' | 'client_rejected' | 'check
 /**
  * Lotse's side of OpenID Connect, on `openid-client`: discovery (cached, retried after a failure),
  * the authorization URL, the code exchange with PKCE, state and nonce, refresh, and the
- * verification of back-channel logout tokens. Every time check uses the injected clock's `now`.
+ * verification of back-channel logout tokens, the provider's sign-out address. Every time check uses the injected clock's `now`.
  */
 export type SsoClient = {
   readonly settings: OidcSettings;
@@ -18,7 +18,9 @@ export type SsoClient = {
   authorizationUrl(input: { state: string; nonce: string; codeVerifier: string }): Promise<URL>;
   exchangeCode(input: { callbackUrl: URL; state: string; nonce: string; codeVerifier: string; now: Date }): Promise<SsoTokens>;
   refresh(refreshToken: string, now: Date): Promise<{ outcome: 'ok'; refreshToken: string | undefined } | { outcome: 'refused' | 'unreachable' }>;
-  verifyLogoutToken(token: string, now: Date): Promise<{ sub: string | undefined; sid: string | undefined }>;
+  verifyLogoutToken(token: string, now: Date): Promise<{ sub: string | undefined; sid: string | undefined; jti: string }>;
+  /** Where a browser ends its session at the provider too (RP-Initiated Logout 1.0); undefined when the provider has no such address or cannot be reached. */
+  endSessionUrl(): Promise<string | undefined>;
 };
 
 export type SsoTokens = { claims: Record<string, unknown>; refreshToken: string | undefined };
@@ -171,7 +173,7 @@ export function createSsoClient(settings: OidcSettings, logger: Logger): SsoClie
           audience: settings.clientId,
           currentDate: now,
           clockTolerance: 30,
-          requiredClaims: ['iat', 'events'],
+          requiredClaims: ['iat', 'events', 'jti'],
           maxTokenAge: '10 minutes',
         }));
       } catch (error) {
@@ -184,7 +186,21 @@ export function createSsoClient(settings: OidcSettings, logger: Logger): SsoClie
       const sub = typeof payload.sub === 'string' ? payload.sub : undefined;
       const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
       if (!sub && !sid) throw new SsoRefused('logout token: neither sub nor sid');
-      return { sub, sid };
+      const jti = payload.jti;
+      if (typeof jti !== 'string' || jti.length === 0 || jti.length > 255) throw new SsoRefused('logout token: no usable jti');
+      return { sub, sid, jti };
+    },
+
+    async endSessionUrl() {
+      let config: oidc.Configuration;
+      try {
+        config = await discover();
+      } catch {
+        return undefined; // signed out of Lotse all the same; the provider's session ends with its own time-out
+      }
+      if (!config.serverMetadata().end_session_endpoint) return undefined;
+      const back = new URL('/staff/sign-in', settings.redirectUrl).href;
+      return oidc.buildEndSessionUrl(config, { post_logout_redirect_uri: back }).href;
     },
   };
 }

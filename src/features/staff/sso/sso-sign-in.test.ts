@@ -272,4 +272,42 @@ test('sign-out at the provider ends the Lotse session through back-channel logou
     (await db.selectFrom('audit_entry').select('note').where('action', '=', 'staff.sso_logout').where('target_id', '=', staffId).executeTakeFirst())?.note,
     'back-channel logout',
   );
+  // The same logout token once more (a replay): refused by its jti, nothing ends.
+  const used = idp.logoutTokens.at(-1);
+  assert.ok(used, 'the provider sent a logout token');
+  const again = await new WebClient().request(`${lotse}/staff/sso/backchannel-logout`, {
+    method: 'POST',
+    body: new URLSearchParams({ logout_token: used }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(again.status, 400);
+  assert.deepEqual(await again.json(), { error: 'invalid_request', error_description: 'logout token: replayed' });
+});
+
+test('signing out of Lotse ends the session at the provider too, which sends the browser back to the sign-in page', async () => {
+  const person = account(['wetzlar-clerks']);
+  const browser = new WebClient();
+  await browser.follow(await throughProvider(browser, person.id));
+  const home = await browser.follow(`${lotse}/staff`);
+  const html = await home.response.text();
+  const csrf = /<form method="post" action="\/staff\/sign-out">[\s\S]*?name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(csrf, 'the sign-out form carries its token');
+  const signedOut = await browser.request(`${lotse}/staff/sign-out`, {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: csrf }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: lotse },
+  });
+  assert.equal(signedOut.status, 303);
+  const atProvider = new URL(signedOut.headers.get('location') ?? '');
+  assert.equal(atProvider.origin, new URL(idp.issuer).origin);
+  assert.equal(atProvider.searchParams.get('client_id'), idp.clientId);
+  assert.equal(atProvider.searchParams.get('post_logout_redirect_uri'), `${lotse}/staff/sign-in`);
+  // The staff pages allow that form to go on to the provider (CSP form-action), nowhere else.
+  assert.match(home.response.headers.get('content-security-policy') ?? '', new RegExp(`form-action 'self' ${new URL(idp.issuer).origin}(;|$)`));
+  const confirm = await browser.follow(atProvider.href);
+  const back = await browser.submitForm(confirm, { logout: 'yes' }, `${lotse}/staff/sign-in`);
+  assert.equal(back.url, `${lotse}/staff/sign-in`);
+  // Signed out at the provider: the next sign-in asks for the login again.
+  const again = await browser.follow(`${lotse}/staff/sso/start?next=/staff`, {}, `${lotse}/staff/sso/callback`);
+  assert.match(await again.response.text(), /name="login"/);
 });

@@ -139,3 +139,15 @@ export function firstAdministrator(db: Executor) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Marks a logout token as used; false when it was used before (a replay). Purges the ones too old to be accepted anyway. */
+export async function useLogoutToken(db: Database, jti: string, now: Date, keepUntil: Date): Promise<boolean> {
+  await db.deleteFrom('sso_logout_token').where('expires_at', '<=', now).execute();
+  const inserted = await db
+    .insertInto('sso_logout_token')
+    .values({ jti, expires_at: keepUntil })
+    .onConflict((conflict) => conflict.column('jti').doNothing())
+    .returning('jti')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
