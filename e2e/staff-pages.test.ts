@@ -220,6 +220,24 @@ test('figures: a 30-second wait reads "30 s"', { timeout: 60_000 }, async () => 
   assert.equal((await page.getByTestId('wait-median').textContent())?.trim(), '30 s');
 });
 
+test('figures over a period at 1366×768: charts drawn, each with its table, zero axe violations, nothing wider than the screen', {
+  timeout: 60_000,
+}, async () => {
+  const lead = await addStaff(db, 'team_lead', { locationIds: [office.location.id], specialtyIds: [office.front] });
+  const page = await pageAs(lead, desktop);
+  const response = await page.goto(`${base}/staff/figures?location=${office.location.id}&from=2026-11-01&to=2026-11-23`);
+  assert.equal(response?.status(), 200);
+  assert.equal(await page.evaluate(() => document.compatMode), 'CSS1Compat');
+  assert.equal(await page.locator('figure.chart > svg[role=img]').count(), 3, 'visits, share and no-shows (no waits or fees in this office yet)');
+  const chart = await page.locator('#chart-visits > svg').boundingBox();
+  assert.ok(chart && chart.width > 600 && chart.height > 150, `the chart is drawn at a readable size: ${JSON.stringify(chart)}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scrolling');
+  await page.locator('#chart-visits summary').click();
+  assert.equal(await page.locator('#chart-visits table tbody tr').count(), 23, 'one row per day');
+  await screenshot(page, 'staff-figures-period');
+  assertNoViolations(await axeViolations(page), 'period figures');
+});
+
 test('the call display at 1920×1080 renders in standards mode and fills the screen', { timeout: 60_000 }, async () => {
   const quiet = await createFrontOffice(db);
   const page = await pageAs(await deviceToken(db, 'display', quiet.location.id), { width: 1920, height: 1080 });

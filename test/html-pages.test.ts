@@ -197,6 +197,13 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
     { path: '/reception', who: 'team_lead', status: 200 },
     { path: '/reception', who: 'clerk', status: 403 },
   ],
+  '/staff/figures': [
+    { path: `/staff/figures?${loc}`, who: 'team_lead', status: 200 },
+    { path: `/staff/figures?${loc}&from=2026-11-01&to=2026-11-23`, who: 'admin', status: 200 },
+    { path: '/staff/figures', who: 'reception', status: 200 },
+  ],
+  '/staff/figures/:table{[a-z]+\\.csv}': 'CSV tables (src/features/figures/figures.test.ts)',
+  '/staff/figures.xlsx': 'Excel workbook (src/features/figures/figures.test.ts)',
   '/figures': [
     { path: `/figures?${loc}`, who: 'reception', status: 200 },
     { path: `/figures?${loc}`, who: 'admin', status: 200 },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 
 /**
@@ -90,6 +91,21 @@ export async function countMissedAppointments(
     .where((eb) => eb.or([eb('status', '=', 'no_show'), eb.and([eb('status', '=', 'booked'), eb('ends_at', '<', query.now)])]));
   if (query.except.length > 0) select = select.where('id', 'not in', [...query.except]);
   return Number((await select.executeTakeFirstOrThrow()).count);
+}
+
+/** Appointments missed between two instants (no-show, or still booked after their end), with their office day. */
+export async function missedAppointmentsBetween(
+  db: Database,
+  query: { locationId: string; from: Date; to: Date; now: Date; timeZone: string },
+): Promise<{ id: string; day: string }[]> {
+  return db
+    .selectFrom('appointment')
+    .select(['id', sql<string>`to_char(starts_at AT TIME ZONE ${query.timeZone}, 'YYYY-MM-DD')`.as('day')])
+    .where('location_id', '=', query.locationId)
+    .where('starts_at', '>=', query.from)
+    .where('starts_at', '<', query.to)
+    .where((eb) => eb.or([eb('status', '=', 'no_show'), eb.and([eb('status', '=', 'booked'), eb('ends_at', '<', query.now)])]))
+    .execute();
 }
 
 /** The code of an appointment (a repeated check-in answers with it), undefined when there is none. */

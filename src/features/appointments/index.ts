@@ -14,6 +14,7 @@ export {
   appointmentsStartingBetween,
   bookingPersonData,
   countMissedAppointments,
+  missedAppointmentsBetween,
   type BookingPersonData,
   type DayAppointment,
 } from './day-appointment-store.ts';

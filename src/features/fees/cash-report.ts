@@ -1,4 +1,4 @@
-import writeXlsxFile, { type Row } from 'write-excel-file/node';
+import { tableCsv, tablesXlsx, type Cell } from '../../platform/export/table-file.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { authorizeChange, type ChangeContext } from '../staff/index.ts';
 import type { FeeDeps } from './fee-deps.ts';
@@ -36,11 +36,11 @@ export async function cashReport(deps: FeeDeps, ctx: ChangeContext, input: { loc
   };
 }
 
-const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
 const header = ['Quittung', 'Zeit', 'Gebühr', 'Zahlart', 'Betrag (EUR)', 'Storno von', 'Grund', 'Erfasst von'];
 
-/** The report's rows, with amounts in whatever form the file format wants them. */
-function reportRows<A>(report: CashReport, timeOf: (at: Date) => string, amount: (cents: number) => A): (string | A)[][] {
+/** The report's rows: one per payment, then the totals per method and the total; amounts in euros as numbers. */
+function reportRows(report: CashReport, timeOf: (at: Date) => string): Cell[][] {
+  const euros = (cents: number): Cell => ({ number: cents / 100, decimals: 2 });
   return [
     header,
     ...report.payments.map((p) => [
@@ -48,32 +48,23 @@ function reportRows<A>(report: CashReport, timeOf: (at: Date) => string, amount:
       timeOf(p.recorded_at),
       `${p.item_code} ${p.item_name}`,
       p.method,
-      amount(p.amount_cents),
+      euros(p.amount_cents),
       p.reverses_payment_id ? 'ja' : '',
       p.reason ?? '',
       p.recorded_by,
     ]),
     [],
-    ...report.totals.map((t) => [`Summe ${t.method}`, '', '', t.method, amount(t.cents), '', `${t.count} ${t.count === 1 ? 'Buchung' : 'Buchungen'}`, '']),
-    ['Summe', '', '', '', amount(report.totalCents), '', '', ''],
+    ...report.totals.map((t) => [`Summe ${t.method}`, '', '', t.method, euros(t.cents), '', `${t.count} ${t.count === 1 ? 'Buchung' : 'Buchungen'}`, '']),
+    ['Summe', '', '', '', euros(report.totalCents), '', '', ''],
   ];
 }
 
-/** A text cell; one a spreadsheet would run as a formula (=, +, -, @) is quoted and defused with an apostrophe. */
-const text = (value: string) => (/[";\n\r]/.test(value) || /^[=+\-@\t]/.test(value) ? `"${value.replace(/^([=+\-@\t])/, "'$1").replace(/"/g, '""')}"` : value);
-
-/**
- * The report as CSV the way German spreadsheet and cash software reads it: semicolons, decimal
- * commas, UTF-8 with a byte order mark; text cells that a spreadsheet would run as a formula are
- * quoted and defused, amounts stay numbers (a reversal's minus sign is its value).
- */
+/** The report as CSV for German spreadsheet and cash software (see tableCsv). */
 export function cashReportCsv(report: CashReport, timeOf: (at: Date) => string): string {
-  const rows = reportRows(report, timeOf, (cents) => ({ amount: euros(cents) }));
-  return `\ufeff${rows.map((row) => row.map((v) => (typeof v === 'string' ? text(v) : v.amount)).join(';')).join('\r\n')}\r\n`;
+  return tableCsv(reportRows(report, timeOf));
 }
 
 /** The same report as an Excel workbook (one sheet), amounts as numbers the cash office can add up. */
 export function cashReportXlsx(report: CashReport, timeOf: (at: Date) => string): Promise<Buffer> {
-  const rows: Row[] = reportRows(report, timeOf, (cents) => ({ value: cents / 100, type: Number, format: '#,##0.00' }));
-  return writeXlsxFile(rows, { sheet: `Kasse ${report.day}` }).toBuffer();
+  return tablesXlsx([{ name: `Kasse ${report.day}`, rows: reportRows(report, timeOf) }]);
 }

@@ -144,3 +144,25 @@ export function paymentsBetween(db: Reader, locationId: string, from: Date, to: 
     .orderBy('payment.receipt_number')
     .execute();
 }
+
+/** Payments between two instants summed per fee item and method (reversals count negative). */
+export function feesByItemAndMethod(db: Reader, locationId: string, from: Date, to: Date) {
+  return db
+    .selectFrom('payment')
+    .innerJoin('fee_item', 'fee_item.id', 'payment.fee_item_id')
+    .select((eb) => [
+      'fee_item.code as itemCode',
+      'fee_item.name_de as itemName',
+      'payment.method',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('payment.amount_cents').as('cents'),
+    ])
+    .where('payment.location_id', '=', locationId)
+    .where('payment.recorded_at', '>=', from)
+    .where('payment.recorded_at', '<', to)
+    .groupBy(['fee_item.code', 'fee_item.name_de', 'payment.method'])
+    .orderBy('fee_item.code')
+    .orderBy('payment.method')
+    .execute()
+    .then((rows) => rows.map((row) => ({ ...row, count: Number(row.count), cents: Number(row.cents) })));
+}

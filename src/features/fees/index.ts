@@ -6,3 +6,4 @@ export { receiptLetter } from './receipt-letter.ts';
 export { cashReport, cashReportCsv, cashReportXlsx, type CashReport } from './cash-report.ts';
 export { addFeeRate } from './fee-catalogue.ts';
 export { paymentMethods, type FeeDeps, type PaymentMethod } from './fee-deps.ts';
+export { feesByItemAndMethod } from './fee-store.ts';

@@ -211,6 +211,9 @@ export function FiguresPage(props: { c: Context<AppEnv>; lang: StaffScreenLang; 
         {translate(lang, 'staff.frontdesk.figures')} · {props.location.name}
       </h1>
       <LocationSwitch lang={lang} action="/figures" choices={props.choices} current={props.location.id} />
+      <p>
+        <a href={`/staff/figures?location=${props.location.id}`}>{t('figures.period')}</a>
+      </p>
       <dl class="facts">
         <dt>{t('figures.day')}</dt>
         <dd data-testid="day">{dayLabel(lang, figures.day)}</dd>

@@ -1,0 +1,56 @@
+import type { Cell, Sheet } from '../../platform/export/table-file.ts';
+import type { PeriodFigures } from './period-figures.ts';
+
+export const figureTables = ['visits', 'waits', 'fees'] as const;
+export type FigureTable = (typeof figureTables)[number];
+
+type T = (key: string) => string;
+const count = (value: number): Cell => ({ number: value });
+const oneDecimal = (value: number | null): Cell => (value === null ? '' : { number: value, decimals: 1 });
+
+/** Each table of the figures page as rows for CSV or a spreadsheet (headers in the staff member's language). */
+export function figureSheets(figures: PeriodFigures, t: T): Record<FigureTable, Sheet> {
+  return {
+    visits: {
+      name: t('staff.figures.visits'),
+      rows: [
+        [
+          t('staff.figures.day'),
+          t('staff.figures.with_appointment'),
+          t('staff.figures.without_appointment'),
+          t('staff.figures.share_percent'),
+          t('staff.figures.no_shows'),
+          t('staff.figures.finished'),
+        ],
+        ...figures.days.map((d) => [
+          d.day,
+          count(d.withAppointment),
+          count(d.withoutAppointment),
+          oneDecimal(d.share === null ? null : d.share * 100),
+          count(d.noShows),
+          count(d.finished),
+        ]),
+      ],
+    },
+    waits: {
+      name: t('staff.figures.waits'),
+      rows: [
+        [t('staff.figures.queue'), t('staff.figures.hour'), t('staff.figures.called'), t('staff.figures.median_minutes'), t('staff.figures.p90_minutes')],
+        ...figures.waits.map((w) => [
+          `${w.queue} (${w.prefix})`,
+          `${String(w.hour).padStart(2, '0')}:00`,
+          count(w.called),
+          oneDecimal(w.medianMinutes),
+          oneDecimal(w.p90Minutes),
+        ]),
+      ],
+    },
+    fees: {
+      name: t('staff.figures.fees'),
+      rows: [
+        [t('staff.figures.fee_item'), t('staff.figures.method'), t('staff.figures.payments'), t('staff.figures.sum_eur')],
+        ...figures.fees.map((f) => [`${f.itemCode} ${f.itemName}`, t(`staff.fees.method_${f.method}`), count(f.count), { number: f.cents / 100, decimals: 2 }]),
+      ],
+    },
+  };
+}
