@@ -1,4 +1,5 @@
 import { appointmentForPayment } from '../appointments/index.ts';
+import { ticketForPayment } from '../front-desk/index.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { authorize, type StaffActor } from '../staff/index.ts';
 import type { FeeDeps } from './fee-deps.ts';
@@ -9,6 +10,7 @@ import { ageOn } from './age-on.ts';
 export type FeeProposal = {
   locationId: string;
   appointmentId: string | null;
+  ticketId: string | null;
   day: string;
   payerName: string | null;
   payerLanguage: string;
@@ -18,18 +20,23 @@ export type FeeProposal = {
 };
 
 /**
- * What the finish dialog offers: the fee items valid today, the appointment's service's item
- * proposed, and for a person under 18 on the day the reduction for minors proposed. The clerk
- * confirms or chooses otherwise; the amount is always computed again when recorded.
+ * What the finish dialog offers: the fee items valid today, the service's item proposed (of the
+ * appointment, or of the ticket called at the desk), and for a person under 18 on the day the
+ * reduction for minors proposed. The clerk confirms or chooses otherwise; the amount is always
+ * computed again when recorded.
  */
 export async function proposeFee(
   deps: FeeDeps,
   actor: StaffActor,
-  input: { locationId?: string | undefined; appointmentId?: string | undefined },
+  input: { locationId?: string | undefined; appointmentId?: string | undefined; ticketId?: string | undefined },
 ): Promise<FeeProposal> {
-  const appointment = input.appointmentId ? await appointmentForPayment(deps.db, input.appointmentId) : undefined;
-  if (input.appointmentId && !appointment) throw new AppError('not_found', 'There is no such appointment.');
-  const locationId = appointment?.location_id ?? input.locationId;
+  const ticket = input.ticketId ? await ticketForPayment(deps.db, input.ticketId) : undefined;
+  if (input.ticketId && !ticket) throw new AppError('not_found', 'There is no such ticket.');
+  const appointmentId = ticket?.appointment_id ?? input.appointmentId;
+  const appointment = appointmentId ? await appointmentForPayment(deps.db, appointmentId) : undefined;
+  if (appointmentId && !appointment) throw new AppError('not_found', 'There is no such appointment.');
+  const serviceId = appointment?.service_id ?? ticket?.service_id;
+  const locationId = ticket?.location_id ?? appointment?.location_id ?? input.locationId;
   if (!locationId) throw new AppError('validation_failed', 'Choose a location.', { fieldErrors: [{ path: 'location', message: 'required' }] });
   const location = await locationForReceipt(deps.db, locationId);
   if (!location) throw new AppError('not_found', 'There is no such location.');
@@ -37,7 +44,7 @@ export async function proposeFee(
   const day = officeDay(deps.clock.now(), location.time_zone);
   const [items, serviceItems, allReductions] = await Promise.all([
     itemsOnDay(deps.db, day),
-    appointment ? feeItemsOfService(deps.db, appointment.service_id) : Promise.resolve([]),
+    serviceId ? feeItemsOfService(deps.db, serviceId) : Promise.resolve([]),
     reductions(deps.db),
   ]);
   const ofService = new Set(serviceItems.map((row) => row.fee_item_id));
@@ -45,9 +52,10 @@ export async function proposeFee(
   return {
     locationId,
     appointmentId: appointment?.id ?? null,
+    ticketId: ticket?.id ?? null,
     day,
     payerName: appointment?.person_name ?? null,
-    payerLanguage: appointment?.language ?? 'de',
+    payerLanguage: appointment?.language ?? ticket?.language ?? 'de',
     items: items
       .filter((item) => item.active && item.amount_cents !== null)
       .map((item) => ({ id: item.id, name: item.name_de, legalBasis: item.legal_basis, amountCents: item.amount_cents ?? 0, proposed: ofService.has(item.id) }))

@@ -1,4 +1,6 @@
 import { AppError } from '../../shared/app-error.ts';
+import { appointmentForPayment } from '../appointments/index.ts';
+import { ticketForPayment } from '../front-desk/index.ts';
 import { authorizeChange, recordAudit, type ChangeContext } from '../staff/index.ts';
 import type { FeeDeps, PaymentMethod } from './fee-deps.ts';
 import { insertPayment, locationForReceipt, nextReceiptNumber, paymentByKey, rateOnDay, reductionById } from './fee-store.ts';
@@ -33,6 +35,14 @@ export async function recordPayment(deps: FeeDeps, ctx: ChangeContext, input: Pa
   await authorizeChange(deps, ctx, 'payment.record', { locationId: location.id });
   const earlier = await paymentByKey(deps.db, input.idempotencyKey);
   if (earlier) return replay(earlier, ctx);
+  // The visit paid for is one of this location's: a form cannot book a fee onto another office's visit.
+  const visit = await Promise.all([
+    input.appointmentId ? appointmentForPayment(deps.db, input.appointmentId) : undefined,
+    input.ticketId ? ticketForPayment(deps.db, input.ticketId) : undefined,
+  ]);
+  if ((input.appointmentId && !visit[0]) || (input.ticketId && !visit[1]))
+    throw new AppError('not_found', 'The appointment or ticket named for this payment does not exist.');
+  if (visit.some((v) => v && v.location_id !== location.id)) throw new AppError('validation_failed', 'The appointment or ticket belongs to another location.');
   const now = deps.clock.now();
   const day = officeDay(now, location.time_zone);
   const rate = await rateOnDay(deps.db, input.feeItemId, day);

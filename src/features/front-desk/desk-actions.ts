@@ -202,20 +202,11 @@ export type Outcome = {
   result: 'done' | 'documents_missing';
   /** Documents missing: the clerk offers a follow-up appointment (reception books it). */
   followUpWanted?: boolean;
-  fee?: { paidCents: number; method: 'card' | 'cash' | 'exempt' } | undefined;
 };
 
 export async function finishTicket(deps: Deps, actor: StaffActor, input: { ticketId: string; outcome: Outcome }): Promise<void> {
   const now = deps.clock.now();
-  const fee = input.outcome.fee;
-  if (fee && (!Number.isInteger(fee.paidCents) || fee.paidCents < 0 || fee.paidCents > 10_000_000)) {
-    throw new AppError('validation_failed', 'The fee amount is not valid.', {
-      fieldErrors: [{ path: 'fee.paidCents', message: 'A whole number of cents from 0 to 100000 €.' }],
-    });
-  }
-  if (fee?.method === 'exempt' && fee.paidCents !== 0) {
-    throw new AppError('validation_failed', 'An exempt visit pays nothing.', { fieldErrors: [{ path: 'fee.paidCents', message: 'Must be 0 when exempt.' }] });
-  }
+  // The fee is a payment of the fees feature (/staff/payments, receipt, cash report), not a field of the ticket.
   await deps.db.transaction().execute(async (trx) => {
     const ticket = await lockTicket(trx, actor, input.ticketId, ['called', 'in_service'], { ownOnly: true });
     await trx
@@ -224,8 +215,6 @@ export async function finishTicket(deps: Deps, actor: StaffActor, input: { ticke
         status: 'finished',
         outcome: input.outcome.result,
         follow_up_wanted: input.outcome.result === 'documents_missing' && (input.outcome.followUpWanted ?? false),
-        fee_paid_cents: fee ? fee.paidCents : null,
-        fee_method: fee ? fee.method : null,
         started_at: ticket.started_at ?? now,
         finished_at: now,
         counter_id: null,

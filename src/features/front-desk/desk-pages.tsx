@@ -206,6 +206,13 @@ function TicketCard(props: { lang: StaffScreenLang; ticket: DeskTicket; query: s
       {ticket.status !== 'parked' ? (
         <details open={ticket.status === 'in_service'}>
           <summary>{t('desk.finish')}</summary>
+          {ticket.feeCents !== null ? (
+            <p>
+              <a class="button secondary" href={`/staff/payments/new?ticket=${ticket.id}&back=${encodeURIComponent(`/desk?${query}`)}`}>
+                {t('desk.fee.take')}
+              </a>
+            </p>
+          ) : null}
           <form method="post" action={post('finish')} class="stack">
             <Csrf token={props.csrf} />
             <fieldset>
@@ -219,24 +226,6 @@ function TicketCard(props: { lang: StaffScreenLang; ticket: DeskTicket; query: s
               <label>
                 <input type="checkbox" name="followUp" /> {t('desk.result.follow_up')}
               </label>
-            </fieldset>
-            <fieldset>
-              <legend>{t('desk.fee')}</legend>
-              <label for={`fee-${ticket.id}`}>{t('desk.fee.paid')}</label>
-              <input
-                id={`fee-${ticket.id}`}
-                name="feeEuros"
-                inputmode="decimal"
-                maxlength={12}
-                value={ticket.feeCents === null ? '' : euros(ticket.feeCents, lang)}
-              />
-              <label for={`method-${ticket.id}`}>{t('desk.fee.method')}</label>
-              <select id={`method-${ticket.id}`} name="feeMethod">
-                <option value="">{t('desk.fee.none')}</option>
-                <option value="card">{t('desk.fee.card')}</option>
-                <option value="cash">{t('desk.fee.cash')}</option>
-                <option value="exempt">{t('desk.fee.exempt')}</option>
-              </select>
             </fieldset>
             <button class="button" type="submit">
               {t('desk.finish')}

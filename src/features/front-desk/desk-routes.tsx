@@ -21,8 +21,6 @@ import { deskLocationId } from './staff-locations.ts';
 const finishForm = z.object({
   result: z.enum(['done', 'documents_missing']),
   followUp: z.string().optional(),
-  feeEuros: z.string().max(12).optional(),
-  feeMethod: z.enum(['', 'card', 'cash', 'exempt']).optional(),
 });
 const transferForm = z.object({ to: z.string().max(64), note: z.string().max(2000).default(''), waits: z.string().optional() });
 
@@ -111,13 +109,9 @@ export function deskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
     const t = staffT(c);
     const form = finishForm.safeParse(await c.req.parseBody());
     if (!form.success) throw new AppError('validation_failed', t('staff.frontdesk.desk.result_missing'));
-    const method = form.data.feeMethod || undefined;
-    const euros = form.data.feeEuros?.trim().replace(',', '.') ?? '';
-    if (method && method !== 'exempt' && !/^\d{1,6}(\.\d{1,2})?$/.test(euros)) throw new AppError('validation_failed', t('staff.frontdesk.desk.fee_invalid'));
-    const fee = method ? { method, paidCents: method === 'exempt' ? 0 : Math.round(Number(euros) * 100) } : undefined;
     await finishTicket(deps, actor, {
       ticketId: c.req.param('id') ?? '',
-      outcome: { result: form.data.result, followUpWanted: form.data.followUp === 'on', fee },
+      outcome: { result: form.data.result, followUpWanted: form.data.followUp === 'on' },
     });
     if (form.data.result !== 'documents_missing' || form.data.followUp !== 'on') return undefined;
     // The follow-up is booked with the appointment engine through the clerk's own calendar.

@@ -138,13 +138,15 @@ test('desk: call next, the booking data is audited when opened, finish; receptio
   assert.equal(entries.at(-1)?.actor_staff_id, clerk.staffId);
   assert.equal(entries.at(-1)?.screen, 'desk: booking data');
   assert.equal((await get(`/desk/tickets/${ticketId}/booking?${query}`, receptionToken)).status, 403);
-  const finished = await post(`/desk/tickets/${ticketId}/finish?${query}`, clerkToken, { result: 'done', feeEuros: '96,00', feeMethod: 'card' });
+  // The finish dialog leads to the fee of this ticket (taken in /staff/payments, with its receipt) and back.
+  assert.match(page, new RegExp(`href="/staff/payments/new\\?ticket=${ticketId}&amp;back=%2Fdesk%3F`));
+  const finished = await post(`/desk/tickets/${ticketId}/finish?${query}`, clerkToken, { result: 'done' });
   assert.equal(finished.status, 303);
   const stale = await post(`/desk/tickets/${ticketId}/finish?${query}`, clerkToken, { result: 'done' });
   assert.equal(stale.status, 409);
   assert.match(await stale.text(), /already finished/);
-  const row = await db.selectFrom('ticket').select(['status', 'fee_paid_cents', 'fee_method']).where('id', '=', ticketId).executeTakeFirstOrThrow();
-  assert.deepEqual(row, { status: 'finished', fee_paid_cents: 9600, fee_method: 'card' });
+  const row = await db.selectFrom('ticket').select(['status', 'outcome']).where('id', '=', ticketId).executeTakeFirstOrThrow();
+  assert.deepEqual(row, { status: 'finished', outcome: 'done' });
   const reception2 = await createClerk(db, office.location.id, [], 'reception');
   await post(`/reception/walk-in?location=${office.location.id}`, await apiTokenFor(db, reception2), { service: office.service, lang: 'fr' });
   await post(`/desk/call-next?${query}`, clerkToken, {});

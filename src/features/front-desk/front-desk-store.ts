@@ -136,3 +136,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const e = error as { code?: string; constraint?: string };
   return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
+
+/** What a payment at the counter needs of a ticket: where, which service, which appointment, which language. */
+export function ticketForPayment(db: Db, ticketId: string) {
+  return db.selectFrom('ticket').select(['id', 'location_id', 'service_id', 'appointment_id', 'language']).where('id', '=', ticketId).executeTakeFirst();
+}

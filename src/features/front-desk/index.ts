@@ -1,5 +1,6 @@
 export type { StaffActor, DeviceActor, StaffRole } from './actors.ts';
 export { permitFrontDeskAction } from './actors.ts';
+export { ticketForPayment } from './front-desk-store.ts';
 export { checkInWithCode, createWalkInTicket, normalizeCode, type IssuedTicket } from './check-in.ts';
 export { callNextTicket, type CalledTicket } from './call-next.ts';
 export { recallTicket, startService, markNoShow, parkTicket, resumeTicket, transferTicket, finishTicket, markPriority } from './desk-actions.ts';

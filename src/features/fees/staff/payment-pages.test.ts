@@ -4,7 +4,10 @@ import { readSheet } from 'read-excel-file/node';
 import { createTestApp, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { pdfText } from '../../../../test/pdf-tools.ts';
+import { createClerk, createFrontOffice } from '../../../../test/front-desk-fixtures.ts';
 import { createOffice, createService } from '../../../../test/office-factory.ts';
+import { callNextTicket, createWalkInTicket } from '../../front-desk/index.ts';
+import { loadStaffActor } from '../../staff/session-store.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
 
 const { db, url } = await createTestDatabase();
@@ -106,4 +109,62 @@ test('a clerk takes the proposed fee after a visit, prints the receipt in German
     ],
   );
   assert.deepEqual(sheet.at(-1)?.slice(0, 5), ['Summe', null, null, null, 0]);
+});
+
+test('at the desk: the fee of the ticket being served is proposed from its service, recorded with the ticket, and the payment page leads back to the desk', async () => {
+  const front = await createFrontOffice(db);
+  const elsewhere = await createFrontOffice(db);
+  await db.insertInto('service_fee_item').values({ service_id: front.service, fee_item_id: item.id }).execute();
+  const account = await addStaff(db, 'clerk', { locationIds: [front.location.id], specialtyIds: [front.front] });
+  const deskClerk = (await loadStaffActor(db, account.id, 'session'))!;
+  const deps = { db, clock };
+  const ticket = await createWalkInTicket(deps, await createClerk(db, front.location.id, [], 'reception'), {
+    locationId: front.location.id,
+    serviceId: front.service,
+    language: 'tr',
+  });
+  const foreign = await createWalkInTicket(deps, await createClerk(db, elsewhere.location.id, [], 'reception'), {
+    locationId: elsewhere.location.id,
+    serviceId: elsewhere.service,
+    language: 'ar',
+  });
+  await callNextTicket(deps, deskClerk, { locationId: front.location.id, counterId: front.counters[0]!.id });
+  const browser = new Browser(sut);
+  await browser.signIn(account.username);
+
+  const desk = `/desk?location=${front.location.id}&counter=${front.counters[0]!.id}`;
+  const form = `/staff/payments/new?ticket=${ticket.id}&back=${encodeURIComponent(desk)}`;
+  const dialog = await (await browser.get(form)).text();
+  assert.match(dialog, /<option value="[^"]+" selected="">Verlängerung der Aufenthaltserlaubnis/, 'the service of the ticket proposes its fee');
+  assert.match(dialog, new RegExp(`name="ticketId" value="${ticket.id}"`));
+  const key = /name="idempotencyKey" value="([^"]+)"/.exec(dialog)?.[1] ?? '';
+  const fields = {
+    locationId: front.location.id,
+    feeItemId: item.id,
+    reductionId: '',
+    method: 'card',
+    ticketId: ticket.id,
+    back: desk,
+    payerName: '',
+    payerLanguage: 'tr',
+    idempotencyKey: key,
+  };
+  const recorded = await browser.submit(form, '/staff/payments', fields);
+  assert.equal(recorded.status, 303);
+  const paymentPage = recorded.headers.get('location') ?? '';
+  assert.match(paymentPage, /^\/staff\/payments\/[0-9a-f-]+\?back=%2Fdesk%3Flocation%3D/);
+  const page = await (await browser.get(paymentPage)).text();
+  assert.ok(page.includes(`href="${desk.replace('&', '&amp;')}"`), 'a way back to the counter');
+  const payment = await db
+    .selectFrom('payment')
+    .select(['ticket_id', 'amount_cents', 'payer_language'])
+    .where('ticket_id', '=', ticket.id)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(payment, { ticket_id: ticket.id, amount_cents: 9300, payer_language: 'tr' });
+
+  // Refused: a way "back" to another site, and a fee booked onto another location's ticket.
+  assert.equal((await browser.get(`/staff/payments/new?ticket=${ticket.id}&back=${encodeURIComponent('https://evil.example/desk')}`)).status, 404);
+  const onForeign = await browser.submit(form, '/staff/payments', { ...fields, ticketId: foreign.id, idempotencyKey: 'foreign-ticket-key' });
+  assert.equal(onForeign.status, 422);
+  assert.equal((await db.selectFrom('payment').select('id').where('ticket_id', '=', foreign.id).execute()).length, 0);
 });

@@ -10,7 +10,7 @@ import type { FeeProposal } from '../propose-fee.ts';
 const euro = (c: Context<AppEnv>, cents: number) => formatFee(staffLang(c), cents);
 
 /** The finish dialog's fee: proposed item and reduction, the clerk confirms or changes them. */
-export function PaymentFormPage(props: { c: Context<AppEnv>; proposal: FeeProposal; idempotencyKey: string }) {
+export function PaymentFormPage(props: { c: Context<AppEnv>; proposal: FeeProposal; idempotencyKey: string; back?: string | undefined }) {
   const { c, proposal } = props;
   const t = staffT(c);
   return (
@@ -21,6 +21,8 @@ export function PaymentFormPage(props: { c: Context<AppEnv>; proposal: FeePropos
         <input type="hidden" name="locationId" value={proposal.locationId} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
         {proposal.appointmentId ? <input type="hidden" name="appointmentId" value={proposal.appointmentId} /> : null}
+        {proposal.ticketId ? <input type="hidden" name="ticketId" value={proposal.ticketId} /> : null}
+        {props.back ? <input type="hidden" name="back" value={props.back} /> : null}
         <div>
           <label for="fee-item">{t('staff.fees.item')}</label>
           <select id="fee-item" name="feeItemId" required>
@@ -69,7 +71,7 @@ export function PaymentFormPage(props: { c: Context<AppEnv>; proposal: FeePropos
   );
 }
 
-export function PaymentPage(props: { c: Context<AppEnv>; payment: Awaited<ReturnType<typeof paymentSummary>>; reverseKey: string }) {
+export function PaymentPage(props: { c: Context<AppEnv>; payment: Awaited<ReturnType<typeof paymentSummary>>; reverseKey: string; back?: string | undefined }) {
   const { c, payment } = props;
   const t = staffT(c);
   const mayReverse =
@@ -94,6 +96,13 @@ export function PaymentPage(props: { c: Context<AppEnv>; payment: Awaited<Return
       <p>
         <a href={`/staff/payments/${payment.id}/receipt.pdf`}>{t('staff.fees.print_receipt')}</a>
       </p>
+      {props.back ? (
+        <p>
+          <a class="button" href={props.back}>
+            {t('staff.fees.back_to_desk')}
+          </a>
+        </p>
+      ) : null}
       {mayReverse ? (
         <section aria-labelledby="reverse-h">
           <h2 id="reverse-h">{t('staff.fees.reverse')}</h2>

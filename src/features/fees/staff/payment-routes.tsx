@@ -17,6 +17,15 @@ import { CashReportPage, PaymentFormPage, PaymentPage } from './payment-pages.ts
 
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional());
 const key = z.string().min(8).max(100);
+/** Where "back" leads after a payment taken at the desk: only the desk itself (no open redirect). */
+const deskBack = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .string()
+    .max(300)
+    .regex(/^\/desk(\?[A-Za-z0-9=&%._-]*)?$/)
+    .optional(),
+);
 
 /** Fees at the counter: the finish dialog's payment, its receipt, a reversal, the cash report. */
 export function paymentRoutes(deps: FeeDeps) {
@@ -26,10 +35,14 @@ export function paymentRoutes(deps: FeeDeps) {
   routes.use('/staff/cash-report', requireStaff(deps));
 
   routes.get('/staff/payments/new', async (c) => {
-    const query = z.object({ appointment: optionalId, location: optionalId }).safeParse(c.req.query());
+    const query = z.object({ appointment: optionalId, location: optionalId, ticket: optionalId, back: deskBack }).safeParse(c.req.query());
     if (!query.success) throw new AppError('not_found', 'Not found.');
-    const proposal = await proposeFee(deps, currentStaff(c), { appointmentId: query.data.appointment, locationId: query.data.location });
-    return c.html(<PaymentFormPage c={c} proposal={proposal} idempotencyKey={randomUUID()} />);
+    const proposal = await proposeFee(deps, currentStaff(c), {
+      appointmentId: query.data.appointment,
+      locationId: query.data.location,
+      ticketId: query.data.ticket,
+    });
+    return c.html(<PaymentFormPage c={c} proposal={proposal} idempotencyKey={randomUUID()} back={query.data.back} />);
   });
 
   routes.post('/staff/payments', async (c) => {
@@ -41,6 +54,8 @@ export function paymentRoutes(deps: FeeDeps) {
         reductionId: optionalId,
         method: z.enum(['card', 'cash', 'invoice']),
         appointmentId: optionalId,
+        ticketId: optionalId,
+        back: deskBack,
         payerName: z.string().trim().max(200).default(''),
         payerLanguage: z.string().refine((l) => isLanguage(l), 'a supported language'),
         idempotencyKey: key,
@@ -52,17 +67,18 @@ export function paymentRoutes(deps: FeeDeps) {
       reductionId: form.reductionId ?? null,
       method: form.method,
       appointmentId: form.appointmentId ?? null,
-      ticketId: null,
+      ticketId: form.ticketId ?? null,
       payerName: form.payerName || null,
       payerLanguage: form.payerLanguage,
       idempotencyKey: form.idempotencyKey,
     });
-    return c.redirect(`/staff/payments/${id}`, 303);
+    return c.redirect(`/staff/payments/${id}${form.back ? `?back=${encodeURIComponent(form.back)}` : ''}`, 303);
   });
 
   routes.get('/staff/payments/:id', async (c) => {
     const payment = await paymentSummary(deps, changeContext(c), idParam(c.req.param('id')));
-    return c.html(<PaymentPage c={c} payment={payment} reverseKey={randomUUID()} />);
+    const back = deskBack.safeParse(c.req.query('back'));
+    return c.html(<PaymentPage c={c} payment={payment} reverseKey={randomUUID()} back={back.success ? back.data : undefined} />);
   });
 
   routes.get('/staff/payments/:id/receipt.pdf', async (c) => {
