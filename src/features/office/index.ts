@@ -13,3 +13,4 @@ export { locationHours, unionByWeekday, type LocationHours, type Span, type Visi
 export { loadLetterhead, type Letterhead } from './letterhead.ts';
 export { sourceDigest, translationState, type TranslationState } from './translation-status.ts';
 export { infoPageQrCodes, type InfoPageQr } from './info-page-qr.ts';
+export { infoPageDigest } from './info-page-status.ts';
