@@ -4,19 +4,12 @@ import { textDirection } from '../../../web/i18n.ts';
 import { staffT } from '../../staff/index.ts';
 import type { InfoPageTextFields } from '../info-page-status.ts';
 import type { Submitted } from './info-page-form.ts';
+import { FieldError } from './office-page.tsx';
 
 /** What a form shows in a field: what was typed before a failed save, else what is stored. */
 export function shown(submitted: Submitted | undefined, field: string, stored: string): string {
   const typed = submitted?.values[field];
   return typeof typed === 'string' ? typed : stored;
-}
-
-function FieldError(props: { id: string; message: string | undefined }) {
-  return props.message ? (
-    <p class="field-error" id={`${props.id}-error`}>
-      {props.message}
-    </p>
-  ) : null;
 }
 
 /** Title, summary and body of one language, with `lang` and `dir` of that language on the inputs. */

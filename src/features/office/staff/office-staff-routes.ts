@@ -19,6 +19,5 @@ export function officeStaffRoutes(deps: OfficeDeps & { notices: AppointmentNotif
   routes.route('/', letterheadPages(deps));
   routes.route('/', locationPages(deps));
   routes.route('/', specialtyPages(deps));
-  routes.route('/', infoPageAdmin(deps));
-  return routes;
+  return routes.route('/', infoPageAdmin(deps));
 }
