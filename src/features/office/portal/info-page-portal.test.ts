@@ -110,3 +110,13 @@ test('the notice’s address opens the page in the language of the phone', async
   assert.equal(response.status, 302);
   assert.equal(response.headers.get('location'), '/uk/info/eat-karte');
 });
+
+test('the body is text: markup an administrator types is shown, never run', async () => {
+  const english = await db.selectFrom('info_page_text').select('body').where('lang', '=', 'en').executeTakeFirstOrThrow();
+  await db.updateTable('info_page_text').set({ body: 'Hello <script>alert(1)</script>\n\n- <img src=x onerror=alert(2)>' }).where('lang', '=', 'en').execute();
+  const page = await html('/en/info/eat-karte');
+  assert.doesNotMatch(page, /<script>alert|<img src=x/);
+  assert.match(page, /<p>Hello &lt;script&gt;alert\(1\)&lt;\/script&gt;<\/p>/);
+  assert.match(page, /<li>&lt;img src=x onerror=alert\(2\)&gt;<\/li>/);
+  await db.updateTable('info_page_text').set({ body: english.body }).where('lang', '=', 'en').execute();
+});
