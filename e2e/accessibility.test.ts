@@ -4,9 +4,13 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { languages, textDirection } from '../src/web/i18n.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
+import { addInfoPages } from '../test/portal/info-page-fixture.ts';
 import { startPortal } from './portal-server.ts';
 
 const portal = await startPortal();
+const extension = await portal.db.selectFrom('service').select('id').where('slug', '=', 'extension').executeTakeFirstOrThrow();
+// Information pages: a current, an outdated, a machine-translated and many missing translations (German shown).
+await addInfoPages(portal.db, { serviceId: extension.id });
 const browser = await launchBrowser();
 
 /** No horizontal scrolling at 320 CSS pixels (WCAG 1.4.10 reflow; the same as 1280 px at 400 %, 640 px at 200 %). */
@@ -46,6 +50,10 @@ test('every portal page in every language: zero axe violations, reflow at 320 px
     await visit(page, lang, 'start', () => page.goto(`${base}/`));
     await visit(page, lang, 'services', () => page.goto(`${base}/services`));
     await visit(page, lang, 'privacy', () => page.goto(`${base}/privacy`));
+    await visit(page, lang, 'information', () => page.goto(`${base}/info`));
+    await visit(page, lang, 'information page', () => page.goto(`${base}/info/eat-karte`));
+    await visit(page, lang, 'printed notice', () => page.goto(`${base}/info/eat-karte/notice?langs=de,ar,uk`));
+    await visit(page, lang, 'unknown information page', () => page.goto(`${base}/info/no-such-page`));
     await visit(page, lang, 'location', () => page.goto(`${base}/book/extension`));
     await visit(page, lang, 'calendar', () => page.goto(`${base}/book/extension/mitte`));
     await visit(page, lang, 'times', () => page.goto(`${base}/book/extension/mitte/2026-11-25`));

@@ -9,6 +9,7 @@ import { createTestApp, createTestLiveEvents } from '../test/app.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { bookAppointment, createFrontOffice, deviceToken } from '../test/front-desk-fixtures.ts';
 import { serveApp } from '../test/serve-app.ts';
+import { addInfoPages } from '../test/portal/info-page-fixture.ts';
 import { addStaff, testPassword } from '../test/staff.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
 
@@ -267,5 +268,29 @@ test('standards mode and a skip link to the main content on staff, error and por
     const skip = page.locator('a.skip-link');
     assert.equal((await skip.textContent())?.trim(), skipText, path);
     assert.equal(await page.locator(`main${(await skip.getAttribute('href')) ?? ''}`).count(), 1, `${path}: the skip link points at <main>`);
+  }
+});
+
+test('information pages: the admin screens and the kiosk’s QR codes pass axe, the translation form is right to left in Arabic', {
+  timeout: 120_000,
+}, async () => {
+  const info = await addInfoPages(db);
+  const admin = await pageAs(await addStaff(db, 'admin'), desktop);
+  for (const path of [
+    '/staff/admin/info-pages',
+    '/staff/admin/info-pages/new',
+    `/staff/admin/info-pages/${info.pageId}`,
+    `/staff/admin/info-pages/${info.pageId}/texts/ar`,
+  ]) {
+    await admin.goto(`${base}${path}`);
+    assertNoViolations(await axeViolations(admin), path);
+  }
+  assert.equal(await admin.locator('#page-body').evaluate((el) => getComputedStyle(el).direction), 'rtl');
+  const kiosk = await pageAs(kioskToken, kioskLandscape);
+  for (const lang of ['de', 'ar']) {
+    await kiosk.goto(`${base}/kiosk/${office.location.slug}?lang=${lang}`);
+    assert.equal(await kiosk.locator('.kiosk-info svg').count(), 1, lang);
+    await assertInViewport(kiosk, '.kiosk-secondary', `kiosk ${lang} with information pages`);
+    assertNoViolations(await axeViolations(kiosk), `kiosk ${lang} with information pages`);
   }
 });

@@ -5,6 +5,7 @@ import { demoServices } from '../src/demo/demo-services.ts';
 import { getAvailability, onlineRequester } from '../src/features/appointments/index.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock } from '../src/shared/clock.ts';
+import { infoPageTextState } from '../src/features/office/info-page-status.ts';
 import { languages, textDirection } from '../src/web/i18n.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -115,4 +116,36 @@ test('the demo office knows its federal state and closes on holidays and its own
     .where('starts_at', '<', new Date('2026-12-10T15:00:00Z'))
     .execute();
   assert.deepEqual(booked, [], 'no demo appointment during the staff meeting');
+});
+
+test('the demo information pages: German with current translations into six languages, one awaiting approval, linked to services', async () => {
+  const pages = await db.selectFrom('info_page').select(['id', 'slug', 'published']).orderBy('position').execute();
+  assert.deepEqual(
+    pages.map((p) => [p.slug, p.published]),
+    [
+      ['ukraine-schutz', true],
+      ['eat-karte', true],
+      ['gebuehren', true],
+    ],
+  );
+  const texts = await db.selectFrom('info_page_text').selectAll().execute();
+  for (const page of pages) {
+    const own = texts.filter((t) => t.info_page_id === page.id);
+    assert.deepEqual(own.map((t) => t.lang).sort(), ['ar', 'de', 'en', 'fa', 'ru', 'tr', 'uk'], page.slug);
+    const german = own.find((t) => t.lang === 'de')!;
+    for (const text of own) {
+      assert.equal(infoPageTextState(german, text) !== 'outdated', true, `${page.slug} ${text.lang}`);
+      if (text.lang !== 'de') assert.notEqual(text.body, german.body, `${page.slug} ${text.lang} is translated`);
+    }
+    const links = await db.selectFrom('service_info_page').select('service_id').where('info_page_id', '=', page.id).execute();
+    assert.ok(links.length > 0, `${page.slug} is linked to a service`);
+  }
+  const unapproved = texts.filter(
+    (t) =>
+      infoPageTextState(
+        texts.find((g) => g.info_page_id === t.info_page_id && g.lang === 'de'),
+        t,
+      ) === 'unapproved',
+  );
+  assert.equal(unapproved.length, 1);
 });

@@ -11,6 +11,7 @@ import { createTestApp } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { bookAppointment, createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
 import { addAbsence } from './office-factory.ts';
+import { addInfoPages } from './portal/info-page-fixture.ts';
 import { createTestOffice } from './portal/office-fixture.ts';
 import { addStaff, Browser } from './staff.ts';
 
@@ -18,7 +19,8 @@ import { addStaff, Browser } from './staff.ts';
 const clock = fixedClock('2026-11-23T09:00:00Z');
 const { db } = await createTestDatabase();
 const app = createTestApp(db, { clock });
-await createTestOffice(db);
+const portalOffice = await createTestOffice(db);
+const info = await addInfoPages(db, { serviceId: portalOffice.serviceId });
 const office = await createFrontOffice(db, { slug: 'wetzlar' });
 const at = [office.location.id];
 const accounts = {
@@ -107,6 +109,13 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
     { path: '/ar/', who: 'anonymous', status: 200 },
   ],
   [`/${portalLang}/services`]: [{ path: '/fa/services', who: 'anonymous', status: 200 }],
+  '/info/:slug': 'redirect to the page in the language of the phone (printed notices)',
+  [`/${portalLang}/info`]: [{ path: '/ar/info', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/info/:slug`]: [
+    { path: '/fa/info/eat-karte', who: 'anonymous', status: 200 },
+    { path: '/de/info/entwurf', who: 'anonymous', status: 404 },
+  ],
+  [`/${portalLang}/info/:slug/notice`]: [{ path: '/de/info/eat-karte/notice?langs=de,ar,uk', who: 'anonymous', status: 200 }],
   [`/${portalLang}/privacy`]: [{ path: '/en/privacy', who: 'anonymous', status: 200 }],
   [`/${portalLang}/book/:service`]: [{ path: '/de/book/extension', who: 'anonymous', status: 200 }],
   [`/${portalLang}/book/:service/:location`]: [{ path: '/uk/book/extension/mitte', who: 'anonymous', status: 200 }],
@@ -138,6 +147,13 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/admin/services/new': [{ path: '/staff/admin/services/new', who: 'admin', status: 200 }],
   '/staff/admin/services/:id': [{ path: `/staff/admin/services/${service.id}`, who: 'admin', status: 200 }],
   '/staff/admin/services/:id/texts/:lang': [{ path: `/staff/admin/services/${service.id}/texts/ar`, who: 'admin', status: 200 }],
+  '/staff/admin/info-pages': [
+    { path: '/staff/admin/info-pages', who: 'admin', status: 200 },
+    { path: '/staff/admin/info-pages', who: 'team_lead', status: 403 },
+  ],
+  '/staff/admin/info-pages/new': [{ path: '/staff/admin/info-pages/new', who: 'admin', status: 200 }],
+  '/staff/admin/info-pages/:id': [{ path: `/staff/admin/info-pages/${info.pageId}`, who: 'admin', status: 200 }],
+  '/staff/admin/info-pages/:id/texts/:lang': [{ path: `/staff/admin/info-pages/${info.pageId}/texts/ps`, who: 'admin', status: 200 }],
   '/staff/admin/hours': [{ path: '/staff/admin/hours', who: 'team_lead', status: 200 }],
   '/staff/admin/hours/:staffId': [{ path: `/staff/admin/hours/${clerk.staffId}`, who: 'team_lead', status: 200 }],
   '/staff/admin/absences/:absenceId': [{ path: `/staff/admin/absences/${absence.id}`, who: 'team_lead', status: 200 }],

@@ -362,6 +362,30 @@ export interface FrontDeskSetting {
   queue_order: Generated<string>;
 }
 
+export interface InfoPage {
+  created_at: Timestamp;
+  id: Generated<string>;
+  position: Generated<number>;
+  published: Generated<boolean>;
+  slug: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface InfoPageText {
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  body: Generated<string>;
+  info_page_id: string;
+  lang: string;
+  machine_translated: Generated<boolean>;
+  source_digest: string | null;
+  summary: Generated<string>;
+  title: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface Location {
   active: Generated<boolean>;
   address: string;
@@ -537,6 +561,11 @@ export interface Service {
 
 export interface ServiceFeeItem {
   fee_item_id: string;
+  service_id: string;
+}
+
+export interface ServiceInfoPage {
+  info_page_id: string;
   service_id: string;
 }
 
@@ -747,6 +776,8 @@ export interface DB {
   fee_rate: FeeRate;
   fee_reduction: FeeReduction;
   front_desk_setting: FrontDeskSetting;
+  info_page: InfoPage;
+  info_page_text: InfoPageText;
   location: Location;
   location_closure: LocationClosure;
   location_letterhead: LocationLetterhead;
@@ -766,6 +797,7 @@ export interface DB {
   schedule_version: ScheduleVersion;
   service: Service;
   service_fee_item: ServiceFeeItem;
+  service_info_page: ServiceInfoPage;
   service_location: ServiceLocation;
   service_specialty: ServiceSpecialty;
   service_text: ServiceText;

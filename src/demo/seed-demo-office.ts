@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { seedDemoFees } from './demo-fees.ts';
+import { seedDemoInfoPages } from './demo-info-pages.ts';
 import type { Database } from '../db/database.ts';
 import { bookAppointment, getAvailability, type Requester } from '../features/appointments/index.ts';
 import type { Logger } from '../platform/log.ts';
@@ -15,7 +16,7 @@ const seedLockKey = 4_711_2026;
 
 /**
  * Loads the demo office into an empty database: two locations, specialties, services with texts in
- * every portal language, twelve clerks with their hours and absences, and some appointments in the
+ * every portal language, information pages, twelve clerks with their hours and absences, and some appointments in the
  * coming days. Does nothing when any location exists. Runs in one transaction under an advisory
  * lock, so a second instance starting at the same moment waits and then finds the office there.
  */
@@ -109,6 +110,7 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
       .execute();
   }
   await seedDemoFees(db, clock.now(), serviceIds);
+  await seedDemoInfoPages(db, clock.now(), serviceIds);
 
   const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime()).toZonedDateTimeISO('Europe/Berlin').toPlainDate();
   const nextMonday = today.add({ days: 8 - today.dayOfWeek });

@@ -3,11 +3,13 @@ import { test } from 'node:test';
 import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import { createTestDatabase } from '../database.ts';
 import { createTestApp, fixedClock } from '../app.ts';
+import { addInfoPages } from './info-page-fixture.ts';
 import { createTestOffice } from './office-fixture.ts';
 import { languages, textDirection } from '../../src/web/i18n.ts';
 
 const { db } = await createTestDatabase();
-await createTestOffice(db);
+const office = await createTestOffice(db);
+await addInfoPages(db, { serviceId: office.serviceId });
 const app = createTestApp(db, { clock: fixedClock('2026-11-23T06:00:00Z') });
 
 // Each page in every language (the longest texts, the widest scripts), with what shows it is
@@ -15,6 +17,9 @@ const app = createTestApp(db, { clock: fixedClock('2026-11-23T06:00:00Z') });
 const pages: { path: string; lang: string; shows: RegExp[] }[] = languages.flatMap((lang) => [
   { path: `/${lang}/`, lang, shows: [new RegExp(`href="/${lang}/services"`), new RegExp(`href="/${lang}/manage"`)] },
   { path: `/${lang}/services`, lang, shows: [new RegExp(`dir="${textDirection(lang)}"`), new RegExp(`href="/${lang}/book/extension"`)] },
+  { path: `/${lang}/info`, lang, shows: [new RegExp(`href="/${lang}/info/eat-karte"`)] },
+  { path: `/${lang}/info/eat-karte`, lang, shows: [/<article lang="[a-z-]+" dir="(ltr|rtl)"><h1>/] },
+  { path: `/${lang}/info/eat-karte/notice?langs=de,ar,uk,${lang}`, lang, shows: [/class="notice-qr"/] },
   { path: `/${lang}/book/extension/mitte`, lang, shows: [new RegExp(`href="/${lang}/book/extension/mitte/2026-11-24"`)] },
   {
     path: `/${lang}/book/extension/mitte/details?start=${encodeURIComponent('2026-11-24T09:00:00.000Z')}`,

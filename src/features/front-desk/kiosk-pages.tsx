@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import { renderSVG } from 'uqr';
 import { intlLocale, languageName, languages, sourceLang, textDirection, translate, type Lang } from '../../web/i18n.ts';
 import { codeAlphabet } from '../appointments/index.ts';
+import type { InfoPageQr } from '../office/index.ts';
 import type { LocationRow } from './front-desk-store.ts';
 import { ScreenLayout } from './front-desk-ui.tsx';
 import type { Concern, TicketSlip } from './kiosk-screen.ts';
@@ -46,7 +47,7 @@ function ErrorBox(props: { lang: Lang; error: ErrorFacts | undefined }) {
 // The keys of the appointment code alphabet (no 0/O, 1/I/L to confuse).
 const keypadKeys = [...codeAlphabet];
 
-export function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFacts }) {
+export function KioskStart(props: { location: LocationRow; lang: Lang; error?: ErrorFacts; infoPages?: InfoPageQr[] }) {
   const t = (key: string) => translate(props.lang, key);
   const start = `/kiosk/${props.location.slug}`;
   return (
@@ -94,8 +95,30 @@ export function KioskStart(props: { location: LocationRow; lang: Lang; error?: E
             </button>
           </div>
         </div>
+        <InfoQrCodes lang={props.lang} pages={props.infoPages ?? []} />
       </main>
     </ScreenLayout>
+  );
+}
+
+/** The office's published information pages as small QR codes: the visitor reads them on the own phone. */
+function InfoQrCodes(props: { lang: Lang; pages: InfoPageQr[] }) {
+  if (props.pages.length === 0) return null;
+  return (
+    <section class="kiosk-info" aria-labelledby="info-title">
+      <h2 id="info-title">{translate(props.lang, 'kiosk.info.title')}</h2>
+      <p>{translate(props.lang, 'kiosk.info.text')}</p>
+      <ul class="kiosk-info-list">
+        {props.pages.map((page) => (
+          <li lang={page.lang} dir={textDirection(page.lang)}>
+            <div class="kiosk-info-qr" role="img" aria-label={translate(props.lang, 'kiosk.info.qr', { title: page.title })}>
+              {raw(page.svg)}
+            </div>
+            <p>{page.title}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

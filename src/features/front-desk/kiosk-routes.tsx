@@ -4,6 +4,7 @@ import type { AppEnv } from '../../platform/http/app-env.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import { isLanguage, sourceLang, type Lang } from '../../web/i18n.ts';
+import { infoPageQrCodes } from '../office/index.ts';
 import { permitFrontDeskAction } from './actors.ts';
 import { checkInWithCode, createWalkInTicket } from './check-in.ts';
 import type { FrontDeskDeps } from './front-desk-deps.ts';
@@ -60,7 +61,9 @@ export function kioskRoutes(deps: FrontDeskDeps): Hono<AppEnv> {
 
   app.get('/kiosk/:location', async (c) => {
     const { location } = await kioskContext(deps, c);
-    return c.html(<KioskStart location={location} lang={kioskLang(c.req.query('lang'))} />);
+    const lang = kioskLang(c.req.query('lang'));
+    const infoPages = await infoPageQrCodes(deps, { lang, publicUrl: deps.publicUrl });
+    return c.html(<KioskStart location={location} lang={lang} infoPages={infoPages} />);
   });
 
   app.post('/kiosk/:location/check-in', async (c) => {

@@ -12,3 +12,5 @@ export { RequiredDocuments } from './portal/info-pages.tsx';
 export { locationHours, unionByWeekday, type LocationHours, type Span, type VisitorClosure } from './location-hours.ts';
 export { loadLetterhead, type Letterhead } from './letterhead.ts';
 export { sourceDigest, translationState, type TranslationState } from './translation-status.ts';
+export { infoPageQrCodes, type InfoPageQr } from './info-page-qr.ts';
+export { infoPageDigest } from './info-page-status.ts';

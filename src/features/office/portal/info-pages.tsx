@@ -5,8 +5,10 @@ import { formatFee, formatMinutes } from '../../../web/format.ts';
 import type { LocationHours } from '../location-hours.ts';
 import type { LocationView } from '../list-locations.ts';
 import type { ServiceView } from '../list-services.ts';
+import type { InfoPageView } from '../info-page-view.ts';
+import { ServiceInfoLinks } from './info-page-pages.tsx';
 
-export function StartPage(props: { lang: Lang; locations: LocationView[]; hours: ReadonlyMap<string, LocationHours> }) {
+export function StartPage(props: { lang: Lang; locations: LocationView[]; hours: ReadonlyMap<string, LocationHours>; hasInfo?: boolean }) {
   const { lang } = props;
   const t = (key: string) => translate(lang, key);
   return (
@@ -28,6 +30,15 @@ export function StartPage(props: { lang: Lang; locations: LocationView[]; hours:
             {t('portal.start.manage.action')}
           </a>
         </li>
+        {props.hasInfo ? (
+          <li class="card">
+            <h2>{t('portal.info.title')}</h2>
+            <p>{t('portal.info.start')}</p>
+            <a class="button secondary" href={`/${lang}/info`}>
+              {t('portal.info.open')}
+            </a>
+          </li>
+        ) : null}
       </ul>
       <h2>{t('portal.start.locations')}</h2>
       {props.locations.map((location) => (
@@ -54,7 +65,7 @@ export function RequiredDocuments(props: { lang: Lang; service: ServiceView }) {
   );
 }
 
-export function ServicesPage(props: { lang: Lang; services: ServiceView[]; locations: LocationView[] }) {
+export function ServicesPage(props: { lang: Lang; services: ServiceView[]; locations: LocationView[]; infoPages?: ReadonlyMap<string, InfoPageView[]> }) {
   const { lang } = props;
   const t = (key: string, values?: Record<string, string>) => translate(lang, key, values);
   return (
@@ -92,6 +103,7 @@ export function ServicesPage(props: { lang: Lang; services: ServiceView[]; locat
           </dl>
           <h3>{t('portal.services.bring')}</h3>
           <RequiredDocuments lang={lang} service={service} />
+          <ServiceInfoLinks lang={lang} pages={props.infoPages?.get(service.id)} />
           {service.onlineBookable ? (
             <p class="actions">
               <a class="button" href={`/${lang}/book/${service.slug}`}>

@@ -6,21 +6,26 @@ import { type PortalDeps, portalLangSegment } from '../../portal/index.ts';
 import { listLocations } from '../list-locations.ts';
 import { listServices } from '../list-services.ts';
 import { locationHours } from '../location-hours.ts';
+import { infoPagesOfServices, publishedInfoPages } from '../info-page-view.ts';
+import { infoPagePortalRoutes } from './info-page-routes.tsx';
 import { ServicesPage, StartPage } from './info-pages.tsx';
 
-/** The portal's start page (locations and their hours) and the services page, mounted after the portal shell's routes. */
-export function officePortalRoutes(deps: Pick<PortalDeps, 'db' | 'clock'>): Hono<AppEnv> {
+/** The portal's start page (locations and their hours), the services page and the information pages, mounted after the portal shell's routes. */
+export function officePortalRoutes(deps: Pick<PortalDeps, 'db' | 'clock' | 'publicUrl'>): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const start = async (lang: Lang) => {
     const locations = await listLocations(deps);
     const hours = new Map(await Promise.all(locations.map(async (l) => [l.id, await locationHours(deps, l)] as const)));
-    return <StartPage lang={lang} locations={locations} hours={hours} />;
+    const hasInfo = (await publishedInfoPages(deps, lang)).length > 0;
+    return <StartPage lang={lang} locations={locations} hours={hours} hasInfo={hasInfo} />;
   };
   routes.get('/', async (c) => c.html(await start(pageLanguage(c))));
   routes.get(`/${portalLangSegment}/`, async (c) => c.html(await start(c.req.param('lang') as Lang)));
   routes.get(`/${portalLangSegment}/services`, async (c) => {
     const lang = c.req.param('lang') as Lang;
-    return c.html(<ServicesPage lang={lang} services={await listServices(deps, { lang })} locations={await listLocations(deps)} />);
+    const [services, locations, infoPages] = await Promise.all([listServices(deps, { lang }), listLocations(deps), infoPagesOfServices(deps, lang)]);
+    return c.html(<ServicesPage lang={lang} services={services} locations={locations} infoPages={infoPages} />);
   });
+  routes.route('/', infoPagePortalRoutes(deps));
   return routes;
 }

@@ -74,3 +74,12 @@ export function DeleteButton(props: { c: Context<AppEnv>; action: string; what: 
     </form>
   );
 }
+
+/** The problem with one field after a failed save, referenced by the field's aria-describedby. */
+export function FieldError(props: { id: string; message: string | undefined }) {
+  return props.message ? (
+    <p class="field-error" id={`${props.id}-error`}>
+      {props.message}
+    </p>
+  ) : null;
+}

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { languageName, sourceLang, textDirection } from '../../../web/i18n.ts';
 import { CsrfField, Notice, StaffLayout, staffT } from '../../staff/index.ts';
 import { translationState, type ServiceTextFields } from '../translation-status.ts';
+import { FieldError } from './office-page.tsx';
 
 /** What was typed into the text form and what is wrong with it, after a failed save. */
 export type SubmittedText = { values: Record<string, string>; errors: Map<string, string> };
@@ -124,12 +125,4 @@ export function ServiceTextPage(props: {
       </p>
     </StaffLayout>
   );
-}
-
-function FieldError(props: { id: string; message: string | undefined }) {
-  return props.message ? (
-    <p class="field-error" id={`${props.id}-error`}>
-      {props.message}
-    </p>
-  ) : null;
 }

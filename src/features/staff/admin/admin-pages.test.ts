@@ -15,6 +15,7 @@ const adminPages = [
   '/staff/admin/locations',
   '/staff/admin/specialties',
   '/staff/admin/services',
+  '/staff/admin/info-pages',
   '/staff/admin/staff',
   '/staff/admin/staff/new',
   '/staff/admin/hours',
