@@ -41,7 +41,7 @@ export async function recordPayment(deps: FeeDeps, ctx: ChangeContext, input: Pa
     input.ticketId ? ticketForPayment(deps.db, input.ticketId) : undefined,
   ]);
   if ((input.appointmentId && !visit[0]) || (input.ticketId && !visit[1]))
-    throw new AppError('not_found', 'The appointment or ticket named for this payment does not exist.');
+    throw new AppError('validation_failed', 'The appointment or ticket named for this payment does not exist.');
   if (visit.some((v) => v && v.location_id !== location.id)) throw new AppError('validation_failed', 'The appointment or ticket belongs to another location.');
   const now = deps.clock.now();
   const day = officeDay(now, location.time_zone);
