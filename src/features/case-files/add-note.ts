@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../../shared/app-error.ts';
 import { actorLabel, type ChangeContext } from '../staff/index.ts';
 import { auditFileChange } from './audit-file-change.ts';
-import { authorizeFile } from './authorize-file.ts';
 import type { CaseFileDeps } from './case-file-deps.ts';
-import { pgError, validateInput } from './validate-input.ts';
+import { fileChangeRequest } from './input-fields.ts';
+import { pgError } from './validate-input.ts';
 
 const schema = z.object({
   fileId: z.uuid(),
@@ -14,8 +14,7 @@ const schema = z.object({
 
 /** Adds a note (Aktenvermerk) to a file, optionally to one of its procedures. */
 export async function addNote(deps: CaseFileDeps, ctx: ChangeContext, input: unknown): Promise<{ id: string }> {
-  const note = validateInput(schema, input);
-  const file = await authorizeFile(deps, ctx.actor, note.fileId, 'case_file.write', ctx);
+  const { request: note, file } = await fileChangeRequest(deps, ctx, schema, input);
   if (note.procedureId) {
     const procedure = await deps.db
       .selectFrom('case_procedure')

@@ -4,13 +4,14 @@ import { actorLabel, type ChangeContext } from '../staff/index.ts';
 import type { CaseFileDeps } from './case-file-deps.ts';
 import { changeProcedure } from './procedure-change.ts';
 import { insertStatusChange } from './procedure-store.ts';
+import { basedOnVersion, optionalNote } from './input-fields.ts';
 import { validateInput } from './validate-input.ts';
 
 const schema = z.object({
   procedureId: z.uuid(),
   statusId: z.uuid('Status wählen / choose a status'),
-  basedOnVersion: z.coerce.number().int().min(1),
-  note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(2000).optional()),
+  basedOnVersion,
+  note: optionalNote,
 });
 
 /**

@@ -3,15 +3,14 @@ import { AppError } from '../../shared/app-error.ts';
 import { officeDay } from '../../shared/office-day.ts';
 import type { ChangeContext } from '../staff/index.ts';
 import { auditFileChange } from './audit-file-change.ts';
-import { authorizeFile } from './authorize-file.ts';
 import type { CaseFileDeps } from './case-file-deps.ts';
+import { basedOnVersion, fileChangeRequest } from './input-fields.ts';
 import { retentionUntil } from './retention-rule.ts';
-import { validateInput } from './validate-input.ts';
 import { versionConflict } from './version-conflict.ts';
 
 const schema = z.object({
   fileId: z.uuid(),
-  basedOnVersion: z.coerce.number().int().min(1),
+  basedOnVersion,
   /** the office the file was handed over to (Abgabe, e.g. after a move), or empty: simply closed */
   handedOverTo: z.preprocess((v) => (v === '' ? null : v), z.string().trim().min(1).max(200).nullable().default(null)),
 });
@@ -21,8 +20,7 @@ const schema = z.object({
  * the retention date (retention-rule.ts) and then erased by retention. Open procedures block it.
  */
 export async function closeFile(deps: CaseFileDeps, ctx: ChangeContext, input: unknown): Promise<{ retentionUntil: string }> {
-  const request = validateInput(schema, input);
-  const file = await authorizeFile(deps, ctx.actor, request.fileId, 'case_file.write', ctx);
+  const { request, file } = await fileChangeRequest(deps, ctx, schema, input);
   const target = { type: 'case_file', id: request.fileId };
   const location = await deps.db.selectFrom('location').select('time_zone').where('id', '=', file.locationId).executeTakeFirstOrThrow();
   const now = deps.clock.now();

@@ -5,7 +5,8 @@ import { auditFileChange } from './audit-file-change.ts';
 import { authorizeFile } from './authorize-file.ts';
 import type { CaseFileDeps } from './case-file-deps.ts';
 import { findCaseFileByReference } from './case-file-store.ts';
-import { pgError, validateInput } from './validate-input.ts';
+import { fileChangeRequest } from './input-fields.ts';
+import { pgError } from './validate-input.ts';
 
 export const familyRelations = { spouse: 'Ehegatte/Ehegattin', child: 'Kind', parent: 'Elternteil' } as const;
 const inverse = { spouse: 'spouse', child: 'parent', parent: 'child' } as const;
@@ -20,8 +21,7 @@ const schema = z.object({
 
 /** Links two persons as family, in both directions in one transaction; both files must be the clerk's to change. */
 export async function linkFamily(deps: CaseFileDeps, ctx: ChangeContext, input: unknown): Promise<void> {
-  const link = validateInput(schema, input);
-  const file = await authorizeFile(deps, ctx.actor, link.fileId, 'case_file.write', ctx);
+  const { request: link, file } = await fileChangeRequest(deps, ctx, schema, input);
   const related = await findCaseFileByReference(deps.db, link.relatedReference);
   if (!related) {
     throw new AppError('validation_failed', 'Zu diesem Aktenzeichen gibt es keine Akte. / No file with this reference.', {

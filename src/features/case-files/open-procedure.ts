@@ -2,21 +2,19 @@ import { z } from 'zod';
 import { AppError } from '../../shared/app-error.ts';
 import { actorLabel, type ChangeContext } from '../staff/index.ts';
 import { auditFileChange } from './audit-file-change.ts';
-import { authorizeFile } from './authorize-file.ts';
 import type { CaseFileDeps } from './case-file-deps.ts';
+import { fileChangeRequest, optionalNote } from './input-fields.ts';
 import { insertProcedure, statusesOfType } from './procedure-store.ts';
-import { validateInput } from './validate-input.ts';
 
 const schema = z.object({
   fileId: z.uuid(),
   procedureTypeId: z.uuid('Verfahrensart wählen / choose a procedure type'),
-  note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(2000).optional()),
+  note: optionalNote,
 });
 
 /** Opens a procedure (Vorgang) of a type in a file, in the type's first status, with a new Vorgangsnummer. */
 export async function openProcedure(deps: CaseFileDeps, ctx: ChangeContext, input: unknown): Promise<{ id: string; number: string }> {
-  const request = validateInput(schema, input);
-  const file = await authorizeFile(deps, ctx.actor, request.fileId, 'case_file.write', ctx);
+  const { request, file } = await fileChangeRequest(deps, ctx, schema, input);
   const type = await deps.db.selectFrom('procedure_type').select(['id', 'active']).where('id', '=', request.procedureTypeId).executeTakeFirst();
   if (!type?.active) {
     throw new AppError('validation_failed', 'Diese Verfahrensart gibt es nicht (mehr). / No such procedure type.', {

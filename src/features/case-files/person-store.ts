@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { CasePerson } from '../../db/schema.generated.ts';
 import { nameKeys } from './name-keys.ts';
 
 /** What a person's name rows are: `family` and `given` mirror the person's columns; the others are extra. */
@@ -36,26 +38,15 @@ export type PersonInput = {
   nameVariants: string[];
 };
 
-/** The person's columns from an input (shared by insert and update). */
+/** The person's columns from an input (shared by insert and update): the fields in snake case, the date in three. */
 export function personColumns(input: PersonInput) {
+  const { birthDate, formerNames: _former, nameVariants: _variants, ...fields } = input;
+  const columns = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
   return {
-    family_name: input.familyName,
-    given_names: input.givenNames,
-    birth_name: input.birthName,
-    birth_year: input.birthDate?.year ?? null,
-    birth_month: input.birthDate?.month ?? null,
-    birth_day: input.birthDate?.day ?? null,
-    place_of_birth: input.placeOfBirth,
-    country_of_birth: input.countryOfBirth,
-    nationalities: input.nationalities,
-    sex: input.sex,
-    address_street: input.addressStreet,
-    address_postal_code: input.addressPostalCode,
-    address_city: input.addressCity,
-    email: input.email,
-    phone: input.phone,
-    preferred_language: input.preferredLanguage,
-    azr_number: input.azrNumber,
+    ...(columns as unknown as Omit<Insertable<CasePerson>, 'created_at' | 'updated_at'>),
+    birth_year: birthDate?.year ?? null,
+    birth_month: birthDate?.month ?? null,
+    birth_day: birthDate?.day ?? null,
   };
 }
 

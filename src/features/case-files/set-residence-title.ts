@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { ChangeContext } from '../staff/index.ts';
 import { auditFileChange } from './audit-file-change.ts';
-import { authorizeFile } from './authorize-file.ts';
 import type { CaseFileDeps } from './case-file-deps.ts';
+import { fileChangeRequest } from './input-fields.ts';
 import { residenceTitleKindCodes } from './residence-titles.ts';
-import { validateInput } from './validate-input.ts';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
 const schema = z
@@ -33,8 +32,7 @@ const schema = z
  * two clerks setting a title at once take turns and exactly one title is current.
  */
 export async function setResidenceTitle(deps: CaseFileDeps, ctx: ChangeContext, input: unknown): Promise<{ id: string }> {
-  const title = validateInput(schema, input);
-  const file = await authorizeFile(deps, ctx.actor, title.fileId, 'case_file.write', ctx);
+  const { request: title, file } = await fileChangeRequest(deps, ctx, schema, input);
   return deps.db.transaction().execute(async (trx) => {
     await trx.selectFrom('case_person').select('id').where('id', '=', file.personId).forUpdate().executeTakeFirstOrThrow();
     await trx.updateTable('residence_title').set({ is_current: false }).where('person_id', '=', file.personId).where('is_current', '=', true).execute();

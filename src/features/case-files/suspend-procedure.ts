@@ -3,16 +3,17 @@ import { AppError } from '../../shared/app-error.ts';
 import type { ChangeContext } from '../staff/index.ts';
 import type { CaseFileDeps } from './case-file-deps.ts';
 import { changeProcedure } from './procedure-change.ts';
+import { basedOnVersion } from './input-fields.ts';
 import { validateInput } from './validate-input.ts';
 
 const schema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('suspend'),
     procedureId: z.uuid(),
-    basedOnVersion: z.coerce.number().int().min(1),
+    basedOnVersion,
     reason: z.string().trim().min(1, 'Grund angeben / give a reason').max(500),
   }),
-  z.object({ action: z.literal('resume'), procedureId: z.uuid(), basedOnVersion: z.coerce.number().int().min(1) }),
+  z.object({ action: z.literal('resume'), procedureId: z.uuid(), basedOnVersion }),
 ]);
 
 /** Suspends a procedure (ruhen lassen) with a reason, e.g. waiting for a passport, or resumes it. */

@@ -6,13 +6,14 @@ import type { CaseFileDeps } from './case-file-deps.ts';
 import { findCaseFileByPerson } from './case-file-store.ts';
 import { personFieldLabels, personSchema } from './person-schema.ts';
 import { changedPersonFields, loadPerson, namesOf, personColumns, replacePersonNames } from './person-store.ts';
+import { basedOnVersion } from './input-fields.ts';
 import { pgError, validateInput } from './validate-input.ts';
 import { versionConflict } from './version-conflict.ts';
 
 const schema = z.object({
   personId: z.uuid(),
   /** the version the form or the API client read: a save based on an older one is refused (409) */
-  basedOnVersion: z.coerce.number().int().min(1),
+  basedOnVersion,
   person: personSchema,
 });
 

@@ -4,12 +4,13 @@ import type { ChangeContext } from '../staff/index.ts';
 import type { CaseFileDeps } from './case-file-deps.ts';
 import { changeProcedure } from './procedure-change.ts';
 import { feeStates } from './procedure-store.ts';
+import { basedOnVersion } from './input-fields.ts';
 import { validateInput } from './validate-input.ts';
 
 const blank = (v: unknown) => (v === '' ? null : v);
 const schema = z.object({
   procedureId: z.uuid(),
-  basedOnVersion: z.coerce.number().int().min(1),
+  basedOnVersion,
   /** the clerk in charge (Sachbearbeitung), or null for nobody */
   assignedStaffId: z.preprocess(blank, z.uuid().nullable()),
   plannedEnd: z.preprocess(blank, z.iso.date('Datum als JJJJ-MM-TT / date as YYYY-MM-DD').nullable()),

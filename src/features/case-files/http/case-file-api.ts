@@ -127,10 +127,14 @@ export function caseFileApiRoutes(deps: CaseFileDeps): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   for (const path of ['/api/v1/case-files', '/api/v1/case-files/*', '/api/v1/persons/*', '/api/v1/procedures/*']) api.use(path, requireStaff(deps));
 
-  const presentProcedure = async (c: Context<AppEnv>, procedureId: string) => {
-    const p = await readProcedure(deps, changeContext(c), procedureId);
-    c.header('ETag', etag(p.version));
+  /** A read for the answer: never cached, its version as ETag. */
+  const versioned = <T extends { version: number }>(c: Context<AppEnv>, value: T): T => {
+    c.header('ETag', etag(value.version));
     c.header('Cache-Control', 'no-store');
+    return value;
+  };
+  const presentProcedure = async (c: Context<AppEnv>, procedureId: string) => {
+    const p = versioned(c, await readProcedure(deps, changeContext(c), procedureId));
     return {
       id: p.id,
       fileId: p.fileId,
@@ -148,12 +152,7 @@ export function caseFileApiRoutes(deps: CaseFileDeps): OpenAPIHono<AppEnv> {
       history: p.history.map((h) => ({ at: h.at.toISOString(), statusCode: h.code, by: h.by_label, note: h.note })),
     };
   };
-  const presentPerson = async (c: Context<AppEnv>, personId: string) => {
-    const person = await readPerson(deps, changeContext(c), personId);
-    c.header('ETag', etag(person.version));
-    c.header('Cache-Control', 'no-store');
-    return person;
-  };
+  const presentPerson = async (c: Context<AppEnv>, personId: string) => versioned(c, await readPerson(deps, changeContext(c), personId));
 
   api.openapi(createFileRoute, async (c) => c.json(await createPersonWithFile(deps, changeContext(c), c.req.valid('json')), 201));
 
@@ -161,8 +160,7 @@ export function caseFileApiRoutes(deps: CaseFileDeps): OpenAPIHono<AppEnv> {
 
   api.openapi(putPersonRoute, async (c) => {
     const { personId } = c.req.valid('param');
-    const version = basedOn(c);
-    await updatePerson(deps, changeContext(c), { personId, basedOnVersion: version, person: c.req.valid('json') }).catch(asPrecondition);
+    await updatePerson(deps, changeContext(c), { personId, basedOnVersion: basedOn(c), person: c.req.valid('json') }).catch(asPrecondition);
     return c.json(await presentPerson(c, personId), 200);
   });
 
@@ -175,8 +173,7 @@ export function caseFileApiRoutes(deps: CaseFileDeps): OpenAPIHono<AppEnv> {
 
   api.openapi(statusChangeRoute, async (c) => {
     const { procedureId } = c.req.valid('param');
-    const version = basedOn(c);
-    await changeProcedureStatus(deps, changeContext(c), { ...c.req.valid('json'), procedureId, basedOnVersion: version }).catch(asPrecondition);
+    await changeProcedureStatus(deps, changeContext(c), { ...c.req.valid('json'), procedureId, basedOnVersion: basedOn(c) }).catch(asPrecondition);
     return c.json(await presentProcedure(c, procedureId), 200);
   });
 

@@ -7,29 +7,36 @@ export const problem = (description: string) => ({
 
 const partialDate = z.object({ year: z.number().int(), month: z.number().int().nullable(), day: z.number().int().nullable() });
 
+/** The person's text fields that may be unknown (null). */
+const nullableFields = [
+  'birthName',
+  'placeOfBirth',
+  'countryOfBirth',
+  'addressStreet',
+  'addressPostalCode',
+  'addressCity',
+  'email',
+  'phone',
+  'preferredLanguage',
+  'azrNumber',
+] as const;
+const fieldsOf = <S extends z.ZodType>(schema: S) =>
+  Object.fromEntries(nullableFields.map((key) => [key, schema])) as Record<(typeof nullableFields)[number], S>;
+
 export const personBody = z
   .object({
     familyName: z.string().openapi({ example: 'Rahimi' }),
     givenNames: z.string().optional().openapi({ example: 'مهر‌نوش' }),
-    birthName: z.string().nullable().optional(),
     birthDate: z
       .string()
       .nullable()
       .optional()
       .openapi({ description: 'DD.MM.YYYY, MM.YYYY, YYYY or ISO; unknown parts left out ("00.00.1990" is refused)', example: '05.1990' }),
-    placeOfBirth: z.string().nullable().optional(),
-    countryOfBirth: z.string().nullable().optional().openapi({ example: 'IR' }),
     nationalities: z.array(z.string()).optional(),
     sex: z.enum(['female', 'male', 'diverse', 'unknown']).nullable().optional(),
-    addressStreet: z.string().nullable().optional(),
-    addressPostalCode: z.string().nullable().optional(),
-    addressCity: z.string().nullable().optional(),
-    email: z.string().nullable().optional(),
-    phone: z.string().nullable().optional(),
-    preferredLanguage: z.string().nullable().optional(),
-    azrNumber: z.string().nullable().optional(),
     formerNames: z.array(z.string()).optional(),
     nameVariants: z.array(z.string()).optional(),
+    ...fieldsOf(z.string().nullable().optional()),
   })
   .openapi('CasePersonInput');
 
@@ -42,21 +49,12 @@ export const personView = z
     person: z.object({
       familyName: z.string(),
       givenNames: z.string(),
-      birthName: z.string().nullable(),
       birthDate: partialDate.nullable(),
-      placeOfBirth: z.string().nullable(),
-      countryOfBirth: z.string().nullable(),
       nationalities: z.array(z.string()),
       sex: z.string(),
-      addressStreet: z.string().nullable(),
-      addressPostalCode: z.string().nullable(),
-      addressCity: z.string().nullable(),
-      email: z.string().nullable(),
-      phone: z.string().nullable(),
-      preferredLanguage: z.string().nullable(),
-      azrNumber: z.string().nullable(),
       formerNames: z.array(z.string()),
       nameVariants: z.array(z.string()),
+      ...fieldsOf(z.string().nullable()),
     }),
   })
   .openapi('CasePerson');

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/app-error.ts';
 import { languages } from '../../../web/i18n.ts';
 import { authorizeChange, recordChange, type ChangeContext } from '../../staff/index.ts';
 import type { CaseFileDeps } from '../case-file-deps.ts';
+import { catalogueCode } from '../input-fields.ts';
 import { pgError, validateInput } from '../validate-input.ts';
 import { insertProcedureStatus, replaceStatusTexts } from './procedure-type-store.ts';
 
@@ -10,10 +11,7 @@ const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boo
 const schema = z.object({
   typeId: z.uuid(),
   statusId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'Kürzel: a–z, 0–9, - und _ / code: a–z, 0–9, - and _'),
+  code: catalogueCode,
   isFinal: flag,
   notify: flag,
   /** per portal language: what the person reads, and what they must do next; German is required */

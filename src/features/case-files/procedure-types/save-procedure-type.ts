@@ -2,15 +2,13 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/app-error.ts';
 import { authorizeChange, recordChange, type ChangeContext } from '../../staff/index.ts';
 import type { CaseFileDeps } from '../case-file-deps.ts';
+import { catalogueCode } from '../input-fields.ts';
 import { pgError, validateInput } from '../validate-input.ts';
 
 const schema = z.object({
   id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
   basedOnVersion: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).optional()),
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'Kürzel: a–z, 0–9, - und _ / code: a–z, 0–9, - and _'),
+  code: catalogueCode,
   nameDe: z.string().trim().min(1).max(200),
   nameEn: z.string().trim().min(1).max(200),
   legalBasis: z.preprocess((v) => (v === '' ? null : v), z.string().trim().min(1).max(100).nullable().default(null)),
