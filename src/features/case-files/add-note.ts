@@ -14,6 +14,7 @@ const schema = z.object({
 
 /** Adds a note (Aktenvermerk) to a file, optionally to one of its procedures. */
 export async function addNote(deps: CaseFileDeps, ctx: ChangeContext, input: unknown): Promise<{ id: string }> {
+  const at = deps.clock.now();
   const { request: note, file } = await fileChangeRequest(deps, ctx, schema, input);
   if (note.procedureId) {
     const procedure = await deps.db
@@ -34,7 +35,7 @@ export async function addNote(deps: CaseFileDeps, ctx: ChangeContext, input: unk
           text: note.text,
           by_staff_id: ctx.actor.staffId,
           by_label: actorLabel(ctx.actor),
-          at: deps.clock.now(),
+          at,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AppError } from '../../shared/app-error.ts';
+import { z } from 'zod';
 import { authorizeChange, type ChangeContext } from '../staff/index.ts';
 import { auditFileChange } from './audit-file-change.ts';
 import type { CaseFileDeps } from './case-file-deps.ts';

@@ -19,7 +19,8 @@ const schema = z.discriminatedUnion('action', [
 /** Suspends a procedure (ruhen lassen) with a reason, e.g. waiting for a passport, or resumes it. */
 export async function suspendOrResumeProcedure(deps: CaseFileDeps, ctx: ChangeContext, input: unknown): Promise<{ version: number }> {
   const request = validateInput(schema, input);
-  return changeProcedure(deps, ctx, { ...request, action: `case_procedure.${request.action}` }, async (current) => {
+  const action = `case_procedure.${request.action}`;
+  return changeProcedure(deps, ctx, { ...request, action }, async (current) => {
     if (request.action === 'suspend') {
       if (current.closed_at) throw new AppError('conflict', 'Ein abgeschlossener Vorgang kann nicht ruhen. / A closed procedure cannot be suspended.');
       return { set: { suspended_at: current.suspended_at ?? deps.clock.now(), suspension_reason: request.reason }, changed: ['suspension'] };

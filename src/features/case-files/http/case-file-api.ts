@@ -164,18 +164,18 @@ export function caseFileApiRoutes(deps: CaseFileDeps): OpenAPIHono<AppEnv> {
     return c.json(await presentPerson(c, personId), 200);
   });
 
-  api.openapi(openProcedureRoute, async (c) => {
-    const { id } = await openProcedure(deps, changeContext(c), { ...c.req.valid('json'), fileId: c.req.valid('param').fileId });
-    return c.json(await presentProcedure(c, id), 201);
-  });
-
-  api.openapi(getProcedureRoute, async (c) => c.json(await presentProcedure(c, c.req.valid('param').procedureId), 200));
+  api.openapi(openProcedureRoute, async (c) =>
+    c.json(await presentProcedure(c, (await openProcedure(deps, changeContext(c), { ...c.req.valid('json'), ...c.req.valid('param') })).id), 201),
+  );
 
   api.openapi(statusChangeRoute, async (c) => {
     const { procedureId } = c.req.valid('param');
-    await changeProcedureStatus(deps, changeContext(c), { ...c.req.valid('json'), procedureId, basedOnVersion: basedOn(c) }).catch(asPrecondition);
+    const change = { ...c.req.valid('json'), procedureId, basedOnVersion: basedOn(c) };
+    await changeProcedureStatus(deps, changeContext(c), change).catch(asPrecondition);
     return c.json(await presentProcedure(c, procedureId), 200);
   });
+
+  api.openapi(getProcedureRoute, async (c) => c.json(await presentProcedure(c, c.req.valid('param').procedureId), 200));
 
   return api;
 }

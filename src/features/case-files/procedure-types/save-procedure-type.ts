@@ -17,9 +17,9 @@ const schema = z.object({
 
 /** Creates a procedure type, or changes one based on the version the admin saw (409 otherwise). */
 export async function saveProcedureType(deps: CaseFileDeps, ctx: ChangeContext, input: unknown): Promise<{ id: string }> {
+  const now = deps.clock.now();
   const t = validateInput(schema, input);
   await authorizeChange(deps, ctx, 'procedure_type.manage');
-  const now = deps.clock.now();
   const columns = { code: t.code, name_de: t.nameDe, name_en: t.nameEn, legal_basis: t.legalBasis, active: t.active, updated_at: now };
   try {
     return await deps.db.transaction().execute(async (trx) => {
