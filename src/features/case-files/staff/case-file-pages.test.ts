@@ -190,3 +190,17 @@ test('API: ETag on read, 428 without If-Match, 412 on a stale one, 200 with the 
   });
   assert.equal(invalid.status, 422);
 });
+
+test('the OpenAPI document describes the case file API with If-Match', async () => {
+  const doc = await json(await app.request('/api/openapi.json'));
+  for (const path of [
+    '/api/v1/case-files',
+    '/api/v1/persons/{personId}',
+    '/api/v1/case-files/{fileId}/procedures',
+    '/api/v1/procedures/{procedureId}/status-changes',
+  ]) {
+    assert.ok(doc.paths[path], path);
+  }
+  assert.ok(doc.paths['/api/v1/persons/{personId}'].put.parameters.some((p: { name: string }) => p.name === 'if-match'));
+  assert.ok(doc.paths['/api/v1/persons/{personId}'].put.responses['412']);
+});
