@@ -26,6 +26,9 @@ import { officeStaffRoutes } from './features/office/staff/office-staff-routes.t
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
 import { figuresRoutes } from './features/figures/staff/figures-routes.tsx';
+import { caseFileStaffRoutes } from './features/case-files/staff/case-file-routes.tsx';
+import { procedureTypeRoutes } from './features/case-files/procedure-types/procedure-type-routes.tsx';
+import { caseFileApiRoutes } from './features/case-files/http/case-file-api.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
@@ -167,6 +170,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   app.route('/', paymentRoutes(staffDeps));
   app.route('/', figuresRoutes(staffDeps));
+  app.route('/', caseFileStaffRoutes(staffDeps));
+  app.route('/', procedureTypeRoutes(staffDeps));
+  app.route('/', caseFileApiRoutes(staffDeps));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   // The portal shell first: its language cookie and cache rule apply to the domains' portal pages after it.

@@ -14,6 +14,8 @@ import { addAbsence } from './office-factory.ts';
 import { addInfoPages } from './portal/info-page-fixture.ts';
 import { createTestOffice } from './portal/office-fixture.ts';
 import { addStaff, Browser } from './staff.ts';
+import { createPersonWithFile } from './case-file-factory.ts';
+import { seedStandardCatalogue } from '../src/features/case-files/procedure-types/seed-standard-catalogue.ts';
 
 // Monday 2026-11-23, 10:00 in Berlin.
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -63,6 +65,8 @@ const payment = await recordPayment(
     idempotencyKey: 'html-pages-payment',
   },
 );
+const caseFile = await createPersonWithFile(db, { locationId: office.location.id });
+const procedureTypes = await db.transaction().execute((trx) => seedStandardCatalogue(trx, clock.now()));
 const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
 const displayToken = await deviceToken(db, 'display', office.location.id);
 
@@ -89,6 +93,9 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/assets/:name': 'static assets',
   '/favicon.ico': 'icon',
   '/api/v1/staff/me': 'JSON API',
+  '/api/v1/persons/:personId': 'JSON API',
+  '/api/v1/procedures/:procedureId': 'JSON API',
+  '/staff/tickets/:ticketId/file': 'redirect to the prepared file or to linking',
   '/api/v1/proof-of-work': 'JSON API',
   '/api/v1/locations': 'JSON API',
   '/api/v1/services': 'JSON API',
@@ -220,6 +227,18 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   ],
   '/staff/figures/:table{[a-z]+\\.csv}': 'CSV tables (src/features/figures/figures.test.ts)',
   '/staff/figures.xlsx': 'Excel workbook (src/features/figures/figures.test.ts)',
+  '/staff/files/new': [{ path: '/staff/files/new', who: 'clerk', status: 200 }],
+  '/staff/files/:fileId': [
+    { path: `/staff/files/${caseFile.fileId}`, who: 'clerk', status: 200 },
+    { path: `/staff/files/${caseFile.fileId}`, who: 'team_lead', status: 200 },
+    { path: `/staff/files/${caseFile.fileId}`, who: 'reception', status: 200 },
+    { path: `/staff/files/${caseFile.fileId}`, who: 'admin', status: 403 },
+    { path: `/staff/files/${caseFile.fileId}`, who: 'kiosk', status: 303 },
+  ],
+  '/staff/files/:fileId/access-log': [{ path: `/staff/files/${caseFile.fileId}/access-log`, who: 'admin', status: 200 }],
+  '/staff/link': [{ path: `/staff/link?appointment=${booked.id}`, who: 'reception', status: 200 }],
+  '/staff/admin/procedure-types': [{ path: '/staff/admin/procedure-types', who: 'admin', status: 200 }],
+  '/staff/admin/procedure-types/:id': [{ path: `/staff/admin/procedure-types/${procedureTypes.get('extension')}`, who: 'admin', status: 200 }],
   '/figures': [
     { path: `/figures?${loc}`, who: 'reception', status: 200 },
     { path: `/figures?${loc}`, who: 'admin', status: 200 },

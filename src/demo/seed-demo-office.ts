@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoInfoPages } from './demo-info-pages.ts';
+import { seedDemoCaseFiles } from './demo-case-files.ts';
 import type { Database } from '../db/database.ts';
 import { bookAppointment, getAvailability, type Requester } from '../features/appointments/index.ts';
 import type { Logger } from '../platform/log.ts';
@@ -111,6 +112,7 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
   }
   await seedDemoFees(db, clock.now(), serviceIds);
   await seedDemoInfoPages(db, clock.now(), serviceIds);
+  await seedDemoCaseFiles(db, clock.now(), [...locationIds.values()]);
 
   const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime()).toZonedDateTimeISO('Europe/Berlin').toPlainDate();
   const nextMonday = today.add({ days: 8 - today.dayOfWeek });

@@ -169,6 +169,9 @@ function TicketCard(props: { lang: StaffScreenLang; ticket: DeskTicket; query: s
           <a href={`/desk/tickets/${ticket.id}/booking?${query}`}>{t('desk.open_booking')}</a>
         </p>
       ) : null}
+      <p>
+        <a href={`/staff/tickets/${ticket.id}/file`}>{lang === 'en' ? 'Open the file / link a person' : 'Akte öffnen / Person zuordnen'}</a>
+      </p>
       <div class="desk-actions">
         {ticket.status === 'called' ? (
           <>

@@ -174,7 +174,9 @@ export function ReceptionLive(props: {
             {props.appointments.map((a) => (
               <tr>
                 <td>{time(a.startsAt)}</td>
-                <td>{a.personName}</td>
+                <td>
+                  <a href={`/staff/link?appointment=${a.id}`}>{a.personName}</a>
+                </td>
                 <td>{a.serviceName}</td>
                 <td>{statusLabel(lang, a.ticketStatus ?? a.status)}</td>
                 <td class="ltr">
