@@ -104,3 +104,45 @@ export async function personNames(db: Database, personId: string): Promise<Perso
   const rank = (kind: string) => personNameKinds.indexOf(kind as PersonNameKind);
   return rows.sort((a, b) => rank(a.kind) - rank(b.kind)).map((row) => ({ kind: row.kind as PersonNameKind, value: row.value }));
 }
+
+/** A person as input (for the edit form, the API and to compare with a change) and the version it has. */
+export async function loadPerson(
+  db: Database,
+  personId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ person: PersonInput; version: number; updatedAt: Date } | undefined> {
+  let query = db.selectFrom('case_person').selectAll().where('id', '=', personId);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const names = await personNames(db, personId);
+  const valuesOf = (kind: PersonNameKind) => names.filter((n) => n.kind === kind).map((n) => n.value);
+  return {
+    version: row.version,
+    updatedAt: row.updated_at,
+    person: {
+      familyName: row.family_name,
+      givenNames: row.given_names,
+      birthName: row.birth_name,
+      birthDate: row.birth_year === null ? null : { year: row.birth_year, month: row.birth_month, day: row.birth_day },
+      placeOfBirth: row.place_of_birth,
+      countryOfBirth: row.country_of_birth,
+      nationalities: row.nationalities,
+      sex: row.sex as Sex,
+      addressStreet: row.address_street,
+      addressPostalCode: row.address_postal_code,
+      addressCity: row.address_city,
+      email: row.email,
+      phone: row.phone,
+      preferredLanguage: row.preferred_language,
+      azrNumber: row.azr_number,
+      formerNames: valuesOf('former'),
+      nameVariants: valuesOf('variant'),
+    },
+  };
+}
+
+/** The fields in which two versions of a person differ. */
+export function changedPersonFields(before: PersonInput, after: PersonInput): (keyof PersonInput)[] {
+  return (Object.keys(after) as (keyof PersonInput)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
