@@ -20,6 +20,7 @@ import { startNoticeSweep, type AppointmentNotices } from './features/appointmen
 import { createPortalNotices, reminderJob } from './features/appointments/portal/index.ts';
 import { createSsoClient } from './features/staff/index.ts';
 import { startTextExtraction } from './features/case-files/documents/text-extraction-job.ts';
+import { startFileRetention } from './features/case-files/documents/erase-expired-files.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
       timeZone: config.timeZone,
     });
     await startTextExtraction(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone });
+    await startFileRetention(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone, logger });
     logger.info({ mail: transport.describe(), blobs: blobs.describe() }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');
