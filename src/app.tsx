@@ -40,6 +40,7 @@ import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
 import type { BlobStore } from './platform/storage/blob-store.ts';
 import { documentRoutes, framableDocumentContent } from './features/case-files/documents/document-routes.tsx';
+import { documentApiRoutes } from './features/case-files/documents/document-api-routes.ts';
 import { isStreamedUpload } from './features/case-files/documents/streamed-upload.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
@@ -178,6 +179,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (deps.blobs) {
     const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };
     app.route('/', documentRoutes(documentDeps));
+    app.route('/', documentApiRoutes(documentDeps));
   }
   app.route('/', assetRoutes());
   // The portal shell first: its language cookie and cache rule apply to the domains' portal pages after it.
