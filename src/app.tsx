@@ -25,6 +25,9 @@ import { officePortalRoutes, officeRoutes } from './features/office/index.ts';
 import { officeStaffRoutes } from './features/office/staff/office-staff-routes.ts';
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
+import { caseFileStaffRoutes } from './features/case-files/staff/case-file-routes.tsx';
+import { procedureTypeRoutes } from './features/case-files/procedure-types/procedure-type-routes.tsx';
+import { caseFileApiRoutes } from './features/case-files/http/case-file-api.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
@@ -175,6 +178,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   app.route('/', paymentRoutes(staffDeps));
+  app.route('/', caseFileStaffRoutes(staffDeps));
+  app.route('/', procedureTypeRoutes(staffDeps));
+  app.route('/', caseFileApiRoutes(staffDeps));
   app.route('/', staffApiRoutes(staffDeps));
   if (deps.blobs) {
     const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };
