@@ -46,7 +46,7 @@ test('upload, read, edit with If-Match, new version, lock, download by range and
 
   const metadata = { title: 'Schreiben vom 20.11.', category: 'letter' };
   const noIfMatch = await call(`${base}/${documentId}`, { method: 'PATCH', body: JSON.stringify(metadata), headers: { 'content-type': 'application/json' } });
-  assert.equal(noIfMatch.status, 422);
+  assert.equal(noIfMatch.status, 428);
   const edited = await call(`${base}/${documentId}`, {
     method: 'PATCH',
     body: JSON.stringify(metadata),
@@ -60,7 +60,7 @@ test('upload, read, edit with If-Match, new version, lock, download by range and
     headers: { 'content-type': 'application/json', 'if-match': '"1"' },
     as: theirs,
   });
-  assert.equal(stale.status, 409);
+  assert.equal(stale.status, 412);
 
   const locked = await call(`${base}/${documentId}/lock`, {
     method: 'PUT',

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/validation.ts';
-import { AppError } from '../../../shared/app-error.ts';
+import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { clientIp, currentStaff, requireStaff } from '../../staff/index.ts';
 import { addNewVersion } from './add-new-version.ts';
 import { deleteDocument } from './delete-document.ts';
@@ -119,8 +119,10 @@ const routes = {
     request: { params: documentParams, body: { content: { 'application/json': { schema: metadataBody } }, required: true } },
     responses: {
       200: { description: 'Changed', content: { 'application/json': { schema: documentSchema } } },
-      409: { description: 'Changed by someone else since (stale If-Match) or locked by another clerk' },
-      422: { description: 'Invalid metadata or no If-Match' },
+      409: { description: 'Locked by another clerk' },
+      412: { description: 'Changed by someone else since (stale If-Match)' },
+      422: { description: 'Invalid metadata' },
+      428: { description: 'No If-Match' },
     },
   }),
   remove: route({
@@ -176,8 +178,7 @@ const origin = (c: Context<AppEnv>) => ({ screen: `${c.req.method} ${c.req.route
 const etagOf = (version: number) => `"${version}"`;
 const ifMatchVersion = (header: string | undefined) => {
   const match = /^(?:W\/)?"(\d+)"$/.exec(header?.trim() ?? '');
-  if (!match)
-    throw new AppError('validation_failed', 'If-Match with the document’s ETag is required.', { fieldErrors: [{ path: 'If-Match', message: 'required' }] });
+  if (!match) throw new AppError('precondition_required', 'If-Match with the document’s ETag is required.');
   return Number(match[1]);
 };
 const rawBody = (c: Context<AppEnv>) => {
@@ -217,7 +218,12 @@ export function documentApiRoutes(deps: DocumentRouteDeps) {
     const basedOn = ifMatchVersion(c.req.header('if-match'));
     const metadata = c.req.valid('json' as never) as z.infer<typeof metadataBody>;
     const actor = currentStaff(c);
-    const edited = await editDocument(deps, actor, { fileId, documentId, basedOn, metadata }, origin(c));
+    const edited = await editDocument(deps, actor, { fileId, documentId, basedOn, metadata }, origin(c)).catch((error: unknown) => {
+      // Changed since the ETag the client holds: HTTP's precondition, not a lock conflict.
+      if (isAppError(error) && error.code === 'conflict' && error.details?.currentVersion !== undefined)
+        throw new AppError('precondition_failed', error.message, { details: error.details });
+      throw error;
+    });
     const { document } = await viewDocument(deps, actor, { fileId, documentId }, origin(c));
     c.header('etag', etagOf(edited.version));
     return c.json(present(document), 200);
