@@ -1,5 +1,9 @@
 import { crc32, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import type { Database } from '../db/database.ts';
+import { addDocumentVersion } from '../features/case-files/documents/add-document-version.ts';
+import type { BlobStore } from '../platform/storage/blob-store.ts';
+import type { Clock } from '../shared/clock.ts';
 
 /** A PDF with a text layer: one page per entry (PDFKit's built-in Helvetica covers German). */
 export function pdfWithText(pages: readonly string[], title = 'Dokument'): Promise<Buffer> {
@@ -63,4 +67,92 @@ function pngChunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(typed));
   return Buffer.concat([length, typed, crc]);
+}
+
+type DemoDocument = { title: string; category: 'application' | 'decision' | 'letter' | 'evidence' | 'certificate' | 'correspondence'; text: string };
+
+const demoTexts: DemoDocument[] = [
+  {
+    title: 'Antrag auf Verlängerung der Aufenthaltserlaubnis',
+    category: 'application',
+    text: 'Hiermit beantrage ich die Verlängerung meiner Aufenthaltserlaubnis nach § 16b AufenthG. Immatrikulationsbescheinigung und Finanzierungsnachweis liegen bei.',
+  },
+  {
+    title: 'Bescheid über die Erteilung einer Blauen Karte EU',
+    category: 'decision',
+    text: 'Ihnen wird eine Blaue Karte EU nach § 18g AufenthG erteilt. Die Gebühr beträgt 100 Euro. Rechtsbehelfsbelehrung: Gegen diesen Bescheid kann innerhalb eines Monats Klage erhoben werden.',
+  },
+  {
+    title: 'Anforderung fehlender Unterlagen',
+    category: 'letter',
+    text: 'Zur weiteren Bearbeitung Ihres Antrags benötigen wir noch: aktuelle Meldebescheinigung, Nachweis der Krankenversicherung, drei Gehaltsabrechnungen.',
+  },
+  {
+    title: 'Arbeitsvertrag',
+    category: 'evidence',
+    text: 'Arbeitsvertrag zwischen der Muster GmbH, Wetzlar, und dem Arbeitnehmer. Beginn des Arbeitsverhältnisses: 1. März. Bruttojahresgehalt 52.000 Euro.',
+  },
+  {
+    title: 'Geburtsurkunde (Übersetzung)',
+    category: 'certificate',
+    text: 'Beglaubigte Übersetzung aus dem Persischen. Geburtsurkunde, ausgestellt vom Standesamt Teheran.',
+  },
+  {
+    title: 'Schreiben des Rechtsanwalts',
+    category: 'correspondence',
+    text: 'In der Ausländerangelegenheit unseres Mandanten zeigen wir die Vertretung an und bitten um Akteneinsicht nach § 29 VwVfG.',
+  },
+  {
+    title: 'Fiktionsbescheinigung',
+    category: 'decision',
+    text: 'Der Aufenthalt gilt nach § 81 Abs. 4 AufenthG bis zur Entscheidung über den Antrag als fortbestehend.',
+  },
+];
+
+/**
+ * Demo documents for the demo persons' files: per file a few small PDFs with a text layer and,
+ * every fifth, a scan without text (image only), added through addDocumentVersion as the
+ * import adds them (text extraction then runs as a job). Idempotent: a document once added (by
+ * its import key `demo:<file>:<n>`) is not added again.
+ */
+export async function seedDemoDocuments(deps: { db: Database; clock: Clock; blobs: BlobStore }, fileIds: readonly string[], perFile = 3): Promise<number> {
+  let added = 0;
+  for (const [fileIndex, fileId] of fileIds.entries()) {
+    for (let n = 0; n < perFile; n++) {
+      const importKey = `demo:${fileId}:${n}`;
+      const exists = await deps.db.selectFrom('case_document').select('id').where('import_key', '=', importKey).executeTakeFirst();
+      if (exists) continue;
+      const sample = demoTexts[(fileIndex + n) % demoTexts.length]!;
+      const scan = (fileIndex * perFile + n) % 5 === 4;
+      const bytes = scan
+        ? await imageOnlyPdf(1 + (n % 2), fileIndex + n)
+        : await pdfWithText([`${sample.title}\n\n${sample.text}`, `Aktenzeichen Demo-${fileIndex + 1} · Seite 2`], sample.title);
+      const blob = await deps.blobs.put(
+        (async function* () {
+          yield bytes;
+        })(),
+      );
+      const day = String(1 + ((fileIndex + n * 7) % 28)).padStart(2, '0');
+      await deps.db.transaction().execute((trx) =>
+        addDocumentVersion(deps, trx, {
+          fileId,
+          metadata: {
+            title: scan ? `Scan: ${sample.title}` : sample.title,
+            category: sample.category,
+            receivedOn: `2026-${String(1 + (n % 11)).padStart(2, '0')}-${day}`,
+            datedOn: null,
+            sender: null,
+            procedureId: null,
+          },
+          blob,
+          mediaType: 'application/pdf',
+          fileName: `${sample.category}-${n + 1}.pdf`,
+          createdBy: 'Demo',
+          importKey,
+        }),
+      );
+      added++;
+    }
+  }
+  return added;
 }
