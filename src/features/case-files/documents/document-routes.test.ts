@@ -9,6 +9,7 @@ import { temporaryFolder } from '../../../../test/temporary-folder.ts';
 import { pdfWithText } from '../../../demo/demo-documents.ts';
 import { createBlobStore } from '../../../platform/storage/blob-store.ts';
 import { fixedClock } from '../../../shared/clock.ts';
+import { extractDocumentText } from './extract-document-text.ts';
 
 const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-11-23T07:00:00Z');
@@ -48,6 +49,15 @@ test('the documents page lists the file’s documents and uploads through a plai
   const page = await (await browser.get(viewer)).text();
   assert.match(page, /<iframe class="document-frame" src="[^"]+\/versions\/1\/content"/);
   assert.match(await (await browser.get(`/staff/files/${file.fileId}/documents`)).text(), /Bescheid/);
+  // once the text job ran, the viewer shows a picture of each page (pdftoppm is installed here and in CI)
+  await extractDocumentText({ db, clock, blobs }, viewer.split('/').pop() ?? '');
+  const withPages = await (await browser.get(viewer)).text();
+  assert.match(withPages, /src="[^"]+\/versions\/1\/pages\/1\.png"/);
+  const image = await browser.get(`${viewer}/versions/1/pages/1.png`);
+  assert.equal(image.status, 200);
+  assert.equal(image.headers.get('content-type'), 'image/png');
+  assert.deepEqual([...new Uint8Array(await image.arrayBuffer()).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.equal((await browser.get(`${viewer}/versions/1/pages/2.png`)).status, 404);
 });
 
 test('downloads: whole, by range (206), out of range (416), If-Range, headers that keep it private; each opening audited', async () => {

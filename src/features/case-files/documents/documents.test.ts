@@ -276,3 +276,21 @@ test('an image-only PDF is a PDF too', async () => {
   const doc = await uploadDocument(deps, clerk, { fileId: file.fileId, metadata, upload: upload(bytesOf(await imageOnlyPdf())) });
   assert.equal(doc.number, 1);
 });
+
+test('a lock and another clerk’s new version at the same moment: one of them first, never both half', async () => {
+  for (let round = 0; round < 5; round++) {
+    const file = await newFile();
+    const doc = await uploadDocument(deps, clerk, { fileId: file.fileId, metadata, upload: upload(bytesOf(pdf)) });
+    const [lock, version] = await Promise.allSettled([
+      lockDocument(deps, clerk, { fileId: file.fileId, documentId: doc.documentId }),
+      addNewVersion(deps, otherClerk, { fileId: file.fileId, documentId: doc.documentId, upload: upload(bytesOf(await pdfWithText([`Runde ${round}`]))) }),
+    ]);
+    assert.equal(lock.status, 'fulfilled', 'the lock is always taken (the version either came first or is refused)');
+    const versions = await db.selectFrom('case_document_version').select('number').where('document_id', '=', doc.documentId).execute();
+    if (version.status === 'fulfilled') assert.equal(versions.length, 2);
+    else {
+      assert.equal((version.reason as { code: string }).code, 'conflict');
+      assert.equal(versions.length, 1);
+    }
+  }
+});
