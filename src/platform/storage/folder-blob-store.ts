@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import { blobMissing, checkedSha256, putByStaging, type BlobStore, type StagedBlob } from './blob-types.ts';
-import { writeStagingFile } from './staging-file.ts';
+import { blobMissing, checkedSha256, putByStaging, type BlobStore } from './blob-types.ts';
+import { stagedBlob, writeStagingFile } from './staging-file.ts';
 import { verifyingStream } from './verify-stream.ts';
 
 /**
@@ -19,23 +19,12 @@ export function createFolderBlobStore(folder: string): BlobStore {
   const store: BlobStore = {
     async stage(source, options) {
       const written = await writeStagingFile(temporary, source, options?.maxBytes);
-      let committed = false;
-      const staged: StagedBlob = {
-        sha256: written.sha256,
-        size: written.size,
-        async commit() {
-          if (committed) return;
-          const target = pathOf(written.sha256);
-          await fs.mkdir(path.dirname(target), { recursive: true });
-          await fs.rename(written.file, target);
-          await syncFolder(path.dirname(target));
-          committed = true;
-        },
-        async discard() {
-          if (!committed) await fs.rm(written.file, { force: true });
-        },
-      };
-      return staged;
+      return stagedBlob(written, async (file) => {
+        const target = pathOf(written.sha256);
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.rename(file, target);
+        await syncFolder(path.dirname(target));
+      });
     },
     put: (source, options) => putByStaging(store, source, options),
     async get(sha256, range) {

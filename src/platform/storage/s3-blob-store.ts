@@ -1,11 +1,10 @@
 import { createReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { blobMissing, checkedSha256, putByStaging, type BlobStore, type StagedBlob } from './blob-types.ts';
-import { writeStagingFile } from './staging-file.ts';
+import { blobMissing, checkedSha256, putByStaging, type BlobStore } from './blob-types.ts';
+import { stagedBlob, writeStagingFile } from './staging-file.ts';
 import { verifyingStream } from './verify-stream.ts';
 
 /**
@@ -22,25 +21,10 @@ export function createS3BlobStore(s3Url: string, temporaryFolder = path.join(os.
   const store: BlobStore = {
     async stage(source, options) {
       const written = await writeStagingFile(temporaryFolder, source, options?.maxBytes);
-      const staged: StagedBlob = {
-        sha256: written.sha256,
-        size: written.size,
-        async commit() {
-          await client.send(
-            new PutObjectCommand({
-              Bucket: bucket,
-              Key: keyOf(written.sha256),
-              Body: createReadStream(written.file),
-              ContentLength: written.size,
-              ContentType: 'application/octet-stream',
-            }),
-          );
-        },
-        async discard() {
-          await fs.rm(written.file, { force: true });
-        },
-      };
-      return staged;
+      return stagedBlob(written, async (file) => {
+        const object = { Bucket: bucket, Key: keyOf(written.sha256), ContentLength: written.size, ContentType: 'application/octet-stream' };
+        await client.send(new PutObjectCommand({ ...object, Body: createReadStream(file) }));
+      });
     },
     put: (source, options) => putByStaging(store, source, options),
     async get(sha256, range) {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { blobTooLarge } from './blob-types.ts';
+import { blobTooLarge, type StagedBlob } from './blob-types.ts';
 
 /**
  * Streams `source` into a new file in `folder`, hashing and counting as it writes, and syncs it to
@@ -29,4 +29,21 @@ export async function writeStagingFile(folder: string, source: AsyncIterable<Uin
   }
   await handle.close();
   return { file, sha256: hash.digest('hex'), size };
+}
+
+/** A staged file as a StagedBlob: `store` moves it into the store once; discard removes what is left. */
+export function stagedBlob(written: { file: string; sha256: string; size: number }, store: (file: string) => Promise<void>): StagedBlob {
+  let committed = false;
+  return {
+    sha256: written.sha256,
+    size: written.size,
+    async commit() {
+      if (committed) return;
+      await store(written.file);
+      committed = true;
+    },
+    async discard() {
+      await fs.rm(written.file, { force: true });
+    },
+  };
 }

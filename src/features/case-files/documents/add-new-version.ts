@@ -1,11 +1,12 @@
-import { recordAudit, type Actor } from '../../staff/index.ts';
+import type { Actor } from '../../staff/index.ts';
 import { authorizeFile } from '../authorize-file.ts';
 import type { Origin } from '../case-file-deps.ts';
-import { addDocumentVersion, whyNotChangeable } from './add-document-version.ts';
+import { whyNotChangeable } from './add-document-version.ts';
 import type { UploadDeps } from './document-deps.ts';
 import { documentState } from './document-store.ts';
-import { queueTextExtraction, type TextJobs } from './text-extraction-job.ts';
 import { cleanFileName, receiveUpload, type Upload } from './receive-upload.ts';
+import { storeUpload } from './store-upload.ts';
+import type { TextJobs } from './text-extraction-job.ts';
 
 /**
  * The next version of a document (a better scan, a corrected letter). Refused while another clerk
@@ -19,35 +20,12 @@ export async function addNewVersion(
 ): Promise<{ documentId: string; number: number }> {
   await authorizeFile(deps, actor, input.fileId, 'case_file.write', origin);
   const staffId = actor?.kind === 'staff' ? actor.staffId : null;
-  // Before reading the bytes: an unknown or locked document is refused at once.
+  // Before reading the bytes: an unknown or locked document is refused at once (and again, under the row lock, when storing).
   const state = await documentState(deps.db, input.fileId, input.documentId);
   const now = deps.clock.now();
   if (!state || (state.locked_by_staff_id && state.locked_by_staff_id !== staffId && state.locked_until && state.locked_until > now))
     throw await whyNotChangeable(deps.db, input.fileId, input.documentId);
-  const { staged, mediaType } = await receiveUpload(deps, input.upload);
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const added = await addDocumentVersion(deps, trx, {
-        fileId: input.fileId,
-        documentId: input.documentId,
-        blob: staged,
-        mediaType,
-        fileName: cleanFileName(input.upload.fileName),
-        createdByStaffId: staffId,
-        createdBy: actor?.kind === 'staff' ? actor.displayName : 'Lotse',
-      });
-      await recordAudit(trx, deps.clock, {
-        actor,
-        action: 'case_document.add_version',
-        target: { type: 'case_document', id: added.documentId },
-        after: { mediaType, size: staged.size, version: added.number },
-        screen: origin.screen,
-        ip: origin.ip,
-      });
-      await queueTextExtraction(deps.jobs, trx, added.documentId);
-      return added;
-    });
-  } finally {
-    await staged.discard();
-  }
+  const received = await receiveUpload(deps, input.upload);
+  const fileName = cleanFileName(input.upload.fileName);
+  return storeUpload(deps, actor, received, { fileId: input.fileId, documentId: input.documentId, fileName }, { action: 'case_document.add_version', origin });
 }

@@ -60,21 +60,12 @@ const uploadQuery = metadataBody.extend({ fileName: z.string().min(1).max(255) }
 const binary = { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } };
 const versionAnswer = z.object({ documentId: z.uuid(), number: z.number().int() }).openapi('CaseDocumentVersionAdded');
 
-const present = (d: DocumentSummary) => ({
-  id: d.id,
-  title: d.title,
-  category: d.category as (typeof documentCategories)[number],
-  receivedOn: d.receivedOn,
-  datedOn: d.datedOn,
-  sender: d.sender,
-  procedureId: d.procedureId,
-  currentVersion: d.currentVersion,
-  version: d.version,
-  mediaType: d.mediaType,
-  pageCount: d.pageCount,
-  textState: d.textState as 'pending',
-  lockedBy: d.lockedByName,
-  lockedUntil: d.lockedUntil?.toISOString() ?? null,
+const present = ({ lockedById: _, lockedByName, lockedUntil, createdAt: __, ...rest }: DocumentSummary) => ({
+  ...rest,
+  category: rest.category as (typeof documentCategories)[number],
+  textState: rest.textState as 'pending',
+  lockedBy: lockedByName,
+  lockedUntil: lockedUntil?.toISOString() ?? null,
 });
 
 const errors = {
@@ -175,6 +166,8 @@ const routes = {
 };
 
 const origin = (c: Context<AppEnv>) => ({ screen: `${c.req.method} ${c.req.routePath}`.slice(0, 200), ip: clientIp(c) });
+/** The path's ids, validated by the route's schema. */
+const documentIds = (c: Context<AppEnv>) => c.req.valid('param' as never) as { fileId: string; documentId: string };
 const etagOf = (version: number) => `"${version}"`;
 const ifMatchVersion = (header: string | undefined) => {
   const match = /^(?:W\/)?"(\d+)"$/.exec(header?.trim() ?? '');
@@ -194,27 +187,27 @@ export function documentApiRoutes(deps: DocumentRouteDeps) {
   api.use('/api/v1/files/:fileId/documents/*', requireStaff(deps));
 
   api.openapi(routes.list, async (c) => {
-    const { fileId } = c.req.valid('param' as never) as { fileId: string };
+    const { fileId } = documentIds(c);
     const documents = await listDocuments(deps, currentStaff(c), fileId, origin(c));
     return c.json({ documents: documents.map(present) }, 200);
   });
 
   api.openapi(routes.upload, async (c) => {
-    const { fileId } = c.req.valid('param' as never) as { fileId: string };
+    const { fileId } = documentIds(c);
     const { fileName, ...metadata } = c.req.valid('query' as never) as z.infer<typeof uploadQuery>;
     const upload = { body: rawBody(c), fileName, declaredType: c.req.header('content-type') };
     return c.json(await uploadDocument(deps, currentStaff(c), { fileId, metadata, upload }, origin(c)), 201);
   });
 
   api.openapi(routes.show, async (c) => {
-    const { fileId, documentId } = c.req.valid('param' as never) as { fileId: string; documentId: string };
+    const { fileId, documentId } = documentIds(c);
     const { document } = await viewDocument(deps, currentStaff(c), { fileId, documentId }, origin(c));
     c.header('etag', etagOf(document.version));
     return c.json(present(document), 200);
   });
 
   api.openapi(routes.edit, async (c) => {
-    const { fileId, documentId } = c.req.valid('param' as never) as { fileId: string; documentId: string };
+    const { fileId, documentId } = documentIds(c);
     const basedOn = ifMatchVersion(c.req.header('if-match'));
     const metadata = c.req.valid('json' as never) as z.infer<typeof metadataBody>;
     const actor = currentStaff(c);
@@ -230,13 +223,13 @@ export function documentApiRoutes(deps: DocumentRouteDeps) {
   });
 
   api.openapi(routes.remove, async (c) => {
-    const { fileId, documentId } = c.req.valid('param' as never) as { fileId: string; documentId: string };
+    const { fileId, documentId } = documentIds(c);
     await deleteDocument(deps, currentStaff(c), { fileId, documentId }, origin(c));
     return c.body(null, 204);
   });
 
   api.openapi(routes.addVersion, async (c) => {
-    const { fileId, documentId } = c.req.valid('param' as never) as { fileId: string; documentId: string };
+    const { fileId, documentId } = documentIds(c);
     const { fileName } = c.req.valid('query' as never) as { fileName: string };
     const upload = { body: rawBody(c), fileName, declaredType: c.req.header('content-type') };
     return c.json(await addNewVersion(deps, currentStaff(c), { fileId, documentId, upload }, origin(c)), 201);
@@ -251,14 +244,14 @@ export function documentApiRoutes(deps: DocumentRouteDeps) {
   });
 
   api.openapi(routes.lock, async (c) => {
-    const { fileId, documentId } = c.req.valid('param' as never) as { fileId: string; documentId: string };
+    const { fileId, documentId } = documentIds(c);
     const body = (await c.req.json().catch(() => ({}))) as { minutes?: number };
     const { lockedUntil } = await lockDocument(deps, currentStaff(c), { fileId, documentId, minutes: body.minutes }, origin(c));
     return c.json({ lockedUntil: lockedUntil.toISOString() }, 200);
   });
 
   api.openapi(routes.unlock, async (c) => {
-    const { fileId, documentId } = c.req.valid('param' as never) as { fileId: string; documentId: string };
+    const { fileId, documentId } = documentIds(c);
     await unlockDocument(deps, currentStaff(c), { fileId, documentId }, origin(c));
     return c.body(null, 204);
   });

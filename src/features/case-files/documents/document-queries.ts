@@ -19,66 +19,42 @@ export type DocumentSummary = {
   createdAt: Date;
 };
 
-const summaryColumns = [
-  'd.id',
-  'd.title',
-  'd.category',
-  'd.received_on',
-  'd.dated_on',
-  'd.sender',
-  'd.procedure_id',
-  'd.current_version',
-  'd.version',
-  'd.text_state',
-  'd.locked_by_staff_id',
-  'd.locked_until',
-  'd.created_at',
-  'staff.display_name as locked_by_name',
-  'v.media_type',
-  'v.page_count',
-] as const;
-
 function documentsQuery(db: Database) {
   return db
     .selectFrom('case_document as d')
     .innerJoin('case_document_version as v', (join) => join.onRef('v.document_id', '=', 'd.id').onRef('v.number', '=', 'd.current_version'))
     .leftJoin('staff', 'staff.id', 'd.locked_by_staff_id')
-    .select(summaryColumns);
+    .select([
+      'd.id',
+      'd.title',
+      'd.category',
+      'd.received_on as receivedOn',
+      'd.dated_on as datedOn',
+      'd.sender',
+      'd.procedure_id as procedureId',
+      'd.current_version as currentVersion',
+      'd.version',
+      'd.text_state as textState',
+      'd.locked_by_staff_id as lockedById',
+      'staff.display_name as lockedByName',
+      'd.locked_until as lockedUntil',
+      'v.media_type as mediaType',
+      'v.page_count as pageCount',
+      'd.created_at as createdAt',
+    ]);
 }
-
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof documentsQuery>['executeTakeFirstOrThrow']>>;
-const toSummary = (row: SummaryRow): DocumentSummary => ({
-  id: row.id,
-  title: row.title,
-  category: row.category,
-  receivedOn: row.received_on,
-  datedOn: row.dated_on,
-  sender: row.sender,
-  procedureId: row.procedure_id,
-  currentVersion: row.current_version,
-  version: row.version,
-  textState: row.text_state,
-  lockedById: row.locked_by_staff_id,
-  lockedByName: row.locked_by_name,
-  lockedUntil: row.locked_until,
-  mediaType: row.media_type,
-  pageCount: row.page_count,
-  createdAt: row.created_at,
-});
 
 /** A file's documents, newest received first (then newest added). */
 export async function documentsOfFile(db: Database, fileId: string): Promise<DocumentSummary[]> {
-  const rows = await documentsQuery(db)
+  return documentsQuery(db)
     .where('d.file_id', '=', fileId)
     .orderBy('d.received_on', (ob) => ob.desc().nullsLast())
     .orderBy('d.created_at', 'desc')
     .execute();
-  return rows.map(toSummary);
 }
 
 export async function documentOfFile(db: Database, fileId: string, documentId: string): Promise<DocumentSummary | undefined> {
-  const row = await documentsQuery(db).where('d.file_id', '=', fileId).where('d.id', '=', documentId).executeTakeFirst();
-  return row && toSummary(row);
+  return documentsQuery(db).where('d.file_id', '=', fileId).where('d.id', '=', documentId).executeTakeFirst();
 }
 
 export type VersionRow = {

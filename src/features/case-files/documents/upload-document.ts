@@ -1,11 +1,11 @@
-import { recordAudit, type Actor } from '../../staff/index.ts';
+import type { Actor } from '../../staff/index.ts';
 import { authorizeFile } from '../authorize-file.ts';
 import type { Origin } from '../case-file-deps.ts';
-import { addDocumentVersion } from './add-document-version.ts';
 import type { UploadDeps } from './document-deps.ts';
 import { parseDocumentMetadata, procedureNotInFile } from './document-metadata.ts';
-import { queueTextExtraction, type TextJobs } from './text-extraction-job.ts';
 import { cleanFileName, receiveUpload, type Upload } from './receive-upload.ts';
+import { storeUpload } from './store-upload.ts';
+import type { TextJobs } from './text-extraction-job.ts';
 
 /**
  * A new document with its first version, uploaded by a clerk. Authorization and the metadata are
@@ -20,32 +20,15 @@ export async function uploadDocument(
 ): Promise<{ documentId: string; number: number }> {
   await authorizeFile(deps, actor, input.fileId, 'case_file.write', origin);
   const metadata = parseDocumentMetadata(input.metadata);
-  const { staged, mediaType } = await receiveUpload(deps, input.upload);
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const added = await addDocumentVersion(deps, trx, {
-        fileId: input.fileId,
-        metadata,
-        blob: staged,
-        mediaType,
-        fileName: cleanFileName(input.upload.fileName),
-        createdByStaffId: actor?.kind === 'staff' ? actor.staffId : null,
-        createdBy: actor?.kind === 'staff' ? actor.displayName : 'Lotse',
-      });
-      await recordAudit(trx, deps.clock, {
-        actor,
-        action: 'case_document.add',
-        target: { type: 'case_document', id: added.documentId },
-        after: { category: metadata.category, mediaType, size: staged.size, version: added.number },
-        screen: origin.screen,
-        ip: origin.ip,
-      });
-      await queueTextExtraction(deps.jobs, trx, added.documentId);
-      return added;
-    });
-  } catch (error) {
+  const received = await receiveUpload(deps, input.upload);
+  const fileName = cleanFileName(input.upload.fileName);
+  return storeUpload(
+    deps,
+    actor,
+    received,
+    { fileId: input.fileId, metadata, fileName },
+    { action: 'case_document.add', origin, after: { category: metadata.category } },
+  ).catch((error: unknown) => {
     throw procedureNotInFile(error) ?? error;
-  } finally {
-    await staged.discard();
-  }
+  });
 }
