@@ -4,17 +4,15 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/validation.ts';
 import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { clientIp, currentStaff, requireStaff } from '../../staff/index.ts';
-import { addNewVersion } from './add-new-version.ts';
+import { addNewVersion, uploadDocument } from './upload-document.ts';
 import { deleteDocument } from './delete-document.ts';
 import { documentCategories } from './document-deps.ts';
 import type { DocumentSummary } from './document-queries.ts';
 import type { DocumentRouteDeps } from './document-routes.tsx';
 import { versionResponse } from './download-response.ts';
 import { editDocument } from './edit-document.ts';
-import { lockDocument } from './lock-document.ts';
+import { lockDocument, unlockDocument } from './lock-document.ts';
 import { listDocuments, openDocumentVersion, viewDocument } from './open-document.ts';
-import { unlockDocument } from './unlock-document.ts';
-import { uploadDocument } from './upload-document.ts';
 
 const tags = ['Case file documents'];
 const security = [{ bearerAuth: [] }];
@@ -222,17 +220,16 @@ export function documentApiRoutes(deps: DocumentRouteDeps) {
     return c.json(present(document), 200);
   });
 
-  api.openapi(routes.remove, async (c) => {
-    const { fileId, documentId } = documentIds(c);
-    await deleteDocument(deps, currentStaff(c), { fileId, documentId }, origin(c));
+  // Deleting and releasing answer the same way: done, nothing to show.
+  const noContent = (run: typeof deleteDocument) => async (c: Context<AppEnv>) => {
+    await run(deps, currentStaff(c), documentIds(c), origin(c));
     return c.body(null, 204);
-  });
+  };
+  api.openapi(routes.remove, noContent(deleteDocument) as never);
 
   api.openapi(routes.addVersion, async (c) => {
-    const { fileId, documentId } = documentIds(c);
-    const { fileName } = c.req.valid('query' as never) as { fileName: string };
-    const upload = { body: rawBody(c), fileName, declaredType: c.req.header('content-type') };
-    return c.json(await addNewVersion(deps, currentStaff(c), { fileId, documentId, upload }, origin(c)), 201);
+    const upload = { body: rawBody(c), fileName: (c.req.valid('query' as never) as { fileName: string }).fileName, declaredType: c.req.header('content-type') };
+    return c.json(await addNewVersion(deps, currentStaff(c), { ...documentIds(c), upload }, origin(c)), 201);
   });
 
   api.openapi(routes.content, async (c) => {
@@ -250,11 +247,7 @@ export function documentApiRoutes(deps: DocumentRouteDeps) {
     return c.json({ lockedUntil: lockedUntil.toISOString() }, 200);
   });
 
-  api.openapi(routes.unlock, async (c) => {
-    const { fileId, documentId } = documentIds(c);
-    await unlockDocument(deps, currentStaff(c), { fileId, documentId }, origin(c));
-    return c.body(null, 204);
-  });
+  api.openapi(routes.unlock, noContent(unlockDocument) as never);
 
   return api;
 }

@@ -4,19 +4,17 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { changeContext, idParam, parseForm, requireStaff } from '../../staff/index.ts';
 import { addDocumentNote } from './add-document-note.ts';
-import { addNewVersion } from './add-new-version.ts';
+import { addNewVersion, uploadDocument } from './upload-document.ts';
 import { deleteDocument } from './delete-document.ts';
 import type { UploadDeps } from './document-deps.ts';
 import { DocumentsPage, DocumentViewerPage } from './document-pages.tsx';
 import { versionResponse } from './download-response.ts';
 import { editDocument } from './edit-document.ts';
-import { lockDocument } from './lock-document.ts';
+import { lockDocument, unlockDocument } from './lock-document.ts';
 import { listDocuments, openDocumentVersion, viewDocument } from './open-document.ts';
 import { pageImages } from './page-images.ts';
 import { fieldText, multipartParts } from './streamed-upload.ts';
 import type { TextJobs } from './text-extraction-job.ts';
-import { unlockDocument } from './unlock-document.ts';
-import { uploadDocument } from './upload-document.ts';
 
 export type DocumentRouteDeps = UploadDeps & { jobs: TextJobs };
 

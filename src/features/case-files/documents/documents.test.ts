@@ -13,12 +13,10 @@ import { imageOnlyPdf, pdfWithText } from '../../../demo/demo-documents.ts';
 import { createBlobStore } from '../../../platform/storage/blob-store.ts';
 import { fixedClock } from '../../../shared/clock.ts';
 import { addDocumentNote } from './add-document-note.ts';
-import { addNewVersion } from './add-new-version.ts';
+import { addNewVersion, uploadDocument } from './upload-document.ts';
 import { deleteDocument } from './delete-document.ts';
 import { editDocument } from './edit-document.ts';
-import { lockDocument } from './lock-document.ts';
-import { unlockDocument } from './unlock-document.ts';
-import { uploadDocument } from './upload-document.ts';
+import { lockDocument, unlockDocument } from './lock-document.ts';
 
 const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-11-23T07:00:00Z');

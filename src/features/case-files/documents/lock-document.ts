@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/app-error.ts';
 import type { Actor } from '../../staff/index.ts';
 import type { CaseFileDeps, Origin } from '../case-file-deps.ts';
 import { changeDocument, type DocumentRef } from './change-document.ts';
-import { setLock } from './document-changes-store.ts';
+import { clearLock, setLock } from './document-changes-store.ts';
 import { lockMinutes } from './document-deps.ts';
 
 /**
@@ -27,5 +27,16 @@ export async function lockDocument(
     const locked = await setLock(trx, { fileId: input.fileId, documentId: input.documentId, staffId, until: new Date(now.getTime() + minutes * 60_000) }, now);
     if (!locked?.locked_until) return undefined;
     return { result: { lockedUntil: locked.locked_until }, after: { until: locked.locked_until.toISOString() } };
+  });
+}
+
+/** Releases a check-out: the holder's own, one that ran out, or (team lead, admin) anybody's. */
+export async function unlockDocument(deps: CaseFileDeps, actor: Actor | undefined, input: DocumentRef, origin: Origin = {}): Promise<void> {
+  if (actor && actor.kind !== 'staff') throw new AppError('forbidden', 'Nur Mitarbeitende können einchecken. / Only staff can unlock documents.');
+  const staffId = actor?.staffId ?? '';
+  const anyHolder = actor?.role === 'team_lead' || actor?.role === 'admin';
+  await changeDocument(deps, actor, input, origin, 'case_document.unlock', async (trx, now) => {
+    const cleared = await clearLock(trx, { ...input, staffId, anyHolder }, now);
+    return cleared && { result: undefined };
   });
 }
