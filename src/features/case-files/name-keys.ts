@@ -51,8 +51,8 @@ function normalizeName(value: string, cyrillic: Record<string, string>): string 
   // Composed first: й, ё, ї and أ must be read before NFKD takes their marks off.
   const letters = [
     ...value
-      // ZWNJ and tatweel sit inside one Persian/Arabic word (مهر‌نوش is Mehrnoush): they join, never split.
-      .replace(/[\u200C\u200D\u0640]/g, '')
+      // ZWNJ and tatweel sit inside one Persian/Arabic word (Mehrnoush): they join, never split.
+      .replace(/\u200C|\u200D|\u0640/g, '')
       .normalize('NFKC')
       .toLowerCase(),
   ];
