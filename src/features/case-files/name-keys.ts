@@ -80,7 +80,8 @@ function skeletonOf(normalized: string): string {
       .replace(/x/g, 'ks')
       .replace(/ck|q|c(?!h)/g, 'k')
       .replace(/w/g, 'v')
-      .replace(/tz|ts/g, 'z')
+      // German writes з as s and ц as z (Kusnezow), English as z and ts (Kuznetsov): one letter.
+      .replace(/tz|ts|z/g, 's')
       // Ukrainian г is h, Russian г is g (Hryhorii / Grigorii): one letter in the skeleton.
       .replace(/g/g, 'h')
       .replace(/[aeiouy]/g, '')

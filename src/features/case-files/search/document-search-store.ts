@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Database } from '../../../db/database.ts';
+
+export type DocumentHit = {
+  document_id: string;
+  file_id: string;
+  person_id: string;
+  title: string;
+  category: string;
+  received_on: string | null;
+  reference: string;
+  family_name: string;
+  given_names: string;
+  snippet: string;
+};
+
+/** Marks around the matched words in a snippet: control characters never found in stored text. */
+export const highlightStart = '\u0002';
+export const highlightStop = '\u0003';
+
+/**
+ * Documents of files in the locations whose title or text matches (German stemming, web search
+ * syntax: "quoted phrase", -not, or), best first. The snippet is cut only for the page of hits.
+ */
+export async function findDocuments(db: Database, query: string, locationIds: readonly string[], limit: number): Promise<DocumentHit[]> {
+  if (locationIds.length === 0) return [];
+  const options = `StartSel=${highlightStart}, StopSel=${highlightStop}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
+  const result = await sql<DocumentHit>`
+    WITH q AS (SELECT websearch_to_tsquery('german', ${query}) AS query),
+    hits AS (
+      SELECT d.id, d.file_id, d.title, d.category, d.received_on, d.current_version, ts_rank_cd(d.search_vector, q.query) AS rank
+      FROM case_document d CROSS JOIN q
+      JOIN case_file f ON f.id = d.file_id
+      WHERE d.search_vector @@ q.query AND f.location_id = ANY(${[...locationIds]}::uuid[])
+      ORDER BY rank DESC, d.id
+      LIMIT ${limit}
+    )
+    SELECT h.id AS document_id, h.file_id, f.person_id, h.title, h.category, h.received_on::text AS received_on, f.reference,
+      p.family_name, p.given_names,
+      ts_headline('german', coalesce(v.extracted_text, h.title), q.query, ${options}) AS snippet
+    FROM hits h CROSS JOIN q
+    JOIN case_file f ON f.id = h.file_id
+    JOIN case_person p ON p.id = f.person_id
+    LEFT JOIN case_document_version v ON v.document_id = h.id AND v.number = h.current_version
+    ORDER BY h.rank DESC, h.id
+  `.execute(db);
+  return result.rows;
+}
