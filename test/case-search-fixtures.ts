@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 import { nameKeys } from '../src/features/case-files/name-keys.ts';
 import type { StaffActor, StaffRole } from '../src/features/staff/index.ts';
@@ -66,4 +67,44 @@ let counter = 0;
 export function staffActor(role: StaffRole, locationIds: string[], staffId: string): StaffActor {
   counter++;
   return { kind: 'staff', staffId, displayName: `Test ${counter}`, username: `${role}${counter}`, role, locationIds, specialtyIds: [], via: 'session' };
+}
+
+/**
+ * A document with its current version's text and the search vector the docs helper's text job
+ * writes (title weight A, text weight B, German configuration).
+ */
+export async function addDocumentWithText(db: Database, fileId: string, document: { title: string; text: string | null }): Promise<string> {
+  const sha256 = randomBytes(32).toString('hex');
+  await db.insertInto('blob').values({ sha256, size: 10, media_type: 'application/pdf', created_at: at }).execute();
+  const row = await db
+    .insertInto('case_document')
+    .values((eb) => ({
+      file_id: fileId,
+      title: document.title,
+      category: 'application',
+      text_state: document.text === null ? 'no_text' : 'extracted',
+      search_vector: eb.fn('setweight', [eb.fn('to_tsvector', [eb.val('german'), eb.val(document.title)]), eb.val('A')]) as never,
+      created_at: at,
+      updated_at: at,
+    }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`UPDATE case_document SET search_vector = search_vector || setweight(to_tsvector('german', ${document.text ?? ''}), 'B') WHERE id = ${row.id}`.execute(
+    db,
+  );
+  await db
+    .insertInto('case_document_version')
+    .values({
+      document_id: row.id,
+      number: 1,
+      blob_sha256: sha256,
+      media_type: 'application/pdf',
+      size: 10,
+      file_name: 'scan.pdf',
+      extracted_text: document.text,
+      created_by: 'test',
+      created_at: at,
+    })
+    .execute();
+  return row.id;
 }

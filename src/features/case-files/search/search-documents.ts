@@ -28,7 +28,7 @@ export async function searchDocuments(deps: SearchDeps, actor: StaffActor, input
   authorize(actor, 'case_file.read');
   if (input.query.length > maxQueryLength) throw new AppError('validation_failed', `The search is longer than ${maxQueryLength} characters.`);
   // Characters the web search syntax does not use are only noise for the parser.
-  const query = input.query.replace(/[\u0000-\u001F]/g, ' ').trim();
+  const query = input.query.replace(/\p{Cc}/gu, ' ').trim();
   if (!/[\p{L}\p{N}]/u.test(query)) return [];
   const limit = Math.min(Math.max(input.limit ?? defaultResultLimit, 1), maxResultLimit);
   return deps.db.transaction().execute(async (trx) => {
