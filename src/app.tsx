@@ -25,6 +25,8 @@ import { officePortalRoutes, officeRoutes } from './features/office/index.ts';
 import { officeStaffRoutes } from './features/office/staff/office-staff-routes.ts';
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
+import { searchApiRoutes } from './features/case-files/search/search-api-routes.ts';
+import { searchRoutes } from './features/case-files/search/search-routes.tsx';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
@@ -164,6 +166,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   app.route('/', paymentRoutes(staffDeps));
+  app.route('/', searchRoutes(staffDeps));
+  app.route('/', searchApiRoutes(staffDeps));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   // The portal shell first: its language cookie and cache rule apply to the domains' portal pages after it.

@@ -15,16 +15,23 @@ export type PersonTerm =
   | { kind: 'identifier'; value: string };
 
 export const maxQueryLength = 200;
+
+/** Why a search was refused; pages show their own text for each. */
+export type RefusalReason = 'too_long' | 'too_many_terms' | 'not_a_date' | 'reception_criteria';
+
+export function refused(reason: RefusalReason, message: string): AppError {
+  return new AppError('validation_failed', message, { details: { reason } });
+}
 const maxTerms = 6;
 
 export function readPersonQuery(query: string): PersonTerm[] {
-  if (query.length > maxQueryLength) throw new AppError('validation_failed', `The search is longer than ${maxQueryLength} characters.`);
+  if (query.length > maxQueryLength) throw refused('too_long', `The search is longer than ${maxQueryLength} characters.`);
   const terms: PersonTerm[] = [];
   for (const word of query.normalize('NFKC').split(/[\s,;]+/u)) {
     const term = readTerm(word);
     if (term) terms.push(term);
   }
-  if (terms.length > maxTerms) throw new AppError('validation_failed', `Search with at most ${maxTerms} terms.`);
+  if (terms.length > maxTerms) throw refused('too_many_terms', `Search with at most ${maxTerms} terms.`);
   return terms;
 }
 
@@ -67,9 +74,9 @@ function readBirthDate(word: string): PersonTerm | undefined {
     if (iso[2] !== undefined) month = Number(iso[2]);
     if (iso[3] !== undefined) day = Number(iso[3]);
   } else return undefined;
-  if (year < 1870 || year > 2200) throw new AppError('validation_failed', `${word} is not a date of birth.`);
-  if (month !== undefined && (month < 1 || month > 12)) throw new AppError('validation_failed', `${word} is not a date of birth.`);
+  if (year < 1870 || year > 2200) throw refused('not_a_date', `${word} is not a date of birth.`);
+  if (month !== undefined && (month < 1 || month > 12)) throw refused('not_a_date', `${word} is not a date of birth.`);
   if (day !== undefined && (day < 1 || day > new Date(Date.UTC(year, month ?? 1, 0)).getUTCDate()))
-    throw new AppError('validation_failed', `${word} is not a date of birth.`);
+    throw refused('not_a_date', `${word} is not a date of birth.`);
   return { kind: 'birth', year, ...(month === undefined ? {} : { month }), ...(day === undefined ? {} : { day }) };
 }

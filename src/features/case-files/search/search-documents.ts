@@ -1,9 +1,8 @@
 import { authorize, type StaffActor } from '../../staff/index.ts';
 import { auditSearchResults } from './audit-search-results.ts';
 import { findDocuments, highlightStart, highlightStop, type DocumentHit } from './document-search-store.ts';
-import { maxQueryLength } from './person-query.ts';
+import { maxQueryLength, refused } from './person-query.ts';
 import { defaultResultLimit, maxResultLimit, type SearchDeps } from './search-persons.ts';
-import { AppError } from '../../../shared/app-error.ts';
 
 /** A piece of a snippet; `marked` pieces are the words that matched. */
 export type SnippetPart = { text: string; marked: boolean };
@@ -26,7 +25,7 @@ export type DocumentResult = {
  */
 export async function searchDocuments(deps: SearchDeps, actor: StaffActor, input: { query: string; limit?: number }): Promise<DocumentResult[]> {
   authorize(actor, 'case_file.read');
-  if (input.query.length > maxQueryLength) throw new AppError('validation_failed', `The search is longer than ${maxQueryLength} characters.`);
+  if (input.query.length > maxQueryLength) throw refused('too_long', `The search is longer than ${maxQueryLength} characters.`);
   // Characters the web search syntax does not use are only noise for the parser.
   const query = input.query.replace(/\p{Cc}/gu, ' ').trim();
   if (!/[\p{L}\p{N}]/u.test(query)) return [];

@@ -1,10 +1,9 @@
 import type { Database } from '../../../db/database.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { authorize, can, type StaffActor } from '../../staff/index.ts';
-import { AppError } from '../../../shared/app-error.ts';
 import { auditSearchResults } from './audit-search-results.ts';
 import { appointmentsOfPersons, type LinkedAppointment } from './linked-appointments-store.ts';
-import { readPersonQuery } from './person-query.ts';
+import { readPersonQuery, refused } from './person-query.ts';
 import { findPersons, type PersonHit } from './person-search-store.ts';
 
 export type SearchDeps = { db: Database; clock: Clock };
@@ -48,7 +47,7 @@ export async function searchPersons(deps: SearchDeps, actor: StaffActor, input: 
   authorize(actor, view === 'file' ? 'case_file.read' : 'case_file.identify');
   const terms = readPersonQuery(input.query);
   if (view === 'identify' && terms.some((term) => term.kind !== 'name' && term.kind !== 'birth'))
-    throw new AppError('validation_failed', 'Reception searches by name and date of birth only.');
+    throw refused('reception_criteria', 'Reception searches by name and date of birth only.');
   const limit = Math.min(Math.max(input.limit ?? defaultResultLimit, 1), maxResultLimit);
   if (terms.length === 0) return { view, results: [], terms: 0 };
   return deps.db.transaction().execute(async (trx) => {
