@@ -57,13 +57,15 @@ const documentSearch = z
     results: z.array(
       z.object({
         documentId: z.uuid(),
-        fileId: z.uuid(),
+        fileId: z.uuid().openapi({ description: 'The file the document belongs to: /staff/files/{fileId}' }),
         title: z.string(),
-        category: z.string(),
-        receivedOn: z.string().nullable(),
-        fileReference: z.string(),
-        personName: z.string(),
-        snippet: z.array(z.object({ text: z.string(), marked: z.boolean() })),
+        category: z.string().openapi({ description: 'application, passport_copy, decision, letter, evidence, photo, certificate, correspondence, other' }),
+        receivedOn: z.iso.date().nullable(),
+        fileReference: z.string().openapi({ description: 'Aktenzeichen' }),
+        personName: z.string().openapi({ description: 'Family name, given names' }),
+        snippet: z
+          .array(z.object({ text: z.string(), marked: z.boolean() }))
+          .openapi({ description: 'The passage that matched, in pieces; marked pieces are the words found' }),
       }),
     ),
   })

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { assetUrl } from '../../../web/assets.ts';
 import { StaffLayout, staffLang, staffT } from '../../staff/index.ts';
@@ -28,16 +29,7 @@ export function SearchPage(props: { c: Context<AppEnv>; query: string; scope: Se
       <form method="get" action="/staff/files/search" role="search" id="file-search" data-results="/staff/files/search/results">
         <div class="field">
           <label for="q">{t('staff.file_search.query')}</label>
-          <input
-            type="search"
-            id="q"
-            name="q"
-            value={query}
-            maxlength={200}
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="q-hint"
-          />
+          <input type="search" id="q" name="q" value={query} maxlength={200} autocomplete="off" spellcheck={false} aria-describedby="q-hint" />
           <p class="hint" id="q-hint">
             {t(mayReadFiles ? 'staff.file_search.hint_file' : 'staff.file_search.hint_identify')}
           </p>
@@ -94,34 +86,21 @@ export function SearchResults(props: { c: Context<AppEnv>; outcome: SearchOutcom
 }
 
 function PersonTable(props: { c: Context<AppEnv>; results: PersonResult[] }) {
-  const t = staffT(props.c);
   const nationalities = new Intl.DisplayNames([staffLang(props.c)], { type: 'region' });
   return (
-    <table class="data-table">
-      <caption class="visually-hidden">{t('staff.file_search.results_persons')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('staff.file_search.name')}</th>
-          <th scope="col">{t('staff.file_search.birth')}</th>
-          <th scope="col">{t('staff.file_search.nationality')}</th>
-          <th scope="col">{t('staff.file_search.reference')}</th>
-          <th scope="col">{t('staff.file_search.location')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.results.map((result) => (
-          <tr>
-            <th scope="row">
-              <a href={`/staff/files/${result.fileId}`}>{[result.familyName, result.givenNames].filter(Boolean).join(', ')}</a>
-            </th>
-            <td>{formatBirthDate(result.birthDate)}</td>
-            <td>{result.nationalities.map((code) => nationalities.of(code) ?? code).join(', ')}</td>
-            <td>{result.fileReference}</td>
-            <td>{result.locationName}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ResultTable
+      c={props.c}
+      columns={['birth', 'nationality', 'reference', 'location']}
+      rows={props.results.map((result) => ({
+        name: <a href={`/staff/files/${result.fileId}`}>{personName(result)}</a>,
+        cells: [
+          formatBirthDate(result.birthDate),
+          result.nationalities.map((code) => nationalities.of(code) ?? code).join(', '),
+          result.fileReference,
+          result.locationName,
+        ],
+      }))}
+    />
   );
 }
 
@@ -129,25 +108,45 @@ function IdentifiedList(props: { c: Context<AppEnv>; results: IdentifiedPerson[]
   const t = staffT(props.c);
   const when = new Intl.DateTimeFormat(staffLang(props.c), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
   return (
+    <ResultTable
+      c={props.c}
+      columns={['birth', 'appointments']}
+      rows={props.results.map((result) => ({
+        name: personName(result),
+        cells: [
+          formatBirthDate(result.birthDate),
+          result.appointments.length === 0
+            ? t('staff.file_search.no_appointments')
+            : result.appointments.map((appointment) => `${when.format(appointment.startsAt)} (${appointment.locationName})`).join('; '),
+        ],
+      }))}
+    />
+  );
+}
+
+const personName = (person: { familyName: string; givenNames: string }) => [person.familyName, person.givenNames].filter(Boolean).join(', ');
+
+/** Persons found: the name heads each row, the columns are what the viewer may see. */
+function ResultTable(props: { c: Context<AppEnv>; columns: string[]; rows: { name: Child; cells: string[] }[] }) {
+  const t = staffT(props.c);
+  return (
     <table class="data-table">
       <caption class="visually-hidden">{t('staff.file_search.results_persons')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('staff.file_search.name')}</th>
-          <th scope="col">{t('staff.file_search.birth')}</th>
-          <th scope="col">{t('staff.file_search.appointments')}</th>
+          {props.columns.map((column) => (
+            <th scope="col">{t(`staff.file_search.${column}`)}</th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {props.results.map((result) => (
+        {props.rows.map((row) => (
           <tr>
-            <th scope="row">{[result.familyName, result.givenNames].filter(Boolean).join(', ')}</th>
-            <td>{formatBirthDate(result.birthDate)}</td>
-            <td>
-              {result.appointments.length === 0
-                ? t('staff.file_search.no_appointments')
-                : result.appointments.map((appointment) => `${when.format(appointment.startsAt)} (${appointment.locationName})`).join('; ')}
-            </td>
+            <th scope="row">{row.name}</th>
+            {row.cells.map((cell) => (
+              <td>{cell}</td>
+            ))}
           </tr>
         ))}
       </tbody>
