@@ -24,10 +24,15 @@ export type PersonHit = {
  */
 export async function findPersons(db: Database, terms: readonly PersonTerm[], locationIds: readonly string[], limit: number): Promise<PersonHit[]> {
   if (terms.length === 0 || locationIds.length === 0) return [];
+  return (await personSearchQuery(terms, locationIds, limit).execute(db)).rows;
+}
+
+/** The one statement of a person search (the benchmark runs it bare, too). */
+export function personSearchQuery(terms: readonly PersonTerm[], locationIds: readonly string[], limit: number): RawBuilder<PersonHit> {
   const ctes = terms.map((term, index) => sql`${sql.raw(`t${index}`)} AS (${termQuery(term)})`);
   const joins = terms.map((_, index) => sql.raw(`JOIN t${index} ON t${index}.person_id = p.id`));
   const score = sql.raw(terms.map((_, index) => `t${index}.score`).join(' + '));
-  const result = await sql<PersonHit>`
+  return sql<PersonHit>`
     WITH ${sql.join(ctes, sql`, `)}
     SELECT p.id AS person_id, f.id AS file_id, p.family_name, p.given_names, p.birth_year, p.birth_month, p.birth_day,
       p.nationalities, f.reference, l.name AS location_name
@@ -38,14 +43,13 @@ export async function findPersons(db: Database, terms: readonly PersonTerm[], lo
     WHERE f.location_id = ANY(${[...locationIds]}::uuid[])
     ORDER BY ${score} DESC, p.family_name, p.given_names, p.id
     LIMIT ${limit}
-  `.execute(db);
-  return result.rows;
+  `;
 }
 
 function termQuery(term: PersonTerm): RawBuilder<unknown> {
   switch (term.kind) {
     case 'name':
-      return sql`SELECT person_id, max(score) AS score FROM (${sql.join(term.variants.map(nameQuery), sql` UNION ALL `)}) m GROUP BY person_id`;
+      return sql`SELECT person_id, max(score) AS score FROM (${nameQuery(term.variants)}) m GROUP BY person_id`;
     case 'birth':
       return sql`SELECT id AS person_id, CASE WHEN birth_day IS NOT NULL AND birth_month IS NOT NULL THEN 2 ELSE 1 END AS score
         FROM case_person WHERE birth_year = ${term.year}
@@ -67,24 +71,30 @@ function termQuery(term: PersonTerm): RawBuilder<unknown> {
 }
 
 /**
- * One reading of a name word: the start of a name or of a word inside it (score 3 on the
- * normalized key, 2 on the skeleton), else a name that resembles it (typos, score 1).
+ * A name word in all its readings: the start of a name or of a word inside it (score 3 on the
+ * normalized key, 2 on the skeleton), else a name that resembles it (typos, score 1). Every arm
+ * of the OR has an index (text_pattern_ops for the start, trigram for a word inside and for
+ * resemblance), so PostgreSQL combines bitmaps instead of reading all names.
  */
-function nameQuery(keys: NameKeys): RawBuilder<unknown> {
-  const normalized = escapeLike(keys.normalized);
-  const skeleton = escapeLike(keys.skeleton);
-  const skeletonMatch =
-    keys.skeleton.length >= 2
-      ? sql`skeleton LIKE ${`${skeleton}%`} OR skeleton LIKE ${`% ${skeleton}%`}`
-      : keys.skeleton.length === 1
-        ? sql`skeleton = ${keys.skeleton}`
-        : sql`false`;
-  const fuzzy = keys.normalized.length >= 4 ? sql`OR ${keys.normalized} <% normalized` : sql``;
+function nameQuery(variants: readonly NameKeys[]): RawBuilder<unknown> {
+  const normalizedKeys = [...new Set(variants.map((keys) => keys.normalized))];
+  const skeletonKeys = [...new Set(variants.map((keys) => keys.skeleton))];
+  const startsOrContainsWord = (column: 'normalized' | 'skeleton', key: string) =>
+    sql`${sql.ref(column)} LIKE ${`${escapeLike(key)}%`} OR ${sql.ref(column)} LIKE ${`% ${escapeLike(key)}%`}`;
+  const normalizedMatch = sql.join(
+    normalizedKeys.map((key) => startsOrContainsWord('normalized', key)),
+    sql` OR `,
+  );
+  const skeletonArms = skeletonKeys.map((key) =>
+    // A one-letter skeleton (Ali → "l") says little: only a name that is exactly it.
+    key.length >= 2 ? startsOrContainsWord('skeleton', key) : key.length === 1 ? sql`skeleton = ${key}` : sql`false`,
+  );
+  const skeletonMatch = sql.join(skeletonArms, sql` OR `);
+  const fuzzyArms = normalizedKeys.filter((key) => key.length >= 5).map((key) => sql`OR ${key} <% normalized`);
   return sql`SELECT person_id,
-      CASE WHEN normalized LIKE ${`${normalized}%`} OR normalized LIKE ${`% ${normalized}%`} THEN 3
-        WHEN ${skeletonMatch} THEN 2 ELSE 1 END AS score
+      CASE WHEN ${normalizedMatch} THEN 3 WHEN ${skeletonMatch} THEN 2 ELSE 1 END AS score
     FROM case_person_name
-    WHERE normalized LIKE ${`${normalized}%`} OR normalized LIKE ${`% ${normalized}%`} OR ${skeletonMatch} ${fuzzy}`;
+    WHERE ${normalizedMatch} OR ${skeletonMatch} ${sql.join(fuzzyArms, sql` `)}`;
 }
 
 function escapeLike(value: string): string {
