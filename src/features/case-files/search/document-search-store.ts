@@ -11,6 +11,9 @@ export type DocumentHit = {
   reference: string;
   family_name: string;
   given_names: string;
+  birth_year: number | null;
+  birth_month: number | null;
+  birth_day: number | null;
   snippet: string;
 };
 
@@ -60,7 +63,7 @@ export function documentSearchQuery(query: string, locationIds: readonly string[
       LIMIT ${limit}
     )
     SELECT h.id AS document_id, h.file_id, f.person_id, h.title, h.category, h.received_on::text AS received_on, f.reference,
-      p.family_name, p.given_names,
+      p.family_name, p.given_names, p.birth_year, p.birth_month, p.birth_day,
       ts_headline('german', coalesce(v.extracted_text, h.title), q.query, ${options}) AS snippet
     FROM hits h CROSS JOIN q
     JOIN case_file f ON f.id = h.file_id

@@ -1,4 +1,5 @@
 import { authorize, type StaffActor } from '../../staff/index.ts';
+import { personAuditLabel } from '../audit-file-read.ts';
 import { auditSearchResults } from './audit-search-results.ts';
 import { findDocuments, highlightStart, highlightStop, type DocumentHit } from './document-search-store.ts';
 import { maxQueryLength, refused } from './person-query.ts';
@@ -37,7 +38,7 @@ export async function searchDocuments(deps: SearchDeps, actor: StaffActor, input
       query,
       results: hits.map((hit) => ({
         personId: hit.person_id,
-        personLabel: [hit.family_name, hit.given_names].filter(Boolean).join(', '),
+        personLabel: personAuditLabel(hit),
         target: { type: 'case_document', id: hit.document_id },
       })),
     });

@@ -145,7 +145,7 @@ describe('who may search, and the audit', () => {
       entries.map((entry) => [entry.action, entry.target_type, entry.target_id, entry.case_person_id]),
       [['case_file.search_persons', 'case_file', people.petrenko?.fileId, people.petrenko?.personId]],
     );
-    assert.equal(entries[0]?.label, 'Petrenko, Oleksandr (12.03.1990)');
+    assert.equal(entries[0]?.label, 'Petrenko, Oleksandr (1990-03-12)');
     assert.deepEqual(entries[0]?.at, clock.now());
   });
 });

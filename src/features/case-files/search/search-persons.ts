@@ -1,6 +1,7 @@
 import type { Database } from '../../../db/database.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { authorize, can, type StaffActor } from '../../staff/index.ts';
+import { personAuditLabel } from '../audit-file-read.ts';
 import { auditSearchResults } from './audit-search-results.ts';
 import { appointmentsOfPersons, type LinkedAppointment } from './linked-appointments-store.ts';
 import { readPersonQuery, refused } from './person-query.ts';
@@ -55,7 +56,7 @@ export async function searchPersons(deps: SearchDeps, actor: StaffActor, input: 
     await auditSearchResults(trx, deps.clock, actor, {
       what: view === 'file' ? 'case_file.search_persons' : 'case_file.identify_persons',
       query: input.query,
-      results: hits.map((hit) => ({ personId: hit.person_id, personLabel: personLabel(hit), target: { type: 'case_file', id: hit.file_id } })),
+      results: hits.map((hit) => ({ personId: hit.person_id, personLabel: personAuditLabel(hit), target: { type: 'case_file', id: hit.file_id } })),
     });
     if (view === 'file') return { view, results: hits.map(fileResult), terms: terms.length };
     const appointments = await appointmentsOfPersons(
@@ -96,10 +97,4 @@ export function formatBirthDate(date: BirthDate): string {
   if (date.month === null) return String(date.year);
   if (date.day === null) return `${pad(date.month)}.${date.year}`;
   return `${pad(date.day)}.${pad(date.month)}.${date.year}`;
-}
-
-function personLabel(hit: PersonHit): string {
-  const name = [hit.family_name, hit.given_names].filter(Boolean).join(', ');
-  const born = formatBirthDate(birthDate(hit));
-  return born ? `${name} (${born})` : name;
 }
