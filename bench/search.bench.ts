@@ -222,6 +222,9 @@ const report = (shape: Shape) => ({
   bareSqlMs: stats(shape.sqlMs),
   ratioP95: round(percentile(shape.ms, 95) / percentile(shape.sqlMs, 95), 2),
 });
+// The use cases switch parallel workers off for their transaction (see withoutParallelWorkers);
+// the bare statements run with the same setting, on the one connection of the pool.
+await sql`SET max_parallel_workers_per_gather = 0`.execute(db);
 const deps = { db, clock: systemClock };
 const results: Record<string, unknown> = {};
 const all: number[] = [];

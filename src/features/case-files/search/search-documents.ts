@@ -3,6 +3,7 @@ import { personAuditLabel } from '../audit-file-read.ts';
 import { auditSearchResults } from './audit-search-results.ts';
 import { findDocuments, highlightStart, highlightStop, type DocumentHit } from './document-search-store.ts';
 import { maxQueryLength, refused } from './person-query.ts';
+import { withoutParallelWorkers } from './person-search-store.ts';
 import { defaultResultLimit, maxResultLimit, type SearchDeps } from './search-persons.ts';
 
 /** A piece of a snippet; `marked` pieces are the words that matched. */
@@ -32,6 +33,7 @@ export async function searchDocuments(deps: SearchDeps, actor: StaffActor, input
   if (!/[\p{L}\p{N}]/u.test(query)) return [];
   const limit = Math.min(Math.max(input.limit ?? defaultResultLimit, 1), maxResultLimit);
   return deps.db.transaction().execute(async (trx) => {
+    await withoutParallelWorkers(trx);
     const hits = await findDocuments(trx, query, actor.locationIds, limit);
     await auditSearchResults(trx, deps.clock, actor, {
       what: 'case_file.search_documents',

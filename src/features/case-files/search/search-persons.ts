@@ -5,7 +5,7 @@ import { personAuditLabel } from '../audit-file-read.ts';
 import { auditSearchResults } from './audit-search-results.ts';
 import { appointmentsOfPersons, type LinkedAppointment } from './linked-appointments-store.ts';
 import { readPersonQuery, refused } from './person-query.ts';
-import { findPersons, type PersonHit } from './person-search-store.ts';
+import { findPersons, withoutParallelWorkers, type PersonHit } from './person-search-store.ts';
 
 export type SearchDeps = { db: Database; clock: Clock };
 
@@ -52,6 +52,7 @@ export async function searchPersons(deps: SearchDeps, actor: StaffActor, input: 
   const limit = Math.min(Math.max(input.limit ?? defaultResultLimit, 1), maxResultLimit);
   if (terms.length === 0) return { view, results: [], terms: 0 };
   return deps.db.transaction().execute(async (trx) => {
+    await withoutParallelWorkers(trx);
     const hits = await findPersons(trx, terms, actor.locationIds, limit);
     await auditSearchResults(trx, deps.clock, actor, {
       what: view === 'file' ? 'case_file.search_persons' : 'case_file.identify_persons',
