@@ -160,7 +160,7 @@ function DocumentList(props: { c: Context<AppEnv>; results: DocumentResult[] }) 
     <ol class="search-hits" aria-label={t('staff.file_search.results_documents')}>
       {props.results.map((result) => (
         <li>
-          <a href={`/staff/files/${result.fileId}/documents#document-${result.documentId}`}>{result.title}</a>
+          <a href={`/staff/files/${result.fileId}/documents/${result.documentId}`}>{result.title}</a>
           <span class="muted">
             {' · '}
             {result.personName} · {result.fileReference}
