@@ -6,6 +6,8 @@ import { createOffice } from '../../../../test/office-factory.ts';
 import { addStaff } from '../../../../test/staff.ts';
 import { addDocumentWithText, addPersonWithFile, staffActor } from '../../../../test/case-search-fixtures.ts';
 import type { StaffActor } from '../../staff/index.ts';
+import { sql } from 'kysely';
+import { rankedAtMost } from './document-search-store.ts';
 import { searchDocuments } from './search-documents.ts';
 
 const { db } = await createTestDatabase();
@@ -75,6 +77,30 @@ test('bad input: too long refused; empty, odd characters and syntax errors find 
   await assert.rejects(searchDocuments(deps, clerk, { query: 'x'.repeat(201) }), { code: 'validation_failed' });
   for (const query of ['', '   ', '!!!', '"', '-', 'OR', "'; DROP TABLE case_document; --", '& | !', '\u0000Antrag'])
     assert.ok(Array.isArray(await searchDocuments(deps, clerk, { query })), query);
+});
+
+test('a word in more documents than are ranked: the newest matches are ranked, the page is full', async () => {
+  const { id } = await addStaff(db, 'clerk', { locationIds: [...clerk.locationIds] });
+  const busy = staffActor('clerk', [...clerk.locationIds], id);
+  const location = clerk.locationIds[0] ?? '';
+  const person = await addPersonWithFile(db, location, { familyName: 'Vielschreiber', reference: 'WZ-MANY' });
+  await db
+    .insertInto('case_document')
+    .values(
+      Array.from({ length: rankedAtMost + 10 }, (_, n) => ({
+        file_id: person.fileId,
+        title: `Widerspruch ${n}`,
+        category: 'letter',
+        text_state: 'no_text',
+        search_vector: sql<string>`setweight(to_tsvector('german', ${`Widerspruch ${n}`}), 'A')`,
+        created_at: new Date(Date.UTC(2026, 0, 1) + n * 60_000),
+        updated_at: new Date(Date.UTC(2026, 0, 1)),
+      })),
+    )
+    .execute();
+  const results = await searchDocuments(deps, busy, { query: 'Widersprüche' });
+  assert.equal(results.length, 20);
+  assert.ok(results.every((result) => result.fileReference === 'WZ-MANY' && result.title.startsWith('Widerspruch')));
 });
 
 test('reception and admins may not search documents', async () => {
