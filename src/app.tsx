@@ -27,6 +27,9 @@ import { appointmentStaffRoutes } from './features/appointments/staff/staff-rout
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
 import { searchApiRoutes } from './features/case-files/search/search-api-routes.ts';
 import { searchRoutes } from './features/case-files/search/search-routes.tsx';
+import { caseFileStaffRoutes } from './features/case-files/staff/case-file-routes.tsx';
+import { procedureTypeRoutes } from './features/case-files/procedure-types/procedure-type-routes.tsx';
+import { caseFileApiRoutes } from './features/case-files/http/case-file-api.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
@@ -166,8 +169,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   app.route('/', paymentRoutes(staffDeps));
+  // The search before the file: /staff/files/search is not a file id.
   app.route('/', searchRoutes(staffDeps));
   app.route('/', searchApiRoutes(staffDeps));
+  app.route('/', caseFileStaffRoutes(staffDeps));
+  app.route('/', procedureTypeRoutes(staffDeps));
+  app.route('/', caseFileApiRoutes(staffDeps));
   app.route('/', staffApiRoutes(staffDeps));
   app.route('/', assetRoutes());
   // The portal shell first: its language cookie and cache rule apply to the domains' portal pages after it.

@@ -13,6 +13,8 @@ import { bookAppointment, createFrontOffice, deviceToken } from './front-desk-fi
 import { addAbsence } from './office-factory.ts';
 import { createTestOffice } from './portal/office-fixture.ts';
 import { addStaff, Browser } from './staff.ts';
+import { createPersonWithFile } from './case-file-factory.ts';
+import { seedStandardCatalogue } from '../src/features/case-files/procedure-types/seed-standard-catalogue.ts';
 
 // Monday 2026-11-23, 10:00 in Berlin.
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -61,6 +63,8 @@ const payment = await recordPayment(
     idempotencyKey: 'html-pages-payment',
   },
 );
+const caseFile = await createPersonWithFile(db, { locationId: office.location.id });
+const procedureTypes = await db.transaction().execute((trx) => seedStandardCatalogue(trx, clock.now()));
 const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
 const displayToken = await deviceToken(db, 'display', office.location.id);
 
@@ -87,6 +91,9 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/assets/:name': 'static assets',
   '/favicon.ico': 'icon',
   '/api/v1/staff/me': 'JSON API',
+  '/api/v1/persons/:personId': 'JSON API',
+  '/api/v1/procedures/:procedureId': 'JSON API',
+  '/staff/tickets/:ticketId/file': 'redirect to the prepared file or to linking',
   '/api/v1/proof-of-work': 'JSON API',
   '/api/v1/locations': 'JSON API',
   '/api/v1/services': 'JSON API',
@@ -205,6 +212,18 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
     { path: '/reception', who: 'team_lead', status: 200 },
     { path: '/reception', who: 'clerk', status: 403 },
   ],
+  '/staff/files/new': [{ path: '/staff/files/new', who: 'clerk', status: 200 }],
+  '/staff/files/:fileId': [
+    { path: `/staff/files/${caseFile.fileId}`, who: 'clerk', status: 200 },
+    { path: `/staff/files/${caseFile.fileId}`, who: 'team_lead', status: 200 },
+    { path: `/staff/files/${caseFile.fileId}`, who: 'reception', status: 200 },
+    { path: `/staff/files/${caseFile.fileId}`, who: 'admin', status: 403 },
+    { path: `/staff/files/${caseFile.fileId}`, who: 'kiosk', status: 303 },
+  ],
+  '/staff/files/:fileId/access-log': [{ path: `/staff/files/${caseFile.fileId}/access-log`, who: 'admin', status: 200 }],
+  '/staff/link': [{ path: `/staff/link?appointment=${booked.id}`, who: 'reception', status: 200 }],
+  '/staff/admin/procedure-types': [{ path: '/staff/admin/procedure-types', who: 'admin', status: 200 }],
+  '/staff/admin/procedure-types/:id': [{ path: `/staff/admin/procedure-types/${procedureTypes.get('extension')}`, who: 'admin', status: 200 }],
   '/figures': [
     { path: `/figures?${loc}`, who: 'reception', status: 200 },
     { path: `/figures?${loc}`, who: 'admin', status: 200 },

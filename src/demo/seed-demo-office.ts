@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { seedDemoFees } from './demo-fees.ts';
+import { seedDemoCaseFiles } from './demo-case-files.ts';
 import type { Database } from '../db/database.ts';
 import { bookAppointment, getAvailability, type Requester } from '../features/appointments/index.ts';
 import type { Logger } from '../platform/log.ts';
@@ -109,6 +110,7 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
       .execute();
   }
   await seedDemoFees(db, clock.now(), serviceIds);
+  await seedDemoCaseFiles(db, clock.now(), [...locationIds.values()]);
 
   const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime()).toZonedDateTimeISO('Europe/Berlin').toPlainDate();
   const nextMonday = today.add({ days: 8 - today.dayOfWeek });

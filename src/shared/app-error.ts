@@ -14,6 +14,8 @@ export type AppErrorCode =
   | 'slot_taken'
   | 'duplicate_booking'
   | 'gone'
+  | 'precondition_failed'
+  | 'precondition_required'
   | 'payload_too_large'
   | 'rate_limited'
   | 'unavailable'

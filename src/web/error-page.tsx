@@ -11,6 +11,8 @@ const pageKind: Record<AppErrorCode, string> = {
   forbidden: 'forbidden',
   not_found: 'not_found',
   gone: 'not_found',
+  precondition_failed: 'conflict',
+  precondition_required: 'bad_request',
   conflict: 'conflict',
   slot_taken: 'conflict',
   duplicate_booking: 'conflict',

@@ -48,3 +48,15 @@ export async function createPersonWithFile(deps: CaseFileDeps, ctx: ChangeContex
     throw error;
   }
 }
+
+/** The locations where the actor may create files (for the form's choice). */
+export async function locationsForNewFile(deps: CaseFileDeps, ctx: ChangeContext): Promise<{ id: string; name: string }[]> {
+  await authorizeChange(deps, ctx, 'case_file.write', { locationId: ctx.actor.locationIds[0] ?? null });
+  if (ctx.actor.locationIds.length === 0) return [];
+  return deps.db
+    .selectFrom('location')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ctx.actor.locationIds])
+    .orderBy('name')
+    .execute();
+}

@@ -5,9 +5,9 @@ import { AppError } from '../../shared/app-error.ts';
 export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new AppError('validation_failed', 'Einige Angaben sind nicht gültig. / Some fields are not valid.', {
-    fieldErrors: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message })),
-  });
+  const fieldErrors = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message }));
+  const list = fieldErrors.map((f) => `${f.path}: ${f.message}`).join('; ');
+  throw new AppError('validation_failed', `Einige Angaben sind nicht gültig / some fields are not valid — ${list}`.slice(0, 2000), { fieldErrors });
 }
 
 /** A PostgreSQL error's code and constraint, to turn a refused write into the user's mistake. */
