@@ -43,6 +43,10 @@ import { metricsRoutes, requestMetrics } from './platform/metrics/metrics-routes
 import { validationHook } from './platform/http/validation.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
+import type { BlobStore } from './platform/storage/blob-store.ts';
+import { documentRoutes, framableDocumentContent } from './features/case-files/documents/document-routes.tsx';
+import { documentApiRoutes } from './features/case-files/documents/document-api-routes.ts';
+import { isStreamedUpload } from './features/case-files/documents/streamed-upload.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
 import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type SsoClient, type StaffAuthSettings } from './features/staff/index.ts';
@@ -83,6 +87,10 @@ export type AppDeps = {
   drain?: Drain;
   /** Bearer token for GET /metrics; without it there is no /metrics. */
   metricsToken?: string | undefined;
+  /** Where document bytes are kept (platform/storage); document uploads and downloads answer 503 without it. */
+  blobs?: BlobStore;
+  /** Largest document upload in bytes (100 MB when left out). */
+  uploadMaxBytes?: number;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -101,6 +109,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', requestLog(deps.logger));
   if (deps.drain) app.use('*', closeConnectionsWhenDraining(deps.drain));
   app.use('*', requestMetrics());
+  app.use('/staff/files/*', framableDocumentContent);
   app.use(
     '*',
     secureHeaders({
@@ -120,13 +129,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       strictTransportSecurity: deps.publicUrl.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : false,
     }),
   );
-  app.use(
-    '*',
-    limitBody(deps.bodyLimitBytes, () => {
-      throw new AppError('payload_too_large', `The request body is larger than ${deps.bodyLimitBytes} bytes.`);
-    }),
-  );
-  app.use('*', refuseUnstorableInput());
+  const bodyLimit = limitBody(deps.bodyLimitBytes, () => {
+    throw new AppError('payload_too_large', `The request body is larger than ${deps.bodyLimitBytes} bytes.`);
+  });
+  const inputGuard = refuseUnstorableInput();
+  // Document uploads stream to the blob store under their own limit (case-files/documents/streamed-upload.ts).
+  const streamed = (c: Context<AppEnv>) =>
+    isStreamedUpload({ method: c.req.method, path: c.req.path, contentType: c.req.header('content-type'), csrfInQuery: c.req.query('_csrf') !== undefined });
+  app.use('*', (c, next) => (streamed(c) ? next() : bodyLimit(c, next)));
+  app.use('*', (c, next) => (streamed(c) ? next() : inputGuard(c, next)));
 
   const staffDeps = {
     db: deps.db,
@@ -176,6 +187,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', procedureTypeRoutes(staffDeps));
   app.route('/', caseFileApiRoutes(staffDeps));
   app.route('/', staffApiRoutes(staffDeps));
+  if (deps.blobs) {
+    const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };
+    app.route('/', documentRoutes(documentDeps));
+    app.route('/', documentApiRoutes(documentDeps));
+  }
   app.route('/', assetRoutes());
   // The portal shell first: its language cookie and cache rule apply to the domains' portal pages after it.
   const portalDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.publicUrl, settings: portalSettings, key: portalKey };

@@ -11,6 +11,7 @@ import { createLiveEvents } from './platform/events/live-events.ts';
 import { createDrain } from './platform/http/drain.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
+import { createBlobStore } from './platform/storage/blob-store.ts';
 import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
@@ -18,6 +19,8 @@ import { startRetentionJob } from './features/retention/index.ts';
 import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
 import { createPortalNotices, reminderJob } from './features/appointments/portal/index.ts';
 import { createSsoClient } from './features/staff/index.ts';
+import { startTextExtraction } from './features/case-files/documents/text-extraction-job.ts';
+import { startFileRetention } from './features/case-files/documents/erase-expired-files.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
   const jobs: Jobs = createJobs({ connectionString: database.url, logger });
   const liveEvents = createLiveEvents({ connectionString: database.url, logger });
   const drain = createDrain();
+  const blobs = createBlobStore(config.blobs);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -121,7 +125,9 @@ async function main(): Promise<void> {
       retentionDays: config.portal.personalDataRetentionDays,
       timeZone: config.timeZone,
     });
-    logger.info({ mail: transport.describe() }, 'mail ready');
+    await startTextExtraction(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone });
+    await startFileRetention(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone, logger });
+    logger.info({ mail: transport.describe(), blobs: blobs.describe() }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');
     process.stderr.write(`Lotse cannot start: ${(error as Error).message}\n`);
@@ -147,6 +153,8 @@ async function main(): Promise<void> {
     drain,
     metricsToken: config.metricsToken,
     sso,
+    blobs,
+    uploadMaxBytes: config.uploadMaxBytes,
   });
   setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

@@ -57,6 +57,9 @@ export async function sentCsrfToken(c: Context): Promise<string | undefined> {
   const header = c.req.header(csrfHeaderName);
   if (header) return header;
   const type = c.req.header('content-type') ?? '';
+  // A streamed upload form names its token in the address: its body is never read whole first.
+  const inAddress = type.startsWith('multipart/form-data') ? c.req.query(csrfFieldName) : undefined;
+  if (inAddress) return inAddress;
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
     const value = (await c.req.parseBody())[csrfFieldName];
     return typeof value === 'string' ? value : undefined;
