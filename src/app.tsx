@@ -26,6 +26,8 @@ import { officeStaffRoutes } from './features/office/staff/office-staff-routes.t
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
 import { figuresRoutes } from './features/figures/staff/figures-routes.tsx';
+import { searchApiRoutes } from './features/case-files/search/search-api-routes.ts';
+import { searchRoutes } from './features/case-files/search/search-routes.tsx';
 import { caseFileStaffRoutes } from './features/case-files/staff/case-file-routes.tsx';
 import { procedureTypeRoutes } from './features/case-files/procedure-types/procedure-type-routes.tsx';
 import { caseFileApiRoutes } from './features/case-files/http/case-file-api.ts';
@@ -181,6 +183,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   app.route('/', paymentRoutes(staffDeps));
   app.route('/', figuresRoutes(staffDeps));
+  // The search before the file: /staff/files/search is not a file id.
+  app.route('/', searchRoutes(staffDeps));
+  app.route('/', searchApiRoutes(staffDeps));
   app.route('/', caseFileStaffRoutes(staffDeps));
   app.route('/', procedureTypeRoutes(staffDeps));
   app.route('/', caseFileApiRoutes(staffDeps));

@@ -109,6 +109,9 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/front-desk/events': 'event stream',
   '/desk/live': 'fragment swapped into the desk page',
   '/reception/live': 'fragment swapped into the reception page',
+  '/staff/files/search/results': 'fragment swapped into the file search page (src/features/case-files/search/search-routes.test.ts)',
+  '/api/v1/search/persons': 'JSON API',
+  '/api/v1/search/documents': 'JSON API',
   [`/${portalLang}/appointment/:code/calendar.ics`]: 'iCalendar file',
   '/': [{ path: '/', who: 'anonymous', status: 200 }],
   [`/${portalLang}/`]: [
@@ -183,6 +186,11 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/admin/specialties': [{ path: '/staff/admin/specialties', who: 'admin', status: 200 }],
   '/staff/admin/specialties/:id': [{ path: `/staff/admin/specialties/${office.front}`, who: 'admin', status: 200 }],
   '/staff/calendar': [{ path: '/staff/calendar', who: 'clerk', status: 200 }],
+  '/staff/files/search': [
+    { path: '/staff/files/search?q=Petrenko', who: 'clerk', status: 200 },
+    { path: '/staff/files/search?q=Petrenko', who: 'reception', status: 200 },
+    { path: '/staff/files/search', who: 'admin', status: 403 },
+  ],
   '/staff/calendar/appointments/:id': [{ path: `/staff/calendar/appointments/${booked.id}`, who: 'clerk', status: 200 }],
   '/staff/calendar/appointments/:id/letter.pdf': 'PDF letter (src/features/appointments/staff/appointment-letter.test.ts)',
   '/staff/calendar/book': [{ path: '/staff/calendar/book', who: 'clerk', status: 200 }],

@@ -22,6 +22,7 @@ export function staffT(c: Context) {
 
 const menu: { href: string; key: string; action: Action }[] = [
   { href: '/staff/calendar', key: 'staff.nav.calendar', action: 'calendar.read_own' },
+  { href: '/staff/files/search', key: 'staff.nav.file_search', action: 'case_file.identify' },
   { href: '/desk', key: 'staff.nav.desk', action: 'queue.call' },
   { href: '/reception', key: 'staff.nav.reception', action: 'appointment.check_in' },
   { href: '/staff/admin/locations', key: 'staff.nav.locations', action: 'office.manage' },
