@@ -67,6 +67,36 @@ export async function auditPersonForAppointment(
   return row.id;
 }
 
+/**
+ * The audit person row for a person of the case file (issue 13), created once; the label follows
+ * the person's current name. Not a foreign key: the row and its entries outlive the person.
+ */
+export async function auditPersonForCasePerson(db: Pick<Database, 'insertInto'>, person: { id: string; label: string }): Promise<string> {
+  const label = person.label.slice(0, 300);
+  const row = await db
+    .insertInto('audit_person')
+    .values({ case_person_id: person.id, label })
+    .onConflict((oc) => oc.column('case_person_id').doUpdateSet({ label }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Before a case person is deleted: their audit rows keep the entries but lose the name and the link. */
+export async function pseudonymiseCaseAuditPersons(db: Pick<Database, 'updateTable'>, clock: Clock, personIds: readonly string[]): Promise<number> {
+  if (personIds.length === 0) return 0;
+  const result = await db
+    .updateTable('audit_person')
+    .set({
+      label: sql<string>`'pseudonym-' || left(encode(sha256(convert_to(case_person_id::text, 'UTF8')), 'hex'), 12)`,
+      case_person_id: null,
+      pseudonymised_at: clock.now(),
+    })
+    .where('case_person_id', 'in', [...personIds])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** The same pseudonym for the same appointment, so entries before and after the erasure still group. */
 function pseudonymFor(appointmentId: string): string {
   return `pseudonym-${sha256(appointmentId).slice(0, 12)}`;

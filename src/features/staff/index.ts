@@ -14,7 +14,15 @@ export {
   type StaffActor,
   type StaffRole,
 } from './roles.ts';
-export { recordAudit, auditPersonForAppointment, pseudonymiseAuditPersons, searchAudit, type AuditEntryInput } from './audit.ts';
+export {
+  recordAudit,
+  auditPersonForAppointment,
+  auditPersonForCasePerson,
+  pseudonymiseAuditPersons,
+  pseudonymiseCaseAuditPersons,
+  searchAudit,
+  type AuditEntryInput,
+} from './audit.ts';
 export { createApiToken, revokeApiToken, createDevice, revokeDevice, actorForApiToken, actorForDeviceToken } from './api-tokens.ts';
 export { createStaffAccount } from './create-staff-account.ts';
 export { createSsoClient, type SsoClient, type SsoHealth } from './sso/oidc-client.ts';
