@@ -1,0 +1,154 @@
+import type { Readable } from 'node:stream';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Database } from '../../../db/database.ts';
+import { insertCaseFile, findCaseFileByReference } from '../case-file-store.ts';
+import { insertPerson, type PersonInput } from '../person-store.ts';
+import type { DeliveredPerson, DeliveryRow } from './delivery-row.ts';
+import type { DeliverySource } from './delivery-source.ts';
+import type { ImportDeps, StagedBytes } from './import-deps.ts';
+import { documentByImportKey, type ImportOutcome, lockReference, recordRow } from './import-store.ts';
+
+export type RowResult = { outcome: ImportOutcome; reason?: string; documentId?: string };
+type Staged = StagedBytes & { mediaType: string; fileName: string };
+
+const sniffBytes = 4100;
+
+/** Passes the bytes on while keeping the first few KiB, to tell the media type from the content. */
+async function* sniffing(stream: Readable, head: Buffer[]): AsyncGenerator<Uint8Array> {
+  let kept = 0;
+  for await (const chunk of stream) {
+    const bytes = chunk as Buffer;
+    if (kept < sniffBytes) {
+      head.push(bytes.subarray(0, sniffBytes - kept));
+      kept += Math.min(bytes.length, sniffBytes - kept);
+    }
+    yield bytes;
+  }
+}
+
+function personInput(person: DeliveredPerson): PersonInput {
+  return {
+    familyName: person.familyName,
+    givenNames: person.givenNames,
+    birthName: person.birthName ?? null,
+    birthDate: person.birth ? { year: person.birth.year, month: person.birth.month ?? null, day: person.birth.day ?? null } : null,
+    placeOfBirth: person.placeOfBirth?.slice(0, 200) ?? null,
+    countryOfBirth: null,
+    nationalities: person.nationalities,
+    sex: person.sex,
+    addressStreet: null,
+    addressPostalCode: null,
+    addressCity: null,
+    email: null,
+    phone: null,
+    preferredLanguage: null,
+    azrNumber: null,
+    formerNames: [],
+    nameVariants: [],
+  };
+}
+
+/** Stages every file of the row, hashing as it goes; a missing file or a wrong checksum quarantines the row. */
+async function stageFiles(deps: ImportDeps, source: DeliverySource, row: DeliveryRow, maxBytes: number): Promise<Staged[] | string> {
+  const staged: Staged[] = [];
+  for (const file of row.files) {
+    if (!source.files.has(file.path)) {
+      await Promise.all(staged.map((done) => done.discard()));
+      return `file missing: ${file.path}`;
+    }
+    const head: Buffer[] = [];
+    const blob = await deps.blobs.stage(sniffing(await source.open(file.path), head), { maxBytes });
+    staged.push({ ...blob, fileName: file.fileName, mediaType: (await fileTypeFromBuffer(Buffer.concat(head)))?.mime ?? 'application/octet-stream' });
+    if (file.sha256 !== undefined && file.sha256 !== blob.sha256) {
+      await Promise.all(staged.map((done) => done.discard()));
+      return `checksum mismatch for ${file.path}: the manifest says ${file.sha256}, the file has ${blob.sha256}`;
+    }
+  }
+  return staged;
+}
+
+async function writeRow(
+  deps: ImportDeps,
+  trx: Database,
+  row: DeliveryRow,
+  staged: Staged[],
+  options: { locationId: string; createdBy: string },
+): Promise<RowResult> {
+  const now = deps.clock.now();
+  await lockReference(trx, row.fileReference);
+  let file = await findCaseFileByReference(trx, row.fileReference);
+  if (!file) {
+    const person = await insertPerson(trx, personInput(row.person), now);
+    const created = await insertCaseFile(trx, { personId: person.id, reference: row.fileReference, locationId: options.locationId }, now);
+    file = { id: created.id, personId: person.id, locationId: options.locationId, reference: row.fileReference, state: 'active' };
+  }
+  const version = (bytes: Staged, documentId: string | undefined, fileId: string) =>
+    deps.addDocumentVersion({ clock: deps.clock, blobs: deps.blobs }, trx, {
+      fileId,
+      documentId,
+      metadata: {
+        title: row.document.title,
+        category: row.document.category,
+        receivedOn: row.document.receivedOn ?? null,
+        datedOn: row.document.datedOn ?? null,
+        sender: row.document.sender ?? null,
+      },
+      blob: { sha256: bytes.sha256, size: bytes.size, commit: () => bytes.commit() },
+      mediaType: bytes.mediaType,
+      fileName: bytes.fileName,
+      createdBy: options.createdBy,
+      importKey: row.rowKey,
+    });
+  const existing = await documentByImportKey(trx, row.rowKey);
+  if (existing) {
+    const latest = staged.at(-1)!;
+    if (latest.sha256 === existing.sha256) return { outcome: 'unchanged', documentId: existing.id };
+    await version(latest, existing.id, existing.fileId);
+    return { outcome: 'replaced', documentId: existing.id, reason: 'delivered again with other bytes: added as a new version' };
+  }
+  let documentId: string | undefined;
+  for (const bytes of staged) documentId = (await version(bytes, documentId, file.id)).documentId;
+  return { outcome: 'imported', documentId: documentId! };
+}
+
+/** Why the database refused a row, without the row's personal data. */
+function refusal(error: unknown): string {
+  const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
+  if (code && constraint) return `refused by the database (${code}, ${constraint})`;
+  if (code) return `refused by the database (${code})`;
+  return `could not be imported: ${(message ?? String(error)).slice(0, 300)}`;
+}
+
+/**
+ * Imports one row in its own transaction, recording its outcome in the same transaction: a run
+ * killed at any moment leaves each row either wholly imported (and skipped by the next run) or
+ * not at all.
+ */
+export async function importRow(
+  deps: ImportDeps,
+  source: DeliverySource,
+  row: DeliveryRow,
+  options: { importId: string; locationId: string; createdBy: string; maxFileBytes: number },
+): Promise<RowResult> {
+  let result: RowResult;
+  let staged: Staged[] | string = [];
+  try {
+    staged = await stageFiles(deps, source, row, options.maxFileBytes);
+    if (typeof staged === 'string') result = { outcome: 'quarantined', reason: staged };
+    else {
+      const files = staged;
+      result = await deps.db.transaction().execute(async (trx) => {
+        const written = await writeRow(deps, trx, row, files, options);
+        await recordRow(trx, { importId: options.importId, rowKey: row.rowKey, ...written }, deps.clock.now());
+        return written;
+      });
+      return result;
+    }
+  } catch (error) {
+    result = { outcome: 'quarantined', reason: refusal(error) };
+  } finally {
+    if (typeof staged !== 'string') await Promise.all(staged.map((bytes) => bytes.discard().catch(() => {})));
+  }
+  await recordRow(deps.db, { importId: options.importId, rowKey: row.rowKey, ...result }, deps.clock.now());
+  return result;
+}
