@@ -38,6 +38,7 @@ import { metricsRoutes, requestMetrics } from './platform/metrics/metrics-routes
 import { validationHook } from './platform/http/validation.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
+import type { BlobStore } from './platform/storage/blob-store.ts';
 import { AppError } from './shared/app-error.ts';
 import type { Clock } from './shared/clock.ts';
 import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type SsoClient, type StaffAuthSettings } from './features/staff/index.ts';
@@ -78,6 +79,10 @@ export type AppDeps = {
   drain?: Drain;
   /** Bearer token for GET /metrics; without it there is no /metrics. */
   metricsToken?: string | undefined;
+  /** Where document bytes are kept (platform/storage); document uploads and downloads answer 503 without it. */
+  blobs?: BlobStore;
+  /** Largest document upload in bytes (100 MB when left out). */
+  uploadMaxBytes?: number;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */

@@ -4,6 +4,7 @@ import { defaultPortalSettings, type PortalSettings } from './features/portal/po
 import type { StaffAuthSettings } from './features/staff/auth-settings.ts';
 import { issuerProblem, parseGroupMap, ssoCallbackPath, type OidcSettings } from './features/staff/sso/sso-settings.ts';
 import { parseTrustedProxies } from './platform/http/client-ip.ts';
+import type { BlobStoreSettings } from './platform/storage/blob-store.ts';
 
 const booleanSetting = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
@@ -78,6 +79,13 @@ const configSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Ausländerbehörde <noreply@lotse.localhost>'),
   LOTSE_OUTBOX_DIR: z.string().min(1).optional(),
+  LOTSE_BLOB_S3_URL: z.url().optional(),
+  LOTSE_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 ** 3)
+    .default(100 * 1024 * 1024),
   LOTSE_PORTAL_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
   LOTSE_POW_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(150_000),
   LOTSE_POW_EXPIRES_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
@@ -120,6 +128,10 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxDir: string;
+  /** Document bytes: an S3-compatible bucket (LOTSE_BLOB_S3_URL), else `<data folder>/blobs`. */
+  blobs: BlobStoreSettings;
+  /** Largest document upload; counted while it streams in (the body limit does not apply to uploads). */
+  uploadMaxBytes: number;
   portal: PortalSettings;
   /** Bearer token for /metrics; unset: /metrics does not exist. */
   metricsToken: string | undefined;
@@ -171,6 +183,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     outboxDir: path.resolve(c.LOTSE_OUTBOX_DIR ?? path.join(c.LOTSE_DATA_DIR, 'outbox')),
+    blobs: c.LOTSE_BLOB_S3_URL
+      ? { s3Url: c.LOTSE_BLOB_S3_URL, temporaryFolder: path.resolve(c.LOTSE_DATA_DIR, 'blob-staging') }
+      : { folder: path.resolve(c.LOTSE_DATA_DIR, 'blobs') },
+    uploadMaxBytes: c.LOTSE_UPLOAD_MAX_BYTES,
     portal: {
       ...defaultPortalSettings,
       hmacKey: c.LOTSE_PORTAL_HMAC_KEY,

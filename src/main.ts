@@ -11,6 +11,7 @@ import { createLiveEvents } from './platform/events/live-events.ts';
 import { createDrain } from './platform/http/drain.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
+import { createBlobStore } from './platform/storage/blob-store.ts';
 import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const jobs: Jobs = createJobs({ connectionString: database.url, logger });
   const liveEvents = createLiveEvents({ connectionString: database.url, logger });
   const drain = createDrain();
+  const blobs = createBlobStore(config.blobs);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -147,6 +149,8 @@ async function main(): Promise<void> {
     drain,
     metricsToken: config.metricsToken,
     sso,
+    blobs,
+    uploadMaxBytes: config.uploadMaxBytes,
   });
   setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

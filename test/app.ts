@@ -8,6 +8,7 @@ import { fixedClock, type Clock } from '../src/shared/clock.ts';
 import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
 import type { AppointmentNotices, AppointmentNotifier } from '../src/features/appointments/index.ts';
 import { createPortalNotices } from '../src/features/appointments/mail-notifier.ts';
+import type { BlobStore } from '../src/platform/storage/blob-store.ts';
 import type { SsoClient, StaffAuthSettings } from '../src/features/staff/index.ts';
 
 /** Real pg-boss on a test database, stopped when the test file ends. */
@@ -34,6 +35,8 @@ export function createTestApp(
     notifier?: AppointmentNotifier;
     trustedProxies?: string[];
     sso?: SsoClient;
+    blobs?: BlobStore;
+    uploadMaxBytes?: number;
     staffAuth?: Partial<StaffAuthSettings>;
   } = {},
 ) {
@@ -66,6 +69,8 @@ export function createTestApp(
     notices,
     trustedProxies: options.trustedProxies,
     sso: options.sso,
+    blobs: options.blobs,
+    uploadMaxBytes: options.uploadMaxBytes,
     staffAuth: options.staffAuth,
   });
 }
