@@ -34,8 +34,8 @@ export async function exportCaseFile(
   const zip = new yazl.ZipFile();
   const xml = abgabeMessage({ ...file, sender: { office: letterhead.authority, location: file.locationName } }, processId, now);
   zip.addBuffer(Buffer.from(xml, 'utf8'), `${processId}_0401.xml`, { mtime: now });
+  // PDFs and images are compressed already: stored as they are, which keeps the export fast.
   for (const document of file.documents)
-    // PDFs and images are compressed already: stored as they are, which keeps the export fast.
     for (const version of document.versions)
       zip.addReadStreamLazy(primaryFileName(document.id, version), { mtime: version.createdAt, compress: false }, (callback) => {
         deps.blobs.get(version.sha256).then(
