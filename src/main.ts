@@ -19,6 +19,7 @@ import { startRetentionJob } from './features/retention/index.ts';
 import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
 import { createPortalNotices, reminderJob } from './features/appointments/portal/index.ts';
 import { createSsoClient } from './features/staff/index.ts';
+import { startTextExtraction } from './features/case-files/documents/text-extraction-job.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -123,7 +124,8 @@ async function main(): Promise<void> {
       retentionDays: config.portal.personalDataRetentionDays,
       timeZone: config.timeZone,
     });
-    logger.info({ mail: transport.describe() }, 'mail ready');
+    await startTextExtraction(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone });
+    logger.info({ mail: transport.describe(), blobs: blobs.describe() }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');
     process.stderr.write(`Lotse cannot start: ${(error as Error).message}\n`);

@@ -43,3 +43,14 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
 }
+
+/** A clerk (or team lead) account at these locations, as the use cases see it. */
+export async function documentClerk(
+  db: import('../src/db/database.ts').Database,
+  locationIds: string[],
+  role: 'clerk' | 'team_lead' = 'clerk',
+): Promise<import('../src/features/staff/index.ts').StaffActor> {
+  const { addStaff } = await import('./staff.ts');
+  const { id, username } = await addStaff(db, role, { locationIds });
+  return { kind: 'staff', staffId: id, displayName: `Sachbearbeitung ${username}`, username, role, locationIds, specialtyIds: [], via: 'session' };
+}
