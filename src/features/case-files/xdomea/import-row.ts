@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
+import { sql } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import { insertCaseFile, findCaseFileByReference } from '../case-file-store.ts';
 import { insertPerson, type PersonInput } from '../person-store.ts';
@@ -119,36 +120,78 @@ function refusal(error: unknown): string {
   return `could not be imported: ${(message ?? String(error)).slice(0, 300)}`;
 }
 
-/**
- * Imports one row in its own transaction, recording its outcome in the same transaction: a run
- * killed at any moment leaves each row either wholly imported (and skipped by the next run) or
- * not at all.
- */
-export async function importRow(
-  deps: ImportDeps,
-  source: DeliverySource,
-  row: DeliveryRow,
-  options: { importId: string; locationId: string; createdBy: string; maxFileBytes: number },
-): Promise<RowResult> {
-  let result: RowResult;
-  let staged: Staged[] | string = [];
-  try {
-    staged = await stageFiles(deps, source, row, options.maxFileBytes);
-    if (typeof staged === 'string') result = { outcome: 'quarantined', reason: staged };
-    else {
-      const files = staged;
-      result = await deps.db.transaction().execute(async (trx) => {
-        const written = await writeRow(deps, trx, row, files, options);
-        await recordRow(trx, { importId: options.importId, rowKey: row.rowKey, ...written }, deps.clock.now());
-        return written;
-      });
-      return result;
+export type RowOptions = { importId: string; locationId: string; createdBy: string; maxFileBytes: number };
+type Ready = { row: DeliveryRow; staged: Staged[] };
+
+/** Rows in one transaction, each row's outcome recorded with its writes. */
+function writeTogether(deps: ImportDeps, ready: Ready[], options: RowOptions): Promise<RowResult[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    // The import is idempotent: should PostgreSQL crash and lose its last commits, the next run
+    // imports those rows again (their bytes are stored already). So no batch waits for its commit
+    // to reach the disk (docs/performance.md, "Case-file import").
+    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+    const results: RowResult[] = [];
+    for (const { row, staged } of ready) {
+      const written = await writeRow(deps, trx, row, staged, options);
+      await recordRow(trx, { importId: options.importId, rowKey: row.rowKey, ...written }, deps.clock.now());
+      results.push(written);
     }
-  } catch (error) {
-    result = { outcome: 'quarantined', reason: refusal(error) };
+    return results;
+  });
+}
+
+/** At most `limit` at once, in order. */
+async function eachLimited<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await run(items[index]!);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * Imports a batch of rows of one file. The bytes are staged (hashed, not yet stored) first; the
+ * rows whose files are all there with the right checksums are then written in one transaction,
+ * each with its outcome in case_import_row. Should that transaction fail, every row is tried
+ * again in a transaction of its own, so one bad row is quarantined and the others go in. A run
+ * killed at any moment leaves each row either wholly imported (and skipped next time) or not at all.
+ */
+export async function importFileRows(deps: ImportDeps, source: DeliverySource, rows: readonly DeliveryRow[], options: RowOptions): Promise<RowResult[]> {
+  const results = new Map<DeliveryRow, RowResult>();
+  const ready: Ready[] = [];
+  const staging = await eachLimited(rows, 4, (row) =>
+    stageFiles(deps, source, row, options.maxFileBytes).catch((error: unknown) => `could not be read: ${refusal(error)}`),
+  );
+  rows.forEach((row, index) => {
+    const staged = staging[index]!;
+    if (typeof staged === 'string') results.set(row, { outcome: 'quarantined', reason: staged });
+    else ready.push({ row, staged });
+  });
+  try {
+    if (ready.length > 0) {
+      const written = await writeTogether(deps, ready, options);
+      for (const [index, result] of written.entries()) results.set(ready[index]!.row, result);
+    }
+  } catch {
+    for (const entry of ready) {
+      try {
+        results.set(entry.row, (await writeTogether(deps, [entry], options))[0]!);
+      } catch (error) {
+        results.set(entry.row, { outcome: 'quarantined', reason: refusal(error) });
+      }
+    }
   } finally {
-    if (typeof staged !== 'string') await Promise.all(staged.map((bytes) => bytes.discard().catch(() => {})));
+    await Promise.all(ready.flatMap((entry) => entry.staged.map((bytes) => bytes.discard().catch(() => {}))));
   }
-  await recordRow(deps.db, { importId: options.importId, rowKey: row.rowKey, ...result }, deps.clock.now());
-  return result;
+  for (const row of rows) {
+    const result = results.get(row)!;
+    if (result.outcome === 'quarantined') await recordRow(deps.db, { importId: options.importId, rowKey: row.rowKey, ...result }, deps.clock.now());
+  }
+  return rows.map((row) => results.get(row)!);
 }

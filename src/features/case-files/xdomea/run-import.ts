@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/app-error.ts';
-import type { DeliveryRow } from './delivery-row.ts';
 import type { ImportDeps, ImportOptions } from './import-deps.ts';
-import { importRow } from './import-row.ts';
+import type { DeliveryRow } from './delivery-row.ts';
+import { importFileRows } from './import-row.ts';
 import {
   beat,
   findUnfinishedImport,
@@ -62,15 +62,20 @@ async function claimImport(deps: ImportDeps, delivery: OpenedDelivery, sourceNam
   }
 }
 
-/** Rows of one file one after the other (the file is found or created once); different files in parallel. */
+/** Batches of rows of one file (up to 20), so a file is found or created once per batch. */
 function byFile(rows: DeliveryRow[]): DeliveryRow[][] {
-  const groups = new Map<string, DeliveryRow[]>();
+  const groups = new Map<string, DeliveryRow[][]>();
+  const batches: DeliveryRow[][] = [];
   for (const row of rows) {
-    const group = groups.get(row.fileReference);
-    if (group) group.push(row);
-    else groups.set(row.fileReference, [row]);
+    const open = groups.get(row.fileReference)?.at(-1);
+    if (open && open.length < 20) open.push(row);
+    else {
+      const batch = [row];
+      batches.push(batch);
+      groups.set(row.fileReference, [...(groups.get(row.fileReference) ?? []), batch]);
+    }
   }
-  return [...groups.values()];
+  return batches;
 }
 
 async function importRows(deps: ImportDeps, delivery: OpenedDelivery, importId: string, options: ImportOptions): Promise<void> {
@@ -88,7 +93,7 @@ async function importRows(deps: ImportDeps, delivery: OpenedDelivery, importId: 
   }
   const outcomes = await deps.db.selectFrom('case_import_row').select(['outcome']).where('import_id', '=', importId).execute();
   for (const outcome of outcomes) report(outcome.outcome === 'quarantined');
-  const groups = byFile(delivery.rows.filter((row) => !done.has(row.rowKey)));
+  const batches = byFile(delivery.rows.filter((row) => !done.has(row.rowKey)));
   const rowOptions = {
     importId,
     locationId: options.locationId,
@@ -97,16 +102,12 @@ async function importRows(deps: ImportDeps, delivery: OpenedDelivery, importId: 
   };
   let next = 0;
   const worker = async () => {
-    while (next < groups.length && !options.signal?.aborted) {
-      const group = groups[next++]!;
-      for (const row of group) {
-        if (options.signal?.aborted) return;
-        const result = await importRow(deps, delivery.source, row, rowOptions);
-        report(result.outcome === 'quarantined');
-      }
+    while (next < batches.length && !options.signal?.aborted) {
+      const results = await importFileRows(deps, delivery.source, batches[next++]!, rowOptions);
+      for (const result of results) report(result.outcome === 'quarantined');
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? 4) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? 8) }, worker));
 }
 
 /**
