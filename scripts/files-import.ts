@@ -81,7 +81,7 @@ try {
       `${reportFile ? ` Report: ${reportFile}.` : ''}\n`,
   );
   for (const row of rows.filter((row) => row.outcome === 'quarantined').slice(0, 20)) process.stdout.write(`  quarantined ${row.rowKey}: ${row.reason}\n`);
-  exitCode = summary.state !== 'done' ? 1 : summary.rowsQuarantined > 0 ? 2 : 0;
+  exitCode = summary.state === 'interrupted' ? 130 : summary.state !== 'done' ? 1 : summary.rowsQuarantined > 0 ? 2 : 0;
 } catch (error) {
   if (tty) process.stdout.write('\n');
   process.stderr.write(`${isAppError(error) ? error.message : (error as Error).message}\n`);

@@ -44,5 +44,7 @@ export type ImportOptions = {
   heartbeatMs?: number;
   maxFileBytes?: number;
   signal?: AbortSignal;
+  /** Called once the import is claimed (its id known), before the first row. */
+  onStarted?: (importId: string) => void;
   onProgress?: (progress: { done: number; quarantined: number; total: number; importId: string }) => void;
 };

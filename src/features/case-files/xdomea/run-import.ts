@@ -127,6 +127,7 @@ export async function runImport(
       if (!(await tryLockDelivery(connection, delivery.deliveryKey))) throw alreadyRunning(await runningImportOf(deps.db, delivery.deliveryKey));
       try {
         const importId = await claimImport(deps, delivery, options.sourceName ?? path.basename(location), options);
+        options.onStarted?.(importId);
         const heartbeat = setInterval(() => {
           beat(deps.db, importId, deps.clock.now()).catch(() => {});
         }, options.heartbeatMs ?? 1000);
