@@ -19,12 +19,17 @@ function when(c: Context<AppEnv>, at: Date | null): string {
   return at ? new Intl.DateTimeFormat(staffLang(c), { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Berlin' }).format(at) : '–';
 }
 
-export function ImportListPage(props: { c: Context<AppEnv>; imports: ImportSummary[]; locations: { id: string; name: string }[] }) {
+export function ImportListPage(props: { c: Context<AppEnv>; imports: ImportSummary[]; locations: { id: string; name: string }[]; problem?: string }) {
   const { c } = props;
   const title = say(c, 'Importe aus dem Scandienst', 'Imports from the scan provider');
   return (
     <StaffLayout c={c} title={title} wide>
       <h1>{title}</h1>
+      {props.problem ? (
+        <p class="notice error" role="alert">
+          {say(c, 'Nicht importiert', 'Not imported')}: {props.problem}
+        </p>
+      ) : null}
       <h2>{say(c, 'Lieferung importieren', 'Import a delivery')}</h2>
       <p>
         {say(

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { AppError } from '../../../shared/app-error.ts';
+import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { listLocations } from '../../office/index.ts';
 import { currentStaff, idParam, requireStaff } from '../../staff/index.ts';
 import { exportCaseFile } from './export-case-file.ts';
@@ -49,8 +49,16 @@ export function xdomeaStaffRoutes(deps: XdomeaHttpDeps) {
         fieldErrors: [{ path: 'locationId', message: 'a location' }],
       });
     const upload = await saveUpload(body.delivery);
-    const { importId } = await startImportJob(importDeps(deps), currentStaff(c), { ...upload, locationId: locationId.data });
-    return c.redirect(`/staff/admin/imports/${importId}`, 303);
+    try {
+      const { importId } = await startImportJob(importDeps(deps), currentStaff(c), { ...upload, locationId: locationId.data });
+      return c.redirect(`/staff/admin/imports/${importId}`, 303);
+    } catch (error) {
+      // A refused delivery is the admin's to fix: the list again, with the reason on top.
+      if (!isAppError(error) || !['bad_request', 'conflict', 'not_found'].includes(error.code)) throw error;
+      const imports = await listImportJobs(deps, currentStaff(c));
+      c.status(error.code === 'conflict' ? 409 : 400);
+      return c.html(<ImportListPage c={c} imports={imports} locations={await listLocations(deps)} problem={error.message} />);
+    }
   });
 
   routes.get('/staff/admin/imports/:id', async (c) => {
