@@ -19,50 +19,23 @@ export type ImportSummary = {
   message: string | null;
 };
 
+// Selected under the names of ImportSummary, so rows need no mapping.
 const summaryColumns = [
   'id',
   'kind',
-  'source_name',
+  'source_name as sourceName',
   'state',
-  'rows_total',
-  'rows_done',
-  'rows_quarantined',
-  'started_by',
-  'started_at',
-  'heartbeat_at',
-  'finished_at',
+  'rows_total as rowsTotal',
+  'rows_done as rowsDone',
+  'rows_quarantined as rowsQuarantined',
+  'started_by as startedBy',
+  'started_at as startedAt',
+  'heartbeat_at as heartbeatAt',
+  'finished_at as finishedAt',
   'message',
 ] as const;
 
-type SummaryRow = {
-  id: string;
-  kind: string;
-  source_name: string;
-  state: string;
-  rows_total: number;
-  rows_done: number;
-  rows_quarantined: number;
-  started_by: string;
-  started_at: Date;
-  heartbeat_at: Date;
-  finished_at: Date | null;
-  message: string | null;
-};
-
-const toSummary = (row: SummaryRow): ImportSummary => ({
-  id: row.id,
-  kind: row.kind as ImportSummary['kind'],
-  sourceName: row.source_name,
-  state: row.state as ImportState,
-  rowsTotal: row.rows_total,
-  rowsDone: row.rows_done,
-  rowsQuarantined: row.rows_quarantined,
-  startedBy: row.started_by,
-  startedAt: row.started_at,
-  heartbeatAt: row.heartbeat_at,
-  finishedAt: row.finished_at,
-  message: row.message,
-});
+const toSummary = (row: Omit<ImportSummary, 'kind' | 'state'> & { kind: string; state: string }): ImportSummary => row as ImportSummary;
 
 /**
  * Holds the delivery for this session: a session-level advisory lock on its key. A killed import
