@@ -24,6 +24,8 @@ export async function startImportJob(
     runImport(deps, upload.zipPath, {
       locationId: upload.locationId,
       sourceName: upload.sourceName,
+      // In the server, beside the requests: two batches at a time leave the pool to the pages.
+      parallel: 2,
       startedBy: { staffId: actor.kind === 'staff' ? actor.staffId : null, label: actorLabel(actor) },
       onStarted: (importId) => {
         started = true;
