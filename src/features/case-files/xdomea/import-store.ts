@@ -114,16 +114,27 @@ export async function recordRow(
   row: { importId: string; rowKey: string; outcome: ImportOutcome; reason?: string; documentId?: string },
   now: Date,
 ): Promise<void> {
+  await recordRows(trx, [row], now);
+}
+
+export async function recordRows(
+  trx: Database,
+  rows: { importId: string; rowKey: string; outcome: ImportOutcome; reason?: string | undefined; documentId?: string | undefined }[],
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
   await trx
     .insertInto('case_import_row')
-    .values({
-      import_id: row.importId,
-      row_key: row.rowKey,
-      outcome: row.outcome,
-      reason: row.reason?.slice(0, 1000) ?? null,
-      document_id: row.documentId ?? null,
-      at: now,
-    })
+    .values(
+      rows.map((row) => ({
+        import_id: row.importId,
+        row_key: row.rowKey,
+        outcome: row.outcome,
+        reason: row.reason?.slice(0, 1000) ?? null,
+        document_id: row.documentId ?? null,
+        at: now,
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['import_id', 'row_key']).doNothing())
     .execute();
 }
@@ -180,13 +191,14 @@ export async function lockReference(trx: Database, reference: string): Promise<v
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`case_file_reference:${reference}`}, 0))`.execute(trx);
 }
 
-/** The imported document with this key and the SHA-256 of its current version. */
-export async function documentByImportKey(trx: Database, importKey: string): Promise<{ id: string; fileId: string; sha256: string } | undefined> {
-  const row = await trx
+/** The imported documents with these keys and the SHA-256 of each one's current version. */
+export async function documentsByImportKey(trx: Database, importKeys: string[]): Promise<Map<string, { id: string; fileId: string; sha256: string }>> {
+  if (importKeys.length === 0) return new Map();
+  const rows = await trx
     .selectFrom('case_document as d')
     .innerJoin('case_document_version as v', (join) => join.onRef('v.document_id', '=', 'd.id').onRef('v.number', '=', 'd.current_version'))
-    .select(['d.id', 'd.file_id', 'v.blob_sha256'])
-    .where('d.import_key', '=', importKey)
-    .executeTakeFirst();
-  return row && { id: row.id, fileId: row.file_id, sha256: row.blob_sha256 };
+    .select(['d.id', 'd.file_id', 'd.import_key', 'v.blob_sha256'])
+    .where('d.import_key', 'in', importKeys)
+    .execute();
+  return new Map(rows.map((row) => [row.import_key!, { id: row.id, fileId: row.file_id, sha256: row.blob_sha256 }]));
 }
