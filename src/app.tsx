@@ -55,6 +55,8 @@ import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { defaultPortalSettings, portalKeyLoader, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
+import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
+import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
 
 export type AppDeps = {
   db: Database;
@@ -195,6 +197,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     app.route('/', documentRoutes(documentDeps));
     app.route('/', documentApiRoutes(documentDeps));
   }
+  app.route('/', xdomeaStaffRoutes({ ...staffDeps, blobs: deps.blobs }));
+  app.route('/', xdomeaApiRoutes({ ...staffDeps, blobs: deps.blobs }));
   app.route('/', assetRoutes());
   // The portal shell first: its language cookie and cache rule apply to the domains' portal pages after it.
   const portalDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.publicUrl, settings: portalSettings, key: portalKey };
