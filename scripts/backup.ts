@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { documentFolder } from '../src/platform/storage/blob-store.ts';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { writeBackup } from '../src/platform/backup/write-backup.ts';
@@ -8,7 +9,7 @@ import { parseFlags } from './cli-input.ts';
 
 /**
  * `npm run backup [-- --out <file>] [-- --files]`: a consistent backup of the database (and with
- * --files, of LOTSE_DATA_DIR/files) while Lotse keeps running. See docs/operations.md.
+ * --files, of the document store's folder, LOTSE_DATA_DIR/blobs) while Lotse keeps running. See docs/operations.md.
  */
 const flags = parseFlags(process.argv.slice(2));
 const config = loadConfig();
@@ -21,7 +22,7 @@ const database = await connectDatabaseForCli(config).catch((error: Error) => {
 try {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const options = { databaseUrl: database.url, file, clock: systemClock };
-  const result = await writeBackup(flags.has('files') ? { ...options, filesDir: path.join(config.dataDir, 'files') } : options);
+  const result = await writeBackup(flags.has('files') ? { ...options, filesDir: documentFolder(config) } : options);
   process.stdout.write(
     `Backup written: ${result.file} (${result.tables} tables, ${result.rows} rows${flags.has('files') ? `, ${result.files} files` : ''}).\n`,
   );

@@ -24,7 +24,8 @@ try {
   const result = await restoreBackup({
     databaseUrl: database.url,
     file: path.resolve(file),
-    filesDir: path.join(config.dataDir, 'files'),
+    // A bucket (LOTSE_BLOB_S3_URL) is restored by the object store; a backup's files go to the folder store.
+    filesDir: 'folder' in config.blobs ? config.blobs.folder : undefined,
     force: args.includes('--force'),
   });
   process.stdout.write(`Restored ${result.tables} tables, ${result.rows} rows, ${result.files} files and ${result.jobs} pending jobs from ${file}.\n`);

@@ -183,15 +183,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', staffRoutes(staffDeps));
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
-  app.route('/', paymentRoutes(staffDeps));
-  app.route('/', figuresRoutes(staffDeps));
-  // The search before the file: /staff/files/search is not a file id.
-  app.route('/', searchRoutes(staffDeps));
-  app.route('/', searchApiRoutes(staffDeps));
-  app.route('/', caseFileStaffRoutes(staffDeps));
-  app.route('/', procedureTypeRoutes(staffDeps));
-  app.route('/', caseFileApiRoutes(staffDeps));
-  app.route('/', staffApiRoutes(staffDeps));
+  // The case-file search before the file: /staff/files/search is not a file id.
+  const staffAreas = [paymentRoutes, figuresRoutes, searchRoutes, searchApiRoutes, caseFileStaffRoutes, procedureTypeRoutes, caseFileApiRoutes, staffApiRoutes];
+  for (const routes of staffAreas) app.route('/', routes(staffDeps));
   if (deps.blobs) {
     const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };
     app.route('/', documentRoutes(documentDeps));

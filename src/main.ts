@@ -4,6 +4,7 @@ import { createApp } from './app.tsx';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { demoFileIds, seedDemoDocuments } from './demo/demo-documents.ts';
 import { seedDemoOffice } from './demo/seed-demo-office.ts';
 import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
 import { demoSignInsMessage, findDemoSignIns } from './demo/demo-sign-ins.ts';
@@ -167,6 +168,12 @@ async function main(): Promise<void> {
   server.on('listening', () => {
     logger.info({ url: config.publicUrl }, `Lotse is running on ${config.publicUrl}`);
     void sso?.checkAtStart();
+    // The demo's documents (about 300 small PDFs) are made after start-up, so that the first start stays quick.
+    if (config.demo)
+      void demoFileIds(database.db, 100)
+        .then((ids) => seedDemoDocuments({ db: database.db, clock: systemClock, blobs }, ids, 3))
+        .then((added) => added > 0 && logger.info({ documents: added }, 'demo documents loaded'))
+        .catch((error: Error) => logger.warn({ reason: error.message }, 'demo documents not loaded'));
   });
 }
 

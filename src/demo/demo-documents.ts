@@ -156,3 +156,9 @@ export async function seedDemoDocuments(deps: { db: Database; clock: Clock; blob
   }
   return added;
 }
+
+/** The demo files that get documents: the first ones by reference (DEMO-0001, …). */
+export async function demoFileIds(db: Database, count: number): Promise<string[]> {
+  const rows = await db.selectFrom('case_file').select('id').where('reference', 'like', 'DEMO-%').orderBy('reference').limit(count).execute();
+  return rows.map((row) => row.id);
+}

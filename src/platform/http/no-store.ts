@@ -15,12 +15,12 @@ export function noStore(applies: (method: string, path: string) => boolean): Mid
 }
 
 const staffArea = /^\/(staff|desk|reception|figures|front-desk)(\/|$)/;
-const personalApi = /^\/api\/v1\/(appointments|staff)(\/|$)/;
+const personalApi = /^\/api\/v1\/(appointments|staff|persons|case-files|files|procedures|search|imports)(\/|$)/;
 // A portal language is a tag like `de`, `prs` or `de-x-ls` (Leichte Sprache).
 const portalPersonal = /^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/(appointment|manage)(\/|$)/;
 const portalBookingForm = /^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/book\//;
 
-/** Staff screens, the person's appointment and look-up pages, a booking form sent back with its values, the API's appointments. */
+/** Staff screens, the person's appointment and look-up pages, a booking form sent back with its values, the API's appointments and case files. */
 export function holdsPersonalData(method: string, path: string): boolean {
   return staffArea.test(path) || personalApi.test(path) || portalPersonal.test(path) || (method === 'POST' && portalBookingForm.test(path));
 }

@@ -3,6 +3,8 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import type { FieldError } from '../../../shared/app-error.ts';
 import { addDays, formatDateTime } from '../../../web/format.ts';
 import { can, currentStaff, ErrorList, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import { DocumentList } from '../documents/document-pages.tsx';
+import type { DocumentSummary } from '../documents/document-queries.ts';
 import { familyRelations } from '../link-family.ts';
 import type { CaseFileView } from '../open-case-file.ts';
 import { formatPartialDate } from '../partial-date.ts';
@@ -18,7 +20,15 @@ export type PageProblem = { message: string; fieldErrors?: FieldError[] | undefi
 const expiresSoon = (validUntil: string | null, today: string) => validUntil !== null && validUntil < addDays(today, 122);
 
 /** The file (Ausländerakte) of one person, everything on one page; each change is a small form. */
-export function CaseFilePage(props: { c: Context<AppEnv>; view: CaseFileView; today: string; problem?: PageProblem | undefined; notice?: string | undefined }) {
+export function CaseFilePage(props: {
+  c: Context<AppEnv>;
+  view: CaseFileView;
+  documents: DocumentSummary[];
+  now: Date;
+  today: string;
+  problem?: PageProblem | undefined;
+  notice?: string | undefined;
+}) {
   const { c, view, today } = props;
   const s = say(c);
   const lang = staffLang(c);
@@ -312,8 +322,10 @@ export function CaseFilePage(props: { c: Context<AppEnv>; view: CaseFileView; to
 
       <section id="documents" aria-labelledby="documents-h">
         <h2 id="documents-h">{s('Dokumente', 'Documents')}</h2>
+        <DocumentList lang={lang} fileId={view.file.id} documents={props.documents} now={props.now} />
         <p>
-          <a href={`${base}/documents`}>{s('Dokumente der Akte öffnen', "Open the file's documents")}</a>
+          <a href={`${base}/documents`}>{s('Dokumente hochladen und bearbeiten', 'Upload and edit documents')}</a> ·{' '}
+          <a href={`${base}/export.zip`}>{s('Akte als xdomea-Abgabe exportieren (ZIP)', 'Export the file as an xdomea transfer (ZIP)')}</a>
         </p>
       </section>
 

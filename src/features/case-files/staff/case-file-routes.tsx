@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { localDay } from '../../../web/format.ts';
-import { changeContext, currentStaff, idParam, requireStaff, roleMay } from '../../staff/index.ts';
+import { changeContext, currentStaff, formFields, idParam, requireStaff, roleMay } from '../../staff/index.ts';
 import { addNote } from '../add-note.ts';
 import type { CaseFileDeps } from '../case-file-deps.ts';
 import { changeProcedureStatus } from '../change-procedure-status.ts';
@@ -12,6 +12,7 @@ import { fileAccessLog } from '../file-access-log.ts';
 import { identifyPerson } from '../identify-person.ts';
 import { linkFamily } from '../link-family.ts';
 import { linkCandidates, linkVisit } from '../link-visit.ts';
+import { documentsOfFile } from '../documents/document-queries.ts';
 import { openCaseFile } from '../open-case-file.ts';
 import { openProcedure } from '../open-procedure.ts';
 import { fileOfProcedure, personOfFile, preparedFileOfTicket } from '../prepared-file.ts';
@@ -21,18 +22,6 @@ import { updatePerson } from '../update-person.ts';
 import { updateProcedure } from '../update-procedure.ts';
 import { CaseFilePage, type PageProblem } from './case-file-page.tsx';
 import { AccessLogPage, IdentityPage, LinkVisitPage, NewFilePage } from './other-pages.tsx';
-
-/** A form as plain values (strings, or lists for repeated names). */
-async function formValues(c: Context<AppEnv>): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const values: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key === '_csrf') continue;
-    if (typeof value === 'string') values[key] = value;
-    else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string');
-  }
-  return values;
-}
 
 const personFieldNames = [
   'familyName',
@@ -75,14 +64,16 @@ export function caseFileStaffRoutes(deps: CaseFileDeps) {
       return c.html(<IdentityPage c={c} view={view} timeZone="Europe/Berlin" />);
     }
     const view = await openCaseFile(deps, changeContext(c), fileId);
-    const today = localDay(deps.clock.now(), view.file.time_zone);
-    return c.html(<CaseFilePage c={c} view={view} today={today} problem={problem} />, status);
+    // The list is part of the file just opened (and audited as opened): titles, categories, versions.
+    const documents = await documentsOfFile(deps.db, fileId);
+    const now = deps.clock.now();
+    return c.html(<CaseFilePage c={c} view={view} documents={documents} now={now} today={localDay(now, view.file.time_zone)} problem={problem} />, status);
   };
 
   /** Runs a form's use case; a fixable refusal shows the file again with the message, anything else goes to the error edge. */
   const onFile = (path: string, run: (c: Context<AppEnv>, fileId: string, form: Record<string, string | string[]>) => Promise<unknown>, anchor = '') =>
     routes.post(path, async (c) => {
-      const form = await formValues(c);
+      const form = await formFields(c);
       const fileId = c.req.param('fileId') ? idParam(c.req.param('fileId')) : await fileOfProcedure(deps, idParam(c.req.param('procedureId')));
       try {
         await run(c, fileId, form);
@@ -99,7 +90,7 @@ export function caseFileStaffRoutes(deps: CaseFileDeps) {
   });
 
   routes.post('/staff/files', async (c) => {
-    const form = await formValues(c);
+    const form = await formFields(c);
     const input = { person: personPart(form), reference: form.reference, locationId: form.locationId };
     try {
       const { fileId } = await createPersonWithFile(deps, changeContext(c), input);
@@ -163,7 +154,7 @@ export function caseFileStaffRoutes(deps: CaseFileDeps) {
   });
 
   routes.post('/staff/link', async (c) => {
-    const form = await formValues(c);
+    const form = await formFields(c);
     const visit = visitOf(form);
     try {
       const { fileId } = await linkVisit(deps, changeContext(c), { visit, personId: form.personId });

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { languages, sourceLang } from '../../../web/i18n.ts';
-import { staffT } from '../../staff/index.ts';
+import { formFields, staffT } from '../../staff/index.ts';
 import { approveInfoPageTranslation } from '../info-page-approve.ts';
 import { createInfoPage, isStaleVersion, saveInfoPage, type InfoPageInput } from '../info-page-save.ts';
 import { infoPageById, infoPageServiceIds, infoPagesWithTexts, infoPageTexts, serviceChoices } from '../info-page-store.ts';
@@ -15,18 +15,6 @@ import { EditInfoPage, InfoPageList, NewInfoPage } from './info-page-views.tsx';
 import { guard, idParam, officeChange, savedAt } from './office-page.tsx';
 
 const pageId = (value: string | undefined) => idParam(value, 'There is no such information page.');
-
-/** The form as typed (strings, or lists for repeated names), without the CSRF token. */
-async function typedForm(c: Context<AppEnv>): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const values: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key === '_csrf') continue;
-    if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string').map((v) => v.slice(0, 25_000));
-    else if (typeof value === 'string') values[key] = value.slice(0, 25_000);
-  }
-  return values;
-}
 
 type Parsed<S extends z.ZodType> = { data: z.infer<S>; submitted?: undefined } | { data?: undefined; submitted: Submitted };
 
@@ -90,7 +78,7 @@ export function infoPageAdmin(deps: OfficeDeps) {
   routes.get('/staff/admin/info-pages/new', async (c) => c.html(<NewInfoPage c={c} services={await serviceChoices(deps.db)} />));
 
   routes.post('/staff/admin/info-pages', async (c) => {
-    const values = await typedForm(c);
+    const values = await formFields(c);
     const form = parse(newInfoPageSchema, values);
     const again = async (submitted: Submitted) => c.html(<NewInfoPage c={c} services={await serviceChoices(deps.db)} submitted={submitted} />);
     if (form.submitted) {
@@ -109,7 +97,7 @@ export function infoPageAdmin(deps: OfficeDeps) {
 
   routes.post('/staff/admin/info-pages/:id', async (c) => {
     const id = pageId(c.req.param('id'));
-    const values = await typedForm(c);
+    const values = await formFields(c);
     const form = parse(infoPageSchema, values);
     if (form.submitted) {
       c.status(422);
@@ -128,7 +116,7 @@ export function infoPageAdmin(deps: OfficeDeps) {
   routes.post('/staff/admin/info-pages/:id/texts/:lang', async (c) => {
     const id = pageId(c.req.param('id'));
     const lang = translationLang(c.req.param('lang'));
-    const values = await typedForm(c);
+    const values = await formFields(c);
     const form = parse(translationSchema, values);
     if (form.submitted) {
       c.status(422);
@@ -146,7 +134,7 @@ export function infoPageAdmin(deps: OfficeDeps) {
   routes.post('/staff/admin/info-pages/:id/texts/:lang/approve', async (c) => {
     const id = pageId(c.req.param('id'));
     const lang = translationLang(c.req.param('lang'));
-    const form = parse(approvalSchema, await typedForm(c));
+    const form = parse(approvalSchema, await formFields(c));
     if (form.submitted) throw new AppError('validation_failed', 'The form lacks the version of the translation.');
     try {
       await approveInfoPageTranslation(deps, officeChange(c), { pageId: id, lang }, form.data.version);

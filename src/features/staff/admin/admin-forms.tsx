@@ -10,6 +10,21 @@ import type { AdminDeps, ChangeContext } from './change-context.ts';
 
 export type { AdminDeps } from './change-context.ts';
 
+/**
+ * A posted form as typed: strings, or lists for repeated names; without the CSRF token. Each value
+ * is cut at 25,000 characters (no field takes more; validation then names the field that is too long).
+ */
+export async function formFields(c: Context<AppEnv>): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === '_csrf') continue;
+    if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string').map((v) => v.slice(0, 25_000));
+    else if (typeof value === 'string') values[key] = value.slice(0, 25_000);
+  }
+  return values;
+}
+
 /** Reads a posted form (all values as strings or string arrays) and validates it with zod. */
 export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
   const body = await c.req.parseBody({ all: true });
