@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { withDatabase } from '../src/db/database.ts';
 import { seedDemoOffice } from '../src/demo/seed-demo-office.ts';
+import { createBlobStore } from '../src/platform/storage/blob-store.ts';
 import { seedDemoStaff } from '../src/demo/seed-demo-staff.ts';
 import { reminderJobType } from '../src/features/appointments/appointment-mails.ts';
 import { createJobs } from '../src/platform/jobs/jobs.ts';
@@ -93,10 +94,20 @@ before(async () => {
     { startAfter: new Date('2027-01-10T08:00:00Z') },
   );
   await jobs.stop();
-  await fs.mkdir(path.join(sourceData, 'files', 'scans', '2026'), { recursive: true });
-  await fs.writeFile(path.join(sourceData, 'files', 'scans', '2026', 'passport.bin'), photo);
-  await fs.writeFile(path.join(sourceData, 'files', 'note.txt'), 'Aktenvermerk');
+  // Two documents' bytes in the document store's folder (LOTSE_DATA_DIR/blobs).
+  const store = createBlobStore({ folder: path.join(sourceData, 'blobs') });
+  stored.push((await store.put(bytesOf(photo))).sha256, (await store.put(bytesOf(Buffer.from('Aktenvermerk')))).sha256);
 });
+
+const stored: string[] = [];
+async function* bytesOf(buffer: Buffer) {
+  yield new Uint8Array(buffer);
+}
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
 
 test('backup, then restore into a new database and data folder: every table, sequence, file and pending job comes back', { timeout: 180_000 }, async () => {
   const backup = await npmScript('backup', ['--files', '--out', backupFile], { DATABASE_URL: source.url, LOTSE_DATA_DIR: sourceData });
@@ -113,8 +124,10 @@ test('backup, then restore into a new database and data folder: every table, seq
   const expected = await fingerprint(source.url);
   assert.ok(Number(expected.appointment!.split(':')[0]) > 0 && Number(expected.staff!.split(':')[0]) > 0, 'the source has data');
   assert.deepEqual(await fingerprint(target), expected);
-  assert.deepEqual(await fs.readFile(path.join(targetData, 'files', 'scans', '2026', 'passport.bin')), photo);
-  assert.equal(await fs.readFile(path.join(targetData, 'files', 'note.txt'), 'utf8'), 'Aktenvermerk');
+  // The restored store reads them back with their checksums verified.
+  const restored = createBlobStore({ folder: path.join(targetData, 'blobs') });
+  assert.deepEqual(await readAll(await restored.get(stored[0]!)), photo);
+  assert.equal((await readAll(await restored.get(stored[1]!))).toString('utf8'), 'Aktenvermerk');
   const reminders = await query<{ start_after: Date }>(target, "SELECT start_after FROM pgboss.job WHERE name = 'portal.reminder' AND state = 'created'");
   assert.deepEqual(
     reminders.map((r) => r.start_after.toISOString()),

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { seedDemoOffice } from '../../src/demo/seed-demo-office.ts';
 import { seedDemoStaff } from '../../src/demo/seed-demo-staff.ts';
 import { createLogger } from '../../src/platform/log.ts';
+import { createBlobStore } from '../../src/platform/storage/blob-store.ts';
+import { temporaryFolder } from '../temporary-folder.ts';
 import { createTestApp, fixedClock } from '../app.ts';
 import { createTestDatabase } from '../database.ts';
 import { Browser } from '../staff.ts';
@@ -17,9 +19,12 @@ const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-12-01T07:30:00Z');
 await seedDemoOffice({ db, clock, logger: createLogger('silent') });
 const credentials = await seedDemoStaff({ db, clock });
+// A real document store: the document and xdomea routes are fuzzed too.
+const blobs = createBlobStore({ folder: await temporaryFolder('lotse-fuzz-blobs-') });
 const app = createTestApp(db, {
   url,
   clock,
+  blobs,
   portal: {
     powMaxNumber: 10,
     bookingsPerIpPerHour: 1_000_000,

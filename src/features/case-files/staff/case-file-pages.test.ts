@@ -45,6 +45,8 @@ test('a clerk opens the file: person, title expiring within 4 months highlighted
   assert.match(html, /Kovalenko/);
   assert.match(html, /data-testid="title-expires-soon"/);
   assert.match(html, new RegExp(`<section id="documents"[^>]*>[\\s\\S]*href="/staff/files/${file.fileId}/documents"`));
+  assert.match(html, /Noch keine Dokumente in dieser Akte\./, 'the file page lists its documents (none yet)');
+  assert.ok(html.includes(`href="/staff/files/${file.fileId}/export.zip"`), 'and offers the xdomea export');
   assert.match(html, /name="basedOnVersion" value="1"/);
   const audit = await db.selectFrom('audit_entry').select('action').where('target_id', '=', file.fileId).where('action', '=', 'case_file.open').execute();
   assert.equal(audit.length, 1);
