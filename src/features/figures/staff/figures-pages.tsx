@@ -63,7 +63,7 @@ export function PeriodFiguresPage(props: { c: Context<AppEnv>; figures: PeriodFi
       </p>
 
       <h2>{period}</h2>
-      <dl class="facts">
+      <dl class="figure-totals">
         <dt>{t('staff.figures.with_appointment')}</dt>
         <dd data-testid="with-appointment">{figures.totals.withAppointment}</dd>
         <dt>{t('staff.figures.without_appointment')}</dt>
