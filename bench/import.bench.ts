@@ -166,7 +166,7 @@ const bareInsert = await timed(async () => {
       while (next < files) {
         const f = next++;
         await database.db.transaction().execute(async (trx) => {
-          const now = new Date();
+          const now = systemClock.now();
           const person = await trx
             .insertInto('case_person')
             .values({ family_name: 'Bare', given_names: 'Row', birth_year: 1985, created_at: now, updated_at: now })
@@ -250,7 +250,7 @@ const xdomeaImport = await importRun(zipPath);
 const share = (seconds: number, of: number) => `${Math.round((seconds / of) * 100)} %`;
 const result = {
   benchmark: 'import',
-  date: new Date().toISOString(),
+  date: systemClock.now().toISOString(),
   machine: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${round(os.totalmem() / 1024 ** 3, 1)} GiB, Node ${process.version}`,
   files,
   documentsPerFile: perFile,
