@@ -2,8 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { memoryPages, validateXML } from 'xmllint-wasm';
 
-/** For tests only: the official xdomea 3.0.0 schemas (outside the repository, in the shared standards folder). */
-export const xdomeaStandardFolder = process.env.XDOMEA_STANDARD_FOLDER ?? path.resolve(import.meta.dirname, '../../../../../../shared/standards/xdomea-3.0.0');
+/**
+ * For tests only: the official xdomea 3.0.0 schemas, unmodified, kept in the repository
+ * (vendor/xdomea-3.0.0, free of third-party rights) so that a clean checkout validates offline.
+ */
+export const xdomeaStandardFolder = process.env.XDOMEA_STANDARD_FOLDER ?? path.resolve(import.meta.dirname, '../../../../vendor/xdomea-3.0.0');
 
 const mainSchema = { '0401': 'xdomea-Nachrichten-AbgabeDurchfuehren.xsd', '0503': 'xdomea-Nachrichten-AussonderungDurchfuehren.xsd' } as const;
 
