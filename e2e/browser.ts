@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { after } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { testPassword } from '../test/staff.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out, which this machine refuses.
@@ -48,4 +49,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).join(', ')})`);
+}
+
+/** Signs a staff member in on the sign-in page, as they would, and waits until they are let in. */
+export async function signInStaff(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/staff/sign-in`);
+  await page.fill('#username', username);
+  await page.fill('#password', testPassword);
+  await page.locator('form button[type=submit]').first().click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
 }

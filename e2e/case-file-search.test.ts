@@ -3,12 +3,12 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { fixedClock } from '../src/shared/clock.ts';
 import { createTestApp } from '../test/app.ts';
-import { addPersonWithFile } from '../test/case-search-fixtures.ts';
+import { addPersonWithFile, oleksandrPetrenko } from '../test/case-search-fixtures.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { createOffice } from '../test/office-factory.ts';
 import { serveApp } from '../test/serve-app.ts';
-import { addStaff, testPassword } from '../test/staff.ts';
-import { axeViolations, launchBrowser } from './browser.ts';
+import { addStaff } from '../test/staff.ts';
+import { axeViolations, launchBrowser, signInStaff } from './browser.ts';
 
 const { db } = await createTestDatabase();
 const app = createTestApp(db, { clock: fixedClock('2026-12-01T09:00:00Z') });
@@ -17,24 +17,13 @@ const browser = await launchBrowser();
 
 const wetzlar = (await createOffice(db)).locationId;
 const clerk = await addStaff(db, 'clerk', { locationIds: [wetzlar] });
-const petrenko = await addPersonWithFile(db, wetzlar, {
-  familyName: 'Petrenko',
-  givenNames: 'Oleksandr',
-  variants: ['Олександр Петренко'],
-  birth: { year: 1990, month: 3, day: 12 },
-  nationalities: ['UA'],
-  reference: 'WZ-2024/00123',
-});
+const petrenko = await addPersonWithFile(db, wetzlar, oleksandrPetrenko);
 await addPersonWithFile(db, wetzlar, { familyName: 'Haddad', givenNames: 'Mohammed', birth: { year: 1985 }, nationalities: ['SY'] });
 
 async function signedIn(javaScriptEnabled: boolean): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE', javaScriptEnabled });
   const page = await context.newPage();
-  await page.goto(`${base}/staff/sign-in`);
-  await page.fill('#username', clerk.username);
-  await page.fill('#password', testPassword);
-  await page.locator('form button[type=submit]').first().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
+  await signInStaff(page, base, clerk.username);
   return page;
 }
 

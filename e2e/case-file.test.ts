@@ -3,13 +3,13 @@ import { test } from 'node:test';
 import { createBlobStore } from '../src/platform/storage/blob-store.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { createTestApp } from '../test/app.ts';
-import { addPersonWithFile } from '../test/case-search-fixtures.ts';
+import { addPersonWithFile, oleksandrPetrenko } from '../test/case-search-fixtures.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { createOffice } from '../test/office-factory.ts';
 import { serveApp } from '../test/serve-app.ts';
-import { addStaff, testPassword } from '../test/staff.ts';
+import { addStaff } from '../test/staff.ts';
 import { temporaryFolder } from '../test/temporary-folder.ts';
-import { axeViolations, launchBrowser } from './browser.ts';
+import { axeViolations, launchBrowser, signInStaff } from './browser.ts';
 
 /**
  * The clerk's journey through the case file in real Chromium: find a person by the Cyrillic
@@ -23,14 +23,7 @@ const browser = await launchBrowser();
 
 const wetzlar = (await createOffice(db)).locationId;
 const clerk = await addStaff(db, 'clerk', { locationIds: [wetzlar] });
-const petrenko = await addPersonWithFile(db, wetzlar, {
-  familyName: 'Petrenko',
-  givenNames: 'Oleksandr',
-  variants: ['Олександр Петренко'],
-  birth: { year: 1990, month: 3, day: 12 },
-  nationalities: ['UA'],
-  reference: 'WZ-2024/00123',
-});
+const petrenko = await addPersonWithFile(db, wetzlar, oleksandrPetrenko);
 
 // Two different 1×1 PNG images: a scan and its rescan.
 const scan = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -39,11 +32,7 @@ const rescan = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lE
 test('a clerk finds a person by the Cyrillic name, opens the file and a document, and uploads a new version', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
   const page = await context.newPage();
-  await page.goto(`${base}/staff/sign-in`);
-  await page.fill('#username', clerk.username);
-  await page.fill('#password', testPassword);
-  await page.locator('form button[type=submit]').first().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
+  await signInStaff(page, base, clerk.username);
 
   // Search as you type, by the Cyrillic spelling of a person stored in Latin.
   await page.locator('a[href="/staff/files/search"]').first().click();

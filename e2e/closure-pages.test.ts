@@ -8,8 +8,8 @@ import { createTestApp } from '../test/app.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { freePort } from '../test/global-setup.ts';
 import { insertAppointment } from '../test/office-factory.ts';
-import { addStaff, testPassword } from '../test/staff.ts';
-import { axeViolations, launchBrowser } from './browser.ts';
+import { addStaff } from '../test/staff.ts';
+import { axeViolations, launchBrowser, signInStaff } from './browser.ts';
 
 // Tuesday 1 December 2026, the demo office as Lotse starts with it.
 const clock = fixedClock('2026-12-01T08:00:00Z');
@@ -42,11 +42,7 @@ test('the closure, walk-in, letterhead and location pages pass axe; an admin ent
   const admin = await addStaff(db, 'admin');
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  await page.goto(`${base}/staff/sign-in`);
-  await page.fill('#username', admin.username);
-  await page.fill('#password', testPassword);
-  await page.locator('form button[type=submit]').first().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
+  await signInStaff(page, base, admin.username);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Feiertage und Schließtage' }).click();
   await page.getByRole('link', { name: 'Ausländerbehörde Wetzlar' }).click();

@@ -5,12 +5,12 @@ import { fixedClock } from '../src/shared/clock.ts';
 import { createTestApp, createTestLiveEvents } from '../test/app.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { bookAppointment, createFrontOffice, deviceToken } from '../test/front-desk-fixtures.ts';
-import { addStaff, testPassword } from '../test/staff.ts';
+import { addStaff } from '../test/staff.ts';
 import { deviceCookieName } from '../src/features/front-desk/index.ts';
 import { loadStaffActor } from '../src/features/staff/session-store.ts';
 import { freePort } from '../test/global-setup.ts';
 import { serveApp } from '../test/serve-app.ts';
-import { axeViolations, launchBrowser } from './browser.ts';
+import { axeViolations, launchBrowser, signInStaff } from './browser.ts';
 
 const { db, url } = await createTestDatabase();
 const liveEvents = createTestLiveEvents(url);
@@ -37,11 +37,7 @@ async function pageAs(who: string | { username: string }) {
   if (typeof who === 'string') await context.addCookies([{ name: deviceCookieName, value: who, url: base }]);
   const page = await context.newPage();
   if (typeof who !== 'string') {
-    await page.goto(`${base}/staff/sign-in`);
-    await page.fill('#username', who.username);
-    await page.fill('#password', testPassword);
-    await page.locator('form button[type=submit]').first().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
+    await signInStaff(page, base, who.username);
   }
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -10,8 +10,8 @@ import { createTestDatabase } from '../test/database.ts';
 import { bookAppointment, createFrontOffice, deviceToken } from '../test/front-desk-fixtures.ts';
 import { serveApp } from '../test/serve-app.ts';
 import { addInfoPages } from '../test/portal/info-page-fixture.ts';
-import { addStaff, testPassword } from '../test/staff.ts';
-import { axeViolations, launchBrowser } from './browser.ts';
+import { addStaff } from '../test/staff.ts';
+import { axeViolations, launchBrowser, signInStaff } from './browser.ts';
 
 // Monday 2026-11-23, 10:00 in Berlin: the kiosk, desk and figures see this as "now".
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -38,11 +38,7 @@ async function pageAs(who: string | { username: string } | null, viewport: Viewp
   if (typeof who === 'string') await context.addCookies([{ name: deviceCookieName, value: who, url: base }]);
   const page = await context.newPage();
   if (who !== null && typeof who !== 'string') {
-    await page.goto(`${base}/staff/sign-in`);
-    await page.fill('#username', who.username);
-    await page.fill('#password', testPassword);
-    await page.locator('form button[type=submit]').first().click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
+    await signInStaff(page, base, who.username);
   }
   return page;
 }

@@ -19,6 +19,16 @@ export type SearchPerson = {
   reference?: string;
 };
 
+/** The person most case-file tests look for: stored in Latin script, searched in Cyrillic too. */
+export const oleksandrPetrenko: SearchPerson = {
+  familyName: 'Petrenko',
+  givenNames: 'Oleksandr',
+  variants: ['Олександр Петренко'],
+  birth: { year: 1990, month: 3, day: 12 },
+  nationalities: ['UA'],
+  reference: 'WZ-2024/00123',
+};
+
 const at = new Date('2026-11-02T09:00:00Z');
 
 export async function addPersonWithFile(

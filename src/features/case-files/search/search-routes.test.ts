@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { createTestApp } from '../../../../test/app.ts';
-import { addDocumentWithText, addPersonWithFile } from '../../../../test/case-search-fixtures.ts';
+import { addDocumentWithText, addPersonWithFile, oleksandrPetrenko } from '../../../../test/case-search-fixtures.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { createOffice } from '../../../../test/office-factory.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
@@ -20,14 +20,7 @@ before(async () => {
   const wetzlar = (await createOffice(db)).locationId;
   const clerk = await addStaff(db, 'clerk', { locationIds: [wetzlar] });
   const reception = await addStaff(db, 'reception', { locationIds: [wetzlar] });
-  const person = await addPersonWithFile(db, wetzlar, {
-    familyName: 'Petrenko',
-    givenNames: 'Oleksandr',
-    variants: ['Олександр Петренко'],
-    birth: { year: 1990, month: 3, day: 12 },
-    nationalities: ['UA'],
-    reference: 'WZ-2024/00123',
-  });
+  const person = await addPersonWithFile(db, wetzlar, oleksandrPetrenko);
   fileId = person.fileId;
   await addDocumentWithText(db, fileId, { title: 'Antrag auf Verlängerung', text: 'Der Antrag auf Verlängerung der Aufenthaltserlaubnis.' });
   clerkToken = (await createApiToken({ db, clock }, { staffId: clerk.id, name: 'search test', role: 'clerk' })).token;

@@ -1,20 +1,4 @@
-/**
- * One row of a delivery from the scan provider: one document of one person's file, with its
- * primary file(s). Both the CSV manifest and an xdomea message are read into these rows; the
- * import then works on rows only.
- */
-export const documentCategories = [
-  'application',
-  'passport_copy',
-  'decision',
-  'letter',
-  'evidence',
-  'photo',
-  'certificate',
-  'correspondence',
-  'other',
-] as const;
-export type DocumentCategory = (typeof documentCategories)[number];
+import { type DocumentCategory, documentCategories } from '../documents/document-deps.ts';
 
 export type PartialDate = { year: number; month?: number; day?: number };
 
@@ -31,6 +15,11 @@ export type DeliveredPerson = {
 /** One stored version of the document: where its bytes are in the delivery, and the declared SHA-256 if any. */
 export type DeliveredFile = { path: string; fileName: string; sha256?: string };
 
+/**
+ * One row of a delivery from the scan provider: one document of one person's file, with its
+ * primary file(s). Both the CSV manifest and an xdomea message are read into these rows; the
+ * import then works on rows only.
+ */
 export type DeliveryRow = {
   /** Unique in the delivery; also the document's import key (re-delivery finds the document by it). */
   rowKey: string;
