@@ -9,12 +9,14 @@ import { familyRelations } from '../link-family.ts';
 import type { CaseFileView } from '../open-case-file.ts';
 import { formatPartialDate } from '../partial-date.ts';
 import { residenceTitleKinds, type ResidenceTitleKind } from '../residence-titles.ts';
-import { PersonFields } from './person-form.tsx';
+import { PersonFields, type TypedForm } from './person-form.tsx';
 import { ProcedureCard } from './procedure-section.tsx';
 import { say } from './staff-texts.ts';
 
 /** A refused change shown above the file: its message (a conflict names the fields changed meanwhile) and its fields. */
 export type PageProblem = { message: string; fieldErrors?: FieldError[] | undefined };
+/** A refused form of the page (named by the last part of its action) with what was typed into it. */
+export type TypedEntry = { form: string; values: TypedForm };
 
 /** A title expiring within four months is highlighted: time to invite the person for the extension. */
 const expiresSoon = (validUntil: string | null, today: string) => validUntil !== null && validUntil < addDays(today, 122);
@@ -27,6 +29,7 @@ export function CaseFilePage(props: {
   now: Date;
   today: string;
   problem?: PageProblem | undefined;
+  typed?: TypedEntry | undefined;
   notice?: string | undefined;
 }) {
   const { c, view, today } = props;
@@ -38,6 +41,12 @@ export function CaseFilePage(props: {
   const when = (at: Date) => formatDateTime(lang, at, view.file.time_zone);
   const title = `${person.familyName}, ${person.givenNames}`;
   const current = view.titles.find((t) => t.is_current);
+  /** What was typed into the form `form` before it was refused, if that is the form refused. */
+  const typedInto = (form: string) => (props.typed?.form === form ? props.typed.values : undefined);
+  const typedText = (form: string, name: string) => {
+    const value = typedInto(form)?.[name];
+    return value === undefined ? undefined : String(value);
+  };
   const base = `/staff/files/${view.file.id}`;
   return (
     <StaffLayout c={c} title={`${s('Akte', 'File')} ${view.file.reference}`} wide>
@@ -128,11 +137,11 @@ export function CaseFilePage(props: {
           ) : null}
         </dl>
         {canWrite ? (
-          <details open={props.problem !== undefined}>
+          <details open={typedInto('person') !== undefined}>
             <summary>{s('Personendaten ändern', 'Edit person data')}</summary>
             <StaffForm c={c} action={`${base}/person`} submitLabel={s('Speichern', 'Save')}>
               <input type="hidden" name="basedOnVersion" value={String(view.person.version)} />
-              <PersonFields c={c} person={person} idPrefix="edit" />
+              <PersonFields c={c} person={person} typed={typedInto('person')} idPrefix="edit" />
             </StaffForm>
           </details>
         ) : null}
@@ -203,32 +212,34 @@ export function CaseFilePage(props: {
           <p>{s('Kein Aufenthaltstitel erfasst.', 'No residence title recorded.')}</p>
         )}
         {canWrite ? (
-          <details>
+          <details open={typedInto('title') !== undefined}>
             <summary>{s('Aktuellen Aufenthaltstitel eintragen', 'Record the current residence title')}</summary>
             <StaffForm c={c} action={`${base}/title`} submitLabel={s('Eintragen', 'Record')}>
               <div>
                 <label for="title-kind">{s('Art', 'Kind')}</label>
                 <select id="title-kind" name="kind">
                   {Object.entries(residenceTitleKinds).map(([code, name]) => (
-                    <option value={code}>{name}</option>
+                    <option value={code} selected={typedText('title', 'kind') === code}>
+                      {name}
+                    </option>
                   ))}
                 </select>
               </div>
               <div>
                 <label for="title-basis">{s('Rechtsgrundlage (z. B. § 24 AufenthG)', 'Legal basis (e.g. § 24 AufenthG)')}</label>
-                <input type="text" id="title-basis" name="legalBasis" maxlength={100} />
+                <input type="text" id="title-basis" name="legalBasis" value={typedText('title', 'legalBasis')} maxlength={100} />
               </div>
               <div>
                 <label for="title-from">{s('Gültig ab', 'Valid from')}</label>
-                <input type="date" id="title-from" name="validFrom" />
+                <input type="date" id="title-from" name="validFrom" value={typedText('title', 'validFrom')} />
               </div>
               <div>
                 <label for="title-until">{s('Gültig bis', 'Valid until')}</label>
-                <input type="date" id="title-until" name="validUntil" />
+                <input type="date" id="title-until" name="validUntil" value={typedText('title', 'validUntil')} />
               </div>
               <div>
                 <label for="title-card">{s('Kartennummer des eAT', 'eAT card serial')}</label>
-                <input type="text" id="title-card" name="cardSerial" maxlength={12} />
+                <input type="text" id="title-card" name="cardSerial" value={typedText('title', 'cardSerial')} maxlength={12} />
               </div>
             </StaffForm>
           </details>
@@ -300,7 +311,9 @@ export function CaseFilePage(props: {
           <StaffForm c={c} action={`${base}/notes`} submitLabel={s('Vermerk hinzufügen', 'Add note')}>
             <div>
               <label for="note-text">{s('Neuer Vermerk', 'New note')}</label>
-              <textarea id="note-text" name="text" maxlength={4000} rows={3} required dir="auto"></textarea>
+              <textarea id="note-text" name="text" maxlength={4000} rows={3} required dir="auto">
+                {typedText('notes', 'text') ?? ''}
+              </textarea>
             </div>
           </StaffForm>
         ) : null}
@@ -343,7 +356,7 @@ export function CaseFilePage(props: {
             <input type="hidden" name="basedOnVersion" value={String(view.file.version)} />
             <div>
               <label for="close-to">{s('Abgegeben an (Behörde; leer lassen, wenn nur geschlossen)', 'Handed over to (office; empty when only closed)')}</label>
-              <input type="text" id="close-to" name="handedOverTo" maxlength={200} />
+              <input type="text" id="close-to" name="handedOverTo" maxlength={200} value={typedText('close', 'handedOverTo')} />
             </div>
           </StaffForm>
         </section>

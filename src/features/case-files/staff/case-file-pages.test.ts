@@ -66,7 +66,7 @@ test('reception sees the name and appointments only; a clerk of another location
   assert.equal((await (await as('clerk')).get(`/staff/files/${file.fileId}/access-log`)).status, 403);
 });
 
-test('forms: create a file, a stale save shows 409 with the changed fields, "00.00.1990" a 422 with the hint', async () => {
+test('forms: create a file, a stale save shows 409 with the changed fields, "00.00.1990" a 422 with the hint; what was typed stays', async () => {
   const clerk = await as('clerk');
   const created = await clerk.submit('/staff/files/new', '/staff/files', {
     reference: 'WZ-2026-1',
@@ -80,17 +80,29 @@ test('forms: create a file, a stale save shows 409 with the changed fields, "00.
   const bad = await clerk.submit('/staff/files/new', '/staff/files', {
     reference: 'WZ-2026-2',
     locationId: office.locationId,
-    familyName: 'X',
+    familyName: 'Rezaei',
+    givenNames: 'علی\u200cرضا',
     birthDate: '00.00.1990',
+    addressCity: 'Dillenburg',
+    nameVariants: 'Ali Reza\nAlireza',
   });
   assert.equal(bad.status, 422);
-  assert.match(await bad.text(), /„1990“ oder „05.1990“/);
+  const refused = await bad.text();
+  assert.match(refused, /„1990“ oder „05.1990“/);
+  for (const typed of ['value="WZ-2026-2"', 'value="Rezaei"', 'value="علی\u200cرضا"', 'value="00.00.1990"', 'value="Dillenburg"', 'Ali Reza\nAlireza'])
+    assert.ok(refused.includes(typed), `the refused form keeps ${typed}`);
   const save = (fields: Record<string, string>) =>
     clerk.submit(fileUrl, `${fileUrl}/person`, { basedOnVersion: '1', familyName: 'حسینی', givenNames: 'مهر\u200cنوش', birthDate: '1990', ...fields });
   assert.equal((await save({ addressCity: 'Wetzlar' })).status, 303);
   const stale = await save({ phone: '0641 1234' });
   assert.equal(stale.status, 409);
-  assert.match(await stale.text(), /Inzwischen geändert von [^:]+: Ort\./);
+  const conflict = await stale.text();
+  assert.match(conflict, /Inzwischen geändert von [^:]+: Ort\./);
+  assert.match(conflict, /<details open=""><summary>Personendaten ändern/, 'the refused form is open');
+  assert.ok(conflict.includes('value="0641 1234"'), 'with the phone number the clerk typed');
+  const note = await clerk.submit(fileUrl, `${fileUrl}/notes`, { text: `Rückruf erbeten ${'x'.repeat(4100)}` });
+  assert.equal(note.status, 422);
+  assert.ok((await note.text()).includes('Rückruf erbeten xxx'), 'a refused note keeps its text');
   const page = await (await clerk.get(fileUrl)).text();
   assert.match(page, /مهر\u200cنوش/);
 });

@@ -20,7 +20,7 @@ import { setResidenceTitle } from '../set-residence-title.ts';
 import { suspendOrResumeProcedure } from '../suspend-procedure.ts';
 import { updatePerson } from '../update-person.ts';
 import { updateProcedure } from '../update-procedure.ts';
-import { CaseFilePage, type PageProblem } from './case-file-page.tsx';
+import { CaseFilePage, type PageProblem, type TypedEntry } from './case-file-page.tsx';
 import { AccessLogPage, IdentityPage, LinkVisitPage, NewFilePage } from './other-pages.tsx';
 
 const personFieldNames = [
@@ -57,7 +57,7 @@ export function caseFileStaffRoutes(deps: CaseFileDeps) {
   for (const path of ['/staff/files', '/staff/files/*', '/staff/procedures/*', '/staff/link', '/staff/tickets/*']) routes.use(path, requireStaff(deps));
 
   /** The file page, or what the actor may see of it; with a problem from a refused form (409/422). */
-  const showFile = async (c: Context<AppEnv>, fileId: string, problem?: PageProblem, status: 200 | 409 | 422 = 200) => {
+  const showFile = async (c: Context<AppEnv>, fileId: string, problem?: PageProblem, status: 200 | 409 | 422 = 200, typed?: TypedEntry) => {
     const actor = currentStaff(c);
     if (!roleMay(actor.role, 'case_file.read')) {
       const view = await identifyPerson(deps, changeContext(c), fileId);
@@ -67,7 +67,10 @@ export function caseFileStaffRoutes(deps: CaseFileDeps) {
     // The list is part of the file just opened (and audited as opened): titles, categories, versions.
     const documents = await documentsOfFile(deps.db, fileId);
     const now = deps.clock.now();
-    return c.html(<CaseFilePage c={c} view={view} documents={documents} now={now} today={localDay(now, view.file.time_zone)} problem={problem} />, status);
+    return c.html(
+      <CaseFilePage c={c} view={view} documents={documents} now={now} today={localDay(now, view.file.time_zone)} problem={problem} typed={typed} />,
+      status,
+    );
   };
 
   /** Runs a form's use case; a fixable refusal shows the file again with the message, anything else goes to the error edge. */
@@ -79,7 +82,8 @@ export function caseFileStaffRoutes(deps: CaseFileDeps) {
         await run(c, fileId, form);
       } catch (error) {
         if (!fixable(error)) throw error;
-        return showFile(c, fileId, { message: error.message, fieldErrors: error.fieldErrors }, error.code === 'conflict' ? 409 : 422);
+        const typed = { form: path.slice(path.lastIndexOf('/') + 1), values: form };
+        return showFile(c, fileId, { message: error.message, fieldErrors: error.fieldErrors }, error.code === 'conflict' ? 409 : 422, typed);
       }
       return c.redirect(`/staff/files/${fileId}${anchor}`, 303);
     });
@@ -98,9 +102,8 @@ export function caseFileStaffRoutes(deps: CaseFileDeps) {
     } catch (error) {
       if (!fixable(error)) throw error;
       const locations = await locationsForNewFile(deps, changeContext(c));
-      const typed = { reference: String(form.reference ?? ''), locationId: String(form.locationId ?? '') };
       return c.html(
-        <NewFilePage c={c} locations={locations} typed={typed} problem={{ message: error.message, fieldErrors: error.fieldErrors }} />,
+        <NewFilePage c={c} locations={locations} typed={form} problem={{ message: error.message, fieldErrors: error.fieldErrors }} />,
         error.code === 'conflict' ? 409 : 422,
       );
     }

@@ -4,18 +4,12 @@ import { ErrorList, StaffForm, StaffLayout } from '../../staff/index.ts';
 import type { IdentityView } from '../identify-person.ts';
 import type { linkCandidates } from '../link-visit.ts';
 import { formatPartialDate } from '../partial-date.ts';
-import type { PersonInput } from '../person-store.ts';
 import { AccessTable, type PageProblem, VisitList } from './case-file-page.tsx';
-import { PersonFields } from './person-form.tsx';
+import { PersonFields, type TypedForm } from './person-form.tsx';
 import { say } from './staff-texts.ts';
 
 /** Create a person with their file. */
-export function NewFilePage(props: {
-  c: Context<AppEnv>;
-  locations: { id: string; name: string }[];
-  typed?: { person?: Partial<PersonInput>; reference?: string; locationId?: string };
-  problem?: PageProblem;
-}) {
+export function NewFilePage(props: { c: Context<AppEnv>; locations: { id: string; name: string }[]; typed?: TypedForm; problem?: PageProblem }) {
   const { c } = props;
   const s = say(c);
   return (
@@ -30,7 +24,7 @@ export function NewFilePage(props: {
       <StaffForm c={c} action="/staff/files" submitLabel={s('Akte anlegen', 'Create file')}>
         <div>
           <label for="new-reference">{s('Aktenzeichen', 'File reference')}</label>
-          <input type="text" id="new-reference" name="reference" required maxlength={60} value={props.typed?.reference ?? ''} />
+          <input type="text" id="new-reference" name="reference" required maxlength={60} value={String(props.typed?.reference ?? '')} />
         </div>
         <div>
           <label for="new-location">{s('Standort', 'Location')}</label>
@@ -42,7 +36,7 @@ export function NewFilePage(props: {
             ))}
           </select>
         </div>
-        <PersonFields c={c} person={props.typed?.person} idPrefix="new" />
+        <PersonFields c={c} person={undefined} typed={props.typed} idPrefix="new" />
       </StaffForm>
     </StaffLayout>
   );

@@ -4,17 +4,32 @@ import { formatPartialDate } from '../partial-date.ts';
 import type { PersonInput } from '../person-store.ts';
 import { say } from './staff-texts.ts';
 
-/** The person's fields (the form names are the API's field names), filled with a person or a rejected entry. */
-export function PersonFields(props: { c: Context<AppEnv>; person: Partial<PersonInput> | undefined; idPrefix: string }) {
+/** What the clerk typed into a refused form, as sent: shown again so that nothing has to be typed twice. */
+export type TypedForm = Record<string, string | string[]>;
+
+/**
+ * The person's fields (the form names are the API's field names), filled with the stored person,
+ * or, after a refusal, with exactly what was typed (which may not even parse, e.g. a wrong date).
+ */
+export function PersonFields(props: { c: Context<AppEnv>; person: Partial<PersonInput> | undefined; typed?: TypedForm | undefined; idPrefix: string }) {
   const s = say(props.c);
-  const p = props.person ?? {};
+  const typed = props.typed;
+  const p: Partial<PersonInput> = typed
+    ? {
+        ...Object.fromEntries(Object.entries(typed).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value])),
+        nationalities: typedList(typed.nationalities, /,/),
+        formerNames: typedList(typed.formerNames, /\r?\n/),
+        nameVariants: typedList(typed.nameVariants, /\r?\n/),
+        birthDate: undefined,
+      }
+    : (props.person ?? {});
   const field = (name: keyof PersonInput, label: string, value: string | null | undefined, extra: Record<string, unknown> = {}) => (
     <div>
       <label for={`${props.idPrefix}-${name}`}>{label}</label>
       <input type="text" id={`${props.idPrefix}-${name}`} name={name} value={value ?? ''} {...extra} />
     </div>
   );
-  const birth = p.birthDate ? formatPartialDate(p.birthDate) : '';
+  const birth = typed ? String(typed.birthDate ?? '') : p.birthDate ? formatPartialDate(p.birthDate) : '';
   return (
     <>
       {field('familyName', s('Familienname', 'Family name'), p.familyName, { required: true, maxlength: 200, autocomplete: 'off', dir: 'auto' })}
@@ -76,3 +91,6 @@ export function PersonFields(props: { c: Context<AppEnv>; person: Partial<Person
     </>
   );
 }
+
+const typedList = (value: string | string[] | undefined, separator: RegExp): string[] =>
+  (Array.isArray(value) ? value : (value ?? '').split(separator)).map((part) => part.trim()).filter(Boolean);
