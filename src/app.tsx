@@ -31,6 +31,7 @@ import { searchRoutes } from './features/case-files/search/search-routes.tsx';
 import { caseFileStaffRoutes } from './features/case-files/staff/case-file-routes.tsx';
 import { procedureTypeRoutes } from './features/case-files/procedure-types/procedure-type-routes.tsx';
 import { caseFileApiRoutes } from './features/case-files/http/case-file-api.ts';
+import { caseFileRecordApiRoutes } from './features/case-files/http/case-file-record-api.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
 import { clientAddress } from './platform/http/client-ip.ts';
@@ -184,7 +185,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   // The case-file search before the file: /staff/files/search is not a file id.
-  const staffAreas = [paymentRoutes, figuresRoutes, searchRoutes, searchApiRoutes, caseFileStaffRoutes, procedureTypeRoutes, caseFileApiRoutes, staffApiRoutes];
+  const staffAreas = [
+    paymentRoutes,
+    figuresRoutes,
+    searchRoutes,
+    searchApiRoutes,
+    caseFileStaffRoutes,
+    procedureTypeRoutes,
+    caseFileApiRoutes,
+    caseFileRecordApiRoutes,
+    staffApiRoutes,
+  ];
   for (const routes of staffAreas) app.route('/', routes(staffDeps));
   if (deps.blobs) {
     const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };

@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/validation.ts';
-import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { changeContext, requireStaff } from '../../staff/index.ts';
 import type { CaseFileDeps } from '../case-file-deps.ts';
 import { changeProcedureStatus } from '../change-procedure-status.ts';
@@ -25,29 +24,11 @@ import {
   procedureView,
   statusChangeBody,
 } from './case-file-schemas.ts';
+import { asPrecondition, basedOn, etag } from './if-match.ts';
 
 const tags = ['Case files'];
 const security = [{ bearerAuth: [] }];
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-
-const etag = (version: number) => `"${version}"`;
-
-/** The version an If-Match names; a write without it is refused (428), an unreadable one never matches (412). */
-function basedOn(c: Context<AppEnv>): number {
-  const header = c.req.header('if-match');
-  if (!header) throw new AppError('precondition_required', 'Send If-Match with the ETag you read (GET first). / If-Match fehlt.');
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  if (!match) throw new AppError('precondition_failed', 'If-Match names no version of this resource.');
-  return Number(match[1]);
-}
-
-/** A version conflict of a write with If-Match is a failed precondition (412), with the fields changed meanwhile. */
-function asPrecondition(error: unknown): never {
-  if (isAppError(error) && error.code === 'conflict' && error.details && 'changedFields' in error.details) {
-    throw new AppError('precondition_failed', error.message, { details: error.details });
-  }
-  throw error;
-}
 
 const createFileRoute = createRoute({
   method: 'post',
