@@ -15,6 +15,7 @@ import {
   createFileBody,
   fileIdParam,
   ifMatch,
+  json,
   openProcedureBody,
   personBody,
   personIdParam,
@@ -22,13 +23,11 @@ import {
   problem,
   procedureIdParam,
   procedureView,
+  security,
   statusChangeBody,
+  tags,
 } from './case-file-schemas.ts';
 import { asPrecondition, basedOn, etag } from './if-match.ts';
-
-const tags = ['Case files'];
-const security = [{ bearerAuth: [] }];
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const createFileRoute = createRoute({
   method: 'post',

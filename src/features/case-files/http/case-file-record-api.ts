@@ -8,12 +8,8 @@ import { closeFile } from '../close-file.ts';
 import { linkFamily } from '../link-family.ts';
 import { openCaseFile } from '../open-case-file.ts';
 import { setResidenceTitle } from '../set-residence-title.ts';
-import { fileIdParam, problem } from './case-file-schemas.ts';
+import { fileIdParam, json, problem, security, tags } from './case-file-schemas.ts';
 import { asPrecondition, basedOn, etag } from './if-match.ts';
-
-const tags = ['Case files'];
-const security = [{ bearerAuth: [] }];
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const titleView = z.object({
   id: z.uuid(),
@@ -131,15 +127,11 @@ export function caseFileRecordApiRoutes(deps: CaseFileDeps): OpenAPIHono<AppEnv>
         handedOverTo: file.handed_over_to,
         retentionUntil: file.retention_until,
         version: file.version,
-        residenceTitles: view.titles.map((t) => ({
-          id: t.id,
-          kind: t.kind,
-          legalBasis: t.legal_basis,
-          validFrom: t.valid_from,
-          validUntil: t.valid_until,
-          cardSerial: t.card_serial,
-          current: t.is_current,
-        })),
+        residenceTitles: view.titles.map(
+          ({ id, kind, legal_basis: legalBasis, valid_from: validFrom, valid_until: validUntil, card_serial: cardSerial, is_current: current }) => ({
+            ...{ id, kind, legalBasis, validFrom, validUntil, cardSerial, current },
+          }),
+        ),
         family: view.family.map((f) => ({ relation: f.relation, fileId: f.file_id, reference: f.reference })),
         procedures: view.procedures.map((p) => ({ id: p.id, number: p.number, statusId: p.status_id, closed: p.closed_at !== null })),
         notes: view.notes.map((n) => ({ id: n.id, text: n.text, by: n.by_label, at: n.at.toISOString(), procedureNumber: n.procedure_number })),

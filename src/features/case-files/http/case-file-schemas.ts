@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi';
 
+export const tags = ['Case files'];
+export const security = [{ bearerAuth: [] }];
+export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
 export const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: z.object({ title: z.string(), detail: z.string() }).passthrough() } },
