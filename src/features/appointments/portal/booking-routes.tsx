@@ -311,7 +311,7 @@ export async function calendar(
     ).length === 0;
   return c.html(
     <CalendarPage
-      waitingListHref={nothingFree ? `/${l}/waiting-list/${service.slug}/${location.slug}` : undefined}
+      waitingListHref={nothingFree ? `/${l}/waiting-list/join/${service.slug}/${location.slug}` : undefined}
       lang={l}
       path={page.path}
       context={`${service.name} · ${location.name}`}

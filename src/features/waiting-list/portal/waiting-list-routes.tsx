@@ -44,7 +44,7 @@ export function waitingListPortalRoutes(deps: WaitingListPortalDeps): Hono<AppEn
     return { service, location };
   }
 
-  const joinPath = (service: { slug: string }, location: { slug: string }) => `/waiting-list/${service.slug}/${location.slug}`;
+  const joinPath = (service: { slug: string }, location: { slug: string }) => `/waiting-list/join/${service.slug}/${location.slug}`;
 
   function renderJoin(c: Context<AppEnv>, found: NonNullable<Awaited<ReturnType<typeof serviceAndLocation>>>, values: JoinValues, errors: JoinErrors) {
     const l = portalLang(c);
@@ -64,14 +64,14 @@ export function waitingListPortalRoutes(deps: WaitingListPortalDeps): Hono<AppEn
     );
   }
 
-  routes.get(`/${lang}/waiting-list/:service/:location`, async (c) => {
+  routes.get(`/${lang}/waiting-list/join/:service/:location`, async (c) => {
     const found = await serviceAndLocation(c);
     if (!found) return problem(c, 404, 'unknown_service');
     const values: JoinValues = { name: '', dateOfBirth: '', email: '', language: portalLang(c), weekdays: [1, 2, 3, 4, 5], from: 8, until: 16 };
     return renderJoin(c, found, values, {});
   });
 
-  routes.post(`/${lang}/waiting-list/:service/:location`, async (c) => {
+  routes.post(`/${lang}/waiting-list/join/:service/:location`, async (c) => {
     const found = await serviceAndLocation(c);
     if (!found) return problem(c, 404, 'unknown_service');
     const l = portalLang(c);
