@@ -55,6 +55,7 @@ import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type 
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { defaultPortalSettings, portalKeyLoader, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
+import { waitingListPortalRoutes, waitingListWatcher } from './features/waiting-list/index.ts';
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
@@ -177,6 +178,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       hmacKey: portalSettings.hmacKey,
       logger: deps.logger,
       deliverer: deps.notifier,
+      watchers: [waitingListWatcher({ jobs: deps.jobs, settings: portalSettings })],
     });
 
   app.route('/', healthRoutes(deps));
@@ -216,6 +218,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings, notices }),
     }),
   );
+  app.route('/', waitingListPortalRoutes({ ...portalDeps, jobs: deps.jobs, notices, schedules, bookings }));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })

@@ -99,6 +99,12 @@ const configSchema = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(60),
+  LOTSE_WAITING_LIST_OFFER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(30),
   LOTSE_API_PROOF_OF_WORK: booleanSetting.default(true),
   LOTSE_PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOTSE_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
@@ -197,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       noScriptBookingsPerIpPerHour: c.LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR,
       lookupsPerIpPerHour: c.LOTSE_LOOKUPS_PER_IP_PER_HOUR,
       releaseDelayMinutes: c.LOTSE_RELEASE_DELAY_MINUTES,
+      waitingListOfferMinutes: c.LOTSE_WAITING_LIST_OFFER_MINUTES,
       guardApi: c.LOTSE_API_PROOF_OF_WORK,
       personalDataRetentionDays: c.LOTSE_PERSONAL_DATA_RETENTION_DAYS,
     },

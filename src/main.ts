@@ -19,6 +19,7 @@ import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
 import { startRetentionJob } from './features/retention/index.ts';
 import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
 import { createPortalNotices, reminderJob } from './features/appointments/portal/index.ts';
+import { startWaitingListJobs, waitingListWatcher } from './features/waiting-list/index.ts';
 import { createSsoClient } from './features/staff/index.ts';
 import { startTextExtraction } from './features/case-files/documents/text-extraction-job.ts';
 import { startFileRetention } from './features/case-files/documents/erase-expired-files.ts';
@@ -117,8 +118,22 @@ async function main(): Promise<void> {
     transport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir });
     await jobs.register(sendMailJob(transport, new URL(config.publicUrl).hostname));
     await jobs.register(reminderJob({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }));
-    notices = createPortalNotices({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl, hmacKey: config.portal.hmacKey, logger });
+    const waitingList = { offerMinutes: config.portal.waitingListOfferMinutes, releaseDelayMinutes: config.portal.releaseDelayMinutes };
+    notices = createPortalNotices({
+      db: database.db,
+      jobs,
+      clock: systemClock,
+      publicUrl: config.publicUrl,
+      hmacKey: config.portal.hmacKey,
+      logger,
+      watchers: [waitingListWatcher({ jobs, settings: waitingList })],
+    });
     await startNoticeSweep(jobs, notices, config.timeZone);
+    await startWaitingListJobs(
+      jobs,
+      { db: database.db, clock: systemClock, jobs, notices, publicUrl: config.publicUrl, settings: waitingList },
+      config.timeZone,
+    );
     await startRetentionJob(jobs, {
       db: database.db,
       clock: systemClock,

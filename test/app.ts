@@ -5,7 +5,8 @@ import { createLiveEvents, noLiveEvents, type LiveEvents } from '../src/platform
 import { createJobs, type Jobs } from '../src/platform/jobs/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { fixedClock, type Clock } from '../src/shared/clock.ts';
-import type { PortalSettings } from '../src/features/portal/portal-settings.ts';
+import { defaultPortalSettings, type PortalSettings } from '../src/features/portal/portal-settings.ts';
+import { waitingListWatcher } from '../src/features/waiting-list/index.ts';
 import type { AppointmentNotices, AppointmentNotifier } from '../src/features/appointments/index.ts';
 import { createPortalNotices } from '../src/features/appointments/mail-notifier.ts';
 import type { BlobStore } from '../src/platform/storage/blob-store.ts';
@@ -56,6 +57,9 @@ export function createTestApp(
     hmacKey: options.portal?.hmacKey,
     logger,
     deliverer: options.notifier,
+    watchers: [
+      waitingListWatcher({ jobs, settings: { releaseDelayMinutes: options.portal?.releaseDelayMinutes ?? defaultPortalSettings.releaseDelayMinutes } }),
+    ],
   });
   return createApp({
     db,

@@ -138,6 +138,11 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
     { path: `/de/book/extension/mitte/details?start=${encodeURIComponent('2026-11-24T09:00:00.000Z')}`, who: 'anonymous', status: 200 },
   ],
   [`/${portalLang}/manage`]: [{ path: '/tr/manage', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/waiting-list/join/:service/:location`]: [{ path: '/ar/waiting-list/join/extension/mitte', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/waiting-list/joined`]: [{ path: '/ti/waiting-list/joined', who: 'anonymous', status: 200 }],
+  // Behind a link with a secret: a stranger's (tampered) link gets the page that says so.
+  [`/${portalLang}/waiting-list/entry/:token`]: [{ path: `/ps/waiting-list/entry/${'A'.repeat(32)}`, who: 'anonymous', status: 404 }],
+  [`/${portalLang}/waiting-list/offer/:token`]: [{ path: `/so/waiting-list/offer/${'B'.repeat(32)}`, who: 'anonymous', status: 404 }],
   // Without the manage secret these answer with the portal's error page, which is what a stranger sees.
   [`/${portalLang}/appointment/:code`]: [{ path: `/de/appointment/${booked.code}`, who: 'anonymous', status: 404 }],
   [`/${portalLang}/appointment/:code/cancel`]: [{ path: `/ar/appointment/${booked.code}/cancel`, who: 'anonymous', status: 404 }],

@@ -719,6 +719,40 @@ export interface TicketTransfer {
   to_specialty_id: string;
 }
 
+export interface WaitingListEntry {
+  confirmed_at: Timestamp | null;
+  created_at: Timestamp;
+  date_of_birth: string | null;
+  email: string | null;
+  email_normalized: string | null;
+  ended_at: Timestamp | null;
+  from_minute: number;
+  id: Generated<string>;
+  language: string;
+  location_id: string;
+  person_name: string | null;
+  place: Int8 | null;
+  service_id: string;
+  status: string;
+  token_hash: string;
+  until_minute: number;
+  weekdays: number[];
+}
+
+export interface WaitingListOffer {
+  appointment_id: string;
+  created_at: Timestamp;
+  ended_at: Timestamp | null;
+  entry_id: string;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  location_id: string;
+  service_id: string;
+  starts_at: Timestamp;
+  status: string;
+  token_hash: string;
+}
+
 export interface WalkInCount {
   day: string;
   location_id: string;
@@ -813,6 +847,8 @@ export interface DB {
   ticket: Ticket;
   ticket_number_sequence: TicketNumberSequence;
   ticket_transfer: TicketTransfer;
+  waiting_list_entry: WaitingListEntry;
+  waiting_list_offer: WaitingListOffer;
   walk_in_count: WalkInCount;
   working_day_override: WorkingDayOverride;
   working_hours: WorkingHours;

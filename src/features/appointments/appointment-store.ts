@@ -72,7 +72,7 @@ export function offeredService(
 /** An appointment as the engine reads it: the columns of `appointmentColumns`. */
 export type AppointmentRow = Pick<Selectable<Appointment>, (typeof appointmentColumns)[number]>;
 
-const appointmentColumns = [
+export const appointmentColumns = [
   'id',
   'code',
   'manage_secret_hash',

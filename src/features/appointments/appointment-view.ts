@@ -5,7 +5,8 @@ import type { AppointmentRow } from './appointment-store.ts';
 export type AppointmentView = {
   id: string;
   code: string;
-  status: 'booked' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
+  /** 'held': offered to someone (waiting list) who has not accepted yet; the time is taken. */
+  status: 'booked' | 'held' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
   serviceId: string;
   locationId: string;
   staffId: string;

@@ -7,7 +7,10 @@ import type { Database } from '../../db/database.ts';
  */
 export type DayAppointment = { id: string; code: string; personName: string; startsAt: Date; status: string; serviceName: string };
 
-/** A location's appointments starting in [from, to) that are not cancelled or erased, by start; `search` matches name or code. */
+/**
+ * A location's appointments starting in [from, to) that are not cancelled, held or erased, by
+ * start; `search` matches name or code. A held time is an offer not yet accepted: nobody is coming.
+ */
 export async function appointmentsStartingBetween(
   db: Database,
   query: { locationId: string; from: Date; to: Date; search?: string | undefined; limit: number },
@@ -26,7 +29,7 @@ export async function appointmentsStartingBetween(
     .where('appointment.location_id', '=', query.locationId)
     .where('appointment.starts_at', '>=', query.from)
     .where('appointment.starts_at', '<', query.to)
-    .where('appointment.status', '<>', 'cancelled')
+    .where('appointment.status', 'not in', ['cancelled', 'held'])
     .where('appointment.person_name', 'is not', null);
   const term = query.search;
   if (term)

@@ -6,6 +6,7 @@ export { getAvailability, maxRangeDays, type Availability, type AvailabilityQuer
 export { bookAppointment, type BookingRequest, type BookingResult, type Person } from './book-appointment.ts';
 export { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from './person-name.ts';
 export { cancelAppointment } from './cancel-appointment.ts';
+export { confirmHeldAppointment, holdAppointment, releaseHeldAppointment } from './held-appointment.ts';
 export { rescheduleAppointment } from './reschedule-appointment.ts';
 export { findAppointment } from './find-appointment.ts';
 export { appointmentForPayment, auditAppointmentsViewed } from './appointment-person.ts';

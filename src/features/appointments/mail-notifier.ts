@@ -67,7 +67,16 @@ export function createPortalNotices(deps: {
   hmacKey: string | undefined;
   logger?: Logger | undefined;
   deliverer?: AppointmentNotifier | undefined;
+  /** Others told of every change in the same delivery (the waiting list hears of freed times). */
+  watchers?: AppointmentNotifier[] | undefined;
 }): AppointmentNotices {
-  const deliverer = deps.deliverer ?? createAppointmentNotifier({ ...deps, key: portalKeyLoader(deps.db, deps.hmacKey) });
+  const mails = deps.deliverer ?? createAppointmentNotifier({ ...deps, key: portalKeyLoader(deps.db, deps.hmacKey) });
+  const watchers = deps.watchers ?? [];
+  const deliverer: AppointmentNotifier = {
+    async changed(trx, change) {
+      await mails.changed(trx, change);
+      for (const watcher of watchers) await watcher.changed(trx, change);
+    },
+  };
   return createAppointmentNotices({ db: deps.db, deliverer, logger: deps.logger, batch: (trx, work) => deps.jobs.batched(trx, work) });
 }

@@ -13,6 +13,8 @@ export type PortalSettings = {
   lookupsPerIpPerHour: number;
   /** Minutes a cancelled time stays hidden from online callers before it is offered again. */
   releaseDelayMinutes: number;
+  /** Minutes a time offered from the waiting list is held for the person (docs/waiting-list.md). */
+  waitingListOfferMinutes: number;
   /** Days the calendar shows at once. */
   calendarDays: number;
   /** Require a proof of work and rate limits on the JSON API's bookings too (off only in engine tests). */
@@ -33,6 +35,7 @@ export const defaultPortalSettings: PortalSettings = {
   noScriptBookingsPerIpPerHour: 3,
   lookupsPerIpPerHour: 20,
   releaseDelayMinutes: 60,
+  waitingListOfferMinutes: 30,
   calendarDays: 28,
   guardApi: false,
   personalDataRetentionDays: 30,

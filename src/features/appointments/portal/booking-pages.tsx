@@ -46,6 +46,8 @@ export function CalendarPage(props: {
   earlierHref: string | undefined;
   laterHref: string | undefined;
   backHref: string;
+  /** Set when the whole booking window is full: the way onto the waiting list. */
+  waitingListHref?: string | undefined;
 }) {
   const t = tr(props.lang);
   return (
@@ -54,7 +56,17 @@ export function CalendarPage(props: {
       <h1>{t('portal.book.calendar.title')}</h1>
       <p>{props.heading}</p>
       {props.days.length === 0 ? (
-        <p class="notice">{t('portal.book.calendar.none')}</p>
+        <>
+          <p class="notice">{t('portal.book.calendar.none')}</p>
+          {props.waitingListHref ? (
+            <p>
+              {t('waitingList.offerToJoin')}{' '}
+              <a class="button" href={props.waitingListHref}>
+                {t('waitingList.join.title')}
+              </a>
+            </p>
+          ) : null}
+        </>
       ) : (
         <ul class="days">
           {props.days.map((day) => (

@@ -295,8 +295,23 @@ export async function calendar(
     releaseDelayMinutes: deps.settings.releaseDelayMinutes,
   });
   const base = `/${l}${page.path}`;
+  // Nothing free in the whole booking window: the person may wait for a freed time (features/waiting-list).
+  const booking = page.path.startsWith('/book/');
+  const nothingFree =
+    booking &&
+    days.length === 0 &&
+    (
+      await deps.engine.freeDays({
+        serviceId: service.id,
+        locationId: location.id,
+        from: today,
+        to: lastDay,
+        releaseDelayMinutes: deps.settings.releaseDelayMinutes,
+      })
+    ).length === 0;
   return c.html(
     <CalendarPage
+      waitingListHref={nothingFree ? `/${l}/waiting-list/join/${service.slug}/${location.slug}` : undefined}
       lang={l}
       path={page.path}
       context={`${service.name} · ${location.name}`}

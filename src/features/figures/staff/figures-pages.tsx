@@ -184,6 +184,37 @@ export function PeriodFiguresPage(props: { c: Context<AppEnv>; figures: PeriodFi
           tableLabel={t('staff.figures.table')}
         />
       )}
+
+      <h2>{t('staff.figures.waiting_list')}</h2>
+      {figures.waitingList.length === 0 ? (
+        <p>{t('staff.figures.none')}</p>
+      ) : (
+        <table>
+          <caption>{t('staff.figures.waiting_list_desc', { period })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.figures.waiting_list_service')}</th>
+              <th scope="col">{t('staff.figures.waiting_list_waiting')}</th>
+              <th scope="col">{t('staff.figures.waiting_list_offered')}</th>
+              <th scope="col">{t('staff.figures.waiting_list_accepted')}</th>
+              <th scope="col">{t('staff.figures.waiting_list_expired')}</th>
+              <th scope="col">{t('staff.figures.waiting_list_declined')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.waitingList.map((w) => (
+              <tr>
+                <th scope="row">{w.serviceName}</th>
+                <td class="number">{w.waiting.toLocaleString(lang)}</td>
+                <td class="number">{w.offered.toLocaleString(lang)}</td>
+                <td class="number">{w.accepted.toLocaleString(lang)}</td>
+                <td class="number">{w.expired.toLocaleString(lang)}</td>
+                <td class="number">{w.declined.toLocaleString(lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </StaffLayout>
   );
 }

@@ -1,0 +1,41 @@
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { hashLinkToken, isLinkToken } from './link-token.ts';
+import { findEntryByToken, openOfferOfEntry, positionOf, type EntryRow } from './waiting-list-store.ts';
+
+export type EntryView = {
+  status: EntryRow['status'];
+  serviceId: string;
+  locationId: string;
+  language: string;
+  weekdays: number[];
+  fromMinute: number;
+  untilMinute: number;
+  /** Place in line among those confirmed for this service and location (waiting or offered). */
+  position: number | null;
+  /** The open offer: its time and until when it is held. */
+  offer: { startsAt: Date; expiresAt: Date } | null;
+};
+
+/** The entry behind a link; a tampered or unknown link is `not_found` (the page says so). */
+export async function entryByLink(db: Database, token: string | undefined): Promise<EntryView> {
+  const entry = isLinkToken(token) ? await findEntryByToken(db, hashLinkToken(token)) : undefined;
+  if (!entry) throw unknownLink();
+  const open = entry.status === 'waiting' || entry.status === 'offered';
+  const offer = entry.status === 'offered' ? await openOfferOfEntry(db, entry.id) : undefined;
+  return {
+    status: entry.status,
+    serviceId: entry.service_id,
+    locationId: entry.location_id,
+    language: entry.language,
+    weekdays: entry.weekdays,
+    fromMinute: entry.from_minute,
+    untilMinute: entry.until_minute,
+    position: open && entry.place ? await positionOf(db, { ...entry, place: entry.place }) : null,
+    offer: offer ? { startsAt: offer.starts_at, expiresAt: offer.expires_at } : null,
+  };
+}
+
+export function unknownLink(): AppError {
+  return new AppError('not_found', 'This link is not valid.', { details: { reason: 'unknown_link' } });
+}
