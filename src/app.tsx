@@ -26,6 +26,7 @@ import { officeStaffRoutes } from './features/office/staff/office-staff-routes.t
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
 import { figuresRoutes } from './features/figures/staff/figures-routes.tsx';
+import { lotteryPortalRoutes, lotteryStaffRoutes } from './features/lottery/index.ts';
 import { searchApiRoutes } from './features/case-files/search/search-api-routes.ts';
 import { searchRoutes } from './features/case-files/search/search-routes.tsx';
 import { caseFileStaffRoutes } from './features/case-files/staff/case-file-routes.tsx';
@@ -53,7 +54,7 @@ import type { Clock } from './shared/clock.ts';
 import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type SsoClient, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
-import { defaultPortalSettings, portalKeyLoader, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
+import { defaultPortalSettings, portalKeyLoader, portalLangSegment, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
@@ -184,7 +185,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   // The case-file search before the file: /staff/files/search is not a file id.
-  const staffAreas = [paymentRoutes, figuresRoutes, searchRoutes, searchApiRoutes, caseFileStaffRoutes, procedureTypeRoutes, caseFileApiRoutes, staffApiRoutes];
+  const staffAreas = [
+    paymentRoutes,
+    figuresRoutes,
+    lotteryStaffRoutes,
+    searchRoutes,
+    searchApiRoutes,
+    caseFileStaffRoutes,
+    procedureTypeRoutes,
+    caseFileApiRoutes,
+    staffApiRoutes,
+  ];
   for (const routes of staffAreas) app.route('/', routes(staffDeps));
   if (deps.blobs) {
     const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };
@@ -205,6 +216,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings, notices }),
     }),
   );
+  app.route('/', lotteryPortalRoutes({ ...portalDeps, jobs: deps.jobs, onBooked: () => notices.committed?.() }, portalLangSegment));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })

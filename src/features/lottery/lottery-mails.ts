@@ -36,7 +36,7 @@ export async function queueLotteryMail(jobs: Jobs, trx: Connection, mail: Lotter
   const t = (key: string) => translate(lang, `lottery.mail.${mail.kind}.${key}`, values);
   await enqueueMail(
     jobs,
-    { to: context.to, language: lang, subject: t('subject'), text: `${translate(lang, 'lottery.mail.greeting', values)}\n\n${t('text')}\n\n${context.url}\n` },
+    { to: context.to, language: lang, subject: t('subject'), text: `${translate(lang, 'portal.mail.greeting', values)}\n\n${t('text')}\n\n${context.url}\n` },
     { trx },
   );
 }
