@@ -26,6 +26,7 @@ import { officeStaffRoutes } from './features/office/staff/office-staff-routes.t
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
 import { figuresRoutes } from './features/figures/staff/figures-routes.tsx';
+import { lotteryPortalRoutes, lotteryStaffRoutes } from './features/lottery/index.ts';
 import { searchApiRoutes } from './features/case-files/search/search-api-routes.ts';
 import { searchRoutes } from './features/case-files/search/search-routes.tsx';
 import { caseFileStaffRoutes } from './features/case-files/staff/case-file-routes.tsx';
@@ -54,8 +55,8 @@ import type { Clock } from './shared/clock.ts';
 import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type SsoClient, type StaffAuthSettings } from './features/staff/index.ts';
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
-import { defaultPortalSettings, portalKeyLoader, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
 import { waitingListPortalRoutes, waitingListWatcher } from './features/waiting-list/index.ts';
+import { defaultPortalSettings, portalKeyLoader, portalLangSegment, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
@@ -190,6 +191,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const staffAreas = [
     paymentRoutes,
     figuresRoutes,
+    lotteryStaffRoutes,
     searchRoutes,
     searchApiRoutes,
     caseFileStaffRoutes,
@@ -219,6 +221,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
   app.route('/', waitingListPortalRoutes({ ...portalDeps, jobs: deps.jobs, notices, schedules, bookings }));
+  app.route('/', lotteryPortalRoutes({ ...portalDeps, jobs: deps.jobs, onBooked: () => notices.committed?.() }, portalLangSegment));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })

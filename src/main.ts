@@ -17,6 +17,8 @@ import { createMailTransport, sendMailJob, type MailTransport } from './platform
 import { systemClock } from './shared/clock.ts';
 import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
 import { startRetentionJob } from './features/retention/index.ts';
+import { startLotteryJob } from './features/lottery/index.ts';
+import { portalKeyLoader } from './features/portal/index.ts';
 import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
 import { createPortalNotices, reminderJob } from './features/appointments/portal/index.ts';
 import { startWaitingListJobs, waitingListWatcher } from './features/waiting-list/index.ts';
@@ -137,6 +139,16 @@ async function main(): Promise<void> {
     await startRetentionJob(jobs, {
       db: database.db,
       clock: systemClock,
+      logger,
+      retentionDays: config.portal.personalDataRetentionDays,
+      timeZone: config.timeZone,
+    });
+    await startLotteryJob(jobs, {
+      db: database.db,
+      clock: systemClock,
+      jobs,
+      publicUrl: config.publicUrl,
+      key: portalKeyLoader(database.db, config.portal.hmacKey),
       logger,
       retentionDays: config.portal.personalDataRetentionDays,
       timeZone: config.timeZone,

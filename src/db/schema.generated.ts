@@ -428,6 +428,40 @@ export interface LocationOpeningHours {
   weekday: number;
 }
 
+export interface LotteryDraw {
+  booked: Generated<number>;
+  day: string;
+  drawn_at: Timestamp;
+  entrants: number;
+  expired: Generated<number>;
+  id: Generated<string>;
+  location_id: string;
+  seed: string;
+  service_id: string;
+  times: number;
+  winners: number;
+}
+
+export interface LotteryEntry {
+  appointment_id: string | null;
+  created_at: Timestamp;
+  date_of_birth: string;
+  day: string;
+  decided_at: Timestamp | null;
+  draw_rank: number | null;
+  email: string;
+  email_normalized: string;
+  hold_until: Timestamp | null;
+  id: Generated<string>;
+  language: string;
+  link_hash: string;
+  location_id: string;
+  outcome: Generated<string>;
+  person_name: string;
+  phone: string | null;
+  service_id: string;
+}
+
 export interface Payment {
   amount_cents: number;
   appointment_id: string | null;
@@ -546,10 +580,12 @@ export interface Service {
   duration_minutes: number;
   fee_cents: number | null;
   id: Generated<string>;
+  lottery_hold_minutes: Generated<number>;
   max_days_ahead: Generated<number>;
   min_lead_minutes: Generated<number>;
   online_bookable: Generated<boolean>;
   required_resource_kind: string | null;
+  same_day_lottery_minutes: number | null;
   same_day_release: string | null;
   slot_minutes: Generated<number>;
   slug: string;
@@ -816,6 +852,8 @@ export interface DB {
   location_closure: LocationClosure;
   location_letterhead: LocationLetterhead;
   location_opening_hours: LocationOpeningHours;
+  lottery_draw: LotteryDraw;
+  lottery_entry: LotteryEntry;
   payment: Payment;
   portal_secret: PortalSecret;
   procedure_status: ProcedureStatus;

@@ -44,3 +44,6 @@ export { federalStates, isFederalState, publicHolidaysBetween, type FederalState
 // The portal's pages, mails and reminder read office's catalogue: their surface is portal/index.ts (see there).
 // Audited appointment changes because of an absence or closure, for the absence and closure pages.
 export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from './absence-impact.ts';
+// Times held for a person before they book (lottery winners): hold, book, release.
+export { holdTime, releasableStarts, type HeldTime } from './hold-time.ts';
+export { bookHeldTime, releaseHeldTime } from './held-time.ts';

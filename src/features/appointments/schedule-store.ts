@@ -73,7 +73,9 @@ export function locationScheduleQuery(locationId: string, asOf: Date) {
       (SELECT coalesce(jsonb_agg(jsonb_build_object(
                 'id', s.id, 'duration_minutes', s.duration_minutes, 'slot_minutes', s.slot_minutes,
                 'min_lead_minutes', s.min_lead_minutes, 'max_days_ahead', s.max_days_ahead,
-                'same_day_release', s.same_day_release::text, 'required_resource_kind', s.required_resource_kind,
+                -- A lottery service (docs/lottery.md) releases what its draw left over 5 minutes after its window.
+                'same_day_release', (s.same_day_release + make_interval(mins => coalesce(s.same_day_lottery_minutes + 5, 0)))::text,
+                'required_resource_kind', s.required_resource_kind,
                 'online_bookable', s.online_bookable,
                 'clerks', (SELECT coalesce(jsonb_agg(DISTINCT st.id), '[]')
                              FROM service_specialty sp

@@ -23,6 +23,9 @@ export type ServiceView = {
   minLeadMinutes: number;
   maxDaysAhead: number;
   sameDayRelease: string | null;
+  /** Minutes of the lottery window after the release (docs/lottery.md); null: first come, first served. */
+  sameDayLotteryMinutes: number | null;
+  lotteryHoldMinutes: number;
   requiresResource: boolean;
   locationIds: string[];
 };
@@ -56,6 +59,8 @@ export async function listServices(deps: { db: Database }, options: ServiceQuery
       's.min_lead_minutes',
       's.max_days_ahead',
       's.same_day_release',
+      's.same_day_lottery_minutes',
+      's.lottery_hold_minutes',
       's.required_resource_kind',
       't.lang',
       't.name',
@@ -99,6 +104,8 @@ export async function listServices(deps: { db: Database }, options: ServiceQuery
     minLeadMinutes: r.min_lead_minutes,
     maxDaysAhead: r.max_days_ahead,
     sameDayRelease: r.same_day_release ? r.same_day_release.slice(0, 5) : null,
+    sameDayLotteryMinutes: r.same_day_lottery_minutes,
+    lotteryHoldMinutes: r.lottery_hold_minutes,
     requiresResource: r.required_resource_kind !== null,
     locationIds: r.location_ids,
   }));

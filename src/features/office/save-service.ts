@@ -23,6 +23,10 @@ export type ServiceSettings = {
   minLeadMinutes: number;
   maxDaysAhead: number;
   sameDayRelease: string | null;
+  /** Minutes after the release in which same-day times are drawn by lottery (docs/lottery.md); null: first come. */
+  sameDayLotteryMinutes?: number | null | undefined;
+  /** Minutes a drawn time is held for its winner. */
+  lotteryHoldMinutes?: number | undefined;
   requiredResourceKind: string | null;
   active: boolean;
   specialtyIds: string[];
@@ -32,9 +36,26 @@ export type ServiceSettings = {
 const taken = (slug: string) => new AppError('conflict', `A service with the short name "${slug}" exists already.`);
 const unknownLink = whenViolated({ '23503': new AppError('validation_failed', 'A chosen specialty or location does not exist.') });
 
+/** A lottery draws among those who asked in its window after the release time, which must end that day. */
+function checkLottery(input: ServiceSettings): void {
+  const minutes = input.sameDayLotteryMinutes;
+  if (minutes === null || minutes === undefined) return;
+  if (input.sameDayRelease === null)
+    throw new AppError('validation_failed', 'A lottery needs a release time for same-day times.', {
+      details: { fields: { sameDayLotteryMinutes: 'needs a release time' } },
+    });
+  const [hours, mins] = input.sameDayRelease.split(':').map(Number) as [number, number];
+  // The draw's 5 minutes after the window (docs/lottery.md) must fit into the day too.
+  if (hours * 60 + mins + minutes + 5 >= 24 * 60)
+    throw new AppError('validation_failed', 'The lottery window must end before midnight.', {
+      details: { fields: { sameDayLotteryMinutes: 'ends after midnight' } },
+    });
+}
+
 /** A new service with its German name; its other texts are written on the text pages. */
 export async function createService(deps: OfficeDeps, change: OfficeChange, input: ServiceSettings & { name: string }): Promise<string> {
   authorizeChange(change, 'office.manage');
+  checkLottery(input);
   return deps.db.transaction().execute(async (trx) => {
     const id = await insertService(trx, serviceColumns(input));
     if (!id) throw taken(input.slug);
@@ -48,6 +69,7 @@ export async function createService(deps: OfficeDeps, change: OfficeChange, inpu
 
 export async function updateService(deps: OfficeDeps, change: OfficeChange, id: string, input: ServiceSettings): Promise<void> {
   authorizeChange(change, 'office.manage');
+  checkLottery(input);
   await deps.db.transaction().execute(async (trx) => {
     const before = await lockService(trx, id);
     if (!before) throw new AppError('not_found', 'There is no such service.');
@@ -76,6 +98,8 @@ export function serviceColumns(input: Omit<ServiceSettings, 'specialtyIds' | 'lo
     min_lead_minutes: input.minLeadMinutes,
     max_days_ahead: input.maxDaysAhead,
     same_day_release: input.sameDayRelease,
+    same_day_lottery_minutes: input.sameDayLotteryMinutes ?? null,
+    lottery_hold_minutes: input.lotteryHoldMinutes ?? 60,
     required_resource_kind: input.requiredResourceKind,
     active: input.active,
   };

@@ -11,7 +11,7 @@ export type { PortalDeps } from './portal-deps.ts';
 export { defaultPortalSettings, type PortalSettings } from './portal-settings.ts';
 export { portalKeyLoader } from './portal-secret.ts';
 export { checkCsrf, clientIp, csrfToken, dropAccess, grantAccess, grantedCode, hasAccess, secureCookie } from './http/portal-security.ts';
-export { isManageToken, manageToken } from './manage-token.ts';
+export { isManageToken, manageToken, sign } from './manage-token.ts';
 export { enforce } from './rate-limit.ts';
 export { newChallenge, spendSolution } from './proof-of-work.ts';
 export { powHeader, proofOfWorkRoutes } from './proof-of-work-routes.ts';

@@ -14,6 +14,8 @@ type Service = {
   min_lead_minutes: number;
   max_days_ahead: number;
   same_day_release: string | null;
+  same_day_lottery_minutes: number | null;
+  lottery_hold_minutes: number;
   required_resource_kind: string | null;
   active: boolean;
 };
@@ -60,6 +62,28 @@ export function SettingsFields(props: {
         <label for="release">{t('staff.services.same_day_release')}</label>
         <input type="time" id="release" name="sameDayRelease" value={s?.same_day_release?.slice(0, 5) ?? ''} />
       </div>
+      <fieldset>
+        <legend>{t('staff.services.lottery')}</legend>
+        <p class="hint" id="lottery-hint">
+          {t('staff.services.lottery.hint')}
+        </p>
+        <div>
+          <label for="lottery">{t('staff.services.lottery_minutes')}</label>
+          <input
+            type="number"
+            id="lottery"
+            name="sameDayLotteryMinutes"
+            min={5}
+            max={240}
+            aria-describedby="lottery-hint"
+            value={s?.same_day_lottery_minutes === null || s?.same_day_lottery_minutes === undefined ? '' : String(s.same_day_lottery_minutes)}
+          />
+        </div>
+        <div>
+          <label for="hold">{t('staff.services.lottery_hold')}</label>
+          <input type="number" id="hold" name="lotteryHoldMinutes" min={10} max={720} required value={String(s?.lottery_hold_minutes ?? 60)} />
+        </div>
+      </fieldset>
       <div>
         <label for="resource">{t('staff.services.required_resource')}</label>
         <input type="text" id="resource" name="requiredResourceKind" maxlength={63} value={s?.required_resource_kind ?? ''} />

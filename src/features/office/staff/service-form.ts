@@ -26,6 +26,8 @@ export const serviceSettingsSchema = z.object({
     .trim()
     .regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'a time such as 07:30')
     .transform((value) => (value === '' ? null : value)),
+  sameDayLotteryMinutes: optionalInt(5, 240),
+  lotteryHoldMinutes: z.coerce.number().int().min(10).max(720).default(60),
   requiredResourceKind: z
     .string()
     .trim()
