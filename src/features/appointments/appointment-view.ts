@@ -5,7 +5,8 @@ import type { AppointmentRow } from './appointment-store.ts';
 export type AppointmentView = {
   id: string;
   code: string;
-  status: 'booked' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
+  /** 'reserved': an invitation the person has not confirmed yet; 'held': an offer for a limited time. Both block the time. */
+  status: 'booked' | 'reserved' | 'held' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
   serviceId: string;
   locationId: string;
   staffId: string;

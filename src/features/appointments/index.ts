@@ -43,3 +43,8 @@ export { federalStates, isFederalState, publicHolidaysBetween, type FederalState
 // The portal's pages, mails and reminder read office's catalogue: their surface is portal/index.ts (see there).
 // Audited appointment changes because of an absence or closure, for the absence and closure pages.
 export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from './absence-impact.ts';
+// Invitations (issue 15): reservations an invited person confirms, moves or declines in the portal.
+export { reserveAppointment, type Reservation, type ReservedAppointment } from './reserve-appointment.ts';
+export { confirmReservation } from './confirm-reservation.ts';
+export { releaseReservation } from './release-reservation.ts';
+export { appointmentByCode, appointmentsByIds, freeClerkSlots, type AppointmentOfInvitation, type ClerkSlot, type FreeClerkSlots } from './free-clerk-slots.ts';

@@ -81,7 +81,7 @@ export const appointmentView = z
   .object({
     id: z.string(),
     code: z.string().openapi({ description: 'Terminkennung: 8 characters, no 0/O/1/I/L' }),
-    status: z.enum(['booked', 'cancelled', 'checked_in', 'completed', 'no_show']),
+    status: z.enum(['booked', 'reserved', 'held', 'cancelled', 'checked_in', 'completed', 'no_show']),
     serviceId: z.string(),
     locationId: z.string(),
     staffId: z.string(),
