@@ -37,3 +37,17 @@ export function firstPagePng(pdf: Buffer): Buffer {
     throw error;
   }
 }
+
+/**
+ * What survives a round trip through a PDF: no spaces (extractors place their own between runs),
+ * no invisible format characters (ZWNJ has no glyph to carry it), NFC, no Arabic vowel marks
+ * (tanwin, harakat: drawn above or below their letter, extractors read them as a line of their
+ * own). Extractors also give an
+ * Arabic lam-alef ligature's letters in the reverse order (الإقامة → اإلقامة); Chromium's own PDFs
+ * come out the same, so the expected text is turned the same way.
+ */
+export function comparable(text: string, extracted = false): string {
+  let result = text.normalize('NFC').replace(/[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\u064b-\u065f\u0670]/gu, '');
+  if (!extracted) result = result.replace(/ل([اأإآ])/gu, '$1ل');
+  return result;
+}

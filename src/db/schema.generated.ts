@@ -386,6 +386,59 @@ export interface InfoPageText {
   version: Generated<number>;
 }
 
+export interface Invitation {
+  appointment_id: string;
+  created_at: Timestamp;
+  expires_on: string;
+  id: Generated<string>;
+  language: string;
+  letter_to_file: boolean;
+  mailed_at: Timestamp | null;
+  person_id: string;
+  released_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  residence_title_id: string;
+  run_id: string;
+}
+
+export interface InvitationPolicy {
+  days_before_expiry: Generated<number>;
+  earliest_days: Generated<number>;
+  id: Generated<boolean>;
+  keep_free_percent: Generated<number>;
+  release_days_before: Generated<number>;
+  reminder_days_before: Generated<number>;
+  review_before_release: Generated<boolean>;
+  updated_at: Timestamp | null;
+  window_from_days: Generated<number>;
+  window_to_days: Generated<number>;
+}
+
+export interface InvitationRun {
+  expiring_from: string;
+  expiring_to: string;
+  id: Generated<string>;
+  invited: Generated<number>;
+  letters_released_at: Timestamp | null;
+  not_invited: Generated<number>;
+  released_by_staff_id: string | null;
+  started_at: Timestamp;
+  started_by_staff_id: string | null;
+  trigger: string;
+}
+
+export interface InvitationService {
+  service_id: string;
+  title_kind: string;
+}
+
+export interface InvitationSkip {
+  person_id: string;
+  reason: string;
+  residence_title_id: string;
+  run_id: string;
+}
+
 export interface Location {
   active: Generated<boolean>;
   address: string;
@@ -848,6 +901,11 @@ export interface DB {
   front_desk_setting: FrontDeskSetting;
   info_page: InfoPage;
   info_page_text: InfoPageText;
+  invitation: Invitation;
+  invitation_policy: InvitationPolicy;
+  invitation_run: InvitationRun;
+  invitation_service: InvitationService;
+  invitation_skip: InvitationSkip;
   location: Location;
   location_closure: LocationClosure;
   location_letterhead: LocationLetterhead;

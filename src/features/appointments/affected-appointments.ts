@@ -40,7 +40,7 @@ export async function bookedAppointmentsDuring(
       'location.time_zone',
       sql<string>`coalesce(service_text.name, '')`.as('service_name'),
     ])
-    .where('appointment.status', '=', 'booked')
+    .where('appointment.status', 'in', ['booked', 'reserved'])
     .where('appointment.personal_data_erased_at', 'is', null);
   query = 'staffId' in scope ? query.where('appointment.staff_id', '=', scope.staffId) : query.where('appointment.location_id', '=', scope.locationId);
   if (span.start) query = query.where('appointment.ends_at', '>', span.start);

@@ -172,7 +172,10 @@ export async function endCheckedInAppointment(db: Database, id: string, status: 
   return changed.numUpdatedRows > 0n;
 }
 
-/** Moves a booked appointment in one statement: the exclusion constraints check the new time against everyone else. */
+/**
+ * Moves a booked appointment in one statement: the exclusion constraints check the new time against
+ * everyone else. A reserved one (an invitation) moved by its person is thereby accepted: booked.
+ */
 export async function moveAppointment(
   db: Database,
   id: string,
@@ -180,9 +183,17 @@ export async function moveAppointment(
 ): Promise<AppointmentRow | undefined> {
   return db
     .updateTable('appointment')
-    .set({ staff_id: to.staffId, resource_id: to.resourceId, starts_at: to.startsAt, ends_at: to.endsAt, rescheduled_at: to.now, updated_at: to.now })
+    .set({
+      staff_id: to.staffId,
+      resource_id: to.resourceId,
+      starts_at: to.startsAt,
+      ends_at: to.endsAt,
+      status: 'booked',
+      rescheduled_at: to.now,
+      updated_at: to.now,
+    })
     .where('id', '=', id)
-    .where('status', '=', 'booked')
+    .where('status', 'in', ['booked', 'reserved'])
     .returning(appointmentColumns)
     .executeTakeFirst();
 }
@@ -192,7 +203,7 @@ export async function markCancelled(db: Database, id: string, now: Date): Promis
     .updateTable('appointment')
     .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
     .where('id', '=', id)
-    .where('status', '=', 'booked')
+    .where('status', 'in', ['booked', 'reserved'])
     .returning(appointmentColumns)
     .executeTakeFirst();
 }

@@ -5,8 +5,8 @@ import type { AppointmentRow } from './appointment-store.ts';
 export type AppointmentView = {
   id: string;
   code: string;
-  /** 'held': offered to someone (waiting list) who has not accepted yet; the time is taken. */
-  status: 'booked' | 'held' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
+  /** 'reserved': an invitation the person has not confirmed yet; 'held': an offer for a limited time. Both block the time. */
+  status: 'booked' | 'reserved' | 'held' | 'cancelled' | 'checked_in' | 'completed' | 'no_show';
   serviceId: string;
   locationId: string;
   staffId: string;

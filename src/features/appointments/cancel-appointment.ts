@@ -7,13 +7,14 @@ import { toAppointmentView, type AppointmentView } from './appointment-view.ts';
 import { locateAppointment, type AppointmentLocator } from './manage-appointment.ts';
 
 /**
- * Cancels a booked appointment; its slot is free again at once (the exclusion constraints ignore
+ * Cancels a booked appointment (or declines a reserved one: an invitation); its slot is free again at once (the exclusion constraints ignore
  * cancelled rows). Cancelling twice answers with the cancelled appointment again.
  */
 export async function cancelAppointment(deps: { db: Database; clock: Clock }, locator: AppointmentLocator, actor: Requester): Promise<AppointmentView> {
   const row = await locateAppointment(deps.db, locator, actor);
   if (row.status === 'cancelled') return toAppointmentView(row, row.time_zone);
-  if (row.status !== 'booked') throw new AppError('conflict', `This appointment cannot be cancelled any more: it is ${row.status.replace('_', ' ')}.`);
+  if (row.status !== 'booked' && row.status !== 'reserved')
+    throw new AppError('conflict', `This appointment cannot be cancelled any more: it is ${row.status.replace('_', ' ')}.`);
   const now = deps.clock.now();
   if (actor.channel === 'online' && row.starts_at.getTime() <= now.getTime()) {
     throw new AppError('conflict', 'This appointment has already begun and cannot be cancelled online.');

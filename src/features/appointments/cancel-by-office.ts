@@ -21,7 +21,7 @@ export async function cancelByOffice(
     .where('id', '=', input.appointmentId)
     .forUpdate()
     .executeTakeFirst();
-  if (before?.status !== 'booked') throw new AppError('conflict', 'The appointment is no longer booked.');
+  if (before?.status !== 'booked' && before?.status !== 'reserved') throw new AppError('conflict', 'The appointment is no longer booked.');
   // A booked appointment long in the past whose personal data was erased has nobody to write to.
   if (before.email === null) throw new AppError('conflict', 'This appointment is over and its personal data was erased.');
   await trx.updateTable('appointment').set({ status: 'cancelled', cancelled_at: input.now, updated_at: input.now }).where('id', '=', before.id).execute();

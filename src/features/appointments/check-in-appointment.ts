@@ -28,7 +28,8 @@ export async function lockAppointmentForCheckIn(trx: Transaction<DB>, code: stri
 }
 
 /**
- * The person arrived: a booked appointment becomes checked in, in the caller's transaction (the
+ * The person arrived: a booked appointment (or a reserved one: an invited person who came without
+ * confirming) becomes checked in, in the caller's transaction (the
  * front desk issues the ticket in the same one, so there is never a ticket without a check-in).
  */
 export async function checkInAppointment(trx: Transaction<DB>, appointmentId: string, now: Date): Promise<void> {
@@ -36,7 +37,7 @@ export async function checkInAppointment(trx: Transaction<DB>, appointmentId: st
     .updateTable('appointment')
     .set({ status: 'checked_in', updated_at: now })
     .where('id', '=', appointmentId)
-    .where('status', '=', 'booked')
+    .where('status', 'in', ['booked', 'reserved'])
     .executeTakeFirst();
   if (changed.numUpdatedRows === 0n) {
     throw new AppError('conflict', 'This appointment can no longer be checked in.', { details: { reason: 'not_bookable' } });

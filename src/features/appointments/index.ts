@@ -47,3 +47,8 @@ export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToCol
 // Times held for a person before they book (lottery winners): hold, book, release.
 export { holdTime, releasableStarts, type HeldTime } from './hold-time.ts';
 export { bookHeldTime, releaseHeldTime } from './held-time.ts';
+// Invitations (issue 15): reservations an invited person confirms, moves or declines in the portal.
+export { reserveAppointment, type Reservation, type ReservedAppointment } from './reserve-appointment.ts';
+export { confirmReservation } from './confirm-reservation.ts';
+export { releaseReservation } from './release-reservation.ts';
+export { appointmentByCode, appointmentsByIds, freeClerkSlots, type AppointmentOfInvitation, type ClerkSlot, type FreeClerkSlots } from './free-clerk-slots.ts';

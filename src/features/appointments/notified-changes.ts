@@ -41,7 +41,7 @@ export async function cancelAndNotify(deps: NotifyingDeps, locator: AppointmentL
       const before = await lockAppointment(trx, locator);
       const view = await cancelAppointment({ ...deps, db: trx }, locator, actor);
       // Cancelling twice answers with the cancelled appointment; only the first one tells the person.
-      if (before?.status === 'booked' && view.status === 'cancelled')
+      if ((before?.status === 'booked' || before?.status === 'reserved') && view.status === 'cancelled')
         await deps.notices.changed(trx, { kind: 'cancelled', appointmentId: view.id, actor, at: deps.clock.now(), note });
       return view;
     })

@@ -53,7 +53,7 @@ export async function reassignAppointment(trx: Transaction<DB>, input: { appoint
     .where('id', '=', input.appointmentId)
     .forUpdate()
     .executeTakeFirst();
-  if (before?.status !== 'booked') throw new AppError('conflict', 'The appointment is no longer booked.');
+  if (before?.status !== 'booked' && before?.status !== 'reserved') throw new AppError('conflict', 'The appointment is no longer booked.');
   const allowed = await qualifiedColleagues(trx, input.appointmentId);
   if (!allowed.some((clerk) => clerk.id === input.toStaffId))
     throw new AppError('conflict', 'This colleague cannot take the appointment (not qualified, not working or not free).');

@@ -23,7 +23,9 @@ export async function rescheduleAppointment(
   const { db, clock } = deps;
   if (change.staffId !== undefined && actor.channel !== 'staff') throw invalid('staffId', 'Only staff can choose the clerk.');
   const row = await locateAppointment(db, locator, actor);
-  if (row.status !== 'booked') throw new AppError('conflict', `Only a booked appointment can be moved; this one is ${row.status.replace('_', ' ')}.`);
+  if (row.status !== 'booked' && row.status !== 'reserved') {
+    throw new AppError('conflict', `Only a booked appointment can be moved; this one is ${row.status.replace('_', ' ')}.`);
+  }
   const now = clock.now();
   if (actor.channel === 'online' && row.starts_at.getTime() <= now.getTime()) {
     throw new AppError('conflict', 'This appointment has already begun and cannot be moved online.');

@@ -11,3 +11,6 @@ export { insertPerson, namesOf, replacePersonNames, type PartialDate, type Perso
 export { insertProcedure, insertStatusChange } from './procedure-store.ts';
 export { seedStandardCatalogue } from './procedure-types/seed-standard-catalogue.ts';
 export { retentionUntil } from './retention-rule.ts';
+export { expiringTitles, type ExpiringTitle } from './expiring-titles.ts';
+export { residenceTitleKinds, type ResidenceTitleKind } from './residence-titles.ts';
+export { letterAddressees, type LetterAddressee } from './letter-addressees.ts';

@@ -7,3 +7,4 @@ export { cashReport, cashReportCsv, cashReportXlsx, type CashReport } from './ca
 export { addFeeRate } from './fee-catalogue.ts';
 export { paymentMethods, type FeeDeps, type PaymentMethod } from './fee-deps.ts';
 export { feesByItemAndMethod } from './fee-store.ts';
+export { expectedFee, type ExpectedFee } from './expected-fee.ts';

@@ -79,7 +79,8 @@ export async function checkInWithCode(
         details: { reason: 'already_checked_in', ticket: ticket?.display_number ?? null },
       });
     }
-    if (appointment.status !== 'booked') {
+    // An invited person who comes without having confirmed is welcome all the same.
+    if (appointment.status !== 'booked' && appointment.status !== 'reserved') {
       throw new AppError('conflict', 'This appointment can no longer be checked in.', { details: { reason: 'not_bookable' } });
     }
     const appointmentDay = officeDay(appointment.starts_at, location.time_zone);

@@ -181,7 +181,7 @@ export function ReceptionLive(props: {
                 <td>{statusLabel(lang, a.ticketStatus ?? a.status)}</td>
                 <td class="ltr">
                   {a.ticketNumber ??
-                    (a.status === 'booked' ? (
+                    (a.status === 'booked' || a.status === 'reserved' ? (
                       <form method="post" action={`/reception/check-in?${props.query}`}>
                         <Csrf token={csrf} />
                         <input type="hidden" name="code" value={a.code} />

@@ -44,7 +44,7 @@ const window = { textLeft: mm(25), textWidth: mm(80) };
 type Pen = { doc: PDFKit.PDFDocument; y: number };
 
 function registerFaces(doc: PDFKit.PDFDocument): void {
-  for (const weight of ['regular', 'bold'] as Weight[]) for (const face of fontFaces(weight)) doc.registerFont(face.name, face.file);
+  for (const weight of ['regular', 'bold'] as Weight[]) for (const face of fontFaces(weight)) doc.registerFont(face.name, face.sfnt());
 }
 
 function measure(doc: PDFKit.PDFDocument, fontSize: number) {
@@ -99,14 +99,17 @@ function paragraph(pen: Pen, text: string, options: { dir: 'ltr' | 'rtl'; weight
 }
 
 function qr(pen: Pen, data: string, caption: string, dir: 'ltr' | 'rtl') {
-  const { data: modules } = encode(data, { ecc: 'M', border: 0 });
+  // A fixed mask: choosing the best of eight by their penalty scores was the costliest step of a
+  // letter, and any mask reads the same.
+  const { data: modules } = encode(data, { ecc: 'M', border: 0, maskPattern: 0 });
   const side = mm(24);
   const cell = side / modules.length;
   ensureRoom(pen, side + mm(4));
   const x = dir === 'rtl' ? page.left + contentWidth - side : page.left;
   for (const [r, row] of modules.entries()) {
-    for (const [c, dark] of row.entries()) if (dark) pen.doc.rect(x + c * cell, pen.y + r * cell, cell, cell).fill('#000000');
+    for (const [c, dark] of row.entries()) if (dark) pen.doc.rect(x + c * cell, pen.y + r * cell, cell, cell);
   }
+  pen.doc.fill('#000000');
   const top = pen.y;
   const captionPen: Pen = { doc: pen.doc, y: top };
   const lines = layoutParagraph(caption, { direction: dir, weight: 'regular', maxWidth: contentWidth - side - mm(6), measure: measure(pen.doc, size.body) });
@@ -192,12 +195,11 @@ function firstPage(pen: Pen, letter: Letter) {
   pen.y += mm(4);
 }
 
-function pageNumbers(doc: PDFKit.PDFDocument, letter: Letter) {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
+function pageNumbers(doc: PDFKit.PDFDocument, letter: Letter, first: number, count: number) {
+  for (let i = first; i < first + count; i++) {
     doc.switchToPage(i);
     const pen: Pen = { doc, y: page.height - mm(15) };
-    const [line] = layoutParagraph(letter.pageLabel(i - range.start + 1, range.count), {
+    const [line] = layoutParagraph(letter.pageLabel(i - first + 1, count), {
       direction: 'ltr',
       weight: 'regular',
       maxWidth: contentWidth,
@@ -208,15 +210,25 @@ function pageNumbers(doc: PDFKit.PDFDocument, letter: Letter) {
 }
 
 export function renderLetter(letter: Letter): Promise<Buffer> {
+  return renderLetters([letter], { title: letter.title, lang: letter.lang });
+}
+
+/**
+ * Several letters in one PDF, each from a new page with its own page numbers (a run of
+ * invitations printed at once). One document parses the fonts once for all its letters, which
+ * is most of what a single letter costs.
+ */
+export function renderLetters(letters: readonly Letter[], meta: { title: string; lang: string }): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: page.top, bottom: 0, left: page.left, right: page.right },
     bufferPages: true,
+    autoFirstPage: false,
     pdfVersion: '1.7',
     subset: 'PDF/A-2b',
-    lang: letter.lang,
+    lang: meta.lang,
     displayTitle: true,
-    info: { Title: letter.title, Creator: 'Lotse', Producer: 'Lotse (PDFKit)' },
+    info: { Title: meta.title, Creator: 'Lotse', Producer: 'Lotse (PDFKit)' },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -225,6 +237,17 @@ export function renderLetter(letter: Letter): Promise<Buffer> {
     doc.on('error', reject);
   });
   registerFaces(doc);
+  for (const letter of letters) {
+    const first = doc.bufferedPageRange().count;
+    doc.addPage();
+    setLetter(doc, letter);
+    pageNumbers(doc, letter, first, doc.bufferedPageRange().count - first);
+  }
+  doc.end();
+  return done;
+}
+
+function setLetter(doc: PDFKit.PDFDocument, letter: Letter): void {
   const pen: Pen = { doc, y: page.top };
   firstPage(pen, letter);
   letter.sections.forEach((section, i) => {
@@ -244,7 +267,4 @@ export function renderLetter(letter: Letter): Promise<Buffer> {
       for (const text of letter.signature) paragraph(pen, text, { dir: 'ltr' });
     }
   });
-  pageNumbers(doc, letter);
-  doc.end();
-  return done;
 }

@@ -81,9 +81,9 @@ export const appointmentView = z
   .object({
     id: z.string(),
     code: z.string().openapi({ description: 'Terminkennung: 8 characters, no 0/O/1/I/L' }),
-    status: z
-      .enum(['booked', 'held', 'cancelled', 'checked_in', 'completed', 'no_show'])
-      .openapi({ description: "'held': offered to a person on the waiting list who has not accepted yet; the time is taken" }),
+    status: z.enum(['booked', 'reserved', 'held', 'cancelled', 'checked_in', 'completed', 'no_show']).openapi({
+      description: "'reserved': an invitation not confirmed yet; 'held': a time offered (waiting list, lottery) not accepted yet; both take the time",
+    }),
     serviceId: z.string(),
     locationId: z.string(),
     staffId: z.string(),

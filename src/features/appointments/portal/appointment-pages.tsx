@@ -5,7 +5,7 @@ import { ErrorSummary, Ltr, PortalLayout, qrSvg, Term } from '../../portal/index
 import { formatDate, formatMinutes, formatTime } from '../../../web/format.ts';
 import type { AppointmentRow } from './portal-engine.ts';
 
-type Notice = 'booked' | 'moved' | 'already' | 'cancelled' | undefined;
+type Notice = 'booked' | 'moved' | 'already' | 'cancelled' | 'confirmed' | 'duplicate' | undefined;
 
 /** What, when and where, as terms of a `<dl class="facts">`. */
 function AppointmentFacts(props: { lang: Lang; appointment: AppointmentRow; service: ServiceView; location: LocationView; withDuration?: boolean }) {
@@ -32,7 +32,15 @@ function AppointmentFacts(props: { lang: Lang; appointment: AppointmentRow; serv
 }
 
 /** Confirmation after booking and the page to change or cancel: the code large, its QR code, what to bring. */
-export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow; service: ServiceView; location: LocationView; notice: Notice }) {
+export function AppointmentPage(props: {
+  lang: Lang;
+  appointment: AppointmentRow;
+  service: ServiceView;
+  location: LocationView;
+  notice: Notice;
+  /** For the confirm button of a reserved appointment (an invitation). */
+  csrf?: string | undefined;
+}) {
   const { lang, appointment, service, location } = props;
   const t = (key: string, values?: Record<string, string>) => translate(lang, key, values);
   const base = `/${lang}/appointment/${appointment.code}`;
@@ -48,6 +56,25 @@ export function AppointmentPage(props: { lang: Lang; appointment: AppointmentRow
       ) : null}
       <h1>{title}</h1>
       {props.notice === 'booked' ? <p>{t('portal.confirm.text')}</p> : null}
+      {props.notice === 'confirmed' ? (
+        <p class="notice" role="status">
+          {t('invitation.page.confirmed')}
+        </p>
+      ) : null}
+      {appointment.status === 'reserved' ? (
+        <form method="post" action={`${base}/confirm`} class="notice">
+          {props.notice === 'duplicate' ? (
+            <p role="alert">
+              <strong>{t('invitation.page.duplicate')}</strong>
+            </p>
+          ) : null}
+          <p>{t('invitation.page.reserved')}</p>
+          <input type="hidden" name="_csrf" value={props.csrf ?? ''} />
+          <button class="button" type="submit">
+            {t('invitation.page.confirm')}
+          </button>
+        </form>
+      ) : null}
       {cancelled ? <p class="notice">{t('portal.manage.cancelled.text')}</p> : null}
       <h2>
         <Term lang={lang} name={t('portal.confirm.code')} german={translate('de', 'portal.confirm.code')} />

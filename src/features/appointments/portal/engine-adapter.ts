@@ -5,6 +5,7 @@ import type { Clock } from '../../../shared/clock.ts';
 import type { AppointmentNotifier } from '../appointment-notifier.ts';
 import type { BookingsCache } from '../bookings-cache.ts';
 import { getAvailability } from '../get-availability.ts';
+import { confirmReservation } from '../confirm-reservation.ts';
 import { bookAndNotify, cancelAndNotify, rescheduleAndNotify } from '../notified-changes.ts';
 import { onlineRequester } from '../requester.ts';
 import { ScheduleCache } from '../schedule-cache.ts';
@@ -62,6 +63,10 @@ export function createEngineAdapter(deps: {
 
     async cancel({ appointmentId }) {
       await cancelAndNotify(engine(0), { appointmentId, verifiedByPortal: true }, onlineRequester);
+    },
+
+    async confirm({ appointmentId }) {
+      await confirmReservation(engine(0), appointmentId);
     },
 
     async reschedule({ appointmentId, start, releaseDelayMinutes }) {

@@ -61,7 +61,7 @@ export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): 
   async function withCatalogue(c: Context<AppEnv>, bookedOnly: boolean) {
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
-    if (bookedOnly && appointment.status !== 'booked') return c.redirect(`/${portalLang(c)}/appointment/${appointment.code}`, 303);
+    if (bookedOnly && !isOpen(appointment.status)) return c.redirect(`/${portalLang(c)}/appointment/${appointment.code}`, 303);
     const service = await findServiceById(deps, portalLang(c), appointment.service_id);
     const location = await findLocationById(deps, appointment.location_id);
     if (!service || !location) return noAccess(c);
@@ -121,7 +121,8 @@ export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): 
         appointment={appointment}
         service={service}
         location={location}
-        notice={notice === 'booked' || notice === 'moved' || notice === 'already' ? notice : undefined}
+        notice={notice === 'booked' || notice === 'moved' || notice === 'already' || notice === 'confirmed' || notice === 'duplicate' ? notice : undefined}
+        csrf={appointment.status === 'reserved' ? csrfToken(c) : undefined}
       />,
     );
   });
@@ -154,7 +155,7 @@ export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): 
     checkCsrf(c, form, deps.publicUrl);
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
-    if (appointment.status === 'booked') {
+    if (isOpen(appointment.status)) {
       try {
         await deps.engine.cancel({
           appointmentId: appointment.id,
@@ -164,6 +165,23 @@ export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): 
       }
     }
     return c.redirect(`/${portalLang(c)}/appointment/${appointment.code}`, 303);
+  });
+
+  // An invitation: the person confirms the reserved time (it becomes booked, and the confirmation mail goes out).
+  routes.post(`/${langSegment}/appointment/:code/confirm`, async (c) => {
+    const form = await c.req.parseBody();
+    checkCsrf(c, form, deps.publicUrl);
+    const appointment = await authorized(c);
+    if (appointment instanceof Response) return appointment;
+    const base = `/${portalLang(c)}/appointment/${appointment.code}`;
+    if (appointment.status !== 'reserved') return c.redirect(base, 303);
+    try {
+      await deps.engine.confirm({ appointmentId: appointment.id });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'duplicate_booking') throw error;
+      return c.redirect(`${base}?notice=duplicate`, 303);
+    }
+    return c.redirect(`${base}?notice=confirmed`, 303);
   });
 
   routes.get(`/${langSegment}/appointment/:code/reschedule`, async (c) => {
@@ -214,7 +232,7 @@ export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): 
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
     const day = c.req.param('day');
-    if (!isIsoDay(day) || appointment.status !== 'booked') return c.redirect(`/${portalLang(c)}/appointment/${appointment.code}/reschedule`, 303);
+    if (!isIsoDay(day) || !isOpen(appointment.status)) return c.redirect(`/${portalLang(c)}/appointment/${appointment.code}/reschedule`, 303);
     return timesForReschedule(c, appointment, day, 200);
   });
 
@@ -225,7 +243,7 @@ export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): 
     const appointment = await authorized(c);
     if (appointment instanceof Response) return appointment;
     const start = parseStart(typeof form.start === 'string' ? form.start : undefined);
-    if (!start || appointment.status !== 'booked') return c.redirect(`/${l}/appointment/${appointment.code}/reschedule`, 303);
+    if (!start || !isOpen(appointment.status)) return c.redirect(`/${l}/appointment/${appointment.code}/reschedule`, 303);
     try {
       await deps.engine.reschedule({
         appointmentId: appointment.id,
@@ -254,4 +272,9 @@ export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): 
   });
 
   return routes;
+}
+
+/** Still to come and changeable by the person: booked, or reserved for them (an invitation). */
+function isOpen(status: string): boolean {
+  return status === 'booked' || status === 'reserved';
 }

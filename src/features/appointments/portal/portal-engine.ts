@@ -19,5 +19,7 @@ export type PortalEngine = {
   freeDays(input: { serviceId: string; locationId: string; from: string; to: string; releaseDelayMinutes: number }): Promise<FreeDay[]>;
   book(input: { serviceId: string; locationId: string; start: Date; person: Person; releaseDelayMinutes: number }): Promise<BookedAppointment>;
   cancel(input: { appointmentId: string }): Promise<void>;
+  /** A reserved appointment (an invitation) confirmed by its person. */
+  confirm(input: { appointmentId: string }): Promise<void>;
   reschedule(input: { appointmentId: string; start: Date; releaseDelayMinutes: number }): Promise<void>;
 };
