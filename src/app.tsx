@@ -57,6 +57,7 @@ import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { waitingListPortalRoutes, waitingListWatcher } from './features/waiting-list/index.ts';
 import { defaultPortalSettings, portalKeyLoader, portalLangSegment, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
+import { statusPortalRoutes } from './features/status-lookup/portal/status-routes.tsx';
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
@@ -95,6 +96,8 @@ export type AppDeps = {
   metricsToken?: string | undefined;
   /** Where document bytes are kept (platform/storage); document uploads and downloads answer 503 without it. */
   blobs?: BlobStore;
+  /** The office's time zone (status look-ups are counted on its days); Europe/Berlin when left out. */
+  timeZone?: string;
   /** Largest document upload in bytes (100 MB when left out). */
   uploadMaxBytes?: number;
 };
@@ -222,6 +225,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.route('/', waitingListPortalRoutes({ ...portalDeps, jobs: deps.jobs, notices, schedules, bookings }));
   app.route('/', lotteryPortalRoutes({ ...portalDeps, jobs: deps.jobs, onBooked: () => notices.committed?.() }, portalLangSegment));
+  app.route('/', statusPortalRoutes({ ...portalDeps, timeZone: deps.timeZone ?? 'Europe/Berlin' }, portalLangSegment));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { startStatusNotices } from './features/status-lookup/index.ts';
 import { createApp } from './app.tsx';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
       { db: database.db, clock: systemClock, jobs, notices, publicUrl: config.publicUrl, settings: waitingList },
       config.timeZone,
     );
+    await startStatusNotices({ db: database.db, jobs, clock: systemClock, publicUrl: config.publicUrl }, config.timeZone);
     await startRetentionJob(jobs, {
       db: database.db,
       clock: systemClock,
@@ -183,6 +185,7 @@ async function main(): Promise<void> {
     sso,
     blobs,
     uploadMaxBytes: config.uploadMaxBytes,
+    timeZone: config.timeZone,
   });
   setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });
   server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

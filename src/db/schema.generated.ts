@@ -258,6 +258,7 @@ export interface CasePersonName {
 
 export interface CaseProcedure {
   assigned_staff_id: string | null;
+  card_serial: string | null;
   closed_at: Timestamp | null;
   fee_state: Generated<string>;
   file_id: string;
@@ -515,6 +516,13 @@ export interface LotteryEntry {
   service_id: string;
 }
 
+export interface OfficeCallDay {
+  calls: number;
+  day: string;
+  entered_by_staff_id: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Payment {
   amount_cents: number;
   appointment_id: string | null;
@@ -540,6 +548,25 @@ export interface PortalSecret {
   created_at: Generated<Timestamp>;
   name: string;
   value: string;
+}
+
+export interface ProcedureDocumentRequest {
+  id: Generated<string>;
+  kind: string;
+  note: string | null;
+  procedure_id: string;
+  received_at: Timestamp | null;
+  requested_at: Timestamp;
+  requested_by_staff_id: string | null;
+}
+
+export interface ProcedureNotice {
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+  outcome: string | null;
+  procedure_id: string | null;
+  status_change_id: Int8;
+  status_id: string;
 }
 
 export interface ProcedureStatus {
@@ -757,6 +784,14 @@ export interface StaffSpecialty {
   staff_id: string;
 }
 
+export interface StatusLookupDay {
+  channel: string;
+  day: string;
+  found: Generated<number>;
+  kind: string;
+  lookups: Generated<number>;
+}
+
 export interface Ticket {
   appointment_id: string | null;
   called_at: Timestamp | null;
@@ -912,8 +947,11 @@ export interface DB {
   location_opening_hours: LocationOpeningHours;
   lottery_draw: LotteryDraw;
   lottery_entry: LotteryEntry;
+  office_call_day: OfficeCallDay;
   payment: Payment;
   portal_secret: PortalSecret;
+  procedure_document_request: ProcedureDocumentRequest;
+  procedure_notice: ProcedureNotice;
   procedure_status: ProcedureStatus;
   procedure_status_text: ProcedureStatusText;
   procedure_type: ProcedureType;
@@ -940,6 +978,7 @@ export interface DB {
   staff_location: StaffLocation;
   staff_session: StaffSession;
   staff_specialty: StaffSpecialty;
+  status_lookup_day: StatusLookupDay;
   ticket: Ticket;
   ticket_number_sequence: TicketNumberSequence;
   ticket_transfer: TicketTransfer;

@@ -8,6 +8,7 @@ import { addStaff, Browser } from '../../../../test/staff.ts';
 import { fixedClock } from '../../../shared/clock.ts';
 import { createApiToken } from '../../staff/index.ts';
 import { seedStandardCatalogue } from '../procedure-types/seed-standard-catalogue.ts';
+import { standardStatuses } from '../procedure-types/standard-statuses.ts';
 
 const clock = fixedClock('2026-11-23T09:00:00Z');
 const { db } = await createTestDatabase();
@@ -152,8 +153,8 @@ test('a procedure is opened and its status changed on the page; the admin edits 
     .orderBy('lang')
     .execute();
   assert.deepEqual(texts, [
-    { lang: 'de', label: 'Anhörung', position: 5, notify: true },
-    { lang: 'en', label: 'Hearing', position: 5, notify: true },
+    { lang: 'de', label: 'Anhörung', position: standardStatuses.length, notify: true },
+    { lang: 'en', label: 'Hearing', position: standardStatuses.length, notify: true },
   ]);
 });
 
