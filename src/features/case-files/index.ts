@@ -11,3 +11,12 @@ export { insertPerson, namesOf, replacePersonNames, type PartialDate, type Perso
 export { insertProcedure, insertStatusChange } from './procedure-store.ts';
 export { seedStandardCatalogue } from './procedure-types/seed-standard-catalogue.ts';
 export { retentionUntil } from './retention-rule.ts';
+export { receiveUpload, cleanFileName, type Upload } from './documents/receive-upload.ts';
+export { allowedMediaTypes } from './documents/media-type.ts';
+export { addDocumentVersion } from './documents/add-document-version.ts';
+export { insertBlobRow } from './documents/document-store.ts';
+export { queueTextExtraction, type TextJobs } from './documents/text-extraction-job.ts';
+export { statusesOfType } from './procedure-store.ts';
+export { nameKeys } from './name-keys.ts';
+export { newProcedureNumber } from './procedure-number.ts';
+export { multipartParts } from './documents/streamed-upload.ts';
