@@ -27,8 +27,10 @@ export async function addUpload(
   // PDFs are checked whole (scripts, pages): the bytes are kept while streaming, up to the field's limit.
   const kept: Uint8Array[] = [];
   const keeping = field.accept.includes('application/pdf');
+  let total = 0;
   async function* body() {
     for await (const chunk of input.upload.body) {
+      total += chunk.byteLength;
       if (keeping) kept.push(chunk);
       yield chunk;
     }
@@ -38,12 +40,12 @@ export async function addUpload(
     received = await receiveUpload({ blobs: deps.blobs, uploadMaxBytes: maxBytes }, { ...input.upload, body: body() });
   } catch (error) {
     if (error instanceof AppError && error.code === 'payload_too_large') throw tooLarge(maxBytes);
-    if (error instanceof AppError && error.code === 'validation_failed') throw wrongKind();
+    if (error instanceof AppError && error.code === 'validation_failed') throw total === 0 ? empty() : wrongKind();
     throw error;
   }
   const { staged, mediaType } = received;
   try {
-    if (staged.size === 0) throw applicationProblem('validation_failed', 'empty', 'Die Datei ist leer. / The file is empty.');
+    if (staged.size === 0) throw empty();
     if (!field.accept.includes(mediaType)) throw wrongKind();
     let pages: number | null = null;
     if (mediaType === 'application/pdf') {
@@ -98,6 +100,7 @@ const tooLarge = (max: number) =>
   applicationProblem('payload_too_large', 'too_large', `Die Datei ist größer als ${Math.round(max / 1024 / 1024)} MB. / The file is too large.`, {
     max: Math.round(max / 1024 / 1024),
   });
+const empty = () => applicationProblem('validation_failed', 'empty', 'Die Datei ist leer. / The file is empty.');
 const wrongKind = () =>
   applicationProblem('validation_failed', 'wrong_kind', 'Diese Dateiart wird für dieses Feld nicht angenommen. / This kind of file is not accepted here.');
 
