@@ -61,6 +61,7 @@ import { statusPortalRoutes } from './features/status-lookup/portal/status-route
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
+import { applyPortalRoutes } from './features/applications/portal/apply-routes.tsx';
 
 export type AppDeps = {
   db: Database;
@@ -216,6 +217,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const portalDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.publicUrl, settings: portalSettings, key: portalKey };
   app.route('/', portalRoutes(portalDeps));
   app.route('/', officePortalRoutes(portalDeps));
+  if (deps.blobs)
+    app.route('/', applyPortalRoutes({ ...portalDeps, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs }));
   app.route(
     '/',
     appointmentPortalRoutes({

@@ -47,6 +47,72 @@ export interface ApiToken {
   token_hash: string;
 }
 
+export interface Application {
+  accepted_at: Timestamp | null;
+  accepted_by_staff_id: string | null;
+  answers: Generated<Json>;
+  created_at: Timestamp;
+  email: string | null;
+  form_version_id: string;
+  id: Generated<string>;
+  lang: string;
+  match_candidates: Generated<string[]>;
+  person_id: string | null;
+  person_match: string | null;
+  procedure_id: string | null;
+  receipt_document_id: string | null;
+  revision: Generated<number>;
+  state: Generated<string>;
+  submitted_at: Timestamp | null;
+  token_hash: string;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationForm {
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  id: Generated<string>;
+  location_id: string;
+  procedure_type_id: string;
+  slug: string;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationFormText {
+  form_version_id: string;
+  lang: string;
+  source_digest: string;
+  texts: Json;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationFormVersion {
+  created_at: Timestamp;
+  definition: Json;
+  form_id: string;
+  id: Generated<string>;
+  number: number;
+  published_at: Timestamp | null;
+  revision: Generated<number>;
+  source_digest: string;
+  state: Generated<string>;
+  texts: Json;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationUpload {
+  application_id: string;
+  blob_sha256: string;
+  created_at: Timestamp;
+  document_id: string | null;
+  field_key: string;
+  file_name: string;
+  id: Generated<string>;
+  media_type: string;
+  page_count: number | null;
+  size: Int8;
+}
+
 export interface Appointment {
   cancelled_at: Timestamp | null;
   code: string;
@@ -907,6 +973,11 @@ export interface WorkingHours {
 export interface DB {
   absence: Absence;
   api_token: ApiToken;
+  application: Application;
+  application_form: ApplicationForm;
+  application_form_text: ApplicationFormText;
+  application_form_version: ApplicationFormVersion;
+  application_upload: ApplicationUpload;
   appointment: Appointment;
   appointment_notice: AppointmentNotice;
   appointment_reminder_sent: AppointmentReminderSent;

@@ -11,7 +11,8 @@ export function isStreamedUpload(request: { method: string; path: string; conten
   return !multipart || request.csrfInQuery;
 }
 
-const uploadPath = /^\/(staff|api\/v1)\/files\/[^/]+\/documents(\/[^/]+\/versions)?(\/upload)?$/;
+const uploadPath =
+  /^\/(staff|api\/v1)\/files\/[^/]+\/documents(\/[^/]+\/versions)?(\/upload)?$|^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/apply\/[a-z0-9-]+\/a\/[A-Za-z0-9_-]+\/upload\/[a-z][a-z0-9_]*$/;
 
 export type FormPart = { name: string; fileName?: string | undefined; contentType?: string | undefined; body: AsyncGenerator<Uint8Array> };
 

@@ -1,0 +1,6 @@
+/**
+ * What other parts may use of online applications (issue 14). Routes are mounted by src/app.tsx
+ * from their files.
+ */
+export { checkedDraft } from './save-form-draft.ts';
+export { formTextsDigest } from './form-texts.ts';
