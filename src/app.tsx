@@ -57,6 +57,9 @@ import { defaultPortalSettings, portalKeyLoader, portalRoutes, proofOfWorkRoutes
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
+import { isContactUpload, messagePortalRoutes } from './features/messages/portal/message-portal-routes.tsx';
+import { messageStaffRoutes } from './features/messages/staff/message-staff-routes.tsx';
+import { messageApiRoutes } from './features/messages/http/message-api.ts';
 
 export type AppDeps = {
   db: Database;
@@ -140,7 +143,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Document uploads stream to the blob store under their own limit (case-files/documents/streamed-upload.ts).
   const streamed = (c: Context<AppEnv>) =>
     isStreamedUpload({ method: c.req.method, path: c.req.path, contentType: c.req.header('content-type'), csrfInQuery: c.req.query('_csrf') !== undefined });
-  app.use('*', (c, next) => (streamed(c) ? next() : bodyLimit(c, next)));
+  // The contact forms' attachments are held to their own limit there (messages/portal).
+  app.use('*', (c, next) => (streamed(c) || isContactUpload({ method: c.req.method, path: c.req.path }) ? next() : bodyLimit(c, next)));
   app.use('*', (c, next) => (streamed(c) ? next() : inputGuard(c, next)));
 
   const staffDeps = {
@@ -205,6 +209,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings, notices }),
     }),
   );
+  if (deps.blobs) {
+    const messageDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, jobs: deps.jobs, publicUrl: deps.publicUrl };
+    app.route('/', messagePortalRoutes({ ...portalDeps, ...messageDeps }));
+    app.route('/', messageStaffRoutes(messageDeps));
+    app.route('/', messageApiRoutes({ ...portalDeps, ...messageDeps }));
+  }
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })

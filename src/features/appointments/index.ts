@@ -43,3 +43,4 @@ export { federalStates, isFederalState, publicHolidaysBetween, type FederalState
 // The portal's pages, mails and reminder read office's catalogue: their surface is portal/index.ts (see there).
 // Audited appointment changes because of an absence or closure, for the absence and closure pages.
 export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from './absence-impact.ts';
+export { problemContent } from './http/appointment-schemas.ts';

@@ -11,3 +11,11 @@ export { insertPerson, namesOf, replacePersonNames, type PartialDate, type Perso
 export { insertProcedure, insertStatusChange } from './procedure-store.ts';
 export { seedStandardCatalogue } from './procedure-types/seed-standard-catalogue.ts';
 export { retentionUntil } from './retention-rule.ts';
+export { insertNote } from './add-note.ts';
+export { procedureForPerson, type ProcedureForPerson } from './procedure-by-number.ts';
+export { newProcedureNumber } from './procedure-number.ts';
+export { addDocumentVersion } from './documents/add-document-version.ts';
+export { cleanFileName, receiveUpload, type Upload } from './documents/receive-upload.ts';
+export { insertBlobRow } from './documents/document-store.ts';
+export { queueTextExtraction, type TextJobs } from './documents/text-extraction-job.ts';
+export type { UploadDeps } from './documents/document-deps.ts';
