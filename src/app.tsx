@@ -57,7 +57,7 @@ import { defaultPortalSettings, portalKeyLoader, portalRoutes, proofOfWorkRoutes
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
-import { isContactUpload, messagePortalRoutes } from './features/messages/portal/message-portal-routes.tsx';
+import { contactBodyLimit, isContactUpload, messagePortalRoutes } from './features/messages/portal/message-portal-routes.tsx';
 import { messageStaffRoutes } from './features/messages/staff/message-staff-routes.tsx';
 import { messageApiRoutes } from './features/messages/http/message-api.ts';
 
@@ -143,8 +143,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Document uploads stream to the blob store under their own limit (case-files/documents/streamed-upload.ts).
   const streamed = (c: Context<AppEnv>) =>
     isStreamedUpload({ method: c.req.method, path: c.req.path, contentType: c.req.header('content-type'), csrfInQuery: c.req.query('_csrf') !== undefined });
-  // The contact forms' attachments are held to their own limit there (messages/portal).
-  app.use('*', (c, next) => (streamed(c) || isContactUpload({ method: c.req.method, path: c.req.path }) ? next() : bodyLimit(c, next)));
+  // The contact forms carry attachments: held to their own, larger limit (messages/portal).
+  const contactLimit = limitBody(contactBodyLimit, () => {
+    throw new AppError('payload_too_large', `The message with its files is larger than ${contactBodyLimit} bytes.`);
+  });
+  app.use('*', (c, next) => {
+    if (streamed(c)) return next();
+    return isContactUpload({ method: c.req.method, path: c.req.path }) ? contactLimit(c, next) : bodyLimit(c, next);
+  });
   app.use('*', (c, next) => (streamed(c) ? next() : inputGuard(c, next)));
 
   const staffDeps = {

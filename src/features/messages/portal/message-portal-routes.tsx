@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { limitBody } from '../../../platform/http/body-limit.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { AppError, isAppError } from '../../../shared/app-error.ts';
+import { isAppError } from '../../../shared/app-error.ts';
 import { isIsoDay } from '../../../web/format.ts';
 import { translate } from '../../../web/i18n.ts';
 import { listLocations } from '../../office/index.ts';
@@ -21,7 +20,7 @@ import {
   type PortalDeps,
 } from '../../portal/index.ts';
 import type { MessageDeps } from '../message-deps.ts';
-import { messageLimits, normalizedReference } from '../message-input.ts';
+import { checkedDraft, messageLimits, normalizedReference } from '../message-input.ts';
 import { attachmentsOf, messageById, messageIdByReference } from '../message-store.ts';
 import { markAnswerRead } from '../read-answer.ts';
 import { sendMessage } from '../send-message.ts';
@@ -33,7 +32,7 @@ export type MessagePortalDeps = PortalDeps & MessageDeps;
 /** The largest contact form: the attachments and the text with room for the multipart framing. */
 export const contactBodyLimit = messageLimits.attachments * messageLimits.attachmentBytes + 64 * 1024;
 
-/** The contact forms post multipart bodies larger than the app's body limit; they are held to `contactBodyLimit` instead. */
+/** The contact forms post multipart bodies larger than the app's body limit: app.tsx holds them to `contactBodyLimit` instead. */
 export function isContactUpload(request: { method: string; path: string }): boolean {
   return request.method === 'POST' && /^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/contact(\/procedure)?$/.test(request.path);
 }
@@ -47,9 +46,6 @@ export function isContactUpload(request: { method: string; path: string }): bool
 export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const lang = portalLangSegment;
-  const tooBig = () => {
-    throw new AppError('payload_too_large', 'The message with its files is too large.');
-  };
 
   async function tooMany(c: Context<AppEnv>, error: unknown) {
     if (!isAppError(error) || error.code !== 'rate_limited') throw error;
@@ -94,7 +90,7 @@ export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
   ] as const) {
     routes.get(`/${lang}/${path}`, (c) => contactForm(c, kind, emptyContact, [], randomUUID(), 200));
 
-    routes.post(`/${lang}/${path}`, limitBody(contactBodyLimit, tooBig), async (c) => {
+    routes.post(`/${lang}/${path}`, async (c) => {
       const l = portalLang(c);
       const form = await c.req.parseBody({ all: true });
       checkCsrf(c, form, deps.publicUrl);
@@ -112,10 +108,25 @@ export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
       const key = await deps.key();
       const now = deps.clock.now();
       const ip = clientIp(c);
+      const refused = (error: unknown) => {
+        if (!isAppError(error) || error.code !== 'validation_failed' || !error.fieldErrors) throw error;
+        const errors = error.fieldErrors.map((e) => ({ field: e.path, message: translate(l, `portal.messages.error.${e.message}`) }));
+        return contactForm(c, kind, values, errors, submission, 422);
+      };
       try {
         // A message about a procedure checks number and date of birth: as many tries as the look-up allows.
         if (kind === 'procedure')
           await enforce(deps.db, key, { bucket: 'lookup-ip', subject: ip, limit: deps.settings.lookupsPerIpPerHour, windowSeconds: 3600, now });
+      } catch (error) {
+        return tooMany(c, error);
+      }
+      // Only complete forms count against the address (as for bookings): typos must not lock out a shelter's residents.
+      try {
+        checkedDraft({ ...values, locationId: values.location }, kind);
+      } catch (error) {
+        return refused(error);
+      }
+      try {
         await enforce(deps.db, key, { bucket: 'message-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
         const payload = text('altcha').trim();
         const proven = payload !== '' && (await spendSolution(deps.db, key, payload, now)) === 'ok';
@@ -141,9 +152,7 @@ export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
         grantAccess(c, key, sent.reference, now);
         return c.redirect(`/${l}/messages/${sent.reference}/sent`, 303);
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'validation_failed' || !error.fieldErrors) throw error;
-        const errors = error.fieldErrors.map((e) => ({ field: e.path, message: translate(l, `portal.messages.error.${e.message}`) }));
-        return contactForm(c, kind, values, errors, submission, 422);
+        return refused(error);
       }
     });
   }
