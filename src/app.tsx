@@ -62,6 +62,9 @@ import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
 import { applyPortalRoutes } from './features/applications/portal/apply-routes.tsx';
+import { contactBodyLimit, isContactUpload, messagePortalRoutes } from './features/messages/portal/message-portal-routes.tsx';
+import { messageStaffRoutes } from './features/messages/staff/message-staff-routes.tsx';
+import { messageApiRoutes } from './features/messages/http/message-api.ts';
 
 export type AppDeps = {
   db: Database;
@@ -147,7 +150,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Document uploads stream to the blob store under their own limit (case-files/documents/streamed-upload.ts).
   const streamed = (c: Context<AppEnv>) =>
     isStreamedUpload({ method: c.req.method, path: c.req.path, contentType: c.req.header('content-type'), csrfInQuery: c.req.query('_csrf') !== undefined });
-  app.use('*', (c, next) => (streamed(c) ? next() : bodyLimit(c, next)));
+  // The contact forms carry attachments: held to their own, larger limit (messages/portal).
+  const contactLimit = limitBody(contactBodyLimit, () => {
+    throw new AppError('payload_too_large', `The message with its files is larger than ${contactBodyLimit} bytes.`);
+  });
+  app.use('*', (c, next) => {
+    if (streamed(c)) return next();
+    return isContactUpload({ method: c.req.method, path: c.req.path }) ? contactLimit(c, next) : bodyLimit(c, next);
+  });
   app.use('*', (c, next) => (streamed(c) ? next() : inputGuard(c, next)));
 
   const staffDeps = {
@@ -229,6 +239,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', waitingListPortalRoutes({ ...portalDeps, jobs: deps.jobs, notices, schedules, bookings }));
   app.route('/', lotteryPortalRoutes({ ...portalDeps, jobs: deps.jobs, onBooked: () => notices.committed?.() }, portalLangSegment));
   app.route('/', statusPortalRoutes({ ...portalDeps, timeZone: deps.timeZone ?? 'Europe/Berlin' }, portalLangSegment));
+  if (deps.blobs) {
+    const messageDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, jobs: deps.jobs, publicUrl: deps.publicUrl };
+    app.route('/', messagePortalRoutes({ ...portalDeps, ...messageDeps }));
+    app.route('/', messageStaffRoutes(messageDeps));
+    app.route('/', messageApiRoutes({ ...portalDeps, ...messageDeps }));
+  }
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })

@@ -582,6 +582,21 @@ export interface LotteryEntry {
   service_id: string;
 }
 
+export interface MessageTemplate {
+  id: Generated<string>;
+  name: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface MessageTemplateText {
+  body: string;
+  lang: string;
+  source_digest: string | null;
+  template_id: string;
+  updated_at: Timestamp;
+}
+
 export interface OfficeCallDay {
   calls: number;
   day: string;
@@ -608,6 +623,43 @@ export interface Payment {
   reduction_id: string | null;
   reverses_payment_id: string | null;
   ticket_id: string | null;
+}
+
+export interface PortalMessage {
+  body: string;
+  date_of_birth: string;
+  email: string;
+  file_id: string | null;
+  id: Generated<string>;
+  language: string;
+  location_id: string;
+  note_id: string | null;
+  procedure_id: string | null;
+  received_at: Timestamp;
+  reference: string;
+  sender_name: string;
+  submission_key: string;
+}
+
+export interface PortalMessageAnswer {
+  answered_at: Timestamp;
+  body: string;
+  by_label: string;
+  by_staff_id: string | null;
+  message_id: string;
+  note_id: string | null;
+  read_at: Timestamp | null;
+  template_id: string | null;
+}
+
+export interface PortalMessageAttachment {
+  blob_sha256: string;
+  document_id: string | null;
+  file_name: string;
+  media_type: string;
+  message_id: string;
+  position: number;
+  size: Int8;
 }
 
 export interface PortalSecret {
@@ -1018,8 +1070,13 @@ export interface DB {
   location_opening_hours: LocationOpeningHours;
   lottery_draw: LotteryDraw;
   lottery_entry: LotteryEntry;
+  message_template: MessageTemplate;
+  message_template_text: MessageTemplateText;
   office_call_day: OfficeCallDay;
   payment: Payment;
+  portal_message: PortalMessage;
+  portal_message_answer: PortalMessageAnswer;
+  portal_message_attachment: PortalMessageAttachment;
   portal_secret: PortalSecret;
   procedure_document_request: ProcedureDocumentRequest;
   procedure_notice: ProcedureNotice;

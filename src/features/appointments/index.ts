@@ -52,3 +52,4 @@ export { reserveAppointment, type Reservation, type ReservedAppointment } from '
 export { confirmReservation } from './confirm-reservation.ts';
 export { releaseReservation } from './release-reservation.ts';
 export { appointmentByCode, appointmentsByIds, freeClerkSlots, type AppointmentOfInvitation, type ClerkSlot, type FreeClerkSlots } from './free-clerk-slots.ts';
+export { problemContent } from './http/appointment-schemas.ts';

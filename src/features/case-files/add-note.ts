@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { actorLabel, type ChangeContext } from '../staff/index.ts';
 import { auditFileChange } from './audit-file-change.ts';
@@ -27,18 +28,14 @@ export async function addNote(deps: CaseFileDeps, ctx: ChangeContext, input: unk
   }
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('case_note')
-        .values({
-          file_id: note.fileId,
-          procedure_id: note.procedureId ?? null,
-          text: note.text,
-          by_staff_id: ctx.actor.staffId,
-          by_label: actorLabel(ctx.actor),
-          at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await insertNote(trx, {
+        fileId: note.fileId,
+        procedureId: note.procedureId ?? null,
+        text: note.text,
+        byStaffId: ctx.actor.staffId,
+        byLabel: actorLabel(ctx.actor),
+        at,
+      });
       await auditFileChange(trx, deps.clock, ctx, { personId: file.personId, action: 'case_note.add', target: { type: 'case_note', id: row.id } });
       return row;
     });
@@ -46,4 +43,16 @@ export async function addNote(deps: CaseFileDeps, ctx: ChangeContext, input: unk
     if (pgError(error).code === '23503') throw new AppError('not_found', 'Die Akte wurde inzwischen gelöscht. / The file was deleted meanwhile.');
     throw error;
   }
+}
+
+/** The note row in the caller's transaction (messages from the portal and their answers land in the file this way). */
+export function insertNote(
+  trx: Database,
+  note: { fileId: string; procedureId: string | null; text: string; byStaffId: string | null; byLabel: string; at: Date },
+): Promise<{ id: string }> {
+  return trx
+    .insertInto('case_note')
+    .values({ file_id: note.fileId, procedure_id: note.procedureId, text: note.text, by_staff_id: note.byStaffId, by_label: note.byLabel, at: note.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

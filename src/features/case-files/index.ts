@@ -26,3 +26,6 @@ export { statusesOfType } from './procedure-store.ts';
 export { nameKeys } from './name-keys.ts';
 export { newProcedureNumber } from './procedure-number.ts';
 export { multipartParts } from './documents/streamed-upload.ts';
+export { insertNote } from './add-note.ts';
+export { procedureForPerson, type ProcedureForPerson } from './procedure-by-number.ts';
+export type { UploadDeps } from './documents/document-deps.ts';

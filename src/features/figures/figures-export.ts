@@ -1,7 +1,7 @@
 import type { Cell, Sheet } from '../../platform/export/table-file.ts';
 import type { PeriodFigures } from './period-figures.ts';
 
-export const figureTables = ['visits', 'waits', 'fees'] as const;
+export const figureTables = ['visits', 'waits', 'fees', 'messages'] as const;
 export type FigureTable = (typeof figureTables)[number];
 
 type T = (key: string) => string;
@@ -50,6 +50,19 @@ export function figureSheets(figures: PeriodFigures, t: T): Record<FigureTable, 
       rows: [
         [t('staff.figures.fee_item'), t('staff.figures.method'), t('staff.figures.payments'), t('staff.figures.sum_eur')],
         ...figures.fees.map((f) => [`${f.itemCode} ${f.itemName}`, t(`staff.fees.method_${f.method}`), count(f.count), { number: f.cents / 100, decimals: 2 }]),
+      ],
+    },
+    messages: {
+      name: t('staff.figures.messages'),
+      rows: [
+        [
+          t('staff.figures.week'),
+          t('staff.figures.messages_received'),
+          t('staff.figures.messages_answered'),
+          t('staff.figures.median_hours'),
+          t('staff.figures.p90_hours'),
+        ],
+        ...figures.messages.map((m) => [m.week, count(m.received), count(m.answered), oneDecimal(m.medianHours), oneDecimal(m.p90Hours)]),
       ],
     },
   };

@@ -6,6 +6,7 @@ import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
 import { missedAppointmentsBetween } from '../appointments/index.ts';
 import { feesByItemAndMethod } from '../fees/index.ts';
 import { noShowTicketAppointmentsBetween, permitFrontDeskAction, ticketsByDay, waitsByQueueAndHour, type QueueHourWait } from '../front-desk/index.ts';
+import { messageFigures, type MessageWeek } from '../messages/index.ts';
 import { findLocationById } from '../office/index.ts';
 import type { StaffActor } from '../staff/index.ts';
 import { waitingListFigures, type WaitingListFigures } from '../waiting-list/index.ts';
@@ -24,6 +25,8 @@ export type PeriodFigures = {
   fees: FeeFigure[];
   /** Per service: who waits now, offers made in the period and how they ended. */
   waitingList: WaitingListFigures[];
+  /** Messages from the portal per week of receipt, with the time to their answer. */
+  messages: MessageWeek[];
   totals: { withAppointment: number; withoutAppointment: number; share: number | null; noShows: number; finished: number; feesCents: number };
 };
 
@@ -61,13 +64,14 @@ export async function periodFigures(
 
   const start = officeDayBounds(from, location.timeZone).start;
   const end = officeDayBounds(to, location.timeZone).end;
-  const [tickets, waits, fees, missed, counted, waitingList] = await Promise.all([
+  const [tickets, waits, fees, missed, counted, waitingList, messages] = await Promise.all([
     ticketsByDay(deps.db, location.id, from, to),
     waitsByQueueAndHour(deps.db, location.id, from, to, location.timeZone),
     feesByItemAndMethod(deps.db, location.id, start, end),
     missedAppointmentsBetween(deps.db, { locationId: location.id, from: start, to: end, now, timeZone: location.timeZone }),
     noShowTicketAppointmentsBetween(deps.db, location.id, from, to),
     waitingListFigures(deps.db, location.id, { start, end }),
+    messageFigures(deps.db, { locationId: location.id, from: start, to: end, timeZone: location.timeZone }),
   ]);
   const missedByDay = new Map<string, number>();
   for (const appointment of missed) if (!counted.has(appointment.id)) missedByDay.set(appointment.day, (missedByDay.get(appointment.day) ?? 0) + 1);
@@ -97,6 +101,7 @@ export async function periodFigures(
     waits,
     fees,
     waitingList,
+    messages,
     totals: {
       withAppointment,
       withoutAppointment,

@@ -215,6 +215,35 @@ export function PeriodFiguresPage(props: { c: Context<AppEnv>; figures: PeriodFi
           </tbody>
         </table>
       )}
+
+      <h2>{t('staff.figures.messages')}</h2>
+      {figures.messages.length === 0 ? (
+        <p>{t('staff.figures.none')}</p>
+      ) : (
+        <table>
+          <caption>{t('staff.figures.messages_table')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.figures.week')}</th>
+              <th scope="col">{t('staff.figures.messages_received')}</th>
+              <th scope="col">{t('staff.figures.messages_answered')}</th>
+              <th scope="col">{t('staff.figures.median_hours')}</th>
+              <th scope="col">{t('staff.figures.p90_hours')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.messages.map((m) => (
+              <tr>
+                <th scope="row">{m.week}</th>
+                <td class="number">{m.received}</td>
+                <td class="number">{m.answered}</td>
+                <td class="number">{m.medianHours === null ? '—' : m.medianHours.toLocaleString(lang)}</td>
+                <td class="number">{m.p90Hours === null ? '—' : m.p90Hours.toLocaleString(lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </StaffLayout>
   );
 }
