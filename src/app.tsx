@@ -215,12 +215,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings, notices }),
     }),
   );
-  if (deps.blobs) {
-    const messageDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, jobs: deps.jobs, publicUrl: deps.publicUrl };
-    app.route('/', messagePortalRoutes({ ...portalDeps, ...messageDeps }));
-    app.route('/', messageStaffRoutes(messageDeps));
-    app.route('/', messageApiRoutes({ ...portalDeps, ...messageDeps }));
-  }
+  const messageDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, jobs: deps.jobs, publicUrl: deps.publicUrl };
+  app.route('/', messagePortalRoutes({ ...portalDeps, ...messageDeps }));
+  app.route('/', messageStaffRoutes(messageDeps));
+  app.route('/', messageApiRoutes({ ...portalDeps, ...messageDeps }));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })
