@@ -239,12 +239,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', waitingListPortalRoutes({ ...portalDeps, jobs: deps.jobs, notices, schedules, bookings }));
   app.route('/', lotteryPortalRoutes({ ...portalDeps, jobs: deps.jobs, onBooked: () => notices.committed?.() }, portalLangSegment));
   app.route('/', statusPortalRoutes({ ...portalDeps, timeZone: deps.timeZone ?? 'Europe/Berlin' }, portalLangSegment));
-  if (deps.blobs) {
-    const messageDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, jobs: deps.jobs, publicUrl: deps.publicUrl };
-    app.route('/', messagePortalRoutes({ ...portalDeps, ...messageDeps }));
-    app.route('/', messageStaffRoutes(messageDeps));
-    app.route('/', messageApiRoutes({ ...portalDeps, ...messageDeps }));
-  }
+  const messageDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, jobs: deps.jobs, publicUrl: deps.publicUrl };
+  app.route('/', messagePortalRoutes({ ...portalDeps, ...messageDeps }));
+  app.route('/', messageStaffRoutes(messageDeps));
+  app.route('/', messageApiRoutes({ ...portalDeps, ...messageDeps }));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })

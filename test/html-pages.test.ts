@@ -7,7 +7,7 @@ import type { AppErrorCode } from '../src/shared/app-error.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { ErrorPage } from '../src/web/error-page.tsx';
 import { languages } from '../src/web/i18n.ts';
-import { createTestApp } from './app.ts';
+import { createTestApp, createTestJobs } from './app.ts';
 import { createTestDatabase } from './database.ts';
 import { bookAppointment, createFrontOffice, deviceToken } from './front-desk-fixtures.ts';
 import { addAbsence } from './office-factory.ts';
@@ -16,10 +16,12 @@ import { createTestOffice } from './portal/office-fixture.ts';
 import { addStaff, Browser } from './staff.ts';
 import { createPersonWithFile } from './case-file-factory.ts';
 import { seedStandardCatalogue } from '../src/features/case-files/procedure-types/seed-standard-catalogue.ts';
+import { sendMessage } from '../src/features/messages/send-message.ts';
+import { saveTemplate } from '../src/features/messages/message-templates.ts';
 
 // Monday 2026-11-23, 10:00 in Berlin.
 const clock = fixedClock('2026-11-23T09:00:00Z');
-const { db } = await createTestDatabase();
+const { db, url } = await createTestDatabase();
 const app = createTestApp(db, { clock });
 const portalOffice = await createTestOffice(db);
 const info = await addInfoPages(db, { serviceId: portalOffice.serviceId });
@@ -67,6 +69,22 @@ const payment = await recordPayment(
 );
 const caseFile = await createPersonWithFile(db, { locationId: office.location.id });
 const procedureTypes = await db.transaction().execute((trx) => seedStandardCatalogue(trx, clock.now()));
+const message = await sendMessage(
+  { db, clock, jobs: createTestJobs(url), publicUrl: 'http://localhost:3000' },
+  {
+    kind: 'general',
+    locationId: office.location.id,
+    submissionKey: 'html-pages-message-0001',
+    name: 'Olena Kovalenko',
+    dateOfBirth: '1985-02-01',
+    email: 'olena@example.org',
+    language: 'uk',
+    body: 'Коли буде готова картка?',
+    attachments: [],
+  },
+);
+const admin = (await loadStaffActor(db, accounts.admin.id, 'session'))!;
+const template = await saveTemplate(deps, admin, { name: 'Karte fertig', body: 'Ihre Karte liegt bereit.' });
 const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
 const displayToken = await deviceToken(db, 'display', office.location.id);
 
@@ -265,6 +283,25 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/link': [{ path: `/staff/link?appointment=${booked.id}`, who: 'reception', status: 200 }],
   '/staff/admin/procedure-types': [{ path: '/staff/admin/procedure-types', who: 'admin', status: 200 }],
   '/staff/admin/procedure-types/:id': [{ path: `/staff/admin/procedure-types/${procedureTypes.get('extension')}`, who: 'admin', status: 200 }],
+  [`/${portalLang}/contact`]: [{ path: '/fa/contact', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/contact/procedure`]: [{ path: '/ps/contact/procedure', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/messages`]: [{ path: '/ar/messages', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/messages/:reference`]: [{ path: `/uk/messages/${message.reference}`, who: 'anonymous', status: 200 }],
+  [`/${portalLang}/messages/:reference/sent`]:
+    'redirect to the message page unless this browser sent it (src/features/messages/portal/message-portal-routes.test.ts)',
+  '/staff/messages': [
+    { path: '/staff/messages', who: 'clerk', status: 200 },
+    { path: '/staff/messages', who: 'reception', status: 403 },
+  ],
+  '/staff/messages/:id': [
+    { path: `/staff/messages/${message.id}`, who: 'team_lead', status: 200 },
+    { path: `/staff/messages/${message.id}`, who: 'admin', status: 403 },
+  ],
+  '/staff/admin/message-templates': [{ path: '/staff/admin/message-templates', who: 'admin', status: 200 }],
+  '/staff/admin/message-templates/:id': [
+    { path: `/staff/admin/message-templates/${template.id}`, who: 'admin', status: 200 },
+    { path: `/staff/admin/message-templates/${template.id}`, who: 'clerk', status: 403 },
+  ],
   '/figures': [
     { path: `/figures?${loc}`, who: 'reception', status: 200 },
     { path: `/figures?${loc}`, who: 'admin', status: 200 },

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/app-error.ts';
 import { addDocumentVersion, insertBlobRow, insertNote, queueTextExtraction } from '../case-files/index.ts';
 import type { MessageDeps } from './message-deps.ts';
 import type { ReceivedAttachment } from './receive-attachments.ts';
@@ -34,7 +35,8 @@ export async function fileMessage(
   });
   await trx.updateTable('portal_message').set({ note_id: note.id, file_id: message.fileId }).where('id', '=', message.id).execute();
   for (const attachment of attachments) {
-    const added = await addDocumentVersion(deps, trx, {
+    if (!deps.blobs) throw new AppError('unavailable', 'Attachments cannot be filed here (no blob store configured).');
+    const added = await addDocumentVersion({ clock: deps.clock, blobs: deps.blobs }, trx, {
       fileId: message.fileId,
       metadata: {
         title: `Anlage ${attachment.position} zur Nachricht ${message.reference}`,

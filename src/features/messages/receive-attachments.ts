@@ -1,5 +1,5 @@
 import type { StagedBlob } from '../../platform/storage/blob-store.ts';
-import { isAppError } from '../../shared/app-error.ts';
+import { AppError, isAppError } from '../../shared/app-error.ts';
 import { cleanFileName, receiveUpload, type Upload } from '../case-files/index.ts';
 import type { MessageDeps } from './message-deps.ts';
 import { messageLimits, messageRefused } from './message-input.ts';
@@ -11,13 +11,16 @@ export type ReceivedAttachment = { staged: StagedBlob; mediaType: string; fileNa
  * at most `attachmentBytes` each). On any refusal every staged file is removed again.
  */
 export async function receiveAttachments(deps: Pick<MessageDeps, 'blobs'>, uploads: (Upload & { size?: number })[]): Promise<ReceivedAttachment[]> {
+  if (uploads.length === 0) return [];
+  const blobs = deps.blobs;
+  if (!blobs) throw new AppError('unavailable', 'Attachments cannot be stored here (no blob store configured).');
   if (uploads.length > messageLimits.attachments) throw messageRefused([{ field: 'attachments', problem: 'attachments_many' }]);
   // An empty file says nothing about its kind: it is refused as empty, not as the wrong kind.
   if (uploads.some((upload) => upload.size === 0)) throw messageRefused([{ field: 'attachments', problem: 'attachment_empty' }]);
   const received: ReceivedAttachment[] = [];
   try {
     for (const upload of uploads) {
-      const one = await receiveUpload({ blobs: deps.blobs, uploadMaxBytes: messageLimits.attachmentBytes }, upload).catch((error: unknown) => {
+      const one = await receiveUpload({ blobs, uploadMaxBytes: messageLimits.attachmentBytes }, upload).catch((error: unknown) => {
         if (!isAppError(error)) throw error;
         if (error.code === 'payload_too_large') throw messageRefused([{ field: 'attachments', problem: 'attachment_large' }]);
         if (error.code === 'validation_failed') throw messageRefused([{ field: 'attachments', problem: 'attachment_type' }]);

@@ -16,3 +16,4 @@ export { enforce } from './rate-limit.ts';
 export { newChallenge, spendSolution } from './proof-of-work.ts';
 export { powHeader, proofOfWorkRoutes } from './proof-of-work-routes.ts';
 export { portalLang, portalLangSegment, portalRoutes } from './portal-routes.tsx';
+export { countLookup, rateLimitedPage } from './rate-limited-page.tsx';

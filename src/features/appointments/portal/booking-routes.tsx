@@ -4,7 +4,19 @@ import { isAppError } from '../../../shared/app-error.ts';
 import { translate } from '../../../web/i18n.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
 import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../../office/index.ts';
-import { checkCsrf, clientIp, csrfToken, enforce, grantAccess, grantedCode, newChallenge, problemPage, spendSolution, portalLang } from '../../portal/index.ts';
+import {
+  checkCsrf,
+  clientIp,
+  csrfToken,
+  enforce,
+  grantAccess,
+  grantedCode,
+  newChallenge,
+  problemPage,
+  rateLimitedPage,
+  spendSolution,
+  portalLang,
+} from '../../portal/index.ts';
 import { addDays, formatDay, isIsoDay, localDay } from '../../../web/format.ts';
 import type { Person } from '../book-appointment.ts';
 import { findBookingAt } from '../find-booking-at.ts';
@@ -81,7 +93,7 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
     try {
       await enforce(deps.db, key, { bucket: 'book-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
     } catch (error) {
-      return tooMany(c, error);
+      return rateLimitedPage(c, error);
     }
     const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
     if (payload) {
@@ -100,7 +112,7 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
         now,
       });
     } catch (error) {
-      return tooMany(c, error);
+      return rateLimitedPage(c, error);
     }
     try {
       const booked = await deps.engine.book({
@@ -259,13 +271,6 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
       problem: 'time',
       actions: [{ href: `/${l}/book/${found.service.slug}/${found.location.slug}`, label: translate(l, 'portal.book.calendar.title') }],
     });
-  }
-
-  function tooMany(c: Context<AppEnv>, error: unknown) {
-    if (!isAppError(error) || error.code !== 'rate_limited') throw error;
-    const l = portalLang(c);
-    c.header('Retry-After', '3600');
-    return problemPage(c, 429, { lang: l, path: '/', problem: 'limit', actions: [{ href: `/${l}/`, label: translate(l, 'portal.home') }] });
   }
 
   return routes;

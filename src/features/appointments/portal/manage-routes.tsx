@@ -3,7 +3,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { isAppError } from '../../../shared/app-error.ts';
 import { sourceLang, translate } from '../../../web/i18n.ts';
 import { findLocationById, findServiceById } from '../../office/index.ts';
-import { checkCsrf, clientIp, csrfToken, enforce, grantAccess, hasAccess, portalLang, problemPage } from '../../portal/index.ts';
+import { checkCsrf, countLookup, csrfToken, grantAccess, hasAccess, portalLang, problemPage } from '../../portal/index.ts';
 import { addDays, isIsoDay, localDay } from '../../../web/format.ts';
 import { appointmentIcs } from '../appointment-mails.ts';
 import { findPortalAppointment, openByLink } from '../open-portal-appointment.ts';
@@ -74,15 +74,10 @@ export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): 
     const l = portalLang(c);
     const form = await c.req.parseBody();
     checkCsrf(c, form, deps.publicUrl);
+    const limited = await countLookup(c, deps, '/manage');
+    if (limited) return limited;
     const key = await deps.key();
     const now = deps.clock.now();
-    try {
-      await enforce(deps.db, key, { bucket: 'lookup-ip', subject: clientIp(c), limit: deps.settings.lookupsPerIpPerHour, windowSeconds: 3600, now });
-    } catch (error) {
-      if (!isAppError(error) || error.code !== 'rate_limited') throw error;
-      c.header('Retry-After', '3600');
-      return problemPage(c, 429, { lang: l, path: '/manage', problem: 'limit', actions: [{ href: `/${l}/`, label: translate(l, 'portal.home') }] });
-    }
     const code = (typeof form.code === 'string' ? form.code : '').slice(0, 20).toUpperCase().replace(/[\s-]/g, '');
     const dob = (typeof form.dateOfBirth === 'string' ? form.dateOfBirth : '').slice(0, 10);
     const errors: { field: string; message: string }[] = [];

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { translate, type Lang } from '../../../web/i18n.ts';
 
 export type FieldErrors = { field: string; message: string }[];
 
@@ -21,5 +22,13 @@ export function Field(props: { id: string; label: string; hint?: string; errors:
       ) : null}
       {props.children({ 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': described || undefined })}
     </div>
+  );
+}
+
+export function DateOfBirthField(props: { lang: Lang; value: string; errors: FieldErrors }) {
+  return (
+    <Field id="dateOfBirth" label={translate(props.lang, 'portal.details.dob')} errors={props.errors}>
+      {(aria) => <input type="date" id="dateOfBirth" name="dateOfBirth" value={props.value} autocomplete="bday" dir="ltr" required {...aria} />}
+    </Field>
   );
 }

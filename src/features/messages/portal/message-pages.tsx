@@ -2,7 +2,7 @@ import { translate, type Lang } from '../../../web/i18n.ts';
 import { formatDateTime } from '../../../web/format.ts';
 import { ErrorSummary, Ltr, PortalLayout } from '../../portal/index.ts';
 import { messageLimits } from '../message-input.ts';
-import { Field, type FieldErrors } from './message-fields.tsx';
+import { DateOfBirthField, Field, type FieldErrors } from './message-fields.tsx';
 
 export type ContactValues = { name: string; dateOfBirth: string; email: string; body: string; location: string; procedureNumber: string };
 export const emptyContact: ContactValues = { name: '', dateOfBirth: '', email: '', body: '', location: '', procedureNumber: '' };
@@ -79,9 +79,7 @@ export function ContactPage(props: ContactProps) {
             />
           )}
         </Field>
-        <Field id="dateOfBirth" label={t('portal.details.dob')} errors={errors}>
-          {(aria) => <input type="date" id="dateOfBirth" name="dateOfBirth" value={values.dateOfBirth} autocomplete="bday" dir="ltr" required {...aria} />}
-        </Field>
+        <DateOfBirthField lang={lang} value={values.dateOfBirth} errors={errors} />
         <Field id="email" label={t('portal.messages.email')} hint={t('portal.messages.email.hint')} errors={errors}>
           {(aria) => <input type="email" id="email" name="email" value={values.email} maxlength={254} autocomplete="email" dir="ltr" required {...aria} />}
         </Field>
@@ -165,9 +163,7 @@ export function OpenMessagePage(props: { lang: Lang; csrf: string; reference: st
             <input type="text" id="reference" name="reference" value={props.reference} maxlength={20} dir="ltr" autocomplete="off" required {...aria} />
           )}
         </Field>
-        <Field id="dateOfBirth" label={t('portal.details.dob')} errors={errors}>
-          {(aria) => <input type="date" id="dateOfBirth" name="dateOfBirth" value={props.dateOfBirth} dir="ltr" required {...aria} />}
-        </Field>
+        <DateOfBirthField lang={lang} value={props.dateOfBirth} errors={errors} />
         <p class="actions">
           <button class="button" type="submit">
             {t('portal.messages.open.submit')}

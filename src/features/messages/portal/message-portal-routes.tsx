@@ -8,6 +8,7 @@ import { listLocations } from '../../office/index.ts';
 import {
   checkCsrf,
   clientIp,
+  countLookup,
   csrfToken,
   enforce,
   grantAccess,
@@ -15,7 +16,7 @@ import {
   newChallenge,
   portalLang,
   portalLangSegment,
-  problemPage,
+  rateLimitedPage,
   spendSolution,
   type PortalDeps,
 } from '../../portal/index.ts';
@@ -46,13 +47,6 @@ export function isContactUpload(request: { method: string; path: string }): bool
 export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const lang = portalLangSegment;
-
-  async function tooMany(c: Context<AppEnv>, error: unknown) {
-    if (!isAppError(error) || error.code !== 'rate_limited') throw error;
-    const l = portalLang(c);
-    c.header('Retry-After', '3600');
-    return problemPage(c, 429, { lang: l, path: '/contact', problem: 'limit', actions: [{ href: `/${l}/`, label: translate(l, 'portal.home') }] });
-  }
 
   async function contactForm(
     c: Context<AppEnv>,
@@ -118,7 +112,7 @@ export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
         if (kind === 'procedure')
           await enforce(deps.db, key, { bucket: 'lookup-ip', subject: ip, limit: deps.settings.lookupsPerIpPerHour, windowSeconds: 3600, now });
       } catch (error) {
-        return tooMany(c, error);
+        return rateLimitedPage(c, error, '/contact');
       }
       // Only complete forms count against the address (as for bookings): typos must not lock out a shelter's residents.
       try {
@@ -134,7 +128,7 @@ export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
         if (!proven)
           await enforce(deps.db, key, { bucket: 'message-nojs-ip', subject: ip, limit: deps.settings.noScriptBookingsPerIpPerHour, windowSeconds: 3600, now });
       } catch (error) {
-        return tooMany(c, error);
+        return rateLimitedPage(c, error, '/contact');
       }
       try {
         const sent = await sendMessage(deps, {
@@ -163,13 +157,10 @@ export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
     const l = portalLang(c);
     const form = await c.req.parseBody();
     checkCsrf(c, form, deps.publicUrl);
+    const limited = await countLookup(c, deps, '/messages');
+    if (limited) return limited;
     const key = await deps.key();
     const now = deps.clock.now();
-    try {
-      await enforce(deps.db, key, { bucket: 'lookup-ip', subject: clientIp(c), limit: deps.settings.lookupsPerIpPerHour, windowSeconds: 3600, now });
-    } catch (error) {
-      return tooMany(c, error);
-    }
     const typed = typeof form.reference === 'string' ? form.reference.slice(0, 20) : '';
     const dob = typeof form.dateOfBirth === 'string' ? form.dateOfBirth.slice(0, 10) : '';
     const reference = normalizedReference(typed);

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { languageName } from '../../../web/i18n.ts';
-import { CsrfField, StaffLayout, staffLang } from '../../staff/index.ts';
+import { StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
 import type { TemplateView } from '../message-templates.ts';
 import type { MessageRow } from '../message-store.ts';
 
@@ -154,19 +154,13 @@ export function MessageStaffPage(props: {
               </button>
             </div>
           </form>
-          <form method="post" action={`/staff/messages/${message.id}/answer`} class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action={`/staff/messages/${message.id}/answer`} submitLabel={s('Antwort senden', 'Send the answer')}>
             <input type="hidden" name="templateId" value={props.templateId ?? ''} />
             <label for="body">{s(`Antwort (in ${languageName(message.language)})`, `Answer (in ${languageName(message.language)})`)}</label>
             <textarea id="body" name="body" rows={10} maxlength={3500} required dir="auto" lang={message.language}>
               {props.draft}
             </textarea>
-            <div>
-              <button type="submit" class="button">
-                {s('Antwort senden', 'Send the answer')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </>
       ) : (
         <p>{s('Noch keine Antwort.', 'No answer yet.')}</p>
@@ -174,16 +168,10 @@ export function MessageStaffPage(props: {
       {!message.file_id && props.canWrite ? (
         <>
           <h2>{s('Einer Akte zuordnen', 'Assign to a file')}</h2>
-          <form method="post" action={`/staff/messages/${message.id}/assign`} class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm c={c} action={`/staff/messages/${message.id}/assign`} submitLabel={s('Zuordnen', 'Assign')}>
             <label for="fileReference">{s('Aktenzeichen', 'File reference')}</label>
             <input type="text" id="fileReference" name="fileReference" required maxlength={100} />
-            <div>
-              <button type="submit" class="button">
-                {s('Zuordnen', 'Assign')}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         </>
       ) : null}
       <p>
@@ -213,18 +201,12 @@ export function TemplatesPage(props: { c: Context<AppEnv>; templates: TemplateVi
         })}
       </ul>
       <h2>{s('Neue Vorlage', 'New template')}</h2>
-      <form method="post" action="/staff/admin/message-templates" class="form-grid">
-        <CsrfField c={props.c} />
+      <StaffForm c={props.c} action="/staff/admin/message-templates" submitLabel={s('Anlegen', 'Create')}>
         <label for="name">{s('Name', 'Name')}</label>
         <input type="text" id="name" name="name" required maxlength={200} />
         <label for="body">{s('Text (Deutsch)', 'Text (German)')}</label>
         <textarea id="body" name="body" rows={6} required maxlength={3500} />
-        <div>
-          <button type="submit" class="button">
-            {s('Anlegen', 'Create')}
-          </button>
-        </div>
-      </form>
+      </StaffForm>
     </StaffLayout>
   );
 }
@@ -235,8 +217,7 @@ export function TemplatePage(props: { c: Context<AppEnv>; template: TemplateView
   return (
     <StaffLayout c={c} title={template.name}>
       <h1>{template.name}</h1>
-      <form method="post" action={`/staff/admin/message-templates/${template.id}`} class="form-grid">
-        <CsrfField c={c} />
+      <StaffForm c={c} action={`/staff/admin/message-templates/${template.id}`} submitLabel={s('Speichern', 'Save')}>
         <input type="hidden" name="basedOnVersion" value={String(template.version)} />
         <label for="name">{s('Name', 'Name')}</label>
         <input type="text" id="name" name="name" value={template.name} required maxlength={200} />
@@ -244,28 +225,21 @@ export function TemplatePage(props: { c: Context<AppEnv>; template: TemplateView
         <textarea id="body" name="body" rows={6} required maxlength={3500}>
           {template.german}
         </textarea>
-        <div>
-          <button type="submit" class="button">
-            {s('Speichern', 'Save')}
-          </button>
-        </div>
-      </form>
+      </StaffForm>
       <h2>{s('Übersetzungen', 'Translations')}</h2>
       {[...template.texts.entries()]
         .filter(([lang]) => lang !== 'de')
         .map(([lang, text]) => (
-          <form method="post" action={`/staff/admin/message-templates/${template.id}/texts/${lang}`} class="form-grid">
-            <CsrfField c={c} />
+          <StaffForm
+            c={c}
+            action={`/staff/admin/message-templates/${template.id}/texts/${lang}`}
+            submitLabel={s(`${languageName(lang)} speichern`, `Save ${languageName(lang)}`)}
+          >
             <label for={`text-${lang}`}>{`${languageName(lang)} (${lang}) · ${stateText(s, text.state)}`}</label>
             <textarea id={`text-${lang}`} name="body" rows={4} maxlength={3500} dir="auto" lang={lang}>
               {text.body}
             </textarea>
-            <div>
-              <button type="submit" class="button secondary">
-                {s(`${languageName(lang)} speichern`, `Save ${languageName(lang)}`)}
-              </button>
-            </div>
-          </form>
+          </StaffForm>
         ))}
       <p>
         <a href="/staff/admin/message-templates">{s('Alle Vorlagen', 'All templates')}</a>

@@ -30,6 +30,14 @@ export function StartPage(props: { lang: Lang; locations: LocationView[]; hours:
             {t('portal.start.manage.action')}
           </a>
         </li>
+        <li class="card">
+          <h2>{t('portal.messages.general.title')}</h2>
+          <p>{t('portal.messages.general.intro')}</p>
+          <a class="button secondary" href={`/${lang}/contact`}>
+            {t('portal.messages.start.action')}
+          </a>{' '}
+          <a href={`/${lang}/messages`}>{t('portal.messages.open.title')}</a>
+        </li>
         {props.hasInfo ? (
           <li class="card">
             <h2>{t('portal.info.title')}</h2>
