@@ -15,7 +15,7 @@ export async function expireOffer(
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const offer = await lockOffer(trx, offerId);
-    if (!offer || offer.status !== 'open') return { outcome: 'answered', locationId: offer?.location_id };
+    if (offer?.status !== 'open') return { outcome: 'answered', locationId: offer?.location_id };
     if (offer.expires_at.getTime() > now.getTime()) return { outcome: 'not_yet', locationId: offer.location_id };
     await releaseHeldAppointment(trx, offer.appointment_id, now);
     await endOffer(trx, offer.id, 'expired', now);

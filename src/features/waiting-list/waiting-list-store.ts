@@ -65,6 +65,11 @@ export async function endEntry(trx: Transaction<DB>, entryId: string, status: 'b
   return ended.numUpdatedRows > 0n;
 }
 
+/** An entry whose offer was declined waits again at its old place. */
+export async function backInLine(trx: Transaction<DB>, entryId: string): Promise<void> {
+  await trx.updateTable('waiting_list_entry').set({ status: 'waiting' }).where('id', '=', entryId).where('status', '=', 'offered').execute();
+}
+
 /** The entry takes its place in line: the next number of the sequence. */
 export async function confirmPlace(trx: Transaction<DB>, entryId: string, now: Date): Promise<void> {
   await trx
