@@ -753,6 +753,11 @@ export interface WaitingListOffer {
   token_hash: string;
 }
 
+export interface WaitingListScheduleSeen {
+  id: Generated<number>;
+  version: string;
+}
+
 export interface WalkInCount {
   day: string;
   location_id: string;
@@ -849,6 +854,7 @@ export interface DB {
   ticket_transfer: TicketTransfer;
   waiting_list_entry: WaitingListEntry;
   waiting_list_offer: WaitingListOffer;
+  waiting_list_schedule_seen: WaitingListScheduleSeen;
   walk_in_count: WalkInCount;
   working_day_override: WorkingDayOverride;
   working_hours: WorkingHours;

@@ -9,7 +9,7 @@ import { hashLinkToken, newLinkToken } from './link-token.ts';
 import { renderWaitingListMail } from './waiting-list-mails.ts';
 import { expireOfferJobType } from './waiting-list-jobs.ts';
 import type { WaitingListDeps } from './waiting-list-deps.ts';
-import { servicesWithWaitingEntries, waitingQueue, type Acceptable } from './waiting-list-store.ts';
+import { locationsWithWaitingEntries, scheduleChangedSinceLastLook, servicesWithWaitingEntries, waitingQueue, type Acceptable } from './waiting-list-store.ts';
 
 /**
  * A time came free at a location (a cancellation after its re-release delay, a move, an offer
@@ -19,6 +19,18 @@ import { servicesWithWaitingEntries, waitingQueue, type Acceptable } from './wai
 export async function offerFreedTimes(deps: WaitingListDeps, locationId: string): Promise<number> {
   let made = 0;
   for (const serviceId of await servicesWithWaitingEntries(deps.db, locationId)) made += await offerTimesOfService(deps, serviceId, locationId);
+  return made;
+}
+
+/**
+ * New working hours, an absence that ended, a closure lifted: the staff and office screens change
+ * the schedule, which bumps its version. When the version moved since the last look, every location
+ * with people waiting looks for times. Returns how many offers were made.
+ */
+export async function offerTimesAfterScheduleChange(deps: WaitingListDeps): Promise<number> {
+  if (!(await scheduleChangedSinceLastLook(deps.db))) return 0;
+  let made = 0;
+  for (const locationId of await locationsWithWaitingEntries(deps.db)) made += await offerFreedTimes(deps, locationId);
   return made;
 }
 

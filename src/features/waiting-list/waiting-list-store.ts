@@ -145,3 +145,17 @@ export async function waitingQueue(trx: Transaction<DB>, serviceId: string, loca
        FOR UPDATE OF e SKIP LOCKED`.execute(trx);
   return rows;
 }
+
+/** Whether the schedule changed since the list last looked (and remembers that it looked now): one statement, so one instance sees each change. */
+export async function scheduleChangedSinceLastLook(db: Database): Promise<boolean> {
+  const { rows } = await sql<{ changed: number }>`
+    UPDATE waiting_list_schedule_seen w SET version = s.version FROM schedule_version s
+     WHERE w.id = 1 AND w.version <> s.version RETURNING 1 AS changed`.execute(db);
+  return rows.length > 0;
+}
+
+/** Locations where someone is waiting. */
+export async function locationsWithWaitingEntries(db: Database): Promise<string[]> {
+  const rows = await db.selectFrom('waiting_list_entry').select('location_id').distinct().where('status', '=', 'waiting').execute();
+  return rows.map((r) => r.location_id);
+}

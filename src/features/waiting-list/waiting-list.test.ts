@@ -16,7 +16,7 @@ import { entryByLink } from './entry-by-link.ts';
 import { dueOffers, expireOffer } from './expire-offer.ts';
 import { joinWaitingList, type JoinRequest } from './join-waiting-list.ts';
 import { leaveWaitingList } from './leave-waiting-list.ts';
-import { offerFreedTimes } from './offer-freed-times.ts';
+import { offerFreedTimes, offerTimesAfterScheduleChange } from './offer-freed-times.ts';
 import { waitingListWatcher } from './start-waiting-list-jobs.ts';
 import type { WaitingListDeps } from './waiting-list-deps.ts';
 import { waitingListFigures } from './waiting-list-figures.ts';
@@ -258,6 +258,18 @@ describe('waiting list', () => {
     await rejectsWith(confirmEntry(sut, undefined), 'not_found', 'unknown_link');
     const entries = await db.selectFrom('waiting_list_entry').select('id').where('service_id', '=', serviceId).execute();
     assert.equal(entries.length, 0);
+  });
+
+  test('new working hours reach the list through the schedule version: one look per change', async () => {
+    const { office, serviceId } = await fullyBookedOffice();
+    const waiting = await waitingPerson(serviceId, office.locationId);
+    await offerTimesAfterScheduleChange(sut);
+    assert.equal(await offerTimesAfterScheduleChange(sut), 0, 'nothing changed since the last look');
+    await createClerk(db, office, { starts: '10:00', ends: '10:30' });
+    assert.ok((await offerTimesAfterScheduleChange(sut)) >= 1);
+    const entry = await entryByLink(db, waiting);
+    assert.equal(entry.status, 'offered');
+    assert.equal(entry.offer?.startsAt.toISOString().slice(11, 16), '09:00', 'the new clerk’s 10:00 in Wetzlar');
   });
 
   test('a cancellation told through the notices queues a look for times once the re-release delay is over', async () => {
