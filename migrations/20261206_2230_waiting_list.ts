@@ -34,7 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       place bigint UNIQUE,
       ended_at timestamptz,
       CHECK (from_minute < until_minute),
-      CHECK ((status = 'pending') = (confirmed_at IS NULL)),
+      -- Pending: not confirmed yet; in line or booked: confirmed. Left or lapsed may be either.
+      CHECK (CASE WHEN status = 'pending' THEN confirmed_at IS NULL WHEN status IN ('waiting', 'offered', 'booked') THEN confirmed_at IS NOT NULL ELSE true END),
       CHECK ((confirmed_at IS NULL) = (place IS NULL)),
       CHECK ((status IN ('booked', 'left', 'lapsed')) = (ended_at IS NOT NULL)),
       CONSTRAINT waiting_list_entry_person_while_open CHECK (

@@ -35,3 +35,18 @@ export async function dueOffers(deps: Pick<WaitingListDeps, 'db' | 'clock'>): Pr
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Hours an entry may wait for its confirmation (the link in the first mail) before it is dropped. */
+export const unconfirmedHours = 72;
+
+/** Entries never confirmed within `unconfirmedHours`: ended with their data, so the address may join again. */
+export async function dropUnconfirmedEntries(deps: Pick<WaitingListDeps, 'db' | 'clock'>): Promise<number> {
+  const before = new Date(deps.clock.now().getTime() - unconfirmedHours * 3600_000);
+  const dropped = await deps.db
+    .updateTable('waiting_list_entry')
+    .set({ status: 'lapsed', ended_at: deps.clock.now(), person_name: null, date_of_birth: null, email: null, email_normalized: null })
+    .where('status', '=', 'pending')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(dropped.numUpdatedRows);
+}

@@ -9,7 +9,14 @@ import { hashLinkToken, newLinkToken } from './link-token.ts';
 import { renderWaitingListMail } from './waiting-list-mails.ts';
 import { expireOfferJobType } from './waiting-list-jobs.ts';
 import type { WaitingListDeps } from './waiting-list-deps.ts';
-import { locationsWithWaitingEntries, scheduleChangedSinceLastLook, servicesWithWaitingEntries, waitingQueue, type Acceptable } from './waiting-list-store.ts';
+import {
+  endEntry,
+  locationsWithWaitingEntries,
+  scheduleChangedSinceLastLook,
+  servicesWithWaitingEntries,
+  waitingQueue,
+  type Acceptable,
+} from './waiting-list-store.ts';
 
 /**
  * A time came free at a location (a cancellation after its re-release delay, a move, an offer
@@ -95,8 +102,9 @@ async function offerTimesOfService(deps: WaitingListDeps, serviceId: string, loc
         made++;
       } catch (error) {
         await sql`ROLLBACK TO SAVEPOINT offer`.execute(trx);
-        // Taken meanwhile, or the person booked this service themselves: the next one may fit.
+        // Taken meanwhile: the next person may fit. Booked this service themselves: they wait no more.
         if (!isAppError(error) || !['slot_taken', 'duplicate_booking', 'conflict', 'validation_failed'].includes(error.code)) throw error;
+        if (error.code === 'duplicate_booking') await endEntry(trx, entry.id, 'left', now);
       }
     }
     return made;

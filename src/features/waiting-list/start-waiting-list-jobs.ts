@@ -1,6 +1,6 @@
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { findAppointmentLocationId, type AppointmentNotifier } from '../appointments/index.ts';
-import { dueOffers, expireOffer } from './expire-offer.ts';
+import { dropUnconfirmedEntries, dueOffers, expireOffer } from './expire-offer.ts';
 import { offerFreedTimes, offerTimesAfterScheduleChange } from './offer-freed-times.ts';
 import type { WaitingListDeps, WaitingListSettings } from './waiting-list-deps.ts';
 import { expireOfferJobType, expireSweepJobType, lookForTimesJobType, scheduleCheckJobType } from './waiting-list-jobs.ts';
@@ -28,6 +28,7 @@ export async function startWaitingListJobs(jobs: Jobs, deps: WaitingListDeps, ti
     options: { retryLimit: 0, expireInSeconds: 300 },
     async handle() {
       for (const offerId of await dueOffers(deps)) await expire(offerId);
+      await dropUnconfirmedEntries(deps);
     },
   });
   await jobs.schedule(expireSweepJobType, '* * * * *', { tz: timeZone });

@@ -13,7 +13,7 @@ import { acceptOffer } from './answer-offer.ts';
 import { confirmEntry } from './confirm-entry.ts';
 import { declineOffer } from './answer-offer.ts';
 import { entryByLink } from './entry-by-link.ts';
-import { dueOffers, expireOffer } from './expire-offer.ts';
+import { dropUnconfirmedEntries, dueOffers, expireOffer } from './expire-offer.ts';
 import { joinWaitingList, type JoinRequest } from './join-waiting-list.ts';
 import { leaveWaitingList } from './leave-waiting-list.ts';
 import { offerFreedTimes, offerTimesAfterScheduleChange } from './offer-freed-times.ts';
@@ -29,7 +29,15 @@ const notices = createAppointmentNotices({
   db,
   deliverer: createAppointmentNotifier({ jobs, clock, publicUrl: 'https://lotse.test', key: async () => 'k'.repeat(43) }),
 });
-const sut: WaitingListDeps = { db, clock, jobs, notices, publicUrl: 'https://lotse.test', settings: { offerMinutes: 30, releaseDelayMinutes: 60 } };
+// Notices are recorded, not delivered: the tests look at them.
+const sut: WaitingListDeps = {
+  db,
+  clock,
+  jobs,
+  notices: { changed: (trx, change) => notices.changed(trx, change) },
+  publicUrl: 'https://lotse.test',
+  settings: { offerMinutes: 30, releaseDelayMinutes: 60 },
+};
 
 async function rejectsWith(promise: Promise<unknown>, code: string, reason?: string): Promise<void> {
   try {
@@ -242,6 +250,20 @@ describe('waiting list', () => {
       n: number;
     }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND lower(data->>'to') = ${request.person.email.toLowerCase()}`.execute(db);
     assert.equal(mails.rows[0]!.n, 1, 'one confirmation mail, none for the refused entry');
+  });
+
+  test('an entry nobody confirms is dropped after 72 hours with its data; the address may join again', async () => {
+    const { office, serviceId } = await fullyBookedOffice();
+    const request = joinRequest(serviceId, office.locationId);
+    const { token } = await joinWaitingList(sut, request);
+    clock.advance(71 * 3600_000);
+    await dropUnconfirmedEntries(sut);
+    assert.equal((await entryByLink(db, token)).status, 'pending');
+    clock.advance(2 * 3600_000);
+    assert.ok((await dropUnconfirmedEntries(sut)) >= 1);
+    assert.equal((await entryByLink(db, token)).status, 'lapsed');
+    await rejectsWith(confirmEntry(sut, token), 'conflict', 'entry_ended');
+    await joinWaitingList(sut, request);
   });
 
   test('bad links and an unknown language: clear errors, nothing written', async () => {
