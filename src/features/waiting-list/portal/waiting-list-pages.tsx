@@ -108,6 +108,20 @@ export function JoinPage(props: {
   );
 }
 
+/** One button that changes something (POST with the CSRF token): what a link in a mail opens to. */
+function ButtonForm(props: { action: string; csrf: string; label: string; secondary?: boolean }) {
+  return (
+    <form method="post" action={props.action}>
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      <p class="actions">
+        <button class={props.secondary ? 'button secondary' : 'button'} type="submit">
+          {props.label}
+        </button>
+      </p>
+    </form>
+  );
+}
+
 /** A short page: a heading, a text, links on (after joining, declining, or when something is wrong). */
 export function MessagePage(props: { lang: Lang; path: string; title: string; text: string; alert?: boolean; actions: { href: string; label: string }[] }) {
   const body = (
@@ -137,15 +151,10 @@ export function EntryPage(props: { lang: Lang; entry: EntryView; service: Servic
       <h1>{t('waitingList.entry.title')}</h1>
       <Facts lang={lang} service={props.service} location={props.location} />
       {entry.status === 'pending' ? (
-        <form method="post" action={`${props.action}/confirm`}>
-          <input type="hidden" name="_csrf" value={props.csrf} />
+        <>
           <p>{t('waitingList.entry.pending')}</p>
-          <p class="actions">
-            <button class="button" type="submit">
-              {t('waitingList.entry.confirm')}
-            </button>
-          </p>
-        </form>
+          <ButtonForm action={`${props.action}/confirm`} csrf={props.csrf} label={t('waitingList.entry.confirm')} />
+        </>
       ) : null}
       {entry.position !== null ? (
         <p class="notice" role="status">
@@ -166,14 +175,7 @@ export function EntryPage(props: { lang: Lang; entry: EntryView; service: Servic
           <p>
             {days} · <bdi dir="ltr">{hours}</bdi>
           </p>
-          <form method="post" action={`${props.action}/leave`}>
-            <input type="hidden" name="_csrf" value={props.csrf} />
-            <p class="actions">
-              <button class="button secondary" type="submit">
-                {t('waitingList.entry.leave')}
-              </button>
-            </p>
-          </form>
+          <ButtonForm action={`${props.action}/leave`} csrf={props.csrf} label={t('waitingList.entry.leave')} secondary />
         </>
       ) : (
         <p class="notice">{t(`waitingList.entry.${entry.status}`)}</p>
@@ -208,22 +210,8 @@ export function OfferPage(props: {
           {formatDate(lang, props.startsAt, zone)} · <bdi dir="ltr">{formatTime(lang, props.startsAt, zone)}</bdi>
         </dd>
       </dl>
-      <form method="post" action={`${props.action}/accept`}>
-        <input type="hidden" name="_csrf" value={props.csrf} />
-        <p class="actions">
-          <button class="button" type="submit">
-            {t('waitingList.offer.accept')}
-          </button>
-        </p>
-      </form>
-      <form method="post" action={`${props.action}/decline`}>
-        <input type="hidden" name="_csrf" value={props.csrf} />
-        <p class="actions">
-          <button class="button secondary" type="submit">
-            {t('waitingList.offer.decline')}
-          </button>
-        </p>
-      </form>
+      <ButtonForm action={`${props.action}/accept`} csrf={props.csrf} label={t('waitingList.offer.accept')} />
+      <ButtonForm action={`${props.action}/decline`} csrf={props.csrf} label={t('waitingList.offer.decline')} secondary />
     </PortalLayout>
   );
 }
