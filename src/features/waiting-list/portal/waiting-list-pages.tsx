@@ -108,18 +108,18 @@ export function JoinPage(props: {
   );
 }
 
-/** One button that changes something (POST with the CSRF token): what a link in a mail opens to. */
-function ButtonForm(props: { action: string; csrf: string; label: string; secondary?: boolean }) {
-  return (
-    <form method="post" action={props.action}>
+/** Buttons that change something (each a POST with the CSRF token): what a link in a mail opens to. */
+function ButtonForms(props: { csrf: string; buttons: { action: string; label: string; secondary?: boolean }[] }) {
+  return props.buttons.map((button) => (
+    <form method="post" action={button.action}>
       <input type="hidden" name="_csrf" value={props.csrf} />
       <p class="actions">
-        <button class={props.secondary ? 'button secondary' : 'button'} type="submit">
-          {props.label}
+        <button class={button.secondary ? 'button secondary' : 'button'} type="submit">
+          {button.label}
         </button>
       </p>
     </form>
-  );
+  ));
 }
 
 /** A short page: a heading, a text, links on (after joining, declining, or when something is wrong). */
@@ -153,7 +153,7 @@ export function EntryPage(props: { lang: Lang; entry: EntryView; service: Servic
       {entry.status === 'pending' ? (
         <>
           <p>{t('waitingList.entry.pending')}</p>
-          <ButtonForm action={`${props.action}/confirm`} csrf={props.csrf} label={t('waitingList.entry.confirm')} />
+          <ButtonForms csrf={props.csrf} buttons={[{ action: `${props.action}/confirm`, label: t('waitingList.entry.confirm') }]} />
         </>
       ) : null}
       {entry.position !== null ? (
@@ -175,7 +175,7 @@ export function EntryPage(props: { lang: Lang; entry: EntryView; service: Servic
           <p>
             {days} · <bdi dir="ltr">{hours}</bdi>
           </p>
-          <ButtonForm action={`${props.action}/leave`} csrf={props.csrf} label={t('waitingList.entry.leave')} secondary />
+          <ButtonForms csrf={props.csrf} buttons={[{ action: `${props.action}/leave`, label: t('waitingList.entry.leave'), secondary: true }]} />
         </>
       ) : (
         <p class="notice">{t(`waitingList.entry.${entry.status}`)}</p>
@@ -210,8 +210,13 @@ export function OfferPage(props: {
           {formatDate(lang, props.startsAt, zone)} · <bdi dir="ltr">{formatTime(lang, props.startsAt, zone)}</bdi>
         </dd>
       </dl>
-      <ButtonForm action={`${props.action}/accept`} csrf={props.csrf} label={t('waitingList.offer.accept')} />
-      <ButtonForm action={`${props.action}/decline`} csrf={props.csrf} label={t('waitingList.offer.decline')} secondary />
+      <ButtonForms
+        csrf={props.csrf}
+        buttons={[
+          { action: `${props.action}/accept`, label: t('waitingList.offer.accept') },
+          { action: `${props.action}/decline`, label: t('waitingList.offer.decline'), secondary: true },
+        ]}
+      />
     </PortalLayout>
   );
 }
