@@ -6,11 +6,27 @@ import { languages, textDirection } from '../src/web/i18n.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
 import { addInfoPages } from '../test/portal/info-page-fixture.ts';
 import { startPortal } from './portal-server.ts';
+import { confirmEntry } from '../src/features/waiting-list/confirm-entry.ts';
+import { joinWaitingList } from '../src/features/waiting-list/join-waiting-list.ts';
 
 const portal = await startPortal();
 const extension = await portal.db.selectFrom('service').select('id').where('slug', '=', 'extension').executeTakeFirstOrThrow();
 // Information pages: a current, an outdated, a machine-translated and many missing translations (German shown).
 await addInfoPages(portal.db, { serviceId: extension.id });
+// A waiting-list entry, confirmed, to show its page (place in line, leave) in every language.
+const mitte = await portal.db.selectFrom('location').select('id').where('slug', '=', 'mitte').executeTakeFirstOrThrow();
+const { token: entryToken } = await joinWaitingList(
+  { db: portal.db, clock: portal.clock, jobs: portal.jobs, publicUrl: portal.baseUrl },
+  {
+    serviceId: extension.id,
+    locationId: mitte.id,
+    person: { name: 'Sam Wartend', dateOfBirth: '1990-01-01', email: 'sam.wait@example.org' },
+    language: 'de',
+    acceptable: { weekdays: [1, 2, 3], fromMinute: 8 * 60, untilMinute: 12 * 60 },
+    names: { service: 'Verlängerung', location: 'Mitte' },
+  },
+);
+await confirmEntry({ db: portal.db, clock: portal.clock, jobs: portal.jobs }, entryToken);
 const browser = await launchBrowser();
 
 /** No horizontal scrolling at 320 CSS pixels (WCAG 1.4.10 reflow; the same as 1280 px at 400 %, 640 px at 200 %). */
@@ -40,7 +56,7 @@ test('every portal page in every language: zero axe violations, reflow at 320 px
     if ((await page.getAttribute('html', 'lang')) !== lang) problems.push(`${lang} ${what}: html lang`);
     if ((await page.getAttribute('html', 'dir')) !== textDirection(lang)) problems.push(`${lang} ${what}: html dir`);
     // translate() shows the key itself when no catalog has it.
-    const keys = await page.evaluate(() => document.body.innerText.match(/\b(?:portal|kiosk|display|error|app)\.[a-z_]+(?:\.[a-z_-]+)*/g));
+    const keys = await page.evaluate(() => document.body.innerText.match(/\b(?:portal|kiosk|display|error|app|waitingList)\.[a-z_]+(?:\.[a-z_-]+)*/g));
     if (keys) problems.push(`${lang} ${what}: untranslated ${keys.join(', ')}`);
     for (const violation of await axeViolations(page)) problems.push(`${lang} ${what}: ${violation}`);
     if (!(await reflows(page))) problems.push(`${lang} ${what}: scrolls sideways at 320 px`);
@@ -72,6 +88,14 @@ test('every portal page in every language: zero axe violations, reflow at 320 px
       await page.locator('main form button[type="submit"]').click();
       await page.waitForSelector('#error-summary');
     });
+    await visit(page, lang, 'waiting list', () => page.goto(`${base}/waiting-list/join/extension/mitte`));
+    await visit(page, lang, 'waiting list with errors', async () => {
+      await page.locator('main form button[type="submit"]').last().click();
+      await page.waitForSelector('#error-summary');
+    });
+    await visit(page, lang, 'waiting list joined', () => page.goto(`${base}/waiting-list/joined`));
+    await visit(page, lang, 'waiting-list entry', () => page.goto(`${base}/waiting-list/entry/${entryToken}`));
+    await visit(page, lang, 'tampered offer link', () => page.goto(`${base}/waiting-list/offer/${'x'.repeat(32)}`));
     await visit(page, lang, 'problem page', () => page.goto(`${base}/book/no-such-service`));
     await visit(page, lang, 'broken link', () => page.goto(`${base}/appointment/AAAAAAAA?s=wrong`));
   };

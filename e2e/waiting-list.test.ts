@@ -71,6 +71,11 @@ test('on a phone in Arabic: a full calendar leads to the waiting list; confirmin
   await page.locator('main form button[type="submit"]').first().click();
   await page.waitForURL(/\/ar\/appointment\/[A-Z0-9]{8}\?notice=booked|\/ar\/appointment\/[A-Z0-9]{8}$/);
   await checkedAxe(page, 'the booked appointment');
+  const code = /\/ar\/appointment\/([A-Z0-9]{8})/.exec(page.url())?.[1];
+  assert.ok(code);
+  // The regular confirmation follows, in Arabic, as for every booking.
+  const confirmation = await portal.mail((m) => (m.text ?? '').includes(code) && m.headers.get('content-language') === 'ar');
+  assert.ok(confirmation.attachments.some((a) => a.filename === `termin-${code}.ics`));
   const after = await db.selectFrom('appointment').select('status').where('service_id', '=', serviceId).where('status', '=', 'held').execute();
   assert.equal(after.length, 0);
   await context.close();

@@ -34,7 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       place bigint UNIQUE,
       ended_at timestamptz,
       CHECK (from_minute < until_minute),
-      CHECK ((status = 'pending') = (confirmed_at IS NULL)),
+      -- Pending: not confirmed yet; in line or booked: confirmed. Left or lapsed may be either.
+      CHECK (CASE WHEN status = 'pending' THEN confirmed_at IS NULL WHEN status IN ('waiting', 'offered', 'booked') THEN confirmed_at IS NOT NULL ELSE true END),
       CHECK ((confirmed_at IS NULL) = (place IS NULL)),
       CHECK ((status IN ('booked', 'left', 'lapsed')) = (ended_at IS NOT NULL)),
       CONSTRAINT waiting_list_entry_person_while_open CHECK (
@@ -67,9 +68,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE UNIQUE INDEX waiting_list_offer_one_open_per_entry ON waiting_list_offer (entry_id) WHERE status = 'open';
     CREATE INDEX waiting_list_offer_by_entry_start ON waiting_list_offer (entry_id, starts_at);
     CREATE INDEX waiting_list_offer_figures ON waiting_list_offer (service_id, location_id, created_at);
+
+    -- The schedule version the list last looked at: new hours or an absence that ended change it
+    -- (migration 0103's triggers), and a job that sees it changed looks for freed times.
+    CREATE TABLE waiting_list_schedule_seen (
+      id smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+      version xid8 NOT NULL
+    );
+    INSERT INTO waiting_list_schedule_seen (id, version) SELECT 1, version FROM schedule_version;
   `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP TABLE waiting_list_offer, waiting_list_entry; DROP SEQUENCE waiting_list_place;`.execute(db);
+  await sql`DROP TABLE waiting_list_schedule_seen, waiting_list_offer, waiting_list_entry; DROP SEQUENCE waiting_list_place;`.execute(db);
 }

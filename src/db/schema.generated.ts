@@ -995,6 +995,11 @@ export interface WaitingListOffer {
   token_hash: string;
 }
 
+export interface WaitingListScheduleSeen {
+  id: Generated<number>;
+  version: string;
+}
+
 export interface WalkInCount {
   day: string;
   location_id: string;
@@ -1112,6 +1117,7 @@ export interface DB {
   ticket_transfer: TicketTransfer;
   waiting_list_entry: WaitingListEntry;
   waiting_list_offer: WaitingListOffer;
+  waiting_list_schedule_seen: WaitingListScheduleSeen;
   walk_in_count: WalkInCount;
   working_day_override: WorkingDayOverride;
   working_hours: WorkingHours;

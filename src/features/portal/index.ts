@@ -4,7 +4,8 @@
  */
 export { PortalLayout, Ltr, ErrorSummary } from './portal-layout.tsx';
 export { Term } from './term.tsx';
-export { problemPage, ProblemPage } from './problem-page.tsx';
+export { problemPage, ProblemPage, ProblemActions } from './problem-page.tsx';
+export { ConsentField, LanguageField, NameBirthEmailFields, type PersonFieldErrors } from './person-fields.tsx';
 export { qrSvg } from './qr.ts';
 export { renderIcs, type IcsEvent } from './ics.ts';
 export type { PortalDeps } from './portal-deps.ts';

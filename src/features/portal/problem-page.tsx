@@ -23,13 +23,20 @@ export function ProblemPage(props: ProblemProps) {
         <h1>{title}</h1>
         <p>{translate(props.lang, `portal.problem.${props.problem}.text`)}</p>
       </div>
-      <p class="actions">
-        {props.actions.map((action, index) => (
-          <a class={index === 0 ? 'button' : 'button secondary'} href={action.href}>
-            {action.label}
-          </a>
-        ))}
-      </p>
+      <ProblemActions actions={props.actions} />
     </PortalLayout>
+  );
+}
+
+/** Where to go on: the first link as the main button, the others beside it. */
+export function ProblemActions(props: { actions: { href: string; label: string }[] }) {
+  return (
+    <p class="actions">
+      {props.actions.map((action, index) => (
+        <a class={index === 0 ? 'button' : 'button secondary'} href={action.href}>
+          {action.label}
+        </a>
+      ))}
+    </p>
   );
 }

@@ -1,19 +1,16 @@
 import { AppError } from '../../shared/app-error.ts';
-import { unknownLink } from './entry-by-link.ts';
-import { hashLinkToken, isLinkToken } from './link-token.ts';
+import { lockEntryByLink } from './entry-by-link.ts';
 import { lookForTimesJobType } from './waiting-list-jobs.ts';
 import type { WaitingListDeps } from './waiting-list-deps.ts';
-import { confirmPlace, findEntryByToken } from './waiting-list-store.ts';
+import { confirmPlace } from './waiting-list-store.ts';
 
 /**
  * The second step of the double opt-in: the person confirms from the link in the mail, and only
  * now takes a place in line (its moment is the confirmation's). Confirming twice changes nothing.
  */
 export async function confirmEntry(deps: Pick<WaitingListDeps, 'db' | 'clock' | 'jobs'>, token: string | undefined): Promise<void> {
-  if (!isLinkToken(token)) throw unknownLink();
   await deps.db.transaction().execute(async (trx) => {
-    const entry = await findEntryByToken(trx, hashLinkToken(token), { lock: true });
-    if (!entry) throw unknownLink();
+    const entry = await lockEntryByLink(trx, token);
     if (entry.status !== 'pending') {
       if (entry.status === 'waiting' || entry.status === 'offered') return;
       throw new AppError('conflict', 'This entry has ended.', { details: { reason: 'entry_ended' } });

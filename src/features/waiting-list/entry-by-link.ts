@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.generated.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { hashLinkToken, isLinkToken } from './link-token.ts';
 import { findEntryByToken, openOfferOfEntry, positionOf, type EntryRow } from './waiting-list-store.ts';
@@ -34,6 +36,13 @@ export async function entryByLink(db: Database, token: string | undefined): Prom
     position: open && entry.place ? await positionOf(db, { ...entry, place: entry.place }) : null,
     offer: offer ? { startsAt: offer.starts_at, expiresAt: offer.expires_at } : null,
   };
+}
+
+/** The entry behind a link, locked for a change in `trx` (two clicks take turns). */
+export async function lockEntryByLink(trx: Transaction<DB>, token: string | undefined): Promise<EntryRow> {
+  const entry = isLinkToken(token) ? await findEntryByToken(trx, hashLinkToken(token), { lock: true }) : undefined;
+  if (!entry) throw unknownLink();
+  return entry;
 }
 
 export function unknownLink(): AppError {

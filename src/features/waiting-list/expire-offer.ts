@@ -15,7 +15,7 @@ export async function expireOffer(
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const offer = await lockOffer(trx, offerId);
-    if (!offer || offer.status !== 'open') return { outcome: 'answered', locationId: offer?.location_id };
+    if (offer?.status !== 'open') return { outcome: 'answered', locationId: offer?.location_id };
     if (offer.expires_at.getTime() > now.getTime()) return { outcome: 'not_yet', locationId: offer.location_id };
     await releaseHeldAppointment(trx, offer.appointment_id, now);
     await endOffer(trx, offer.id, 'expired', now);
@@ -34,4 +34,19 @@ export async function dueOffers(deps: Pick<WaitingListDeps, 'db' | 'clock'>): Pr
     .limit(500)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Hours an entry may wait for its confirmation (the link in the first mail) before it is dropped. */
+export const unconfirmedHours = 72;
+
+/** Entries never confirmed within `unconfirmedHours`: ended with their data, so the address may join again. */
+export async function dropUnconfirmedEntries(deps: Pick<WaitingListDeps, 'db' | 'clock'>): Promise<number> {
+  const before = new Date(deps.clock.now().getTime() - unconfirmedHours * 3600_000);
+  const dropped = await deps.db
+    .updateTable('waiting_list_entry')
+    .set({ status: 'lapsed', ended_at: deps.clock.now(), person_name: null, date_of_birth: null, email: null, email_normalized: null })
+    .where('status', '=', 'pending')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(dropped.numUpdatedRows);
 }

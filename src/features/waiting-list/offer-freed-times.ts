@@ -9,7 +9,14 @@ import { hashLinkToken, newLinkToken } from './link-token.ts';
 import { renderWaitingListMail } from './waiting-list-mails.ts';
 import { expireOfferJobType } from './waiting-list-jobs.ts';
 import type { WaitingListDeps } from './waiting-list-deps.ts';
-import { servicesWithWaitingEntries, waitingQueue, type Acceptable } from './waiting-list-store.ts';
+import {
+  endEntry,
+  locationsWithWaitingEntries,
+  scheduleChangedSinceLastLook,
+  servicesWithWaitingEntries,
+  waitingQueue,
+  type Acceptable,
+} from './waiting-list-store.ts';
 
 /**
  * A time came free at a location (a cancellation after its re-release delay, a move, an offer
@@ -19,6 +26,18 @@ import { servicesWithWaitingEntries, waitingQueue, type Acceptable } from './wai
 export async function offerFreedTimes(deps: WaitingListDeps, locationId: string): Promise<number> {
   let made = 0;
   for (const serviceId of await servicesWithWaitingEntries(deps.db, locationId)) made += await offerTimesOfService(deps, serviceId, locationId);
+  return made;
+}
+
+/**
+ * New working hours, an absence that ended, a closure lifted: the staff and office screens change
+ * the schedule, which bumps its version. When the version moved since the last look, every location
+ * with people waiting looks for times. Returns how many offers were made.
+ */
+export async function offerTimesAfterScheduleChange(deps: WaitingListDeps): Promise<number> {
+  if (!(await scheduleChangedSinceLastLook(deps.db))) return 0;
+  let made = 0;
+  for (const locationId of await locationsWithWaitingEntries(deps.db)) made += await offerFreedTimes(deps, locationId);
   return made;
 }
 
@@ -83,8 +102,9 @@ async function offerTimesOfService(deps: WaitingListDeps, serviceId: string, loc
         made++;
       } catch (error) {
         await sql`ROLLBACK TO SAVEPOINT offer`.execute(trx);
-        // Taken meanwhile, or the person booked this service themselves: the next one may fit.
+        // Taken meanwhile: the next person may fit. Booked this service themselves: they wait no more.
         if (!isAppError(error) || !['slot_taken', 'duplicate_booking', 'conflict', 'validation_failed'].includes(error.code)) throw error;
+        if (error.code === 'duplicate_booking') await endEntry(trx, entry.id, 'left', now);
       }
     }
     return made;

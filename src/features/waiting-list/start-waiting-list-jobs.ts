@@ -1,9 +1,9 @@
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { findAppointmentLocationId, type AppointmentNotifier } from '../appointments/index.ts';
-import { dueOffers, expireOffer } from './expire-offer.ts';
-import { offerFreedTimes } from './offer-freed-times.ts';
+import { dropUnconfirmedEntries, dueOffers, expireOffer } from './expire-offer.ts';
+import { offerFreedTimes, offerTimesAfterScheduleChange } from './offer-freed-times.ts';
 import type { WaitingListDeps, WaitingListSettings } from './waiting-list-deps.ts';
-import { expireOfferJobType, expireSweepJobType, lookForTimesJobType } from './waiting-list-jobs.ts';
+import { expireOfferJobType, expireSweepJobType, lookForTimesJobType, scheduleCheckJobType } from './waiting-list-jobs.ts';
 
 /** The waiting list's workers: offering freed times, and moving on when an offer expires. */
 export async function startWaitingListJobs(jobs: Jobs, deps: WaitingListDeps, timeZone: string): Promise<void> {
@@ -28,9 +28,18 @@ export async function startWaitingListJobs(jobs: Jobs, deps: WaitingListDeps, ti
     options: { retryLimit: 0, expireInSeconds: 300 },
     async handle() {
       for (const offerId of await dueOffers(deps)) await expire(offerId);
+      await dropUnconfirmedEntries(deps);
     },
   });
   await jobs.schedule(expireSweepJobType, '* * * * *', { tz: timeZone });
+  await jobs.register({
+    type: scheduleCheckJobType,
+    options: { retryLimit: 0, expireInSeconds: 300 },
+    async handle() {
+      await offerTimesAfterScheduleChange(deps);
+    },
+  });
+  await jobs.schedule(scheduleCheckJobType, '*/5 * * * *', { tz: timeZone });
 }
 
 /**

@@ -9,3 +9,6 @@ export const expireOfferJobType = jobType('waiting-list.expire-offer', z.strictO
 
 /** Every minute: offers whose time is up and whose own job has not run (another instance, a crash). */
 export const expireSweepJobType = jobType('waiting-list.expire-sweep', noPayload);
+
+/** Every five minutes: if the schedule changed (new hours, an absence ended), look for freed times. */
+export const scheduleCheckJobType = jobType('waiting-list.schedule-check', noPayload);

@@ -65,6 +65,11 @@ export async function endEntry(trx: Transaction<DB>, entryId: string, status: 'b
   return ended.numUpdatedRows > 0n;
 }
 
+/** An entry whose offer was declined waits again at its old place. */
+export async function backInLine(trx: Transaction<DB>, entryId: string): Promise<void> {
+  await trx.updateTable('waiting_list_entry').set({ status: 'waiting' }).where('id', '=', entryId).where('status', '=', 'offered').execute();
+}
+
 /** The entry takes its place in line: the next number of the sequence. */
 export async function confirmPlace(trx: Transaction<DB>, entryId: string, now: Date): Promise<void> {
   await trx
@@ -139,4 +144,18 @@ export async function waitingQueue(trx: Transaction<DB>, serviceId: string, loca
      ORDER BY e.place
        FOR UPDATE OF e SKIP LOCKED`.execute(trx);
   return rows;
+}
+
+/** Whether the schedule changed since the list last looked (and remembers that it looked now): one statement, so one instance sees each change. */
+export async function scheduleChangedSinceLastLook(db: Database): Promise<boolean> {
+  const { rows } = await sql<{ changed: number }>`
+    UPDATE waiting_list_schedule_seen w SET version = s.version FROM schedule_version s
+     WHERE w.id = 1 AND w.version <> s.version RETURNING 1 AS changed`.execute(db);
+  return rows.length > 0;
+}
+
+/** Locations where someone is waiting. */
+export async function locationsWithWaitingEntries(db: Database): Promise<string[]> {
+  const rows = await db.selectFrom('waiting_list_entry').select('location_id').distinct().where('status', '=', 'waiting').execute();
+  return rows.map((r) => r.location_id);
 }

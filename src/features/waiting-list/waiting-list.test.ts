@@ -9,14 +9,14 @@ import { fixedClock } from '../../shared/clock.ts';
 import { bookAppointment, cancelAndNotify, createAppointmentNotices, getAvailability, onlineRequester } from '../appointments/index.ts';
 import { createAppointmentNotifier } from '../appointments/portal/index.ts';
 import { createTestJobs } from '../../../test/app.ts';
-import { acceptOffer } from './accept-offer.ts';
+import { acceptOffer } from './answer-offer.ts';
 import { confirmEntry } from './confirm-entry.ts';
-import { declineOffer } from './decline-offer.ts';
+import { declineOffer } from './answer-offer.ts';
 import { entryByLink } from './entry-by-link.ts';
-import { dueOffers, expireOffer } from './expire-offer.ts';
+import { dropUnconfirmedEntries, dueOffers, expireOffer } from './expire-offer.ts';
 import { joinWaitingList, type JoinRequest } from './join-waiting-list.ts';
 import { leaveWaitingList } from './leave-waiting-list.ts';
-import { offerFreedTimes } from './offer-freed-times.ts';
+import { offerFreedTimes, offerTimesAfterScheduleChange } from './offer-freed-times.ts';
 import { waitingListWatcher } from './start-waiting-list-jobs.ts';
 import type { WaitingListDeps } from './waiting-list-deps.ts';
 import { waitingListFigures } from './waiting-list-figures.ts';
@@ -29,7 +29,15 @@ const notices = createAppointmentNotices({
   db,
   deliverer: createAppointmentNotifier({ jobs, clock, publicUrl: 'https://lotse.test', key: async () => 'k'.repeat(43) }),
 });
-const sut: WaitingListDeps = { db, clock, jobs, notices, publicUrl: 'https://lotse.test', settings: { offerMinutes: 30, releaseDelayMinutes: 60 } };
+// Notices are recorded, not delivered: the tests look at them.
+const sut: WaitingListDeps = {
+  db,
+  clock,
+  jobs,
+  notices: { changed: (trx, change) => notices.changed(trx, change) },
+  publicUrl: 'https://lotse.test',
+  settings: { offerMinutes: 30, releaseDelayMinutes: 60 },
+};
 
 async function rejectsWith(promise: Promise<unknown>, code: string, reason?: string): Promise<void> {
   try {
@@ -244,6 +252,20 @@ describe('waiting list', () => {
     assert.equal(mails.rows[0]!.n, 1, 'one confirmation mail, none for the refused entry');
   });
 
+  test('an entry nobody confirms is dropped after 72 hours with its data; the address may join again', async () => {
+    const { office, serviceId } = await fullyBookedOffice();
+    const request = joinRequest(serviceId, office.locationId);
+    const { token } = await joinWaitingList(sut, request);
+    clock.advance(71 * 3600_000);
+    await dropUnconfirmedEntries(sut);
+    assert.equal((await entryByLink(db, token)).status, 'pending');
+    clock.advance(2 * 3600_000);
+    assert.ok((await dropUnconfirmedEntries(sut)) >= 1);
+    assert.equal((await entryByLink(db, token)).status, 'lapsed');
+    await rejectsWith(confirmEntry(sut, token), 'conflict', 'entry_ended');
+    await joinWaitingList(sut, request);
+  });
+
   test('bad links and an unknown language: clear errors, nothing written', async () => {
     const { office, serviceId } = await fullyBookedOffice();
     await rejectsWith(joinWaitingList(sut, joinRequest(serviceId, office.locationId, { language: 'xx' })), 'validation_failed', 'language');
@@ -258,6 +280,18 @@ describe('waiting list', () => {
     await rejectsWith(confirmEntry(sut, undefined), 'not_found', 'unknown_link');
     const entries = await db.selectFrom('waiting_list_entry').select('id').where('service_id', '=', serviceId).execute();
     assert.equal(entries.length, 0);
+  });
+
+  test('new working hours reach the list through the schedule version: one look per change', async () => {
+    const { office, serviceId } = await fullyBookedOffice();
+    const waiting = await waitingPerson(serviceId, office.locationId);
+    await offerTimesAfterScheduleChange(sut);
+    assert.equal(await offerTimesAfterScheduleChange(sut), 0, 'nothing changed since the last look');
+    await createClerk(db, office, { starts: '10:00', ends: '10:30' });
+    assert.ok((await offerTimesAfterScheduleChange(sut)) >= 1);
+    const entry = await entryByLink(db, waiting);
+    assert.equal(entry.status, 'offered');
+    assert.equal(entry.offer?.startsAt.toISOString().slice(11, 16), '09:00', 'the new clerk’s 10:00 in Wetzlar');
   });
 
   test('a cancellation told through the notices queues a look for times once the re-release delay is over', async () => {

@@ -1,6 +1,6 @@
-import { languageName, languages, translate, type Lang } from '../../../web/i18n.ts';
+import { translate, type Lang } from '../../../web/i18n.ts';
 import type { LocationView, ServiceView } from '../../office/index.ts';
-import { ErrorSummary, PortalLayout, Term } from '../../portal/index.ts';
+import { ConsentField, ErrorSummary, LanguageField, NameBirthEmailFields, PortalLayout, Term } from '../../portal/index.ts';
 import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from '../../../web/format.ts';
 import type { FreeDay } from './portal-engine.ts';
 
@@ -229,60 +229,7 @@ export function DetailsPage(props: {
           <input type="hidden" name="start" value={props.start.toISOString()} />
         )}
         <p>{t('portal.details.intro')}</p>
-        <div class={errors.name ? 'field invalid' : 'field'}>
-          <label for="name">{t('portal.details.name')}</label>
-          <span class="hint" id="name-hint">
-            {t('portal.details.name.hint')}
-          </span>
-          {fieldError('name')}
-          <input
-            type="text"
-            id="name"
-            name="name"
-            value={values.name}
-            maxlength={200}
-            autocomplete="name"
-            required
-            aria-invalid={errors.name ? 'true' : undefined}
-            aria-describedby={described('name', 'name-hint')}
-          />
-        </div>
-        <div class={errors.dateOfBirth ? 'field invalid' : 'field'}>
-          <label for="dateOfBirth">{t('portal.details.dob')}</label>
-          <span class="hint" id="dateOfBirth-hint">
-            {t('portal.details.dob.hint')}
-          </span>
-          {fieldError('dateOfBirth')}
-          <input
-            type="date"
-            id="dateOfBirth"
-            name="dateOfBirth"
-            value={values.dateOfBirth}
-            autocomplete="bday"
-            required
-            aria-invalid={errors.dateOfBirth ? 'true' : undefined}
-            aria-describedby={described('dateOfBirth', 'dateOfBirth-hint')}
-          />
-        </div>
-        <div class={errors.email ? 'field invalid' : 'field'}>
-          <label for="email">{t('portal.details.email')}</label>
-          <span class="hint" id="email-hint">
-            {t('portal.details.email.hint')}
-          </span>
-          {fieldError('email')}
-          <input
-            type="email"
-            id="email"
-            name="email"
-            value={values.email}
-            maxlength={254}
-            autocomplete="email"
-            dir="ltr"
-            required
-            aria-invalid={errors.email ? 'true' : undefined}
-            aria-describedby={described('email', 'email-hint')}
-          />
-        </div>
+        <NameBirthEmailFields lang={lang} values={values} errors={errors} />
         <div class={errors.phone ? 'field invalid' : 'field'}>
           <label for="phone">{t('portal.details.phone')}</label>
           <span class="hint" id="phone-hint">
@@ -301,37 +248,8 @@ export function DetailsPage(props: {
             aria-describedby={described('phone', 'phone-hint')}
           />
         </div>
-        <div class={errors.language ? 'field invalid' : 'field'}>
-          <label for="language">{t('portal.details.language')}</label>
-          {fieldError('language')}
-          <select id="language" name="language" autocomplete="language" aria-describedby={described('language')}>
-            {languages.map((code) => (
-              <option value={code} lang={code} selected={values.language === code}>
-                {languageName(code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <h2>{t('portal.details.privacy')}</h2>
-        <p>
-          {t('portal.details.privacy.text')} <a href={`/${lang}/privacy`}>{t('portal.privacy.link')}</a>
-        </p>
-        <div class={errors.consent ? 'field invalid' : 'field'}>
-          {fieldError('consent')}
-          <span class="check">
-            <input
-              type="checkbox"
-              id="consent"
-              name="consent"
-              value="yes"
-              checked={values.consent}
-              required
-              aria-invalid={errors.consent ? 'true' : undefined}
-              aria-describedby={described('consent')}
-            />
-            <label for="consent">{t('portal.details.consent')}</label>
-          </span>
-        </div>
+        <LanguageField lang={lang} value={values.language} error={errors.language} />
+        <ConsentField lang={lang} text={t('portal.details.privacy.text')} checked={values.consent} error={errors.consent} />
         <input type="hidden" name="altcha" value="" />
         <p class="pow-status" id="pow-status" role="status" data-working={t('portal.pow.working')} data-done={t('portal.pow.done')}>
           {errors.pow ? <span class="field-error">{errors.pow}</span> : null}

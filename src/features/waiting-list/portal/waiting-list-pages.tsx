@@ -1,7 +1,7 @@
 import { formatDate, formatTime, weekdayName } from '../../../web/format.ts';
-import { languageName, languages, translate, type Lang } from '../../../web/i18n.ts';
+import { translate, type Lang } from '../../../web/i18n.ts';
 import type { LocationView, ServiceView } from '../../office/index.ts';
-import { ErrorSummary, PortalLayout, Term } from '../../portal/index.ts';
+import { ConsentField, ErrorSummary, LanguageField, NameBirthEmailFields, PortalLayout, ProblemActions, Term } from '../../portal/index.ts';
 import type { EntryView } from '../entry-by-link.ts';
 
 const tr =
@@ -94,79 +94,9 @@ export function JoinPage(props: {
             ))}
           </select>
         </div>
-        <div class={errors.name ? 'field invalid' : 'field'}>
-          <label for="name">{t('portal.details.name')}</label>
-          <span class="hint" id="name-hint">
-            {t('portal.details.name.hint')}
-          </span>
-          {fieldError('name')}
-          <input
-            type="text"
-            id="name"
-            name="name"
-            value={values.name}
-            maxlength={200}
-            autocomplete="name"
-            required
-            aria-invalid={errors.name ? 'true' : undefined}
-            aria-describedby={described('name', 'name-hint')}
-          />
-        </div>
-        <div class={errors.dateOfBirth ? 'field invalid' : 'field'}>
-          <label for="dateOfBirth">{t('portal.details.dob')}</label>
-          <span class="hint" id="dateOfBirth-hint">
-            {t('portal.details.dob.hint')}
-          </span>
-          {fieldError('dateOfBirth')}
-          <input
-            type="date"
-            id="dateOfBirth"
-            name="dateOfBirth"
-            value={values.dateOfBirth}
-            autocomplete="bday"
-            required
-            aria-invalid={errors.dateOfBirth ? 'true' : undefined}
-            aria-describedby={described('dateOfBirth', 'dateOfBirth-hint')}
-          />
-        </div>
-        <div class={errors.email ? 'field invalid' : 'field'}>
-          <label for="email">{t('portal.details.email')}</label>
-          {fieldError('email')}
-          <input
-            type="email"
-            id="email"
-            name="email"
-            value={values.email}
-            maxlength={254}
-            autocomplete="email"
-            dir="ltr"
-            required
-            aria-invalid={errors.email ? 'true' : undefined}
-            aria-describedby={described('email')}
-          />
-        </div>
-        <div class={errors.language ? 'field invalid' : 'field'}>
-          <label for="language">{t('portal.details.language')}</label>
-          {fieldError('language')}
-          <select id="language" name="language" autocomplete="language" aria-describedby={described('language')}>
-            {languages.map((code) => (
-              <option value={code} lang={code} selected={values.language === code}>
-                {languageName(code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <h2>{t('portal.details.privacy')}</h2>
-        <p>
-          {t('waitingList.join.privacy')} <a href={`/${lang}/privacy`}>{t('portal.privacy.link')}</a>
-        </p>
-        <div class={errors.consent ? 'field invalid' : 'field'}>
-          {fieldError('consent')}
-          <span class="check">
-            <input type="checkbox" id="consent" name="consent" value="yes" required aria-describedby={described('consent')} />
-            <label for="consent">{t('portal.details.consent')}</label>
-          </span>
-        </div>
+        <NameBirthEmailFields lang={lang} values={values} errors={errors} />
+        <LanguageField lang={lang} value={values.language} error={errors.language} />
+        <ConsentField lang={lang} text={t('waitingList.join.privacy')} checked={false} error={errors.consent} />
         <p class="actions">
           <button class="button" type="submit">
             {t('waitingList.join.submit')}
@@ -176,6 +106,20 @@ export function JoinPage(props: {
       </form>
     </PortalLayout>
   );
+}
+
+/** Buttons that change something (each a POST with the CSRF token): what a link in a mail opens to. */
+function ButtonForms(props: { csrf: string; buttons: { action: string; label: string; secondary?: boolean }[] }) {
+  return props.buttons.map((button) => (
+    <form method="post" action={button.action}>
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      <p class="actions">
+        <button class={button.secondary ? 'button secondary' : 'button'} type="submit">
+          {button.label}
+        </button>
+      </p>
+    </form>
+  ));
 }
 
 /** A short page: a heading, a text, links on (after joining, declining, or when something is wrong). */
@@ -189,13 +133,7 @@ export function MessagePage(props: { lang: Lang; path: string; title: string; te
   return (
     <PortalLayout lang={props.lang} title={props.title} path={props.path}>
       {props.alert ? <div role="alert">{body}</div> : body}
-      <p class="actions">
-        {props.actions.map((action, index) => (
-          <a class={index === 0 ? 'button' : 'button secondary'} href={action.href}>
-            {action.label}
-          </a>
-        ))}
-      </p>
+      <ProblemActions actions={props.actions} />
     </PortalLayout>
   );
 }
@@ -213,15 +151,10 @@ export function EntryPage(props: { lang: Lang; entry: EntryView; service: Servic
       <h1>{t('waitingList.entry.title')}</h1>
       <Facts lang={lang} service={props.service} location={props.location} />
       {entry.status === 'pending' ? (
-        <form method="post" action={`${props.action}/confirm`}>
-          <input type="hidden" name="_csrf" value={props.csrf} />
+        <>
           <p>{t('waitingList.entry.pending')}</p>
-          <p class="actions">
-            <button class="button" type="submit">
-              {t('waitingList.entry.confirm')}
-            </button>
-          </p>
-        </form>
+          <ButtonForms csrf={props.csrf} buttons={[{ action: `${props.action}/confirm`, label: t('waitingList.entry.confirm') }]} />
+        </>
       ) : null}
       {entry.position !== null ? (
         <p class="notice" role="status">
@@ -242,21 +175,12 @@ export function EntryPage(props: { lang: Lang; entry: EntryView; service: Servic
           <p>
             {days} · <bdi dir="ltr">{hours}</bdi>
           </p>
-          <form method="post" action={`${props.action}/leave`}>
-            <input type="hidden" name="_csrf" value={props.csrf} />
-            <p class="actions">
-              <button class="button secondary" type="submit">
-                {t('waitingList.entry.leave')}
-              </button>
-            </p>
-          </form>
+          <ButtonForms csrf={props.csrf} buttons={[{ action: `${props.action}/leave`, label: t('waitingList.entry.leave'), secondary: true }]} />
         </>
       ) : (
         <p class="notice">{t(`waitingList.entry.${entry.status}`)}</p>
       )}
-      <p>
-        <a href={`/${lang}/`}>{t('portal.home')}</a>
-      </p>
+      <ProblemActions actions={[{ href: `/${lang}/`, label: t('portal.home') }]} />
     </PortalLayout>
   );
 }
@@ -286,22 +210,13 @@ export function OfferPage(props: {
           {formatDate(lang, props.startsAt, zone)} · <bdi dir="ltr">{formatTime(lang, props.startsAt, zone)}</bdi>
         </dd>
       </dl>
-      <form method="post" action={`${props.action}/accept`}>
-        <input type="hidden" name="_csrf" value={props.csrf} />
-        <p class="actions">
-          <button class="button" type="submit">
-            {t('waitingList.offer.accept')}
-          </button>
-        </p>
-      </form>
-      <form method="post" action={`${props.action}/decline`}>
-        <input type="hidden" name="_csrf" value={props.csrf} />
-        <p class="actions">
-          <button class="button secondary" type="submit">
-            {t('waitingList.offer.decline')}
-          </button>
-        </p>
-      </form>
+      <ButtonForms
+        csrf={props.csrf}
+        buttons={[
+          { action: `${props.action}/accept`, label: t('waitingList.offer.accept') },
+          { action: `${props.action}/decline`, label: t('waitingList.offer.decline'), secondary: true },
+        ]}
+      />
     </PortalLayout>
   );
 }

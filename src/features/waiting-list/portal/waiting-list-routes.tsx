@@ -7,9 +7,9 @@ import { isPortalPersonName, normalizePersonName, type AppointmentNotifier, type
 import { findLocation, findLocationById, findService, findServiceById } from '../../office/index.ts';
 import { checkCsrf, clientIp, csrfToken, enforce, grantAccess, portalLang, portalLangSegment, problemPage, type PortalDeps } from '../../portal/index.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
-import { acceptOffer } from '../accept-offer.ts';
+import { acceptOffer } from '../answer-offer.ts';
 import { confirmEntry } from '../confirm-entry.ts';
-import { declineOffer } from '../decline-offer.ts';
+import { declineOffer } from '../answer-offer.ts';
 import { entryByLink } from '../entry-by-link.ts';
 import { joinWaitingList } from '../join-waiting-list.ts';
 import { leaveWaitingList } from '../leave-waiting-list.ts';
@@ -114,18 +114,7 @@ export function waitingListPortalRoutes(deps: WaitingListPortalDeps): Hono<AppEn
     return c.redirect(`/${l}/waiting-list/joined`, 303);
   });
 
-  routes.get(`/${lang}/waiting-list/joined`, (c) => {
-    const l = portalLang(c);
-    return c.html(
-      <MessagePage
-        lang={l}
-        path="/waiting-list/joined"
-        title={translate(l, 'waitingList.joined.title')}
-        text={translate(l, 'waitingList.joined.text')}
-        actions={[{ href: `/${l}/`, label: translate(l, 'portal.home') }]}
-      />,
-    );
-  });
+  routes.get(`/${lang}/waiting-list/joined`, (c) => note(c, 'joined'));
 
   routes.get(`/${lang}/waiting-list/entry/:token`, async (c) => {
     const l = portalLang(c);
@@ -144,16 +133,12 @@ export function waitingListPortalRoutes(deps: WaitingListPortalDeps): Hono<AppEn
     ['confirm', confirmEntry],
     ['leave', leaveWaitingList],
   ] as const) {
-    routes.post(`/${lang}/waiting-list/entry/:token/${step}`, async (c) => {
-      const form = await c.req.parseBody();
-      checkCsrf(c, form, deps.publicUrl);
-      try {
+    routes.post(`/${lang}/waiting-list/entry/:token/${step}`, (c) =>
+      byButton(c, async () => {
         await act(list, c.req.param('token'));
-      } catch (error) {
-        return failure(c, error);
-      }
-      return c.redirect(`/${portalLang(c)}/waiting-list/entry/${c.req.param('token')}`, 303);
-    });
+        return c.redirect(`/${portalLang(c)}/waiting-list/entry/${c.req.param('token')}`, 303);
+      }),
+    );
   }
 
   routes.get(`/${lang}/waiting-list/offer/:token`, async (c) => {
@@ -181,39 +166,45 @@ export function waitingListPortalRoutes(deps: WaitingListPortalDeps): Hono<AppEn
     }
   });
 
-  routes.post(`/${lang}/waiting-list/offer/:token/accept`, async (c) => {
-    const l = portalLang(c);
-    const form = await c.req.parseBody();
-    checkCsrf(c, form, deps.publicUrl);
-    try {
+  routes.post(`/${lang}/waiting-list/offer/:token/accept`, (c) =>
+    byButton(c, async () => {
       const outcome = await acceptOffer(list, c.req.param('token'));
       if (outcome.kind === 'already_booked') return problem(c, 409, 'already_booked');
       grantAccess(c, await deps.key(), outcome.appointmentCode, deps.clock.now());
-      return c.redirect(`/${l}/appointment/${outcome.appointmentCode}?notice=booked`, 303);
-    } catch (error) {
-      return failure(c, error);
-    }
-  });
+      return c.redirect(`/${portalLang(c)}/appointment/${outcome.appointmentCode}?notice=booked`, 303);
+    }),
+  );
 
-  routes.post(`/${lang}/waiting-list/offer/:token/decline`, async (c) => {
-    const l = portalLang(c);
-    const form = await c.req.parseBody();
-    checkCsrf(c, form, deps.publicUrl);
-    try {
+  routes.post(`/${lang}/waiting-list/offer/:token/decline`, (c) =>
+    byButton(c, async () => {
       await declineOffer(list, c.req.param('token'));
-    } catch (error) {
-      return failure(c, error);
-    }
+      return note(c, 'declined');
+    }),
+  );
+
+  /** A short page after a step: `waitingList.<what>.title` and `.text`, and the way home. */
+  function note(c: Context<AppEnv>, what: 'joined' | 'declined') {
+    const l = portalLang(c);
     return c.html(
       <MessagePage
         lang={l}
-        path="/"
-        title={translate(l, 'waitingList.declined.title')}
-        text={translate(l, 'waitingList.declined.text')}
+        path={what === 'joined' ? '/waiting-list/joined' : '/'}
+        title={translate(l, `waitingList.${what}.title`)}
+        text={translate(l, `waitingList.${what}.text`)}
         actions={[{ href: `/${l}/`, label: translate(l, 'portal.home') }]}
       />,
     );
-  });
+  }
+
+  /** A page's button (POST with the form's CSRF token): the change, or the page that says why not. */
+  async function byButton(c: Context<AppEnv>, change: () => Promise<Response>): Promise<Response> {
+    checkCsrf(c, await c.req.parseBody(), deps.publicUrl);
+    try {
+      return await change();
+    } catch (error) {
+      return failure(c, error);
+    }
+  }
 
   /** What went wrong, in the reader's language: a tampered link, a used or expired offer, a second entry. */
   function failure(c: Context<AppEnv>, error: unknown) {

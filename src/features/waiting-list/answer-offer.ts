@@ -1,9 +1,9 @@
-import { confirmHeldAppointment, releaseHeldAppointment } from '../appointments/index.ts';
+import { confirmHeldAppointment } from '../appointments/index.ts';
 import { isAppError } from '../../shared/app-error.ts';
 import { checkOfferOpen, offerByLink } from './offer-by-link.ts';
-import { lookForTimesJobType } from './waiting-list-jobs.ts';
+import { giveBackOffer } from './give-back-offer.ts';
 import type { WaitingListDeps } from './waiting-list-deps.ts';
-import { endEntry, endOffer } from './waiting-list-store.ts';
+import { backInLine, endEntry, endOffer } from './waiting-list-store.ts';
 
 export type AcceptOutcome = { kind: 'booked'; appointmentCode: string } | { kind: 'already_booked' };
 
@@ -26,14 +26,26 @@ export async function acceptOffer(deps: WaitingListDeps, token: string | undefin
         return { kind: 'booked', appointmentCode: booked.code };
       } catch (error) {
         if (!isAppError(error) || error.code !== 'duplicate_booking') throw error;
-        await releaseHeldAppointment(trx, offer.appointment_id, now);
-        await endOffer(trx, offer.id, 'declined', now);
+        await giveBackOffer(trx, deps.jobs, offer, now);
         await endEntry(trx, offer.entry_id, 'left', now);
-        await deps.jobs.send(lookForTimesJobType, { locationId: offer.location_id }, { trx });
         return { kind: 'already_booked' };
       }
     });
   } finally {
     deps.notices.committed?.();
   }
+}
+
+/**
+ * The time does not suit: it goes to the next person, and the person keeps their place in line
+ * (this start is never offered to them again).
+ */
+export async function declineOffer(deps: Pick<WaitingListDeps, 'db' | 'clock' | 'jobs'>, token: string | undefined): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const offer = await offerByLink(trx, token, { lock: true });
+    const now = deps.clock.now();
+    checkOfferOpen(offer, now);
+    await giveBackOffer(trx, deps.jobs, offer, now);
+    await backInLine(trx, offer.entry_id);
+  });
 }
