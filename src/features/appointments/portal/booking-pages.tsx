@@ -46,6 +46,8 @@ export function CalendarPage(props: {
   earlierHref: string | undefined;
   laterHref: string | undefined;
   backHref: string;
+  /** The service releases today's times by lottery (docs/lottery.md): where to enter it. */
+  lotteryHref?: string | undefined;
 }) {
   const t = tr(props.lang);
   return (
@@ -53,6 +55,11 @@ export function CalendarPage(props: {
       <p class="muted">{props.context}</p>
       <h1>{t('portal.book.calendar.title')}</h1>
       <p>{props.heading}</p>
+      {props.lotteryHref ? (
+        <p class="notice">
+          {t('lottery.calendar')} <a href={props.lotteryHref}>{t('lottery.title')}</a>
+        </p>
+      ) : null}
       {props.days.length === 0 ? (
         <p class="notice">{t('portal.book.calendar.none')}</p>
       ) : (

@@ -43,7 +43,14 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const { service, location } = found;
-    return calendar(c, deps, { service, location, path: `/book/${service.slug}/${location.slug}`, backHref: `/${portalLang(c)}/book/${service.slug}` });
+    const lotteryHref = service.sameDayLotteryMinutes === null ? undefined : `/${portalLang(c)}/lottery/${service.slug}/${location.slug}`;
+    return calendar(c, deps, {
+      service,
+      location,
+      path: `/book/${service.slug}/${location.slug}`,
+      backHref: `/${portalLang(c)}/book/${service.slug}`,
+      lotteryHref,
+    });
   });
 
   routes.get(`/${langSegment}/book/:service/:location/details`, async (c) => {
@@ -278,7 +285,7 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
 export async function calendar(
   c: Context<AppEnv>,
   deps: AppointmentPortalDeps,
-  page: { service: ServiceView; location: LocationView; path: string; backHref: string },
+  page: { service: ServiceView; location: LocationView; path: string; backHref: string; lotteryHref?: string | undefined },
 ): Promise<Response> {
   const { service, location } = page;
   const l = portalLang(c);
@@ -307,6 +314,7 @@ export async function calendar(
       earlierHref={from > today ? `${base}?from=${maxDay(today, addDays(from, -deps.settings.calendarDays))}` : undefined}
       laterHref={to < lastDay ? `${base}?from=${addDays(to, 1)}` : undefined}
       backHref={page.backHref}
+      lotteryHref={page.lotteryHref}
     />,
   );
 }
