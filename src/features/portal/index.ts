@@ -4,6 +4,7 @@
  */
 export { PortalLayout, Ltr, ErrorSummary } from './portal-layout.tsx';
 export { Term } from './term.tsx';
+export { ConsentAndProofOfWork, describedBy, errorSummary, FieldError, PersonFields, type PersonErrors, type PersonValues } from './person-fields.tsx';
 export { problemPage, ProblemPage } from './problem-page.tsx';
 export { qrSvg } from './qr.ts';
 export { renderIcs, type IcsEvent } from './ics.ts';

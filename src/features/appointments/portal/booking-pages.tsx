@@ -1,6 +1,17 @@
 import { languageName, languages, translate, type Lang } from '../../../web/i18n.ts';
 import type { LocationView, ServiceView } from '../../office/index.ts';
-import { ErrorSummary, PortalLayout, Term } from '../../portal/index.ts';
+import {
+  ConsentAndProofOfWork,
+  describedBy,
+  ErrorSummary,
+  errorSummary,
+  FieldError,
+  PersonFields,
+  PortalLayout,
+  Term,
+  type PersonErrors,
+  type PersonValues,
+} from '../../portal/index.ts';
 import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from '../../../web/format.ts';
 import type { FreeDay } from './portal-engine.ts';
 
@@ -164,8 +175,8 @@ export function TimesPage(props: {
   );
 }
 
-export type DetailsValues = { name: string; dateOfBirth: string; email: string; phone: string; language: string; consent: boolean };
-export type FieldErrors = Partial<Record<'name' | 'dateOfBirth' | 'email' | 'phone' | 'language' | 'consent' | 'start' | 'pow', string>>;
+export type DetailsValues = PersonValues;
+export type FieldErrors = PersonErrors;
 
 export function DetailsPage(props: {
   lang: Lang;
@@ -185,14 +196,9 @@ export function DetailsPage(props: {
   const { lang, values, errors } = props;
   const t = tr(lang);
   const zone = props.location.timeZone;
-  const summary = Object.entries(errors).map(([field, message]) => ({ field: field === 'pow' ? 'pow-status' : field, message: message ?? '' }));
-  const described = (field: keyof FieldErrors, hint?: string) => [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
-  const fieldError = (field: keyof FieldErrors) =>
-    errors[field] ? (
-      <span class="field-error" id={`${field}-error`}>
-        {errors[field]}
-      </span>
-    ) : null;
+  const summary = errorSummary(errors);
+  const described = (field: keyof FieldErrors) => describedBy(errors, field);
+  const fieldError = (field: keyof FieldErrors) => <FieldError errors={errors} field={field} />;
   return (
     <PortalLayout lang={lang} title={t('portal.details.title')} path={props.path} query={props.query} script>
       <ErrorSummary lang={lang} errors={summary} />
@@ -224,60 +230,7 @@ export function DetailsPage(props: {
           <input type="hidden" name="start" value={props.start.toISOString()} />
         )}
         <p>{t('portal.details.intro')}</p>
-        <div class={errors.name ? 'field invalid' : 'field'}>
-          <label for="name">{t('portal.details.name')}</label>
-          <span class="hint" id="name-hint">
-            {t('portal.details.name.hint')}
-          </span>
-          {fieldError('name')}
-          <input
-            type="text"
-            id="name"
-            name="name"
-            value={values.name}
-            maxlength={200}
-            autocomplete="name"
-            required
-            aria-invalid={errors.name ? 'true' : undefined}
-            aria-describedby={described('name', 'name-hint')}
-          />
-        </div>
-        <div class={errors.dateOfBirth ? 'field invalid' : 'field'}>
-          <label for="dateOfBirth">{t('portal.details.dob')}</label>
-          <span class="hint" id="dateOfBirth-hint">
-            {t('portal.details.dob.hint')}
-          </span>
-          {fieldError('dateOfBirth')}
-          <input
-            type="date"
-            id="dateOfBirth"
-            name="dateOfBirth"
-            value={values.dateOfBirth}
-            autocomplete="bday"
-            required
-            aria-invalid={errors.dateOfBirth ? 'true' : undefined}
-            aria-describedby={described('dateOfBirth', 'dateOfBirth-hint')}
-          />
-        </div>
-        <div class={errors.email ? 'field invalid' : 'field'}>
-          <label for="email">{t('portal.details.email')}</label>
-          <span class="hint" id="email-hint">
-            {t('portal.details.email.hint')}
-          </span>
-          {fieldError('email')}
-          <input
-            type="email"
-            id="email"
-            name="email"
-            value={values.email}
-            maxlength={254}
-            autocomplete="email"
-            dir="ltr"
-            required
-            aria-invalid={errors.email ? 'true' : undefined}
-            aria-describedby={described('email', 'email-hint')}
-          />
-        </div>
+        <PersonFields lang={lang} values={values} errors={errors} />
         <div class={errors.phone ? 'field invalid' : 'field'}>
           <label for="phone">{t('portal.details.phone')}</label>
           <span class="hint" id="phone-hint">
@@ -293,7 +246,7 @@ export function DetailsPage(props: {
             autocomplete="tel"
             dir="ltr"
             aria-invalid={errors.phone ? 'true' : undefined}
-            aria-describedby={described('phone', 'phone-hint')}
+            aria-describedby={describedBy(errors, 'phone', 'phone-hint')}
           />
         </div>
         <div class={errors.language ? 'field invalid' : 'field'}>
@@ -307,33 +260,7 @@ export function DetailsPage(props: {
             ))}
           </select>
         </div>
-        <h2>{t('portal.details.privacy')}</h2>
-        <p>
-          {t('portal.details.privacy.text')} <a href={`/${lang}/privacy`}>{t('portal.privacy.link')}</a>
-        </p>
-        <div class={errors.consent ? 'field invalid' : 'field'}>
-          {fieldError('consent')}
-          <span class="check">
-            <input
-              type="checkbox"
-              id="consent"
-              name="consent"
-              value="yes"
-              checked={values.consent}
-              required
-              aria-invalid={errors.consent ? 'true' : undefined}
-              aria-describedby={described('consent')}
-            />
-            <label for="consent">{t('portal.details.consent')}</label>
-          </span>
-        </div>
-        <input type="hidden" name="altcha" value="" />
-        <p class="pow-status" id="pow-status" role="status" data-working={t('portal.pow.working')} data-done={t('portal.pow.done')}>
-          {errors.pow ? <span class="field-error">{errors.pow}</span> : null}
-        </p>
-        <noscript>
-          <p class="notice">{t('portal.pow.noscript')}</p>
-        </noscript>
+        <ConsentAndProofOfWork lang={lang} values={values} errors={errors} />
         <p class="actions">
           <button class="button" type="submit">
             {t('portal.details.submit')}
