@@ -91,12 +91,7 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
       manage_secret_hash: hashManageSecret(manageSecret),
       manage_secret_sealed: request.idempotencyKey ? sealManageSecret(manageSecret, request.idempotencyKey) : null,
       service_id: offered.serviceId,
-      person_name: person.name,
-      date_of_birth: person.dateOfBirth,
-      email: person.email,
-      email_normalized: person.emailNormalized,
-      phone: person.phone,
-      language: person.language,
+      ...personColumns(person),
       created_by: request.actor.channel,
       created_by_staff_id: request.actor.channel === 'staff' ? request.actor.staffId : null,
       idempotency_key: keyHash,
@@ -137,6 +132,18 @@ export async function bookInRounds(
     }
   }
   return { version: probe.version, row: null };
+}
+
+/** The person's columns of an appointment row. */
+export function personColumns(person: NormalizedPerson) {
+  return {
+    person_name: person.name,
+    date_of_birth: person.dateOfBirth,
+    email: person.email,
+    email_normalized: person.emailNormalized,
+    phone: person.phone,
+    language: person.language,
+  };
 }
 
 export function parseBookingStart(value: string): number {

@@ -1,6 +1,6 @@
 import { isAppError } from '../../shared/app-error.ts';
 import { hashManageSecret, newManageSecret } from './appointment-code.ts';
-import { bookInRounds, normalizePerson, type Person } from './book-appointment.ts';
+import { bookInRounds, normalizePerson, personColumns, type Person } from './book-appointment.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { withCurrentSchedule } from './find-slot.ts';
 import { getAvailability } from './get-availability.ts';
@@ -41,12 +41,7 @@ export async function holdTime(
         manage_secret_hash: hashManageSecret(newManageSecret()),
         manage_secret_sealed: null,
         service_id: offered.serviceId,
-        person_name: person.name,
-        date_of_birth: person.dateOfBirth,
-        email: person.email,
-        email_normalized: person.emailNormalized,
-        phone: person.phone,
-        language: person.language,
+        ...personColumns(person),
         created_by: 'online',
         created_by_staff_id: null,
         idempotency_key: null,

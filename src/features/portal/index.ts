@@ -14,6 +14,7 @@ export { portalKeyLoader } from './portal-secret.ts';
 export { checkCsrf, clientIp, csrfToken, dropAccess, grantAccess, grantedCode, hasAccess, secureCookie } from './http/portal-security.ts';
 export { isManageToken, manageToken, sign } from './manage-token.ts';
 export { enforce } from './rate-limit.ts';
+export { guardSubmission } from './submission-guard.ts';
 export { newChallenge, spendSolution } from './proof-of-work.ts';
 export { powHeader, proofOfWorkRoutes } from './proof-of-work-routes.ts';
 export { portalLang, portalLangSegment, portalRoutes } from './portal-routes.tsx';

@@ -4,7 +4,7 @@ import { isAppError } from '../../../shared/app-error.ts';
 import { translate } from '../../../web/i18n.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
 import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../../office/index.ts';
-import { checkCsrf, clientIp, csrfToken, enforce, grantAccess, grantedCode, newChallenge, problemPage, spendSolution, portalLang } from '../../portal/index.ts';
+import { checkCsrf, clientIp, csrfToken, grantAccess, grantedCode, guardSubmission, newChallenge, problemPage, portalLang } from '../../portal/index.ts';
 import { addDays, formatDay, isIsoDay, localDay } from '../../../web/format.ts';
 import type { Person } from '../book-appointment.ts';
 import { findBookingAt } from '../find-booking-at.ts';
@@ -83,29 +83,11 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
     // (by this very booking). The person is shown their booking instead of either error.
     const own = await ownBooking(c, found, start, person);
     if (own) return c.redirect(`/${l}/appointment/${own}?notice=already`, 303);
-    // Only complete forms count against the address: residents sharing a shelter's connection must
-    // not lock each other out with typos (see docs/decisions.md).
-    try {
-      await enforce(deps.db, key, { bucket: 'book-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
-    } catch (error) {
-      return tooMany(c, error);
-    }
+    // Without a proof of work (JavaScript off) a booking takes the stricter path: see docs/decisions.md.
     const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
-    if (payload) {
-      const outcome = await spendSolution(deps.db, key, payload, now);
-      if (outcome !== 'ok') return renderDetails(c, found, start, values, { pow: translate(l, 'portal.pow.failed') }, 422);
-    }
     try {
-      // Without a proof of work (JavaScript off) a booking takes the stricter path: see docs/decisions.md.
-      if (!payload)
-        await enforce(deps.db, key, { bucket: 'book-nojs-ip', subject: ip, limit: deps.settings.noScriptBookingsPerIpPerHour, windowSeconds: 3600, now });
-      await enforce(deps.db, key, {
-        bucket: 'book-email',
-        subject: person.email.toLowerCase(),
-        limit: deps.settings.bookingsPerEmailPerDay,
-        windowSeconds: 86_400,
-        now,
-      });
+      const pow = await guardSubmission(deps, key, { buckets: 'book', ip, email: person.email, pow: payload, now });
+      if (pow !== 'ok') return renderDetails(c, found, start, values, { pow: translate(l, 'portal.pow.failed') }, 422);
     } catch (error) {
       return tooMany(c, error);
     }

@@ -10,12 +10,11 @@ import {
   checkCsrf,
   clientIp,
   csrfToken,
-  enforce,
   grantAccess,
+  guardSubmission,
   newChallenge,
   portalLang,
   problemPage,
-  spendSolution,
   type PersonErrors,
   type PersonValues,
   type PortalDeps,
@@ -101,22 +100,9 @@ export function lotteryPortalRoutes(deps: LotteryPortalDeps, langSegment: string
     const entrant = { ...person, phone: null };
     const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
     try {
-      // The same defences as a booking (docs/decisions.md): complete forms count per address, without
-      // a proof of work (JavaScript off) the stricter limit applies, and a limit per e-mail address.
-      await enforce(deps.db, key, { bucket: 'lottery-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
-      if (payload) {
-        const outcome = await spendSolution(deps.db, key, payload, now);
-        if (outcome !== 'ok') return renderLottery(c, offer, values, { pow: translate(l, 'portal.pow.failed') }, 422);
-      } else {
-        await enforce(deps.db, key, { bucket: 'lottery-nojs-ip', subject: ip, limit: deps.settings.noScriptBookingsPerIpPerHour, windowSeconds: 3600, now });
-      }
-      await enforce(deps.db, key, {
-        bucket: 'lottery-email',
-        subject: entrant.email.toLowerCase(),
-        limit: deps.settings.bookingsPerEmailPerDay,
-        windowSeconds: 86_400,
-        now,
-      });
+      // The same defences as a booking, in buckets of their own.
+      const pow = await guardSubmission(deps, key, { buckets: 'lottery', ip, email: entrant.email, pow: payload, now });
+      if (pow !== 'ok') return renderLottery(c, offer, values, { pow: translate(l, 'portal.pow.failed') }, 422);
       const { token } = await enterLottery(deps, offer, entrant);
       return c.redirect(`/${l}/lottery/entry/${token}`, 303);
     } catch (error) {
