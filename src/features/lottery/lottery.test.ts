@@ -114,6 +114,16 @@ describe('the lottery window', () => {
     assert.deepEqual(entries, [{ email_normalized: 'person1@example.org' }]);
   });
 
+  test('the same person entering twice at the same moment is entered once', async () => {
+    clock.set('2026-12-01T06:05:00Z');
+    const { offer } = await lotteryOffice();
+    const results = await Promise.allSettled([enterLottery(deps, offer, entrant(6000)), enterLottery(deps, offer, entrant(6000))]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const refused = results.find((r) => r.status === 'rejected');
+    assert.ok(refused && isAppError(refused.reason) && refused.reason.details?.reason === 'entered');
+    assert.equal((await db.selectFrom('lottery_entry').select('id').where('service_id', '=', offer.service.id).execute()).length, 1);
+  });
+
   test('two draws at the same moment draw once', async () => {
     clock.set('2026-12-01T06:05:00Z');
     const { offer } = await lotteryOffice({ clerkHours: { starts: '08:00', ends: '10:00' } });
