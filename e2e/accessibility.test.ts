@@ -27,6 +27,8 @@ const { token: entryToken } = await joinWaitingList(
   },
 );
 await confirmEntry({ db: portal.db, clock: portal.clock, jobs: portal.jobs }, entryToken);
+// Today's times by lottery, open from 07:00 (the portal's clock) for 30 minutes (docs/lottery.md).
+await portal.db.updateTable('service').set({ same_day_release: '07:00', same_day_lottery_minutes: 30 }).where('id', '=', extension.id).execute();
 const browser = await launchBrowser();
 
 /** No horizontal scrolling at 320 CSS pixels (WCAG 1.4.10 reflow; the same as 1280 px at 400 %, 640 px at 200 %). */
@@ -56,7 +58,7 @@ test('every portal page in every language: zero axe violations, reflow at 320 px
     if ((await page.getAttribute('html', 'lang')) !== lang) problems.push(`${lang} ${what}: html lang`);
     if ((await page.getAttribute('html', 'dir')) !== textDirection(lang)) problems.push(`${lang} ${what}: html dir`);
     // translate() shows the key itself when no catalog has it.
-    const keys = await page.evaluate(() => document.body.innerText.match(/\b(?:portal|kiosk|display|error|app|waitingList)\.[a-z_]+(?:\.[a-z_-]+)*/g));
+    const keys = await page.evaluate(() => document.body.innerText.match(/\b(?:portal|kiosk|display|error|app|waitingList|lottery)\.[a-z_]+(?:\.[a-z_-]+)*/g));
     if (keys) problems.push(`${lang} ${what}: untranslated ${keys.join(', ')}`);
     for (const violation of await axeViolations(page)) problems.push(`${lang} ${what}: ${violation}`);
     if (!(await reflows(page))) problems.push(`${lang} ${what}: scrolls sideways at 320 px`);
@@ -82,6 +84,11 @@ test('every portal page in every language: zero axe violations, reflow at 320 px
     await visit(page, lang, 'appointment', () => page.goto(`${base}/appointment/${code}`));
     await visit(page, lang, 'reschedule calendar', () => page.goto(`${base}/appointment/${code}/reschedule`));
     await visit(page, lang, 'reschedule times', () => page.goto(`${base}/appointment/${code}/reschedule/2026-11-26`));
+    await visit(page, lang, 'lottery', () => page.goto(`${base}/lottery/extension/mitte`));
+    await visit(page, lang, 'lottery with errors', async () => {
+      await page.locator('main form button[type="submit"]').last().click();
+      await page.waitForSelector('#error-summary');
+    });
     await visit(page, lang, 'lookup', () => page.goto(`${base}/manage`));
     await visit(page, lang, 'lookup with errors', async () => {
       await page.fill('#code', 'NOPE');

@@ -290,3 +290,12 @@ test('information pages: the admin screens and the kiosk’s QR codes pass axe, 
     assertNoViolations(await axeViolations(kiosk), `kiosk ${lang} with information pages`);
   }
 });
+
+test('the lottery: its setting on the service page and the figures of each draw pass axe', { timeout: 60_000 }, async () => {
+  const admin = await pageAs(await addStaff(db, 'admin'), desktop);
+  for (const path of ['/staff/admin/services/new', '/staff/lottery']) {
+    await admin.goto(`${base}${path}`);
+    assertNoViolations(await axeViolations(admin), path);
+  }
+  assert.equal(await admin.locator('main h1').innerText(), 'Verlosungen der Tagestermine');
+});

@@ -145,16 +145,19 @@ async function main(): Promise<void> {
       retentionDays: config.portal.personalDataRetentionDays,
       timeZone: config.timeZone,
     });
-    await startLotteryJob(jobs, {
-      db: database.db,
-      clock: systemClock,
+    await startLotteryJob(
       jobs,
-      publicUrl: config.publicUrl,
-      key: portalKeyLoader(database.db, config.portal.hmacKey),
-      logger,
-      retentionDays: config.portal.personalDataRetentionDays,
-      timeZone: config.timeZone,
-    });
+      {
+        db: database.db,
+        clock: systemClock,
+        jobs,
+        publicUrl: config.publicUrl,
+        key: portalKeyLoader(database.db, config.portal.hmacKey),
+        logger,
+        retentionDays: config.portal.personalDataRetentionDays,
+      },
+      config.timeZone,
+    );
     await startTextExtraction(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone });
     await startFileRetention(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone, logger });
     logger.info({ mail: transport.describe(), blobs: blobs.describe() }, 'mail ready');

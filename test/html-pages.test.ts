@@ -101,6 +101,8 @@ async function as(who: Who): Promise<Browser> {
 }
 
 const service = await db.selectFrom('service').select('id').where('slug', '=', 'extension').executeTakeFirstOrThrow();
+// Its same-day times by lottery (docs/lottery.md): the lottery's pages exist for it.
+await db.updateTable('service').set({ same_day_release: '07:00', same_day_lottery_minutes: 30 }).where('id', '=', service.id).execute();
 const loc = `location=${office.location.id}`;
 /** Every GET route of the app, with the pages it serves (who asks, what status) — or why it serves no HTML page. */
 // The portal's routes as Hono lists them: the language segment holds every language folder.
@@ -149,6 +151,15 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   ],
   [`/${portalLang}/info/:slug/notice`]: [{ path: '/de/info/eat-karte/notice?langs=de,ar,uk', who: 'anonymous', status: 200 }],
   [`/${portalLang}/privacy`]: [{ path: '/en/privacy', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/lottery/:service/:location`]: [
+    { path: '/ar/lottery/extension/mitte', who: 'anonymous', status: 200 },
+    { path: '/de/lottery/pickup/mitte', who: 'anonymous', status: 404 },
+  ],
+  [`/${portalLang}/lottery/entry/:token`]: [{ path: `/fa/lottery/entry/${'A'.repeat(43)}`, who: 'anonymous', status: 404 }],
+  '/staff/lottery': [
+    { path: '/staff/lottery', who: 'admin', status: 200 },
+    { path: '/staff/lottery', who: 'clerk', status: 200 },
+  ],
   [`/${portalLang}/book/:service`]: [{ path: '/de/book/extension', who: 'anonymous', status: 200 }],
   [`/${portalLang}/book/:service/:location`]: [{ path: '/uk/book/extension/mitte', who: 'anonymous', status: 200 }],
   [`/${portalLang}/book/:service/:location/:day`]: [{ path: '/de/book/extension/mitte/2026-11-24', who: 'anonymous', status: 200 }],

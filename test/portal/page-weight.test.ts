@@ -10,6 +10,8 @@ import { languages, textDirection } from '../../src/web/i18n.ts';
 const { db } = await createTestDatabase();
 const office = await createTestOffice(db);
 await addInfoPages(db, { serviceId: office.serviceId });
+// Today's times by lottery (docs/lottery.md), open at 07:00 for 30 minutes: its page has the form.
+await db.updateTable('service').set({ same_day_release: '07:00', same_day_lottery_minutes: 30 }).where('id', '=', office.serviceId).execute();
 const app = createTestApp(db, { clock: fixedClock('2026-11-23T06:00:00Z') });
 
 // Each page in every language (the longest texts, the widest scripts), with what shows it is
@@ -26,6 +28,7 @@ const pages: { path: string; lang: string; shows: RegExp[] }[] = languages.flatM
     lang,
     shows: [/id="dateOfBirth"/, /data-challenge="/, /src="\/assets\/proof-of-work\.[0-9a-f]+\.js"/],
   },
+  { path: `/${lang}/lottery/extension/mitte`, lang, shows: [/id="dateOfBirth"/, /data-challenge="/, /src="\/assets\/proof-of-work\.[0-9a-f]+\.js"/] },
 ]);
 
 test('every portal page with its CSS and scripts stays under 60 KB compressed', async (t) => {

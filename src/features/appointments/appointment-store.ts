@@ -233,6 +233,18 @@ export function violatedConstraint(error: unknown): { kind: 'overlap' | 'unique'
   return undefined;
 }
 
+/**
+ * A booking round lost a race and the next round may succeed: a concurrent booking took the chosen
+ * clerk or resource first (then it is busy for the next round), the code was in use, or two
+ * overlapping (not identical) slots of one clerk were booked at once and the other one won.
+ */
+export function isLostRace(error: unknown): boolean {
+  const violated = violatedConstraint(error)?.constraint;
+  return (
+    violated === 'appointment_no_clerk_overlap' || violated === 'appointment_no_resource_overlap' || violated === 'appointment_code_key' || isDeadlock(error)
+  );
+}
+
 /** PostgreSQL gave up one of two transactions waiting on each other (e.g. two overlapping bookings). */
 export function isDeadlock(error: unknown): boolean {
   return (error as { code?: string })?.code === '40P01';

@@ -8,7 +8,7 @@ import {
   attempt,
   findActiveAppointmentOfPerson,
   findAppointmentByIdempotencyKey,
-  isDeadlock,
+  isLostRace,
   violatedConstraint,
   type AppointmentRow,
   type OfferedService,
@@ -19,7 +19,7 @@ import type { EngineDeps } from './engine-deps.ts';
 import { slotTaken, withCurrentSchedule } from './find-slot.ts';
 import { calendarDate, invalid } from './get-availability.ts';
 import { isAcceptablePersonName, normalizePersonName } from './person-name.ts';
-import { bookFreeCandidate } from './slot-store.ts';
+import { bookFreeCandidate, type SlotProbe } from './slot-store.ts';
 
 export type Person = { name: string; dateOfBirth: string; email: string; phone?: string | null | undefined; language: string };
 
@@ -91,35 +91,59 @@ async function bookOnce(deps: EngineDeps, request: BookingRequest, keyHash: stri
       manage_secret_hash: hashManageSecret(manageSecret),
       manage_secret_sealed: request.idempotencyKey ? sealManageSecret(manageSecret, request.idempotencyKey) : null,
       service_id: offered.serviceId,
-      person_name: person.name,
-      date_of_birth: person.dateOfBirth,
-      email: person.email,
-      email_normalized: person.emailNormalized,
-      phone: person.phone,
-      language: person.language,
+      ...personColumns(person),
       created_by: request.actor.channel,
       created_by_staff_id: request.actor.channel === 'staff' ? request.actor.staffId : null,
       idempotency_key: keyHash,
     } as const;
-    // Each round is one statement; a round fails only when a concurrent booking took the chosen
-    // clerk or resource first (then that one is busy for the next round) or the code was in use.
-    for (let round = 0; round < 8; round++) {
-      try {
-        const result = await attempt(db, () => bookFreeCandidate(db, probe, { ...appointment, code: newAppointmentCode() }, request.notify ?? false, now));
-        if (result.version !== probe.version) return { stale: result.version };
-        if (!result.row) throw slotTaken();
-        return { done: { appointment: toAppointmentView(result.row, offered.timeZone), manageSecret, replayed: false } };
-      } catch (error) {
-        const violated = violatedConstraint(error)?.constraint;
-        if (violated === 'appointment_no_clerk_overlap' || violated === 'appointment_no_resource_overlap' || violated === 'appointment_code_key') continue;
-        if (isDeadlock(error)) continue; // two overlapping (not identical) slots of one clerk at once: the other one won
-        if (violated === 'appointment_idempotency_key_key') throw slotTaken(); // answered by the replay in bookAppointment
-        if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person, request, now);
-        throw error;
-      }
+    try {
+      const result = await bookInRounds(db, probe, appointment, request.notify ?? false, now);
+      if (result.version !== probe.version) return { stale: result.version };
+      if (!result.row) throw slotTaken();
+      return { done: { appointment: toAppointmentView(result.row, offered.timeZone), manageSecret, replayed: false } };
+    } catch (error) {
+      const violated = violatedConstraint(error)?.constraint;
+      if (violated === 'appointment_idempotency_key_key') throw slotTaken(); // answered by the replay in bookAppointment
+      if (violated === 'appointment_one_active_per_person_and_service') throw await duplicateBooking(db, offered, person, request, now);
+      throw error;
     }
-    throw slotTaken();
   });
+}
+
+/**
+ * Books the probe's start for the appointment, each round one statement (bookFreeCandidate); a
+ * round fails only when a concurrent booking took the chosen clerk or resource first (then that
+ * one is busy for the next round) or the code was in use. `row` is null when no candidate is free;
+ * any other error is thrown.
+ */
+export async function bookInRounds(
+  db: Database,
+  probe: SlotProbe,
+  appointment: Omit<Parameters<typeof bookFreeCandidate>[2], 'code'>,
+  notify: boolean,
+  now: Date,
+): Promise<{ version: string; row: AppointmentRow | null }> {
+  for (let round = 0; round < 8; round++) {
+    try {
+      return await attempt(db, () => bookFreeCandidate(db, probe, { ...appointment, code: newAppointmentCode() }, notify, now));
+    } catch (error) {
+      if (isLostRace(error)) continue;
+      throw error;
+    }
+  }
+  return { version: probe.version, row: null };
+}
+
+/** The person's columns of an appointment row. */
+export function personColumns(person: NormalizedPerson) {
+  return {
+    person_name: person.name,
+    date_of_birth: person.dateOfBirth,
+    email: person.email,
+    email_normalized: person.emailNormalized,
+    phone: person.phone,
+    language: person.language,
+  };
 }
 
 export function parseBookingStart(value: string): number {

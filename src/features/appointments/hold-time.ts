@@ -1,12 +1,10 @@
 import { isAppError } from '../../shared/app-error.ts';
-import { hashManageSecret, newAppointmentCode, newManageSecret } from './appointment-code.ts';
-import { attempt, isDeadlock, violatedConstraint } from './appointment-store.ts';
-import { normalizePerson, type Person } from './book-appointment.ts';
+import { hashManageSecret, newManageSecret } from './appointment-code.ts';
+import { bookInRounds, normalizePerson, personColumns, type Person } from './book-appointment.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { withCurrentSchedule } from './find-slot.ts';
 import { getAvailability } from './get-availability.ts';
 import type { Requester } from './requester.ts';
-import { bookFreeCandidate } from './slot-store.ts';
 
 export type HeldTime = { appointmentId: string; code: string; startsAt: Date };
 
@@ -43,31 +41,16 @@ export async function holdTime(
         manage_secret_hash: hashManageSecret(newManageSecret()),
         manage_secret_sealed: null,
         service_id: offered.serviceId,
-        person_name: person.name,
-        date_of_birth: person.dateOfBirth,
-        email: person.email,
-        email_normalized: person.emailNormalized,
-        phone: person.phone,
-        language: person.language,
+        ...personColumns(person),
         created_by: 'online',
         created_by_staff_id: null,
         idempotency_key: null,
       } as const;
-      for (let round = 0; round < 8; round++) {
-        try {
-          const result = await attempt(db, () => bookFreeCandidate(db, probe, { ...appointment, code: newAppointmentCode() }, false, now));
-          if (result.version !== probe.version) return { stale: result.version };
-          if (!result.row) return { done: undefined };
-          await db.updateTable('appointment').set({ status: 'held' }).where('id', '=', result.row.id).execute();
-          return { done: { appointmentId: result.row.id, code: result.row.code, startsAt: result.row.starts_at } };
-        } catch (error) {
-          const violated = violatedConstraint(error)?.constraint;
-          if (violated === 'appointment_no_clerk_overlap' || violated === 'appointment_no_resource_overlap' || violated === 'appointment_code_key') continue;
-          if (isDeadlock(error)) continue;
-          throw error;
-        }
-      }
-      return { done: undefined };
+      const result = await bookInRounds(db, probe, appointment, false, now);
+      if (result.version !== probe.version) return { stale: result.version };
+      if (!result.row) return { done: undefined };
+      await db.updateTable('appointment').set({ status: 'held' }).where('id', '=', result.row.id).execute();
+      return { done: { appointmentId: result.row.id, code: result.row.code, startsAt: result.row.starts_at } };
     });
   } catch (error) {
     if (isAppError(error) && error.code === 'slot_taken') return undefined;

@@ -46,6 +46,8 @@ export { federalStates, isFederalState, publicHolidaysBetween, type FederalState
 export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToColleague } from './absence-impact.ts';
 // Times held for a person before they book (lottery winners): hold, book, release.
 export { holdTime, releasableStarts, type HeldTime } from './hold-time.ts';
+// The person's details from a portal form, checked as for a booking (the lottery's entry form too).
+export { validateDetails } from './portal/validate-details.ts';
 export { bookHeldTime, releaseHeldTime } from './held-time.ts';
 // Invitations (issue 15): reservations an invited person confirms, moves or declines in the portal.
 export { reserveAppointment, type Reservation, type ReservedAppointment } from './reserve-appointment.ts';

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
 import { preparedMarker, type Database } from '../../db/database.ts';
+import { shuffle } from '../../shared/shuffle.ts';
 import type { AppointmentRow, NewAppointment } from './appointment-store.ts';
 
 /** One start at a location, the candidates the schedule allows for it, and what to leave out. */
@@ -108,10 +109,5 @@ export async function busyCandidates(db: Database, probe: SlotProbe): Promise<{ 
 }
 
 function shuffled<T>(items: readonly T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
+  return shuffle(items, randomInt);
 }

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { shuffle } from '../../shared/shuffle.ts';
 
 /** A fresh seed for a draw: 32 random bytes from the operating system's CSPRNG, as hex. */
 export function newDrawSeed(): string {
@@ -12,13 +13,7 @@ export function newDrawSeed(): string {
  * Rejection sampling keeps every position equally likely (no modulo bias).
  */
 export function drawOrder<T>(entrants: readonly T[], seedHex: string): T[] {
-  const order = [...entrants];
-  const numbers = uniformNumbers(Buffer.from(seedHex, 'hex'));
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = numbers(i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
+  return shuffle(entrants, uniformNumbers(Buffer.from(seedHex, 'hex')));
 }
 
 /** Uniform integers in [0, bound) from the seeded stream. */

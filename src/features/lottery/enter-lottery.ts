@@ -39,17 +39,21 @@ export async function enterLottery(deps: LotteryDeps, offer: LotteryOffer, entra
   return deps.db.transaction().execute(async (trx) => {
     await lockLottery(trx, key, 'entry');
     if (await isDrawn(trx, key)) throw entryRefused('closed');
+    const { serviceId: service_id, locationId: location_id, day } = key;
+    const { name: person_name, dateOfBirth: date_of_birth, phone, language } = entrant;
     const inserted = await insertEntry(trx, {
-      ...key,
       id,
-      name: entrant.name,
-      dateOfBirth: entrant.dateOfBirth,
+      service_id,
+      location_id,
+      day,
+      person_name,
+      date_of_birth,
+      phone,
+      language,
       email,
-      emailNormalized: email.toLowerCase(),
-      phone: entrant.phone,
-      language: entrant.language,
-      linkHash: linkHash(token),
-      now,
+      created_at: now,
+      email_normalized: email.toLowerCase(),
+      link_hash: linkHash(token),
     });
     if (!inserted) throw entryRefused('entered');
     await queueLotteryMail(

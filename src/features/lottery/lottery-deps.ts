@@ -1,13 +1,8 @@
-import type { Database } from '../../db/database.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import type { Clock } from '../../shared/clock.ts';
+import type { PortalDeps } from '../portal/index.ts';
 
-/** What the lottery's use cases need: the database, the office clock, jobs for its mails, and the portal's address for links. */
-export type LotteryDeps = {
-  db: Database;
-  clock: Clock;
-  jobs: Jobs;
-  publicUrl: string;
-  /** The portal's HMAC key (portal-secret.ts): the people's links are signed with it. */
-  key(): Promise<string>;
-};
+/**
+ * What the lottery's use cases need: the portal shell's database, clock, address and HMAC key (the
+ * people's links are signed with it), and jobs for the mails.
+ */
+export type LotteryDeps = Pick<PortalDeps, 'db' | 'clock' | 'publicUrl' | 'key'> & { jobs: Jobs };

@@ -23,8 +23,8 @@ export function lotteryJob(deps: LotteryDeps & { logger: Logger; retentionDays: 
   };
 }
 
-/** Registers the worker and its schedule (pg-boss sends each minute's run once, however many instances run). */
-export async function startLotteryJob(jobs: Jobs, deps: Parameters<typeof lotteryJob>[0] & { timeZone: string }): Promise<void> {
+/** The schedule first, then the worker: pg-boss sends each minute's run once, however many instances run. */
+export async function startLotteryJob(jobs: Jobs, deps: Parameters<typeof lotteryJob>[0], timeZone: string): Promise<void> {
+  await jobs.schedule(lotteryJobType, lotterySchedule, { tz: timeZone });
   await jobs.register(lotteryJob(deps));
-  await jobs.schedule(lotteryJobType, lotterySchedule, { tz: deps.timeZone });
 }

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { LotteryEntry } from '../../db/schema.generated.ts';
 import type { Database } from '../../db/database.ts';
 
 /** One lottery: a service at a location on a day. */
@@ -44,36 +45,10 @@ export async function isDrawn(db: Database, key: LotteryKey): Promise<boolean> {
 }
 
 /** The new entry's id, or undefined when this person (e-mail and date of birth) is entered for the service that day already. */
-export async function insertEntry(
-  db: Database,
-  entry: LotteryKey & {
-    id: string;
-    name: string;
-    dateOfBirth: string;
-    email: string;
-    emailNormalized: string;
-    phone: string | null;
-    language: string;
-    linkHash: string;
-    now: Date;
-  },
-): Promise<string | undefined> {
+export async function insertEntry(db: Database, entry: Insertable<LotteryEntry>): Promise<string | undefined> {
   const row = await db
     .insertInto('lottery_entry')
-    .values({
-      id: entry.id,
-      service_id: entry.serviceId,
-      location_id: entry.locationId,
-      day: entry.day,
-      person_name: entry.name,
-      date_of_birth: entry.dateOfBirth,
-      email: entry.email,
-      email_normalized: entry.emailNormalized,
-      phone: entry.phone,
-      language: entry.language,
-      link_hash: entry.linkHash,
-      created_at: entry.now,
-    })
+    .values(entry)
     .onConflict((oc) => oc.columns(['service_id', 'day', 'email_normalized', 'date_of_birth']).doNothing())
     .returning('id')
     .executeTakeFirst();

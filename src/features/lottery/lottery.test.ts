@@ -11,6 +11,7 @@ import { bookDrawnTime } from './book-drawn-time.ts';
 import { drawLottery } from './draw-lottery.ts';
 import { drawDueLotteries } from './draw-due.ts';
 import { enterLottery } from './enter-lottery.ts';
+import { eraseOldEntries } from './erase-old-entries.ts';
 import { expireHolds } from './expire-holds.ts';
 import { linkHash, linkToken } from './lottery-link.ts';
 import { lotteryOffers } from './lottery-service.ts';
@@ -111,6 +112,16 @@ describe('the lottery window', () => {
     await refusedWith(enterLottery(deps, offer, entrant(2)), 'closed');
     const entries = await db.selectFrom('lottery_entry').select('email_normalized').where('service_id', '=', offer.service.id).execute();
     assert.deepEqual(entries, [{ email_normalized: 'person1@example.org' }]);
+  });
+
+  test('the same person entering twice at the same moment is entered once', async () => {
+    clock.set('2026-12-01T06:05:00Z');
+    const { offer } = await lotteryOffice();
+    const results = await Promise.allSettled([enterLottery(deps, offer, entrant(6000)), enterLottery(deps, offer, entrant(6000))]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const refused = results.find((r) => r.status === 'rejected');
+    assert.ok(refused && isAppError(refused.reason) && refused.reason.details?.reason === 'entered');
+    assert.equal((await db.selectFrom('lottery_entry').select('id').where('service_id', '=', offer.service.id).execute()).length, 1);
   });
 
   test('two draws at the same moment draw once', async () => {
@@ -218,5 +229,30 @@ describe('the engine waits for the draw', () => {
     clock.set('2026-12-01T06:35:00Z');
     // Four times, one held for the winner.
     assert.equal(await today(), 3);
+  });
+});
+
+describe('personal data', () => {
+  test('entries go after the retention period; the draw keeps its figures', async () => {
+    clock.set('2026-12-01T06:05:00Z');
+    const { offer } = await lotteryOffice({ clerkHours: { starts: '08:00', ends: '08:30' } });
+    await enterLottery(deps, offer, entrant(5000));
+    await enterLottery(deps, offer, entrant(5001));
+    clock.set('2026-12-01T06:31:00Z');
+    await drawLottery(deps, offer, '2026-12-01');
+    const ours = () => db.selectFrom('lottery_entry').select('id').where('service_id', '=', offer.service.id).execute();
+    clock.set('2026-12-30T12:00:00Z');
+    assert.equal(await eraseOldEntries(deps, 30), 0);
+    assert.equal((await ours()).length, 2);
+    clock.set('2027-01-01T12:00:00Z');
+    await expireHolds(deps);
+    await eraseOldEntries(deps, 30);
+    assert.equal((await ours()).length, 0);
+    const draw = await db
+      .selectFrom('lottery_draw')
+      .select(['entrants', 'winners', 'expired'])
+      .where('service_id', '=', offer.service.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(draw, { entrants: 2, winners: 1, expired: 1 });
   });
 });

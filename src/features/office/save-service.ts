@@ -98,9 +98,13 @@ export function serviceColumns(input: Omit<ServiceSettings, 'specialtyIds' | 'lo
     min_lead_minutes: input.minLeadMinutes,
     max_days_ahead: input.maxDaysAhead,
     same_day_release: input.sameDayRelease,
-    same_day_lottery_minutes: input.sameDayLotteryMinutes ?? null,
-    lottery_hold_minutes: input.lotteryHoldMinutes ?? 60,
+    ...lotteryColumns(input),
     required_resource_kind: input.requiredResourceKind,
     active: input.active,
   };
+}
+
+/** The lottery window's columns (docs/lottery.md); callers that leave it out keep first come, first served. */
+function lotteryColumns(input: Pick<ServiceSettings, 'sameDayLotteryMinutes' | 'lotteryHoldMinutes'>) {
+  return { same_day_lottery_minutes: input.sameDayLotteryMinutes ?? null, lottery_hold_minutes: input.lotteryHoldMinutes ?? 60 };
 }

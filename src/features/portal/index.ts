@@ -5,7 +5,17 @@
 export { PortalLayout, Ltr, ErrorSummary } from './portal-layout.tsx';
 export { Term } from './term.tsx';
 export { problemPage, ProblemPage, ProblemActions } from './problem-page.tsx';
-export { ConsentField, LanguageField, NameBirthEmailFields, type PersonFieldErrors } from './person-fields.tsx';
+export {
+  ConsentAndProofOfWork,
+  ConsentField,
+  describedBy,
+  errorSummary,
+  FieldError,
+  LanguageField,
+  PersonFields,
+  type PersonErrors,
+  type PersonValues,
+} from './person-fields.tsx';
 export { qrSvg } from './qr.ts';
 export { renderIcs, type IcsEvent } from './ics.ts';
 export type { PortalDeps } from './portal-deps.ts';
@@ -14,6 +24,7 @@ export { portalKeyLoader } from './portal-secret.ts';
 export { checkCsrf, clientIp, csrfToken, dropAccess, grantAccess, grantedCode, hasAccess, secureCookie } from './http/portal-security.ts';
 export { isManageToken, manageToken, sign } from './manage-token.ts';
 export { enforce } from './rate-limit.ts';
+export { guardSubmission } from './submission-guard.ts';
 export { newChallenge, spendSolution } from './proof-of-work.ts';
 export { powHeader, proofOfWorkRoutes } from './proof-of-work-routes.ts';
 export { portalLang, portalLangSegment, portalRoutes } from './portal-routes.tsx';

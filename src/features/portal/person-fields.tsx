@@ -1,90 +1,76 @@
 import { languageName, languages, translate, type Lang } from '../../web/i18n.ts';
 
-/** The fields a person fills in for a booking or a waiting-list entry, with their errors (ids `<field>-error`). */
-export type PersonFieldErrors = Partial<Record<'name' | 'dateOfBirth' | 'email' | 'language' | 'consent', string>>;
+/**
+ * The person's fields of the portal's forms (booking, lottery entry, waiting list): name, date of birth and
+ * e-mail with hints and errors at the field, the consent, and the proof of work's status line.
+ * Values are given back as typed; errors are in the reader's language.
+ */
+export type PersonValues = { name: string; dateOfBirth: string; email: string; phone: string; language: string; consent: boolean };
+export type PersonErrors = Partial<Record<'name' | 'dateOfBirth' | 'email' | 'phone' | 'language' | 'consent' | 'start' | 'pow', string>>;
 
-function FieldError(props: { field: string; message: string | undefined }) {
-  return props.message ? (
+/** The error summary's entries: each links to its field (the proof of work to its status line). */
+export function errorSummary(errors: PersonErrors): { field: string; message: string }[] {
+  return Object.entries(errors).map(([field, message]) => ({ field: field === 'pow' ? 'pow-status' : field, message: message ?? '' }));
+}
+
+/** aria-describedby of a field: its hint and its error, when there are. */
+export function describedBy(errors: PersonErrors, field: keyof PersonErrors, hint?: string): string | undefined {
+  return [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+}
+
+export function FieldError(props: { errors: PersonErrors; field: keyof PersonErrors }) {
+  const message = props.errors[props.field];
+  return message ? (
     <span class="field-error" id={`${props.field}-error`}>
-      {props.message}
+      {message}
     </span>
   ) : null;
 }
 
-const describedBy = (field: string, error: string | undefined, hint?: string) =>
-  [hint, error ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+const personInputs = [
+  { field: 'name', type: 'text', label: 'portal.details.name', maxlength: 200, autocomplete: 'name', ltr: false },
+  { field: 'dateOfBirth', type: 'date', label: 'portal.details.dob', maxlength: undefined, autocomplete: 'bday', ltr: false },
+  { field: 'email', type: 'email', label: 'portal.details.email', maxlength: 254, autocomplete: 'email', ltr: true },
+] as const;
 
-/** Name, date of birth and e-mail address, each with its hint and error. */
-export function NameBirthEmailFields(props: { lang: Lang; values: { name: string; dateOfBirth: string; email: string }; errors: PersonFieldErrors }) {
-  const { values, errors } = props;
-  const t = (key: string) => translate(props.lang, key);
+/** Name, date of birth and e-mail, each with its hint. */
+export function PersonFields(props: { lang: Lang; values: PersonValues; errors: PersonErrors }) {
+  const { errors } = props;
   return (
     <>
-      <div class={errors.name ? 'field invalid' : 'field'}>
-        <label for="name">{t('portal.details.name')}</label>
-        <span class="hint" id="name-hint">
-          {t('portal.details.name.hint')}
-        </span>
-        <FieldError field="name" message={errors.name} />
-        <input
-          type="text"
-          id="name"
-          name="name"
-          value={values.name}
-          maxlength={200}
-          autocomplete="name"
-          required
-          aria-invalid={errors.name ? 'true' : undefined}
-          aria-describedby={describedBy('name', errors.name, 'name-hint')}
-        />
-      </div>
-      <div class={errors.dateOfBirth ? 'field invalid' : 'field'}>
-        <label for="dateOfBirth">{t('portal.details.dob')}</label>
-        <span class="hint" id="dateOfBirth-hint">
-          {t('portal.details.dob.hint')}
-        </span>
-        <FieldError field="dateOfBirth" message={errors.dateOfBirth} />
-        <input
-          type="date"
-          id="dateOfBirth"
-          name="dateOfBirth"
-          value={values.dateOfBirth}
-          autocomplete="bday"
-          required
-          aria-invalid={errors.dateOfBirth ? 'true' : undefined}
-          aria-describedby={describedBy('dateOfBirth', errors.dateOfBirth, 'dateOfBirth-hint')}
-        />
-      </div>
-      <div class={errors.email ? 'field invalid' : 'field'}>
-        <label for="email">{t('portal.details.email')}</label>
-        <span class="hint" id="email-hint">
-          {t('portal.details.email.hint')}
-        </span>
-        <FieldError field="email" message={errors.email} />
-        <input
-          type="email"
-          id="email"
-          name="email"
-          value={values.email}
-          maxlength={254}
-          autocomplete="email"
-          dir="ltr"
-          required
-          aria-invalid={errors.email ? 'true' : undefined}
-          aria-describedby={describedBy('email', errors.email, 'email-hint')}
-        />
-      </div>
+      {personInputs.map((input) => (
+        <div class={errors[input.field] ? 'field invalid' : 'field'}>
+          <label for={input.field}>{translate(props.lang, input.label)}</label>
+          <span class="hint" id={`${input.field}-hint`}>
+            {translate(props.lang, `${input.label}.hint`)}
+          </span>
+          <FieldError errors={errors} field={input.field} />
+          <input
+            type={input.type}
+            id={input.field}
+            name={input.field}
+            value={props.values[input.field]}
+            maxlength={input.maxlength}
+            autocomplete={input.autocomplete}
+            dir={input.ltr ? 'ltr' : undefined}
+            required
+            aria-invalid={errors[input.field] ? 'true' : undefined}
+            aria-describedby={describedBy(errors, input.field, `${input.field}-hint`)}
+          />
+        </div>
+      ))}
     </>
   );
 }
 
 /** The language of the person's mails (and of the pages their links open). */
-export function LanguageField(props: { lang: Lang; value: string; error: string | undefined }) {
+export function LanguageField(props: { lang: Lang; value: string; errors: PersonErrors }) {
+  const { errors } = props;
   return (
-    <div class={props.error ? 'field invalid' : 'field'}>
+    <div class={errors.language ? 'field invalid' : 'field'}>
       <label for="language">{translate(props.lang, 'portal.details.language')}</label>
-      <FieldError field="language" message={props.error} />
-      <select id="language" name="language" autocomplete="language" aria-describedby={describedBy('language', props.error)}>
+      <FieldError errors={errors} field="language" />
+      <select id="language" name="language" autocomplete="language" aria-describedby={describedBy(errors, 'language')}>
         {languages.map((code) => (
           <option value={code} lang={code} selected={props.value === code}>
             {languageName(code)}
@@ -96,16 +82,17 @@ export function LanguageField(props: { lang: Lang; value: string; error: string 
 }
 
 /** What is stored and why (`text`), the link to the privacy page, and the consent box. */
-export function ConsentField(props: { lang: Lang; text: string; checked: boolean; error: string | undefined }) {
-  const t = (key: string) => translate(props.lang, key);
+export function ConsentField(props: { lang: Lang; text: string; checked: boolean; errors: PersonErrors }) {
+  const { lang, errors } = props;
+  const t = (key: string) => translate(lang, key);
   return (
     <>
       <h2>{t('portal.details.privacy')}</h2>
       <p>
-        {props.text} <a href={`/${props.lang}/privacy`}>{t('portal.privacy.link')}</a>
+        {props.text} <a href={`/${lang}/privacy`}>{t('portal.privacy.link')}</a>
       </p>
-      <div class={props.error ? 'field invalid' : 'field'}>
-        <FieldError field="consent" message={props.error} />
+      <div class={errors.consent ? 'field invalid' : 'field'}>
+        <FieldError errors={errors} field="consent" />
         <span class="check">
           <input
             type="checkbox"
@@ -114,12 +101,30 @@ export function ConsentField(props: { lang: Lang; text: string; checked: boolean
             value="yes"
             checked={props.checked}
             required
-            aria-invalid={props.error ? 'true' : undefined}
-            aria-describedby={describedBy('consent', props.error)}
+            aria-invalid={errors.consent ? 'true' : undefined}
+            aria-describedby={describedBy(errors, 'consent')}
           />
           <label for="consent">{t('portal.details.consent')}</label>
         </span>
       </div>
+    </>
+  );
+}
+
+/** The privacy note, the consent box, and the proof of work's hidden field and status line (with its no-script note). */
+export function ConsentAndProofOfWork(props: { lang: Lang; values: PersonValues; errors: PersonErrors }) {
+  const { lang, errors } = props;
+  const t = (key: string) => translate(lang, key);
+  return (
+    <>
+      <ConsentField lang={lang} text={t('portal.details.privacy.text')} checked={props.values.consent} errors={errors} />
+      <input type="hidden" name="altcha" value="" />
+      <p class="pow-status" id="pow-status" role="status" data-working={t('portal.pow.working')} data-done={t('portal.pow.done')}>
+        {errors.pow ? <span class="field-error">{errors.pow}</span> : null}
+      </p>
+      <noscript>
+        <p class="notice">{t('portal.pow.noscript')}</p>
+      </noscript>
     </>
   );
 }

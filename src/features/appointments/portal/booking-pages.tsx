@@ -1,6 +1,17 @@
-import { translate, type Lang } from '../../../web/i18n.ts';
+import { languageName, languages, translate, type Lang } from '../../../web/i18n.ts';
 import type { LocationView, ServiceView } from '../../office/index.ts';
-import { ConsentField, ErrorSummary, LanguageField, NameBirthEmailFields, PortalLayout, Term } from '../../portal/index.ts';
+import {
+  ConsentAndProofOfWork,
+  describedBy,
+  ErrorSummary,
+  errorSummary,
+  FieldError,
+  PersonFields,
+  PortalLayout,
+  Term,
+  type PersonErrors,
+  type PersonValues,
+} from '../../portal/index.ts';
 import { formatDate, formatDay, formatMinutes, formatShortDay, formatTime } from '../../../web/format.ts';
 import type { FreeDay } from './portal-engine.ts';
 
@@ -46,6 +57,8 @@ export function CalendarPage(props: {
   earlierHref: string | undefined;
   laterHref: string | undefined;
   backHref: string;
+  /** The service releases today's times by lottery (docs/lottery.md): where to enter it. */
+  lotteryHref?: string | undefined;
   /** Set when the whole booking window is full: the way onto the waiting list. */
   waitingListHref?: string | undefined;
 }) {
@@ -55,6 +68,11 @@ export function CalendarPage(props: {
       <p class="muted">{props.context}</p>
       <h1>{t('portal.book.calendar.title')}</h1>
       <p>{props.heading}</p>
+      {props.lotteryHref ? (
+        <p class="notice">
+          {t('lottery.calendar')} <a href={props.lotteryHref}>{t('lottery.title')}</a>
+        </p>
+      ) : null}
       {props.days.length === 0 ? (
         <>
           <p class="notice">{t('portal.book.calendar.none')}</p>
@@ -169,8 +187,8 @@ export function TimesPage(props: {
   );
 }
 
-export type DetailsValues = { name: string; dateOfBirth: string; email: string; phone: string; language: string; consent: boolean };
-export type FieldErrors = Partial<Record<'name' | 'dateOfBirth' | 'email' | 'phone' | 'language' | 'consent' | 'start' | 'pow', string>>;
+export type DetailsValues = PersonValues;
+export type FieldErrors = PersonErrors;
 
 export function DetailsPage(props: {
   lang: Lang;
@@ -190,14 +208,9 @@ export function DetailsPage(props: {
   const { lang, values, errors } = props;
   const t = tr(lang);
   const zone = props.location.timeZone;
-  const summary = Object.entries(errors).map(([field, message]) => ({ field: field === 'pow' ? 'pow-status' : field, message: message ?? '' }));
-  const described = (field: keyof FieldErrors, hint?: string) => [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
-  const fieldError = (field: keyof FieldErrors) =>
-    errors[field] ? (
-      <span class="field-error" id={`${field}-error`}>
-        {errors[field]}
-      </span>
-    ) : null;
+  const summary = errorSummary(errors);
+  const described = (field: keyof FieldErrors) => describedBy(errors, field);
+  const fieldError = (field: keyof FieldErrors) => <FieldError errors={errors} field={field} />;
   return (
     <PortalLayout lang={lang} title={t('portal.details.title')} path={props.path} query={props.query} script>
       <ErrorSummary lang={lang} errors={summary} />
@@ -229,7 +242,7 @@ export function DetailsPage(props: {
           <input type="hidden" name="start" value={props.start.toISOString()} />
         )}
         <p>{t('portal.details.intro')}</p>
-        <NameBirthEmailFields lang={lang} values={values} errors={errors} />
+        <PersonFields lang={lang} values={values} errors={errors} />
         <div class={errors.phone ? 'field invalid' : 'field'}>
           <label for="phone">{t('portal.details.phone')}</label>
           <span class="hint" id="phone-hint">
@@ -245,18 +258,21 @@ export function DetailsPage(props: {
             autocomplete="tel"
             dir="ltr"
             aria-invalid={errors.phone ? 'true' : undefined}
-            aria-describedby={described('phone', 'phone-hint')}
+            aria-describedby={describedBy(errors, 'phone', 'phone-hint')}
           />
         </div>
-        <LanguageField lang={lang} value={values.language} error={errors.language} />
-        <ConsentField lang={lang} text={t('portal.details.privacy.text')} checked={values.consent} error={errors.consent} />
-        <input type="hidden" name="altcha" value="" />
-        <p class="pow-status" id="pow-status" role="status" data-working={t('portal.pow.working')} data-done={t('portal.pow.done')}>
-          {errors.pow ? <span class="field-error">{errors.pow}</span> : null}
-        </p>
-        <noscript>
-          <p class="notice">{t('portal.pow.noscript')}</p>
-        </noscript>
+        <div class={errors.language ? 'field invalid' : 'field'}>
+          <label for="language">{t('portal.details.language')}</label>
+          {fieldError('language')}
+          <select id="language" name="language" autocomplete="language" aria-describedby={described('language')}>
+            {languages.map((code) => (
+              <option value={code} lang={code} selected={values.language === code}>
+                {languageName(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ConsentAndProofOfWork lang={lang} values={values} errors={errors} />
         <p class="actions">
           <button class="button" type="submit">
             {t('portal.details.submit')}

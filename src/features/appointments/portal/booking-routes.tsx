@@ -4,19 +4,7 @@ import { isAppError } from '../../../shared/app-error.ts';
 import { translate } from '../../../web/i18n.ts';
 import { CalendarPage, ChooseLocationPage, DetailsPage, TimesPage, type DetailsValues, type FieldErrors } from './booking-pages.tsx';
 import { findLocation, findService, listLocations, type LocationView, type ServiceView } from '../../office/index.ts';
-import {
-  checkCsrf,
-  clientIp,
-  csrfToken,
-  enforce,
-  grantAccess,
-  grantedCode,
-  newChallenge,
-  problemPage,
-  rateLimitedPage,
-  spendSolution,
-  portalLang,
-} from '../../portal/index.ts';
+import { checkCsrf, clientIp, csrfToken, grantAccess, grantedCode, guardSubmission, newChallenge, problemPage, portalLang } from '../../portal/index.ts';
 import { addDays, formatDay, isIsoDay, localDay } from '../../../web/format.ts';
 import type { Person } from '../book-appointment.ts';
 import { findBookingAt } from '../find-booking-at.ts';
@@ -55,7 +43,14 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
     const found = await serviceAndLocation(c);
     if (found instanceof Response) return found;
     const { service, location } = found;
-    return calendar(c, deps, { service, location, path: `/book/${service.slug}/${location.slug}`, backHref: `/${portalLang(c)}/book/${service.slug}` });
+    const lotteryHref = service.sameDayLotteryMinutes === null ? undefined : `/${portalLang(c)}/lottery/${service.slug}/${location.slug}`;
+    return calendar(c, deps, {
+      service,
+      location,
+      path: `/book/${service.slug}/${location.slug}`,
+      backHref: `/${portalLang(c)}/book/${service.slug}`,
+      lotteryHref,
+    });
   });
 
   routes.get(`/${langSegment}/book/:service/:location/details`, async (c) => {
@@ -88,31 +83,13 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
     // (by this very booking). The person is shown their booking instead of either error.
     const own = await ownBooking(c, found, start, person);
     if (own) return c.redirect(`/${l}/appointment/${own}?notice=already`, 303);
-    // Only complete forms count against the address: residents sharing a shelter's connection must
-    // not lock each other out with typos (see docs/decisions.md).
-    try {
-      await enforce(deps.db, key, { bucket: 'book-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
-    } catch (error) {
-      return rateLimitedPage(c, error);
-    }
+    // Without a proof of work (JavaScript off) a booking takes the stricter path: see docs/decisions.md.
     const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
-    if (payload) {
-      const outcome = await spendSolution(deps.db, key, payload, now);
-      if (outcome !== 'ok') return renderDetails(c, found, start, values, { pow: translate(l, 'portal.pow.failed') }, 422);
-    }
     try {
-      // Without a proof of work (JavaScript off) a booking takes the stricter path: see docs/decisions.md.
-      if (!payload)
-        await enforce(deps.db, key, { bucket: 'book-nojs-ip', subject: ip, limit: deps.settings.noScriptBookingsPerIpPerHour, windowSeconds: 3600, now });
-      await enforce(deps.db, key, {
-        bucket: 'book-email',
-        subject: person.email.toLowerCase(),
-        limit: deps.settings.bookingsPerEmailPerDay,
-        windowSeconds: 86_400,
-        now,
-      });
+      const pow = await guardSubmission(deps, key, { buckets: 'book', ip, email: person.email, pow: payload, now });
+      if (pow !== 'ok') return renderDetails(c, found, start, values, { pow: translate(l, 'portal.pow.failed') }, 422);
     } catch (error) {
-      return rateLimitedPage(c, error);
+      return tooMany(c, error);
     }
     try {
       const booked = await deps.engine.book({
@@ -273,6 +250,13 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
     });
   }
 
+  function tooMany(c: Context<AppEnv>, error: unknown) {
+    if (!isAppError(error) || error.code !== 'rate_limited') throw error;
+    const l = portalLang(c);
+    c.header('Retry-After', '3600');
+    return problemPage(c, 429, { lang: l, path: '/', problem: 'limit', actions: [{ href: `/${l}/`, label: translate(l, 'portal.home') }] });
+  }
+
   return routes;
 }
 
@@ -283,7 +267,7 @@ export function bookingRoutes(deps: AppointmentPortalDeps, langSegment: string):
 export async function calendar(
   c: Context<AppEnv>,
   deps: AppointmentPortalDeps,
-  page: { service: ServiceView; location: LocationView; path: string; backHref: string },
+  page: { service: ServiceView; location: LocationView; path: string; backHref: string; lotteryHref?: string | undefined },
 ): Promise<Response> {
   const { service, location } = page;
   const l = portalLang(c);
@@ -327,6 +311,7 @@ export async function calendar(
       earlierHref={from > today ? `${base}?from=${maxDay(today, addDays(from, -deps.settings.calendarDays))}` : undefined}
       laterHref={to < lastDay ? `${base}?from=${addDays(to, 1)}` : undefined}
       backHref={page.backHref}
+      lotteryHref={page.lotteryHref}
     />,
   );
 }

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { isLanguage, translate, type Lang } from '../../../web/i18n.ts';
 import type { Person } from '../book-appointment.ts';
 import { isAcceptablePersonName, isPortalPersonName, normalizePersonName } from '../person-name.ts';
-import type { DetailsValues, FieldErrors } from './booking-pages.tsx';
+import type { PersonErrors as FieldErrors, PersonValues as DetailsValues } from '../../portal/index.ts';
 
 const field = (form: Record<string, unknown>, name: string, max: number) => {
   const value = form[name];

@@ -61,6 +61,9 @@ export function PeriodFiguresPage(props: { c: Context<AppEnv>; figures: PeriodFi
         ))}
         <a href={`/staff/figures.xlsx?${query}`}>{t('staff.figures.all_xlsx')}</a>
       </p>
+      <p>
+        <a href="/staff/lottery">{t('staff.lottery.title')}</a>
+      </p>
 
       <h2>{period}</h2>
       <dl class="figure-totals">

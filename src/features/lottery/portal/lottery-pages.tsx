@@ -1,15 +1,20 @@
 import { translate, type Lang } from '../../../web/i18n.ts';
 import { formatDate, formatDay, formatTime } from '../../../web/format.ts';
 import type { LocationView, ServiceView } from '../../office/index.ts';
-import { ErrorSummary, Ltr, PortalLayout, Term } from '../../portal/index.ts';
+import {
+  ConsentAndProofOfWork,
+  ErrorSummary,
+  errorSummary,
+  Ltr,
+  PersonFields,
+  PortalLayout,
+  Term,
+  type PersonErrors,
+  type PersonValues,
+} from '../../portal/index.ts';
 import type { LotteryWindow, WindowState } from '../lottery-window.ts';
-import type { EntrantErrors, EntrantValues } from './entrant-form.ts';
 
-type T = (key: string, values?: Record<string, string | number>) => string;
-const tr =
-  (lang: Lang): T =>
-  (key, values) =>
-    translate(lang, key, values);
+const tr = (lang: Lang) => (key: string, values?: Record<string, string>) => translate(lang, key, values);
 
 function Facts(props: { lang: Lang; service: ServiceView; location: LocationView; day: string; start?: Date | null }) {
   const t = tr(props.lang);
@@ -46,8 +51,8 @@ export type LotteryPageProps = {
   state: WindowState;
   /** The time the engine releases what the draw left over. */
   release: Date;
-  values: EntrantValues;
-  errors: EntrantErrors;
+  values: PersonValues;
+  errors: PersonErrors;
   csrf: string;
   challenge: string;
 };
@@ -59,7 +64,7 @@ export function LotteryPage(props: LotteryPageProps) {
   const zone = props.location.timeZone;
   const time = (at: Date) => formatTime(lang, at, zone);
   const path = `/lottery/${props.service.slug}/${props.location.slug}`;
-  const summary = Object.entries(props.errors).map(([name, message]) => ({ field: name === 'pow' ? 'pow-status' : name, message: message ?? '' }));
+  const summary = errorSummary(props.errors);
   return (
     <PortalLayout lang={lang} title={t('lottery.title')} path={path} script={props.state === 'open'}>
       <ErrorSummary lang={lang} errors={summary} />
@@ -85,101 +90,15 @@ export function LotteryPage(props: LotteryPageProps) {
 }
 
 function EntryForm(props: LotteryPageProps & { action: string }) {
-  const { lang, values, errors } = props;
+  const { lang } = props;
   const t = tr(lang);
-  const described = (name: keyof EntrantErrors, hint?: string) => [hint, errors[name] ? `${name}-error` : undefined].filter(Boolean).join(' ') || undefined;
-  const fieldError = (name: keyof EntrantErrors) =>
-    errors[name] ? (
-      <span class="field-error" id={`${name}-error`}>
-        {errors[name]}
-      </span>
-    ) : null;
   return (
     <form method="post" action={props.action} novalidate data-pow-form data-challenge={props.challenge}>
       <input type="hidden" name="_csrf" value={props.csrf} />
       <p>{t('lottery.how', { closes: formatTime(lang, props.window.closes, props.location.timeZone) })}</p>
       <p>{t('lottery.once')}</p>
-      <div class={errors.name ? 'field invalid' : 'field'}>
-        <label for="name">{t('portal.details.name')}</label>
-        <span class="hint" id="name-hint">
-          {t('portal.details.name.hint')}
-        </span>
-        {fieldError('name')}
-        <input
-          type="text"
-          id="name"
-          name="name"
-          value={values.name}
-          maxlength={200}
-          autocomplete="name"
-          required
-          aria-invalid={errors.name ? 'true' : undefined}
-          aria-describedby={described('name', 'name-hint')}
-        />
-      </div>
-      <div class={errors.dateOfBirth ? 'field invalid' : 'field'}>
-        <label for="dateOfBirth">{t('portal.details.dob')}</label>
-        <span class="hint" id="dateOfBirth-hint">
-          {t('portal.details.dob.hint')}
-        </span>
-        {fieldError('dateOfBirth')}
-        <input
-          type="date"
-          id="dateOfBirth"
-          name="dateOfBirth"
-          value={values.dateOfBirth}
-          autocomplete="bday"
-          required
-          aria-invalid={errors.dateOfBirth ? 'true' : undefined}
-          aria-describedby={described('dateOfBirth', 'dateOfBirth-hint')}
-        />
-      </div>
-      <div class={errors.email ? 'field invalid' : 'field'}>
-        <label for="email">{t('portal.details.email')}</label>
-        <span class="hint" id="email-hint">
-          {t('portal.details.email.hint')}
-        </span>
-        {fieldError('email')}
-        <input
-          type="email"
-          id="email"
-          name="email"
-          value={values.email}
-          maxlength={254}
-          autocomplete="email"
-          dir="ltr"
-          required
-          aria-invalid={errors.email ? 'true' : undefined}
-          aria-describedby={described('email', 'email-hint')}
-        />
-      </div>
-      <h2>{t('portal.details.privacy')}</h2>
-      <p>
-        {t('portal.details.privacy.text')} <a href={`/${lang}/privacy`}>{t('portal.privacy.link')}</a>
-      </p>
-      <div class={errors.consent ? 'field invalid' : 'field'}>
-        {fieldError('consent')}
-        <span class="check">
-          <input
-            type="checkbox"
-            id="consent"
-            name="consent"
-            value="yes"
-            checked={values.consent}
-            required
-            aria-invalid={errors.consent ? 'true' : undefined}
-            aria-describedby={described('consent')}
-          />
-          <label for="consent">{t('portal.details.consent')}</label>
-        </span>
-      </div>
-      <input type="hidden" name="altcha" value="" />
-      <p class="pow-status" id="pow-status" role="status" data-working={t('portal.pow.working')} data-done={t('portal.pow.done')}>
-        {errors.pow ? <span class="field-error">{errors.pow}</span> : null}
-      </p>
-      <noscript>
-        <p class="notice">{t('portal.pow.noscript')}</p>
-      </noscript>
+      <PersonFields lang={lang} values={props.values} errors={props.errors} />
+      <ConsentAndProofOfWork lang={lang} values={props.values} errors={props.errors} />
       <p class="actions">
         <button class="button" type="submit">
           {t('lottery.submit')}

@@ -10,21 +10,22 @@ import {
   checkCsrf,
   clientIp,
   csrfToken,
-  enforce,
   grantAccess,
+  guardSubmission,
   newChallenge,
   portalLang,
   problemPage,
-  spendSolution,
+  type PersonErrors,
+  type PersonValues,
   type PortalDeps,
 } from '../../portal/index.ts';
+import { validateDetails } from '../../appointments/index.ts';
 import { bookDrawnTime } from '../book-drawn-time.ts';
 import { enterLottery } from '../enter-lottery.ts';
 import { isLinkToken, linkHash } from '../lottery-link.ts';
 import { lotteryRules, type LotteryOffer } from '../lottery-service.ts';
 import { entryByLink } from '../lottery-store.ts';
 import { drawMarginMinutes, lotteryWindow, windowState } from '../lottery-window.ts';
-import { readEntrant, type EntrantErrors, type EntrantValues } from './entrant-form.ts';
 import { EntryPage, LotteryPage } from './lottery-pages.tsx';
 
 export type LotteryPortalDeps = PortalDeps & {
@@ -54,7 +55,7 @@ export function lotteryPortalRoutes(deps: LotteryPortalDeps, langSegment: string
     });
   }
 
-  async function renderLottery(c: Context<AppEnv>, offer: LotteryOffer, values: EntrantValues, errors: EntrantErrors, status: ContentfulStatusCode) {
+  async function renderLottery(c: Context<AppEnv>, offer: LotteryOffer, values: PersonValues, errors: PersonErrors, status: ContentfulStatusCode) {
     const now = deps.clock.now();
     const window = lotteryWindow(offer.rules, officeDay(now, offer.rules.timeZone));
     const challenge = await newChallenge(await deps.key(), { maxNumber: deps.settings.powMaxNumber, expiresMinutes: deps.settings.powExpiresMinutes, now });
@@ -75,15 +76,13 @@ export function lotteryPortalRoutes(deps: LotteryPortalDeps, langSegment: string
     );
   }
 
-  const empty: EntrantValues = { name: '', dateOfBirth: '', email: '', consent: false };
-
   // Before the lottery's own address: "entry" is no service.
   routes.get(`/${langSegment}/lottery/entry/:token`, (c) => renderEntry(c, c.req.param('token'), 200));
 
   routes.get(`/${langSegment}/lottery/:service/:location`, async (c) => {
     const offer = await offerOf(c);
     if (!offer) return noLottery(c);
-    return renderLottery(c, offer, empty, {}, 200);
+    return renderLottery(c, offer, { name: '', dateOfBirth: '', email: '', phone: '', language: portalLang(c), consent: false }, {}, 200);
   });
 
   routes.post(`/${langSegment}/lottery/:service/:location`, async (c) => {
@@ -95,26 +94,15 @@ export function lotteryPortalRoutes(deps: LotteryPortalDeps, langSegment: string
     const now = deps.clock.now();
     const key = await deps.key();
     const ip = clientIp(c);
-    const { values, entrant, errors } = readEntrant(l, form, officeDay(now, offer.rules.timeZone));
-    if (!entrant) return renderLottery(c, offer, values, errors, 422);
+    // The booking form's checks; the lottery asks no phone number and writes in the page's language.
+    const { values, person, errors } = validateDetails(l, { ...form, phone: '', language: l }, officeDay(now, offer.rules.timeZone));
+    if (!person) return renderLottery(c, offer, values, errors, 422);
+    const entrant = { ...person, phone: null };
     const payload = typeof form.altcha === 'string' ? form.altcha.trim() : '';
     try {
-      // The same defences as a booking (docs/decisions.md): complete forms count per address, without
-      // a proof of work (JavaScript off) the stricter limit applies, and a limit per e-mail address.
-      await enforce(deps.db, key, { bucket: 'lottery-ip', subject: ip, limit: deps.settings.bookingsPerIpPerHour, windowSeconds: 3600, now });
-      if (payload) {
-        const outcome = await spendSolution(deps.db, key, payload, now);
-        if (outcome !== 'ok') return renderLottery(c, offer, values, { pow: translate(l, 'portal.pow.failed') }, 422);
-      } else {
-        await enforce(deps.db, key, { bucket: 'lottery-nojs-ip', subject: ip, limit: deps.settings.noScriptBookingsPerIpPerHour, windowSeconds: 3600, now });
-      }
-      await enforce(deps.db, key, {
-        bucket: 'lottery-email',
-        subject: entrant.email.toLowerCase(),
-        limit: deps.settings.bookingsPerEmailPerDay,
-        windowSeconds: 86_400,
-        now,
-      });
+      // The same defences as a booking, in buckets of their own.
+      const pow = await guardSubmission(deps, key, { buckets: 'lottery', ip, email: entrant.email, pow: payload, now });
+      if (pow !== 'ok') return renderLottery(c, offer, values, { pow: translate(l, 'portal.pow.failed') }, 422);
       const { token } = await enterLottery(deps, offer, entrant);
       return c.redirect(`/${l}/lottery/entry/${token}`, 303);
     } catch (error) {

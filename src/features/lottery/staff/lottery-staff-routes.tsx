@@ -36,12 +36,9 @@ export function lotteryStaffRoutes(deps: Parameters<typeof requireStaff>[0] & { 
                   <td>{formatShortDay(lang, d.day)}</td>
                   <td>{d.service}</td>
                   <td>{d.location}</td>
-                  <td>{d.entrants}</td>
-                  <td>{d.times}</td>
-                  <td>{d.winners}</td>
-                  <td>{d.booked}</td>
-                  <td>{d.expired}</td>
-                  <td>{d.open}</td>
+                  {[d.entrants, d.times, d.winners, d.booked, d.expired, d.open].map((count) => (
+                    <td>{count}</td>
+                  ))}
                   <td>
                     <code>{d.seed}</code>
                   </td>

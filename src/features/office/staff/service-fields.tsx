@@ -69,15 +69,7 @@ export function SettingsFields(props: {
         </p>
         <div>
           <label for="lottery">{t('staff.services.lottery_minutes')}</label>
-          <input
-            type="number"
-            id="lottery"
-            name="sameDayLotteryMinutes"
-            min={5}
-            max={240}
-            aria-describedby="lottery-hint"
-            value={s?.same_day_lottery_minutes === null || s?.same_day_lottery_minutes === undefined ? '' : String(s.same_day_lottery_minutes)}
-          />
+          <OptionalNumber id="lottery" name="sameDayLotteryMinutes" min={5} max={240} describedBy="lottery-hint" value={s?.same_day_lottery_minutes} />
         </div>
         <div>
           <label for="hold">{t('staff.services.lottery_hold')}</label>
@@ -101,16 +93,25 @@ export function SettingsFields(props: {
       </div>
       <div>
         <label for="quota">{t('staff.services.walk_in_quota')}</label>
-        <input
-          type="number"
-          id="quota"
-          name="walkInDailyQuota"
-          min={0}
-          value={s?.walk_in_daily_quota === null || s?.walk_in_daily_quota === undefined ? '' : String(s.walk_in_daily_quota)}
-        />
+        <OptionalNumber id="quota" name="walkInDailyQuota" min={0} value={s?.walk_in_daily_quota} />
       </div>
       <CheckboxGroup legend={t('staff.nav.specialties')} name="specialtyIds" options={props.specialties} checked={props.specialtyIds} />
       <CheckboxGroup legend={t('staff.nav.locations')} name="locationIds" options={props.locations} checked={props.locationIds} />
     </>
+  );
+}
+
+/** A number that may be left empty (no quota, no lottery). */
+function OptionalNumber(props: { id: string; name: string; min: number; max?: number; describedBy?: string; value: number | null | undefined }) {
+  return (
+    <input
+      type="number"
+      id={props.id}
+      name={props.name}
+      min={props.min}
+      max={props.max}
+      aria-describedby={props.describedBy}
+      value={props.value === null || props.value === undefined ? '' : String(props.value)}
+    />
   );
 }

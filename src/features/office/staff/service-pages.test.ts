@@ -152,3 +152,33 @@ test('a clerk trying an admin action gets 403, nothing changes, and the attempt 
     .execute();
   assert.ok(denied.some((entry) => entry.action === 'denied:office.manage' && entry.screen === `POST /staff/admin/services/${id}/texts/uk`));
 });
+
+test('an admin sets a lottery window for same-day times; without a release time or past midnight it is refused and nothing changes', async () => {
+  const id = await createService();
+  const page = await browser.get(`/staff/admin/services/${id}`);
+  assert.match(await page.text(), /name="sameDayLotteryMinutes"/);
+  const set = await browser.submit(`/staff/admin/services/${id}`, `/staff/admin/services/${id}`, {
+    ...settings,
+    slug: `lot-${id.slice(0, 8)}`,
+    sameDayLotteryMinutes: '30',
+    lotteryHoldMinutes: '45',
+    active: 'on',
+  });
+  assert.equal(set.status, 303);
+  const row = await db.selectFrom('service').select(['same_day_lottery_minutes', 'lottery_hold_minutes']).where('id', '=', id).executeTakeFirstOrThrow();
+  assert.deepEqual(row, { same_day_lottery_minutes: 30, lottery_hold_minutes: 45 });
+  for (const bad of [
+    { sameDayRelease: '', sameDayLotteryMinutes: '30' },
+    { sameDayRelease: '23:30', sameDayLotteryMinutes: '60' },
+  ]) {
+    const refused = await browser.submit(`/staff/admin/services/${id}`, `/staff/admin/services/${id}`, {
+      ...settings,
+      slug: `lot-${id.slice(0, 8)}`,
+      ...bad,
+      active: 'on',
+    });
+    assert.equal(refused.status, 422);
+  }
+  const after = await db.selectFrom('service').select(['same_day_release', 'same_day_lottery_minutes']).where('id', '=', id).executeTakeFirstOrThrow();
+  assert.deepEqual(after, { same_day_release: '07:30:00', same_day_lottery_minutes: 30 });
+});

@@ -1,7 +1,7 @@
 import { formatDate, formatTime, weekdayName } from '../../../web/format.ts';
 import { translate, type Lang } from '../../../web/i18n.ts';
 import type { LocationView, ServiceView } from '../../office/index.ts';
-import { ConsentField, ErrorSummary, LanguageField, NameBirthEmailFields, PortalLayout, ProblemActions, Term } from '../../portal/index.ts';
+import { ConsentField, ErrorSummary, LanguageField, PersonFields, PortalLayout, ProblemActions, Term } from '../../portal/index.ts';
 import type { EntryView } from '../entry-by-link.ts';
 
 const tr =
@@ -94,9 +94,9 @@ export function JoinPage(props: {
             ))}
           </select>
         </div>
-        <NameBirthEmailFields lang={lang} values={values} errors={errors} />
-        <LanguageField lang={lang} value={values.language} error={errors.language} />
-        <ConsentField lang={lang} text={t('waitingList.join.privacy')} checked={false} error={errors.consent} />
+        <PersonFields lang={lang} values={{ ...values, phone: '', consent: false }} errors={errors} />
+        <LanguageField lang={lang} value={values.language} errors={errors} />
+        <ConsentField lang={lang} text={t('waitingList.join.privacy')} checked={false} errors={errors} />
         <p class="actions">
           <button class="button" type="submit">
             {t('waitingList.join.submit')}
