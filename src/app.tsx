@@ -25,6 +25,7 @@ import { officePortalRoutes, officeRoutes } from './features/office/index.ts';
 import { officeStaffRoutes } from './features/office/staff/office-staff-routes.ts';
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
+import { invitationStaffRoutes, shortLinkRoutes } from './features/invitations/index.ts';
 import { figuresRoutes } from './features/figures/staff/figures-routes.tsx';
 import { searchApiRoutes } from './features/case-files/search/search-api-routes.ts';
 import { searchRoutes } from './features/case-files/search/search-routes.tsx';
@@ -94,6 +95,8 @@ export type AppDeps = {
   blobs?: BlobStore;
   /** Largest document upload in bytes (100 MB when left out). */
   uploadMaxBytes?: number;
+  /** The office's zone for invitation runs started from the staff pages (Europe/Berlin when left out). */
+  timeZone?: string;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -206,6 +209,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
+  // Invitations: the letter's short link, and the staff pages of the runs.
+  app.route('/', shortLinkRoutes({ db: deps.db, clock: deps.clock, key: portalKey }));
+  app.route(
+    '/',
+    invitationStaffRoutes({ ...staffDeps, jobs: deps.jobs, publicUrl: deps.publicUrl, timeZone: deps.timeZone ?? 'Europe/Berlin', key: portalKey, schedules }),
+  );
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })
     : allowEveryBooking;

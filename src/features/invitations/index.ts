@@ -6,3 +6,4 @@ export { startInvitationJob, invitationJobType } from './invitation-job.ts';
 export { loadPolicy, type InvitationPolicy } from './invitation-policy.ts';
 export type { InvitationDeps } from './invitation-deps.ts';
 export { shortLinkRoutes } from './portal/short-link-routes.ts';
+export { invitationStaffRoutes } from './staff/invitation-routes.tsx';
