@@ -47,4 +47,5 @@ export { affectedAppointments, cancelAppointmentForAbsence, moveAppointmentToCol
 export { reserveAppointment, type Reservation, type ReservedAppointment } from './reserve-appointment.ts';
 export { confirmReservation } from './confirm-reservation.ts';
 export { releaseReservation } from './release-reservation.ts';
-export { appointmentByCode, appointmentsByIds, freeClerkSlots, type AppointmentOfInvitation, type ClerkSlot, type FreeClerkSlots } from './free-clerk-slots.ts';
+export { findPortalAppointment } from './open-portal-appointment.ts';
+export { appointmentsByIds, freeClerkSlots, type AppointmentOfInvitation, type ClerkSlot, type FreeClerkSlots } from './free-clerk-slots.ts';

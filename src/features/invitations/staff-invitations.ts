@@ -22,22 +22,11 @@ export type RunListItem = {
   lettersReleasedAt: Date | null;
 };
 
+const runColumns = ['id', 'started_at as startedAt', 'trigger', 'invited', 'not_invited as notInvited', 'letters_released_at as lettersReleasedAt'] as const;
+
 export async function listRuns(deps: InvitationDeps, ctx: ChangeContext): Promise<RunListItem[]> {
   await authorizeChange(deps, ctx, 'invitation.manage');
-  const rows = await deps.db
-    .selectFrom('invitation_run')
-    .select(['id', 'started_at', 'trigger', 'invited', 'not_invited', 'letters_released_at'])
-    .orderBy('started_at', 'desc')
-    .limit(100)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    startedAt: r.started_at,
-    trigger: r.trigger,
-    invited: r.invited,
-    notInvited: r.not_invited,
-    lettersReleasedAt: r.letters_released_at,
-  }));
+  return deps.db.selectFrom('invitation_run').select(runColumns).orderBy('started_at', 'desc').limit(100).execute();
 }
 
 export async function startRun(deps: InvitationDeps, ctx: ChangeContext): Promise<RunSummary> {
@@ -151,22 +140,9 @@ async function oneInvitation(deps: InvitationDeps, invitationId: string): Promis
 }
 
 async function requireRun(deps: InvitationDeps, runId: string): Promise<RunListItem> {
-  const row = isId(runId)
-    ? await deps.db
-        .selectFrom('invitation_run')
-        .select(['id', 'started_at', 'trigger', 'invited', 'not_invited', 'letters_released_at'])
-        .where('id', '=', runId)
-        .executeTakeFirst()
-    : undefined;
+  const row = isId(runId) ? await deps.db.selectFrom('invitation_run').select(runColumns).where('id', '=', runId).executeTakeFirst() : undefined;
   if (!row) throw new AppError('not_found', 'Diesen Lauf gibt es nicht. / There is no such run.');
-  return {
-    id: row.id,
-    startedAt: row.started_at,
-    trigger: row.trigger,
-    invited: row.invited,
-    notInvited: row.not_invited,
-    lettersReleasedAt: row.letters_released_at,
-  };
+  return row;
 }
 
 async function audit(deps: InvitationDeps, ctx: ChangeContext, action: string, runId: string): Promise<void> {

@@ -59,7 +59,11 @@ test('a team lead starts a run, reviews it, releases the letters, prints them; t
   assert.equal(confirmed.status, 303);
   assert.match(confirmed.headers.get('location')!, /notice=confirmed/);
   assert.match(await (await person.get(confirmed.headers.get('location')!)).text(), /Randevunuz onaylandı/);
-  const appointment = await db.selectFrom('appointment').select('status').where('code', '=', shortLink[1] ?? '').executeTakeFirstOrThrow();
+  const appointment = await db
+    .selectFrom('appointment')
+    .select('status')
+    .where('code', '=', shortLink[1] ?? '')
+    .executeTakeFirstOrThrow();
   assert.equal(appointment.status, 'booked');
 
   const invitation = await db.selectFrom('invitation').select('id').executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatDateTime } from '../../../web/format.ts';
 import { languageName } from '../../../web/i18n.ts';
@@ -34,49 +35,34 @@ export function RunsPage(props: { c: Context<AppEnv>; runs: RunListItem[] }) {
       {props.runs.length === 0 ? (
         <p>{s('Noch keine Läufe.', 'No runs yet.')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{s('Läufe', 'Runs')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{s('Gestartet', 'Started')}</th>
-              <th scope="col">{s('Anlass', 'Trigger')}</th>
-              <th scope="col">{s('Eingeladen', 'Invited')}</th>
-              <th scope="col">{s('Nicht eingeladen', 'Not invited')}</th>
-              <th scope="col">{s('Briefe', 'Letters')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.runs.map((run) => (
-              <tr>
-                <td>
-                  <a href={`/staff/invitations/runs/${run.id}`}>{when(run.startedAt)}</a>
-                </td>
-                <td>{run.trigger === 'daily' ? s('täglich', 'daily') : s('von Hand', 'by staff')}</td>
-                <td>{run.invited}</td>
-                <td>{run.notInvited}</td>
-                <td>{run.lettersReleasedAt ? `${s('freigegeben', 'released')} ${when(run.lettersReleasedAt)}` : s('zur Prüfung', 'for review')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={s('Läufe', 'Runs')}
+          head={[s('Gestartet', 'Started'), s('Anlass', 'Trigger'), s('Eingeladen', 'Invited'), s('Nicht eingeladen', 'Not invited'), s('Briefe', 'Letters')]}
+          rows={props.runs.map((run) => [
+            <a href={`/staff/invitations/runs/${run.id}`}>{when(run.startedAt)}</a>,
+            run.trigger === 'daily' ? s('täglich', 'daily') : s('von Hand', 'by staff'),
+            run.invited,
+            run.notInvited,
+            run.lettersReleasedAt ? `${s('freigegeben', 'released')} ${when(run.lettersReleasedAt)}` : s('zur Prüfung', 'for review'),
+          ])}
+        />
       )}
     </StaffLayout>
   );
 }
 
-export function RunPage(props: { c: Context<AppEnv>; review: RunReview; notice?: string | undefined }) {
-  const { c, review } = props;
-  const s = say(c);
-  const lang = staffLang(c);
+/** A run for review: by service and week, who was not invited and why, each invitation; release, print, re-send. */
+export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: RunReview; notice?: string | undefined }) {
   const { run } = review;
+  const [s, lang] = [say(c), staffLang(c)];
   return (
     <StaffLayout c={c} title={s('Einladungslauf', 'Invitation run')} wide>
       <h1>
         {s('Einladungslauf', 'Invitation run')} · {formatDateTime(lang, run.startedAt, 'Europe/Berlin')}
       </h1>
-      {props.notice ? (
+      {notice ? (
         <p class="notice" role="status">
-          {props.notice}
+          {notice}
         </p>
       ) : null}
       <p>
@@ -96,87 +82,76 @@ export function RunPage(props: { c: Context<AppEnv>; review: RunReview; notice?:
         />
       )}
       <h2>{s('Nach Leistung und Woche', 'By service and week')}</h2>
-      <table>
-        <caption class="visually-hidden">{s('Einladungen nach Leistung und Kalenderwoche', 'Invitations by service and week')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s('Leistung', 'Service')}</th>
-            <th scope="col">{s('Kalenderwoche', 'Week')}</th>
-            <th scope="col">{s('Einladungen', 'Invitations')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {review.byServiceAndWeek.map((row) => (
-            <tr>
-              <td>{row.service}</td>
-              <td>{row.week}</td>
-              <td>{row.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={s('Einladungen nach Leistung und Kalenderwoche', 'Invitations by service and week')}
+        head={[s('Leistung', 'Service'), s('Kalenderwoche', 'Week'), s('Einladungen', 'Invitations')]}
+        rows={review.byServiceAndWeek.map((row) => [row.service, row.week, row.count])}
+      />
       <h2>{s('Nicht eingeladen', 'Not invited')}</h2>
       {review.notInvited.length === 0 ? (
         <p>{s('Alle wurden eingeladen.', 'Everyone was invited.')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{s('Nicht eingeladen, mit Grund', 'Not invited, with the reason')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{s('Name', 'Name')}</th>
-              <th scope="col">{s('Aktenzeichen', 'File reference')}</th>
-              <th scope="col">{s('Grund', 'Reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {review.notInvited.map((row) => (
-              <tr>
-                <td>{row.name}</td>
-                <td>{row.fileReference ?? '—'}</td>
-                <td>{s(...(reasons[row.reason] ?? [row.reason, row.reason]))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={s('Nicht eingeladen, mit Grund', 'Not invited, with the reason')}
+          head={[s('Name', 'Name'), s('Aktenzeichen', 'File reference'), s('Grund', 'Reason')]}
+          rows={review.notInvited.map((row) => [row.name, row.fileReference ?? '—', s(...(reasons[row.reason] ?? [row.reason, row.reason]))])}
+        />
       )}
       <h2>{s('Einladungen', 'Invitations')}</h2>
-      <table>
-        <caption class="visually-hidden">{s('Einladungen dieses Laufs', 'Invitations of this run')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s('Name', 'Name')}</th>
-            <th scope="col">{s('Leistung', 'Service')}</th>
-            <th scope="col">{s('Termin', 'Appointment')}</th>
-            <th scope="col">{s('Sprache', 'Language')}</th>
-            <th scope="col">{s('Zustellung', 'Delivery')}</th>
-            <th scope="col">{s('Stand', 'Status')}</th>
-            <th scope="col">{s('Erneut senden', 'Re-send')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {review.invitations.map((row) => (
-            <tr>
-              <td>{row.name}</td>
-              <td>{row.service}</td>
-              <td>{formatDateTime(lang, row.startsAt, row.timeZone)}</td>
-              <td>{languageName(row.language)}</td>
-              <td>
-                {row.letterToFile ? <strong>{s('Brief zur Akte (keine Anschrift)', 'Letter to the file (no address)')}</strong> : s('Brief', 'Letter')}
-                {row.email ? ` + ${s('E-Mail', 'e-mail')}` : ''}
-              </td>
-              <td>{statusText(s, row.status)}</td>
-              <td>
-                {run.lettersReleasedAt && (row.status === 'reserved' || row.status === 'booked') ? (
-                  <StaffForm c={c} action={`/staff/invitations/${row.id}/resend`} submitLabel={s('Brief + E-Mail', 'Letter + e-mail')} />
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={s('Einladungen dieses Laufs', 'Invitations of this run')}
+        head={[
+          s('Name', 'Name'),
+          s('Leistung', 'Service'),
+          s('Termin', 'Appointment'),
+          s('Sprache', 'Language'),
+          s('Zustellung', 'Delivery'),
+          s('Stand', 'Status'),
+          s('Erneut senden', 'Re-send'),
+        ]}
+        rows={review.invitations.map((row) => [
+          row.name,
+          row.service,
+          formatDateTime(lang, row.startsAt, row.timeZone),
+          languageName(row.language),
+          <>
+            {row.letterToFile ? <strong>{s('Brief zur Akte (keine Anschrift)', 'Letter to the file (no address)')}</strong> : s('Brief', 'Letter')}
+            {row.email ? ` + ${s('E-Mail', 'e-mail')}` : ''}
+          </>,
+          statusText(s, row.status),
+          run.lettersReleasedAt && (row.status === 'reserved' || row.status === 'booked') ? (
+            <StaffForm c={c} action={`/staff/invitations/${row.id}/resend`} submitLabel={s('Brief + E-Mail', 'Letter + e-mail')} />
+          ) : (
+            '—'
+          ),
+        ])}
+      />
     </StaffLayout>
+  );
+}
+
+/** A table with a caption for screen readers, column headers and the rows' cells. */
+function DataTable(props: { caption: string; head: string[]; rows: Child[][] }) {
+  return (
+    <table>
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.head.map((h) => (
+            <th scope="col">{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((cells) => (
+          <tr>
+            {cells.map((cell) => (
+              <td>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
