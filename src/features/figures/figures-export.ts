@@ -1,10 +1,13 @@
 import type { Cell, Sheet } from '../../platform/export/table-file.ts';
 import type { PeriodFigures } from './period-figures.ts';
 
-export const figureTables = ['visits', 'waits', 'fees'] as const;
+export const figureTables = ['visits', 'waits', 'fees', 'invitations'] as const;
 export type FigureTable = (typeof figureTables)[number];
 
 type T = (key: string) => string;
+
+/** The rows of the invitations table, in this order (the page shows the same). */
+export const invitationOutcomes = ['sent', 'confirmed', 'moved', 'released', 'declined', 'open'] as const;
 const count = (value: number): Cell => ({ number: value });
 const oneDecimal = (value: number | null): Cell => (value === null ? '' : { number: value, decimals: 1 });
 
@@ -50,6 +53,13 @@ export function figureSheets(figures: PeriodFigures, t: T): Record<FigureTable, 
       rows: [
         [t('staff.figures.fee_item'), t('staff.figures.method'), t('staff.figures.payments'), t('staff.figures.sum_eur')],
         ...figures.fees.map((f) => [`${f.itemCode} ${f.itemName}`, t(`staff.fees.method_${f.method}`), count(f.count), { number: f.cents / 100, decimals: 2 }]),
+      ],
+    },
+    invitations: {
+      name: t('staff.figures.invitations'),
+      rows: [
+        [t('staff.figures.invitation_outcome'), t('staff.figures.invitations_count')],
+        ...invitationOutcomes.map((outcome) => [t(`staff.figures.invitations_${outcome}`), count(figures.invitations[outcome])]),
       ],
     },
   };

@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
 import { missedAppointmentsBetween } from '../appointments/index.ts';
 import { feesByItemAndMethod } from '../fees/index.ts';
+import { invitationFigures, type InvitationFigures } from '../invitations/index.ts';
 import { noShowTicketAppointmentsBetween, permitFrontDeskAction, ticketsByDay, waitsByQueueAndHour, type QueueHourWait } from '../front-desk/index.ts';
 import { findLocationById } from '../office/index.ts';
 import type { StaffActor } from '../staff/index.ts';
@@ -21,6 +22,8 @@ export type PeriodFigures = {
   days: VisitDay[];
   waits: QueueHourWait[];
   fees: FeeFigure[];
+  /** Invitations whose letters went out in the period, and what became of them. */
+  invitations: InvitationFigures;
   totals: { withAppointment: number; withoutAppointment: number; share: number | null; noShows: number; finished: number; feesCents: number };
 };
 
@@ -58,12 +61,13 @@ export async function periodFigures(
 
   const start = officeDayBounds(from, location.timeZone).start;
   const end = officeDayBounds(to, location.timeZone).end;
-  const [tickets, waits, fees, missed, counted] = await Promise.all([
+  const [tickets, waits, fees, missed, counted, invitations] = await Promise.all([
     ticketsByDay(deps.db, location.id, from, to),
     waitsByQueueAndHour(deps.db, location.id, from, to, location.timeZone),
     feesByItemAndMethod(deps.db, location.id, start, end),
     missedAppointmentsBetween(deps.db, { locationId: location.id, from: start, to: end, now, timeZone: location.timeZone }),
     noShowTicketAppointmentsBetween(deps.db, location.id, from, to),
+    invitationFigures(deps.db, { locationId: location.id, from: start, to: end }),
   ]);
   const missedByDay = new Map<string, number>();
   for (const appointment of missed) if (!counted.has(appointment.id)) missedByDay.set(appointment.day, (missedByDay.get(appointment.day) ?? 0) + 1);
@@ -92,6 +96,7 @@ export async function periodFigures(
     days,
     waits,
     fees,
+    invitations,
     totals: {
       withAppointment,
       withoutAppointment,

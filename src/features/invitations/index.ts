@@ -7,3 +7,4 @@ export { loadPolicy, type InvitationPolicy } from './invitation-policy.ts';
 export type { InvitationDeps } from './invitation-deps.ts';
 export { shortLinkRoutes } from './portal/short-link-routes.ts';
 export { invitationStaffRoutes } from './staff/invitation-routes.tsx';
+export { invitationFigures, type InvitationFigures } from './invitation-figures.ts';

@@ -66,6 +66,16 @@ test('a team lead starts a run, reviews it, releases the letters, prints them; t
     .executeTakeFirstOrThrow();
   assert.equal(appointment.status, 'booked');
 
+  // The figures page counts them: six sent, one confirmed, five still open.
+  const figures = await (await staff.get(`/staff/figures?location=${office.locationId}&from=2026-11-01&to=2026-12-01`)).text();
+  assert.match(figures, /<h2>Einladungen<\/h2>/);
+  const row = (label: string) => new RegExp(`${label}</th>\\s*<td[^>]*>(\\d+)</td>`).exec(figures)?.[1];
+  assert.equal(row('verschickt'), '6');
+  assert.equal(row('bestätigt'), '1');
+  assert.equal(row('noch offen'), '5');
+  const csv = await (await staff.get(`/staff/figures/invitations.csv?location=${office.locationId}&from=2026-11-01&to=2026-12-01`)).text();
+  assert.match(csv, /verschickt.6/);
+
   const invitation = await db.selectFrom('invitation').select('id').executeTakeFirstOrThrow();
   const resent = await staff.submit(runPage, `/staff/invitations/${invitation.id}/resend`, {});
   assert.equal(resent.headers.get('content-type'), 'application/pdf');
