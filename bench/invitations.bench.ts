@@ -73,6 +73,7 @@ const result = {
   benchmark: 'invitations',
   date: systemClock.now().toISOString(),
   machine: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${round(os.totalmem() / 1024 ** 3, 1)} GiB, Node ${process.version}`,
+  loadAverage: os.loadavg().map((l) => round(l, 1)),
   titles,
   target: '2,000 invitations with letters < 60 s',
   invited: run.value.invited,

@@ -14,3 +14,4 @@ export { retentionUntil } from './retention-rule.ts';
 export { expiringTitles, type ExpiringTitle } from './expiring-titles.ts';
 export { residenceTitleKinds, type ResidenceTitleKind } from './residence-titles.ts';
 export { letterAddressees, type LetterAddressee } from './letter-addressees.ts';
+export { replaceCurrentTitle } from './replace-current-title.ts';

@@ -8,3 +8,4 @@ export type { InvitationDeps } from './invitation-deps.ts';
 export { shortLinkRoutes } from './portal/short-link-routes.ts';
 export { invitationStaffRoutes } from './staff/invitation-routes.tsx';
 export { invitationFigures, type InvitationFigures } from './invitation-figures.ts';
+export { importTitles, type TitleImportReport } from './import-titles.ts';

@@ -86,3 +86,36 @@ test('a clerk may not run invitations', async () => {
   await staff.signIn(clerk.username);
   assert.equal((await staff.get('/staff/invitations')).status, 403);
 });
+
+test('a team lead imports titles from a CSV export: new files, one bad row reported, a second import changes nothing', async () => {
+  const staff = new Browser(sut);
+  await staff.signIn(lead.username);
+  const slug = (await db.selectFrom('location').select('slug').where('id', '=', office.locationId).executeTakeFirstOrThrow()).slug;
+  const csv = [
+    'aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort',
+    `CSV-1;Yılmaz;Zeynep;1990;Aufenthaltserlaubnis;15.02.2027;${slug};zeynep@example.org;tr;Bahnhofstr. 2;35576;Wetzlar`,
+    `CSV-2;Haddad;Omar;03.1985;temporary_protection;2027-02-10;${slug};;ar;;;`,
+    `CSV-3;Kovalenko;Olena;00.00.1980;residence_permit;31.02.2027;${slug};;uk;;;`,
+  ].join('\n');
+  const page = await staff.submit('/staff/invitations', '/staff/invitations/import', { csv });
+  const html = await page.text();
+  assert.equal(page.status, 200);
+  assert.match(html, /Neu: 2 · geändert: 0 · unverändert: 0 · Fehler: 1/);
+  assert.match(html, /Zeile 4: /);
+  const titles = await db
+    .selectFrom('residence_title as t')
+    .innerJoin('case_file as f', 'f.person_id', 't.person_id')
+    .select(['f.reference', 't.kind', (eb) => eb.cast<string>('t.valid_until', 'text').as('valid_until')])
+    .where('f.reference', 'like', 'CSV-%')
+    .where('t.is_current', '=', true)
+    .orderBy('f.reference')
+    .execute();
+  assert.deepEqual(titles, [
+    { reference: 'CSV-1', kind: 'residence_permit', valid_until: '2027-02-15' },
+    { reference: 'CSV-2', kind: 'temporary_protection', valid_until: '2027-02-10' },
+  ]);
+  const again = await (await staff.submit('/staff/invitations', '/staff/invitations/import', { csv })).text();
+  assert.match(again, /Neu: 0 · geändert: 0 · unverändert: 2 · Fehler: 1/);
+  const missing = await staff.submit('/staff/invitations', '/staff/invitations/import', { csv: 'name;datum\nA;B' });
+  assert.equal(missing.status, 422);
+});

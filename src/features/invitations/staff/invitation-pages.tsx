@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatDateTime } from '../../../web/format.ts';
 import { languageName } from '../../../web/i18n.ts';
 import { StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import type { TitleImportReport } from '../import-titles.ts';
 import type { RunListItem, RunReview } from '../staff-invitations.ts';
 
 /** Staff pages are German, with English for staff who chose it (texts side by side, as on the case-file pages). */
@@ -17,7 +18,7 @@ const reasons: Record<string, [string, string]> = {
   has_appointment: ['Hat schon einen Termin für diese Leistung', 'Already has an appointment for this service'],
 };
 
-export function RunsPage(props: { c: Context<AppEnv>; runs: RunListItem[] }) {
+export function RunsPage(props: { c: Context<AppEnv>; runs: RunListItem[]; imported?: TitleImportReport | undefined }) {
   const { c } = props;
   const s = say(c);
   const when = (d: Date) => formatDateTime(staffLang(c), d, 'Europe/Berlin');
@@ -31,6 +32,33 @@ export function RunsPage(props: { c: Context<AppEnv>; runs: RunListItem[] }) {
         )}
       </p>
       <StaffForm c={c} action="/staff/invitations/runs" submitLabel={s('Jetzt einen Lauf starten', 'Start a run now')} />
+      <h2>{s('Titel aus dem Fachverfahren einlesen (CSV)', 'Import titles from the case system (CSV)')}</h2>
+      {props.imported ? (
+        <div class="notice" role="status">
+          <p>
+            {s('Neu', 'New')}: {props.imported.created} · {s('geändert', 'changed')}: {props.imported.updated} · {s('unverändert', 'unchanged')}:{' '}
+            {props.imported.unchanged} · {s('Fehler', 'errors')}: {props.imported.errors.length}
+          </p>
+          <ul>
+            {props.imported.errors.slice(0, 200).map((e) => (
+              <li>
+                {s('Zeile', 'Line')} {e.line}: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <StaffForm c={c} action="/staff/invitations/import" submitLabel={s('Einlesen', 'Import')}>
+        <div>
+          <label for="titles-csv">
+            {s(
+              'Inhalt der CSV-Datei (Semikolon, erste Zeile: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort)',
+              'Contents of the CSV file (semicolons, first line: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort)',
+            )}
+          </label>
+          <textarea id="titles-csv" name="csv" rows={8} required />
+        </div>
+      </StaffForm>
       <h2>{s('Läufe', 'Runs')}</h2>
       {props.runs.length === 0 ? (
         <p>{s('Noch keine Läufe.', 'No runs yet.')}</p>

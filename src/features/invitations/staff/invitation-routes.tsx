@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { changeContext, idParam, requireStaff, staffLang } from '../../staff/index.ts';
+import { z } from 'zod';
+import { changeContext, idParam, parseForm, requireStaff, staffLang } from '../../staff/index.ts';
+import { importTitles } from '../import-titles.ts';
 import type { InvitationDeps } from '../invitation-deps.ts';
 import { listRuns, printRunLetters, releaseRun, resendInvitation, reviewRun, startRun } from '../staff-invitations.ts';
 import { RunPage, RunsPage } from './invitation-pages.tsx';
@@ -18,6 +20,13 @@ export function invitationStaffRoutes(deps: StaffInvitationDeps): Hono<AppEnv> {
     });
 
   routes.get('/staff/invitations', async (c) => c.html(<RunsPage c={c} runs={await listRuns(deps, changeContext(c))} />));
+
+  routes.post('/staff/invitations/import', async (c) => {
+    const form = await parseForm(c, z.object({ csv: z.string().max(20_000_000) }));
+    const ctx = changeContext(c);
+    const imported = await importTitles(deps, ctx, form.csv);
+    return c.html(<RunsPage c={c} runs={await listRuns(deps, ctx)} imported={imported} />);
+  });
 
   routes.post('/staff/invitations/runs', async (c) => {
     const run = await startRun(deps, changeContext(c));
