@@ -7,6 +7,7 @@ import { releaseRunLetters, runInvitations } from '../src/features/invitations/i
 import { portalKeyLoader } from '../src/features/portal/index.ts';
 import { seedExpiringTitles } from '../test/invitation-fixtures.ts';
 import { pdfText } from '../test/pdf-tools.ts';
+import { addStaff, testPassword } from '../test/staff.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
 import { startPortal } from './portal-server.ts';
 
@@ -50,5 +51,25 @@ test('the invited person confirms through the letter’s link, in Turkish, on a 
   // The confirmation goes out by mail like any booking's.
   const mail = await portal.mail((m) => m.subject?.includes(turkish.appointment.code) === true || (m.text ?? '').includes(turkish.appointment.code));
   assert.ok(mail);
+  await context.close();
+});
+
+test('the staff pages of the runs pass axe at desktop size (runs, review with its tables)', async () => {
+  const { db } = portal;
+  const location = await db.selectFrom('location').select('id').where('slug', '=', 'mitte').executeTakeFirstOrThrow();
+  const lead = await addStaff(db, 'team_lead', { locationIds: [location.id] });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${portal.baseUrl}/staff/sign-in`);
+  await page.fill('#username', lead.username);
+  await page.fill('#password', testPassword);
+  await page.locator('form button[type=submit]').first().click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
+  await page.goto(`${portal.baseUrl}/staff/invitations`);
+  assert.deepEqual(await axeViolations(page), [], 'axe on the runs');
+  await page.locator('main table a').first().click();
+  await page.waitForURL(/\/staff\/invitations\/runs\//);
+  assert.match(await page.locator('h1').innerText(), /Einladungslauf/);
+  assert.deepEqual(await axeViolations(page), [], 'axe on a run under review');
   await context.close();
 });
