@@ -25,6 +25,7 @@ import { officePortalRoutes, officeRoutes } from './features/office/index.ts';
 import { officeStaffRoutes } from './features/office/staff/office-staff-routes.ts';
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
+import { invitationStaffRoutes, shortLinkRoutes } from './features/invitations/index.ts';
 import { figuresRoutes } from './features/figures/staff/figures-routes.tsx';
 import { lotteryPortalRoutes, lotteryStaffRoutes } from './features/lottery/index.ts';
 import { searchApiRoutes } from './features/case-files/search/search-api-routes.ts';
@@ -100,7 +101,7 @@ export type AppDeps = {
   metricsToken?: string | undefined;
   /** Where document bytes are kept (platform/storage); document uploads and downloads answer 503 without it. */
   blobs?: BlobStore;
-  /** The office's time zone (status look-ups are counted on its days); Europe/Berlin when left out. */
+  /** The office's time zone (status look-ups are counted on its days, invitation runs started from the staff pages planned in it); Europe/Berlin when left out. */
   timeZone?: string;
   /** Largest document upload in bytes (100 MB when left out). */
   uploadMaxBytes?: number;
@@ -244,6 +245,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', messageStaffRoutes(messageDeps));
   app.route('/', messageApiRoutes({ ...portalDeps, ...messageDeps }));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
+  // Invitations: the letter's short link, and the staff pages of the runs.
+  app.route('/', shortLinkRoutes({ db: deps.db, clock: deps.clock, key: portalKey }));
+  app.route(
+    '/',
+    invitationStaffRoutes({ ...staffDeps, jobs: deps.jobs, publicUrl: deps.publicUrl, timeZone: deps.timeZone ?? 'Europe/Berlin', key: portalKey, schedules }),
+  );
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })
     : allowEveryBooking;

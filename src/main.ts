@@ -17,9 +17,10 @@ import { createBlobStore } from './platform/storage/blob-store.ts';
 import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
+import { startInvitationJob } from './features/invitations/index.ts';
+import { portalKeyLoader } from './features/portal/index.ts';
 import { startRetentionJob } from './features/retention/index.ts';
 import { startLotteryJob } from './features/lottery/index.ts';
-import { portalKeyLoader } from './features/portal/index.ts';
 import { startNoticeSweep, type AppointmentNotices } from './features/appointments/index.ts';
 import { createPortalNotices, reminderJob } from './features/appointments/portal/index.ts';
 import { startWaitingListJobs, waitingListWatcher } from './features/waiting-list/index.ts';
@@ -158,6 +159,15 @@ async function main(): Promise<void> {
       },
       config.timeZone,
     );
+    await startInvitationJob(jobs, {
+      db: database.db,
+      clock: systemClock,
+      jobs,
+      publicUrl: config.publicUrl,
+      timeZone: config.timeZone,
+      key: portalKeyLoader(database.db, config.portal.hmacKey),
+      logger,
+    });
     await startTextExtraction(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone });
     await startFileRetention(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone, logger });
     logger.info({ mail: transport.describe(), blobs: blobs.describe() }, 'mail ready');

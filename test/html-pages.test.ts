@@ -281,6 +281,14 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
     { path: '/staff/figures', who: 'reception', status: 200 },
   ],
   '/staff/figures/:table{[a-z]+\\.csv}': 'CSV tables (src/features/figures/figures.test.ts)',
+  '/staff/invitations': [
+    { path: '/staff/invitations', who: 'team_lead', status: 200 },
+    { path: '/staff/invitations', who: 'admin', status: 403 },
+  ],
+  '/staff/invitations/runs/:id': 'a run under review (src/features/invitations/staff/invitation-pages.test.ts)',
+  '/staff/invitations/runs/:id/letters.pdf': "the run's letters as one PDF (src/features/invitations/staff/invitation-pages.test.ts)",
+  '/i/:code/:token':
+    "the letter's short link: a redirect to the appointment page (src/features/invitations/staff/invitation-pages.test.ts, e2e/invitation.test.ts)",
   '/staff/figures.xlsx': 'Excel workbook (src/features/figures/figures.test.ts)',
   '/staff/files/new': [{ path: '/staff/files/new', who: 'clerk', status: 200 }],
   '/staff/files/:fileId': [

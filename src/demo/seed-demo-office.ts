@@ -111,6 +111,15 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
       .execute();
   }
   await seedDemoFees(db, clock.now(), serviceIds);
+  // Invitations before a title expires (docs/invitations.md): which service extends which kind of title.
+  await db
+    .insertInto('invitation_service')
+    .values([
+      { title_kind: 'residence_permit', service_id: serviceIds.get('aufenthaltstitel-verlaengerung')! },
+      { title_kind: 'eu_blue_card', service_id: serviceIds.get('aufenthaltstitel-verlaengerung')! },
+      { title_kind: 'temporary_protection', service_id: serviceIds.get('voruebergehender-schutz-24')! },
+    ])
+    .execute();
   await seedDemoInfoPages(db, clock.now(), serviceIds);
   await seedDemoCaseFiles(db, clock.now(), [...locationIds.values()]);
 

@@ -66,13 +66,3 @@ export async function appointmentsByIds(db: Database, ids: readonly string[]): P
     .where('id', 'in', ids)
     .execute();
 }
-
-/** The appointment with this code (id, code and language for a link to it), not erased. */
-export async function appointmentByCode(db: Database, code: string): Promise<{ id: string; code: string; language: string } | undefined> {
-  return db
-    .selectFrom('appointment')
-    .select(['id', 'code', 'language'])
-    .where('code', '=', code)
-    .where('personal_data_erased_at', 'is', null)
-    .executeTakeFirst();
-}

@@ -53,5 +53,6 @@ export { bookHeldTime, releaseHeldTime } from './held-time.ts';
 export { reserveAppointment, type Reservation, type ReservedAppointment } from './reserve-appointment.ts';
 export { confirmReservation } from './confirm-reservation.ts';
 export { releaseReservation } from './release-reservation.ts';
-export { appointmentByCode, appointmentsByIds, freeClerkSlots, type AppointmentOfInvitation, type ClerkSlot, type FreeClerkSlots } from './free-clerk-slots.ts';
+export { findPortalAppointment } from './open-portal-appointment.ts';
+export { appointmentsByIds, freeClerkSlots, type AppointmentOfInvitation, type ClerkSlot, type FreeClerkSlots } from './free-clerk-slots.ts';
 export { problemContent } from './http/appointment-schemas.ts';

@@ -29,3 +29,4 @@ export { multipartParts } from './documents/streamed-upload.ts';
 export { insertNote } from './add-note.ts';
 export { procedureForPerson, type ProcedureForPerson } from './procedure-by-number.ts';
 export type { UploadDeps } from './documents/document-deps.ts';
+export { replaceCurrentTitle } from './replace-current-title.ts';

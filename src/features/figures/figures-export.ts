@@ -1,10 +1,13 @@
 import type { Cell, Sheet } from '../../platform/export/table-file.ts';
 import type { PeriodFigures } from './period-figures.ts';
 
-export const figureTables = ['visits', 'waits', 'fees', 'messages'] as const;
+export const figureTables = ['visits', 'waits', 'fees', 'messages', 'invitations'] as const;
 export type FigureTable = (typeof figureTables)[number];
 
 type T = (key: string) => string;
+
+/** The rows of the invitations table, in this order (the page shows the same). */
+export const invitationOutcomes = ['sent', 'confirmed', 'moved', 'released', 'declined', 'open'] as const;
 const count = (value: number): Cell => ({ number: value });
 const oneDecimal = (value: number | null): Cell => (value === null ? '' : { number: value, decimals: 1 });
 
@@ -63,6 +66,13 @@ export function figureSheets(figures: PeriodFigures, t: T): Record<FigureTable, 
           t('staff.figures.p90_hours'),
         ],
         ...figures.messages.map((m) => [m.week, count(m.received), count(m.answered), oneDecimal(m.medianHours), oneDecimal(m.p90Hours)]),
+      ],
+    },
+    invitations: {
+      name: t('staff.figures.invitations'),
+      rows: [
+        [t('staff.figures.invitation_outcome'), t('staff.figures.invitations_count')],
+        ...invitationOutcomes.map((outcome) => [t(`staff.figures.invitations_${outcome}`), count(figures.invitations[outcome])]),
       ],
     },
   };

@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
 import { missedAppointmentsBetween } from '../appointments/index.ts';
 import { feesByItemAndMethod } from '../fees/index.ts';
+import { invitationFigures, type InvitationFigures } from '../invitations/index.ts';
 import { noShowTicketAppointmentsBetween, permitFrontDeskAction, ticketsByDay, waitsByQueueAndHour, type QueueHourWait } from '../front-desk/index.ts';
 import { messageFigures, type MessageWeek } from '../messages/index.ts';
 import { findLocationById } from '../office/index.ts';
@@ -27,6 +28,8 @@ export type PeriodFigures = {
   waitingList: WaitingListFigures[];
   /** Messages from the portal per week of receipt, with the time to their answer. */
   messages: MessageWeek[];
+  /** Invitations whose letters went out in the period, and what became of them. */
+  invitations: InvitationFigures;
   totals: { withAppointment: number; withoutAppointment: number; share: number | null; noShows: number; finished: number; feesCents: number };
 };
 
@@ -64,7 +67,7 @@ export async function periodFigures(
 
   const start = officeDayBounds(from, location.timeZone).start;
   const end = officeDayBounds(to, location.timeZone).end;
-  const [tickets, waits, fees, missed, counted, waitingList, messages] = await Promise.all([
+  const [tickets, waits, fees, missed, counted, waitingList, messages, invitations] = await Promise.all([
     ticketsByDay(deps.db, location.id, from, to),
     waitsByQueueAndHour(deps.db, location.id, from, to, location.timeZone),
     feesByItemAndMethod(deps.db, location.id, start, end),
@@ -72,6 +75,7 @@ export async function periodFigures(
     noShowTicketAppointmentsBetween(deps.db, location.id, from, to),
     waitingListFigures(deps.db, location.id, { start, end }),
     messageFigures(deps.db, { locationId: location.id, from: start, to: end, timeZone: location.timeZone }),
+    invitationFigures(deps.db, { locationId: location.id, from: start, to: end }),
   ]);
   const missedByDay = new Map<string, number>();
   for (const appointment of missed) if (!counted.has(appointment.id)) missedByDay.set(appointment.day, (missedByDay.get(appointment.day) ?? 0) + 1);
@@ -102,6 +106,7 @@ export async function periodFigures(
     fees,
     waitingList,
     messages,
+    invitations,
     totals: {
       withAppointment,
       withoutAppointment,

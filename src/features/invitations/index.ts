@@ -6,3 +6,6 @@ export { startInvitationJob, invitationJobType } from './invitation-job.ts';
 export { loadPolicy, type InvitationPolicy } from './invitation-policy.ts';
 export type { InvitationDeps } from './invitation-deps.ts';
 export { shortLinkRoutes } from './portal/short-link-routes.ts';
+export { invitationStaffRoutes } from './staff/invitation-routes.tsx';
+export { invitationFigures, type InvitationFigures } from './invitation-figures.ts';
+export { importTitles, type TitleImportReport } from './import-titles.ts';

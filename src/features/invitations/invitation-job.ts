@@ -8,22 +8,18 @@ export const invitationJobType = jobType('invitations.daily', noPayload);
 /** Early each morning, before the office opens: the day's releases happen before anyone books. */
 export const invitationSchedule = '15 5 * * *';
 
-/** The daily run (new invitations), then reminders and releases of the open ones. */
-export function invitationJob(deps: InvitationDeps & { logger: Logger }): JobDefinition<object> {
-  return {
+/** Registers the daily run (new invitations, then reminders and releases of the open ones) and its schedule. */
+export async function startInvitationJob(jobs: Jobs, deps: InvitationDeps & { logger: Logger }): Promise<void> {
+  const daily: JobDefinition<object> = {
     type: invitationJobType,
     // A large run with its letters takes under a minute (bench/invitations.bench.ts); rerunning is harmless.
     options: { retryLimit: 3, retryDelay: 300, expireInSeconds: 1800 },
-    async handle() {
-      const run = await runInvitations(deps, { trigger: 'daily', staffId: null });
-      const care = await remindAndRelease(deps);
+    handle: async () => {
+      const { invited, notInvited } = await runInvitations(deps, { trigger: 'daily', staffId: null });
       // Counts only, never who.
-      deps.logger.info({ invited: run.invited, notInvited: run.notInvited, ...care }, 'invitation run');
+      deps.logger.info({ invited, notInvited, ...(await remindAndRelease(deps)) }, 'invitation run');
     },
   };
-}
-
-export async function startInvitationJob(jobs: Jobs, deps: InvitationDeps & { logger: Logger }): Promise<void> {
-  await jobs.register(invitationJob(deps));
+  await jobs.register(daily);
   await jobs.schedule(invitationJobType, invitationSchedule, { tz: deps.timeZone });
 }

@@ -12,18 +12,20 @@ export type InvitationPolicy = {
 };
 
 /** The office's invitation settings (one row, created by the migration with its defaults). */
-export async function loadPolicy(db: Database): Promise<InvitationPolicy> {
-  const row = await db.selectFrom('invitation_policy').selectAll().executeTakeFirstOrThrow();
-  return {
-    windowFromDays: row.window_from_days,
-    windowToDays: row.window_to_days,
-    earliestDays: row.earliest_days,
-    daysBeforeExpiry: row.days_before_expiry,
-    keepFreePercent: row.keep_free_percent,
-    releaseDaysBefore: row.release_days_before,
-    reminderDaysBefore: row.reminder_days_before,
-    reviewBeforeRelease: row.review_before_release,
-  };
+export function loadPolicy(db: Database): Promise<InvitationPolicy> {
+  return db
+    .selectFrom('invitation_policy')
+    .select([
+      'window_from_days as windowFromDays',
+      'window_to_days as windowToDays',
+      'earliest_days as earliestDays',
+      'days_before_expiry as daysBeforeExpiry',
+      'keep_free_percent as keepFreePercent',
+      'release_days_before as releaseDaysBefore',
+      'reminder_days_before as reminderDaysBefore',
+      'review_before_release as reviewBeforeRelease',
+    ])
+    .executeTakeFirstOrThrow();
 }
 
 /** Which service a kind of title is extended in (invitation_service). */

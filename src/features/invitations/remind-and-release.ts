@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.generated.ts';
 import { enqueueMail } from '../../platform/mail/index.ts';
 import { addDays } from '../../web/format.ts';
 import { officeDay } from '../../shared/office-day.ts';
@@ -33,28 +34,28 @@ export async function remindAndRelease(deps: InvitationDeps): Promise<{ reminded
     const day = officeDay(c.appointment.starts_at, c.location.timeZone);
     const today = officeDay(now, c.location.timeZone);
     if (addDays(day, -policy.releaseDaysBefore) <= today) {
-      await deps.db.transaction().execute(async (trx) => {
-        const marked = await trx
-          .updateTable('invitation')
-          .set({ released_at: now })
-          .where('id', '=', c.invitationId)
-          .where('released_at', 'is', null)
-          .executeTakeFirst();
-        if (marked.numUpdatedRows > 0n && (await releaseReservation(trx, c.appointment.id, now))) released++;
+      await onlyOnce(deps, c.invitationId, 'released_at', async (trx) => {
+        if (await releaseReservation(trx, c.appointment.id, now)) released++;
       });
     } else if (addDays(day, -policy.reminderDaysBefore) <= today) {
-      await deps.db.transaction().execute(async (trx) => {
-        const marked = await trx
-          .updateTable('invitation')
-          .set({ reminded_at: now })
-          .where('id', '=', c.invitationId)
-          .where('reminded_at', 'is', null)
-          .executeTakeFirst();
-        if (marked.numUpdatedRows === 0n) return;
+      await onlyOnce(deps, c.invitationId, 'reminded_at', async (trx) => {
         if (c.person.email) await enqueueMail(deps.jobs, invitationMail(c, 'reminder', c.person.email), { trx });
         reminded++;
       });
     }
   }
   return { reminded, released };
+}
+
+/** Marks the invitation (released or reminded) and does `then` in the same transaction, unless it was marked before. */
+async function onlyOnce(deps: InvitationDeps, id: string, mark: 'released_at' | 'reminded_at', then: (trx: Transaction<DB>) => Promise<void>): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const marked = await trx
+      .updateTable('invitation')
+      .set({ [mark]: deps.clock.now() })
+      .where('id', '=', id)
+      .where(mark, 'is', null)
+      .executeTakeFirst();
+    if (marked.numUpdatedRows > 0n) await then(trx);
+  });
 }

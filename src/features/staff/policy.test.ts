@@ -37,6 +37,8 @@ const table: Record<Action, Record<Role, Expect>> = {
   'payment.record': { admin: '-', team_lead: 'loc', clerk: 'loc', reception: '-', kiosk: '-', display: '-' },
   'payment.reverse': { admin: '-', team_lead: 'loc', clerk: '-', reception: '-', kiosk: '-', display: '-' },
   'cash_report.read': { admin: 'any', team_lead: 'loc', clerk: '-', reception: '-', kiosk: '-', display: '-' },
+  // Letters carry names and addresses: team leads, not administrators (data minimisation).
+  'invitation.manage': { admin: '-', team_lead: 'any', clerk: '-', reception: '-', kiosk: '-', display: '-' },
 };
 
 const here = 'loc-here';

@@ -31,6 +31,7 @@ export const actions = [
   'payment.record', // take a fee at the counter, print its receipt
   'payment.reverse', // correct a payment by a reversal (with a reason)
   'cash_report.read', // the daily cash report for the cash office
+  'invitation.manage', // invitation runs: start, review, release and print letters, re-send one
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -69,6 +70,8 @@ const rules: Record<Role, Partial<Record<Action, Rule>>> = {
     'payment.record': 'own_location',
     'payment.reverse': 'own_location',
     'cash_report.read': 'own_location',
+    // A run plans every location at once; its letters carry names and addresses (audited).
+    'invitation.manage': 'any',
   },
   clerk: {
     'calendar.read_own': 'own_record',

@@ -238,10 +238,14 @@ export function renderLetters(letters: readonly Letter[], meta: { title: string;
   });
   registerFaces(doc);
   for (const letter of letters) {
-    const first = doc.bufferedPageRange().count;
+    const before = doc.bufferedPageRange();
+    const first = before.start + before.count;
     doc.addPage();
     setLetter(doc, letter);
-    pageNumbers(doc, letter, first, doc.bufferedPageRange().count - first);
+    const after = doc.bufferedPageRange();
+    pageNumbers(doc, letter, first, after.start + after.count - first);
+    // A finished letter's pages are written out: a run of thousands never holds them all in memory.
+    doc.flushPages();
   }
   doc.end();
   return done;

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatFee, formatShortDay } from '../../../web/format.ts';
 import { BarChart } from '../../../web/svg-chart.tsx';
 import { StaffLayout, staffLang, staffT } from '../../staff/index.ts';
-import { figureTables } from '../figures-export.ts';
+import { figureTables, invitationOutcomes } from '../figures-export.ts';
 import type { PeriodFigures } from '../period-figures.ts';
 
 export type LocationChoice = { id: string; name: string };
@@ -246,6 +246,23 @@ export function PeriodFiguresPage(props: { c: Context<AppEnv>; figures: PeriodFi
             ))}
           </tbody>
         </table>
+      )}
+
+      <h2>{t('staff.figures.invitations')}</h2>
+      {figures.invitations.sent === 0 ? (
+        <p>{t('staff.figures.none')}</p>
+      ) : (
+        <BarChart
+          id="chart-invitations"
+          title={t('staff.figures.invitations')}
+          description={t('staff.figures.invitations_desc', { sent: figures.invitations.sent, period })}
+          categoryLabel={t('staff.figures.invitation_outcome')}
+          categories={invitationOutcomes.map((o) => t(`staff.figures.invitations_${o}`))}
+          series={[{ label: t('staff.figures.invitations_count'), values: invitationOutcomes.map((o) => figures.invitations[o]) }]}
+          mode="stacked"
+          format={(v) => v.toLocaleString(lang)}
+          tableLabel={t('staff.figures.table')}
+        />
       )}
     </StaffLayout>
   );

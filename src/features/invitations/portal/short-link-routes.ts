@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import type { Database } from '../../../db/database.ts';
 import type { Clock } from '../../../shared/clock.ts';
-import { appointmentByCode } from '../../appointments/index.ts';
+import { findPortalAppointment } from '../../appointments/index.ts';
 import { grantAccess, manageToken } from '../../portal/index.ts';
 import { shortTokenLength } from '../invitation-content.ts';
 
@@ -17,7 +17,7 @@ export function shortLinkRoutes(deps: { db: Database; clock: Clock; key(): Promi
   routes.get('/i/:code/:token', async (c) => {
     const code = c.req.param('code').toUpperCase();
     const token = c.req.param('token');
-    const appointment = /^[A-Z0-9]{6,12}$/.test(code) && token.length === shortTokenLength ? await appointmentByCode(deps.db, code) : undefined;
+    const appointment = /^[A-Z0-9]{6,12}$/.test(code) && token.length === shortTokenLength ? await findPortalAppointment(deps.db, code) : undefined;
     const key = await deps.key();
     const expected = appointment ? Buffer.from(manageToken(key, appointment).slice(0, shortTokenLength)) : undefined;
     if (!appointment || !expected || !timingSafeEqual(expected, Buffer.from(token.padEnd(shortTokenLength).slice(0, shortTokenLength)))) {

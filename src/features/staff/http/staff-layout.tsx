@@ -35,6 +35,7 @@ const menu: { href: string; key: string; action: Action }[] = [
   { href: '/staff/admin/hours', key: 'staff.nav.hours', action: 'hours.manage' },
   { href: '/staff/admin/closures', key: 'staff.nav.closures', action: 'hours.manage' },
   { href: '/staff/cash-report', key: 'staff.nav.cash_report', action: 'cash_report.read' },
+  { href: '/staff/invitations', key: 'staff.nav.invitations', action: 'invitation.manage' },
   { href: '/staff/admin/security', key: 'staff.nav.security', action: 'security.manage' },
   { href: '/staff/admin/audit', key: 'staff.nav.audit', action: 'audit.read' },
 ];

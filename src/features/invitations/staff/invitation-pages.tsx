@@ -1,0 +1,191 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { formatDateTime } from '../../../web/format.ts';
+import { languageName } from '../../../web/i18n.ts';
+import { StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import type { TitleImportReport } from '../import-titles.ts';
+import type { RunListItem, RunReview } from '../staff-invitations.ts';
+
+/** Staff pages are German, with English for staff who chose it (texts side by side, as on the case-file pages). */
+const say = (c: Context<AppEnv>) => (de: string, en: string) => (staffLang(c) === 'en' ? en : de);
+
+const reasons: Record<string, [string, string]> = {
+  no_service_for_kind: ['Keine Leistung für diese Titelart eingestellt', 'No service set for this kind of title'],
+  not_offered_at_location: ['Leistung am Standort der Akte nicht angeboten', 'Service not offered at the file’s location'],
+  no_capacity: ['Keine freie Kapazität im Zeitraum', 'No free capacity in the period'],
+  no_birth_date: ['Geburtsjahr unbekannt', 'Year of birth unknown'],
+  has_appointment: ['Hat schon einen Termin für diese Leistung', 'Already has an appointment for this service'],
+};
+
+export function RunsPage(props: { c: Context<AppEnv>; runs: RunListItem[]; imported?: TitleImportReport | undefined }) {
+  const { c } = props;
+  const s = say(c);
+  const when = (d: Date) => formatDateTime(staffLang(c), d, 'Europe/Berlin');
+  return (
+    <StaffLayout c={c} title={s('Einladungen', 'Invitations')} wide>
+      <h1>{s('Einladungen', 'Invitations')}</h1>
+      <p>
+        {s(
+          'Ein Lauf reserviert Termine für Aufenthaltstitel, die im eingestellten Zeitraum ablaufen. Die Briefe gehen erst nach der Freigabe hinaus.',
+          'A run reserves appointments for residence titles expiring in the configured window. Letters go out only after release.',
+        )}
+      </p>
+      <StaffForm c={c} action="/staff/invitations/runs" submitLabel={s('Jetzt einen Lauf starten', 'Start a run now')} />
+      <h2>{s('Titel aus dem Fachverfahren einlesen (CSV)', 'Import titles from the case system (CSV)')}</h2>
+      {props.imported ? (
+        <div class="notice" role="status">
+          <p>
+            {s('Neu', 'New')}: {props.imported.created} · {s('geändert', 'changed')}: {props.imported.updated} · {s('unverändert', 'unchanged')}:{' '}
+            {props.imported.unchanged} · {s('Fehler', 'errors')}: {props.imported.errors.length}
+          </p>
+          <ul>
+            {props.imported.errors.slice(0, 200).map((e) => (
+              <li>
+                {s('Zeile', 'Line')} {e.line}: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <StaffForm c={c} action="/staff/invitations/import" submitLabel={s('Einlesen', 'Import')}>
+        <div>
+          <label for="titles-csv">
+            {s(
+              'Inhalt der CSV-Datei (Semikolon, erste Zeile: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort)',
+              'Contents of the CSV file (semicolons, first line: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort)',
+            )}
+          </label>
+          <textarea id="titles-csv" name="csv" rows={8} required />
+        </div>
+      </StaffForm>
+      <h2>{s('Läufe', 'Runs')}</h2>
+      {props.runs.length === 0 ? (
+        <p>{s('Noch keine Läufe.', 'No runs yet.')}</p>
+      ) : (
+        <DataTable
+          caption={s('Läufe', 'Runs')}
+          head={[s('Gestartet', 'Started'), s('Anlass', 'Trigger'), s('Eingeladen', 'Invited'), s('Nicht eingeladen', 'Not invited'), s('Briefe', 'Letters')]}
+          rows={props.runs.map((run) => [
+            <a href={`/staff/invitations/runs/${run.id}`}>{when(run.startedAt)}</a>,
+            run.trigger === 'daily' ? s('täglich', 'daily') : s('von Hand', 'by staff'),
+            run.invited,
+            run.notInvited,
+            run.lettersReleasedAt ? `${s('freigegeben', 'released')} ${when(run.lettersReleasedAt)}` : s('zur Prüfung', 'for review'),
+          ])}
+        />
+      )}
+    </StaffLayout>
+  );
+}
+
+/** A run for review: by service and week, who was not invited and why, each invitation; release, print, re-send. */
+export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: RunReview; notice?: string | undefined }) {
+  const { run } = review;
+  const [s, lang] = [say(c), staffLang(c)];
+  return (
+    <StaffLayout c={c} title={s('Einladungslauf', 'Invitation run')} wide>
+      <h1>
+        {s('Einladungslauf', 'Invitation run')} · {formatDateTime(lang, run.startedAt, 'Europe/Berlin')}
+      </h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <p>
+        {s('Eingeladen', 'Invited')}: {run.invited} · {s('Nicht eingeladen', 'Not invited')}: {run.notInvited}
+      </p>
+      {run.lettersReleasedAt ? (
+        <p class="actions">
+          <a class="button" href={`/staff/invitations/runs/${run.id}/letters.pdf`}>
+            {s('Alle Briefe drucken (PDF)', 'Print all letters (PDF)')}
+          </a>
+        </p>
+      ) : (
+        <StaffForm
+          c={c}
+          action={`/staff/invitations/runs/${run.id}/release`}
+          submitLabel={s('Geprüft: Briefe und E-Mails freigeben', 'Reviewed: release letters and e-mails')}
+        />
+      )}
+      <h2>{s('Nach Leistung und Woche', 'By service and week')}</h2>
+      <DataTable
+        caption={s('Einladungen nach Leistung und Kalenderwoche', 'Invitations by service and week')}
+        head={[s('Leistung', 'Service'), s('Kalenderwoche', 'Week'), s('Einladungen', 'Invitations')]}
+        rows={review.byServiceAndWeek.map((row) => [row.service, row.week, row.count])}
+      />
+      <h2>{s('Nicht eingeladen', 'Not invited')}</h2>
+      {review.notInvited.length === 0 ? (
+        <p>{s('Alle wurden eingeladen.', 'Everyone was invited.')}</p>
+      ) : (
+        <DataTable
+          caption={s('Nicht eingeladen, mit Grund', 'Not invited, with the reason')}
+          head={[s('Name', 'Name'), s('Aktenzeichen', 'File reference'), s('Grund', 'Reason')]}
+          rows={review.notInvited.map((row) => [row.name, row.fileReference ?? '—', s(...(reasons[row.reason] ?? [row.reason, row.reason]))])}
+        />
+      )}
+      <h2>{s('Einladungen', 'Invitations')}</h2>
+      <DataTable
+        caption={s('Einladungen dieses Laufs', 'Invitations of this run')}
+        head={[
+          s('Name', 'Name'),
+          s('Leistung', 'Service'),
+          s('Termin', 'Appointment'),
+          s('Sprache', 'Language'),
+          s('Zustellung', 'Delivery'),
+          s('Stand', 'Status'),
+          s('Erneut senden', 'Re-send'),
+        ]}
+        rows={review.invitations.map((row) => [
+          row.name,
+          row.service,
+          formatDateTime(lang, row.startsAt, row.timeZone),
+          languageName(row.language),
+          <>
+            {row.letterToFile ? <strong>{s('Brief zur Akte (keine Anschrift)', 'Letter to the file (no address)')}</strong> : s('Brief', 'Letter')}
+            {row.email ? ` + ${s('E-Mail', 'e-mail')}` : ''}
+          </>,
+          statusText(s, row.status),
+          run.lettersReleasedAt && (row.status === 'reserved' || row.status === 'booked') ? (
+            <StaffForm c={c} action={`/staff/invitations/${row.id}/resend`} submitLabel={s('Brief + E-Mail', 'Letter + e-mail')} />
+          ) : (
+            '—'
+          ),
+        ])}
+      />
+    </StaffLayout>
+  );
+}
+
+/** A table with a caption for screen readers, column headers and the rows' cells. */
+function DataTable(props: { caption: string; head: string[]; rows: Child[][] }) {
+  return (
+    <table>
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.head.map((h) => (
+            <th scope="col">{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((cells) => (
+          <tr>
+            {cells.map((cell) => (
+              <td>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function statusText(s: (de: string, en: string) => string, status: string): string {
+  if (status === 'reserved') return s('reserviert, unbestätigt', 'reserved, unconfirmed');
+  if (status === 'booked') return s('bestätigt', 'confirmed');
+  if (status === 'cancelled') return s('abgesagt oder freigegeben', 'cancelled or released');
+  return status;
+}
