@@ -62,5 +62,5 @@ export async function startPortal(settings: Partial<PortalSettings> = {}) {
     }
     throw new Error('no such mail in the outbox');
   }
-  return { db, baseUrl: publicUrl, clock, mail };
+  return { db, jobs, baseUrl: publicUrl, clock, mail };
 }
