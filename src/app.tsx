@@ -54,6 +54,7 @@ import { defaultStaffAuthSettings, staffApiRoutes, staffAuth, staffRoutes, type 
 import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { defaultPortalSettings, portalKeyLoader, portalLangSegment, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
+import { statusApiRoutes } from './features/status-lookup/http/status-api-routes.ts';
 import { statusPortalRoutes } from './features/status-lookup/portal/status-routes.tsx';
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
@@ -208,7 +209,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       engine: deps.engine ?? createEngineAdapter({ db: deps.db, clock: deps.clock, schedules, bookings, notices }),
     }),
   );
-  app.route('/', statusPortalRoutes({ ...portalDeps, timeZone: deps.timeZone ?? 'Europe/Berlin' }, portalLangSegment));
+  const statusDeps = { ...portalDeps, timeZone: deps.timeZone ?? 'Europe/Berlin' };
+  app.route('/', statusPortalRoutes(statusDeps, portalLangSegment));
+  app.route('/', statusApiRoutes(statusDeps));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })
