@@ -27,7 +27,7 @@ test('the API answers the look-up in the language asked for, and unknown like wr
   const wrong = await ask({ number: p.number, dateOfBirth: '1990' });
   const unknown = await ask({ number: 'ZZZZ-ZZZZ-ZZ', dateOfBirth: '1990' });
   assert.equal(wrong.status, 404);
-  assert.match(wrong.headers.get('content-type') ?? '', /^application/problem+json/);
+  assert.match(wrong.headers.get('content-type') ?? '', /^application\/problem\+json/);
   const detail = async (r: Response) => ((await r.json()) as { detail: string }).detail;
   assert.equal(await detail(wrong), await detail(unknown));
 });
