@@ -56,6 +56,7 @@ import { ErrorPage } from './web/error-page.tsx';
 import { defaultPortalSettings, portalKeyLoader, portalLangSegment, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
 import { statusApiRoutes } from './features/status-lookup/http/status-api-routes.ts';
 import { procedureEventRoutes } from './features/status-lookup/staff/procedure-events-routes.tsx';
+import { statusAdminRoutes } from './features/status-lookup/staff/status-admin-routes.tsx';
 import { statusPortalRoutes } from './features/status-lookup/portal/status-routes.tsx';
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
@@ -214,6 +215,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', statusPortalRoutes(statusDeps, portalLangSegment));
   app.route('/', statusApiRoutes(statusDeps));
   app.route('/', procedureEventRoutes({ ...staffDeps, jobs: deps.jobs }));
+  app.route('/', statusAdminRoutes({ ...staffDeps, timeZone: statusDeps.timeZone }));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   const apiGuard = portalSettings.guardApi
     ? portalBookingGuard({ db: deps.db, clock: deps.clock, settings: portalSettings, key: portalKey })

@@ -8,6 +8,7 @@ import { feesByItemAndMethod } from '../fees/index.ts';
 import { noShowTicketAppointmentsBetween, permitFrontDeskAction, ticketsByDay, waitsByQueueAndHour, type QueueHourWait } from '../front-desk/index.ts';
 import { findLocationById } from '../office/index.ts';
 import type { StaffActor } from '../staff/index.ts';
+import { lookupsAndCalls, type LookupDay } from '../status-lookup/index.ts';
 
 export type FiguresDeps = { db: Database; clock: Clock };
 
@@ -21,6 +22,8 @@ export type PeriodFigures = {
   days: VisitDay[];
   waits: QueueHourWait[];
   fees: FeeFigure[];
+  /** Status look-ups of the whole office per day beside the office's own count of calls (the evidence that calls went down). */
+  lookups: LookupDay[];
   totals: { withAppointment: number; withoutAppointment: number; share: number | null; noShows: number; finished: number; feesCents: number };
 };
 
@@ -58,12 +61,13 @@ export async function periodFigures(
 
   const start = officeDayBounds(from, location.timeZone).start;
   const end = officeDayBounds(to, location.timeZone).end;
-  const [tickets, waits, fees, missed, counted] = await Promise.all([
+  const [tickets, waits, fees, missed, counted, lookups] = await Promise.all([
     ticketsByDay(deps.db, location.id, from, to),
     waitsByQueueAndHour(deps.db, location.id, from, to, location.timeZone),
     feesByItemAndMethod(deps.db, location.id, start, end),
     missedAppointmentsBetween(deps.db, { locationId: location.id, from: start, to: end, now, timeZone: location.timeZone }),
     noShowTicketAppointmentsBetween(deps.db, location.id, from, to),
+    lookupsAndCalls(deps.db, from, to),
   ]);
   const missedByDay = new Map<string, number>();
   for (const appointment of missed) if (!counted.has(appointment.id)) missedByDay.set(appointment.day, (missedByDay.get(appointment.day) ?? 0) + 1);
@@ -92,6 +96,7 @@ export async function periodFigures(
     days,
     waits,
     fees,
+    lookups,
     totals: {
       withAppointment,
       withoutAppointment,
