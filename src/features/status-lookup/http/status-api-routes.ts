@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { clientIp } from '../../../platform/http/client-ip.ts';
+import { problemContent } from '../../../platform/http/problem-schema.ts';
 import { validationHook } from '../../../platform/http/validation.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { isLanguage, sourceLang } from '../../../web/i18n.ts';
@@ -8,18 +9,6 @@ import { powHeader } from '../../portal/index.ts';
 import { type GuardDeps, guardLookup } from '../guard-lookup.ts';
 import { lookUpStatus, type StatusAnswer } from '../look-up-status.ts';
 import { readCardQuery, readProcedureQuery } from '../lookup-query.ts';
-
-const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('StatusLookupProblem');
-const problemContent = (description: string) => ({ description, content: { 'application/problem+json': { schema: problem } } });
 
 const lookupBody = z
   .union([

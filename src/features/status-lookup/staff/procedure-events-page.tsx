@@ -3,7 +3,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { translate } from '../../../web/i18n.ts';
 import { CheckboxGroup, ErrorList, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
 import { documentKinds } from '../document-requests.ts';
-import type { ProcedureForEvents } from './procedure-events-store.ts';
+import type { ProcedureForEvents } from '../procedure-events-store.ts';
 
 /** German with English for staff who chose it (as the case file's pages). */
 const say = (c: Context<AppEnv>) => (de: string, en: string) => (staffLang(c) === 'en' ? en : de);

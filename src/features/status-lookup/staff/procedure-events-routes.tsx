@@ -1,13 +1,12 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { AppError, isAppError } from '../../../shared/app-error.ts';
-import { authorizeFile } from '../../case-files/index.ts';
+import { isAppError } from '../../../shared/app-error.ts';
 import { asArray, changeContext, formFields, idParam, requireStaff } from '../../staff/index.ts';
 import { recordCardEvent } from '../card-events.ts';
 import { markDocumentsReceived, requestDocuments } from '../document-requests.ts';
 import type { EventDeps } from '../procedure-event.ts';
 import { ProcedureEventsPage } from './procedure-events-page.tsx';
-import { procedureForEvents } from './procedure-events-store.ts';
+import { openProcedureEvents } from '../procedure-events-store.ts';
 
 /** `/staff/procedures/:id/citizen`: clerks ask for documents, mark them received, record the eAT's way. */
 export function procedureEventRoutes(deps: EventDeps) {
@@ -16,9 +15,7 @@ export function procedureEventRoutes(deps: EventDeps) {
   routes.use('/staff/procedures/:procedureId/citizen/*', requireStaff(deps));
 
   async function show(c: Context<AppEnv>, errors: string[] = [], status: 200 | 409 | 422 = 200) {
-    const procedure = await procedureForEvents(deps.db, idParam(c.req.param('procedureId')));
-    if (!procedure) throw new AppError('not_found', 'Diesen Vorgang gibt es nicht. / There is no such procedure.');
-    await authorizeFile(deps, changeContext(c).actor, procedure.file_id, 'case_file.read', changeContext(c));
+    const procedure = await openProcedureEvents(deps, changeContext(c), idParam(c.req.param('procedureId')));
     c.header('Cache-Control', 'no-store');
     return c.html(<ProcedureEventsPage c={c} procedure={procedure} errors={errors} />, status);
   }

@@ -15,26 +15,10 @@ export function StatusAdminPage(props: { c: Context<AppEnv>; notices: NoticeRow[
       <ErrorList messages={props.errors ?? []} />
       <section aria-labelledby="notices-h">
         <h2 id="notices-h">{s('Benachrichtigungen je Status', 'Notices per status')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{s('Verfahrensart', 'Procedure type')}</th>
-              <th scope="col">{s('Status', 'Status')}</th>
-              <th scope="col">{s('Gesendet', 'Sent')}</th>
-              <th scope="col">{s('Ohne E-Mail-Adresse', 'Without e-mail address')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.notices.map((n) => (
-              <tr>
-                <td>{n.type_name}</td>
-                <td>{n.label ?? n.status_code}</td>
-                <td>{n.sent}</td>
-                <td>{n.no_address}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          head={[s('Verfahrensart', 'Procedure type'), s('Status', 'Status'), s('Gesendet', 'Sent'), s('Ohne E-Mail-Adresse', 'Without e-mail address')]}
+          rows={props.notices.map((n) => [n.type_name, n.label ?? n.status_code, n.sent, n.no_address])}
+        />
       </section>
       <section aria-labelledby="calls-h">
         <h2 id="calls-h">{s('Anrufe der Behörde eintragen', "Enter the office's calls")}</h2>
@@ -48,28 +32,36 @@ export function StatusAdminPage(props: { c: Context<AppEnv>; notices: NoticeRow[
             <input type="number" id="calls" name="calls" required min={0} max={1000000} step={1} inputmode="numeric" />
           </div>
         </StaffForm>
-        <table>
-          <caption>{s('Letzte 28 Tage', 'Last 28 days')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{s('Tag', 'Day')}</th>
-              <th scope="col">{s('Status-Abfragen', 'Status look-ups')}</th>
-              <th scope="col">{s('davon gefunden', 'of them found')}</th>
-              <th scope="col">{s('Anrufe', 'Calls')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.days.map((d) => (
-              <tr>
-                <td>{d.day}</td>
-                <td>{d.lookups}</td>
-                <td>{d.found}</td>
-                <td>{d.calls ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={s('Letzte 28 Tage', 'Last 28 days')}
+          head={[s('Tag', 'Day'), s('Status-Abfragen', 'Status look-ups'), s('davon gefunden', 'of them found'), s('Anrufe', 'Calls')]}
+          rows={props.days.map((d) => [d.day, d.lookups, d.found, d.calls ?? '—'])}
+        />
       </section>
     </StaffLayout>
+  );
+}
+
+function Table(props: { caption?: string; head: string[]; rows: (string | number)[][] }) {
+  return (
+    <table>
+      {props.caption ? <caption>{props.caption}</caption> : null}
+      <thead>
+        <tr>
+          {props.head.map((h) => (
+            <th scope="col">{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr>
+            {row.map((cell) => (
+              <td>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

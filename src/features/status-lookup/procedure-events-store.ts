@@ -1,4 +1,8 @@
-import type { Database } from '../../../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { authorizeFile } from '../case-files/index.ts';
+import type { ChangeContext } from '../staff/index.ts';
+import type { EventDeps } from './procedure-event.ts';
 
 /** What the clerk's page shows of a procedure: number, status (German), card serial, open document requests. */
 export async function procedureForEvents(db: Database, procedureId: string) {
@@ -30,3 +34,11 @@ export async function procedureForEvents(db: Database, procedureId: string) {
 }
 
 export type ProcedureForEvents = NonNullable<Awaited<ReturnType<typeof procedureForEvents>>>;
+
+/** The clerk's view of a procedure's citizen side, for clerks and team leads of the file's location (a 404 or 403 otherwise). */
+export async function openProcedureEvents(deps: Pick<EventDeps, 'db' | 'clock'>, ctx: ChangeContext, procedureId: string): Promise<ProcedureForEvents> {
+  const procedure = await procedureForEvents(deps.db, procedureId);
+  if (!procedure) throw new AppError('not_found', 'Diesen Vorgang gibt es nicht. / There is no such procedure.');
+  await authorizeFile(deps, ctx.actor, procedure.file_id, 'case_file.read', ctx);
+  return procedure;
+}
