@@ -16,6 +16,7 @@ import { createTestOffice } from './portal/office-fixture.ts';
 import { addStaff, Browser } from './staff.ts';
 import { createPersonWithFile } from './case-file-factory.ts';
 import { seedStandardCatalogue } from '../src/features/case-files/procedure-types/seed-standard-catalogue.ts';
+import { procedureWithPerson } from './status-lookup-fixture.ts';
 
 // Monday 2026-11-23, 10:00 in Berlin.
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -67,6 +68,7 @@ const payment = await recordPayment(
 );
 const caseFile = await createPersonWithFile(db, { locationId: office.location.id });
 const procedureTypes = await db.transaction().execute((trx) => seedStandardCatalogue(trx, clock.now()));
+const statusProcedure = await procedureWithPerson(db, { locationId: office.location.id, now: clock.now() });
 const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
 const displayToken = await deviceToken(db, 'display', office.location.id);
 
@@ -138,6 +140,8 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
     { path: `/de/book/extension/mitte/details?start=${encodeURIComponent('2026-11-24T09:00:00.000Z')}`, who: 'anonymous', status: 200 },
   ],
   [`/${portalLang}/manage`]: [{ path: '/tr/manage', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/status`]: [{ path: '/ar/status', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/status/card`]: [{ path: '/uk/status/card', who: 'anonymous', status: 200 }],
   // Without the manage secret these answer with the portal's error page, which is what a stranger sees.
   [`/${portalLang}/appointment/:code`]: [{ path: `/de/appointment/${booked.code}`, who: 'anonymous', status: 404 }],
   [`/${portalLang}/appointment/:code/cancel`]: [{ path: `/ar/appointment/${booked.code}/cancel`, who: 'anonymous', status: 404 }],
@@ -259,6 +263,8 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/files/:fileId/access-log': [{ path: `/staff/files/${caseFile.fileId}/access-log`, who: 'admin', status: 200 }],
   '/staff/link': [{ path: `/staff/link?appointment=${booked.id}`, who: 'reception', status: 200 }],
   '/staff/admin/procedure-types': [{ path: '/staff/admin/procedure-types', who: 'admin', status: 200 }],
+  '/staff/admin/status-figures': [{ path: '/staff/admin/status-figures', who: 'admin', status: 200 }],
+  '/staff/procedures/:procedureId/citizen': [{ path: `/staff/procedures/${statusProcedure.procedureId}/citizen`, who: 'clerk', status: 200 }],
   '/staff/admin/procedure-types/:id': [{ path: `/staff/admin/procedure-types/${procedureTypes.get('extension')}`, who: 'admin', status: 200 }],
   '/figures': [
     { path: `/figures?${loc}`, who: 'reception', status: 200 },
