@@ -30,6 +30,12 @@ export function StartPage(props: { lang: Lang; locations: LocationView[]; hours:
             {t('portal.start.manage.action')}
           </a>
         </li>
+        <li class="card">
+          <h2>{t('status.title')}</h2>
+          <a class="button secondary" href={`/${lang}/status`}>
+            {t('status.start.link')}
+          </a>
+        </li>
         {props.hasInfo ? (
           <li class="card">
             <h2>{t('portal.info.title')}</h2>
