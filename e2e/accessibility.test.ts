@@ -58,7 +58,9 @@ test('every portal page in every language: zero axe violations, reflow at 320 px
     if ((await page.getAttribute('html', 'lang')) !== lang) problems.push(`${lang} ${what}: html lang`);
     if ((await page.getAttribute('html', 'dir')) !== textDirection(lang)) problems.push(`${lang} ${what}: html dir`);
     // translate() shows the key itself when no catalog has it.
-    const keys = await page.evaluate(() => document.body.innerText.match(/\b(?:portal|kiosk|display|error|app|waitingList|lottery)\.[a-z_]+(?:\.[a-z_-]+)*/g));
+    const keys = await page.evaluate(() =>
+      document.body.innerText.match(/\b(?:portal|kiosk|display|error|app|waitingList|lottery|status)\.[a-z_]+(?:\.[a-z_-]+)*/g),
+    );
     if (keys) problems.push(`${lang} ${what}: untranslated ${keys.join(', ')}`);
     for (const violation of await axeViolations(page)) problems.push(`${lang} ${what}: ${violation}`);
     if (!(await reflows(page))) problems.push(`${lang} ${what}: scrolls sideways at 320 px`);
@@ -103,6 +105,13 @@ test('every portal page in every language: zero axe violations, reflow at 320 px
     await visit(page, lang, 'waiting list joined', () => page.goto(`${base}/waiting-list/joined`));
     await visit(page, lang, 'waiting-list entry', () => page.goto(`${base}/waiting-list/entry/${entryToken}`));
     await visit(page, lang, 'tampered offer link', () => page.goto(`${base}/waiting-list/offer/${'x'.repeat(32)}`));
+    await visit(page, lang, 'status look-up', () => page.goto(`${base}/status`));
+    await visit(page, lang, 'status look-up with errors', async () => {
+      await page.fill('#number', 'NOPE');
+      await page.locator('main form button[type="submit"]').click();
+      await page.waitForSelector('#error-summary');
+    });
+    await visit(page, lang, 'card look-up', () => page.goto(`${base}/status/card`));
     await visit(page, lang, 'problem page', () => page.goto(`${base}/book/no-such-service`));
     await visit(page, lang, 'broken link', () => page.goto(`${base}/appointment/AAAAAAAA?s=wrong`));
   };

@@ -58,6 +58,9 @@ import { assetRoutes } from './web/assets.ts';
 import { ErrorPage } from './web/error-page.tsx';
 import { waitingListPortalRoutes, waitingListWatcher } from './features/waiting-list/index.ts';
 import { defaultPortalSettings, portalKeyLoader, portalLangSegment, portalRoutes, proofOfWorkRoutes, type PortalSettings } from './features/portal/index.ts';
+import { statusApiRoutes } from './features/status-lookup/http/status-api-routes.ts';
+import { procedureEventRoutes } from './features/status-lookup/staff/procedure-events-routes.tsx';
+import { statusAdminRoutes } from './features/status-lookup/staff/status-admin-routes.tsx';
 import { statusPortalRoutes } from './features/status-lookup/portal/status-routes.tsx';
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
@@ -239,11 +242,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.route('/', waitingListPortalRoutes({ ...portalDeps, jobs: deps.jobs, notices, schedules, bookings }));
   app.route('/', lotteryPortalRoutes({ ...portalDeps, jobs: deps.jobs, onBooked: () => notices.committed?.() }, portalLangSegment));
-  app.route('/', statusPortalRoutes({ ...portalDeps, timeZone: deps.timeZone ?? 'Europe/Berlin' }, portalLangSegment));
   const messageDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, jobs: deps.jobs, publicUrl: deps.publicUrl };
   app.route('/', messagePortalRoutes({ ...portalDeps, ...messageDeps }));
   app.route('/', messageStaffRoutes(messageDeps));
   app.route('/', messageApiRoutes({ ...portalDeps, ...messageDeps }));
+  const statusDeps = { ...portalDeps, timeZone: deps.timeZone ?? 'Europe/Berlin' };
+  app.route('/', statusPortalRoutes(statusDeps, portalLangSegment));
+  app.route('/', statusApiRoutes(statusDeps));
+  app.route('/', procedureEventRoutes({ ...staffDeps, jobs: deps.jobs }));
+  app.route('/', statusAdminRoutes({ ...staffDeps, timeZone: statusDeps.timeZone }));
   app.route('/', proofOfWorkRoutes({ settings: portalSettings, clock: deps.clock, key: portalKey }));
   // Invitations: the letter's short link, and the staff pages of the runs.
   app.route('/', shortLinkRoutes({ db: deps.db, clock: deps.clock, key: portalKey }));

@@ -18,6 +18,7 @@ import { createPersonWithFile } from './case-file-factory.ts';
 import { seedStandardCatalogue } from '../src/features/case-files/procedure-types/seed-standard-catalogue.ts';
 import { sendMessage } from '../src/features/messages/send-message.ts';
 import { saveTemplate } from '../src/features/messages/message-templates.ts';
+import { procedureWithPerson } from './status-lookup-fixture.ts';
 
 // Monday 2026-11-23, 10:00 in Berlin.
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -85,6 +86,7 @@ const message = await sendMessage(
 );
 const admin = (await loadStaffActor(db, accounts.admin.id, 'session'))!;
 const template = await saveTemplate(deps, admin, { name: 'Karte fertig', body: 'Ihre Karte liegt bereit.' });
+const statusProcedure = await procedureWithPerson(db, { locationId: office.location.id, now: clock.now() });
 const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
 const displayToken = await deviceToken(db, 'display', office.location.id);
 
@@ -172,6 +174,8 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   // Behind a link with a secret: a stranger's (tampered) link gets the page that says so.
   [`/${portalLang}/waiting-list/entry/:token`]: [{ path: `/ps/waiting-list/entry/${'A'.repeat(32)}`, who: 'anonymous', status: 404 }],
   [`/${portalLang}/waiting-list/offer/:token`]: [{ path: `/so/waiting-list/offer/${'B'.repeat(32)}`, who: 'anonymous', status: 404 }],
+  [`/${portalLang}/status`]: [{ path: '/ar/status', who: 'anonymous', status: 200 }],
+  [`/${portalLang}/status/card`]: [{ path: '/uk/status/card', who: 'anonymous', status: 200 }],
   // Without the manage secret these answer with the portal's error page, which is what a stranger sees.
   [`/${portalLang}/appointment/:code`]: [{ path: `/de/appointment/${booked.code}`, who: 'anonymous', status: 404 }],
   [`/${portalLang}/appointment/:code/cancel`]: [{ path: `/ar/appointment/${booked.code}/cancel`, who: 'anonymous', status: 404 }],
@@ -301,6 +305,8 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/files/:fileId/access-log': [{ path: `/staff/files/${caseFile.fileId}/access-log`, who: 'admin', status: 200 }],
   '/staff/link': [{ path: `/staff/link?appointment=${booked.id}`, who: 'reception', status: 200 }],
   '/staff/admin/procedure-types': [{ path: '/staff/admin/procedure-types', who: 'admin', status: 200 }],
+  '/staff/admin/status-figures': [{ path: '/staff/admin/status-figures', who: 'admin', status: 200 }],
+  '/staff/procedures/:procedureId/citizen': [{ path: `/staff/procedures/${statusProcedure.procedureId}/citizen`, who: 'clerk', status: 200 }],
   '/staff/admin/procedure-types/:id': [{ path: `/staff/admin/procedure-types/${procedureTypes.get('extension')}`, who: 'admin', status: 200 }],
   [`/${portalLang}/contact`]: [{ path: '/fa/contact', who: 'anonymous', status: 200 }],
   [`/${portalLang}/contact/procedure`]: [{ path: '/ps/contact/procedure', who: 'anonymous', status: 200 }],

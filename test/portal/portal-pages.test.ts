@@ -44,7 +44,7 @@ test('the start page offers only what works: every card leads somewhere, none an
     const cards = [...html.matchAll(/<li class="card">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
     assert.equal(cards.length, 3, lang);
     for (const card of cards) {
-      const target = /<a class="button[^"]*" href="(\/[a-z]{2}\/(services|manage|contact))"/.exec(card)?.[1];
+      const target = /<a class="button[^"]*" href="(\/[a-z]{2}\/(services|manage|contact|status))"/.exec(card)?.[1];
       assert.ok(target, `${lang}: ${card.slice(0, 120)}`);
       assert.equal((await app.request(target)).status, 200, target);
     }

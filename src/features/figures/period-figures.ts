@@ -11,6 +11,7 @@ import { messageFigures, type MessageWeek } from '../messages/index.ts';
 import { findLocationById } from '../office/index.ts';
 import type { StaffActor } from '../staff/index.ts';
 import { waitingListFigures, type WaitingListFigures } from '../waiting-list/index.ts';
+import { lookupsAndCalls, type LookupDay } from '../status-lookup/index.ts';
 
 export type FiguresDeps = { db: Database; clock: Clock };
 
@@ -30,6 +31,8 @@ export type PeriodFigures = {
   messages: MessageWeek[];
   /** Invitations whose letters went out in the period, and what became of them. */
   invitations: InvitationFigures;
+  /** Status look-ups of the whole office per day beside the office's own count of calls (the evidence that calls went down). */
+  lookups: LookupDay[];
   totals: { withAppointment: number; withoutAppointment: number; share: number | null; noShows: number; finished: number; feesCents: number };
 };
 
@@ -67,7 +70,7 @@ export async function periodFigures(
 
   const start = officeDayBounds(from, location.timeZone).start;
   const end = officeDayBounds(to, location.timeZone).end;
-  const [tickets, waits, fees, missed, counted, waitingList, messages, invitations] = await Promise.all([
+  const [tickets, waits, fees, missed, counted, waitingList, messages, invitations, lookups] = await Promise.all([
     ticketsByDay(deps.db, location.id, from, to),
     waitsByQueueAndHour(deps.db, location.id, from, to, location.timeZone),
     feesByItemAndMethod(deps.db, location.id, start, end),
@@ -76,6 +79,7 @@ export async function periodFigures(
     waitingListFigures(deps.db, location.id, { start, end }),
     messageFigures(deps.db, { locationId: location.id, from: start, to: end, timeZone: location.timeZone }),
     invitationFigures(deps.db, { locationId: location.id, from: start, to: end }),
+    lookupsAndCalls(deps.db, from, to),
   ]);
   const missedByDay = new Map<string, number>();
   for (const appointment of missed) if (!counted.has(appointment.id)) missedByDay.set(appointment.day, (missedByDay.get(appointment.day) ?? 0) + 1);
@@ -107,6 +111,7 @@ export async function periodFigures(
     waitingList,
     messages,
     invitations,
+    lookups,
     totals: {
       withAppointment,
       withoutAppointment,

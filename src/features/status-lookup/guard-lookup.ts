@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -19,15 +20,27 @@ export async function guardLookup(
   const key = await deps.key();
   const now = deps.clock.now();
   const limit = deps.settings.lookupsPerIpPerHour;
-  await enforce(deps.db, key, { bucket: `status-${request.channel}-ip`, subject: request.address, limit, windowSeconds: 3600, now });
   if (request.proofOfWork) {
     const outcome = await spendSolution(deps.db, key, request.proofOfWork, now);
     if (outcome !== 'ok') throw new AppError('forbidden', 'The proof of work is not valid, has expired or was used already; get a new challenge.');
-  } else if (request.channel === 'portal') {
-    await enforce(deps.db, key, { bucket: 'status-nojs-ip', subject: request.address, limit: Math.ceil(limit / 2), windowSeconds: 3600, now });
   }
-  if (request.query) {
-    const subject = request.query.kind === 'procedure' ? request.query.number : `card:${request.query.serial}`;
-    await enforce(deps.db, key, { bucket: 'status-subject', subject, limit: 10, windowSeconds: 3600, now });
-  }
+  // Counters, not records: one transaction that does not wait for the disk (a crash may forget the
+  // last second's hits, never more); the limits still hold across instances.
+  await withoutWaitingForDisk(deps.db, async (trx) => {
+    await enforce(trx, key, { bucket: `status-${request.channel}-ip`, subject: request.address, limit, windowSeconds: 3600, now });
+    if (!request.proofOfWork && request.channel === 'portal')
+      await enforce(trx, key, { bucket: 'status-nojs-ip', subject: request.address, limit: Math.ceil(limit / 2), windowSeconds: 3600, now });
+    if (request.query) {
+      const subject = request.query.kind === 'procedure' ? request.query.number : `card:${request.query.serial}`;
+      await enforce(trx, key, { bucket: 'status-subject', subject, limit: 10, windowSeconds: 3600, now });
+    }
+  });
+}
+
+/** Runs counter updates in a transaction with `synchronous_commit = off`: its commit returns before the WAL reaches the disk. */
+export async function withoutWaitingForDisk<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+    return work(trx);
+  });
 }

@@ -126,15 +126,4 @@ export const rescheduleBody = z
   .strict()
   .openapi('RescheduleRequest');
 
-export const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('Problem');
-
-export const problemContent = (description: string) => ({ description, content: { 'application/problem+json': { schema: problem } } });
+export { problem, problemContent } from '../../../platform/http/problem-schema.ts';

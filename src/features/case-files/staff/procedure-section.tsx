@@ -73,6 +73,9 @@ export function ProcedureCard(props: { c: Context<AppEnv>; procedure: Procedure;
           ))}
         </tbody>
       </table>
+      <p>
+        <a href={`/staff/procedures/${p.id}/citizen`}>{s('Nachforderungen und eAT', 'Requested documents and eAT')}</a>
+      </p>
       {props.canWrite ? (
         <>
           <details>

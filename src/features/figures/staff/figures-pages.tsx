@@ -123,6 +123,29 @@ export function PeriodFiguresPage(props: { c: Context<AppEnv>; figures: PeriodFi
         tableLabel={t('staff.figures.table')}
       />
 
+      <h2>{t('staff.figures.lookups')}</h2>
+      <BarChart
+        id="chart-lookups"
+        title={t('staff.figures.lookups_per_day')}
+        description={t('staff.figures.lookups_desc', {
+          lookups: figures.lookups.reduce((sum, d) => sum + d.lookups, 0),
+          calls: figures.lookups.reduce((sum, d) => sum + (d.calls ?? 0), 0),
+          missing: figures.lookups.filter((d) => d.calls === null).length,
+          period,
+        })}
+        categoryLabel={t('staff.figures.day')}
+        categories={days}
+        axisLabels={dayNumbers}
+        series={[
+          { label: t('staff.figures.status_lookups'), values: figures.lookups.map((d) => d.lookups) },
+          { label: t('staff.figures.calls'), values: figures.lookups.map((d) => d.calls ?? 0) },
+        ]}
+        mode="grouped"
+        format={(v) => String(v)}
+        wholeNumbers
+        tableLabel={t('staff.figures.table')}
+      />
+
       <h2>{t('staff.figures.waits')}</h2>
       {figures.waits.length === 0 ? (
         <p>{t('staff.figures.none')}</p>

@@ -31,6 +31,12 @@ export function StartPage(props: { lang: Lang; locations: LocationView[]; hours:
           </a>
         </li>
         <li class="card">
+          <h2>{t('status.title')}</h2>
+          <a class="button secondary" href={`/${lang}/status`}>
+            {t('status.start.link')}
+          </a>
+        </li>
+        <li class="card">
           <h2>{t('portal.messages.general.title')}</h2>
           <p>{t('portal.messages.general.intro')}</p>
           <a class="button secondary" href={`/${lang}/contact`}>
