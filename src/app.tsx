@@ -58,6 +58,7 @@ import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
 import { applyPortalRoutes } from './features/applications/portal/apply-routes.tsx';
+import { formAdminRoutes } from './features/applications/staff/form-admin-routes.tsx';
 
 export type AppDeps = {
   db: Database;
@@ -185,7 +186,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   // The case-file search before the file: /staff/files/search is not a file id.
-  const staffAreas = [paymentRoutes, figuresRoutes, searchRoutes, searchApiRoutes, caseFileStaffRoutes, procedureTypeRoutes, caseFileApiRoutes, staffApiRoutes];
+  const staffAreas = [
+    paymentRoutes,
+    figuresRoutes,
+    searchRoutes,
+    searchApiRoutes,
+    caseFileStaffRoutes,
+    procedureTypeRoutes,
+    formAdminRoutes,
+    caseFileApiRoutes,
+    staffApiRoutes,
+  ];
   for (const routes of staffAreas) app.route('/', routes(staffDeps));
   if (deps.blobs) {
     const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };

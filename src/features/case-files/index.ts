@@ -20,3 +20,4 @@ export { statusesOfType } from './procedure-store.ts';
 export { nameKeys } from './name-keys.ts';
 export { newProcedureNumber } from './procedure-number.ts';
 export { multipartParts } from './documents/streamed-upload.ts';
+export { say } from './staff/staff-texts.ts';
