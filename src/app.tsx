@@ -59,6 +59,7 @@ import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
 import { applyPortalRoutes } from './features/applications/portal/apply-routes.tsx';
 import { formAdminRoutes } from './features/applications/staff/form-admin-routes.tsx';
+import { inboxRoutes } from './features/applications/staff/inbox-routes.tsx';
 
 export type AppDeps = {
   db: Database;
@@ -198,6 +199,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     staffApiRoutes,
   ];
   for (const routes of staffAreas) app.route('/', routes(staffDeps));
+  app.route('/', inboxRoutes({ ...staffDeps, jobs: deps.jobs }));
   if (deps.blobs) {
     const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };
     app.route('/', documentRoutes(documentDeps));

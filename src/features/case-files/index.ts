@@ -21,3 +21,5 @@ export { nameKeys } from './name-keys.ts';
 export { newProcedureNumber } from './procedure-number.ts';
 export { multipartParts } from './documents/streamed-upload.ts';
 export { say } from './staff/staff-texts.ts';
+export { changeProcedureStatus } from './change-procedure-status.ts';
+export { validateInput } from './validate-input.ts';
