@@ -16,6 +16,7 @@ import { createTestOffice } from './portal/office-fixture.ts';
 import { addStaff, Browser } from './staff.ts';
 import { createPersonWithFile } from './case-file-factory.ts';
 import { seedStandardCatalogue } from '../src/features/case-files/procedure-types/seed-standard-catalogue.ts';
+import { seedDemoForms } from '../src/demo/demo-forms.ts';
 
 // Monday 2026-11-23, 10:00 in Berlin.
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -67,6 +68,8 @@ const payment = await recordPayment(
 );
 const caseFile = await createPersonWithFile(db, { locationId: office.location.id });
 const procedureTypes = await db.transaction().execute((trx) => seedStandardCatalogue(trx, clock.now()));
+await seedDemoForms(db, clock, office.location.id);
+const demoForm = await db.selectFrom('application_form_version').select(['id', 'form_id']).where('state', '=', 'published').executeTakeFirstOrThrow();
 const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
 const displayToken = await deviceToken(db, 'display', office.location.id);
 
@@ -260,6 +263,18 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/link': [{ path: `/staff/link?appointment=${booked.id}`, who: 'reception', status: 200 }],
   '/staff/admin/procedure-types': [{ path: '/staff/admin/procedure-types', who: 'admin', status: 200 }],
   '/staff/admin/procedure-types/:id': [{ path: `/staff/admin/procedure-types/${procedureTypes.get('extension')}`, who: 'admin', status: 200 }],
+  '/staff/admin/forms': [
+    { path: '/staff/admin/forms', who: 'admin', status: 200 },
+    { path: '/staff/admin/forms', who: 'clerk', status: 403 },
+  ],
+  '/staff/admin/forms/:id': [{ path: `/staff/admin/forms/${demoForm.form_id}`, who: 'admin', status: 200 }],
+  '/staff/admin/forms/:id/versions/:versionId/texts/:lang': [
+    { path: `/staff/admin/forms/${demoForm.form_id}/versions/${demoForm.id}/texts/fa`, who: 'admin', status: 200 },
+  ],
+  '/staff/applications': [
+    { path: '/staff/applications', who: 'clerk', status: 200 },
+    { path: '/staff/applications', who: 'reception', status: 403 },
+  ],
   '/figures': [
     { path: `/figures?${loc}`, who: 'reception', status: 200 },
     { path: `/figures?${loc}`, who: 'admin', status: 200 },
