@@ -83,3 +83,18 @@ test('a clerk sees new applications, asks for a missing document (status and e-m
   assert.deepEqual([a.status, b.status].sort(), [303, 409]);
   assert.ok(!(await (await browser.get('/staff/applications')).text()).includes(receipt.procedureNumber), 'an accepted application leaves the inbox');
 });
+
+test('save and continue later: the link comes by e-mail in the applicant’s language, and it opens the application', async () => {
+  const { token } = await startApplication(deps, { slug: 'temporary-protection', lang: 'uk', email: 'later@example.org' });
+  const mail = await outbox.waitFor((m) => m.to !== undefined && JSON.stringify(m.to).includes('later@example.org'));
+  assert.equal(
+    mail.subject,
+    translate('uk', 'apply.mail.subject', { form: 'Дозвіл на проживання для тимчасового захисту (§ 24 Закону про перебування, Україна)' }),
+  );
+  const link = new URL(/http:\/\/localhost\S+/.exec(mail.text ?? '')?.[0] ?? '');
+  assert.equal(link.pathname, `/uk/apply/temporary-protection/a/${token}`);
+  const opened = await app.request(link.pathname);
+  assert.equal(opened.status, 303);
+  assert.equal(opened.headers.get('location'), `${link.pathname}/1`);
+  assert.equal((await app.request(`/uk/apply/temporary-protection/a/${'x'.repeat(43)}/1`)).status, 404, 'a guessed secret finds nothing');
+});
