@@ -1,4 +1,4 @@
-import { megabytes, pdfOrImage, type DemoForm } from './demo-form.ts';
+import { applicant, identityFields, megabytes, pdfOrImage, type DemoForm } from './demo-form.ts';
 
 /**
  * Change of address on the residence card (§ 78 AufenthG: the eAT's chip holds the address). After
@@ -10,15 +10,13 @@ export const addressChangeForm: DemoForm = {
   slug: 'address-change',
   procedureTypeCode: 'address-change',
   definition: {
-    person: { familyName: 'family_name', givenNames: 'given_names', birthDate: 'birth_date', email: 'email' },
+    person: applicant,
     fiktionNote: false,
     steps: [
       {
         key: 'person',
         fields: [
-          { key: 'family_name', kind: 'text', required: true, maxLength: 100 },
-          { key: 'given_names', kind: 'text', required: true, maxLength: 100 },
-          { key: 'birth_date', kind: 'date', required: true, partial: true, range: 'past' },
+          ...identityFields,
           { key: 'email', kind: 'email' },
           // Nine characters: at most nine by maxLength, at least nine by the rule (JSON Logic's substr).
           {

@@ -1,4 +1,4 @@
-import { megabytes, pdfOrImage, type DemoForm } from './demo-form.ts';
+import { applicant, identityFields, megabytes, pdfOrImage, type DemoForm } from './demo-form.ts';
 
 /**
  * Extension of a residence permit (§ 8 AufenthG). Fields after the offices' "Antrag auf
@@ -11,18 +11,12 @@ export const extensionForm: DemoForm = {
   slug: 'extension',
   procedureTypeCode: 'extension',
   definition: {
-    person: { familyName: 'family_name', givenNames: 'given_names', birthDate: 'birth_date', email: 'email' },
+    person: applicant,
     fiktionNote: true,
     steps: [
       {
         key: 'person',
-        fields: [
-          { key: 'family_name', kind: 'text', required: true, maxLength: 100 },
-          { key: 'given_names', kind: 'text', required: true, maxLength: 100 },
-          { key: 'birth_date', kind: 'date', required: true, partial: true, range: 'past' },
-          { key: 'email', kind: 'email', required: true },
-          { key: 'address', kind: 'address', required: true },
-        ],
+        fields: [...identityFields, { key: 'email', kind: 'email', required: true }, { key: 'address', kind: 'address', required: true }],
       },
       {
         key: 'title',

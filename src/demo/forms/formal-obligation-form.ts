@@ -1,4 +1,4 @@
-import { megabytes, pdfOrImage, type DemoForm } from './demo-form.ts';
+import { applicant, megabytes, pdfOrImage, type DemoForm } from './demo-form.ts';
 
 /**
  * Verpflichtungserklärung (§§ 66–68 AufenthG): a person living in Germany undertakes to cover a
@@ -11,7 +11,7 @@ export const formalObligationForm: DemoForm = {
   slug: 'formal-obligation',
   procedureTypeCode: 'formal-obligation',
   definition: {
-    person: { familyName: 'family_name', givenNames: 'given_names', birthDate: 'birth_date', email: 'email' },
+    person: applicant,
     fiktionNote: false,
     steps: [
       {
