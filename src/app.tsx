@@ -69,6 +69,8 @@ import { applyPortalRoutes } from './features/applications/portal/apply-routes.t
 import { contactBodyLimit, isContactUpload, messagePortalRoutes } from './features/messages/portal/message-portal-routes.tsx';
 import { messageStaffRoutes } from './features/messages/staff/message-staff-routes.tsx';
 import { messageApiRoutes } from './features/messages/http/message-api.ts';
+import { formAdminRoutes } from './features/applications/staff/form-admin-routes.tsx';
+import { inboxRoutes } from './features/applications/staff/inbox-routes.tsx';
 
 export type AppDeps = {
   db: Database;
@@ -214,11 +216,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     searchApiRoutes,
     caseFileStaffRoutes,
     procedureTypeRoutes,
+    formAdminRoutes,
     caseFileApiRoutes,
     caseFileRecordApiRoutes,
     staffApiRoutes,
   ];
   for (const routes of staffAreas) app.route('/', routes(staffDeps));
+  app.route('/', inboxRoutes({ ...staffDeps, jobs: deps.jobs }));
   if (deps.blobs) {
     const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };
     app.route('/', documentRoutes(documentDeps));

@@ -19,6 +19,7 @@ import { seedStandardCatalogue } from '../src/features/case-files/procedure-type
 import { sendMessage } from '../src/features/messages/send-message.ts';
 import { saveTemplate } from '../src/features/messages/message-templates.ts';
 import { procedureWithPerson } from './status-lookup-fixture.ts';
+import { seedDemoForms } from '../src/demo/demo-forms.ts';
 
 // Monday 2026-11-23, 10:00 in Berlin.
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -87,6 +88,8 @@ const message = await sendMessage(
 const admin = (await loadStaffActor(db, accounts.admin.id, 'session'))!;
 const template = await saveTemplate(deps, admin, { name: 'Karte fertig', body: 'Ihre Karte liegt bereit.' });
 const statusProcedure = await procedureWithPerson(db, { locationId: office.location.id, now: clock.now() });
+await seedDemoForms(db, clock, office.location.id);
+const demoForm = await db.selectFrom('application_form_version').select(['id', 'form_id']).where('state', '=', 'published').executeTakeFirstOrThrow();
 const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
 const displayToken = await deviceToken(db, 'display', office.location.id);
 
@@ -326,6 +329,18 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/staff/admin/message-templates/:id': [
     { path: `/staff/admin/message-templates/${template.id}`, who: 'admin', status: 200 },
     { path: `/staff/admin/message-templates/${template.id}`, who: 'clerk', status: 403 },
+  ],
+  '/staff/admin/forms': [
+    { path: '/staff/admin/forms', who: 'admin', status: 200 },
+    { path: '/staff/admin/forms', who: 'clerk', status: 403 },
+  ],
+  '/staff/admin/forms/:id': [{ path: `/staff/admin/forms/${demoForm.form_id}`, who: 'admin', status: 200 }],
+  '/staff/admin/forms/:id/versions/:versionId/texts/:lang': [
+    { path: `/staff/admin/forms/${demoForm.form_id}/versions/${demoForm.id}/texts/fa`, who: 'admin', status: 200 },
+  ],
+  '/staff/applications': [
+    { path: '/staff/applications', who: 'clerk', status: 200 },
+    { path: '/staff/applications', who: 'reception', status: 403 },
   ],
   '/figures': [
     { path: `/figures?${loc}`, who: 'reception', status: 200 },

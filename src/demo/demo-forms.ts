@@ -2,9 +2,12 @@ import type { Database } from '../db/database.ts';
 import { checkedDraft, formTextsDigest } from '../features/applications/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DemoForm } from './forms/demo-form.ts';
+import { addressChangeForm } from './forms/address-change-form.ts';
+import { extensionForm } from './forms/extension-form.ts';
+import { formalObligationForm } from './forms/formal-obligation-form.ts';
 import { temporaryProtectionForm } from './forms/temporary-protection-form.ts';
 
-export const demoForms: readonly DemoForm[] = [temporaryProtectionForm];
+export const demoForms: readonly DemoForm[] = [temporaryProtectionForm, extensionForm, formalObligationForm, addressChangeForm];
 
 /**
  * The demo office's application forms, each published as version 1 with its translations, at the

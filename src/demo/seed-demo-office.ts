@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoInfoPages } from './demo-info-pages.ts';
 import { seedDemoCaseFiles } from './demo-case-files.ts';
+import { seedDemoForms } from './demo-forms.ts';
 import type { Database } from '../db/database.ts';
 import { bookAppointment, getAvailability, type Requester } from '../features/appointments/index.ts';
 import type { Logger } from '../platform/log.ts';
@@ -122,6 +123,8 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
     .execute();
   await seedDemoInfoPages(db, clock.now(), serviceIds);
   await seedDemoCaseFiles(db, clock.now(), [...locationIds.values()]);
+  // The forms after the catalogue: each opens a procedure of a standard type.
+  await seedDemoForms(db, clock, [...locationIds.values()][0]!);
 
   const today = Temporal.Instant.fromEpochMilliseconds(clock.now().getTime()).toZonedDateTimeISO('Europe/Berlin').toPlainDate();
   const nextMonday = today.add({ days: 8 - today.dayOfWeek });

@@ -9,3 +9,11 @@ export type DemoForm = {
 
 export const pdfOrImage = ['application/pdf', 'image/jpeg', 'image/png'];
 export const megabytes = (n: number) => n * 1024 * 1024;
+
+/** Who applies, as every demo form asks it first (the person is found or created by these). */
+export const identityFields = [
+  { key: 'family_name', kind: 'text', required: true, maxLength: 100 },
+  { key: 'given_names', kind: 'text', required: true, maxLength: 100 },
+  { key: 'birth_date', kind: 'date', required: true, partial: true, range: 'past' },
+];
+export const applicant = { familyName: 'family_name', givenNames: 'given_names', birthDate: 'birth_date', email: 'email' };

@@ -1,4 +1,4 @@
-import { megabytes, pdfOrImage, type DemoForm } from './demo-form.ts';
+import { applicant, identityFields, megabytes, pdfOrImage, type DemoForm } from './demo-form.ts';
 
 /**
  * § 24 AufenthG, temporary protection for people from Ukraine. Fields after the offices' own forms
@@ -11,15 +11,13 @@ export const temporaryProtectionForm: DemoForm = {
   slug: 'temporary-protection',
   procedureTypeCode: 'temporary-protection',
   definition: {
-    person: { familyName: 'family_name', givenNames: 'given_names', birthDate: 'birth_date', email: 'email', nationality: 'nationality' },
+    person: { ...applicant, nationality: 'nationality' },
     fiktionNote: true,
     steps: [
       {
         key: 'person',
         fields: [
-          { key: 'family_name', kind: 'text', required: true, maxLength: 100 },
-          { key: 'given_names', kind: 'text', required: true, maxLength: 100 },
-          { key: 'birth_date', kind: 'date', required: true, partial: true, range: 'past' },
+          ...identityFields,
           { key: 'birth_place', kind: 'text', maxLength: 100 },
           { key: 'nationality', kind: 'choice', required: true, options: ['ua', 'other'] },
           { key: 'email', kind: 'email' },

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DB } from '../../db/schema.generated.ts';
 import type { Database } from '../../db/database.ts';
 import { nameKeys } from '../case-files/index.ts';
 
@@ -12,6 +13,21 @@ export type ApplicantMatch = { kind: 'found'; personId: string; fileId: string }
  * loose key (Mohammed ~ Muhammad) and the year, or several exact ones, are candidates a clerk
  * confirms — the application then gets a new person, flagged as uncertain.
  */
+type NameKind = 'family' | 'given' | 'birth' | 'former' | 'variant';
+const familyKinds: NameKind[] = ['family', 'birth', 'former', 'variant'];
+
+/** Whether the person has a name of these kinds with this key (normalized or the looser skeleton). */
+function hasName(eb: ExpressionBuilder<DB & { p: DB['case_person'] }, 'p'>, kinds: NameKind[], key: 'normalized' | 'skeleton', value: string) {
+  return eb.exists(
+    eb
+      .selectFrom('case_person_name as n')
+      .select(sql`1`.as('one'))
+      .whereRef('n.person_id', '=', 'p.id')
+      .where('n.kind', 'in', kinds)
+      .where(`n.${key}`, '=', value),
+  );
+}
+
 export async function findApplicant(db: Database, who: ApplicantIdentity): Promise<ApplicantMatch> {
   const family = nameKeys(who.familyName);
   const given = nameKeys(who.givenNames);
@@ -20,39 +36,12 @@ export async function findApplicant(db: Database, who: ApplicantIdentity): Promi
     .innerJoin('case_file as f', 'f.person_id', 'p.id')
     .select(['p.id', 'f.id as file_id', 'p.birth_year', 'p.birth_month', 'p.birth_day'])
     .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom('case_person_name as n')
-            .select(sql`1`.as('one'))
-            .whereRef('n.person_id', '=', 'p.id')
-            .where('n.kind', 'in', ['family', 'birth', 'former', 'variant'])
-            .where('n.normalized', '=', family.normalized),
-        )
-        .as('family_exact'),
-      eb
-        .exists(
-          eb
-            .selectFrom('case_person_name as n')
-            .select(sql`1`.as('one'))
-            .whereRef('n.person_id', '=', 'p.id')
-            .where('n.kind', '=', 'given')
-            .where('n.normalized', '=', given.normalized),
-        )
-        .as('given_exact'),
+      hasName(eb, familyKinds, 'normalized', family.normalized).as('family_exact'),
+      hasName(eb, ['given'], 'normalized', given.normalized).as('given_exact'),
     ])
     .where('p.birth_year', '=', who.birth.year)
     .where('f.state', '=', 'active')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('case_person_name as n')
-          .select(sql`1`.as('one'))
-          .whereRef('n.person_id', '=', 'p.id')
-          .where('n.kind', 'in', ['family', 'birth', 'former', 'variant'])
-          .where('n.skeleton', '=', family.skeleton),
-      ),
-    )
+    .where((eb) => hasName(eb, familyKinds, 'skeleton', family.skeleton))
     .limit(20)
     .execute();
   const sameDay = (row: (typeof rows)[number]) =>

@@ -118,3 +118,16 @@ export async function listForms(db: Database) {
     .orderBy('application_form.slug')
     .execute();
 }
+
+/** What a new form may point to: the locations and the active procedure types. */
+export async function formChoices(db: Database) {
+  const [locations, types] = await Promise.all([
+    db.selectFrom('location').select(['id', 'name']).orderBy('name').execute(),
+    db.selectFrom('procedure_type').select(['id', 'name_de']).where('active', '=', true).orderBy('name_de').execute(),
+  ]);
+  return { locations, types };
+}
+
+export async function formById(db: Database, id: string) {
+  return db.selectFrom('application_form').select(['id', 'slug', 'location_id', 'procedure_type_id', 'active']).where('id', '=', id).executeTakeFirst();
+}

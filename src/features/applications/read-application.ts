@@ -12,7 +12,19 @@ export async function readApplication(db: Database, token: string, lang: string)
   if (!version) throw unknownApplication();
   const translation = await translationOf(db, version.id, lang);
   const uploads = await uploadsOf(db, application.id);
-  return { application, version, translation, texts: readerTexts(version.texts, version.sourceDigest, lang, translation), uploads };
+  const location = await db.selectFrom('location').select('time_zone').where('id', '=', version.locationId).executeTakeFirstOrThrow();
+  const procedure = application.procedure_id
+    ? await db.selectFrom('case_procedure').select('number').where('id', '=', application.procedure_id).executeTakeFirst()
+    : undefined;
+  return {
+    application,
+    version,
+    translation,
+    texts: readerTexts(version.texts, version.sourceDigest, lang, translation),
+    uploads,
+    timeZone: location.time_zone,
+    procedureNumber: procedure?.number,
+  };
 }
 
 export type ApplicationView = Awaited<ReturnType<typeof readApplication>>;

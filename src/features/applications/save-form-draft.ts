@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error.ts';
+import { validateInput } from '../case-files/index.ts';
 import { authorizeChange, recordChange, type ChangeContext } from '../staff/index.ts';
 import type { FormDeps } from './application-deps.ts';
 import { formDefinitionSchema, textKeys, type FormDefinition } from './form-definition.ts';
@@ -44,12 +45,7 @@ export function checkedDraft(definitionInput: unknown, textsInput: unknown): { d
  * see the change only once the draft is published.
  */
 export async function saveFormDraft(deps: FormDeps, ctx: ChangeContext, input: unknown): Promise<{ formId: string; versionId: string; revision: number }> {
-  const parsed = draftSchema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError('validation_failed', 'Bitte die markierten Felder prüfen. / Please check the marked fields.', {
-      fieldErrors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    });
-  const request = parsed.data;
+  const request = validateInput(draftSchema, input);
   await authorizeChange(deps, ctx, 'procedure_type.manage');
   const { definition, texts } = checkedDraft(request.definition, request.texts);
   const now = deps.clock.now();

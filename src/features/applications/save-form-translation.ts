@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error.ts';
+import { validateInput } from '../case-files/index.ts';
 import { isLanguage, sourceLang } from '../../web/i18n.ts';
 import { authorizeChange, recordChange, type ChangeContext } from '../staff/index.ts';
 import type { FormDeps } from './application-deps.ts';
@@ -19,12 +20,7 @@ const schema = z.object({
  * changes no question and no answer, only how it reads. Empty texts are left out (German is shown).
  */
 export async function saveFormTranslation(deps: FormDeps, ctx: ChangeContext, input: unknown): Promise<void> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError('validation_failed', 'Bitte die Eingaben prüfen. / Please check the input.', {
-      fieldErrors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    });
-  const request = parsed.data;
+  const request = validateInput(schema, input);
   await authorizeChange(deps, ctx, 'procedure_type.manage');
   const version = await versionById(deps.db, request.versionId);
   if (!version) throw new AppError('not_found', 'Diese Formularversion gibt es nicht. / No such form version.');

@@ -2,7 +2,7 @@ import { enqueueMail } from '../../platform/mail/index.ts';
 import type { ApplicationDeps } from './application-deps.ts';
 import { unknownApplication } from './application-errors.ts';
 import { applicationByToken } from './application-store.ts';
-import { versionById } from './form-store.ts';
+import { translationOf, versionById } from './form-store.ts';
 import { continueLaterMail } from './start-application.ts';
 
 /** Sends the link to continue again (after "save and continue later"), when the applicant gave an address. */
@@ -12,6 +12,7 @@ export async function sendContinueLink(deps: Pick<ApplicationDeps, 'db' | 'jobs'
   if (!application.email) return { mailed: false };
   const version = await versionById(deps.db, application.form_version_id);
   if (!version) throw unknownApplication();
+  const title = (await translationOf(deps.db, version.id, application.lang))?.texts.title ?? version.texts.title ?? version.slug;
   await enqueueMail(
     deps.jobs,
     continueLaterMail(deps.publicUrl, {
@@ -19,7 +20,7 @@ export async function sendContinueLink(deps: Pick<ApplicationDeps, 'db' | 'jobs'
       email: application.email,
       slug: version.slug,
       token,
-      title: version.texts.title ?? version.slug,
+      title,
     }),
   );
   return { mailed: true };

@@ -3,7 +3,7 @@ import { isLanguage, sourceLang, translate } from '../../web/i18n.ts';
 import type { ApplicationDeps } from './application-deps.ts';
 import { applicationProblem } from './application-errors.ts';
 import { newApplicationToken } from './application-store.ts';
-import { publishedVersion } from './form-store.ts';
+import { publishedVersion, translationOf } from './form-store.ts';
 
 const emailPattern = /^[^\s@]{1,64}@[^\s@]{1,185}\.[^\s@]{2,}$/;
 
@@ -24,6 +24,7 @@ export async function startApplication(
     throw applicationProblem('validation_failed', 'email', 'Diese E-Mail-Adresse ist ungültig. / This e-mail address is invalid.');
   const { token, hash } = newApplicationToken();
   const now = deps.clock.now();
+  const title = (await translationOf(deps.db, version.id, lang))?.texts.title ?? version.texts.title ?? version.slug;
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('application')
@@ -31,7 +32,7 @@ export async function startApplication(
       .returning('id')
       .executeTakeFirstOrThrow();
     if (email)
-      await enqueueMail(deps.jobs, continueLaterMail(deps.publicUrl, { lang, email, slug: version.slug, token, title: version.texts.title ?? version.slug }), {
+      await enqueueMail(deps.jobs, continueLaterMail(deps.publicUrl, { lang, email, slug: version.slug, token, title }), {
         trx,
       });
     return { id: row.id, token, formVersionId: version.id };

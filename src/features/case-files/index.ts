@@ -30,3 +30,5 @@ export { insertNote } from './add-note.ts';
 export { procedureForPerson, type ProcedureForPerson } from './procedure-by-number.ts';
 export type { UploadDeps } from './documents/document-deps.ts';
 export { replaceCurrentTitle } from './replace-current-title.ts';
+export { say } from './staff/staff-texts.ts';
+export { changeProcedureStatus } from './change-procedure-status.ts';

@@ -129,9 +129,8 @@ export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
       ...row,
       stepNumber: steps.findIndex((s) => (view.texts.text(`step.${s.key}`)?.text ?? s.key) === row.step) + 1,
     }));
-    const location = await deps.db.selectFrom('location').select('time_zone').where('id', '=', view.version.locationId).executeTakeFirstOrThrow();
     const checked = checkAnswers(definition, definition.steps, view.application.answers, {
-      today: officeDay(deps.clock.now(), location.time_zone),
+      today: officeDay(deps.clock.now(), view.timeZone),
       uploads: uploadCounts(view.uploads),
       earlier: {},
     });
@@ -162,9 +161,7 @@ export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
     if ('page' in opened) return opened.page;
     const { view } = opened;
     if (view.application.state === 'draft') return c.redirect(`${base(c)}/1`, 303);
-    const number = view.application.procedure_id
-      ? (await deps.db.selectFrom('case_procedure').select('number').where('id', '=', view.application.procedure_id).executeTakeFirst())?.number
-      : undefined;
+    const number = view.procedureNumber;
     return c.html(
       <ReceiptPage
         lang={lang(c)}
@@ -231,14 +228,21 @@ export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
     return c.redirect(`${base(c)}/${Number(form.step) || 1}`, 303);
   });
 
-  routes.get(`/${portalLangSegment}/apply/:form/a/:token/:step{[0-9]+}`, async (c) => {
+  /** The draft and the step the address names (by its number among the steps shown), or the page to answer instead. */
+  async function openStep(c: Context<AppEnv>) {
     const opened = await open(c);
-    if ('page' in opened) return opened.page;
+    if (!opened.view) return { page: opened.page };
     const { view } = opened;
-    if (view.application.state !== 'draft') return c.redirect(`${base(c)}/receipt`, 303);
+    if (view.application.state !== 'draft') return { page: c.redirect(`${base(c)}/receipt`, 303) };
     const steps = shownSteps(view.version.definition, view.application.answers);
     const number = Number(c.req.param('step'));
-    const step = steps[number - 1];
+    return { view, steps, number, step: steps[number - 1] };
+  }
+
+  routes.get(`/${portalLangSegment}/apply/:form/a/:token/:step{[0-9]+}`, async (c) => {
+    const opened = await openStep(c);
+    if (opened.page) return opened.page;
+    const { view, steps, number, step } = opened;
     if (!step) return c.redirect(`${base(c)}/${steps.length}`, 303);
     const errors: FieldErrors = new Map();
     const uploadError = c.req.query('upload_error');
@@ -283,13 +287,9 @@ export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
     const form = await c.req.parseBody();
     checkCsrf(c, form, deps.publicUrl);
     const token = c.req.param('token');
-    const opened = await open(c);
-    if ('page' in opened) return opened.page;
-    const { view } = opened;
-    if (view.application.state !== 'draft') return c.redirect(`${base(c)}/receipt`, 303);
-    const steps = shownSteps(view.version.definition, view.application.answers);
-    const number = Number(c.req.param('step'));
-    const step = steps[number - 1];
+    const opened = await openStep(c);
+    if (opened.page) return opened.page;
+    const { view, steps, number, step } = opened;
     if (!step) return problem(c, 400, 'tampered');
     const go = typeof form.go === 'string' ? form.go : 'next';
     const raw = readStepForm(step, form, go);

@@ -28,6 +28,8 @@ export async function unreferencedBlobs(db: Database, limit: number): Promise<st
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('case_document_version').select(sql`1`.as('one')).whereRef('blob_sha256', '=', 'blob.sha256'))),
     )
+    // An online application's upload names its blob until the application is submitted (or erased).
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('application_upload').select(sql`1`.as('one')).whereRef('blob_sha256', '=', 'blob.sha256'))))
     .limit(limit)
     .execute();
   return rows.map((row) => row.sha256);

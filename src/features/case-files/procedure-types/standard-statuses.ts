@@ -337,4 +337,5 @@ export const standardProcedureTypes = [
   { code: 'settlement', nameDe: 'Niederlassungserlaubnis', nameEn: 'Settlement permit', legalBasis: '§ 9 AufenthG' },
   { code: 'formal-obligation', nameDe: 'Verpflichtungserklärung', nameEn: 'Formal obligation (Verpflichtungserklärung)', legalBasis: '§ 68 AufenthG' },
   { code: 'eat-transfer', nameDe: 'Übertrag auf einen neuen eAT', nameEn: 'Transfer to a new residence card (eAT)', legalBasis: '§ 78 AufenthG' },
+  { code: 'address-change', nameDe: 'Änderung der Anschrift auf dem eAT', nameEn: 'Change of address on the residence card', legalBasis: '§ 78 AufenthG' },
 ];

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { serve } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { createApp } from '../src/app.tsx';
+import { pdfWithText } from '../src/demo/demo-documents.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { fixedClock } from '../src/shared/clock.ts';
+import { createTestJobs } from '../test/app.ts';
+import { createApplicationOffice } from '../test/application-fixtures.ts';
+import { createTestDatabase } from '../test/database.ts';
+import { freePort } from '../test/global-setup.ts';
+import { axeViolations, launchBrowser } from './browser.ts';
+
+const { db, url } = await createTestDatabase();
+const clock = fixedClock('2026-11-23T08:00:00Z');
+const office = await createApplicationOffice(db, clock);
+const port = await freePort();
+const baseUrl = `http://127.0.0.1:${port}`;
+const app = createApp({
+  db,
+  jobs: createTestJobs(url),
+  clock,
+  logger: createLogger('silent'),
+  bodyLimitBytes: 1024 * 1024,
+  publicUrl: baseUrl,
+  blobs: office.blobs,
+});
+const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const browser: Browser = await launchBrowser();
+const passport = await pdfWithText(['Паспорт / جواز السفر']);
+
+/** axe without violations, and nothing wider than the phone (no sideways scrolling at 360 px). */
+async function checkPage(page: Page, what: string) {
+  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `${what} fits 360 px (is ${width})`);
+}
+
+type Check = (page: Page, what: string) => Promise<void>;
+
+/**
+ * With JavaScript off nothing can be evaluated in the page (axe, widths): the page's address is
+ * opened again in a tab with JavaScript and checked there (a page after a refused POST is checked
+ * in the Ukrainian journey).
+ */
+async function checkedElsewhere(page: Page, what: string) {
+  if (what.includes('with an error')) return;
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const tab = await context.newPage();
+  await tab.goto(page.url());
+  await checkPage(tab, what);
+  await context.close();
+}
+
+async function apply(page: Page, lang: string, answers: { family: string; given: string; street: string; child: string }, check: Check = checkPage) {
+  await page.goto(`${baseUrl}/${lang}/apply`);
+  await check(page, `${lang} list of forms`);
+  await page.click(`a[href="/${lang}/apply/temporary-protection"]`);
+  await check(page, `${lang} start`);
+  await page.fill('#email', 'applicant@example.org');
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL(/\/a\/[A-Za-z0-9_-]{43}\/1$/);
+  await check(page, `${lang} step 1`);
+  await page.fill('#f-family_name', answers.family);
+  await page.fill('#f-given_names', answers.given);
+  await page.fill('#f-birth_date', '17.05.1990');
+  await page.check('input[name="a.nationality"][value="ua"]');
+  await page.click('button[value="next"]');
+  await page.waitForURL(/\/2$/);
+  await page.check('input[name="a.in_ukraine_on_24_02_2022"][value="yes"]');
+  await page.fill('#f-entry_date', '01.02.2022');
+  await page.fill('#f-address-street', answers.street);
+  await page.fill('#f-address-postalCode', '35578');
+  await page.fill('#f-address-city', 'Wetzlar');
+  await page.click('button[value="next"]');
+  // The form's own rule: entry on or after 24.02.2022, said in the reader's language.
+  await page.locator('.error-summary').waitFor();
+  await check(page, `${lang} step 2 with an error`);
+  await page.fill('#f-entry_date', '03.03.2022');
+  await page.click('button[value="next"]');
+  await page.waitForURL(/\/3$/);
+  await page.fill('#f-family_members-0-family_name', answers.family);
+  await page.fill('#f-family_members-0-given_names', answers.child);
+  await page.fill('#f-family_members-0-birth_date', '2015');
+  await page.check('input[name="a.family_members.0.relation"][value="child"]');
+  await page.click('button[value="next"]');
+  await page.waitForURL(/\/4$/);
+  await check(page, `${lang} documents`);
+  await page.setInputFiles('#f-passport', { name: 'passport.pdf', mimeType: 'application/pdf', buffer: passport });
+  await page.locator('form[enctype="multipart/form-data"] button').first().click();
+  await page.waitForURL(/\/4$/);
+  assert.match(await page.locator('.uploaded').innerText(), /passport\.pdf/);
+  await page.click('button[value="next"]');
+  await page.waitForURL(/\/review$/);
+  await check(page, `${lang} review`);
+  assert.match(await page.locator('main').innerText(), new RegExp(answers.child));
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL(/\/receipt$/);
+  await check(page, `${lang} receipt`);
+  const number = (await page.locator('[data-procedure-number]').innerText()).trim();
+  assert.match(number, /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
+  return number;
+}
+
+test('a § 24 application in Ukrainian on a phone, from the list of forms to the receipt', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'uk' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const number = await apply(page, 'uk', { family: 'Коваленко', given: 'Олена', street: 'Bahnhofstraße 3', child: 'Марко' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'uk');
+  assert.match(await page.locator('main').innerText(), /§ 81 абз\. 3/);
+  const pdf = await page.request.get(`${page.url()}.pdf`);
+  assert.equal(pdf.status(), 200);
+  assert.equal((await pdf.body()).subarray(0, 4).toString(), '%PDF');
+  const row = await db
+    .selectFrom('case_procedure')
+    .innerJoin('case_file', 'case_file.id', 'case_procedure.file_id')
+    .innerJoin('case_person', 'case_person.id', 'case_file.person_id')
+    .select(['case_person.family_name', 'case_person.preferred_language'])
+    .where('case_procedure.number', '=', number)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(row, { family_name: 'Коваленко', preferred_language: 'uk' });
+  await context.close();
+});
+
+test('the same in Arabic with JavaScript off: right to left, every step a plain form', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ar', javaScriptEnabled: false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const number = await apply(page, 'ar', { family: 'الحسن', given: 'أمينة', street: 'Bahnhofstraße 5', child: 'يوسف' }, checkedElsewhere);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await page.locator('bdi:has([data-procedure-number])').getAttribute('dir'), 'ltr');
+  const row = await db.selectFrom('case_procedure').select('number').where('number', '=', number).executeTakeFirst();
+  assert.ok(row);
+  await context.close();
+});

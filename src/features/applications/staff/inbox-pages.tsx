@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { formatDateTime } from '../../../web/format.ts';
+import { languageName } from '../../../web/i18n.ts';
+import { say } from '../../case-files/index.ts';
+import { StaffForm, StaffLayout } from '../../staff/index.ts';
+import type { InboxRow } from '../inbox-store.ts';
+
+/** New applications at the clerk's locations, by procedure type, oldest first, with the actions on each. */
+export function InboxPage(props: { c: Context<AppEnv>; rows: InboxRow[]; types: { id: string; name: string }[]; typeId: string | undefined }) {
+  const { c } = props;
+  const s = say(c);
+  return (
+    <StaffLayout c={c} title={s('Neue Online-Anträge', 'New online applications')} wide>
+      <h1>{s('Neue Online-Anträge', 'New online applications')}</h1>
+      <form method="get" action="/staff/applications" class="inline">
+        <label for="inbox-type">{s('Verfahrensart', 'Procedure type')}</label>{' '}
+        <select id="inbox-type" name="type">
+          <option value="">{s('alle', 'all')}</option>
+          {props.types.map((t) => (
+            <option value={t.id} selected={t.id === props.typeId}>
+              {t.name}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit" class="button secondary">
+          {s('Anzeigen', 'Show')}
+        </button>
+      </form>
+      {props.rows.length === 0 ? <p>{s('Keine neuen Anträge.', 'No new applications.')}</p> : null}
+      {props.rows.map((row) => (
+        <section class="card" aria-labelledby={`app-${row.id}`}>
+          <h2 id={`app-${row.id}`}>
+            {row.type_name}: {row.family_name}, {row.given_names}
+          </h2>
+          <dl class="facts">
+            <dt>{s('Vorgangsnummer', 'Procedure number')}</dt>
+            <dd>
+              <a href={`/staff/files/${row.file_id}`}>{row.number}</a>
+            </dd>
+            <dt>{s('Eingegangen', 'Submitted')}</dt>
+            <dd>{row.submitted_at ? formatDateTime('de', row.submitted_at, row.time_zone) : '—'}</dd>
+            <dt>{s('Sprache', 'Language')}</dt>
+            <dd>{languageName(row.lang)}</dd>
+            <dt>{s('Person', 'Person')}</dt>
+            <dd data-match={row.person_match ?? ''}>
+              {row.person_match === 'found'
+                ? s('in vorhandener Akte gefunden', 'found in an existing file')
+                : row.person_match === 'uncertain'
+                  ? s(
+                      `unsicher: ${row.match_candidates.length} ähnliche Person(en) – bitte prüfen`,
+                      `uncertain: ${row.match_candidates.length} similar person(s) – please check`,
+                    )
+                  : s('neu angelegt', 'created new')}
+            </dd>
+          </dl>
+          <StaffForm c={c} action={`/staff/applications/${row.id}/accept`} submitLabel={s('In die Akte übernehmen', 'Accept into the file')} />
+          <StaffForm c={c} action={`/staff/applications/${row.id}/request-documents`} submitLabel={s('Unterlagen nachfordern', 'Ask for documents')}>
+            <input type="hidden" name="basedOnVersion" value={String(row.procedure_version)} />
+            <div class="wide">
+              <label for={`missing-${row.id}`}>{s('Fehlende Unterlagen (an die Person, auf Deutsch)', 'Missing documents (to the person, in German)')}</label>
+              <textarea id={`missing-${row.id}`} name="missing" rows={3} maxlength={2000} required />
+            </div>
+          </StaffForm>
+        </section>
+      ))}
+    </StaffLayout>
+  );
+}
