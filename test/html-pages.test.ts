@@ -120,6 +120,7 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
   '/api/v1/staff/me': 'JSON API',
   '/api/v1/persons/:personId': 'JSON API',
   '/api/v1/procedures/:procedureId': 'JSON API',
+  '/api/v1/case-files/:fileId': 'JSON API',
   '/staff/tickets/:ticketId/file': 'redirect to the prepared file or to linking',
   '/api/v1/imports': 'JSON API',
   '/api/v1/imports/:id': 'JSON API',

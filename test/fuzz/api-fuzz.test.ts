@@ -82,6 +82,18 @@ assert.ok(starts.length > 10 && codes.length === 3, 'the demo office offers free
 const validBodies: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/appointments': validBooking,
   'PATCH /api/v1/appointments/{code}': () => ({ start: starts[3 + (people++ % (starts.length - 3))] }),
+  'POST /api/v1/status-lookups': () => ({ number: 'K7RM-93XH-QD', dateOfBirth: '17.05.1990' }),
+  'POST /api/v1/messages': () => ({
+    kind: 'general',
+    submissionKey: `fuzz-message-${randomUUID()}`,
+    locationId: pair.location_id,
+    name: `Fuzz Person ${++people}`,
+    dateOfBirth: '1990-01-01',
+    email: `fuzz${people}@example.org`,
+    language: 'uk',
+    body: 'Коли буде готова картка?',
+  }),
+  'POST /api/v1/messages/open': () => ({ reference: 'N-K7RM-93XH-QD', dateOfBirth: '1990-01-01' }),
 };
 const admin = await db.selectFrom('staff').select('id').where('username', '=', 'demo.admin').executeTakeFirstOrThrow();
 const { token: adminToken } = await createApiToken({ db, clock }, { staffId: admin.id, name: 'fuzz', role: 'admin' });
