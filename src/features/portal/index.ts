@@ -3,7 +3,7 @@
  * security (CSRF, access grants, manage tokens), rate limits and proof of work.
  */
 export { PortalLayout, Ltr, ErrorSummary } from './portal-layout.tsx';
-export { Term } from './term.tsx';
+export { ServiceAndPlaceFacts, Term } from './term.tsx';
 export { problemPage, ProblemPage, ProblemActions } from './problem-page.tsx';
 export {
   ConsentAndProofOfWork,

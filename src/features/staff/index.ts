@@ -40,6 +40,7 @@ export {
 } from './http/staff-auth.tsx';
 export type { StaffVariables } from './http/staff-env.ts';
 export { Notice, StaffLayout, staffLang, staffT } from './http/staff-layout.tsx';
+export { DataTable } from './http/data-table.tsx';
 export { asArray, changeContext, CheckboxGroup, ErrorList, formFields, idParam, parseForm } from './admin/admin-forms.tsx';
 export { authorizeChange, recordChange, type AdminDeps, type ChangeContext } from './admin/change-context.ts';
 export { absenceForManager, absencesBetween, blockOwnTime, staffTimeZone, type AbsenceInput } from './admin/record-absence.ts';

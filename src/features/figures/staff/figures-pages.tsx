@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatFee, formatShortDay } from '../../../web/format.ts';
 import { BarChart } from '../../../web/svg-chart.tsx';
-import { StaffLayout, staffLang, staffT } from '../../staff/index.ts';
+import { DataTable, StaffLayout, staffLang, staffT } from '../../staff/index.ts';
 import { figureTables, invitationOutcomes } from '../figures-export.ts';
 import type { PeriodFigures } from '../period-figures.ts';
 
@@ -215,60 +215,24 @@ export function PeriodFiguresPage(props: { c: Context<AppEnv>; figures: PeriodFi
       {figures.waitingList.length === 0 ? (
         <p>{t('staff.figures.none')}</p>
       ) : (
-        <table>
-          <caption>{t('staff.figures.waiting_list_desc', { period })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.figures.waiting_list_service')}</th>
-              <th scope="col">{t('staff.figures.waiting_list_waiting')}</th>
-              <th scope="col">{t('staff.figures.waiting_list_offered')}</th>
-              <th scope="col">{t('staff.figures.waiting_list_accepted')}</th>
-              <th scope="col">{t('staff.figures.waiting_list_expired')}</th>
-              <th scope="col">{t('staff.figures.waiting_list_declined')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.waitingList.map((w) => (
-              <tr>
-                <th scope="row">{w.serviceName}</th>
-                <td class="number">{w.waiting.toLocaleString(lang)}</td>
-                <td class="number">{w.offered.toLocaleString(lang)}</td>
-                <td class="number">{w.accepted.toLocaleString(lang)}</td>
-                <td class="number">{w.expired.toLocaleString(lang)}</td>
-                <td class="number">{w.declined.toLocaleString(lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          figures={{ lang }}
+          caption={t('staff.figures.waiting_list_desc', { period })}
+          head={['service', 'waiting', 'offered', 'accepted', 'expired', 'declined'].map((h) => t(`staff.figures.waiting_list_${h}`))}
+          rows={figures.waitingList.map((w) => [w.serviceName, w.waiting, w.offered, w.accepted, w.expired, w.declined])}
+        />
       )}
 
       <h2>{t('staff.figures.messages')}</h2>
       {figures.messages.length === 0 ? (
         <p>{t('staff.figures.none')}</p>
       ) : (
-        <table>
-          <caption>{t('staff.figures.messages_table')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.figures.week')}</th>
-              <th scope="col">{t('staff.figures.messages_received')}</th>
-              <th scope="col">{t('staff.figures.messages_answered')}</th>
-              <th scope="col">{t('staff.figures.median_hours')}</th>
-              <th scope="col">{t('staff.figures.p90_hours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.messages.map((m) => (
-              <tr>
-                <th scope="row">{m.week}</th>
-                <td class="number">{m.received}</td>
-                <td class="number">{m.answered}</td>
-                <td class="number">{m.medianHours === null ? '—' : m.medianHours.toLocaleString(lang)}</td>
-                <td class="number">{m.p90Hours === null ? '—' : m.p90Hours.toLocaleString(lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          figures={{ lang }}
+          caption={t('staff.figures.messages_table')}
+          head={['week', 'messages_received', 'messages_answered', 'median_hours', 'p90_hours'].map((h) => t(`staff.figures.${h}`))}
+          rows={figures.messages.map((m) => [m.week, m.received, m.answered, m.medianHours, m.p90Hours])}
+        />
       )}
 
       <h2>{t('staff.figures.invitations')}</h2>

@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
-import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatDateTime } from '../../../web/format.ts';
 import { languageName } from '../../../web/i18n.ts';
-import { StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import { DataTable, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
 import type { TitleImportReport } from '../import-titles.ts';
 import type { RunListItem, RunReview } from '../staff-invitations.ts';
 
@@ -155,31 +154,6 @@ export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: Run
         ])}
       />
     </StaffLayout>
-  );
-}
-
-/** A table with a caption for screen readers, column headers and the rows' cells. */
-function DataTable(props: { caption: string; head: string[]; rows: Child[][] }) {
-  return (
-    <table>
-      <caption class="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.head.map((h) => (
-            <th scope="col">{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((cells) => (
-          <tr>
-            {cells.map((cell) => (
-              <td>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

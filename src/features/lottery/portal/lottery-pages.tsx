@@ -8,9 +8,9 @@ import {
   Ltr,
   PersonFields,
   PortalLayout,
-  Term,
   type PersonErrors,
   type PersonValues,
+  ServiceAndPlaceFacts,
 } from '../../portal/index.ts';
 import type { LotteryWindow, WindowState } from '../lottery-window.ts';
 
@@ -21,14 +21,7 @@ function Facts(props: { lang: Lang; service: ServiceView; location: LocationView
   const zone = props.location.timeZone;
   return (
     <dl class="facts">
-      <dt>{t('portal.appointment.service')}</dt>
-      <dd>
-        <Term lang={props.lang} name={props.service.name} german={props.service.germanName} />
-      </dd>
-      <dt>{t('portal.appointment.location')}</dt>
-      <dd>
-        {props.location.name}, {props.location.address}
-      </dd>
+      <ServiceAndPlaceFacts lang={props.lang} service={props.service} location={props.location} />
       <dt>{t('portal.appointment.when')}</dt>
       <dd>
         {props.start ? (

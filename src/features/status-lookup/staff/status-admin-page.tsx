@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { ErrorList, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import { DataTable, ErrorList, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
 import type { LookupDay, noticesByStatus } from '../lookup-figures.ts';
 
 type NoticeRow = Awaited<ReturnType<typeof noticesByStatus>>[number];
@@ -15,7 +15,7 @@ export function StatusAdminPage(props: { c: Context<AppEnv>; notices: NoticeRow[
       <ErrorList messages={props.errors ?? []} />
       <section aria-labelledby="notices-h">
         <h2 id="notices-h">{s('Benachrichtigungen je Status', 'Notices per status')}</h2>
-        <Table
+        <DataTable
           head={[s('Verfahrensart', 'Procedure type'), s('Status', 'Status'), s('Gesendet', 'Sent'), s('Ohne E-Mail-Adresse', 'Without e-mail address')]}
           rows={props.notices.map((n) => [n.type_name, n.label ?? n.status_code, n.sent, n.no_address])}
         />
@@ -32,36 +32,12 @@ export function StatusAdminPage(props: { c: Context<AppEnv>; notices: NoticeRow[
             <input type="number" id="calls" name="calls" required min={0} max={1000000} step={1} inputmode="numeric" />
           </div>
         </StaffForm>
-        <Table
+        <DataTable
           caption={s('Letzte 28 Tage', 'Last 28 days')}
           head={[s('Tag', 'Day'), s('Status-Abfragen', 'Status look-ups'), s('davon gefunden', 'of them found'), s('Anrufe', 'Calls')]}
           rows={props.days.map((d) => [d.day, d.lookups, d.found, d.calls ?? '—'])}
         />
       </section>
     </StaffLayout>
-  );
-}
-
-function Table(props: { caption?: string; head: string[]; rows: (string | number)[][] }) {
-  return (
-    <table>
-      {props.caption ? <caption>{props.caption}</caption> : null}
-      <thead>
-        <tr>
-          {props.head.map((h) => (
-            <th scope="col">{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr>
-            {row.map((cell) => (
-              <td>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -1,7 +1,7 @@
 import { formatDate, formatTime, weekdayName } from '../../../web/format.ts';
 import { translate, type Lang } from '../../../web/i18n.ts';
 import type { LocationView, ServiceView } from '../../office/index.ts';
-import { ConsentField, ErrorSummary, LanguageField, PersonFields, PortalLayout, ProblemActions, Term } from '../../portal/index.ts';
+import { ConsentField, ErrorSummary, LanguageField, PersonFields, PortalLayout, ProblemActions, ServiceAndPlaceFacts } from '../../portal/index.ts';
 import type { EntryView } from '../entry-by-link.ts';
 
 const tr =
@@ -18,17 +18,10 @@ const hhmm = (hour: number) => clock(hour * 60);
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 function Facts(props: { lang: Lang; service: ServiceView; location: LocationView }) {
-  const t = tr(props.lang);
+  const _t = tr(props.lang);
   return (
     <dl class="facts">
-      <dt>{t('portal.appointment.service')}</dt>
-      <dd>
-        <Term lang={props.lang} name={props.service.name} german={props.service.germanName} />
-      </dd>
-      <dt>{t('portal.appointment.location')}</dt>
-      <dd>
-        {props.location.name}, {props.location.address}
-      </dd>
+      <ServiceAndPlaceFacts lang={props.lang} service={props.service} location={props.location} />
     </dl>
   );
 }
