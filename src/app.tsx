@@ -234,7 +234,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // The portal shell first: its language cookie and cache rule apply to the domains' portal pages after it.
   const portalDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.publicUrl, settings: portalSettings, key: portalKey };
   app.route('/', portalRoutes(portalDeps));
-  app.route('/', officePortalRoutes(portalDeps));
+  app.route('/', officePortalRoutes({ ...portalDeps, applications: deps.blobs !== undefined }));
   if (deps.blobs)
     app.route('/', applyPortalRoutes({ ...portalDeps, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs }));
   app.route(

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTestDatabase } from '../database.ts';
 import { createTestApp, fixedClock } from '../app.ts';
+import { createBlobStore } from '../../src/platform/storage/blob-store.ts';
+import { temporaryFolder } from '../temporary-folder.ts';
 import { createTestOffice } from './office-fixture.ts';
 
 const { db, url } = await createTestDatabase();
@@ -42,13 +44,24 @@ test('the start page offers only what works: every card leads somewhere, none an
   for (const lang of ['de', 'ar', 'fa']) {
     const html = await (await app.request(`/${lang}/`)).text();
     const cards = [...html.matchAll(/<li class="card">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
-    assert.equal(cards.length, 3, lang);
+    // Without a document store there are no online applications, so no card for them (next test).
+    assert.equal(cards.length, 4, lang);
     for (const card of cards) {
-      const target = /<a class="button[^"]*" href="(\/[a-z]{2}\/(services|manage|contact|status))"/.exec(card)?.[1];
+      const target = /<a class="button[^"]*" href="(\/[a-z]{2}\/(services|manage|apply|status|contact))"/.exec(card)?.[1];
       assert.ok(target, `${lang}: ${card.slice(0, 120)}`);
       assert.equal((await app.request(target)).status, 200, target);
     }
     assert.doesNotMatch(html, /Bald hier|قريبًا هنا|به‌زودی اینجا/);
+  }
+});
+
+test('with a document store the start page offers the online applications, and the card leads to them', async () => {
+  const withStore = createTestApp(db, { url, clock, blobs: createBlobStore({ folder: await temporaryFolder('lotse-start-page-') }) });
+  for (const lang of ['uk', 'fa']) {
+    const html = await (await withStore.request(`/${lang}/`)).text();
+    const card = [...html.matchAll(/<li class="card">([\s\S]*?)<\/li>/g)].map((m) => m[1]!).find((c) => c.includes(`href="/${lang}/apply"`));
+    assert.ok(card, `${lang}: a card for the online applications`);
+    assert.equal((await withStore.request(`/${lang}/apply`)).status, 200);
   }
 });
 

@@ -8,7 +8,13 @@ import type { ServiceView } from '../list-services.ts';
 import type { InfoPageView } from '../info-page-view.ts';
 import { ServiceInfoLinks } from './info-page-pages.tsx';
 
-export function StartPage(props: { lang: Lang; locations: LocationView[]; hours: ReadonlyMap<string, LocationHours>; hasInfo?: boolean }) {
+export function StartPage(props: {
+  lang: Lang;
+  locations: LocationView[];
+  hours: ReadonlyMap<string, LocationHours>;
+  hasInfo?: boolean;
+  hasApplications?: boolean;
+}) {
   const { lang } = props;
   const t = (key: string) => translate(lang, key);
   return (
@@ -30,6 +36,14 @@ export function StartPage(props: { lang: Lang; locations: LocationView[]; hours:
             {t('portal.start.manage.action')}
           </a>
         </li>
+        {props.hasApplications ? (
+          <li class="card">
+            <h2>{t('apply.list.title')}</h2>
+            <a class="button secondary" href={`/${lang}/apply`}>
+              {t('apply.start.button')}
+            </a>
+          </li>
+        ) : null}
         <li class="card">
           <h2>{t('status.title')}</h2>
           <a class="button secondary" href={`/${lang}/status`}>

@@ -10,14 +10,14 @@ import { infoPagesOfServices, publishedInfoPages } from '../info-page-view.ts';
 import { infoPagePortalRoutes } from './info-page-routes.tsx';
 import { ServicesPage, StartPage } from './info-pages.tsx';
 
-/** The portal's start page (locations and their hours), the services page and the information pages, mounted after the portal shell's routes. */
-export function officePortalRoutes(deps: Pick<PortalDeps, 'db' | 'clock' | 'publicUrl'>): Hono<AppEnv> {
+/** The portal's start page (locations and their hours; online applications where the document store is there to take them), the services page and the information pages, mounted after the portal shell's routes. */
+export function officePortalRoutes(deps: Pick<PortalDeps, 'db' | 'clock' | 'publicUrl'> & { applications: boolean }): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const start = async (lang: Lang) => {
     const locations = await listLocations(deps);
     const hours = new Map(await Promise.all(locations.map(async (l) => [l.id, await locationHours(deps, l)] as const)));
     const hasInfo = (await publishedInfoPages(deps, lang)).length > 0;
-    return <StartPage lang={lang} locations={locations} hours={hours} hasInfo={hasInfo} />;
+    return <StartPage lang={lang} locations={locations} hours={hours} hasInfo={hasInfo} hasApplications={deps.applications} />;
   };
   routes.get('/', async (c) => c.html(await start(pageLanguage(c))));
   routes.get(`/${portalLangSegment}/`, async (c) => c.html(await start(c.req.param('lang') as Lang)));
