@@ -27,24 +27,27 @@ const started = performance.now();
 
 // --- data -------------------------------------------------------------------------------------
 const location = await db.insertInto('location').values({ slug: 'wetzlar', name: 'Wetzlar', address: 'Wetzlar' }).returning('id').executeTakeFirstOrThrow();
-await db.transaction().execute((trx) => seedStandardCatalogue(trx, systemClock.now()));
+// Every "now" of the generated data comes from the clock, as in the application.
+const seededAt = systemClock.now();
+const threeDaysBefore = new Date(seededAt.getTime() - 3 * 86_400_000);
+await db.transaction().execute((trx) => seedStandardCatalogue(trx, seededAt));
 // Numbers from md5 in the Vorgangsnummer's alphabet (0 → G, 1 → H): unique for these counts.
 await sql`
   WITH p AS (
     INSERT INTO case_person (family_name, given_names, birth_year, birth_month, birth_day, preferred_language, created_at, updated_at)
     SELECT 'Person ' || i, 'Bench', 1950 + i % 60, CASE WHEN i % 10 = 0 THEN NULL ELSE 1 + i % 12 END,
-           CASE WHEN i % 10 < 2 THEN NULL ELSE 1 + i % 28 END, (ARRAY['de','ar','uk','fa','tr'])[1 + i % 5], now(), now()
+           CASE WHEN i % 10 < 2 THEN NULL ELSE 1 + i % 28 END, (ARRAY['de','ar','uk','fa','tr'])[1 + i % 5], ${seededAt}::timestamptz, ${seededAt}::timestamptz
       FROM generate_series(1, ${procedures}) AS i
     RETURNING id, family_name
   ), f AS (
     INSERT INTO case_file (person_id, reference, location_id, created_at, updated_at)
-    SELECT id, 'B-' || substr(family_name, 8), ${location.id}::uuid, now(), now() FROM p
+    SELECT id, 'B-' || substr(family_name, 8), ${location.id}::uuid, ${seededAt}::timestamptz, ${seededAt}::timestamptz FROM p
     RETURNING id, reference
   )
   INSERT INTO case_procedure (file_id, procedure_type_id, status_id, number, card_serial, opened_at, updated_at)
   SELECT f.id, t.id, s.id,
          substr(h, 1, 4) || '-' || substr(h, 5, 4) || '-' || substr(h, 9, 2),
-         CASE WHEN n % 10 = 0 THEN 'L' || substr(h, 11, 8) END, now(), now()
+         CASE WHEN n % 10 = 0 THEN 'L' || substr(h, 11, 8) END, ${seededAt}::timestamptz, ${seededAt}::timestamptz
     FROM f
     CROSS JOIN LATERAL (SELECT substr(f.reference, 3)::int AS n) k
     CROSS JOIN LATERAL (SELECT translate(upper(md5(k.n::text)), '01', 'GH') AS h) m
@@ -53,10 +56,10 @@ await sql`
 `.execute(db);
 await sql`
   INSERT INTO case_procedure_status_change (procedure_id, status_id, at, by_label)
-  SELECT id, status_id, now() - interval '3 days', 'Bench' FROM case_procedure`.execute(db);
+  SELECT id, status_id, ${threeDaysBefore}::timestamptz, 'Bench' FROM case_procedure`.execute(db);
 await sql`
   INSERT INTO procedure_document_request (procedure_id, kind, requested_at)
-  SELECT p.id, k.kind, now() - interval '3 days'
+  SELECT p.id, k.kind, ${threeDaysBefore}::timestamptz
     FROM case_procedure p JOIN procedure_status s ON s.id = p.status_id AND s.code = 'documents_missing'
    CROSS JOIN (VALUES ('passport'), ('proof_of_income')) AS k(kind)`.execute(db);
 await sql`VACUUM ANALYZE`.execute(db);
@@ -156,7 +159,7 @@ console.log(
   JSON.stringify(
     {
       benchmark: 'status look-up',
-      date: new Date().toISOString().slice(0, 10),
+      date: systemClock.now().toISOString().slice(0, 10),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAverage: os.loadavg().map((n) => round(n, 2)) },
       data: { procedures, generatedSeconds },
       lookups: lookups.length,
