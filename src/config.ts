@@ -107,6 +107,7 @@ const configSchema = z.object({
     .default(30),
   LOTSE_API_PROOF_OF_WORK: booleanSetting.default(true),
   LOTSE_PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  LOTSE_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
   LOTSE_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
 });
 
@@ -206,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       waitingListOfferMinutes: c.LOTSE_WAITING_LIST_OFFER_MINUTES,
       guardApi: c.LOTSE_API_PROOF_OF_WORK,
       personalDataRetentionDays: c.LOTSE_PERSONAL_DATA_RETENTION_DAYS,
+      messageRetentionDays: c.LOTSE_MESSAGE_RETENTION_DAYS,
     },
     metricsToken: c.LOTSE_METRICS_TOKEN,
   };

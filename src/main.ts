@@ -144,6 +144,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       logger,
       retentionDays: config.portal.personalDataRetentionDays,
+      messageRetentionDays: config.portal.messageRetentionDays,
       timeZone: config.timeZone,
     });
     await startLotteryJob(

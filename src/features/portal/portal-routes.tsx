@@ -45,7 +45,13 @@ export function portalRoutes(deps: Pick<PortalDeps, 'settings'>): Hono<AppEnv> {
   });
 
   routes.get(`/${portalLangSegment}/privacy`, (c) =>
-    c.html(<PrivacyPage lang={c.req.param('lang') as Lang} retentionDays={deps.settings.personalDataRetentionDays} />),
+    c.html(
+      <PrivacyPage
+        lang={c.req.param('lang') as Lang}
+        retentionDays={deps.settings.personalDataRetentionDays}
+        messageRetentionDays={deps.settings.messageRetentionDays}
+      />,
+    ),
   );
   return routes;
 }
