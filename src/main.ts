@@ -14,6 +14,7 @@ import { createDrain } from './platform/http/drain.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createBlobStore } from './platform/storage/blob-store.ts';
+import { clamdScanner } from './platform/virus-scan/clamd.ts';
 import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
     sso,
     blobs,
     uploadMaxBytes: config.uploadMaxBytes,
+    virusScanner: config.clamdAddress ? clamdScanner(config.clamdAddress) : undefined,
     timeZone: config.timeZone,
   });
   setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });

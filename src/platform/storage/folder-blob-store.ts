@@ -51,6 +51,7 @@ export function createFolderBlobStore(folder: string): BlobStore {
       await fs.rm(pathOf(sha256), { force: true });
     },
     describe: () => `folder ${root}`,
+    temporaryFolder: temporary,
   };
   return store;
 }

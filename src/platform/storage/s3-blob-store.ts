@@ -52,6 +52,7 @@ export function createS3BlobStore(s3Url: string, temporaryFolder = path.join(os.
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(sha256) }));
     },
     describe: () => where,
+    temporaryFolder,
   };
   return store;
 }
