@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   const liveEvents = createLiveEvents({ connectionString: database.url, logger });
   const drain = createDrain();
   const blobs = createBlobStore(config.blobs);
+  const virusScanner = config.clamdAddress ? clamdScanner(config.clamdAddress) : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
     });
     await startTextExtraction(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone });
     await startFileRetention(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone, logger });
-    logger.info({ mail: transport.describe(), blobs: blobs.describe() }, 'mail ready');
+    logger.info({ mail: transport.describe(), blobs: blobs.describe(), virusScan: virusScanner?.describe() ?? 'off' }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');
     process.stderr.write(`Lotse cannot start: ${(error as Error).message}\n`);
@@ -199,7 +200,7 @@ async function main(): Promise<void> {
     sso,
     blobs,
     uploadMaxBytes: config.uploadMaxBytes,
-    virusScanner: config.clamdAddress ? clamdScanner(config.clamdAddress) : undefined,
+    virusScanner,
     timeZone: config.timeZone,
   });
   setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });

@@ -132,6 +132,32 @@ test('a resumable upload in pieces: the server reports how far it got, the finis
   assert.match((await at.client.get(`${at.base}/4`)).html, /паспорт\.pdf/);
 });
 
+test('the same piece sent twice at once (a second tab, a retry racing the first): the file is attached once and intact', async () => {
+  const at = await started();
+  const passport = await pdfWithText(['Паспорт громадянина України', 'двічі']);
+  const created = await tus(app, at.endpoint, 'POST', at.cookie, {
+    'upload-length': String(passport.length),
+    'upload-metadata': metadata('pass.pdf', 'application/pdf'),
+  });
+  const location = created.headers.get('location')!;
+  const patch = (offset: number) =>
+    tus(app, location, 'PATCH', at.cookie, { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, passport.subarray(offset));
+  const answers = await Promise.all([patch(0), patch(0)]);
+  // tus hands the lock to the newer request: one may be cut short, the other may find the offset moved (409).
+  const statuses = answers.map((answer) => answer.status);
+  for (const status of statuses) assert.ok([204, 409, 423].includes(status), `no error of ours: ${statuses}`);
+  assert.ok(statuses.includes(204), `one of them got its bytes in: ${statuses}`);
+  const head = await tus(app, location, 'HEAD', at.cookie);
+  if (head.status === 200) {
+    const offset = Number(head.headers.get('upload-offset'));
+    assert.equal((await patch(offset)).status, 204);
+  }
+  const rows = await uploadsOf(at.token);
+  assert.equal(rows.length, 1, JSON.stringify(answers.map((a) => a.status)));
+  assert.equal(rows[0]?.blob_sha256, createHash('sha256').update(passport).digest('hex'));
+  assert.deepEqual(await newPartials(at.partialsBefore), []);
+});
+
 test('refused at creation: an Upload-Length over the field’s limit, an application already submitted, a field that takes no files, no CSRF token', async () => {
   const at = await started();
   const tooLarge = await tus(app, at.endpoint, 'POST', at.cookie, { 'upload-length': String(11 * 1024 * 1024) });
