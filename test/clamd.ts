@@ -40,8 +40,6 @@ export async function startClamd(): Promise<{ socket: string }> {
       `LocalSocket ${socket}`,
       `DatabaseDirectory ${database}`,
       `TemporaryDirectory ${folder}`,
-      'LogFile /dev/null',
-      'LogTime no',
       'StreamMaxLength 100M',
       'MaxThreads 2',
       'SelfCheck 0',
