@@ -78,7 +78,9 @@ export function StartPage(props: { lang: Lang; slug: string; texts: ReaderTexts;
           />
         </div>
         <p class="actions">
-          <button type="submit" class="button">{t('apply.start.button')}</button>
+          <button type="submit" class="button">
+            {t('apply.start.button')}
+          </button>
         </p>
       </form>
     </PortalLayout>
@@ -295,7 +297,9 @@ export function ReviewPage(props: {
       <form method="post" action={`${base}/submit`}>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <p class="actions">
-          <button type="submit" class="button">{t('apply.review.submit')}</button>
+          <button type="submit" class="button">
+            {t('apply.review.submit')}
+          </button>
         </p>
       </form>
     </PortalLayout>
