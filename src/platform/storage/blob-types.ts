@@ -27,6 +27,8 @@ export type BlobStore = {
   sweepStaging(before: Date): Promise<number>;
   /** Where the bytes live, for the start-up log (no secrets). */
   describe(): string;
+  /** The store's folder for bytes not yet stored (staging, partial resumable uploads): same file system as the store where it has one. */
+  readonly temporaryFolder: string;
 };
 
 /** The stored bytes do not match their name: the disk or the bucket changed them. Never served. */

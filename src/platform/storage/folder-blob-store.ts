@@ -52,6 +52,7 @@ export function createFolderBlobStore(folder: string): BlobStore {
     },
     sweepStaging: (before) => sweepStagingFolder(temporary, before),
     describe: () => `folder ${root}`,
+    temporaryFolder: temporary,
   };
   return store;
 }

@@ -53,6 +53,7 @@ export function createS3BlobStore(s3Url: string, temporaryFolder = path.join(os.
     },
     sweepStaging: (before) => sweepStagingFolder(temporaryFolder, before),
     describe: () => where,
+    temporaryFolder,
   };
   return store;
 }

@@ -118,7 +118,12 @@ export function StepPage(props: StepPageProps) {
   const fields = step.fields.filter((field) => isShown(field, data));
   const summary = [...props.errors].map(([path, message]) => ({ field: inputId(path), message }));
   return (
-    <PortalLayout lang={lang} title={`${stepTitle} · ${texts.text('title')?.text ?? ''}`} path={`/apply/${props.slug}/a/${props.token}/${props.stepNumber}`}>
+    <PortalLayout
+      lang={lang}
+      title={`${stepTitle} · ${texts.text('title')?.text ?? ''}`}
+      path={`/apply/${props.slug}/a/${props.token}/${props.stepNumber}`}
+      scripts={fields.some((field) => field.kind === 'file') ? ['tus.js', 'apply-upload.js'] : []}
+    >
       <ErrorSummary lang={lang} errors={summary} />
       <TranslationNotice lang={lang} texts={texts} />
       <p class="muted">
@@ -172,6 +177,12 @@ export function StepPage(props: StepPageProps) {
                   method="post"
                   action={`${base}/upload/${field.key}?_csrf=${encodeURIComponent(props.csrf)}&step=${props.stepNumber}`}
                   enctype="multipart/form-data"
+                  data-tus={`${base}/tus/${field.key}?_csrf=${encodeURIComponent(props.csrf)}`}
+                  data-done={`${base}/${props.stepNumber}`}
+                  data-text-progress={t('apply.upload.progress', { percent: '{percent}' })}
+                  data-text-interrupted={t('apply.upload.interrupted')}
+                  data-text-resumed={t('apply.upload.resumed')}
+                  data-text-done={t('apply.upload.done')}
                 >
                   <label for={id}>
                     <FormText texts={texts} textKey={labelKey} lang={lang} />
@@ -191,6 +202,8 @@ export function StepPage(props: StepPageProps) {
                   <button type="submit" class="button secondary">
                     {t('apply.file.upload')}
                   </button>
+                  <progress max="100" value="0" hidden aria-label={t('apply.file.upload')}></progress>
+                  <p class="upload-status" role="status"></p>
                 </form>
               ) : null}
             </section>
