@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { officeDay } from '../../shared/office-day.ts';
 import { validateInput } from '../case-files/index.ts';
 import { authorize, type ChangeContext, recordAudit } from '../staff/index.ts';
 
@@ -56,10 +58,18 @@ const callsSchema = z.object({
   calls: z.coerce.number('Zahl der Anrufe / number of calls').int('ganze Zahl / whole number').min(0, 'nicht negativ / not negative').max(1_000_000),
 });
 
-/** An administrator enters the office's count of calls on a day (entering it again replaces it); audited. */
-export async function recordCallCount(deps: { db: Database; clock: Clock }, ctx: ChangeContext, input: unknown): Promise<void> {
+/**
+ * An administrator enters the office's count of calls on a day (entering it again replaces it, two
+ * at once: the last one stays); audited. A day after today (in the office's zone) is refused: its
+ * calls cannot have been counted yet.
+ */
+export async function recordCallCount(deps: { db: Database; clock: Clock; timeZone: string }, ctx: ChangeContext, input: unknown): Promise<void> {
   authorize(ctx.actor, 'office.manage');
   const { day, calls } = validateInput(callsSchema, input);
+  if (day > officeDay(deps.clock.now(), deps.timeZone))
+    throw new AppError('validation_failed', 'Der Tag liegt in der Zukunft. / The day is in the future.', {
+      fieldErrors: [{ path: 'day', message: 'in der Zukunft / in the future' }],
+    });
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('office_call_day')

@@ -25,7 +25,7 @@ export function StatusAdminPage(props: { c: Context<AppEnv>; notices: NoticeRow[
         <StaffForm c={c} action="/staff/admin/status-figures/calls" submitLabel={s('Speichern', 'Save')}>
           <div>
             <label for="day">{s('Tag', 'Day')}</label>
-            <input type="date" id="day" name="day" required value={props.today} />
+            <input type="date" id="day" name="day" required value={props.today} max={props.today} />
           </div>
           <div>
             <label for="calls">{s('Anrufe an diesem Tag', 'Calls that day')}</label>
