@@ -12,11 +12,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE INDEX case_procedure_status_change_by_status ON case_procedure_status_change (status_id, at);
     CREATE INDEX case_procedure_by_opening ON case_procedure (opened_at);
     CREATE INDEX case_procedure_by_closing ON case_procedure (closed_at) WHERE closed_at IS NOT NULL;
+    CREATE INDEX procedure_notice_by_delivery ON procedure_notice (done_at) WHERE done_at IS NOT NULL;
   `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
-    DROP INDEX case_procedure_by_closing, case_procedure_by_opening, case_procedure_status_change_by_status, application_by_submission;
+    DROP INDEX procedure_notice_by_delivery, case_procedure_by_closing, case_procedure_by_opening, case_procedure_status_change_by_status, application_by_submission;
   `.execute(db);
 }

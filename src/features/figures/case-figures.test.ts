@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { createTestApp } from '../../../test/app.ts';
 import { createApplicationOffice } from '../../../test/application-fixtures.ts';
 import { createPersonWithFile } from '../../../test/case-file-factory.ts';
@@ -142,6 +143,14 @@ await procedure(other.locationId, 'extension', '2027-03-01T08:00:00', [
   ['completed', '2027-03-03T08:00:00'],
 ]);
 
+// The delivery has handled every notice of the office a minute after its status change — the opening
+// on 9 March without an address — except the other location's, which are still due.
+await sql`
+  UPDATE procedure_notice n
+     SET outcome = CASE WHEN c.at = ${at('2027-03-09T09:00:00')} THEN 'no_address' ELSE 'sent' END, done_at = c.at + interval '1 minute'
+    FROM case_procedure_status_change c JOIN case_procedure p ON p.id = c.procedure_id JOIN case_file f ON f.id = p.file_id
+   WHERE c.id = n.status_change_id AND f.location_id = ${office.locationId}`.execute(db);
+
 const extension = 'Verlängerung der Aufenthaltserlaubnis';
 const settlement = 'Niederlassungserlaubnis';
 const protection = 'Aufenthaltserlaubnis zum vorübergehenden Schutz (§ 24 AufenthG, Ukraine)';
@@ -181,6 +190,20 @@ test('procedures open now per type and status in the type’s order; opened and 
     { typeName: settlement, opened: 1, closed: 0 },
     { typeName: extension, opened: 2, closed: 1 },
   ]);
+});
+
+test('notices handled in the period per type and status: mailed and without an address; earlier ones, due ones and another location’s left out', async () => {
+  const figures = await periodFigures({ db, clock }, actor(lead.id, 'team_lead', [office.locationId]), period);
+  assert.deepEqual(
+    figures.notices.map((n) => [n.typeName, n.statusLabel, n.sent, n.noAddress]),
+    [
+      [settlement, 'Antrag eingegangen', 1, 0],
+      [settlement, 'Entschieden', 1, 0],
+      [extension, 'Antrag eingegangen', 1, 1],
+      [extension, 'Entschieden', 6, 0],
+      [extension, 'Abgeschlossen', 1, 0],
+    ],
+  );
 });
 
 test('calls: a day after today is refused, today taken; two administrators entering the same day at once leave one row and an audit entry each', async () => {
@@ -251,6 +274,10 @@ test('the page shows the new tables; their CSVs hold the same numbers; the admin
     `${settlement};Entschieden;1`,
     `${extension};Antrag eingegangen;1`,
     `${extension};Entschieden;4`,
+  ]);
+  assert.deepEqual((await csv('notices')).slice(0, 2), [
+    'Verfahrensart;Status;Per E-Mail gesendet;Ohne E-Mail-Adresse',
+    `${settlement};Antrag eingegangen;1;0`,
   ]);
   assert.deepEqual(await csv('flow'), ['Verfahrensart;Eröffnet;Abgeschlossen', `${settlement};1;0`, `${extension};2;1`]);
   const lookups = await csv('lookups');

@@ -1,7 +1,19 @@
 import type { Cell, Sheet } from '../../platform/export/table-file.ts';
 import type { PeriodFigures } from './period-figures.ts';
 
-export const figureTables = ['visits', 'waits', 'fees', 'messages', 'invitations', 'lookups', 'applications', 'decisions', 'procedures', 'flow'] as const;
+export const figureTables = [
+  'visits',
+  'waits',
+  'fees',
+  'messages',
+  'invitations',
+  'lookups',
+  'applications',
+  'decisions',
+  'procedures',
+  'flow',
+  'notices',
+] as const;
 export type FigureTable = (typeof figureTables)[number];
 
 type T = (key: string) => string;
@@ -108,6 +120,13 @@ export function figureSheets(figures: PeriodFigures, t: T): Record<FigureTable, 
       rows: [
         [t('staff.figures.procedure_type'), t('staff.figures.opened'), t('staff.figures.closed')],
         ...figures.procedures.flow.map((f) => [f.typeName, count(f.opened), count(f.closed)]),
+      ],
+    },
+    notices: {
+      name: t('staff.figures.notices'),
+      rows: [
+        [t('staff.figures.procedure_type'), t('staff.figures.status'), t('staff.figures.notices_sent'), t('staff.figures.notices_no_address')],
+        ...figures.notices.map((n) => [n.typeName, n.statusLabel, count(n.sent), count(n.noAddress)]),
       ],
     },
   };

@@ -13,7 +13,7 @@ import { messageFigures, type MessageWeek } from '../messages/index.ts';
 import { findLocationById } from '../office/index.ts';
 import type { StaffActor } from '../staff/index.ts';
 import { waitingListFigures, type WaitingListFigures } from '../waiting-list/index.ts';
-import { lookupsAndCalls, type LookupDay } from '../status-lookup/index.ts';
+import { lookupsAndCalls, noticesInPeriod, type LookupDay, type NoticeFigure } from '../status-lookup/index.ts';
 
 export type FiguresDeps = { db: Database; clock: Clock };
 
@@ -41,6 +41,8 @@ export type PeriodFigures = {
   decisions: DecisionTime[];
   /** Procedures open now per type and status, and per type those opened and closed in the period. */
   procedures: { open: OpenProcedures[]; flow: ProcedureFlow[] };
+  /** Status notices handled in the period per procedure type and status (mailed; no address). */
+  notices: NoticeFigure[];
   totals: { withAppointment: number; withoutAppointment: number; share: number | null; noShows: number; finished: number; feesCents: number };
 };
 
@@ -79,7 +81,7 @@ export async function periodFigures(
   const start = officeDayBounds(from, location.timeZone).start;
   const end = officeDayBounds(to, location.timeZone).end;
   const period = { locationId: location.id, from: start, to: end };
-  const [tickets, waits, fees, missed, counted, waitingList, messages, invitations, lookups, applications, decisions, open, flow] = await Promise.all([
+  const [tickets, waits, fees, missed, counted, waitingList, messages, invitations, lookups, applications, decisions, open, flow, notices] = await Promise.all([
     ticketsByDay(deps.db, location.id, from, to),
     waitsByQueueAndHour(deps.db, location.id, from, to, location.timeZone),
     feesByItemAndMethod(deps.db, location.id, start, end),
@@ -93,6 +95,7 @@ export async function periodFigures(
     decisionTimes(deps.db, period),
     openProceduresByStatus(deps.db, location.id),
     procedureFlow(deps.db, period),
+    noticesInPeriod(deps.db, period),
   ]);
   const missedByDay = new Map<string, number>();
   for (const appointment of missed) if (!counted.has(appointment.id)) missedByDay.set(appointment.day, (missedByDay.get(appointment.day) ?? 0) + 1);
@@ -128,6 +131,7 @@ export async function periodFigures(
     applications,
     decisions,
     procedures: { open, flow },
+    notices,
     totals: {
       withAppointment,
       withoutAppointment,

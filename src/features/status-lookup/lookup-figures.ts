@@ -53,6 +53,32 @@ export async function noticesByStatus(db: Database) {
   return rows;
 }
 
+/** Status notices of one procedure type and status handled in a period: mailed, or not for want of an address. */
+export type NoticeFigure = { typeName: string; statusCode: string; statusLabel: string; sent: number; noAddress: number };
+
+/**
+ * Notices handled by the delivery between `from` and `to` for procedures of files at the location,
+ * per procedure type and status (in the type's order). A notice of a procedure erased since has no
+ * location any more and is left out (the administrators' page counts it for the whole office).
+ */
+export async function noticesInPeriod(db: Database, input: { locationId: string; from: Date; to: Date }): Promise<NoticeFigure[]> {
+  const { rows } = await sql<{ type_name: string; status_code: string; label: string | null; sent: number; no_address: number }>`
+    SELECT t.name_de AS type_name, s.code AS status_code, x.label,
+           count(*) FILTER (WHERE n.outcome = 'sent')::int AS sent,
+           count(*) FILTER (WHERE n.outcome = 'no_address')::int AS no_address
+      FROM procedure_notice n
+      JOIN case_procedure p ON p.id = n.procedure_id
+      JOIN case_file f ON f.id = p.file_id
+      JOIN procedure_status s ON s.id = n.status_id
+      JOIN procedure_type t ON t.id = s.procedure_type_id
+      LEFT JOIN procedure_status_text x ON x.procedure_status_id = s.id AND x.lang = 'de'
+     WHERE n.done_at >= ${input.from} AND n.done_at < ${input.to} AND n.outcome IN ('sent', 'no_address')
+       AND f.location_id = ${input.locationId}
+     GROUP BY t.name_de, s.code, s.position, x.label
+     ORDER BY t.name_de, s.position`.execute(db);
+  return rows.map((r) => ({ typeName: r.type_name, statusCode: r.status_code, statusLabel: r.label ?? r.status_code, sent: r.sent, noAddress: r.no_address }));
+}
+
 const callsSchema = z.object({
   day: z.iso.date('Tag als JJJJ-MM-TT / day as YYYY-MM-DD'),
   calls: z.coerce.number('Zahl der Anrufe / number of calls').int('ganze Zahl / whole number').min(0, 'nicht negativ / not negative').max(1_000_000),

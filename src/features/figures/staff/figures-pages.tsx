@@ -208,6 +208,18 @@ export function PeriodFiguresPage(props: { c: Context<AppEnv>; figures: PeriodFi
         />
       )}
 
+      <h2>{t('staff.figures.notices')}</h2>
+      {figures.notices.length === 0 ? (
+        <p>{t('staff.figures.none')}</p>
+      ) : (
+        <DataTable
+          figures={{ lang }}
+          caption={t('staff.figures.notices_table', { period })}
+          head={['procedure_type', 'status', 'notices_sent', 'notices_no_address'].map((h) => t(`staff.figures.${h}`))}
+          rows={figures.notices.map((n) => [n.typeName, n.statusLabel, n.sent, n.noAddress])}
+        />
+      )}
+
       <h2>{t('staff.figures.waits')}</h2>
       {figures.waits.length === 0 ? (
         <p>{t('staff.figures.none')}</p>
