@@ -2,7 +2,7 @@
  * npm run bench:figures — the figures page's queries of case work (issue 15) on an office of
  * realistic size (bench/figures-data.ts: BENCH_PROCEDURES, default 60,000 procedures over five
  * years with their status history, and BENCH_APPLICATIONS, default 20,000 online applications):
- * the time of the whole `periodFigures` for 28 days and for a year at the busiest location, median
+ * the time of the whole `periodFigures` for 28 days and for a year at the first location, median
  * of five runs each. BENCH_STATEMENTS=1 adds where PostgreSQL's time went per statement.
  */
 import os from 'node:os';
