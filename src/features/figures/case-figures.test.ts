@@ -211,6 +211,9 @@ test('calls: a day after today is refused, today taken; two administrators enter
   const context = (id: string, role: StaffActor['role'] = 'admin') => ({ actor: actor(id, role, [office.locationId]), screen: 'test', ip: undefined });
   await assert.rejects(recordCallCount(deps, context(admin.id), { day: '2027-03-11', calls: 5 }), { code: 'validation_failed' });
   await assert.rejects(recordCallCount(deps, context(admin.id), { day: '2027-03-09', calls: 1_000_001 }), { code: 'validation_failed' });
+  await assert.rejects(recordCallCount(deps, context(admin.id), { day: '0000-01-01', calls: 5 }), { code: 'validation_failed' });
+  await assert.rejects(recordCallCount(deps, context(admin.id), { day: '1999-12-31', calls: 5 }), { code: 'validation_failed' });
+  await assert.rejects(recordCallCount(deps, context(admin.id), { day: '2027-02-29', calls: 5 }), { code: 'validation_failed' });
   await assert.rejects(recordCallCount(deps, context(admin.id), { day: '2027-03-09', calls: 2.5 }), { code: 'validation_failed' });
   await assert.rejects(recordCallCount(deps, context(lead.id, 'team_lead'), { day: '2027-03-09', calls: 5 }), { code: 'forbidden' });
   await recordCallCount(deps, context(admin.id), { day: '2027-03-10', calls: 7 });

@@ -79,6 +79,9 @@ export async function noticesInPeriod(db: Database, input: { locationId: string;
   return rows.map((r) => ({ typeName: r.type_name, statusCode: r.status_code, statusLabel: r.label ?? r.status_code, sent: r.sent, noAddress: r.no_address }));
 }
 
+/** The first day calls can be entered for. */
+export const earliestCallDay = '2000-01-01';
+
 const callsSchema = z.object({
   day: z.iso.date('Tag als JJJJ-MM-TT / day as YYYY-MM-DD'),
   calls: z.coerce.number('Zahl der Anrufe / number of calls').int('ganze Zahl / whole number').min(0, 'nicht negativ / not negative').max(1_000_000),
@@ -87,11 +90,16 @@ const callsSchema = z.object({
 /**
  * An administrator enters the office's count of calls on a day (entering it again replaces it, two
  * at once: the last one stays); audited. A day after today (in the office's zone) is refused: its
- * calls cannot have been counted yet.
+ * calls cannot have been counted yet; so is a day before 2000.
  */
 export async function recordCallCount(deps: { db: Database; clock: Clock; timeZone: string }, ctx: ChangeContext, input: unknown): Promise<void> {
   authorize(ctx.actor, 'office.manage');
   const { day, calls } = validateInput(callsSchema, input);
+  // A typo such as 0202 would otherwise reach PostgreSQL (year 0 does not exist there: a 500).
+  if (day < earliestCallDay)
+    throw new AppError('validation_failed', `Der Tag liegt vor dem ${earliestCallDay}. / The day is before ${earliestCallDay}.`, {
+      fieldErrors: [{ path: 'day', message: 'zu früh / too early' }],
+    });
   if (day > officeDay(deps.clock.now(), deps.timeZone))
     throw new AppError('validation_failed', 'Der Tag liegt in der Zukunft. / The day is in the future.', {
       fieldErrors: [{ path: 'day', message: 'in der Zukunft / in the future' }],
