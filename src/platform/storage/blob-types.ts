@@ -23,6 +23,8 @@ export type BlobStore = {
   get(sha256: string, range?: { start: number; end: number }): Promise<NodeJS.ReadableStream>;
   has(sha256: string): Promise<boolean>;
   delete(sha256: string): Promise<void>;
+  /** Removes staging files left by a crash, last written before `before`; returns how many. */
+  sweepStaging(before: Date): Promise<number>;
   /** Where the bytes live, for the start-up log (no secrets). */
   describe(): string;
 };

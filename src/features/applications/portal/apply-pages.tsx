@@ -78,7 +78,7 @@ export function StartPage(props: { lang: Lang; slug: string; texts: ReaderTexts;
           />
         </div>
         <p class="actions">
-          <button type="submit">{t('apply.start.button')}</button>
+          <button type="submit" class="button">{t('apply.start.button')}</button>
         </p>
       </form>
     </PortalLayout>
@@ -157,7 +157,7 @@ export function StepPage(props: StepPageProps) {
                     {mine.map((upload) => (
                       <li>
                         <Ltr>{upload.fileName}</Ltr>{' '}
-                        <button type="submit" name="uploadId" value={upload.id} class="secondary small">
+                        <button type="submit" name="uploadId" value={upload.id} class="button secondary">
                           {t('apply.file.remove')}
                         </button>
                       </li>
@@ -186,7 +186,7 @@ export function StepPage(props: StepPageProps) {
                     aria-invalid={error ? 'true' : undefined}
                     data-max-bytes={String(field.maxBytes)}
                   />
-                  <button type="submit" class="secondary">
+                  <button type="submit" class="button secondary">
                     {t('apply.file.upload')}
                   </button>
                 </form>
@@ -217,15 +217,15 @@ export function StepPage(props: StepPageProps) {
           );
         })}
         <p class="actions">
-          <button type="submit" name="go" value="next">
+          <button type="submit" name="go" value="next" class="button">
             {t('apply.step.next')}
           </button>
           {props.stepNumber > 1 ? (
-            <button type="submit" name="go" value="back" class="secondary">
+            <button type="submit" name="go" value="back" class="button secondary">
               {t('apply.step.back')}
             </button>
           ) : null}
-          <button type="submit" name="go" value="later" class="secondary">
+          <button type="submit" name="go" value="later" class="button secondary">
             {t('apply.step.save_later')}
           </button>
         </p>
@@ -282,7 +282,7 @@ export function ReviewPage(props: {
       <form method="post" action={`${base}/submit`}>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <p class="actions">
-          <button type="submit">{t('apply.review.submit')}</button>
+          <button type="submit" class="button">{t('apply.review.submit')}</button>
         </p>
       </form>
     </PortalLayout>

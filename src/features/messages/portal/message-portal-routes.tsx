@@ -35,7 +35,7 @@ export const contactBodyLimit = messageLimits.attachments * messageLimits.attach
 
 /** The contact forms post multipart bodies larger than the app's body limit: app.tsx holds them to `contactBodyLimit` instead. */
 export function isContactUpload(request: { method: string; path: string }): boolean {
-  return request.method === 'POST' && /^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/contact(\/procedure)?$/.test(request.path);
+  return request.method === 'POST' && (/^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/contact(\/procedure)?$/.test(request.path) || request.path === '/api/v1/messages');
 }
 
 /**
