@@ -294,13 +294,11 @@ export function ReviewPage(props: {
           </>
         ))}
       </dl>
-      <form method="post" action={`${base}/submit`}>
+      <form method="post" action={`${base}/submit`} class="actions">
         <input type="hidden" name="_csrf" value={props.csrf} />
-        <p class="actions">
-          <button type="submit" class="button">
-            {t('apply.review.submit')}
-          </button>
-        </p>
+        <button type="submit" class="button">
+          {t('apply.review.submit')}
+        </button>
       </form>
     </PortalLayout>
   );
