@@ -4,3 +4,4 @@
  */
 export { checkedDraft } from './save-form-draft.ts';
 export { formTextsDigest } from './form-texts.ts';
+export { startDraftSweep } from './sweep-abandoned-drafts.ts';
