@@ -31,15 +31,13 @@ export const draftSweepJobType = jobType('applications.sweep-abandoned-drafts', 
 export const draftSweepSchedule = '53 2 * * *';
 
 export function draftSweepJob(deps: SweepDeps & { logger: Logger }): JobDefinition<object> {
-  return {
-    type: draftSweepJobType,
-    options: { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
-    async handle() {
-      const run = await sweepAbandonedDrafts(deps);
-      // Counts only.
-      if (run.applications > 0) deps.logger.info({ abandonedDrafts: run }, 'abandoned application drafts deleted');
-    },
+  const handle = async () => {
+    const { applications, blobs } = await sweepAbandonedDrafts(deps);
+    // Counts only.
+    if (applications > 0) deps.logger.info({ abandonedDrafts: applications, blobs }, 'abandoned application drafts deleted');
   };
+  // A run that expired is simply run again: deleting what is past the cutoff twice deletes nothing more.
+  return { type: draftSweepJobType, options: { retryLimit: 2, retryDelay: 600, expireInSeconds: 1800 }, handle };
 }
 
 export async function startDraftSweep(jobs: Jobs, deps: SweepDeps & { logger: Logger; timeZone: string }): Promise<void> {

@@ -202,7 +202,7 @@ export const routes = {
   }),
   upload: createRoute({
     method: 'post',
-    path: '/api/v1/applications/{token}/uploads/{field}',
+    path: '/api/v1/applications/{token}/fields/{field}/uploads',
     tags,
     summary: 'Adds a file to an upload field: the body is the file, streamed (Content-Type: what it is said to be)',
     description: `Checked by its content: the kind detected from the bytes must be one the field takes (a renamed .exe is refused), not empty, within the field's size; a PDF must be readable, without JavaScript and within the field's pages. ${languageNote}`,

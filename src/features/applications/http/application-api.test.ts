@@ -50,7 +50,7 @@ const read = async (token: string, lang = 'uk') => json(await call(`/api/v1/appl
 const save = (token: string, step: string, answers: Record<string, unknown>, based: { formVersionId: string; revision: number }) =>
   call(`/api/v1/applications/${token}/steps/${step}`, { method: 'PUT', body: { ...based, answers } });
 const upload = (token: string, bytes: Uint8Array | string, fileName = 'pass.pdf', type = 'application/pdf') =>
-  call(`/api/v1/applications/${token}/uploads/passport?fileName=${encodeURIComponent(fileName)}`, {
+  call(`/api/v1/applications/${token}/fields/passport/uploads?fileName=${encodeURIComponent(fileName)}`, {
     method: 'POST',
     raw: typeof bytes === 'string' ? bytes : Uint8Array.from(bytes),
     headers: { 'content-type': type },
@@ -234,7 +234,7 @@ test('uploads are checked by content as in the portal: 0 bytes, too large, a ren
   }
   // Bytes no other test uploads: their blob row is new.
   assert.equal((await upload(token, await pdfWithText(['Reisepass (Upload-Prüfung)']), 'pass.pdf')).status, 201);
-  const notAFileField = await call(`/api/v1/applications/${token}/uploads/family_name?fileName=x.pdf`, {
+  const notAFileField = await call(`/api/v1/applications/${token}/fields/family_name/uploads?fileName=x.pdf`, {
     method: 'POST',
     raw: Uint8Array.from(passportPdf),
     headers: { 'content-type': 'application/pdf' },
@@ -300,4 +300,23 @@ test('the form changed meanwhile: answers for another version are a 409 with a c
   const retired = await json(await call(`/api/v1/application-forms/temporary-protection/versions/${v1.number}`));
   assert.equal(retired.state, 'retired', 'the version the application stays on can still be read');
   assert.equal((await save(started.token, 'person', person, { formVersionId: started.formVersionId, revision: 1 })).status, 200);
+});
+
+test('the operations are in the OpenAPI document, with their problem answers', async () => {
+  const doc = await json(await call('/api/openapi.json'));
+  const operations = {
+    '/api/v1/application-forms': ['get'],
+    '/api/v1/application-forms/{slug}/versions/{version}': ['get'],
+    '/api/v1/applications': ['post'],
+    '/api/v1/applications/{token}': ['get'],
+    '/api/v1/applications/{token}/steps/{step}': ['put'],
+    '/api/v1/applications/{token}/fields/{field}/uploads': ['post'],
+    '/api/v1/applications/{token}/uploads/{uploadId}': ['delete'],
+    '/api/v1/applications/{token}/submission': ['post'],
+    '/api/v1/applications/{token}/receipt': ['get'],
+  };
+  for (const [path, methods] of Object.entries(operations)) for (const method of methods) assert.ok(doc.paths[path]?.[method], `${method} ${path}`);
+  assert.ok(doc.paths['/api/v1/applications'].post.responses['429'].content['application/problem+json']);
+  assert.ok(doc.paths['/api/v1/applications/{token}/steps/{step}'].put.responses['409']);
+  assert.ok(doc.components.schemas.Application && doc.components.schemas.ApplicationFormVersion);
 });

@@ -125,34 +125,28 @@ export function applicationApiRoutes(deps: Deps): OpenAPIHono<AppEnv> {
 
   api.openapi(routes.save, (c) =>
     inReadersLanguage(lang(c), async () => {
-      const { token, step } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const result = await saveAnswers(deps, {
-        token,
-        stepKey: step,
-        formVersionId: body.formVersionId,
-        basedOnRevision: body.revision,
-        answers: body.answers,
+      const { formVersionId, revision: basedOnRevision, answers } = c.req.valid('json');
+      const { token, step: stepKey } = c.req.valid('param');
+      const result = await saveAnswers(deps, { token, stepKey, formVersionId, basedOnRevision, answers });
+      if (result.saved) return c.json({ revision: result.revision, answers: result.answers }, 200);
+      const view = await readApplication(deps.db, token, lang(c));
+      throw new AppError('validation_failed', translate(lang(c), 'portal.form.errors'), {
+        details: { problem: 'answers' },
+        fieldErrors: fieldErrorsOf(lang(c), view, result.problems),
       });
-      if (!result.saved) {
-        const view = await readApplication(deps.db, token, lang(c));
-        throw new AppError('validation_failed', translate(lang(c), 'portal.form.errors'), {
-          details: { problem: 'answers' },
-          fieldErrors: fieldErrorsOf(lang(c), view, result.problems),
-        });
-      }
-      return c.json({ revision: result.revision, answers: result.answers }, 200);
     }),
   );
 
   api.openapi(routes.upload, (c) =>
     inReadersLanguage(lang(c), async () => {
-      const { token, field } = c.req.valid('param');
-      const { fileName } = c.req.valid('query');
       // No body is an empty file: refused as such.
-      const body = (c.req.raw.body as AsyncIterable<Uint8Array> | null) ?? (async function* () {})();
-      const added = await addUpload(deps, { token, fieldKey: field, upload: { body, fileName, declaredType: c.req.header('content-type') } });
-      return c.json(added, 201);
+      const upload = {
+        body: (c.req.raw.body as AsyncIterable<Uint8Array> | null) ?? (async function* () {})(),
+        fileName: c.req.valid('query').fileName,
+        declaredType: c.req.header('content-type'),
+      };
+      const { token, field: fieldKey } = c.req.valid('param');
+      return c.json(await addUpload(deps, { token, fieldKey, upload }), 201);
     }),
   );
 
