@@ -84,6 +84,8 @@ test('the published forms and a version’s definition, with the texts in the la
   assert.equal(version.state, 'published');
   assert.ok(Array.isArray(version.definition.steps));
   assert.equal(version.texts['field.family_name.label'].lang, 'uk');
+  // The demo forms are translated into every portal language: without its French translation, a version shows the German text.
+  await db.deleteFrom('application_form_text').where('form_version_id', '=', protection.versionId).where('lang', '=', 'fr').execute();
   const french = await json(await call(`/api/v1/application-forms/temporary-protection/versions/${protection.version}`, { lang: 'fr' }));
   assert.equal(french.translation, 'missing');
   const german = await json(await call(`/api/v1/application-forms/temporary-protection/versions/${protection.version}`, { lang: 'de' }));
