@@ -114,6 +114,8 @@ test('start → save → upload → submit → read: a § 24 application over th
   );
   assert.deepEqual(draft.problems, []);
   assert.deepEqual(draft.steps, ['person', 'stay', 'family', 'documents']);
+  const resaved = await save(started.token, 'family', {}, { formVersionId: started.formVersionId, revision: draft.revision });
+  assert.equal(resaved.headers.get('cache-control'), 'no-store', 'answers are personal data: no cache keeps them');
   const procedures = await count('case_procedure');
   const submitted = await call(`/api/v1/applications/${started.token}/submission`, { method: 'POST' });
   assert.equal(submitted.status, 200);
