@@ -67,6 +67,7 @@ import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
 import type { VirusScanner } from './platform/virus-scan/clamd.ts';
 import { applyPortalRoutes } from './features/applications/portal/apply-routes.tsx';
+import { applicationApiRoutes } from './features/applications/http/application-api.ts';
 import { contactBodyLimit, isContactUpload, messagePortalRoutes } from './features/messages/portal/message-portal-routes.tsx';
 import { messageStaffRoutes } from './features/messages/staff/message-staff-routes.tsx';
 import { messageApiRoutes } from './features/messages/http/message-api.ts';
@@ -238,17 +239,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const portalDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.publicUrl, settings: portalSettings, key: portalKey };
   app.route('/', portalRoutes(portalDeps));
   app.route('/', officePortalRoutes({ ...portalDeps, applications: deps.blobs !== undefined }));
-  if (deps.blobs)
-    app.route(
-      '/',
-      applyPortalRoutes({
-        ...portalDeps,
-        blobs: deps.blobs,
-        uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024,
-        jobs: deps.jobs,
-        virusScanner: deps.virusScanner,
-      }),
-    );
+  if (deps.blobs) {
+    // One set of dependencies for the portal's forms and the API: the same checks and virus scan on every upload.
+    const applicationDeps = {
+      ...portalDeps,
+      blobs: deps.blobs,
+      uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024,
+      jobs: deps.jobs,
+      virusScanner: deps.virusScanner,
+    };
+    app.route('/', applyPortalRoutes(applicationDeps));
+    app.route('/', applicationApiRoutes(applicationDeps));
+  }
   app.route(
     '/',
     appointmentPortalRoutes({

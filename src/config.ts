@@ -97,6 +97,8 @@ const configSchema = z.object({
   LOTSE_BOOKINGS_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1000).default(4),
   LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(3),
   LOTSE_LOOKUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  LOTSE_APPLICATION_STARTS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  LOTSE_APPLICATION_DRAFT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOTSE_RELEASE_DELAY_MINUTES: z.coerce
     .number()
     .int()
@@ -210,6 +212,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bookingsPerEmailPerDay: c.LOTSE_BOOKINGS_PER_EMAIL_PER_DAY,
       noScriptBookingsPerIpPerHour: c.LOTSE_NOSCRIPT_BOOKINGS_PER_IP_PER_HOUR,
       lookupsPerIpPerHour: c.LOTSE_LOOKUPS_PER_IP_PER_HOUR,
+      applicationStartsPerIpPerHour: c.LOTSE_APPLICATION_STARTS_PER_IP_PER_HOUR,
+      applicationDraftDays: c.LOTSE_APPLICATION_DRAFT_DAYS,
       releaseDelayMinutes: c.LOTSE_RELEASE_DELAY_MINUTES,
       waitingListOfferMinutes: c.LOTSE_WAITING_LIST_OFFER_MINUTES,
       guardApi: c.LOTSE_API_PROOF_OF_WORK,

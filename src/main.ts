@@ -28,6 +28,7 @@ import { startWaitingListJobs, waitingListWatcher } from './features/waiting-lis
 import { createSsoClient } from './features/staff/index.ts';
 import { startTextExtraction } from './features/case-files/documents/text-extraction-job.ts';
 import { startFileRetention } from './features/case-files/documents/erase-expired-files.ts';
+import { startDraftSweep } from './features/applications/index.ts';
 
 /** Entry point: config → database → migrations → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -173,6 +174,14 @@ async function main(): Promise<void> {
     });
     await startTextExtraction(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone });
     await startFileRetention(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone, logger });
+    await startDraftSweep(jobs, {
+      db: database.db,
+      clock: systemClock,
+      blobs,
+      draftDays: config.portal.applicationDraftDays,
+      timeZone: config.timeZone,
+      logger,
+    });
     logger.info({ mail: transport.describe(), blobs: blobs.describe(), virusScan: virusScanner?.describe() ?? 'off' }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');

@@ -26,7 +26,13 @@ const app = createTestApp(db, {
   url,
   clock,
   blobs,
-  portal: { bookingsPerIpPerHour: 1_000_000, bookingsPerEmailPerDay: 1_000_000, noScriptBookingsPerIpPerHour: 1_000_000, lookupsPerIpPerHour: 1_000_000 },
+  portal: {
+    bookingsPerIpPerHour: 1_000_000,
+    bookingsPerEmailPerDay: 1_000_000,
+    noScriptBookingsPerIpPerHour: 1_000_000,
+    lookupsPerIpPerHour: 1_000_000,
+    applicationStartsPerIpPerHour: 1_000_000,
+  },
 });
 const fingerprint = await fingerprintQuery(db);
 
@@ -78,6 +84,21 @@ for (const start of starts.slice(0, 3)) {
   secrets.push(body.manageSecret);
 }
 assert.ok(starts.length > 10 && codes.length === 3, 'the demo office offers free times and takes bookings');
+// An online application (demo form), so that its operations reach the use cases: the fuzzer saves
+// its steps with the current revision and sends it files.
+const application = await json(
+  await app.request('/api/v1/applications', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ form: 'temporary-protection', language: 'uk' }),
+  }),
+);
+assert.match(application.token ?? '', /^[A-Za-z0-9_-]{43}$/, 'the demo office takes online applications');
+let applicationRevision = 1;
+const refreshApplicationRevision = async () => {
+  const row = await db.selectFrom('application').select('revision').where('id', '=', application.id).executeTakeFirstOrThrow();
+  applicationRevision = row.revision;
+};
 /** A body each operation accepts, for mutating one field at a time. */
 const validBodies: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/appointments': validBooking,
@@ -94,6 +115,12 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
     body: 'Коли буде готова картка?',
   }),
   'POST /api/v1/messages/open': () => ({ reference: 'N-K7RM-93XH-QD', dateOfBirth: '1990-01-01' }),
+  'POST /api/v1/applications': () => ({ form: 'temporary-protection', language: 'uk', email: 'olena@example.org' }),
+  'PUT /api/v1/applications/{token}/steps/{step}': () => ({
+    formVersionId: application.formVersionId,
+    revision: applicationRevision,
+    answers: { family_name: 'Коваленко', given_names: 'Олена', birth_date: '17.05.1990', nationality: 'ua' },
+  }),
 };
 const admin = await db.selectFrom('staff').select('id').where('username', '=', 'demo.admin').executeTakeFirstOrThrow();
 const { token: adminToken } = await createApiToken({ db, clock }, { staffId: admin.id, name: 'fuzz', role: 'admin' });
@@ -113,6 +140,14 @@ const known: Known = {
     email: ['olena@example.org'],
     dateOfBirth: ['1985-07-01'],
     phone: ['+49 30 1234567'],
+    token: [application.token],
+    slug: ['temporary-protection', 'extension'],
+    form: ['temporary-protection', 'address-change'],
+    language: [...languages],
+    step: ['person', 'stay', 'family', 'documents'],
+    field: ['passport', 'family_name'],
+    fileName: ['pass.pdf', '../../etc/passwd', 'a\u202eexe.pdf'],
+    formVersionId: [application.formVersionId],
   },
 };
 
@@ -175,6 +210,7 @@ test('every API operation from its schema: no 5xx, and a refused request writes 
       const before = await fingerprint();
       const response = await app.request(target, init);
       await response.arrayBuffer();
+      await refreshApplicationRevision();
       requests++;
       const label = `${op.method} ${target.slice(0, 300)} (${encoding}) ${JSON.stringify(body)?.slice(0, 300)}`;
       assert.ok(response.status < 500, `${response.status} for ${label}`);
@@ -224,11 +260,12 @@ test('a hostile value in every field of every request body, the rest valid, is r
       for (const value of values) {
         const body = validBodies[`${op.method} ${op.path}`]!();
         setAt(body, leaf, value);
-        const path = op.path.replace('{code}', codes[0]!);
+        const path = op.path.replace('{code}', codes[0]!).replace('{token}', application.token).replace('{step}', 'person');
         const headers = { 'content-type': 'application/json', 'x-manage-secret': secrets[0]! };
         const before = await fingerprint();
         const response = await app.request(path, { method: op.method, headers, body: JSON.stringify(body) });
         await response.arrayBuffer();
+        await refreshApplicationRevision();
         const label = `${op.method} ${op.path} ${leaf.join('.')}=${JSON.stringify(value).slice(0, 40)}`;
         assert.ok(response.status < 500, `${response.status}: ${label}`);
         if (response.status >= 400) assert.deepEqual(changedTables(before, await fingerprint()), [], label);

@@ -31,6 +31,7 @@ const app = createTestApp(db, {
     bookingsPerEmailPerDay: 1_000_000,
     noScriptBookingsPerIpPerHour: 1_000_000,
     lookupsPerIpPerHour: 1_000_000,
+    applicationStartsPerIpPerHour: 1_000_000,
   },
 });
 const fingerprint = await fingerprintQuery(db);

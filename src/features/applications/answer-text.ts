@@ -1,5 +1,5 @@
 import { translate } from '../../web/i18n.ts';
-import type { Answer, Answers, SimpleAnswer } from './answers.ts';
+import type { Answer, AnswerProblem, Answers, SimpleAnswer } from './answers.ts';
 import { isShown } from './answers.ts';
 import type { FormDefinition, FormField, SimpleField } from './form-definition.ts';
 import type { ReaderTexts } from './form-texts.ts';
@@ -56,4 +56,10 @@ export function answerRows(lang: string, texts: ReaderTexts, definition: FormDef
     }
   }
   return rows;
+}
+
+/** A problem's message in the reader's language: the portal's texts, or the form's own (rules). */
+export function problemText(lang: string, texts: ReaderTexts, problem: AnswerProblem): string {
+  if (problem.message.startsWith('form:')) return texts.text(problem.message.slice(5))?.text ?? problem.message;
+  return translate(lang, problem.message, problem.values);
 }

@@ -55,3 +55,29 @@ export function uploadCounts(uploads: readonly { field_key: string }[]): Map<str
   for (const upload of uploads) counts.set(upload.field_key, (counts.get(upload.field_key) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * Deletes up to `limit` drafts untouched since `cutoff`: no step saved and no file uploaded after
+ * it (their uploads go with them). A draft being saved at this moment holds its row lock; the
+ * delete waits and then sees the new `updated_at`, so it is kept.
+ */
+export async function deleteAbandonedDrafts(db: Database, cutoff: Date, limit: number): Promise<number> {
+  const rows = await db
+    .deleteFrom('application')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('application as a')
+        .select('a.id')
+        .where('a.state', '=', 'draft')
+        .where('a.updated_at', '<', cutoff)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('application_upload as u').select('u.id').whereRef('u.application_id', '=', 'a.id').where('u.created_at', '>=', cutoff))),
+        )
+        .limit(limit),
+    )
+    .where('state', '=', 'draft')
+    .where('updated_at', '<', cutoff)
+    .returning('id')
+    .execute();
+  return rows.length;
+}

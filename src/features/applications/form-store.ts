@@ -66,6 +66,16 @@ export async function publishedVersion(db: Database, slug: string): Promise<Form
   return row && toVersion(row);
 }
 
+/** A version of an active or former form by its number, as applicants and API clients name it; drafts are no one's but the administrators'. */
+export async function shownVersion(db: Database, slug: string, number: number): Promise<FormVersion | undefined> {
+  const row = await versionQuery(db)
+    .where('application_form.slug', '=', slug)
+    .where('application_form_version.number', '=', number)
+    .where('application_form_version.state', '!=', 'draft')
+    .executeTakeFirst();
+  return row && toVersion(row);
+}
+
 export async function versionById(db: Database, id: string): Promise<FormVersion | undefined> {
   const row = await versionQuery(db).where('application_form_version.id', '=', id).executeTakeFirst();
   return row && toVersion(row);

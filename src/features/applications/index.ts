@@ -5,3 +5,4 @@
 export { checkedDraft } from './save-form-draft.ts';
 export { formTextsDigest } from './form-texts.ts';
 export { applicationsPerFormAndWeek, type ApplicationWeek } from './application-figures.ts';
+export { startDraftSweep } from './sweep-abandoned-drafts.ts';

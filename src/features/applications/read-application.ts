@@ -1,6 +1,8 @@
 import type { Database } from '../../db/database.ts';
+import { officeDay } from '../../shared/office-day.ts';
+import { checkAnswers, shownSteps } from './answers.ts';
 import { unknownApplication } from './application-errors.ts';
-import { applicationByToken, uploadsOf } from './application-store.ts';
+import { applicationByToken, uploadCounts, uploadsOf } from './application-store.ts';
 import { translationOf, versionById } from './form-store.ts';
 import { readerTexts } from './form-texts.ts';
 
@@ -28,6 +30,17 @@ export async function readApplication(db: Database, token: string, lang: string)
 }
 
 export type ApplicationView = Awaited<ReturnType<typeof readApplication>>;
+
+/** What a draft still lacks before it can be submitted (every shown step checked as the submission will), and the steps it shows. */
+export function draftProgress(view: ApplicationView, now: Date) {
+  const { definition } = view.version;
+  const { problems } = checkAnswers(definition, definition.steps, view.application.answers, {
+    today: officeDay(now, view.timeZone),
+    uploads: uploadCounts(view.uploads),
+    earlier: {},
+  });
+  return { steps: shownSteps(definition, view.application.answers), problems };
+}
 
 /** The stored receipt PDF of a submitted application: its blob's name. */
 export async function receiptBlob(db: Database, token: string): Promise<{ sha256: string; fileName: string } | undefined> {

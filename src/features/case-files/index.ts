@@ -21,6 +21,7 @@ export { receiveUpload, cleanFileName, type Upload } from './documents/receive-u
 export { allowedMediaTypes } from './documents/media-type.ts';
 export { addDocumentVersion } from './documents/add-document-version.ts';
 export { insertBlobRow } from './documents/document-store.ts';
+export { removeUnreferencedBlobs } from './documents/erase-expired-files.ts';
 export { queueTextExtraction, type TextJobs } from './documents/text-extraction-job.ts';
 export { statusesOfType } from './procedure-store.ts';
 export { nameKeys } from './name-keys.ts';

@@ -11,6 +11,10 @@ export type PortalSettings = {
   noScriptBookingsPerIpPerHour: number;
   /** Look-ups by code + date of birth per IP and hour (guessing codes is the threat). */
   lookupsPerIpPerHour: number;
+  /** Online applications started per IP and hour (portal and API count together; each start is a row). */
+  applicationStartsPerIpPerHour: number;
+  /** Days an unsubmitted application may stay untouched before the nightly sweep deletes it with its uploads. */
+  applicationDraftDays: number;
   /** Minutes a cancelled time stays hidden from online callers before it is offered again. */
   releaseDelayMinutes: number;
   /** Minutes a time offered from the waiting list is held for the person (docs/waiting-list.md). */
@@ -39,6 +43,8 @@ export const defaultPortalSettings: PortalSettings = {
   bookingsPerEmailPerDay: 4,
   noScriptBookingsPerIpPerHour: 3,
   lookupsPerIpPerHour: 20,
+  applicationStartsPerIpPerHour: 10,
+  applicationDraftDays: 30,
   releaseDelayMinutes: 60,
   waitingListOfferMinutes: 30,
   calendarDays: 28,

@@ -15,7 +15,7 @@ export function noStore(applies: (method: string, path: string) => boolean): Mid
 }
 
 const staffArea = /^\/(staff|desk|reception|figures|front-desk)(\/|$)/;
-const personalApi = /^\/api\/v1\/(appointments|staff|persons|case-files|files|procedures|search|imports)(\/|$)/;
+const personalApi = /^\/api\/v1\/(appointments|applications|staff|persons|case-files|files|procedures|search|imports)(\/|$)/;
 // A portal language is a tag like `de`, `prs` or `de-x-ls` (Leichte Sprache).
 const portalPersonal = /^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/(appointment|manage)(\/|$)/;
 const portalBookingForm = /^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/book\//;

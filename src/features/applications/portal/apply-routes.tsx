@@ -3,20 +3,19 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { isAppError, type AppError } from '../../../shared/app-error.ts';
 import { translate, type Lang } from '../../../web/i18n.ts';
 import { multipartParts } from '../../case-files/index.ts';
-import { checkCsrf, csrfToken, portalLangSegment, problemPage, type PortalDeps } from '../../portal/index.ts';
+import { checkCsrf, clientIp, csrfToken, portalLangSegment, problemPage, rateLimitedPage, type PortalDeps } from '../../portal/index.ts';
 import { addUpload, removeUpload } from '../add-upload.ts';
-import { answerRows } from '../answer-text.ts';
-import { answersBefore, checkAnswers, shownSteps, type AnswerProblem } from '../answers.ts';
+import { answerRows, problemText } from '../answer-text.ts';
+import { answersBefore, shownSteps } from '../answers.ts';
 import type { ApplicationDeps } from '../application-deps.ts';
 import { listForms, publishedVersion, translationOf } from '../form-store.ts';
-import { readerTexts, type ReaderTexts } from '../form-texts.ts';
-import { readApplication, receiptBlob } from '../read-application.ts';
+import { limitApplicationStarts } from '../limit-starts.ts';
+import { readerTexts } from '../form-texts.ts';
+import { draftProgress, readApplication, receiptBlob } from '../read-application.ts';
 import { saveAnswers } from '../save-answers.ts';
 import { sendContinueLink } from '../send-continue-link.ts';
 import { continueUrl, startApplication } from '../start-application.ts';
 import { submitApplication } from '../submit-application.ts';
-import { uploadCounts } from '../application-store.ts';
-import { officeDay } from '../../../shared/office-day.ts';
 import type { FieldErrors } from './apply-fields.tsx';
 import { readStepForm } from './read-step-form.ts';
 import { resumableUploadRoutes } from './resumable-uploads.ts';
@@ -36,12 +35,6 @@ const uploadProblems = [
   'infected',
   'scan_unavailable',
 ];
-
-/** A problem's message in the reader's language: the portal's texts, or the form's own (rules). */
-export function problemText(lang: Lang, texts: ReaderTexts, problem: AnswerProblem): string {
-  if (problem.message.startsWith('form:')) return texts.text(problem.message.slice(5))?.text ?? problem.message;
-  return translate(lang, problem.message, problem.values);
-}
 
 /**
  * The citizen's online application: the list of forms, a form's start, its steps one page each,
@@ -99,6 +92,11 @@ export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
     checkCsrf(c, form, deps.publicUrl);
     const email = typeof form.email === 'string' ? form.email : '';
     try {
+      await limitApplicationStarts(deps, clientIp(c));
+    } catch (error) {
+      return rateLimitedPage(c, error, '/apply');
+    }
+    try {
       const started = await startApplication(deps, { slug: c.req.param('form'), lang: lang(c), email });
       return c.redirect(`/${lang(c)}/apply/${c.req.param('form')}/a/${started.token}/1`, 303);
     } catch (error) {
@@ -135,20 +133,15 @@ export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
 
   async function reviewPage(c: Context<AppEnv>, view: Awaited<ReturnType<typeof readApplication>>) {
     const { definition } = view.version;
-    const steps = shownSteps(definition, view.application.answers);
+    const { steps, problems } = draftProgress(view, deps.clock.now());
     const fileNames = new Map<string, string[]>();
     for (const upload of view.uploads) fileNames.set(upload.field_key, [...(fileNames.get(upload.field_key) ?? []), upload.file_name]);
     const rows = answerRows(lang(c), view.texts, definition, view.application.answers, fileNames).map((row) => ({
       ...row,
       stepNumber: steps.findIndex((s) => (view.texts.text(`step.${s.key}`)?.text ?? s.key) === row.step) + 1,
     }));
-    const checked = checkAnswers(definition, definition.steps, view.application.answers, {
-      today: officeDay(deps.clock.now(), view.timeZone),
-      uploads: uploadCounts(view.uploads),
-      earlier: {},
-    });
     const stepOf = (path: string) => steps.findIndex((s) => s.fields.some((f) => f.key === path.split('.')[0])) + 1;
-    const errors = checked.problems.map((p) => ({ stepNumber: Math.max(1, stepOf(p.path)), message: problemText(lang(c), view.texts, p) }));
+    const errors = problems.map((p) => ({ stepNumber: Math.max(1, stepOf(p.path)), message: problemText(lang(c), view.texts, p) }));
     return (
       <ReviewPage lang={lang(c)} slug={view.version.slug} token={c.req.param('token')!} texts={view.texts} rows={rows} csrf={csrfToken(c)} errors={errors} />
     );

@@ -39,7 +39,7 @@ export async function eraseExpiredFiles(deps: RetentionDeps): Promise<{ files: n
 const stagingLifetimeMs = 24 * 3600_000;
 
 /** The locking protocol of the `blob` table (see its migration): row deleted and bytes removed before the commit. */
-export async function removeUnreferencedBlobs(deps: Pick<RetentionDeps, 'db' | 'blobs'>): Promise<number> {
+export async function removeUnreferencedBlobs(deps: { db: Database; blobs: Pick<BlobStore, 'delete'> }): Promise<number> {
   let removed = 0;
   for (const sha256 of await unreferencedBlobs(deps.db, 10_000)) {
     try {

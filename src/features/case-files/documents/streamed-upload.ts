@@ -14,7 +14,7 @@ export function isStreamedUpload(request: { method: string; path: string; conten
 }
 
 const uploadPath =
-  /^\/(staff|api\/v1)\/files\/[^/]+\/documents(\/[^/]+\/versions)?(\/upload)?$|^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/apply\/[a-z0-9-]+\/a\/[A-Za-z0-9_-]+\/upload\/[a-z][a-z0-9_]*$/;
+  /^\/(staff|api\/v1)\/files\/[^/]+\/documents(\/[^/]+\/versions)?(\/upload)?$|^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/apply\/[a-z0-9-]+\/a\/[A-Za-z0-9_-]+\/upload\/[a-z][a-z0-9_]*$|^\/api\/v1\/applications\/[A-Za-z0-9_-]+\/fields\/[a-z][a-z0-9_]*\/uploads$/;
 
 const resumablePath = /^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/apply\/[a-z0-9-]+\/a\/[A-Za-z0-9_-]+\/tus\/[a-z][a-z0-9_]*(\/[0-9a-f]{48})?$/;
 
