@@ -32,7 +32,15 @@ function ApplicantFacts(props: { c: Context<AppEnv>; application: ApplicationFor
 }
 
 /** Choosing a free time of the service for the applicant, a week at a time; works without JavaScript. */
-export function BookForApplicantPage(props: { c: Context<AppEnv>; choices: Awaited<ReturnType<typeof applicantBookingChoices>> }) {
+function Refusal(props: { message: string | undefined }) {
+  return props.message ? (
+    <p class="error-summary" role="alert">
+      {props.message}
+    </p>
+  ) : null;
+}
+
+export function BookForApplicantPage(props: { c: Context<AppEnv>; choices: Awaited<ReturnType<typeof applicantBookingChoices>>; error?: string }) {
   const { c, choices } = props;
   const s = say(c);
   const { application, availability } = choices;
@@ -42,6 +50,7 @@ export function BookForApplicantPage(props: { c: Context<AppEnv>; choices: Await
   return (
     <StaffLayout c={c} title={title}>
       <h1>{title}</h1>
+      <Refusal message={props.error} />
       <p>
         <a href="/staff/applications">{s('Zurück zu den Anträgen', 'Back to the applications')}</a>
       </p>
@@ -103,7 +112,7 @@ export function BookForApplicantPage(props: { c: Context<AppEnv>; choices: Await
 }
 
 /** The candidates of an uncertain person match beside the applicant, and the clerk's decision. */
-export function PersonMatchPage(props: { c: Context<AppEnv>; match: Awaited<ReturnType<typeof personMatchCandidates>> }) {
+export function PersonMatchPage(props: { c: Context<AppEnv>; match: Awaited<ReturnType<typeof personMatchCandidates>>; error?: string }) {
   const { c, match } = props;
   const s = say(c);
   const { application } = match;
@@ -112,6 +121,7 @@ export function PersonMatchPage(props: { c: Context<AppEnv>; match: Awaited<Retu
   return (
     <StaffLayout c={c} title={title} wide>
       <h1>{title}</h1>
+      <Refusal message={props.error} />
       <p>
         <a href="/staff/applications">{s('Zurück zu den Anträgen', 'Back to the applications')}</a>
       </p>

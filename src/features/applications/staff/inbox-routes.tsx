@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { isAppError } from '../../../shared/app-error.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { changeContext, formFields, idParam, requireStaff } from '../../staff/index.ts';
 import { acceptApplication } from '../accept-application.ts';
@@ -8,6 +9,9 @@ import { BookForApplicantPage, PersonMatchPage } from './applicant-pages.tsx';
 import { listInbox } from '../list-inbox.ts';
 import { requestDocuments } from '../request-documents.ts';
 import { InboxPage } from './inbox-pages.tsx';
+
+const statusOfRefusal = { conflict: 409, slot_taken: 409, duplicate_booking: 409, validation_failed: 422 } as const;
+const refusedHere = new Set<string>(Object.keys(statusOfRefusal));
 
 /** The clerks' inbox of new online applications (case_file.write at the application's location). */
 export function inboxRoutes(deps: BookingForApplicantDeps) {
@@ -41,9 +45,19 @@ export function inboxRoutes(deps: BookingForApplicantDeps) {
   });
 
   routes.post('/staff/applications/:id/appointment', async (c) => {
+    const id = idParam(c.req.param('id'));
     const form = await formFields(c);
-    await bookForApplicant(deps, changeContext(c), { ...form, applicationId: idParam(c.req.param('id')) });
-    return c.redirect(`/staff/applications/${idParam(c.req.param('id'))}/appointment`, 303);
+    try {
+      await bookForApplicant(deps, changeContext(c), { ...form, applicationId: id });
+      return c.redirect(`/staff/applications/${id}/appointment`, 303);
+    } catch (error) {
+      // The clerk reads why on the page itself and picks another time right there.
+      if (!isAppError(error) || !refusedHere.has(error.code)) throw error;
+      const serviceId = typeof form.serviceId === 'string' ? form.serviceId : undefined;
+      const choices = await applicantBookingChoices(deps, changeContext(c), id, { serviceId });
+      c.status(statusOfRefusal[error.code as keyof typeof statusOfRefusal]);
+      return c.html(<BookForApplicantPage c={c} choices={choices} error={error.message} />);
+    }
   });
 
   routes.get('/staff/applications/:id/match', async (c) => {
@@ -52,9 +66,17 @@ export function inboxRoutes(deps: BookingForApplicantDeps) {
   });
 
   routes.post('/staff/applications/:id/match', async (c) => {
+    const id = idParam(c.req.param('id'));
     const form = await formFields(c);
-    await decidePersonMatch(deps, changeContext(c), { ...form, applicationId: idParam(c.req.param('id')) });
-    return c.redirect('/staff/applications', 303);
+    try {
+      await decidePersonMatch(deps, changeContext(c), { ...form, applicationId: id });
+      return c.redirect('/staff/applications', 303);
+    } catch (error) {
+      if (!isAppError(error) || !refusedHere.has(error.code)) throw error;
+      const match = await personMatchCandidates(deps, changeContext(c), id);
+      c.status(statusOfRefusal[error.code as keyof typeof statusOfRefusal]);
+      return c.html(<PersonMatchPage c={c} match={match} error={error.message} />);
+    }
   });
 
   return routes;
