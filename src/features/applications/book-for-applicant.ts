@@ -2,11 +2,12 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { type Availability, bookAppointment, getAvailability, type NotifyingDeps, todayAt } from '../appointments/index.ts';
 import { auditFileChange, auditFileRead, linkAppointmentToProcedure, validateInput } from '../case-files/index.ts';
-import { authorizeChange, type ChangeContext } from '../staff/index.ts';
+import type { ChangeContext } from '../staff/index.ts';
 import { deliverNoticesJobType } from '../status-lookup/index.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import { activeAppointmentOfProcedure, type ApplicationForBooking, applicationForBooking, lockApplication, servicesAtLocation } from './inbox-store.ts';
+import { applicationOfClerk } from './clerk-application.ts';
+import { activeAppointmentOfProcedure, lockApplication, servicesAtLocation } from './inbox-store.ts';
 
 export type BookingForApplicantDeps = NotifyingDeps & { jobs: Jobs };
 
@@ -18,20 +19,13 @@ const choiceSchema = z.object({
   from: z.iso.date('Datum als JJJJ-MM-TT / date as YYYY-MM-DD').optional(),
 });
 
-async function authorizedApplication(deps: BookingForApplicantDeps, ctx: ChangeContext, applicationId: string): Promise<ApplicationForBooking> {
-  const application = await applicationForBooking(deps.db, applicationId);
-  if (!application || application.state === 'draft') throw new AppError('not_found', 'Diesen Antrag gibt es nicht. / No such application.');
-  await authorizeChange(deps, ctx, 'case_file.write', { locationId: application.location_id });
-  return application;
-}
-
 /**
  * What the clerk chooses from: the services at the application's location (the procedure type's own
  * service first chosen), and a week of its free times from the engine, as staff see them. Showing
  * the applicant's name and date of birth is a read of the file, audited.
  */
 export async function applicantBookingChoices(deps: BookingForApplicantDeps, ctx: ChangeContext, applicationId: string, query: unknown) {
-  const application = await authorizedApplication(deps, ctx, applicationId);
+  const application = await applicationOfClerk(deps, ctx, applicationId);
   const request = validateInput(choiceSchema, query);
   const services = await servicesAtLocation(deps.db, application.location_id);
   const serviceId = request.serviceId ?? services.find((s) => s.id === application.type_service_id)?.id;
@@ -73,7 +67,7 @@ const bookingSchema = z.object({
  */
 export async function bookForApplicant(deps: BookingForApplicantDeps, ctx: ChangeContext, input: unknown): Promise<{ appointmentId: string }> {
   const request = validateInput(bookingSchema, input);
-  const application = await authorizedApplication(deps, ctx, request.applicationId);
+  const application = await applicationOfClerk(deps, ctx, request.applicationId);
   const { birth_year: year, birth_month: month, birth_day: day } = application;
   if (year === null || month === null || day === null) {
     throw new AppError(

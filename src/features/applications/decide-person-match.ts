@@ -3,14 +3,8 @@ import { AppError } from '../../shared/app-error.ts';
 import { auditFileChange, auditFileRead, mergeProvisionalPerson, moveProcedureToFile, validateInput } from '../case-files/index.ts';
 import { authorizeChange, type ChangeContext } from '../staff/index.ts';
 import type { FormDeps } from './application-deps.ts';
-import { applicationForBooking, documentsOfApplication, lockApplication, matchCandidatesOf } from './inbox-store.ts';
-
-async function uncertainApplication(deps: FormDeps, ctx: ChangeContext, applicationId: string) {
-  const application = await applicationForBooking(deps.db, applicationId);
-  if (!application || application.state === 'draft') throw new AppError('not_found', 'Diesen Antrag gibt es nicht. / No such application.');
-  await authorizeChange(deps, ctx, 'case_file.write', { locationId: application.location_id });
-  return application;
-}
+import { applicationOfClerk } from './clerk-application.ts';
+import { documentsOfApplication, lockApplication, matchCandidatesOf } from './inbox-store.ts';
 
 /**
  * The persons an uncertain match found, beside the applicant as they gave themselves: name, date
@@ -18,7 +12,7 @@ async function uncertainApplication(deps: FormDeps, ctx: ChangeContext, applicat
  * read, audited); the others are counted.
  */
 export async function personMatchCandidates(deps: FormDeps, ctx: ChangeContext, applicationId: string) {
-  const application = await uncertainApplication(deps, ctx, applicationId);
+  const application = await applicationOfClerk(deps, ctx, applicationId);
   const row = await deps.db.selectFrom('application').select(['person_match', 'match_candidates']).where('id', '=', application.id).executeTakeFirstOrThrow();
   const all = await matchCandidatesOf(deps.db, row.match_candidates);
   const candidates = all.filter((c) => ctx.actor.locationIds.includes(c.location_id));
@@ -51,7 +45,7 @@ export type MatchDecision = { outcome: 'new' | 'confirmed'; fileId: string; prov
  */
 export async function decidePersonMatch(deps: FormDeps, ctx: ChangeContext, input: unknown): Promise<MatchDecision> {
   const request = validateInput(schema, input);
-  const application = await uncertainApplication(deps, ctx, request.applicationId);
+  const application = await applicationOfClerk(deps, ctx, request.applicationId);
   const chosen = request.personId === 'new' ? undefined : (await matchCandidatesOf(deps.db, [request.personId]))[0];
   // Authorized before the transaction, so that a refusal's audit entry stays.
   if (chosen) await authorizeChange(deps, ctx, 'case_file.write', { locationId: chosen.location_id });

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatDate, formatDateTime } from '../../../web/format.ts';
 import { formatPartialDate, say } from '../../case-files/index.ts';
-import { StaffForm, StaffLayout } from '../../staff/index.ts';
+import { ErrorList, StaffForm, StaffLayout } from '../../staff/index.ts';
 import type { applicantBookingChoices } from '../book-for-applicant.ts';
 import type { personMatchCandidates } from '../decide-person-match.ts';
 import type { ApplicationForBooking } from '../inbox-store.ts';
@@ -31,29 +32,31 @@ function ApplicantFacts(props: { c: Context<AppEnv>; application: ApplicationFor
   );
 }
 
-/** Choosing a free time of the service for the applicant, a week at a time; works without JavaScript. */
-function Refusal(props: { message: string | undefined }) {
-  return props.message ? (
-    <p class="error-summary" role="alert">
-      {props.message}
-    </p>
-  ) : null;
+/** The frame of the clerk's pages on one application: title, the refusal if any, the way back to the inbox. */
+function ApplicantPage(props: { c: Context<AppEnv>; title: string; error: string | undefined; wide?: boolean; children: Child }) {
+  const s = say(props.c);
+  return (
+    <StaffLayout c={props.c} title={props.title} wide={props.wide ?? false}>
+      <p>
+        <a href="/staff/applications">{s('Zurück zu den Anträgen', 'Back to the applications')}</a>
+      </p>
+      <h1>{props.title}</h1>
+      <ErrorList messages={props.error ? [props.error] : []} />
+      {props.children}
+    </StaffLayout>
+  );
 }
 
+/** Choosing a free time of the service for the applicant, a week at a time; works without JavaScript. */
 export function BookForApplicantPage(props: { c: Context<AppEnv>; choices: Awaited<ReturnType<typeof applicantBookingChoices>>; error?: string }) {
-  const { c, choices } = props;
-  const s = say(c);
+  const { c, choices, error } = props;
   const { application, availability } = choices;
+  const s = say(c);
   const base = `/staff/applications/${application.id}/appointment`;
   const days = availability?.days ?? [];
   const title = s('Termin für den Antrag buchen', 'Book an appointment for the application');
   return (
-    <StaffLayout c={c} title={title}>
-      <h1>{title}</h1>
-      <Refusal message={props.error} />
-      <p>
-        <a href="/staff/applications">{s('Zurück zu den Anträgen', 'Back to the applications')}</a>
-      </p>
+    <ApplicantPage c={c} title={title} error={error}>
       <ApplicantFacts c={c} application={application} />
       {choices.booked ? (
         <p class="notice" role="status">
@@ -107,7 +110,7 @@ export function BookForApplicantPage(props: { c: Context<AppEnv>; choices: Await
           {s('Für diese Verfahrensart ist keine Terminart hinterlegt: bitte eine wählen.', 'No service is set for this procedure type: please choose one.')}
         </p>
       )}
-    </StaffLayout>
+    </ApplicantPage>
   );
 }
 
@@ -119,12 +122,7 @@ export function PersonMatchPage(props: { c: Context<AppEnv>; match: Awaited<Retu
   const title = s('Person prüfen', 'Check the person');
   const undecided = match.personMatch === 'uncertain';
   return (
-    <StaffLayout c={c} title={title} wide>
-      <h1>{title}</h1>
-      <Refusal message={props.error} />
-      <p>
-        <a href="/staff/applications">{s('Zurück zu den Anträgen', 'Back to the applications')}</a>
-      </p>
+    <ApplicantPage c={c} title={title} error={props.error} wide>
       <h2>{s('Angaben im Antrag', 'As given in the application')}</h2>
       <ApplicantFacts c={c} application={application} />
       {undecided ? null : (
@@ -180,6 +178,6 @@ export function PersonMatchPage(props: { c: Context<AppEnv>; match: Awaited<Retu
           </label>
         </fieldset>
       </StaffForm>
-    </StaffLayout>
+    </ApplicantPage>
   );
 }
