@@ -29,6 +29,9 @@ function TypeFields(props: { c: Context<AppEnv>; type?: TypeDetail['type']; serv
         <label for="pt-basis">{s('Rechtsgrundlage', 'Legal basis')}</label>
         <input type="text" id="pt-basis" name="legalBasis" maxlength={100} value={t?.legal_basis ?? ''} />
       </div>
+      <label class="check">
+        <input type="checkbox" name="active" checked={t?.active ?? true} /> {s('aktiv', 'active')}
+      </label>
       <div>
         <label for="pt-service">{s('Terminart für Termine zum Vorgang', 'Service for appointments of the procedure')}</label>
         <select id="pt-service" name="serviceId">
@@ -40,9 +43,6 @@ function TypeFields(props: { c: Context<AppEnv>; type?: TypeDetail['type']; serv
           ))}
         </select>
       </div>
-      <label class="check">
-        <input type="checkbox" name="active" checked={t?.active ?? true} /> {s('aktiv', 'active')}
-      </label>
     </>
   );
 }
