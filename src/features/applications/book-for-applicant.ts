@@ -80,7 +80,8 @@ export async function bookForApplicant(deps: BookingForApplicantDeps, ctx: Chang
   try {
     const appointmentId = await deps.db.transaction().execute(async (trx) => {
       const locked = await lockApplication(trx, application.id);
-      if (!locked || locked.procedure_id !== application.procedure_id) throw new AppError('not_found', 'Diesen Antrag gibt es nicht. / No such application.');
+      if (!locked?.person_id || locked.procedure_id !== application.procedure_id)
+        throw new AppError('not_found', 'Diesen Antrag gibt es nicht. / No such application.');
       if (await activeAppointmentOfProcedure(trx, application.procedure_id)) {
         throw new AppError('conflict', 'Für diesen Antrag ist schon ein Termin gebucht. / An appointment is booked for this application already.');
       }
@@ -103,7 +104,8 @@ export async function bookForApplicant(deps: BookingForApplicantDeps, ctx: Chang
       const id = booked.appointment.id;
       await linkAppointmentToProcedure(trx, { appointmentId: id, procedureId: application.procedure_id, staffId: ctx.actor.staffId }, now);
       await auditFileChange(trx, deps.clock, ctx, {
-        personId: application.person_id,
+        // As it is now: a clerk confirming the match meanwhile moved the application to another person.
+        personId: locked.person_id,
         action: 'application.book_appointment',
         target: { type: 'appointment', id },
       });

@@ -141,6 +141,18 @@ test('two clerks book the same time for two applicants at once: one gets it, the
   assert.equal(links.length, 1);
   const losing = links[0]!.procedure_id === first.procedure_id ? second : first;
   assert.equal(await statusCode(losing.procedure_id!), 'received', 'the loser’s procedure did not move');
+
+  // Two clerks booking two different times for the same applicant at once: the application's lock lets one through.
+  const third = await submitted('c.race@example.org', { family_name: 'Кравченко', given_names: 'Софія' });
+  const path = `/staff/applications/${third.id}/appointment`;
+  const [csrfC, csrfD] = [await a.csrfFrom(path), await b.csrfFrom(path)];
+  const [rc, rd] = await Promise.all([
+    a.post(path, { _csrf: csrfC, serviceId, start: '2026-11-23T10:30:00+01:00' }),
+    b.post(path, { _csrf: csrfD, serviceId, start: '2026-11-23T11:30:00+01:00' }),
+  ]);
+  assert.deepEqual([rc.status, rd.status].sort(), [303, 409]);
+  const booked = await db.selectFrom('case_appointment_link').select('appointment_id').where('procedure_id', '=', third.procedure_id).execute();
+  assert.equal(booked.length, 1, 'one appointment for the application');
 });
 
 test('an uncertain match: the clerk sees the candidates (audited), confirms one (the procedure and documents move, the provisional person goes); two at once: one 409', async () => {
