@@ -10,7 +10,10 @@ import { createTestJobs } from '../test/app.ts';
 import { createApplicationOffice } from '../test/application-fixtures.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { freePort } from '../test/global-setup.ts';
-import { axeViolations, launchBrowser } from './browser.ts';
+import { createPersonWithFile } from '../test/case-file-factory.ts';
+import { createService } from '../test/office-factory.ts';
+import { addStaff } from '../test/staff.ts';
+import { axeViolations, launchBrowser, signInStaff } from './browser.ts';
 
 const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-11-23T08:00:00Z');
@@ -136,4 +139,55 @@ test('the same in Arabic with JavaScript off: right to left, every step a plain 
   const row = await db.selectFrom('case_procedure').select('number').where('number', '=', number).executeTakeFirst();
   assert.ok(row);
   await context.close();
+});
+
+test('the clerk compares the persons of an uncertain match and books an appointment for the applicant, with JavaScript off; axe on each page', async () => {
+  const clerk = await addStaff(db, 'clerk', { locationIds: [office.locationId] });
+  const serviceId = await createService(db, office, { texts: { de: 'Aufenthaltserlaubnis § 24' } });
+  const giver = await addStaff(db, 'clerk', { locationIds: [office.locationId], specialtyIds: [office.specialtyId] });
+  await db.insertInto('working_hours').values({ staff_id: giver.id, location_id: office.locationId, weekday: 1, starts: '10:00', ends: '12:00' }).execute();
+  await db.updateTable('procedure_type').set({ service_id: serviceId }).where('code', '=', 'temporary-protection').execute();
+  // The Ukrainian applicant of the first test, made uncertain: a namesake with a file, for the clerk to compare.
+  const namesake = await createPersonWithFile(db, {
+    locationId: office.locationId,
+    person: { familyName: 'Kovalenko', givenNames: 'Olena', birthDate: { year: 1990, month: 5, day: null } },
+    reference: 'WZ-2020-0042',
+  });
+  const application = await db
+    .updateTable('application')
+    .set({ person_match: 'uncertain', match_candidates: [namesake.personId] })
+    .where('lang', '=', 'uk')
+    .where('state', '=', 'submitted')
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const withScript = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
+  const checking = await withScript.newPage();
+  await signInStaff(checking, baseUrl, clerk.username);
+  const axeOn = async (path: string, what: string) => {
+    await checking.goto(`${baseUrl}${path}`);
+    assert.deepEqual(await axeViolations(checking), [], `axe on ${what}`);
+  };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE', javaScriptEnabled: false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await signInStaff(page, baseUrl, clerk.username);
+  await page.goto(`${baseUrl}/staff/applications`);
+  await axeOn('/staff/applications', 'the inbox');
+  await page.click(`a[href="/staff/applications/${application.id}/match"]`);
+  await axeOn(`/staff/applications/${application.id}/match`, 'the person match');
+  assert.match(await page.locator('main').innerText(), /WZ-2020-0042/);
+  await page.check('input[name="personId"][value="new"]');
+  await page.locator('main form[method="post"] button[type="submit"]').click();
+  await page.waitForURL(/\/staff\/applications$/);
+
+  await page.click(`a[href="/staff/applications/${application.id}/appointment"]`);
+  await axeOn(`/staff/applications/${application.id}/appointment`, 'the booking page');
+  await page.locator('input[name="start"]').first().check();
+  await page.locator('main form[method="post"] button[type="submit"]').click();
+  await page.waitForURL(/\/appointment$/);
+  assert.match(await page.locator('main').innerText(), /Schon gebucht/);
+  await axeOn(`/staff/applications/${application.id}/appointment`, 'the booking page with the appointment');
+  await context.close();
+  await withScript.close();
 });

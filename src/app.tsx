@@ -226,7 +226,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     staffApiRoutes,
   ];
   for (const routes of staffAreas) app.route('/', routes(staffDeps));
-  app.route('/', inboxRoutes({ ...staffDeps, jobs: deps.jobs }));
+  app.route('/', inboxRoutes({ ...staffDeps, jobs: deps.jobs, notices, schedules, bookings }));
   if (deps.blobs) {
     const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };
     app.route('/', documentRoutes(documentDeps));

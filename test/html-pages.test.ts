@@ -90,6 +90,26 @@ const template = await saveTemplate(deps, admin, { name: 'Karte fertig', body: '
 const statusProcedure = await procedureWithPerson(db, { locationId: office.location.id, now: clock.now() });
 await seedDemoForms(db, clock, office.location.id);
 const demoForm = await db.selectFrom('application_form_version').select(['id', 'form_id']).where('state', '=', 'published').executeTakeFirstOrThrow();
+// A submitted application whose person is uncertain (the clerk's booking and match pages).
+const applicant = await procedureWithPerson(db, { locationId: office.location.id, now: clock.now() });
+const candidate = await createPersonWithFile(db, { locationId: office.location.id, person: { familyName: 'Rahimi', givenNames: 'Mehrnush' } });
+const application = await db
+  .insertInto('application')
+  .values({
+    form_version_id: demoForm.id,
+    lang: 'fa',
+    token_hash: 'a'.repeat(64),
+    state: 'submitted',
+    submitted_at: clock.now(),
+    procedure_id: applicant.procedureId,
+    person_id: applicant.personId,
+    person_match: 'uncertain',
+    match_candidates: [candidate.personId],
+    created_at: clock.now(),
+    updated_at: clock.now(),
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
 const kioskToken = await deviceToken(db, 'kiosk', office.location.id);
 const displayToken = await deviceToken(db, 'display', office.location.id);
 
@@ -343,6 +363,11 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
     { path: '/staff/applications', who: 'clerk', status: 200 },
     { path: '/staff/applications', who: 'reception', status: 403 },
   ],
+  '/staff/applications/:id/appointment': [
+    { path: `/staff/applications/${application.id}/appointment?serviceId=${office.service}`, who: 'clerk', status: 200 },
+    { path: `/staff/applications/${application.id}/appointment`, who: 'reception', status: 403 },
+  ],
+  '/staff/applications/:id/match': [{ path: `/staff/applications/${application.id}/match`, who: 'clerk', status: 200 }],
   '/figures': [
     { path: `/figures?${loc}`, who: 'reception', status: 200 },
     { path: `/figures?${loc}`, who: 'admin', status: 200 },

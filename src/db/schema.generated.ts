@@ -57,6 +57,8 @@ export interface Application {
   id: Generated<string>;
   lang: string;
   match_candidates: Generated<string[]>;
+  match_decided_at: Timestamp | null;
+  match_decided_by_staff_id: string | null;
   person_id: string | null;
   person_match: string | null;
   procedure_id: string | null;
@@ -713,6 +715,7 @@ export interface ProcedureType {
   legal_basis: string | null;
   name_de: string;
   name_en: string;
+  service_id: string | null;
   updated_at: Timestamp;
   version: Generated<number>;
 }

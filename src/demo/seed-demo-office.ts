@@ -123,6 +123,21 @@ async function seedInto(db: Database, clock: Clock): Promise<void> {
     .execute();
   await seedDemoInfoPages(db, clock.now(), serviceIds);
   await seedDemoCaseFiles(db, clock.now(), [...locationIds.values()]);
+  // The service a clerk books for an applicant of each standard procedure type (the inbox's "book an appointment").
+  for (const [typeCode, serviceSlug] of [
+    ['extension', 'aufenthaltstitel-verlaengerung'],
+    ['temporary-protection', 'voruebergehender-schutz-24'],
+    ['settlement', 'niederlassungserlaubnis'],
+    ['formal-obligation', 'verpflichtungserklaerung'],
+    ['eat-transfer', 'eat-uebertrag'],
+    ['address-change', 'eat-uebertrag'],
+  ] as const) {
+    await db
+      .updateTable('procedure_type')
+      .set({ service_id: serviceIds.get(serviceSlug)! })
+      .where('code', '=', typeCode)
+      .execute();
+  }
   // The forms after the catalogue: each opens a procedure of a standard type.
   await seedDemoForms(db, clock, [...locationIds.values()][0]!);
 

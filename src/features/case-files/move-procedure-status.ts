@@ -12,9 +12,18 @@ export type StatusEvent = {
   note?: string | null;
   /** The serial number of the eAT ordered for this procedure (card look-up). */
   cardSerial?: string;
+  /**
+   * When the move makes sense: from a status before the target in the type's order (and not a
+   * final one), or only from the statuses with these codes. Without it the event always moves.
+   * Lotse's own events use it: a late appointment must not send a decided procedure back.
+   */
+  onlyFrom?: 'earlier' | readonly string[];
 };
 
-export type StatusMove = { outcome: 'moved' | 'unchanged'; version: number; personId: string } | { outcome: 'no_such_status' | 'not_found' };
+/** Who moves a procedure when Lotse itself does (an appointment booked, a pick-up completed). */
+export const lotseItself = { staffId: null, label: 'Lotse' } as const;
+
+export type StatusMove = { outcome: 'moved' | 'unchanged' | 'not_from_here'; version: number; personId: string } | { outcome: 'no_such_status' | 'not_found' };
 
 /**
  * Moves a procedure to the status with the event's code, in the caller's transaction: locks the
@@ -27,11 +36,13 @@ export async function moveProcedureToStatus(trx: Database, event: StatusEvent, n
   if (!current) return { outcome: 'not_found' };
   const status = await trx
     .selectFrom('procedure_status')
-    .select(['id', 'is_final'])
+    .select(['id', 'is_final', 'position'])
     .where('procedure_type_id', '=', current.procedure_type_id)
     .where('code', '=', event.code)
     .executeTakeFirst();
   if (!status) return { outcome: 'no_such_status' };
+  if (event.onlyFrom !== undefined && !(await movesFromHere(trx, current.status_id, status.position, event.onlyFrom)))
+    return { outcome: 'not_from_here', version: current.version, personId: current.person_id };
   const moves = status.id !== current.status_id;
   if (!moves && event.cardSerial === undefined) return { outcome: 'unchanged', version: current.version, personId: current.person_id };
   if (moves) await insertStatusChange(trx, { procedureId: current.id, statusId: status.id, by: event.by, note: event.note ?? null }, now);
@@ -54,4 +65,9 @@ export async function moveProcedureToStatus(trx: Database, event: StatusEvent, n
       throw error;
     });
   return { outcome: moves ? 'moved' : 'unchanged', version: updated.version, personId: current.person_id };
+}
+
+async function movesFromHere(trx: Database, currentStatusId: string, targetPosition: number, onlyFrom: 'earlier' | readonly string[]): Promise<boolean> {
+  const from = await trx.selectFrom('procedure_status').select(['code', 'position', 'is_final']).where('id', '=', currentStatusId).executeTakeFirstOrThrow();
+  return onlyFrom === 'earlier' ? !from.is_final && from.position < targetPosition : onlyFrom.includes(from.code);
 }

@@ -4,6 +4,7 @@ import { isId } from '../../shared/id.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { completeAppointment, markAppointmentNoShow } from '../appointments/index.ts';
+import { completePickUpOfAppointment } from '../case-files/index.ts';
 import { permitFrontDeskAction, callableSpecialties, type StaffActor } from './actors.ts';
 import { findCounter } from './call-next.ts';
 import { announceQueueChange, recordCall } from './display-events.ts';
@@ -223,7 +224,10 @@ export async function finishTicket(deps: Deps, actor: StaffActor, input: { ticke
       .where('id', '=', ticket.id)
       .execute();
     if (ticket.appointment_id) {
-      await completeAppointment(trx, ticket.appointment_id, now);
+      const completed = await completeAppointment(trx, ticket.appointment_id, now);
+      // A visit done for a procedure whose eAT was ready is its pick-up: Lotse closes the procedure
+      // (its notice goes out with the next delivery run).
+      if (completed && input.outcome.result === 'done') await completePickUpOfAppointment(trx, ticket.appointment_id, now);
     }
     await announceQueueChange(trx, ticket.location_id, 'finish');
   });

@@ -51,9 +51,22 @@ export function InboxPage(props: { c: Context<AppEnv>; rows: InboxRow[]; types: 
                       `unsicher: ${row.match_candidates.length} ähnliche Person(en) – bitte prüfen`,
                       `uncertain: ${row.match_candidates.length} similar person(s) – please check`,
                     )
-                  : s('neu angelegt', 'created new')}
+                  : row.person_match === 'confirmed'
+                    ? s('von Sachbearbeitung bestätigt', 'confirmed by a clerk')
+                    : s('neu angelegt', 'created new')}
+              {row.person_match === 'uncertain' ? (
+                <>
+                  {' '}
+                  <a href={`/staff/applications/${row.id}/match`}>{s('Personen vergleichen', 'Compare the persons')}</a>
+                </>
+              ) : null}
             </dd>
           </dl>
+          <p>
+            <a class="button secondary" href={`/staff/applications/${row.id}/appointment`}>
+              {s('Termin buchen', 'Book an appointment')}
+            </a>
+          </p>
           <StaffForm c={c} action={`/staff/applications/${row.id}/accept`} submitLabel={s('In die Akte übernehmen', 'Accept into the file')} />
           <StaffForm c={c} action={`/staff/applications/${row.id}/request-documents`} submitLabel={s('Unterlagen nachfordern', 'Ask for documents')}>
             <input type="hidden" name="basedOnVersion" value={String(row.procedure_version)} />

@@ -3,11 +3,11 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { languageName, languages } from '../../../web/i18n.ts';
 import { StaffForm, StaffLayout } from '../../staff/index.ts';
 import { say } from '../staff/staff-texts.ts';
-import type { listProcedureTypes, procedureTypeWithStatuses } from './procedure-type-store.ts';
+import type { listProcedureTypes, procedureTypeWithStatuses, ServiceChoice } from './procedure-type-store.ts';
 
 type TypeDetail = NonNullable<Awaited<ReturnType<typeof procedureTypeWithStatuses>>>;
 
-function TypeFields(props: { c: Context<AppEnv>; type?: TypeDetail['type'] }) {
+function TypeFields(props: { c: Context<AppEnv>; type?: TypeDetail['type']; services: ServiceChoice[] }) {
   const s = say(props.c);
   const t = props.type;
   return (
@@ -32,12 +32,23 @@ function TypeFields(props: { c: Context<AppEnv>; type?: TypeDetail['type'] }) {
       <label class="check">
         <input type="checkbox" name="active" checked={t?.active ?? true} /> {s('aktiv', 'active')}
       </label>
+      <div>
+        <label for="pt-service">{s('Terminart für Termine zum Vorgang', 'Service for appointments of the procedure')}</label>
+        <select id="pt-service" name="serviceId">
+          <option value="">{s('keine', 'none')}</option>
+          {props.services.map((service) => (
+            <option value={service.id} selected={service.id === t?.service_id}>
+              {service.name ?? service.slug}
+            </option>
+          ))}
+        </select>
+      </div>
     </>
   );
 }
 
 /** The catalogue of procedure types (Verfahrensarten). */
-export function ProcedureTypeListPage(props: { c: Context<AppEnv>; types: Awaited<ReturnType<typeof listProcedureTypes>> }) {
+export function ProcedureTypeListPage(props: { c: Context<AppEnv>; types: Awaited<ReturnType<typeof listProcedureTypes>>; services: ServiceChoice[] }) {
   const { c } = props;
   const s = say(c);
   return (
@@ -67,14 +78,14 @@ export function ProcedureTypeListPage(props: { c: Context<AppEnv>; types: Awaite
       </table>
       <h2>{s('Neue Verfahrensart', 'New procedure type')}</h2>
       <StaffForm c={c} action="/staff/admin/procedure-types" submitLabel={s('Anlegen', 'Create')}>
-        <TypeFields c={c} />
+        <TypeFields c={c} services={props.services} />
       </StaffForm>
     </StaffLayout>
   );
 }
 
 /** One type: its fields, its statuses in order (move up/down), and each status's texts per portal language. */
-export function ProcedureTypePage(props: { c: Context<AppEnv>; detail: TypeDetail; editStatusId?: string | undefined }) {
+export function ProcedureTypePage(props: { c: Context<AppEnv>; detail: TypeDetail; services: ServiceChoice[]; editStatusId?: string | undefined }) {
   const { c, detail } = props;
   const s = say(c);
   const base = `/staff/admin/procedure-types/${detail.type.id}`;
@@ -82,7 +93,7 @@ export function ProcedureTypePage(props: { c: Context<AppEnv>; detail: TypeDetai
     <StaffLayout c={c} title={detail.type.name_de} wide>
       <h1>{detail.type.name_de}</h1>
       <StaffForm c={c} action={base} submitLabel={s('Speichern', 'Save')}>
-        <TypeFields c={c} type={detail.type} />
+        <TypeFields c={c} type={detail.type} services={props.services} />
       </StaffForm>
       <h2>{s('Status in ihrer Reihenfolge', 'Statuses in their order')}</h2>
       <ol>

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError } from '../../../shared/app-error.ts';
 import { changeContext, idParam, requireStaff } from '../../staff/index.ts';
 import type { CaseFileDeps } from '../case-file-deps.ts';
-import { listProcedureTypes, procedureTypeWithStatuses } from './procedure-type-store.ts';
+import { listProcedureTypes, procedureTypeWithStatuses, serviceChoices } from './procedure-type-store.ts';
 import { ProcedureTypeListPage, ProcedureTypePage } from './procedure-type-pages.tsx';
 import { moveProcedureStatus, saveProcedureStatus } from './save-procedure-status.ts';
 import { saveProcedureType } from './save-procedure-type.ts';
@@ -32,7 +32,9 @@ export function procedureTypeRoutes(deps: CaseFileDeps) {
   routes.use('/staff/admin/procedure-types', requireStaff(deps, 'procedure_type.manage'));
   routes.use('/staff/admin/procedure-types/*', requireStaff(deps, 'procedure_type.manage'));
 
-  routes.get('/staff/admin/procedure-types', async (c) => c.html(<ProcedureTypeListPage c={c} types={await listProcedureTypes(deps.db)} />));
+  routes.get('/staff/admin/procedure-types', async (c) =>
+    c.html(<ProcedureTypeListPage c={c} types={await listProcedureTypes(deps.db)} services={await serviceChoices(deps.db)} />),
+  );
 
   routes.post('/staff/admin/procedure-types', async (c) => {
     const { id } = await saveProcedureType(deps, changeContext(c), await formValues(c));
@@ -43,7 +45,7 @@ export function procedureTypeRoutes(deps: CaseFileDeps) {
     const detail = await procedureTypeWithStatuses(deps.db, idParam(c.req.param('id')));
     if (!detail) throw new AppError('not_found', 'Diese Verfahrensart gibt es nicht. / No such procedure type.');
     const status = c.req.query('status');
-    return c.html(<ProcedureTypePage c={c} detail={detail} editStatusId={status} />);
+    return c.html(<ProcedureTypePage c={c} detail={detail} services={await serviceChoices(deps.db)} editStatusId={status} />);
   });
 
   routes.post('/staff/admin/procedure-types/:id', async (c) => {

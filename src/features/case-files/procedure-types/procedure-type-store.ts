@@ -86,3 +86,17 @@ export async function insertProcedureStatus(
   await replaceStatusTexts(trx, status.id, input.texts, now);
   return status;
 }
+
+/** The services a type's appointments may be booked for (the inbox offers its free times), with German names. */
+export async function serviceChoices(db: Database) {
+  return db
+    .selectFrom('service')
+    .leftJoin('service_text', (join) => join.onRef('service_text.service_id', '=', 'service.id').on('service_text.lang', '=', 'de'))
+    .select(['service.id', 'service.slug', 'service_text.name'])
+    .where('service.active', '=', true)
+    .orderBy('service.sort_order')
+    .orderBy('service.slug')
+    .execute();
+}
+
+export type ServiceChoice = Awaited<ReturnType<typeof serviceChoices>>[number];

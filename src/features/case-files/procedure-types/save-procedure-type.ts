@@ -13,6 +13,7 @@ const schema = z.object({
   nameEn: z.string().trim().min(1).max(200),
   legalBasis: z.preprocess((v) => (v === '' ? null : v), z.string().trim().min(1).max(100).nullable().default(null)),
   active: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+  serviceId: z.preprocess((v) => (v === '' ? null : v), z.uuid('Terminart wählen / choose a service').nullable().default(null)),
 });
 
 /** Creates a procedure type, or changes one based on the version the admin saw (409 otherwise). */
@@ -20,7 +21,7 @@ export async function saveProcedureType(deps: CaseFileDeps, ctx: ChangeContext, 
   const now = deps.clock.now();
   const t = validateInput(schema, input);
   await authorizeChange(deps, ctx, 'procedure_type.manage');
-  const columns = { code: t.code, name_de: t.nameDe, name_en: t.nameEn, legal_basis: t.legalBasis, active: t.active, updated_at: now };
+  const columns = { code: t.code, name_de: t.nameDe, name_en: t.nameEn, legal_basis: t.legalBasis, active: t.active, service_id: t.serviceId, updated_at: now };
   try {
     return await deps.db.transaction().execute(async (trx) => {
       if (!t.id) {
@@ -47,6 +48,11 @@ export async function saveProcedureType(deps: CaseFileDeps, ctx: ChangeContext, 
       return row;
     });
   } catch (error) {
+    if (pgError(error).code === '23503') {
+      throw new AppError('validation_failed', 'Diese Terminart gibt es nicht. / No such service.', {
+        fieldErrors: [{ path: 'serviceId', message: 'unbekannt / unknown' }],
+      });
+    }
     if (pgError(error).code === '23505') {
       throw new AppError('conflict', 'Dieses Kürzel ist schon vergeben. / This code is taken.', {
         fieldErrors: [{ path: 'code', message: 'vergeben / taken' }],

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createTestApp, json } from '../../../../test/app.ts';
 import { createPersonWithFile } from '../../../../test/case-file-factory.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
-import { createOffice } from '../../../../test/office-factory.ts';
+import { createOffice, createService } from '../../../../test/office-factory.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
 import { fixedClock } from '../../../shared/clock.ts';
 import { createApiToken } from '../../staff/index.ts';
@@ -156,6 +156,17 @@ test('a procedure is opened and its status changed on the page; the admin edits 
     { lang: 'de', label: 'Anhörung', position: standardStatuses.length, notify: true },
     { lang: 'en', label: 'Hearing', position: standardStatuses.length, notify: true },
   ]);
+
+  // The service whose free times the applications inbox offers for this type.
+  const serviceId = await createService(db, office, { texts: { de: 'Niederlassungserlaubnis' } });
+  const form = await (await admin.get(typePage)).text();
+  const version = /name="basedOnVersion" value="(\d+)"/.exec(form)?.[1] ?? '';
+  const fields = { basedOnVersion: version, code: 'settlement', nameDe: 'Niederlassungserlaubnis', nameEn: 'Settlement permit', active: 'on' };
+  assert.equal((await admin.submit(typePage, typePage, { ...fields, serviceId: crypto.randomUUID() })).status, 422, 'an unknown service');
+  assert.equal((await admin.submit(typePage, typePage, { ...fields, serviceId })).status, 303);
+  const type = await db.selectFrom('procedure_type').select('service_id').where('id', '=', typeId).executeTakeFirstOrThrow();
+  assert.equal(type.service_id, serviceId);
+  assert.match(await (await admin.get(typePage)).text(), new RegExp(`value="${serviceId}" selected`));
 });
 
 test('API: ETag on read, 428 without If-Match, 412 on a stale one, 200 with the current one', async () => {
