@@ -464,6 +464,7 @@ export interface Invitation {
   person_id: string;
   released_at: Timestamp | null;
   reminded_at: Timestamp | null;
+  reminder_letter: Generated<boolean>;
   residence_title_id: string;
   run_id: string;
 }
@@ -477,6 +478,7 @@ export interface InvitationPolicy {
   reminder_days_before: Generated<number>;
   review_before_release: Generated<boolean>;
   updated_at: Timestamp | null;
+  version: Generated<number>;
   window_from_days: Generated<number>;
   window_to_days: Generated<number>;
 }
@@ -497,6 +499,7 @@ export interface InvitationRun {
 export interface InvitationService {
   service_id: string;
   title_kind: string;
+  version: Generated<number>;
 }
 
 export interface InvitationSkip {

@@ -6,6 +6,7 @@ import { importTitles } from '../import-titles.ts';
 import type { InvitationDeps } from '../invitation-deps.ts';
 import { listRuns, printRunLetters, releaseRun, resendInvitation, reviewRun, startRun } from '../staff-invitations.ts';
 import { RunPage, RunsPage } from './invitation-pages.tsx';
+import { invitationSettingsRoutes } from './settings-routes.tsx';
 
 type StaffInvitationDeps = InvitationDeps & Parameters<typeof requireStaff>[0];
 
@@ -59,5 +60,6 @@ export function invitationStaffRoutes(deps: StaffInvitationDeps): Hono<AppEnv> {
     return pdf(letter, `einladung-${id.slice(0, 8)}.pdf`);
   });
 
+  routes.route('/', invitationSettingsRoutes(deps));
   return routes;
 }
