@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createTestApp, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { seedExpiringTitles } from '../../../../test/invitation-fixtures.ts';
@@ -118,4 +118,91 @@ test('a team lead imports titles from a CSV export: new files, one bad row repor
   assert.match(again, /Neu: 0 · geändert: 0 · unverändert: 2 · Fehler: 1/);
   const missing = await staff.submit('/staff/invitations', '/staff/invitations/import', { csv: 'name;datum\nA;B' });
   assert.equal(missing.status, 422);
+});
+
+describe('importing titles from an uploaded CSV file', () => {
+  const header = 'aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort';
+  const locationSlug = async () => (await db.selectFrom('location').select('slug').where('id', '=', office.locationId).executeTakeFirstOrThrow()).slug;
+  const titlesLike = (prefix: string) =>
+    db
+      .selectFrom('case_person as p')
+      .innerJoin('case_file as f', 'f.person_id', 'p.id')
+      .select(['f.reference', 'p.family_name', 'p.given_names', 'p.address_city'])
+      .where('f.reference', 'like', `${prefix}%`)
+      .orderBy('f.reference')
+      .execute();
+
+  async function upload(staff: Browser, bytes: Uint8Array, name = 'export.csv') {
+    const form = new FormData();
+    form.set('_csrf', await staff.csrfFrom('/staff/invitations'));
+    form.set('file', new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
+    form.set('csv', '');
+    return staff.request('/staff/invitations/import', { method: 'POST', body: form });
+  }
+  const signedIn = async () => {
+    const staff = new Browser(sut);
+    await staff.signIn(lead.username);
+    return staff;
+  };
+
+  test('a Windows-1252 export with umlauts and a UTF-8 export with a byte-order mark read the same names', async () => {
+    const staff = await signedIn();
+    const slug = await locationSlug();
+    const rows = (prefix: string) =>
+      [header, `${prefix}-1;Müller;Jürgen;12.03.1970;Aufenthaltserlaubnis;15.02.2027;${slug};;de;Weißadlergasse 3;35578;Gießen`].join('\r\n');
+    const ansi = Buffer.from(rows('ANSI'), 'latin1'); // ü, ß and ö are the same bytes in Latin-1 and Windows-1252
+    assert.ok(!Buffer.from(rows('ANSI'), 'utf8').equals(ansi), 'the two encodings differ');
+    const fromAnsi = await upload(staff, ansi);
+    assert.equal(fromAnsi.status, 200);
+    const ansiPage = await fromAnsi.text();
+    assert.match(ansiPage, /Neu: 1 · geändert: 0 · unverändert: 0 · Fehler: 0 · gelesen als Windows-1252/);
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows('BOM'), 'utf8')]);
+    const fromUtf8 = await (await upload(staff, withBom)).text();
+    assert.match(fromUtf8, /Neu: 1 · .* gelesen als UTF-8/);
+    assert.deepEqual(await titlesLike('ANSI'), [{ reference: 'ANSI-1', family_name: 'Müller', given_names: 'Jürgen', address_city: 'Gießen' }]);
+    assert.deepEqual(await titlesLike('BOM'), [{ reference: 'BOM-1', family_name: 'Müller', given_names: 'Jürgen', address_city: 'Gießen' }]);
+  });
+
+  test('a file that cannot be read, lacks columns or is too large: a clear message, nothing imported', async () => {
+    const staff = await signedIn();
+    const slug = await locationSlug();
+    const good = `BAD-1;Haddad;Omar;1985;residence_permit;2027-02-10;${slug};;ar;;;`;
+    const before = await db
+      .selectFrom('residence_title')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const cases: [Uint8Array, number, RegExp][] = [
+      [Buffer.from(`\uFEFF${header}\n${good}`, 'utf16le'), 422, /Nichts eingelesen: Die Datei ist in UTF-16 gespeichert/],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), 422, /Nichts eingelesen: Das ist keine Textdatei/],
+      [
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${header}\nBAD-1;M\xfcller`, 'latin1')]),
+        422,
+        /als UTF-8 gekennzeichnet, enthält aber ungültige Zeichen/,
+      ],
+      [Buffer.from(`aktenzeichen,familienname,titelart\n${good}`), 422, /durch Kommas oder Tabulatoren getrennt; erwartet wird das Semikolon/],
+      [Buffer.from(`aktenzeichen;familienname\n${good}`), 422, /Es fehlen Spalten \/ missing columns: titelart, gueltig_bis, standort/],
+      [new Uint8Array(0), 422, /Bitte eine CSV-Datei wählen oder ihren Inhalt einfügen/],
+      [Buffer.alloc(10 * 1024 * 1024 + 1, 0x41), 413, /Die Datei ist größer als 10 MB/],
+    ];
+    for (const [bytes, status, message] of cases) {
+      const response = await upload(staff, bytes);
+      assert.equal(response.status, status, String(message));
+      const html = await response.text();
+      assert.match(html, /^<!doctype html>/i);
+      assert.match(html, message);
+    }
+    const after = await db
+      .selectFrom('residence_title')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(after.n, before.n);
+    assert.deepEqual(await titlesLike('BAD'), []);
+  });
+
+  test('a refused paste is shown again as typed', async () => {
+    const staff = await signedIn();
+    const refused = await staff.submit('/staff/invitations', '/staff/invitations/import', { csv: 'name;datum\nA;B' });
+    assert.equal(refused.status, 422);
+    assert.match(await refused.text(), /<textarea[^>]*>name;datum\nA;B<\/textarea>/);
+  });
 });
