@@ -49,6 +49,8 @@ export type RunReview = {
   /** Invitations per service and ISO week of the appointment. */
   byServiceAndWeek: { service: string; week: string; count: number }[];
   notInvited: { name: string; reason: string; fileReference: string | null }[];
+  /** Reminders to print: persons without an e-mail address whose reservation is still unconfirmed. */
+  reminderLetters: number;
   invitations: {
     id: string;
     name: string;
@@ -59,6 +61,7 @@ export type RunReview = {
     letterToFile: boolean;
     status: string;
     email: boolean;
+    reminderLetter: boolean;
   }[];
 };
 
@@ -88,6 +91,7 @@ export async function reviewRun(deps: InvitationDeps, ctx: ChangeContext, runId:
     notInvited: skipped
       .map((s) => ({ name: people.get(s.person_id)?.name ?? '—', reason: s.reason, fileReference: people.get(s.person_id)?.fileReference ?? null }))
       .sort((a, b) => a.name.localeCompare(b.name, 'de')),
+    reminderLetters: contents.filter(reminderToPrint).length,
     invitations: contents.map((c) => ({
       id: c.invitationId,
       name: c.person.name,
@@ -98,6 +102,7 @@ export async function reviewRun(deps: InvitationDeps, ctx: ChangeContext, runId:
       letterToFile: c.letterToFile,
       status: c.appointment.status,
       email: c.person.email !== null,
+      reminderLetter: c.reminderLetter,
     })),
   };
 }
@@ -110,6 +115,19 @@ export async function printRunLetters(deps: InvitationDeps, ctx: ChangeContext, 
   const contents = await invitationContents(deps, await invitationRows(deps.db, { runId }));
   await audit(deps, ctx, 'invitation_run.print', runId);
   return invitationLettersPdf(contents, deps.clock.now());
+}
+
+const reminderToPrint = (c: InvitationContent) => c.reminderLetter && c.appointment.status === 'reserved';
+
+/** The reminder letters of a run still worth sending (the reservation not yet confirmed, moved or released), as one PDF. */
+export async function printRunReminders(deps: InvitationDeps, ctx: ChangeContext, runId: string): Promise<Buffer> {
+  await authorizeChange(deps, ctx, 'invitation.manage');
+  await requireRun(deps, runId);
+  const contents = (await invitationContents(deps, await invitationRows(deps.db, { runId, reminderLetters: true }))).filter(reminderToPrint);
+  if (contents.length === 0)
+    throw new AppError('not_found', 'Dieser Lauf hat keine Erinnerungsbriefe zu drucken. / This run has no reminder letters to print.');
+  await audit(deps, ctx, 'invitation_run.print_reminders', runId);
+  return invitationLettersPdf(contents, deps.clock.now(), 'reminder');
 }
 
 /** One invitation again: its letter as a PDF, and the mail queued again where an address is known. */

@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createTestApp, fixedClock } from '../../../../test/app.ts';
+import { createTestApp, createTestJobs, fixedClock } from '../../../../test/app.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { seedExpiringTitles } from '../../../../test/invitation-fixtures.ts';
 import { createClerk, createOffice, createService } from '../../../../test/office-factory.ts';
 import { pdfText } from '../../../../test/pdf-tools.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
+import { officeDay } from '../../../shared/office-day.ts';
+import { addDays } from '../../../web/format.ts';
+import { remindAndRelease } from '../index.ts';
 
 const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-12-01T06:30:00Z');
 const sut = createTestApp(db, { url, clock, portal: { hmacKey: 'invitation-pages-test-key-0123456789' } });
+const jobs = createTestJobs(url);
 const office = await createOffice(db);
 const serviceId = await createService(db, office, { texts: { de: 'Verlängerung', tr: 'Uzatma' }, maxDaysAhead: 120 });
 await createClerk(db, office, { starts: '08:00', ends: '16:00' });
@@ -79,6 +83,65 @@ test('a team lead starts a run, reviews it, releases the letters, prints them; t
   const invitation = await db.selectFrom('invitation').select('id').executeTakeFirstOrThrow();
   const resent = await staff.submit(runPage, `/staff/invitations/${invitation.id}/resend`, {});
   assert.equal(resent.headers.get('content-type'), 'application/pdf');
+});
+
+test('a person without e-mail is reminded by letter: listed on the run’s page, printed in German and their language', async () => {
+  const staff = new Browser(sut);
+  await staff.signIn(lead.username);
+  // The Turkish invitation still unconfirmed; its person loses the e-mail address.
+  const open = await db
+    .selectFrom('invitation as i')
+    .innerJoin('appointment as a', 'a.id', 'i.appointment_id')
+    .select(['i.id', 'i.run_id', 'i.person_id', 'a.starts_at', 'a.code'])
+    .where('a.status', '=', 'reserved')
+    .where('i.language', '=', 'tr')
+    .orderBy('a.starts_at')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('case_person').set({ email: null }).where('id', '=', open.person_id).execute();
+  const day = officeDay(open.starts_at, 'Europe/Berlin');
+  const deps = {
+    db,
+    clock: fixedClock(`${addDays(day, -7)}T05:15:00Z`),
+    jobs,
+    publicUrl: 'https://lotse.test',
+    timeZone: 'Europe/Berlin',
+    key: async () => 'k',
+  };
+  const reminded = await remindAndRelease(deps);
+  assert.ok(reminded.reminded >= 1);
+  const marks = await db
+    .selectFrom('invitation as i')
+    .innerJoin('case_person as p', 'p.id', 'i.person_id')
+    .select(['i.id', 'i.reminder_letter', 'p.email'])
+    .where('i.reminded_at', 'is not', null)
+    .execute();
+  assert.deepEqual(
+    marks.filter((m) => m.reminder_letter).map((m) => m.id),
+    [open.id],
+    'only the person without an address gets a letter; the others got the mail',
+  );
+  assert.ok(marks.every((m) => m.reminder_letter === (m.email === null)));
+
+  const runPage = `/staff/invitations/runs/${open.run_id}`;
+  const html = await (await staff.get(runPage)).text();
+  assert.match(html, /Erinnerungsbriefe drucken \(1, ohne E-Mail-Adresse, PDF\)/);
+  assert.match(html, /Erinnerung per Brief/);
+  const response = await staff.get(`${runPage}/reminders.pdf`);
+  assert.equal(response.headers.get('content-type'), 'application/pdf');
+  const text = pdfText(Buffer.from(await response.arrayBuffer())).replace(/\s+/g, ' ');
+  assert.match(text, /Erinnerung: Bitte bestätigen Sie Ihren Termin am/);
+  assert.match(text, /Sie haben Ihren reservierten Termin noch nicht bestätigt\. Bitte bestätigen Sie ihn bis/);
+  assert.match(text, /Hatırlatma: Lütfen .* tarihli randevunuzu onaylayın/);
+  assert.match(text, /Ayrılan randevunuzu henüz onaylamadınız\. Lütfen .* tarihine kadar onaylayın/);
+  assert.match(text, new RegExp(open.code), 'the appointment code');
+  assert.doesNotMatch(text, /Einladung zur Verlängerung Ihres Aufenthaltstitels/, 'a reminder, not the invitation again');
+  const printed = await db.selectFrom('audit_entry').select('target_id').where('action', '=', 'invitation_run.print_reminders').execute();
+  assert.deepEqual(printed, [{ target_id: open.run_id }]);
+
+  // Confirmed meanwhile: nothing left to print.
+  await db.updateTable('appointment').set({ status: 'booked' }).where('code', '=', open.code).execute();
+  assert.equal((await staff.get(`${runPage}/reminders.pdf`)).status, 404);
+  assert.doesNotMatch(await (await staff.get(runPage)).text(), /Erinnerungsbriefe drucken/);
 });
 
 test('a clerk may not run invitations', async () => {

@@ -102,6 +102,17 @@ export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: Run
           <a class="button" href={`/staff/invitations/runs/${run.id}/letters.pdf`}>
             {s('Alle Briefe drucken (PDF)', 'Print all letters (PDF)')}
           </a>
+          {review.reminderLetters > 0 ? (
+            <>
+              {' '}
+              <a class="button" href={`/staff/invitations/runs/${run.id}/reminders.pdf`}>
+                {s(
+                  `Erinnerungsbriefe drucken (${review.reminderLetters}, ohne E-Mail-Adresse, PDF)`,
+                  `Print reminder letters (${review.reminderLetters}, no e-mail address, PDF)`,
+                )}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : (
         <StaffForm
@@ -146,6 +157,7 @@ export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: Run
           <>
             {row.letterToFile ? <strong>{s('Brief zur Akte (keine Anschrift)', 'Letter to the file (no address)')}</strong> : s('Brief', 'Letter')}
             {row.email ? ` + ${s('E-Mail', 'e-mail')}` : ''}
+            {row.reminderLetter ? `; ${s('Erinnerung per Brief', 'reminder by letter')}` : ''}
           </>,
           statusText(s, row.status),
           run.lettersReleasedAt && (row.status === 'reserved' || row.status === 'booked') ? (

@@ -5,7 +5,7 @@ import { changeContext, idParam, requireStaff, staffLang } from '../../staff/ind
 import { decodeTitleFile, titleImportPath } from '../decode-title-file.ts';
 import { importTitles } from '../import-titles.ts';
 import type { InvitationDeps } from '../invitation-deps.ts';
-import { listRuns, printRunLetters, releaseRun, resendInvitation, reviewRun, startRun } from '../staff-invitations.ts';
+import { listRuns, printRunLetters, printRunReminders, releaseRun, resendInvitation, reviewRun, startRun } from '../staff-invitations.ts';
 import { RunPage, RunsPage } from './invitation-pages.tsx';
 import { invitationSettingsRoutes } from './settings-routes.tsx';
 
@@ -64,6 +64,11 @@ export function invitationStaffRoutes(deps: StaffInvitationDeps): Hono<AppEnv> {
   routes.get('/staff/invitations/runs/:id/letters.pdf', async (c) => {
     const id = idParam(c.req.param('id'));
     return pdf(await printRunLetters(deps, changeContext(c), id), `einladungen-${id.slice(0, 8)}.pdf`);
+  });
+
+  routes.get('/staff/invitations/runs/:id/reminders.pdf', async (c) => {
+    const id = idParam(c.req.param('id'));
+    return pdf(await printRunReminders(deps, changeContext(c), id), `erinnerungen-${id.slice(0, 8)}.pdf`);
   });
 
   routes.post('/staff/invitations/:id/resend', async (c) => {
