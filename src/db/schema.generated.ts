@@ -120,6 +120,7 @@ export interface Appointment {
   created_by: string;
   created_by_staff_id: string | null;
   date_of_birth: string | null;
+  date_of_birth_precision: Generated<string>;
   email: string | null;
   email_normalized: string | null;
   ends_at: Timestamp;

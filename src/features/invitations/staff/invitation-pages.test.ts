@@ -183,6 +183,46 @@ test('a team lead imports titles from a CSV export: new files, one bad row repor
   assert.equal(missing.status, 422);
 });
 
+test('a person whose file knows only the year (or year and month) of birth finds the invitation on the portal by code and any date in it', async () => {
+  // The titles imported above (CSV-1: born 1990, CSV-2: born 03.1985) expire inside the window.
+  const staff = new Browser(sut);
+  await staff.signIn(lead.username);
+  await staff.submit('/staff/invitations', '/staff/invitations/runs', {});
+  const invited = await db
+    .selectFrom('invitation as i')
+    .innerJoin('case_file as f', 'f.person_id', 'i.person_id')
+    .innerJoin('appointment as a', 'a.id', 'i.appointment_id')
+    .select(['f.reference', 'a.code', (eb) => eb.cast<string>('a.date_of_birth', 'text').as('dateOfBirth'), 'a.date_of_birth_precision as precision'])
+    .where('f.reference', 'in', ['CSV-1', 'CSV-2'])
+    .orderBy('f.reference')
+    .execute();
+  assert.deepEqual(
+    invited.map(({ reference, dateOfBirth, precision }) => ({ reference, dateOfBirth, precision })),
+    [
+      { reference: 'CSV-1', dateOfBirth: '1990-01-01', precision: 'year' },
+      { reference: 'CSV-2', dateOfBirth: '1985-03-01', precision: 'month' },
+    ],
+  );
+  const [year, month] = invited;
+  assert.ok(year && month);
+  const lookUp = async (code: string, dateOfBirth: string) => new Browser(sut).submit('/de/manage', '/de/manage', { code, dateOfBirth });
+  assert.equal((await lookUp(year.code, '1990-05-17')).status, 303, 'the real birthday, only its year on file');
+  assert.equal((await lookUp(year.code, '1990-01-01')).status, 303);
+  assert.equal((await lookUp(year.code, '1991-05-17')).status, 422, 'another year');
+  assert.equal((await lookUp(month.code, '1985-03-28')).status, 303, 'any day of the known month');
+  assert.equal((await lookUp(month.code, '1985-04-01')).status, 422, 'another month');
+  // A whole date on file is compared whole, as before.
+  const whole = await db
+    .selectFrom('appointment')
+    .select(['code', (eb) => eb.cast<string>('date_of_birth', 'text').as('dateOfBirth')])
+    .where('status', '=', 'reserved')
+    .where('date_of_birth_precision', '=', 'day')
+    .executeTakeFirstOrThrow();
+  const otherDay = `${whole.dateOfBirth.slice(0, 8)}${whole.dateOfBirth.endsWith('28') ? '27' : '28'}`;
+  assert.equal((await lookUp(whole.code, otherDay)).status, 422);
+  assert.equal((await lookUp(whole.code, whole.dateOfBirth)).status, 303);
+});
+
 describe('importing titles from an uploaded CSV file', () => {
   const header = 'aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort';
   const locationSlug = async () => (await db.selectFrom('location').select('slug').where('id', '=', office.locationId).executeTakeFirstOrThrow()).slug;
