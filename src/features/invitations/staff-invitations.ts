@@ -3,6 +3,7 @@ import { enqueueMail } from '../../platform/mail/index.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import { officeDay } from '../../shared/office-day.ts';
+import { appointmentsByIds } from '../appointments/index.ts';
 import { letterAddressees } from '../case-files/index.ts';
 import { authorizeChange, recordAudit, type ChangeContext } from '../staff/index.ts';
 import { invitationContents, invitationRows, type InvitationContent } from './invitation-content.ts';
@@ -24,9 +25,39 @@ export type RunListItem = {
 
 const runColumns = ['id', 'started_at as startedAt', 'trigger', 'invited', 'not_invited as notInvited', 'letters_released_at as lettersReleasedAt'] as const;
 
-export async function listRuns(deps: InvitationDeps, ctx: ChangeContext): Promise<RunListItem[]> {
+export async function listRuns(deps: InvitationDeps, ctx: ChangeContext): Promise<(RunListItem & { reminderLetters: number })[]> {
   await authorizeChange(deps, ctx, 'invitation.manage');
-  return deps.db.selectFrom('invitation_run').select(runColumns).orderBy('started_at', 'desc').limit(100).execute();
+  const runs = await deps.db.selectFrom('invitation_run').select(runColumns).orderBy('started_at', 'desc').limit(100).execute();
+  const letters = await reminderLettersByRun(
+    deps,
+    runs.map((r) => r.id),
+  );
+  return runs.map((run) => ({ ...run, reminderLetters: letters.get(run.id) ?? 0 }));
+}
+
+/** How many reminder letters each run has to print: reminded by letter, the reservation still unconfirmed. */
+async function reminderLettersByRun(deps: InvitationDeps, runIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (runIds.length === 0) return counts;
+  const marked = await deps.db
+    .selectFrom('invitation')
+    .select(['run_id', 'appointment_id'])
+    .where('run_id', 'in', runIds)
+    .where('reminder_letter', '=', true)
+    .where('released_at', 'is', null)
+    .execute();
+  const reserved = new Set(
+    (
+      await appointmentsByIds(
+        deps.db,
+        marked.map((m) => m.appointment_id),
+      )
+    )
+      .filter((a) => a.status === 'reserved')
+      .map((a) => a.id),
+  );
+  for (const m of marked) if (reserved.has(m.appointment_id)) counts.set(m.run_id, (counts.get(m.run_id) ?? 0) + 1);
+  return counts;
 }
 
 export async function startRun(deps: InvitationDeps, ctx: ChangeContext): Promise<RunSummary> {

@@ -126,6 +126,8 @@ test('a person without e-mail is reminded by letter: listed on the run’s page,
   const html = await (await staff.get(runPage)).text();
   assert.match(html, /Erinnerungsbriefe drucken \(1, ohne E-Mail-Adresse, PDF\)/);
   assert.match(html, /Erinnerung per Brief/);
+  const runs = await (await staff.get('/staff/invitations')).text();
+  assert.match(runs, new RegExp(`<a href="${runPage}/reminders.pdf">1 <span class="visually-hidden">Erinnerungsbriefe drucken`), 'the runs list counts them');
   const response = await staff.get(`${runPage}/reminders.pdf`);
   assert.equal(response.headers.get('content-type'), 'application/pdf');
   const text = pdfText(Buffer.from(await response.arrayBuffer())).replace(/\s+/g, ' ');

@@ -20,7 +20,7 @@ const reasons: Record<string, [string, string]> = {
 /** What came of an import: the report (and the file's encoding when uploaded), or why the file was refused with what was pasted. */
 export type ImportOutcome = { imported: TitleImportReport; encoding?: string | undefined } | { problem: string; pasted: string };
 
-export function RunsPage(props: { c: Context<AppEnv>; runs: RunListItem[]; outcome?: ImportOutcome | undefined }) {
+export function RunsPage(props: { c: Context<AppEnv>; runs: (RunListItem & { reminderLetters: number })[]; outcome?: ImportOutcome | undefined }) {
   const { c } = props;
   const s = say(c);
   const when = (d: Date) => formatDateTime(staffLang(c), d, 'Europe/Berlin');
@@ -66,13 +66,27 @@ export function RunsPage(props: { c: Context<AppEnv>; runs: RunListItem[]; outco
       ) : (
         <DataTable
           caption={s('Läufe', 'Runs')}
-          head={[s('Gestartet', 'Started'), s('Anlass', 'Trigger'), s('Eingeladen', 'Invited'), s('Nicht eingeladen', 'Not invited'), s('Briefe', 'Letters')]}
+          head={[
+            s('Gestartet', 'Started'),
+            s('Anlass', 'Trigger'),
+            s('Eingeladen', 'Invited'),
+            s('Nicht eingeladen', 'Not invited'),
+            s('Briefe', 'Letters'),
+            s('Erinnerungsbriefe zu drucken', 'Reminder letters to print'),
+          ]}
           rows={props.runs.map((run) => [
             <a href={`/staff/invitations/runs/${run.id}`}>{when(run.startedAt)}</a>,
             run.trigger === 'daily' ? s('täglich', 'daily') : s('von Hand', 'by staff'),
             run.invited,
             run.notInvited,
             run.lettersReleasedAt ? `${s('freigegeben', 'released')} ${when(run.lettersReleasedAt)}` : s('zur Prüfung', 'for review'),
+            run.reminderLetters > 0 ? (
+              <a href={`/staff/invitations/runs/${run.id}/reminders.pdf`}>
+                {run.reminderLetters} <span class="visually-hidden">{s('Erinnerungsbriefe drucken (PDF)', 'print reminder letters (PDF)')}</span>
+              </a>
+            ) : (
+              0
+            ),
           ])}
         />
       )}
