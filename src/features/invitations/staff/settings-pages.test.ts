@@ -137,6 +137,31 @@ test('an administrator adds, changes and removes a title-kind mapping; each step
   assert.equal(deletion?.target_id, 'residence_permit');
 });
 
+test('two administrators add the same kind, or change the same mapping, at once: one wins, the other is told', async () => {
+  const [first, second] = [await signedIn(admin.username), await signedIn(otherAdmin.username)];
+  const added = await Promise.all([
+    first.submit(page, `${page}/services`, { titleKind: 'eu_blue_card', serviceId: renewal }),
+    second.submit(page, `${page}/services`, { titleKind: 'eu_blue_card', serviceId: protection }),
+  ]);
+  assert.deepEqual(added.map((r) => r.status).sort(), [303, 409]);
+  const row = await db.selectFrom('invitation_service').selectAll().where('title_kind', '=', 'eu_blue_card').executeTakeFirstOrThrow();
+  assert.equal(row.service_id, added[0]?.status === 303 ? renewal : protection);
+  const changed = await Promise.all([
+    first.submit(page, `${page}/services/eu_blue_card`, { version: String(row.version), serviceId: protection }),
+    second.submit(page, `${page}/services/eu_blue_card/delete`, { version: String(row.version) }),
+  ]);
+  const after = await db.selectFrom('invitation_service').selectAll().where('title_kind', '=', 'eu_blue_card').executeTakeFirst();
+  // Changed first: the removal names an old version (409). Removed first: the change finds no mapping (404).
+  if (changed[0]?.status === 303) {
+    assert.equal(changed[1]?.status, 409);
+    assert.deepEqual(after, { title_kind: 'eu_blue_card', service_id: protection, version: row.version + 1 });
+  } else {
+    assert.deepEqual([changed[0]?.status, changed[1]?.status], [404, 303]);
+    assert.equal(after, undefined);
+  }
+  await db.deleteFrom('invitation_service').where('title_kind', '=', 'eu_blue_card').execute();
+});
+
 test('a mapping needs an existing service offered at a location; unknown kinds are 404', async () => {
   const sut = await signedIn(admin.username);
   const notOffered = await sut.submit(page, `${page}/services`, { titleKind: 'toleration', serviceId: nowhere.id });
