@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openProcedure } from '../src/features/case-files/open-procedure.ts';
+import { pdfWithText } from '../src/demo/demo-documents.ts';
 import { seedStandardCatalogue } from '../src/features/case-files/procedure-types/seed-standard-catalogue.ts';
 import { createBlobStore } from '../src/platform/storage/blob-store.ts';
 import { fixedClock } from '../src/shared/clock.ts';
@@ -44,6 +45,7 @@ const procedure = await openProcedure(
   { fileId: file.fileId, procedureTypeId: types.get('extension')! },
 );
 const clerk = await addStaff(db, 'clerk', { locationIds: [office.locationId] });
+const passportScan = await pdfWithText(['Reisepass Kopie']);
 
 async function noAxeViolations(page: Page, what: string) {
   assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
@@ -122,4 +124,50 @@ test('a person writes in Persian, a clerk answers, the person reads the answer b
   await noAxeViolations(reader, 'the answer');
   await later.close();
   await phone.close();
+});
+
+test('a clerk asks for a document; the person sees it at the status look-up in Ukrainian, sends it from there, and it is in the file', async () => {
+  const desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+  const staff = await desk.newPage();
+  await signInStaff(staff, base, clerk.username);
+  await staff.goto(`${base}/staff/procedures/${procedure.id}/citizen`);
+  await staff.locator('form[action$="/request"] input[name="kinds"][value="passport"]').check();
+  await staff.locator('form[action$="/request"] button[type="submit"]').click();
+  await staff.waitForURL((u) => u.pathname.startsWith(`/staff/procedures/${procedure.id}`));
+  await desk.close();
+
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'uk-UA', isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await page.goto(`${base}/uk/status`);
+  await page.fill('#number', procedure.number);
+  await page.fill('#dateOfBirth', '17.05.1990');
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForSelector('ul.missing-documents');
+  assert.match(await page.locator('ul.missing-documents').innerText(), /[Пп]аспорт/);
+  await noAxeViolations(page, 'the status with the missing passport');
+  await page.click('main a[href^="/uk/contact/procedure?number="]');
+  assert.equal(await page.inputValue('#procedureNumber'), procedure.number, 'the number comes along');
+  await noAxeViolations(page, 'the contact form for the documents');
+  await page.fill('#name', 'Олена Коваленко');
+  await page.fill('#dateOfBirth', '1990-05-17');
+  await page.fill('#email', 'olena@example.org');
+  await page.fill('#body', 'Надсилаю копію паспорта.');
+  await page.setInputFiles('input[type="file"]', { name: 'pasport.pdf', mimeType: 'application/pdf', buffer: passportScan });
+  const done = await page.locator('#pow-status').getAttribute('data-done');
+  await page.waitForFunction((text) => document.getElementById('pow-status')?.textContent === text, done, { timeout: 30_000 });
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL(/\/uk\/messages\/N-[A-Z0-9-]+\/sent$/);
+  await noAxeViolations(page, 'the receipt');
+  await phone.close();
+
+  const documents = await db
+    .selectFrom('case_document')
+    .select(['title', 'category', 'procedure_id'])
+    .where('file_id', '=', file.fileId)
+    .where('category', '=', 'correspondence')
+    .execute();
+  assert.ok(
+    documents.some((d) => d.procedure_id === procedure.id),
+    `the passport copy is a document of the procedure in the file: ${JSON.stringify(documents)}`,
+  );
 });

@@ -11,6 +11,9 @@ import { bookAppointment, createFrontOffice, deviceToken } from '../test/front-d
 import { serveApp } from '../test/serve-app.ts';
 import { addInfoPages } from '../test/portal/info-page-fixture.ts';
 import { addStaff } from '../test/staff.ts';
+import { procedureWithPerson } from '../test/status-lookup-fixture.ts';
+import { seedDemoForms } from '../src/demo/demo-forms.ts';
+import { moveProcedureToStatus } from '../src/features/case-files/index.ts';
 import { axeViolations, launchBrowser, signInStaff } from './browser.ts';
 
 // Monday 2026-11-23, 10:00 in Berlin: the kiosk, desk and figures see this as "now".
@@ -233,6 +236,48 @@ test('figures over a period at 1366×768: charts drawn, each with its table, zer
   assert.equal(await page.locator('#chart-visits table tbody tr').count(), 23, 'one row per day');
   await screenshot(page, 'staff-figures-period');
   assertNoViolations(await axeViolations(page), 'period figures');
+});
+
+test('figures of case work (applications, time to decision, procedures, look-ups beside calls) and the calls form: zero axe violations', {
+  timeout: 60_000,
+}, async () => {
+  const { procedureId } = await procedureWithPerson(db, { locationId: second.location.id, now: new Date('2026-11-16T09:00:00Z') });
+  await db
+    .transaction()
+    .execute((trx) => moveProcedureToStatus(trx, { procedureId, code: 'decided', by: { staffId: null, label: 'Test' } }, new Date('2026-11-20T09:00:00Z')));
+  await seedDemoForms(db, clock, second.location.id);
+  const version = await db.selectFrom('application_form_version').select('id').where('state', '=', 'published').executeTakeFirstOrThrow();
+  const submitted = new Date('2026-11-18T10:00:00Z');
+  await db
+    .insertInto('application')
+    .values({
+      form_version_id: version.id,
+      lang: 'uk',
+      token_hash: 'a'.repeat(64),
+      state: 'submitted',
+      submitted_at: submitted,
+      person_match: 'new',
+      created_at: submitted,
+      updated_at: submitted,
+    })
+    .execute();
+  const page = await pageAs(await addStaff(db, 'admin'), desktop);
+  assert.equal((await page.goto(`${base}/staff/figures?location=${second.location.id}&from=2026-11-16&to=2026-11-23`))?.status(), 200);
+  for (const caption of ['je Formular und Woche', 'Tage vom Antrag bis zur Entscheidung', 'Jetzt offene Verfahren', 'eröffnete und abgeschlossene Verfahren'])
+    assert.equal(await page.locator('caption', { hasText: caption }).count(), 1, caption);
+  await page.locator('summary', { hasText: 'Status-Abfragen und Anrufe je Tag' }).click();
+  assert.equal(await page.locator('details:has(summary:text("Status-Abfragen und Anrufe je Tag")) tbody tr').count(), 8, 'one row per day');
+  await screenshot(page, 'staff-figures-cases');
+  assertNoViolations(await axeViolations(page), 'figures of case work');
+  await page.getByRole('link', { name: 'Anrufe eintragen' }).click();
+  await page.fill('#day', '2026-11-24');
+  await page.fill('#calls', '12');
+  assert.ok(await page.$eval('#day', (input) => (input as HTMLInputElement).validity.rangeOverflow), 'the browser refuses a day after today');
+  // Without that check (an older browser), the server refuses it with a message.
+  await page.$eval('#day', (input) => input.removeAttribute('max'));
+  await page.locator('main form button[type="submit"]').click();
+  await page.getByText('Der Tag liegt in der Zukunft').waitFor();
+  assertNoViolations(await axeViolations(page), 'calls form with an error');
 });
 
 test('the call display at 1920×1080 renders in standards mode and fills the screen', { timeout: 60_000 }, async () => {

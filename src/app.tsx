@@ -65,6 +65,7 @@ import { statusPortalRoutes } from './features/status-lookup/portal/status-route
 import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
+import type { VirusScanner } from './platform/virus-scan/clamd.ts';
 import { applyPortalRoutes } from './features/applications/portal/apply-routes.tsx';
 import { contactBodyLimit, isContactUpload, messagePortalRoutes } from './features/messages/portal/message-portal-routes.tsx';
 import { messageStaffRoutes } from './features/messages/staff/message-staff-routes.tsx';
@@ -110,6 +111,8 @@ export type AppDeps = {
   timeZone?: string;
   /** Largest document upload in bytes (100 MB when left out). */
   uploadMaxBytes?: number;
+  /** clamd for applicants' uploads (LOTSE_CLAMD_ADDRESS); uploads are not scanned when left out. */
+  virusScanner?: VirusScanner | undefined;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -242,7 +245,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', portalRoutes(portalDeps));
   app.route('/', officePortalRoutes({ ...portalDeps, applications: deps.blobs !== undefined }));
   if (deps.blobs)
-    app.route('/', applyPortalRoutes({ ...portalDeps, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs }));
+    app.route(
+      '/',
+      applyPortalRoutes({
+        ...portalDeps,
+        blobs: deps.blobs,
+        uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024,
+        jobs: deps.jobs,
+        virusScanner: deps.virusScanner,
+      }),
+    );
   app.route(
     '/',
     appointmentPortalRoutes({

@@ -102,3 +102,13 @@ test('single sign-on: off without settings; all four together, the redirect URL 
   assert.equal(loadConfig({ ...complete, LOTSE_OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc?.issuer, 'http://127.0.0.1:8080');
   assert.throws(() => loadConfig({ ...complete, LOTSE_OIDC_ISSUER: 'https://x.org', LOTSE_OIDC_GROUP_MAP: '{"a": "admin"}' }), /LOTSE_OIDC_GROUP_MAP/);
 });
+
+test('clamd is named by host:port or a unix socket path; unset, uploads are not scanned', () => {
+  assert.equal(loadConfig({}).clamdAddress, undefined);
+  assert.equal(loadConfig({ LOTSE_CLAMD_ADDRESS: 'clamav:3310' }).clamdAddress, 'clamav:3310');
+  assert.equal(loadConfig({ LOTSE_CLAMD_ADDRESS: '/run/clamav/clamd.ctl' }).clamdAddress, '/run/clamav/clamd.ctl');
+  assert.throws(
+    () => loadConfig({ LOTSE_CLAMD_ADDRESS: 'clamav' }),
+    (error: unknown) => error instanceof ConfigError && /LOTSE_CLAMD_ADDRESS/.test(error.message),
+  );
+});

@@ -86,6 +86,10 @@ const configSchema = z.object({
     .min(1024)
     .max(4 * 1024 ** 3)
     .default(100 * 1024 * 1024),
+  LOTSE_CLAMD_ADDRESS: z
+    .string()
+    .regex(/^(\/.+|.+:\d{1,5})$/, 'must be host:port or the path of a unix socket (/run/clamav/clamd.ctl)')
+    .optional(),
   LOTSE_PORTAL_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
   LOTSE_POW_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(150_000),
   LOTSE_POW_EXPIRES_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
@@ -107,6 +111,7 @@ const configSchema = z.object({
     .default(30),
   LOTSE_API_PROOF_OF_WORK: booleanSetting.default(true),
   LOTSE_PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  LOTSE_MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
   LOTSE_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
 });
 
@@ -138,6 +143,8 @@ export type Config = {
   blobs: BlobStoreSettings;
   /** Largest document upload; counted while it streams in (the body limit does not apply to uploads). */
   uploadMaxBytes: number;
+  /** clamd (host:port or a unix socket); when set, every applicant's upload is scanned before it is accepted. */
+  clamdAddress: string | undefined;
   portal: PortalSettings;
   /** Bearer token for /metrics; unset: /metrics does not exist. */
   metricsToken: string | undefined;
@@ -193,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { s3Url: c.LOTSE_BLOB_S3_URL, temporaryFolder: path.resolve(c.LOTSE_DATA_DIR, 'blob-staging') }
       : { folder: path.resolve(c.LOTSE_DATA_DIR, 'blobs') },
     uploadMaxBytes: c.LOTSE_UPLOAD_MAX_BYTES,
+    clamdAddress: c.LOTSE_CLAMD_ADDRESS,
     portal: {
       ...defaultPortalSettings,
       hmacKey: c.LOTSE_PORTAL_HMAC_KEY,
@@ -206,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       waitingListOfferMinutes: c.LOTSE_WAITING_LIST_OFFER_MINUTES,
       guardApi: c.LOTSE_API_PROOF_OF_WORK,
       personalDataRetentionDays: c.LOTSE_PERSONAL_DATA_RETENTION_DAYS,
+      messageRetentionDays: c.LOTSE_MESSAGE_RETENTION_DAYS,
     },
     metricsToken: c.LOTSE_METRICS_TOKEN,
   };

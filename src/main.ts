@@ -14,6 +14,7 @@ import { createDrain } from './platform/http/drain.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { createBlobStore } from './platform/storage/blob-store.ts';
+import { clamdScanner } from './platform/virus-scan/clamd.ts';
 import { createMailTransport, sendMailJob, type MailTransport } from './platform/mail/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { setMetricsSources } from './platform/metrics/scrape-gauges.ts';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   const liveEvents = createLiveEvents({ connectionString: database.url, logger });
   const drain = createDrain();
   const blobs = createBlobStore(config.blobs);
+  const virusScanner = config.clamdAddress ? clamdScanner(config.clamdAddress) : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -144,6 +146,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       logger,
       retentionDays: config.portal.personalDataRetentionDays,
+      messageRetentionDays: config.portal.messageRetentionDays,
       timeZone: config.timeZone,
     });
     await startLotteryJob(
@@ -170,7 +173,7 @@ async function main(): Promise<void> {
     });
     await startTextExtraction(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone });
     await startFileRetention(jobs, { db: database.db, clock: systemClock, blobs, timeZone: config.timeZone, logger });
-    logger.info({ mail: transport.describe(), blobs: blobs.describe() }, 'mail ready');
+    logger.info({ mail: transport.describe(), blobs: blobs.describe(), virusScan: virusScanner?.describe() ?? 'off' }, 'mail ready');
   } catch (error) {
     logger.fatal({ reason: (error as Error).message }, 'start-up failed');
     process.stderr.write(`Lotse cannot start: ${(error as Error).message}\n`);
@@ -198,6 +201,7 @@ async function main(): Promise<void> {
     sso,
     blobs,
     uploadMaxBytes: config.uploadMaxBytes,
+    virusScanner,
     timeZone: config.timeZone,
   });
   setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });

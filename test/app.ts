@@ -10,6 +10,7 @@ import { waitingListWatcher } from '../src/features/waiting-list/index.ts';
 import type { AppointmentNotices, AppointmentNotifier } from '../src/features/appointments/index.ts';
 import { createPortalNotices } from '../src/features/appointments/mail-notifier.ts';
 import type { BlobStore } from '../src/platform/storage/blob-store.ts';
+import type { VirusScanner } from '../src/platform/virus-scan/clamd.ts';
 import type { SsoClient, StaffAuthSettings } from '../src/features/staff/index.ts';
 
 /** Real pg-boss on a test database, stopped when the test file ends. */
@@ -38,6 +39,7 @@ export function createTestApp(
     sso?: SsoClient;
     blobs?: BlobStore;
     uploadMaxBytes?: number;
+    virusScanner?: VirusScanner;
     staffAuth?: Partial<StaffAuthSettings>;
   } = {},
 ) {
@@ -75,6 +77,7 @@ export function createTestApp(
     sso: options.sso,
     blobs: options.blobs,
     uploadMaxBytes: options.uploadMaxBytes,
+    virusScanner: options.virusScanner,
     staffAuth: options.staffAuth,
   });
 }

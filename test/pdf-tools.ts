@@ -51,3 +51,30 @@ export function comparable(text: string, extracted = false): string {
   if (!extracted) result = result.replace(/ل([اأإآ])/gu, '$1ل');
   return result;
 }
+
+/**
+ * A scan of a typed letter: the text drawn by PDFKit, rendered to a grey PNG at `dpi` by pdftoppm,
+ * with no text layer left. What a scan provider delivers without OCR.
+ */
+export function scannedPagePng(pdf: Buffer, dpi = 150): Buffer {
+  const file = path.join(folder, `${++count}.pdf`);
+  writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-gray', '-singlefile', '-f', '1', '-l', '1', file]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') assert.fail('pdftoppm is missing: apt-get install -y poppler-utils');
+    throw error;
+  }
+}
+
+/** OCR is Debian's tesseract with German: without it the OCR tests fail with the install command, never skip. */
+export function requireTesseract(): void {
+  let languages = '';
+  try {
+    languages = execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') assert.fail('tesseract is missing: apt-get install -y tesseract-ocr tesseract-ocr-deu');
+    throw error;
+  }
+  assert.match(languages, /^deu$/m, 'tesseract has no German: apt-get install -y tesseract-ocr-deu');
+}

@@ -17,11 +17,16 @@ export function pdfWithText(pages: readonly string[], title = 'Dokument'): Promi
 
 /** A PDF whose pages are only pictures (a scan without OCR): no text layer at all. */
 export function imageOnlyPdf(pageCount = 1, seed = 1): Promise<Buffer> {
+  return pdfOfImages(Array.from({ length: pageCount }, (_, index) => scanLikePng(200, 280, seed + index)));
+}
+
+/** One A4 page per picture, the picture filling the page: how a scanner without OCR writes a PDF. */
+export function pdfOfImages(images: readonly Buffer[]): Promise<Buffer> {
   return renderPdf('Scan', (doc) => {
-    for (let index = 0; index < pageCount; index++) {
+    images.forEach((image, index) => {
       if (index > 0) doc.addPage();
-      doc.image(scanLikePng(200, 280, seed + index), 72, 72, { width: 400 });
-    }
+      doc.image(image, 0, 0, { fit: [doc.page.width, doc.page.height] });
+    });
   });
 }
 

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
@@ -23,8 +25,19 @@ const types: Record<string, string> = {
 const byHashedName = new Map<string, Asset>();
 const hashedNameOf = new Map<string, string>();
 
-for (const name of fs.readdirSync(folder)) {
-  const body = fs.readFileSync(folder + name);
+/** Browser builds served from installed packages, under a name of ours: no copy to keep in step with package.json. */
+const fromPackages: Record<string, string> = { 'tus.js': 'tus-js-client/dist/tus.min.js' };
+const packageFile = (file: string) => {
+  const name = file.split('/')[0]!;
+  return path.join(path.dirname(createRequire(import.meta.url).resolve(`${name}/package.json`)), file.slice(name.length + 1));
+};
+
+const sources = [
+  ...fs.readdirSync(folder).map((name) => ({ name, file: folder + name })),
+  ...Object.entries(fromPackages).map(([name, file]) => ({ name, file: packageFile(file) })),
+];
+for (const { name, file } of sources) {
+  const body = fs.readFileSync(file);
   const dot = name.lastIndexOf('.');
   const ext = name.slice(dot + 1);
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);

@@ -71,3 +71,15 @@ test('the privacy page states the retention from the setting, in every language'
   const oneDay = createTestApp(db, { clock, portal: { personalDataRetentionDays: 1 } });
   assert.match(await (await oneDay.request('/de/privacy')).text(), /1 Tag nach Ihrem Termin/);
 });
+
+test('the privacy page states how long portal messages are kept, from their own setting', async () => {
+  const expected: Record<string, RegExp> = {
+    de: /Kontaktformular löschen wir mit ihren Anhängen und unserer Antwort 180 Tage nach dem letzten Schritt/,
+    en: /are deleted 180 days after the last step/,
+    ar: /بعد 180 يومًا من آخر خطوة/,
+    uk: /через 180 днів після останнього кроку/,
+  };
+  for (const [lang, pattern] of Object.entries(expected)) assert.match(await (await app.request(`/${lang}/privacy`)).text(), pattern, lang);
+  const year = createTestApp(db, { clock, portal: { messageRetentionDays: 365 } });
+  assert.match(await (await year.request('/en/privacy')).text(), /deleted 365 days after the last step/);
+});

@@ -22,6 +22,16 @@ test('the start page answers in the language of the URL, with switcher and direc
   assert.match(response.headers.get('set-cookie') ?? '', /lotse_lang=ar/);
 });
 
+test('a bare language (/ar, /de-x-ls, as typed or said on the phone) leads to its start page; /xx stays unknown', async () => {
+  for (const lang of ['ar', 'de', 'de-x-ls', 'prs']) {
+    const response = await app.request(`/${lang}?from=letter`);
+    assert.equal(response.status, 301, lang);
+    assert.equal(response.headers.get('location'), `/${lang}/?from=letter`);
+  }
+  assert.equal((await app.request('/xx')).status, 404);
+  assert.equal((await app.request('/ar', { method: 'POST' })).status, 404, 'only reading is redirected');
+});
+
 test('the services page lists fee and documents', async () => {
   const html = await (await app.request('/en/services')).text();
   assert.match(html, /Extension of residence permit/);

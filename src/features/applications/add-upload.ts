@@ -1,5 +1,6 @@
 import type { StagedBlob } from '../../platform/storage/blob-store.ts';
 import { cleanFileName, insertBlobRow, receiveUpload, type Upload } from '../case-files/index.ts';
+import { ScannerUnavailableError } from '../../platform/virus-scan/clamd.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { ApplicationDeps } from './application-deps.ts';
 import { alreadySubmitted, applicationProblem, unknownApplication } from './application-errors.ts';
@@ -14,16 +15,12 @@ import { checkApplicantPdf } from './pdf-check.ts';
  * an accepted one is a row naming its blob, committed in the same transaction.
  */
 export async function addUpload(
-  deps: Pick<ApplicationDeps, 'db' | 'clock' | 'blobs' | 'uploadMaxBytes'>,
+  deps: Pick<ApplicationDeps, 'db' | 'clock' | 'blobs' | 'uploadMaxBytes' | 'virusScanner'>,
   input: { token: string; fieldKey: string; upload: Upload },
 ): Promise<{ uploadId: string }> {
-  const application = await applicationByToken(deps.db, input.token);
-  if (!application) throw unknownApplication();
-  if (application.state !== 'draft') throw alreadySubmitted();
-  const version = await versionById(deps.db, application.form_version_id);
-  const field = version?.definition.steps.flatMap((s) => s.fields).find((f) => f.key === input.fieldKey);
-  if (field?.kind !== 'file') throw applicationProblem('validation_failed', 'tampered', 'Dieses Feld nimmt keine Dateien an. / This field takes no files.');
-  const maxBytes = Math.min(field.maxBytes, deps.uploadMaxBytes);
+  const { field, maxBytes } = await uploadField(deps, input.token, input.fieldKey);
+  // Scanning is configured: no verdict, no upload (clamd down is "try again later", never "accepted unscanned").
+  const scan = deps.virusScanner ? await deps.virusScanner.start().catch(scannerDown) : undefined;
   // PDFs are checked whole (scripts, pages): the bytes are kept while streaming, up to the field's limit.
   const kept: Uint8Array[] = [];
   const keeping = field.accept.includes('application/pdf');
@@ -32,6 +29,7 @@ export async function addUpload(
     for await (const chunk of input.upload.body) {
       total += chunk.byteLength;
       if (keeping) kept.push(chunk);
+      if (scan && total <= maxBytes) await scan.write(chunk).catch(scannerDown);
       yield chunk;
     }
   }
@@ -39,12 +37,20 @@ export async function addUpload(
   try {
     received = await receiveUpload({ blobs: deps.blobs, uploadMaxBytes: maxBytes }, { ...input.upload, body: body() });
   } catch (error) {
+    scan?.abort();
     if (error instanceof AppError && error.code === 'payload_too_large') throw tooLarge(maxBytes);
     if (error instanceof AppError && error.code === 'validation_failed') throw total === 0 ? empty() : wrongKind();
     throw error;
   }
   const { staged, mediaType } = received;
   try {
+    if (scan) {
+      const verdict = await scan.finish().catch(scannerDown);
+      if (!verdict.clean)
+        throw applicationProblem('validation_failed', 'infected', 'Die Datei enthält Schadsoftware und wird nicht angenommen. / The file contains malware.', {
+          signature: verdict.signature,
+        });
+    }
     if (staged.size === 0) throw empty();
     if (!field.accept.includes(mediaType)) throw wrongKind();
     let pages: number | null = null;
@@ -95,6 +101,33 @@ export async function addUpload(
     await staged.discard();
   }
 }
+
+/**
+ * The file field an upload is for, with its size limit: only for an application that exists and
+ * is not submitted, and only a field of the kind `file` (the resumable uploads ask this before the
+ * first byte, to refuse an Upload-Length over the limit at once).
+ */
+export async function uploadField(deps: Pick<ApplicationDeps, 'db' | 'uploadMaxBytes'>, token: string, fieldKey: string) {
+  const application = await applicationByToken(deps.db, token);
+  if (!application) throw unknownApplication();
+  if (application.state !== 'draft') throw alreadySubmitted();
+  const version = await versionById(deps.db, application.form_version_id);
+  const field = version?.definition.steps.flatMap((s) => s.fields).find((f) => f.key === fieldKey);
+  if (field?.kind !== 'file') throw applicationProblem('validation_failed', 'tampered', 'Dieses Feld nimmt keine Dateien an. / This field takes no files.');
+  return { field, maxBytes: Math.min(field.maxBytes, deps.uploadMaxBytes) };
+}
+
+const scannerDown = (error: unknown): never => {
+  if (!(error instanceof ScannerUnavailableError)) throw error;
+  throw new AppError(
+    'unavailable',
+    'Die Virenprüfung ist gerade nicht erreichbar; bitte später noch einmal. / The virus scan is unavailable; please try again later.',
+    {
+      details: { problem: 'scan_unavailable' },
+      cause: error,
+    },
+  );
+};
 
 const tooLarge = (max: number) =>
   applicationProblem('payload_too_large', 'too_large', `Die Datei ist größer als ${Math.round(max / 1024 / 1024)} MB. / The file is too large.`, {

@@ -4,3 +4,4 @@
  */
 export { checkedDraft } from './save-form-draft.ts';
 export { formTextsDigest } from './form-texts.ts';
+export { applicationsPerFormAndWeek, type ApplicationWeek } from './application-figures.ts';

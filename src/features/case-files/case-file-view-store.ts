@@ -37,7 +37,14 @@ export async function familyOf(db: Database, personId: string) {
     .selectFrom('family_link')
     .innerJoin('case_person', 'case_person.id', 'family_link.related_person_id')
     .leftJoin('case_file', 'case_file.person_id', 'case_person.id')
-    .select(['family_link.relation', 'case_person.family_name', 'case_person.given_names', 'case_file.id as file_id', 'case_file.reference'])
+    .select([
+      'family_link.relation',
+      'family_link.related_person_id',
+      'case_person.family_name',
+      'case_person.given_names',
+      'case_file.id as file_id',
+      'case_file.reference',
+    ])
     .where('family_link.person_id', '=', personId)
     .orderBy('case_person.family_name')
     .execute();

@@ -32,3 +32,4 @@ export type { UploadDeps } from './documents/document-deps.ts';
 export { replaceCurrentTitle } from './replace-current-title.ts';
 export { say } from './staff/staff-texts.ts';
 export { changeProcedureStatus } from './change-procedure-status.ts';
+export { decisionTimes, openProceduresByStatus, procedureFlow, type DecisionTime, type OpenProcedures, type ProcedureFlow } from './procedure-figures.ts';

@@ -1,7 +1,19 @@
 import type { Cell, Sheet } from '../../platform/export/table-file.ts';
 import type { PeriodFigures } from './period-figures.ts';
 
-export const figureTables = ['visits', 'waits', 'fees', 'messages', 'invitations'] as const;
+export const figureTables = [
+  'visits',
+  'waits',
+  'fees',
+  'messages',
+  'invitations',
+  'lookups',
+  'applications',
+  'decisions',
+  'procedures',
+  'flow',
+  'notices',
+] as const;
 export type FigureTable = (typeof figureTables)[number];
 
 type T = (key: string) => string;
@@ -73,6 +85,48 @@ export function figureSheets(figures: PeriodFigures, t: T): Record<FigureTable, 
       rows: [
         [t('staff.figures.invitation_outcome'), t('staff.figures.invitations_count')],
         ...invitationOutcomes.map((outcome) => [t(`staff.figures.invitations_${outcome}`), count(figures.invitations[outcome])]),
+      ],
+    },
+    lookups: {
+      name: t('staff.figures.lookups'),
+      rows: [
+        [t('staff.figures.day'), t('staff.figures.status_lookups'), t('staff.figures.found'), t('staff.figures.calls')],
+        ...figures.lookups.map((d) => [d.day, count(d.lookups), count(d.found), d.calls === null ? '' : count(d.calls)]),
+      ],
+    },
+    applications: {
+      name: t('staff.figures.applications'),
+      rows: [
+        [t('staff.figures.form'), t('staff.figures.week'), t('staff.figures.applications_submitted'), t('staff.figures.applications_accepted')],
+        ...figures.applications.map((a) => [a.form, a.week, count(a.submitted), count(a.accepted)]),
+      ],
+    },
+    decisions: {
+      name: t('staff.figures.decisions'),
+      rows: [
+        [t('staff.figures.procedure_type'), t('staff.figures.decided'), t('staff.figures.median_days'), t('staff.figures.p90_days')],
+        ...figures.decisions.map((d) => [d.typeName, count(d.decided), oneDecimal(d.medianDays), oneDecimal(d.p90Days)]),
+      ],
+    },
+    procedures: {
+      name: t('staff.figures.procedures'),
+      rows: [
+        [t('staff.figures.procedure_type'), t('staff.figures.status'), t('staff.figures.open')],
+        ...figures.procedures.open.map((p) => [p.typeName, p.statusLabel, count(p.open)]),
+      ],
+    },
+    flow: {
+      name: t('staff.figures.flow'),
+      rows: [
+        [t('staff.figures.procedure_type'), t('staff.figures.opened'), t('staff.figures.closed')],
+        ...figures.procedures.flow.map((f) => [f.typeName, count(f.opened), count(f.closed)]),
+      ],
+    },
+    notices: {
+      name: t('staff.figures.notices'),
+      rows: [
+        [t('staff.figures.procedure_type'), t('staff.figures.status'), t('staff.figures.notices_sent'), t('staff.figures.notices_no_address')],
+        ...figures.notices.map((n) => [n.typeName, n.statusLabel, count(n.sent), count(n.noAddress)]),
       ],
     },
   };

@@ -3,7 +3,9 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { officeDay, officeDayBounds } from '../../shared/office-day.ts';
+import { applicationsPerFormAndWeek, type ApplicationWeek } from '../applications/index.ts';
 import { missedAppointmentsBetween } from '../appointments/index.ts';
+import { decisionTimes, openProceduresByStatus, procedureFlow, type DecisionTime, type OpenProcedures, type ProcedureFlow } from '../case-files/index.ts';
 import { feesByItemAndMethod } from '../fees/index.ts';
 import { invitationFigures, type InvitationFigures } from '../invitations/index.ts';
 import { noShowTicketAppointmentsBetween, permitFrontDeskAction, ticketsByDay, waitsByQueueAndHour, type QueueHourWait } from '../front-desk/index.ts';
@@ -11,7 +13,7 @@ import { messageFigures, type MessageWeek } from '../messages/index.ts';
 import { findLocationById } from '../office/index.ts';
 import type { StaffActor } from '../staff/index.ts';
 import { waitingListFigures, type WaitingListFigures } from '../waiting-list/index.ts';
-import { lookupsAndCalls, type LookupDay } from '../status-lookup/index.ts';
+import { lookupsAndCalls, noticesInPeriod, type LookupDay, type NoticeFigure } from '../status-lookup/index.ts';
 
 export type FiguresDeps = { db: Database; clock: Clock };
 
@@ -33,6 +35,14 @@ export type PeriodFigures = {
   invitations: InvitationFigures;
   /** Status look-ups of the whole office per day beside the office's own count of calls (the evidence that calls went down). */
   lookups: LookupDay[];
+  /** Online applications submitted in the period per form and ISO week. */
+  applications: ApplicationWeek[];
+  /** Per procedure type: procedures decided in the period and the days from submission to decision. */
+  decisions: DecisionTime[];
+  /** Procedures open now per type and status, and per type those opened and closed in the period. */
+  procedures: { open: OpenProcedures[]; flow: ProcedureFlow[] };
+  /** Status notices handled in the period per procedure type and status (mailed; no address). */
+  notices: NoticeFigure[];
   totals: { withAppointment: number; withoutAppointment: number; share: number | null; noShows: number; finished: number; feesCents: number };
 };
 
@@ -70,7 +80,8 @@ export async function periodFigures(
 
   const start = officeDayBounds(from, location.timeZone).start;
   const end = officeDayBounds(to, location.timeZone).end;
-  const [tickets, waits, fees, missed, counted, waitingList, messages, invitations, lookups] = await Promise.all([
+  const period = { locationId: location.id, from: start, to: end };
+  const [tickets, waits, fees, missed, counted, waitingList, messages, invitations, lookups, applications, decisions, open, flow, notices] = await Promise.all([
     ticketsByDay(deps.db, location.id, from, to),
     waitsByQueueAndHour(deps.db, location.id, from, to, location.timeZone),
     feesByItemAndMethod(deps.db, location.id, start, end),
@@ -80,6 +91,11 @@ export async function periodFigures(
     messageFigures(deps.db, { locationId: location.id, from: start, to: end, timeZone: location.timeZone }),
     invitationFigures(deps.db, { locationId: location.id, from: start, to: end }),
     lookupsAndCalls(deps.db, from, to),
+    applicationsPerFormAndWeek(deps.db, { ...period, timeZone: location.timeZone }),
+    decisionTimes(deps.db, period),
+    openProceduresByStatus(deps.db, location.id),
+    procedureFlow(deps.db, period),
+    noticesInPeriod(deps.db, period),
   ]);
   const missedByDay = new Map<string, number>();
   for (const appointment of missed) if (!counted.has(appointment.id)) missedByDay.set(appointment.day, (missedByDay.get(appointment.day) ?? 0) + 1);
@@ -112,6 +128,10 @@ export async function periodFigures(
     messages,
     invitations,
     lookups,
+    applications,
+    decisions,
+    procedures: { open, flow },
+    notices,
     totals: {
       withAppointment,
       withoutAppointment,

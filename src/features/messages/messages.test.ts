@@ -15,8 +15,10 @@ import { isAppError } from '../../shared/app-error.ts';
 import { fixedClock, type Clock } from '../../shared/clock.ts';
 import { openProcedure } from '../case-files/open-procedure.ts';
 import { seedStandardCatalogue } from '../case-files/procedure-types/seed-standard-catalogue.ts';
+import { removeUnreferencedBlobs } from '../case-files/documents/erase-expired-files.ts';
 import { answerMessage } from './answer-message.ts';
 import { assignMessage } from './assign-message.ts';
+import { eraseExpiredMessages } from './erase-expired-messages.ts';
 import { messageFigures } from './message-figures.ts';
 import { listTemplates, saveTemplate, saveTemplateText } from './message-templates.ts';
 import { openMessage } from './open-message.ts';
@@ -261,4 +263,40 @@ test('figures: messages per week with the median and 90th percentile of the answ
     { week: '2026-W46', received: 10, answered: 10, medianHours: 5.5, p90Hours: 18.1 },
     { week: '2026-W47', received: 1, answered: 0, medianHours: null, p90Hours: null },
   ]);
+});
+
+test('retention: a message goes 180 days after its last event; what it put into the file stays; an unfiled attachment’s bytes go', async () => {
+  now = new Date('2027-01-04T08:00:00Z');
+  const pdfOnly = await pdfWithText(['Mietvertrag nur in der Nachricht']);
+  const unfiled = await sendMessage(deps, general({ attachments: [{ body: bytesOf(pdfOnly), fileName: 'miete.pdf', declaredType: 'application/pdf' }] }));
+  const file = await fileWithProcedure();
+  const filed = await sendMessage(
+    deps,
+    aboutProcedure(file.number, { attachments: [{ body: bytesOf(pdf), fileName: 'vertrag.pdf', declaredType: 'application/pdf' }] }),
+  );
+  now = new Date('2027-04-14T08:00:00Z'); // 100 days on: the filed message is answered
+  await answerMessage(deps, clerk, { messageId: filed.id, body: 'Wir haben Ihren Vertrag erhalten.' });
+  const filedNote = (await db.selectFrom('portal_message').select('note_id').where('id', '=', filed.id).executeTakeFirstOrThrow()).note_id!;
+  const unfiledBlob = (await db.selectFrom('portal_message_attachment').select('blob_sha256').where('message_id', '=', unfiled.id).executeTakeFirstOrThrow())
+    .blob_sha256;
+  const alive = async () => (await db.selectFrom('portal_message').select('id').where('id', 'in', [unfiled.id, filed.id]).execute()).map((m) => m.id);
+
+  now = new Date('2027-07-02T09:00:00Z'); // 179 days after the unfiled one arrived
+  await eraseExpiredMessages(deps, { retentionDays: 180 });
+  assert.deepEqual((await alive()).sort(), [unfiled.id, filed.id].sort(), 'nothing is due yet');
+  now = new Date('2027-07-04T09:00:00Z'); // 181 days after arrival; the filed one was answered 81 days ago
+  await eraseExpiredMessages(deps, { retentionDays: 180 });
+  assert.deepEqual(await alive(), [filed.id]);
+  assert.deepEqual(await db.selectFrom('portal_message_attachment').select('position').where('message_id', '=', unfiled.id).execute(), []);
+  await removeUnreferencedBlobs(deps);
+  assert.equal(await blobs.has(unfiledBlob), false, 'the bytes only that message held are gone');
+
+  now = new Date('2027-10-12T09:00:00Z'); // 181 days after the answer
+  await eraseExpiredMessages(deps, { retentionDays: 180 });
+  assert.deepEqual(await alive(), []);
+  const note = await db.selectFrom('case_note').select('id').where('id', '=', filedNote).executeTakeFirst();
+  assert.ok(note, 'the note the message became stays in the file');
+  const documents = await db.selectFrom('case_document').select('id').where('file_id', '=', file.fileId).execute();
+  assert.equal(documents.length, 1, 'and so does its attachment, as a document of the file');
+  now = new Date('2026-11-23T07:00:00Z');
 });

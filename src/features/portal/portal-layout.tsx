@@ -8,7 +8,7 @@ import { languageName, languages, textDirection, translate, type Lang } from '..
  * (each language named in its own script, linking to the same page in that language), and
  * the portal's own CSS. `path` is the page's path without the language prefix.
  */
-export function PortalLayout(props: { lang: Lang; title: string; path: string; children: Child; script?: boolean; query?: string }) {
+export function PortalLayout(props: { lang: Lang; title: string; path: string; children: Child; script?: boolean; scripts?: string[]; query?: string }) {
   const t = (key: string) => translate(props.lang, key);
   const query = props.query ? `?${props.query}` : '';
   return (
@@ -21,6 +21,9 @@ export function PortalLayout(props: { lang: Lang; title: string; path: string; c
           <link rel="stylesheet" href={assetUrl('base.css')} />
           <link rel="stylesheet" href={assetUrl('portal.css')} />
           {props.script ? <script src={assetUrl('proof-of-work.js')} defer></script> : null}
+          {(props.scripts ?? []).map((name) => (
+            <script src={assetUrl(name)} defer></script>
+          ))}
         </>
       }
     >

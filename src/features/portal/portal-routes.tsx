@@ -10,7 +10,7 @@ import { PrivacyPage } from './privacy-page.tsx';
 /**
  * The language segment every portal page sits under (/ar/…) so links can be shared. No route for
  * the bare `/de` (without slash): with it Hono's router mismatches the alternation pattern for
- * every deeper path. `/de/` is the start page.
+ * every deeper path. `/de/` is the start page; the bare `/de` is redirected there by a middleware.
  */
 // Grouped: Hono's trie router anchors only the first alternative, so de-x-ls would match as de.
 export const portalLangSegment = `:lang{(?:${languages.join('|')})}`;
@@ -31,7 +31,13 @@ export function portalRoutes(deps: Pick<PortalDeps, 'settings'>): Hono<AppEnv> {
     }
     await next();
   });
+  // The bare `/ar` that people type or say on the phone: the start page, without a route for it (see above).
+  const bareLanguages = new Set(languages.map((lang) => `/${lang}`));
   routes.use('*', async (c, next) => {
+    if (bareLanguages.has(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      const url = new URL(c.req.url);
+      return c.redirect(`${url.pathname}/${url.search}`, 301);
+    }
     await next();
     if (!c.res.headers.has('cache-control') && (c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
       c.header('Cache-Control', 'private, no-cache');
@@ -39,7 +45,13 @@ export function portalRoutes(deps: Pick<PortalDeps, 'settings'>): Hono<AppEnv> {
   });
 
   routes.get(`/${portalLangSegment}/privacy`, (c) =>
-    c.html(<PrivacyPage lang={c.req.param('lang') as Lang} retentionDays={deps.settings.personalDataRetentionDays} />),
+    c.html(
+      <PrivacyPage
+        lang={c.req.param('lang') as Lang}
+        retentionDays={deps.settings.personalDataRetentionDays}
+        messageRetentionDays={deps.settings.messageRetentionDays}
+      />,
+    ),
   );
   return routes;
 }

@@ -24,6 +24,11 @@ export type PortalSettings = {
    * date of birth, e-mail, phone). The privacy page states the same figure.
    */
   personalDataRetentionDays: number;
+  /**
+   * Days after a portal message's last event (received, answered, answer read) until the message,
+   * its answer and attachments are erased from the portal; what went into a file stays there.
+   */
+  messageRetentionDays: number;
 };
 
 export const defaultPortalSettings: PortalSettings = {
@@ -39,4 +44,5 @@ export const defaultPortalSettings: PortalSettings = {
   calendarDays: 28,
   guardApi: false,
   personalDataRetentionDays: 30,
+  messageRetentionDays: 180,
 };

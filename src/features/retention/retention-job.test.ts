@@ -12,7 +12,7 @@ const office = await createRetentionOffice(db);
 const clock = fixedClock('2026-11-23T08:00:00Z');
 
 test('the retention job is scheduled hourly once, however many instances start, and its worker erases what is due', async () => {
-  const deps = { db, clock, logger: createLogger('silent'), retentionDays: 30, timeZone: 'Europe/Berlin' };
+  const deps = { db, clock, logger: createLogger('silent'), retentionDays: 30, messageRetentionDays: 180, timeZone: 'Europe/Berlin' };
   const due = await insertAppointment(db, office, { endsAt: '2026-10-01T09:00:00Z' });
   const recent = await insertAppointment(db, office, { endsAt: '2026-11-20T09:00:00Z' });
   const instanceA = createTestJobs(url);

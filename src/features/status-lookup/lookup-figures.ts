@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
+import { AppError } from '../../shared/app-error.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { officeDay } from '../../shared/office-day.ts';
 import { validateInput } from '../case-files/index.ts';
 import { authorize, type ChangeContext, recordAudit } from '../staff/index.ts';
 
@@ -51,15 +53,57 @@ export async function noticesByStatus(db: Database) {
   return rows;
 }
 
+/** Status notices of one procedure type and status handled in a period: mailed, or not for want of an address. */
+export type NoticeFigure = { typeName: string; statusCode: string; statusLabel: string; sent: number; noAddress: number };
+
+/**
+ * Notices handled by the delivery between `from` and `to` for procedures of files at the location,
+ * per procedure type and status (in the type's order). A notice of a procedure erased since has no
+ * location any more and is left out (the administrators' page counts it for the whole office).
+ */
+export async function noticesInPeriod(db: Database, input: { locationId: string; from: Date; to: Date }): Promise<NoticeFigure[]> {
+  const { rows } = await sql<{ type_name: string; status_code: string; label: string | null; sent: number; no_address: number }>`
+    SELECT t.name_de AS type_name, s.code AS status_code, x.label,
+           count(*) FILTER (WHERE n.outcome = 'sent')::int AS sent,
+           count(*) FILTER (WHERE n.outcome = 'no_address')::int AS no_address
+      FROM procedure_notice n
+      JOIN case_procedure p ON p.id = n.procedure_id
+      JOIN case_file f ON f.id = p.file_id
+      JOIN procedure_status s ON s.id = n.status_id
+      JOIN procedure_type t ON t.id = s.procedure_type_id
+      LEFT JOIN procedure_status_text x ON x.procedure_status_id = s.id AND x.lang = 'de'
+     WHERE n.done_at >= ${input.from} AND n.done_at < ${input.to} AND n.outcome IN ('sent', 'no_address')
+       AND f.location_id = ${input.locationId}
+     GROUP BY t.name_de, s.code, s.position, x.label
+     ORDER BY t.name_de, s.position`.execute(db);
+  return rows.map((r) => ({ typeName: r.type_name, statusCode: r.status_code, statusLabel: r.label ?? r.status_code, sent: r.sent, noAddress: r.no_address }));
+}
+
+/** The first day calls can be entered for. */
+export const earliestCallDay = '2000-01-01';
+
 const callsSchema = z.object({
   day: z.iso.date('Tag als JJJJ-MM-TT / day as YYYY-MM-DD'),
   calls: z.coerce.number('Zahl der Anrufe / number of calls').int('ganze Zahl / whole number').min(0, 'nicht negativ / not negative').max(1_000_000),
 });
 
-/** An administrator enters the office's count of calls on a day (entering it again replaces it); audited. */
-export async function recordCallCount(deps: { db: Database; clock: Clock }, ctx: ChangeContext, input: unknown): Promise<void> {
+/**
+ * An administrator enters the office's count of calls on a day (entering it again replaces it, two
+ * at once: the last one stays); audited. A day after today (in the office's zone) is refused: its
+ * calls cannot have been counted yet; so is a day before 2000.
+ */
+export async function recordCallCount(deps: { db: Database; clock: Clock; timeZone: string }, ctx: ChangeContext, input: unknown): Promise<void> {
   authorize(ctx.actor, 'office.manage');
   const { day, calls } = validateInput(callsSchema, input);
+  // A typo such as 0202 would otherwise reach PostgreSQL (year 0 does not exist there: a 500).
+  if (day < earliestCallDay)
+    throw new AppError('validation_failed', `Der Tag liegt vor dem ${earliestCallDay}. / The day is before ${earliestCallDay}.`, {
+      fieldErrors: [{ path: 'day', message: 'zu früh / too early' }],
+    });
+  if (day > officeDay(deps.clock.now(), deps.timeZone))
+    throw new AppError('validation_failed', 'Der Tag liegt in der Zukunft. / The day is in the future.', {
+      fieldErrors: [{ path: 'day', message: 'in der Zukunft / in the future' }],
+    });
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('office_call_day')

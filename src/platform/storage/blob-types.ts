@@ -23,8 +23,12 @@ export type BlobStore = {
   get(sha256: string, range?: { start: number; end: number }): Promise<NodeJS.ReadableStream>;
   has(sha256: string): Promise<boolean>;
   delete(sha256: string): Promise<void>;
+  /** Removes staging files left by a crash, last written before `before`; returns how many. */
+  sweepStaging(before: Date): Promise<number>;
   /** Where the bytes live, for the start-up log (no secrets). */
   describe(): string;
+  /** The store's folder for bytes not yet stored (staging, partial resumable uploads): same file system as the store where it has one. */
+  readonly temporaryFolder: string;
 };
 
 /** The stored bytes do not match their name: the disk or the bucket changed them. Never served. */

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { blobMissing, checkedSha256, putByStaging, type BlobStore } from './blob-types.ts';
-import { stagedBlob, writeStagingFile } from './staging-file.ts';
+import { stagedBlob, sweepStagingFolder, writeStagingFile } from './staging-file.ts';
 import { verifyingStream } from './verify-stream.ts';
 
 /**
@@ -50,7 +50,9 @@ export function createFolderBlobStore(folder: string): BlobStore {
     async delete(sha256) {
       await fs.rm(pathOf(sha256), { force: true });
     },
+    sweepStaging: (before) => sweepStagingFolder(temporary, before),
     describe: () => `folder ${root}`,
+    temporaryFolder: temporary,
   };
   return store;
 }

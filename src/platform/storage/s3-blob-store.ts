@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { blobMissing, checkedSha256, putByStaging, type BlobStore } from './blob-types.ts';
-import { stagedBlob, writeStagingFile } from './staging-file.ts';
+import { stagedBlob, sweepStagingFolder, writeStagingFile } from './staging-file.ts';
 import { verifyingStream } from './verify-stream.ts';
 
 /**
@@ -51,7 +51,9 @@ export function createS3BlobStore(s3Url: string, temporaryFolder = path.join(os.
     async delete(sha256) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(sha256) }));
     },
+    sweepStaging: (before) => sweepStagingFolder(temporaryFolder, before),
     describe: () => where,
+    temporaryFolder,
   };
   return store;
 }

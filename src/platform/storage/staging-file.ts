@@ -47,3 +47,23 @@ export function stagedBlob(written: { file: string; sha256: string; size: number
     },
   };
 }
+
+/**
+ * Removes staging files last written before `before`: what a crash (kill -9, power loss) left
+ * behind mid-upload. A staging file lives for one request, so a day-old one belongs to nobody.
+ */
+export async function sweepStagingFolder(folder: string, before: Date): Promise<number> {
+  const names = await fs.readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  let removed = 0;
+  for (const name of names.filter((n) => n.endsWith('.part'))) {
+    const file = path.join(folder, name);
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat || stat.mtime >= before) continue;
+    await fs.rm(file, { force: true });
+    removed++;
+  }
+  return removed;
+}

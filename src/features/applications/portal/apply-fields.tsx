@@ -214,14 +214,14 @@ export function GroupInput(props: {
             />
           ))}
           {index < entries.length ? (
-            <button type="submit" name="go" value={`remove:${field.key}:${index}`} class="secondary">
+            <button type="submit" name="go" value={`remove:${field.key}:${index}`} class="button secondary">
               {translate(lang, 'apply.group.remove', { number: index + 1 })}
             </button>
           ) : null}
         </fieldset>
       ))}
       {entries.length < field.maxItems ? (
-        <button type="submit" name="go" value="stay" class="secondary">
+        <button type="submit" name="go" value="stay" class="button secondary">
           {translate(lang, 'apply.group.add')}
         </button>
       ) : null}

@@ -78,7 +78,9 @@ export function StartPage(props: { lang: Lang; slug: string; texts: ReaderTexts;
           />
         </div>
         <p class="actions">
-          <button type="submit">{t('apply.start.button')}</button>
+          <button type="submit" class="button">
+            {t('apply.start.button')}
+          </button>
         </p>
       </form>
     </PortalLayout>
@@ -116,7 +118,12 @@ export function StepPage(props: StepPageProps) {
   const fields = step.fields.filter((field) => isShown(field, data));
   const summary = [...props.errors].map(([path, message]) => ({ field: inputId(path), message }));
   return (
-    <PortalLayout lang={lang} title={`${stepTitle} · ${texts.text('title')?.text ?? ''}`} path={`/apply/${props.slug}/a/${props.token}/${props.stepNumber}`}>
+    <PortalLayout
+      lang={lang}
+      title={`${stepTitle} · ${texts.text('title')?.text ?? ''}`}
+      path={`/apply/${props.slug}/a/${props.token}/${props.stepNumber}`}
+      scripts={fields.some((field) => field.kind === 'file') ? ['tus.js', 'apply-upload.js'] : []}
+    >
       <ErrorSummary lang={lang} errors={summary} />
       <TranslationNotice lang={lang} texts={texts} />
       <p class="muted">
@@ -157,7 +164,7 @@ export function StepPage(props: StepPageProps) {
                     {mine.map((upload) => (
                       <li>
                         <Ltr>{upload.fileName}</Ltr>{' '}
-                        <button type="submit" name="uploadId" value={upload.id} class="secondary small">
+                        <button type="submit" name="uploadId" value={upload.id} class="button secondary">
                           {t('apply.file.remove')}
                         </button>
                       </li>
@@ -170,6 +177,12 @@ export function StepPage(props: StepPageProps) {
                   method="post"
                   action={`${base}/upload/${field.key}?_csrf=${encodeURIComponent(props.csrf)}&step=${props.stepNumber}`}
                   enctype="multipart/form-data"
+                  data-tus={`${base}/tus/${field.key}?_csrf=${encodeURIComponent(props.csrf)}`}
+                  data-done={`${base}/${props.stepNumber}`}
+                  data-text-progress={t('apply.upload.progress', { percent: '{percent}' })}
+                  data-text-interrupted={t('apply.upload.interrupted')}
+                  data-text-resumed={t('apply.upload.resumed')}
+                  data-text-done={t('apply.upload.done')}
                 >
                   <label for={id}>
                     <FormText texts={texts} textKey={labelKey} lang={lang} />
@@ -186,9 +199,11 @@ export function StepPage(props: StepPageProps) {
                     aria-invalid={error ? 'true' : undefined}
                     data-max-bytes={String(field.maxBytes)}
                   />
-                  <button type="submit" class="secondary">
+                  <button type="submit" class="button secondary">
                     {t('apply.file.upload')}
                   </button>
+                  <progress max="100" value="0" hidden aria-label={t('apply.file.upload')}></progress>
+                  <p class="upload-status" role="status"></p>
                 </form>
               ) : null}
             </section>
@@ -217,15 +232,15 @@ export function StepPage(props: StepPageProps) {
           );
         })}
         <p class="actions">
-          <button type="submit" name="go" value="next">
+          <button type="submit" name="go" value="next" class="button">
             {t('apply.step.next')}
           </button>
           {props.stepNumber > 1 ? (
-            <button type="submit" name="go" value="back" class="secondary">
+            <button type="submit" name="go" value="back" class="button secondary">
               {t('apply.step.back')}
             </button>
           ) : null}
-          <button type="submit" name="go" value="later" class="secondary">
+          <button type="submit" name="go" value="later" class="button secondary">
             {t('apply.step.save_later')}
           </button>
         </p>
@@ -279,11 +294,11 @@ export function ReviewPage(props: {
           </>
         ))}
       </dl>
-      <form method="post" action={`${base}/submit`}>
+      <form method="post" action={`${base}/submit`} class="actions">
         <input type="hidden" name="_csrf" value={props.csrf} />
-        <p class="actions">
-          <button type="submit">{t('apply.review.submit')}</button>
-        </p>
+        <button type="submit" class="button">
+          {t('apply.review.submit')}
+        </button>
       </form>
     </PortalLayout>
   );

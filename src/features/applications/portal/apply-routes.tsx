@@ -19,11 +19,23 @@ import { uploadCounts } from '../application-store.ts';
 import { officeDay } from '../../../shared/office-day.ts';
 import type { FieldErrors } from './apply-fields.tsx';
 import { readStepForm } from './read-step-form.ts';
+import { resumableUploadRoutes } from './resumable-uploads.ts';
 import { FormListPage, ReceiptPage, ReviewPage, SavedPage, StartPage, StepPage } from './apply-pages.tsx';
 
-type Deps = PortalDeps & Pick<ApplicationDeps, 'blobs' | 'uploadMaxBytes' | 'jobs'>;
+type Deps = PortalDeps & Pick<ApplicationDeps, 'blobs' | 'uploadMaxBytes' | 'jobs' | 'virusScanner'>;
 
-const uploadProblems = ['empty', 'too_large', 'wrong_kind', 'pdf_script', 'pdf_damaged', 'too_many_pages', 'too_many_files', 'no_file'];
+const uploadProblems = [
+  'empty',
+  'too_large',
+  'wrong_kind',
+  'pdf_script',
+  'pdf_damaged',
+  'too_many_pages',
+  'too_many_files',
+  'no_file',
+  'infected',
+  'scan_unavailable',
+];
 
 /** A problem's message in the reader's language: the portal's texts, or the form's own (rules). */
 export function problemText(lang: Lang, texts: ReaderTexts, problem: AnswerProblem): string {
@@ -38,6 +50,7 @@ export function problemText(lang: Lang, texts: ReaderTexts, problem: AnswerProbl
  */
 export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  routes.route('/', resumableUploadRoutes(deps));
   const lang = (c: Context<AppEnv>) => c.req.param('lang') as Lang;
   const problem = (c: Context<AppEnv>, status: 400 | 404 | 409 | 422, name: string) =>
     problemPage(c, status, {
@@ -249,7 +262,10 @@ export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
     const field = c.req.query('field');
     if (uploadError && uploadProblems.includes(uploadError) && field)
       errors.set(field, translate(lang(c), `apply.upload.${uploadError}`, { max: Number(c.req.query('max')) || 0 }));
-    return c.html(stepPage(c, view, step, number, steps.length, view.application.answers, errors, uploadError ? 422 : 200));
+    // The virus scanner was unreachable: nothing is wrong with the file, the visitor is asked to try again later.
+    if (uploadError === 'scan_unavailable') c.header('Retry-After', '60');
+    const status = !uploadError ? 200 : uploadError === 'scan_unavailable' ? 503 : 422;
+    return c.html(stepPage(c, view, step, number, steps.length, view.application.answers, errors, status));
   });
 
   function stepPage(
@@ -260,7 +276,7 @@ export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
     total: number,
     shown: Record<string, unknown>,
     errors: FieldErrors,
-    status: 200 | 422,
+    status: 200 | 422 | 503,
   ) {
     c.status(status);
     return (

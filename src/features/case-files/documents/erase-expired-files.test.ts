@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { test } from 'node:test';
 import { bytesOf } from '../../../../test/case-document-fixtures.ts';
 import { createPersonWithFile } from '../../../../test/case-file-factory.ts';
@@ -13,7 +15,8 @@ import { eraseExpiredFiles } from './erase-expired-files.ts';
 
 const { db } = await createTestDatabase();
 const clock = fixedClock('2036-12-31T22:30:00Z'); // 23:30 in Berlin: the last day of keeping is not over yet
-const blobs = createBlobStore({ folder: await temporaryFolder('lotse-retention-') });
+const blobFolder = await temporaryFolder('lotse-retention-');
+const blobs = createBlobStore({ folder: blobFolder });
 const deps = { db, clock, blobs, timeZone: 'Europe/Berlin' };
 const office = await createOffice(db);
 
@@ -47,7 +50,7 @@ test('closed files past their retention date are erased with their documents; sh
   const active = await fileWithDocument(shared);
   await db.insertInto('audit_person').values({ case_person_id: expired.personId, label: 'Rahimi, Mehrnoosh (1990-05-17)' }).execute();
 
-  assert.deepEqual(await eraseExpiredFiles(deps), { files: 2, blobs: 1 });
+  assert.deepEqual(await eraseExpiredFiles(deps), { files: 2, blobs: 1, staging: 0 });
   const files = await db.selectFrom('case_file').select('id').where('id', 'in', [expired.fileId, alsoExpired.fileId, lastDay.fileId, active.fileId]).execute();
   assert.deepEqual(files.map((f) => f.id).sort(), [lastDay.fileId, active.fileId].sort());
   assert.equal(await db.selectFrom('case_person').select('id').where('id', '=', expired.personId).executeTakeFirst(), undefined);
@@ -62,8 +65,8 @@ test('closed files past their retention date are erased with their documents; sh
 
   // a day later the last file goes too; a second run finds nothing more
   clock.advance(24 * 3600_000);
-  assert.deepEqual(await eraseExpiredFiles(deps), { files: 1, blobs: 1 });
-  assert.deepEqual(await eraseExpiredFiles(deps), { files: 0, blobs: 0 });
+  assert.deepEqual(await eraseExpiredFiles(deps), { files: 1, blobs: 1, staging: 0 });
+  assert.deepEqual(await eraseExpiredFiles(deps), { files: 0, blobs: 0, staging: 0 });
 });
 
 test('the same bytes uploaded again after retention removed them are stored again', async () => {
@@ -77,4 +80,23 @@ test('the same bytes uploaded again after retention removed them are stored agai
   assert.equal(await blobs.has(again.sha256), true);
   const row = await db.selectFrom('blob').select('sha256').where('sha256', '=', again.sha256).executeTakeFirst();
   assert.ok(row);
+});
+
+test('the nightly run removes staging files a crash left behind (older than a day by the clock), not those of uploads under way', async () => {
+  const staging = path.join(blobFolder, 'tmp');
+  await fs.mkdir(staging, { recursive: true });
+  const at = async (name: string, hoursAgo: number) => {
+    const file = path.join(staging, name);
+    await fs.writeFile(file, 'partial upload');
+    const then = new Date(clock.now().getTime() - hoursAgo * 3600_000);
+    await fs.utimes(file, then, then);
+    return file;
+  };
+  const crashed = await at('crashed.part', 30);
+  const underWay = await at('under-way.part', 1);
+  const notOurs = await at('README', 30);
+  assert.deepEqual(await eraseExpiredFiles(deps), { files: 0, blobs: 0, staging: 1 });
+  const left = await fs.readdir(staging);
+  assert.deepEqual(left.sort(), [path.basename(notOurs), path.basename(underWay)].sort());
+  assert.equal(left.includes(path.basename(crashed)), false);
 });

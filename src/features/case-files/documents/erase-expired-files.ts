@@ -7,14 +7,14 @@ import type { Clock } from '../../../shared/clock.ts';
 import { pseudonymiseCaseAuditPersons, recordAudit } from '../../staff/index.ts';
 import { deleteBlobRow, deletePersons, expiredFiles, unreferencedBlobs } from './retention-store.ts';
 
-type RetentionDeps = { db: Database; clock: Clock; blobs: Pick<BlobStore, 'delete'>; timeZone: string };
+type RetentionDeps = { db: Database; clock: Clock; blobs: Pick<BlobStore, 'delete' | 'sweepStaging'>; timeZone: string };
 
 /**
  * Deletes the closed files whose retention period has ended (the person with the file, its
  * documents, versions and notes; the audit trail stays, its person rows pseudonymised), then
  * removes the bytes no version names any more. Batches of 100 files, each in its own transaction.
  */
-export async function eraseExpiredFiles(deps: RetentionDeps): Promise<{ files: number; blobs: number }> {
+export async function eraseExpiredFiles(deps: RetentionDeps): Promise<{ files: number; blobs: number; staging: number }> {
   const today = Temporal.Instant.fromEpochMilliseconds(deps.clock.now().getTime()).toZonedDateTimeISO(deps.timeZone).toPlainDate().toString();
   let files = 0;
   for (;;) {
@@ -30,8 +30,13 @@ export async function eraseExpiredFiles(deps: RetentionDeps): Promise<{ files: n
     files += erased;
     if (erased < 100) break;
   }
-  return { files, blobs: await removeUnreferencedBlobs(deps) };
+  const blobs = await removeUnreferencedBlobs(deps);
+  const staging = await deps.blobs.sweepStaging(new Date(deps.clock.now().getTime() - stagingLifetimeMs));
+  return { files, blobs, staging };
 }
+
+/** An upload stages its bytes for the length of one request; a day-old staging file was left by a crash. */
+const stagingLifetimeMs = 24 * 3600_000;
 
 /** The locking protocol of the `blob` table (see its migration): row deleted and bytes removed before the commit. */
 export async function removeUnreferencedBlobs(deps: Pick<RetentionDeps, 'db' | 'blobs'>): Promise<number> {
@@ -63,7 +68,7 @@ export function fileRetentionJob(deps: RetentionDeps & { logger: Logger }): JobD
     async handle() {
       const run = await eraseExpiredFiles(deps);
       // Counts only.
-      if (run.files + run.blobs > 0) deps.logger.info({ caseFileRetention: run }, 'closed files erased after their retention period');
+      if (run.files + run.blobs + run.staging > 0) deps.logger.info({ caseFileRetention: run }, 'closed files erased after their retention period');
     },
   };
 }

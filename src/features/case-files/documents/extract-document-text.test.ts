@@ -5,12 +5,12 @@ import { bytesOf } from '../../../../test/case-document-fixtures.ts';
 import { createPersonWithFile } from '../../../../test/case-file-factory.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { createOffice } from '../../../../test/office-factory.ts';
+import { pdfText, requireTesseract, scannedPagePng } from '../../../../test/pdf-tools.ts';
 import { temporaryFolder } from '../../../../test/temporary-folder.ts';
-import { imageOnlyPdf, pdfWithText } from '../../../demo/demo-documents.ts';
+import { pdfOfImages, pdfWithText } from '../../../demo/demo-documents.ts';
 import { createBlobStore } from '../../../platform/storage/blob-store.ts';
 import { fixedClock } from '../../../shared/clock.ts';
 import { addDocumentVersion } from './add-document-version.ts';
-import { hasTool } from './external-tools.ts';
 import { extractDocumentText } from './extract-document-text.ts';
 
 const { db } = await createTestDatabase();
@@ -57,17 +57,31 @@ test('the text layer of a PDF is stored with its page count, and the document is
   assert.equal(await extractDocumentText(deps, documentId), 'not_pending');
 });
 
-test('a PDF with only images has no text where no OCR is installed (else its OCR text)', async () => {
-  const { documentId } = await addDocument(await imageOnlyPdf(3), 'application/pdf');
-  const outcome = await extractDocumentText(deps, documentId);
+test('a scanned letter (a PDF of page images, no text layer) is read by OCR: its words are stored and found', async () => {
+  requireTesseract();
+  const letter = await pdfWithText(['Bescheid\n\nIhre Aufenthaltserlaubnis wird bis zum 30.06.2028 verlängert.\nBitte bringen Sie Ihren Reisepass mit.']);
+  const scan = await pdfOfImages([scannedPagePng(letter), scannedPagePng(await pdfWithText(['Seite zwei: Gebührenbescheid']))]);
+  assert.equal(pdfText(scan).trim(), '', 'the scan has no text layer of its own');
+  const { documentId } = await addDocument(scan, 'application/pdf', 'Scan');
+  assert.equal(await extractDocumentText(deps, documentId), 'extracted');
   const row = await documentRow(documentId);
-  assert.equal(row.page_count, 3);
-  const ocr = (await hasTool('ocrmypdf')) || (await hasTool('tesseract'));
-  if (!ocr) {
-    assert.equal(outcome, 'no_text');
-    assert.equal(row.text_state, 'no_text');
-    assert.equal(row.extracted_text, null);
-  } else assert.ok(outcome === 'extracted' || outcome === 'no_text');
+  assert.equal(row.text_state, 'extracted');
+  assert.equal(row.page_count, 2);
+  assert.match(row.extracted_text ?? '', /Aufenthaltserlaubnis wird bis zum 30\.06\.2028 verlängert/);
+  assert.match(row.extracted_text ?? '', /Gebührenbescheid/);
+  assert.deepEqual(await matches('Reisepass'), [documentId]);
+});
+
+test('a photo of a page (PNG) is read by OCR; a scan with no writing on it has no text', async () => {
+  requireTesseract();
+  const photo = scannedPagePng(await pdfWithText(['Meldebescheinigung für Frau Olena Kovalenko']));
+  const { documentId } = await addDocument(photo, 'image/png', 'Foto');
+  assert.equal(await extractDocumentText(deps, documentId), 'extracted');
+  assert.match((await documentRow(documentId)).extracted_text ?? '', /Meldebescheinigung für Frau Olena Kovalenko/);
+
+  const blank = await addDocument(await pdfOfImages([scannedPagePng(await pdfWithText([' ']))]), 'application/pdf');
+  assert.equal(await extractDocumentText(deps, blank.documentId), 'no_text');
+  assert.equal((await documentRow(blank.documentId)).extracted_text, null);
 });
 
 test('a damaged PDF is failed for good; plain text is its own text', async () => {

@@ -30,6 +30,10 @@ export async function unreferencedBlobs(db: Database, limit: number): Promise<st
     )
     // An online application's upload names its blob until the application is submitted (or erased).
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('application_upload').select(sql`1`.as('one')).whereRef('blob_sha256', '=', 'blob.sha256'))))
+    // So does a portal message's attachment, until the message's own retention erases it.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('portal_message_attachment').select(sql`1`.as('one')).whereRef('blob_sha256', '=', 'blob.sha256'))),
+    )
     .limit(limit)
     .execute();
   return rows.map((row) => row.sha256);

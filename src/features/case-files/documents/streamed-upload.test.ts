@@ -53,4 +53,11 @@ test('only the upload routes are streamed, and a multipart form only with its to
   assert.equal(isStreamedUpload({ ...upload, path: '/staff/files/f/documents/d/edit' }), false);
   assert.equal(isStreamedUpload({ method: 'POST', path: '/api/v1/files/f/documents', contentType: 'application/pdf', csrfInQuery: false }), true);
   assert.equal(isStreamedUpload({ method: 'PATCH', path: '/api/v1/files/f/documents', contentType: 'application/pdf', csrfInQuery: false }), false);
+  // An application's resumable upload: created by POST, its pieces PATCHed; a HEAD has no body.
+  const tus = { contentType: 'application/offset+octet-stream', csrfInQuery: false };
+  const at = '/uk/apply/temporary-protection/a/AbC_-x/tus/passport';
+  assert.equal(isStreamedUpload({ ...tus, method: 'POST', path: at }), true);
+  assert.equal(isStreamedUpload({ ...tus, method: 'PATCH', path: `${at}/${'0a'.repeat(24)}` }), true);
+  assert.equal(isStreamedUpload({ ...tus, method: 'PATCH', path: `${at}/not-an-id` }), false);
+  assert.equal(isStreamedUpload({ ...tus, method: 'PATCH', path: '/uk/apply/temporary-protection/a/AbC_-x/1' }), false);
 });

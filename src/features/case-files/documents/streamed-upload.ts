@@ -6,6 +6,8 @@ import { AppError } from '../../../shared/app-error.ts';
  * multipart form names its CSRF token in the address (`?_csrf=`), so nothing reads the body first.
  */
 export function isStreamedUpload(request: { method: string; path: string; contentType: string | undefined; csrfInQuery: boolean }): boolean {
+  // A resumable upload (tus) of an online application: created by POST, its bytes come in PATCHes.
+  if ((request.method === 'POST' || request.method === 'PATCH') && resumablePath.test(request.path)) return true;
   if (request.method !== 'POST' || !uploadPath.test(request.path)) return false;
   const multipart = request.contentType?.toLowerCase().startsWith('multipart/form-data') ?? false;
   return !multipart || request.csrfInQuery;
@@ -13,6 +15,8 @@ export function isStreamedUpload(request: { method: string; path: string; conten
 
 const uploadPath =
   /^\/(staff|api\/v1)\/files\/[^/]+\/documents(\/[^/]+\/versions)?(\/upload)?$|^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/apply\/[a-z0-9-]+\/a\/[A-Za-z0-9_-]+\/upload\/[a-z][a-z0-9_]*$/;
+
+const resumablePath = /^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/apply\/[a-z0-9-]+\/a\/[A-Za-z0-9_-]+\/tus\/[a-z][a-z0-9_]*(\/[0-9a-f]{48})?$/;
 
 export type FormPart = { name: string; fileName?: string | undefined; contentType?: string | undefined; body: AsyncGenerator<Uint8Array> };
 

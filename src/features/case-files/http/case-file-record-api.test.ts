@@ -43,7 +43,7 @@ test('the whole file over the API: a title, a family link and a note are written
     file.residenceTitles.map((t: { kind: string; cardSerial: string; current: boolean }) => [t.kind, t.cardSerial, t.current]),
     [['temporary_protection', 'L01X00T47', true]],
   );
-  assert.deepEqual(file.family, [{ relation: 'child', fileId: child.fileId, reference: child.reference }]);
+  assert.deepEqual(file.family, [{ relation: 'child', personId: child.personId, fileId: child.fileId, reference: child.reference }]);
   assert.deepEqual(
     file.notes.map((n: { text: string }) => n.text),
     ['Passkopie nachgereicht'],
@@ -86,4 +86,39 @@ test('bad input to the file API: a 4xx with the field named, and nothing written
   assert.equal(Number(written.n), 0);
   const titles = await db.selectFrom('residence_title').select('id').where('person_id', '=', person.personId).execute();
   assert.deepEqual(titles, []);
+});
+
+test('a family link is removed in both directions, once; a second removal says it is gone, and a relative elsewhere stays linked', async () => {
+  const father = await createPersonWithFile(db, { locationId: office.locationId, person: { familyName: 'Hosseini', givenNames: 'Ali' } });
+  const son = await createPersonWithFile(db, { locationId: office.locationId, person: { familyName: 'Hosseini', givenNames: 'Reza' } });
+  const base = `/api/v1/case-files/${father.fileId}`;
+  assert.equal((await post(`${base}/family-links`, { relatedReference: son.reference, relation: 'child' })).status, 204);
+  const links = () => db.selectFrom('family_link').select(['person_id', 'relation']).where('person_id', 'in', [father.personId, son.personId]).execute();
+  assert.equal((await links()).length, 2);
+
+  const removal = () => app.request(`${base}/family-links/${son.personId}`, { method: 'DELETE', headers });
+  const [first, second] = await Promise.all([removal(), removal()]);
+  assert.deepEqual([first.status, second.status].sort(), [204, 409], 'two removals at once: one removes, the other is told');
+  assert.deepEqual(await links(), [], 'both directions are gone');
+  const audited = await db
+    .selectFrom('audit_entry')
+    .select('action')
+    .where('target_id', '=', father.fileId)
+    .where('action', '=', 'family_link.remove')
+    .execute();
+  assert.equal(audited.length, 1);
+
+  const elsewhere = await createOffice(db);
+  const cousin = await createPersonWithFile(db, { locationId: elsewhere.locationId });
+  await db
+    .insertInto('family_link')
+    .values([
+      { person_id: father.personId, related_person_id: cousin.personId, relation: 'spouse' },
+      { person_id: cousin.personId, related_person_id: father.personId, relation: 'spouse' },
+    ])
+    .execute();
+  const foreign = await app.request(`${base}/family-links/${cousin.personId}`, { method: 'DELETE', headers });
+  assert.equal(foreign.status, 403, 'the relative’s file is at a location the clerk does not work at');
+  const kept = await db.selectFrom('family_link').select('relation').where('person_id', 'in', [father.personId, cousin.personId]).execute();
+  assert.equal(kept.length, 2, 'nothing removed');
 });

@@ -6,9 +6,10 @@ import { addNote } from '../add-note.ts';
 import type { CaseFileDeps } from '../case-file-deps.ts';
 import { closeFile } from '../close-file.ts';
 import { linkFamily } from '../link-family.ts';
+import { unlinkFamily } from '../unlink-family.ts';
 import { openCaseFile } from '../open-case-file.ts';
 import { setResidenceTitle } from '../set-residence-title.ts';
-import { fileIdParam, json, problem, security, tags } from './case-file-schemas.ts';
+import { fileIdParam, json, personIdParam, problem, security, tags } from './case-file-schemas.ts';
 import { asPrecondition, basedOn, etag } from './if-match.ts';
 
 const titleView = z.object({
@@ -32,7 +33,7 @@ const fileView = z
     retentionUntil: z.string().nullable(),
     version: z.number().int(),
     residenceTitles: z.array(titleView),
-    family: z.array(z.object({ relation: z.string(), fileId: z.uuid().nullable(), reference: z.string().nullable() })),
+    family: z.array(z.object({ relation: z.string(), personId: z.uuid(), fileId: z.uuid().nullable(), reference: z.string().nullable() })),
     procedures: z.array(z.object({ id: z.uuid(), number: z.string(), statusId: z.uuid(), closed: z.boolean() })),
     notes: z.array(z.object({ id: z.uuid(), text: z.string(), by: z.string(), at: z.string(), procedureNumber: z.string().nullable() })),
   })
@@ -90,6 +91,15 @@ const routes = {
     request: { params: fileIdParam, body: { ...json(familyBody), required: true } },
     responses: { 204: { description: 'Linked' }, 409: problem('Already linked'), 422: problem('Invalid input') },
   }),
+  unlink: createRoute({
+    method: 'delete',
+    path: '/api/v1/case-files/{fileId}/family-links/{personId}',
+    tags,
+    security,
+    summary: 'Removes the link with a relative (both directions); the relative as the file’s family list names them',
+    request: { params: fileIdParam.extend(personIdParam.shape) },
+    responses: { 204: { description: 'Removed' }, 409: problem('Not linked (any more)') },
+  }),
   close: createRoute({
     method: 'post',
     path: '/api/v1/case-files/{fileId}/closing',
@@ -132,7 +142,7 @@ export function caseFileRecordApiRoutes(deps: CaseFileDeps): OpenAPIHono<AppEnv>
             ...{ id, kind, legalBasis, validFrom, validUntil, cardSerial, current },
           }),
         ),
-        family: view.family.map((f) => ({ relation: f.relation, fileId: f.file_id, reference: f.reference })),
+        family: view.family.map((f) => ({ relation: f.relation, personId: f.related_person_id, fileId: f.file_id, reference: f.reference })),
         procedures: view.procedures.map((p) => ({ id: p.id, number: p.number, statusId: p.status_id, closed: p.closed_at !== null })),
         notes: view.notes.map((n) => ({ id: n.id, text: n.text, by: n.by_label, at: n.at.toISOString(), procedureNumber: n.procedure_number })),
       },
@@ -146,6 +156,12 @@ export function caseFileRecordApiRoutes(deps: CaseFileDeps): OpenAPIHono<AppEnv>
 
   api.openapi(routes.family, async (c) => {
     await linkFamily(deps, changeContext(c), { ...c.req.valid('json'), ...c.req.valid('param') });
+    return c.body(null, 204);
+  });
+
+  api.openapi(routes.unlink, async (c) => {
+    const { fileId, personId } = c.req.valid('param');
+    await unlinkFamily(deps, changeContext(c), { fileId, relatedPersonId: personId });
     return c.body(null, 204);
   });
 

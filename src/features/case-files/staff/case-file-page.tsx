@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import type { FieldError } from '../../../shared/app-error.ts';
 import { addDays, formatDateTime } from '../../../web/format.ts';
-import { can, currentStaff, ErrorList, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import { CsrfField, can, currentStaff, ErrorList, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
 import { DocumentList } from '../documents/document-pages.tsx';
 import type { DocumentSummary } from '../documents/document-queries.ts';
 import { familyRelations } from '../link-family.ts';
@@ -158,6 +158,15 @@ export function CaseFilePage(props: {
                 ) : (
                   <bdi>{`${f.family_name}, ${f.given_names}`}</bdi>
                 )}
+                {canWrite ? (
+                  <form method="post" action={`${base}/family/remove`} class="inline">
+                    <CsrfField c={c} />
+                    <input type="hidden" name="relatedPersonId" value={f.related_person_id} />{' '}
+                    <button type="submit" class="link-button">
+                      {s('Verknüpfung lösen', 'Remove link')}
+                    </button>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>

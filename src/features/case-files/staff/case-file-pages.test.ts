@@ -219,3 +219,19 @@ test('the OpenAPI document describes the case file API with If-Match', async () 
   assert.ok(doc.paths['/api/v1/persons/{personId}'].put.parameters.some((p: { name: string }) => p.name === 'if-match'));
   assert.ok(doc.paths['/api/v1/persons/{personId}'].put.responses['412']);
 });
+
+test('a clerk removes a family link from the file page; a second click shows the file again with "not linked any more"', async () => {
+  const clerk = await as('clerk');
+  const child = await createPersonWithFile(db, { locationId: office.locationId, person: { familyName: 'Kovalenko', givenNames: 'Marko' } });
+  const fileUrl = `/staff/files/${file.fileId}`;
+  assert.equal((await clerk.submit(fileUrl, `${fileUrl}/family`, { relatedReference: child.reference, relation: 'child' })).status, 303);
+  const page = await (await clerk.get(fileUrl)).text();
+  assert.ok(page.includes(`action="${fileUrl}/family/remove"`), 'each relative has a remove button');
+  assert.ok(page.includes(`name="relatedPersonId" value="${child.personId}"`));
+  assert.equal((await clerk.submit(fileUrl, `${fileUrl}/family/remove`, { relatedPersonId: child.personId })).status, 303);
+  const again = await clerk.submit(fileUrl, `${fileUrl}/family/remove`, { relatedPersonId: child.personId });
+  assert.equal(again.status, 409);
+  assert.match(await again.text(), /Diese Verknüpfung besteht nicht \(mehr\)/);
+  const left = await db.selectFrom('family_link').select('relation').where('person_id', 'in', [file.personId, child.personId]).execute();
+  assert.deepEqual(left, []);
+});

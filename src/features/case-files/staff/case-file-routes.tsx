@@ -11,6 +11,7 @@ import { createPersonWithFile, locationsForNewFile } from '../create-person-file
 import { fileAccessLog } from '../file-access-log.ts';
 import { identifyPerson } from '../identify-person.ts';
 import { linkFamily } from '../link-family.ts';
+import { unlinkFamily } from '../unlink-family.ts';
 import { linkCandidates, linkVisit } from '../link-visit.ts';
 import { documentsOfFile } from '../documents/document-queries.ts';
 import { openCaseFile } from '../open-case-file.ts';
@@ -119,6 +120,7 @@ export function caseFileStaffRoutes(deps: CaseFileDeps) {
   );
   onFile('/staff/files/:fileId/title', (c, fileId, form) => setResidenceTitle(deps, changeContext(c), { ...form, fileId }), '#title');
   onFile('/staff/files/:fileId/family', (c, fileId, form) => linkFamily(deps, changeContext(c), { ...form, fileId }), '#person');
+  onFile('/staff/files/:fileId/family/remove', (c, fileId, form) => unlinkFamily(deps, changeContext(c), { ...form, fileId }), '#person');
   onFile('/staff/files/:fileId/procedures', (c, fileId, form) => openProcedure(deps, changeContext(c), { ...form, fileId }), '#procedures');
   onFile('/staff/files/:fileId/notes', (c, fileId, form) => addNote(deps, changeContext(c), { ...form, fileId }), '#notes');
   onFile('/staff/files/:fileId/close', (c, fileId, form) => closeFile(deps, changeContext(c), { ...form, fileId }));

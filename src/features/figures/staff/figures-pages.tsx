@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatFee, formatShortDay } from '../../../web/format.ts';
 import { BarChart } from '../../../web/svg-chart.tsx';
-import { DataTable, StaffLayout, staffLang, staffT } from '../../staff/index.ts';
+import { can, currentStaff, DataTable, StaffLayout, staffLang, staffT } from '../../staff/index.ts';
 import { figureTables, invitationOutcomes } from '../figures-export.ts';
 import type { PeriodFigures } from '../period-figures.ts';
 
@@ -145,6 +145,80 @@ export function PeriodFiguresPage(props: { c: Context<AppEnv>; figures: PeriodFi
         wholeNumbers
         tableLabel={t('staff.figures.table')}
       />
+      <details>
+        <summary>{t('staff.figures.lookups_table')}</summary>
+        <DataTable
+          figures={{ lang }}
+          caption={t('staff.figures.lookups_table')}
+          captionHidden
+          head={['day', 'status_lookups', 'found', 'calls'].map((h) => t(`staff.figures.${h}`))}
+          rows={figures.lookups.map((d) => [formatShortDay(lang, d.day), d.lookups, d.found, d.calls ?? t('staff.figures.calls_missing')])}
+        />
+      </details>
+      {can(currentStaff(c), 'office.manage') ? (
+        <p>
+          <a href="/staff/admin/status-figures">{t('staff.figures.enter_calls')}</a>
+        </p>
+      ) : null}
+
+      <h2>{t('staff.figures.applications')}</h2>
+      {figures.applications.length === 0 ? (
+        <p>{t('staff.figures.none')}</p>
+      ) : (
+        <DataTable
+          figures={{ lang }}
+          caption={t('staff.figures.applications_table', { period })}
+          head={['form', 'week', 'applications_submitted', 'applications_accepted'].map((h) => t(`staff.figures.${h}`))}
+          rows={figures.applications.map((a) => [a.form, a.week, a.submitted, a.accepted])}
+        />
+      )}
+
+      <h2>{t('staff.figures.decisions')}</h2>
+      {figures.decisions.length === 0 ? (
+        <p>{t('staff.figures.none')}</p>
+      ) : (
+        <DataTable
+          figures={{ lang }}
+          caption={t('staff.figures.decisions_table', { period })}
+          head={['procedure_type', 'decided', 'median_days', 'p90_days'].map((h) => t(`staff.figures.${h}`))}
+          rows={figures.decisions.map((d) => [d.typeName, d.decided, d.medianDays, d.p90Days])}
+        />
+      )}
+
+      <h2>{t('staff.figures.procedures')}</h2>
+      {figures.procedures.open.length === 0 ? (
+        <p>{t('staff.figures.none')}</p>
+      ) : (
+        <DataTable
+          figures={{ lang }}
+          caption={t('staff.figures.procedures_table')}
+          head={['procedure_type', 'status', 'open'].map((h) => t(`staff.figures.${h}`))}
+          rows={figures.procedures.open.map((p) => [p.typeName, p.statusLabel, p.open])}
+        />
+      )}
+      <h2>{t('staff.figures.flow')}</h2>
+      {figures.procedures.flow.length === 0 ? (
+        <p>{t('staff.figures.none')}</p>
+      ) : (
+        <DataTable
+          figures={{ lang }}
+          caption={t('staff.figures.flow_table', { period })}
+          head={['procedure_type', 'opened', 'closed'].map((h) => t(`staff.figures.${h}`))}
+          rows={figures.procedures.flow.map((f) => [f.typeName, f.opened, f.closed])}
+        />
+      )}
+
+      <h2>{t('staff.figures.notices')}</h2>
+      {figures.notices.length === 0 ? (
+        <p>{t('staff.figures.none')}</p>
+      ) : (
+        <DataTable
+          figures={{ lang }}
+          caption={t('staff.figures.notices_table', { period })}
+          head={['procedure_type', 'status', 'notices_sent', 'notices_no_address'].map((h) => t(`staff.figures.${h}`))}
+          rows={figures.notices.map((n) => [n.typeName, n.statusLabel, n.sent, n.noAddress])}
+        />
+      )}
 
       <h2>{t('staff.figures.waits')}</h2>
       {figures.waits.length === 0 ? (

@@ -24,6 +24,20 @@ const sendBody = z
   })
   .openapi('MessageSend');
 
+/** The same fields as a form, with the files: how a client that holds documents sends them along. */
+const sendForm = sendBody
+  .extend({
+    attachments: z
+      .any()
+      .optional()
+      .openapi({
+        type: 'array',
+        items: { type: 'string', format: 'binary' },
+        description: 'Up to 5 files (PDF, JPEG, PNG; the kind is read from the content), each at most 10 MB',
+      }),
+  })
+  .openapi('MessageSendWithAttachments');
+
 const sentView = z.object({ reference: z.string(), repeated: z.boolean() }).openapi('MessageSent');
 
 const readBody = z.object({ reference: z.string().max(20), dateOfBirth: z.string().max(10) }).openapi('MessageOpen');
@@ -45,12 +59,16 @@ const sendRoute = createRoute({
   summary: 'Send a message to the office (in general, or about a procedure with its number and the date of birth)',
   description:
     'Field errors name the problem (body_empty, body_long, lookup, …). A wrong procedure number and a wrong date of birth both answer `lookup`. With the portal guard on, send a solved proof of work as X-Altcha.',
-  request: { body: { content: { 'application/json': { schema: sendBody } }, required: true } },
+  request: {
+    // Not `required`: with it the library runs both validators on every request; each runs for its own content type instead.
+    body: { content: { 'application/json': { schema: sendBody }, 'multipart/form-data': { schema: sendForm } } },
+  },
   responses: {
     201: { description: 'Sent; the reference opens it with the date of birth', content: { 'application/json': { schema: sentView } } },
     200: { description: 'This submission key was sent before: the first message', content: { 'application/json': { schema: sentView } } },
     403: problemContent('Proof of work missing or spent'),
-    422: problemContent('Invalid input, with an entry per field'),
+    413: problemContent('The message with its files is too large'),
+    422: problemContent('Invalid input, with an entry per field (attachment_type, attachment_large, attachments_many, …)'),
     429: problemContent('Too many messages or look-ups from this address'),
   },
 });
@@ -75,7 +93,12 @@ export function messageApiRoutes(deps: PortalDeps & MessageDeps): OpenAPIHono<Ap
     enforce(deps.db, await deps.key(), { bucket, subject, limit, windowSeconds: 3600, now: deps.clock.now() });
 
   routes.openapi(sendRoute, async (c) => {
-    const input = c.req.valid('json');
+    const type = (c.req.header('content-type') ?? '').toLowerCase();
+    const multipart = type.startsWith('multipart/form-data');
+    if (!multipart && !/^application\/(.+\+)?json\b/.test(type))
+      throw new AppError('bad_request', 'Send the message as application/json, or as multipart/form-data with its attachments.');
+    const { attachments: sentFiles, ...input }: z.infer<typeof sendForm> = multipart ? c.req.valid('form') : c.req.valid('json');
+    const files = [sentFiles].flat().filter((f): f is File => f instanceof File && !(f.size === 0 && f.name === ''));
     const ip = clientIp(c);
     if (input.kind === 'procedure') await limit('lookup-ip', ip, deps.settings.lookupsPerIpPerHour);
     await limit('message-ip', ip, deps.settings.bookingsPerIpPerHour);
@@ -83,7 +106,8 @@ export function messageApiRoutes(deps: PortalDeps & MessageDeps): OpenAPIHono<Ap
       const outcome = await spendSolution(deps.db, await deps.key(), c.req.header(powHeader)?.trim() ?? '', deps.clock.now());
       if (outcome !== 'ok') throw new AppError('forbidden', 'A fresh proof of work is required: GET /api/v1/proof-of-work and send the solution as X-Altcha.');
     }
-    const sent = await sendMessage(deps, { ...input, attachments: [] });
+    const attachments = files.map((file) => ({ body: file.stream(), fileName: file.name, declaredType: file.type || undefined, size: file.size }));
+    const sent = await sendMessage(deps, { ...input, attachments });
     return c.json({ reference: sent.reference, repeated: sent.repeated }, sent.repeated ? 200 : 201);
   });
 

@@ -172,3 +172,41 @@ test('the JSON API sends and reads with problem+json errors', async () => {
   const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
   assert.ok(doc.paths['/api/v1/messages'] && doc.paths['/api/v1/messages/open']);
 });
+
+test('the API takes attachments as multipart: checked by content like the form, named when the message is read', async () => {
+  const fields = { kind: 'procedure', procedureNumber: procedure.number, ...persian, language: 'fa' };
+  const send = (submissionKey: string, files: { name: string; bytes: Uint8Array; type: string }[]) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ ...fields, submissionKey })) form.append(name, value);
+    for (const file of files) form.append('attachments', new Blob([Buffer.from(file.bytes)], { type: file.type }), file.name);
+    return app.request('/api/v1/messages', { method: 'POST', body: form });
+  };
+  const sent = await send('api-multipart-0001', [{ name: 'Arbeitsvertrag.pdf', bytes: pdf, type: 'application/pdf' }]);
+  assert.equal(sent.status, 201, await sent.clone().text());
+  const { reference } = (await sent.json()) as { reference: string };
+  const read = await app.request('/api/v1/messages/open', {
+    method: 'POST',
+    body: JSON.stringify({ reference, dateOfBirth: '1990-05-17' }),
+    headers: { 'content-type': 'application/json' },
+  });
+  assert.deepEqual(((await read.json()) as { attachments: string[] }).attachments, ['Arbeitsvertrag.pdf']);
+
+  const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
+  const refused = await send('api-multipart-0002', [{ name: 'Pass.pdf', bytes: exe, type: 'application/pdf' }]);
+  const asText = await app.request('/api/v1/messages', { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } });
+  assert.equal(asText.status, 400, 'neither JSON nor multipart: told how to send it');
+  assert.equal(refused.status, 422);
+  const problem = (await refused.json()) as { errors: { path: string; message: string }[] };
+  assert.deepEqual(
+    problem.errors.map((e) => `${e.path}:${e.message}`),
+    ['attachments:attachment_type'],
+  );
+  const empty = await send('api-multipart-0003', [{ name: 'leer.pdf', bytes: new Uint8Array(), type: 'application/pdf' }]);
+  assert.equal(empty.status, 422, 'a file of 0 bytes is refused as empty');
+  assert.deepEqual(
+    ((await empty.json()) as { errors: { message: string }[] }).errors.map((e) => e.message),
+    ['attachment_empty'],
+  );
+  const none = await db.selectFrom('portal_message').select('id').where('submission_key', 'in', ['api-multipart-0002', 'api-multipart-0003']).execute();
+  assert.deepEqual(none, [], 'nothing written for the refused message');
+});

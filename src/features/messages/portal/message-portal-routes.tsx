@@ -35,7 +35,7 @@ export const contactBodyLimit = messageLimits.attachments * messageLimits.attach
 
 /** The contact forms post multipart bodies larger than the app's body limit: app.tsx holds them to `contactBodyLimit` instead. */
 export function isContactUpload(request: { method: string; path: string }): boolean {
-  return request.method === 'POST' && /^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/contact(\/procedure)?$/.test(request.path);
+  return request.method === 'POST' && (/^\/[a-z]{2,3}(-[a-z0-9]{1,8})*\/contact(\/procedure)?$/.test(request.path) || request.path === '/api/v1/messages');
 }
 
 /**
@@ -82,7 +82,11 @@ export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
     ['contact', 'general'],
     ['contact/procedure', 'procedure'],
   ] as const) {
-    routes.get(`/${lang}/${path}`, (c) => contactForm(c, kind, emptyContact, [], randomUUID(), 200));
+    routes.get(`/${lang}/${path}`, (c) => {
+      // From the status look-up ("send the missing documents"): the procedure number filled in.
+      const number = kind === 'procedure' ? (c.req.query('number') ?? '').replace(/[^0-9A-Za-z -]/g, '').slice(0, 20) : '';
+      return contactForm(c, kind, { ...emptyContact, procedureNumber: number }, [], randomUUID(), 200);
+    });
 
     routes.post(`/${lang}/${path}`, async (c) => {
       const l = portalLang(c);

@@ -184,6 +184,12 @@ export function StatusResultPage(props: { lang: Lang; answer: StatusAnswer; refe
         </>
       ) : null}
       <p class="actions">
+        {answer.kind === 'procedure' && answer.missing.length > 0 ? (
+          // The contact form about this procedure takes the documents as attachments, straight into the file.
+          <a class="button" href={`/${lang}/contact/procedure?number=${encodeURIComponent(props.reference)}`}>
+            {t('status.result.send_documents')}
+          </a>
+        ) : null}
         <a class="button secondary" href={back}>
           {t('status.result.again')}
         </a>

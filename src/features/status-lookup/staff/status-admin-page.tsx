@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { DataTable, ErrorList, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
-import type { LookupDay, noticesByStatus } from '../lookup-figures.ts';
+import { earliestCallDay, type LookupDay, type noticesByStatus } from '../lookup-figures.ts';
 
 type NoticeRow = Awaited<ReturnType<typeof noticesByStatus>>[number];
 
@@ -25,7 +25,7 @@ export function StatusAdminPage(props: { c: Context<AppEnv>; notices: NoticeRow[
         <StaffForm c={c} action="/staff/admin/status-figures/calls" submitLabel={s('Speichern', 'Save')}>
           <div>
             <label for="day">{s('Tag', 'Day')}</label>
-            <input type="date" id="day" name="day" required value={props.today} />
+            <input type="date" id="day" name="day" required value={props.today} min={earliestCallDay} max={props.today} />
           </div>
           <div>
             <label for="calls">{s('Anrufe an diesem Tag', 'Calls that day')}</label>
