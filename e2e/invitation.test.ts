@@ -73,3 +73,26 @@ test('the staff pages of the runs pass axe at desktop size (runs, review with it
   assert.deepEqual(await axeViolations(page), [], 'axe on a run under review');
   await context.close();
 });
+
+test('the administrator’s invitation settings pass axe at desktop size, also with a refused form', async () => {
+  const { db } = portal;
+  const admin = await addStaff(db, 'admin');
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${portal.baseUrl}/staff/sign-in`);
+  await page.fill('#username', admin.username);
+  await page.fill('#password', testPassword);
+  await page.locator('form button[type=submit]').first().click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/staff/sign-in'));
+  await page.goto(`${portal.baseUrl}/staff/admin/invitations`);
+  assert.match(await page.content(), /^<!DOCTYPE html>/i);
+  assert.deepEqual(await axeViolations(page), [], 'axe on the settings');
+  await page.fill('#policy-windowFromDays', '90');
+  await page.fill('#policy-windowToDays', '60');
+  await page.getByRole('button', { name: 'Regeln speichern' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.locator('.error-summary').innerText(), /Das Ende des Zeitraums muss nach seinem Beginn liegen/);
+  assert.equal(await page.inputValue('#policy-windowFromDays'), '90', 'what was typed stays');
+  assert.deepEqual(await axeViolations(page), [], 'axe on the refused form');
+  await context.close();
+});

@@ -25,7 +25,7 @@ import { officePortalRoutes, officeRoutes } from './features/office/index.ts';
 import { officeStaffRoutes } from './features/office/staff/office-staff-routes.ts';
 import { appointmentStaffRoutes } from './features/appointments/staff/staff-routes.ts';
 import { paymentRoutes } from './features/fees/staff/payment-routes.tsx';
-import { invitationStaffRoutes, shortLinkRoutes } from './features/invitations/index.ts';
+import { invitationStaffRoutes, shortLinkRoutes, titleFileMaxBytes, titleImportPath } from './features/invitations/index.ts';
 import { figuresRoutes } from './features/figures/staff/figures-routes.tsx';
 import { lotteryPortalRoutes, lotteryStaffRoutes } from './features/lottery/index.ts';
 import { searchApiRoutes } from './features/case-files/search/search-api-routes.ts';
@@ -164,8 +164,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const contactLimit = limitBody(contactBodyLimit, () => {
     throw new AppError('payload_too_large', `The message with its files is larger than ${contactBodyLimit} bytes.`);
   });
+  // The CSV export of titles is uploaded whole (invitations): its limit is the file's plus the form around it.
+  const titleFileLimitBytes = Math.max(deps.bodyLimitBytes, titleFileMaxBytes + 64 * 1024);
+  const titleFileLimit = limitBody(titleFileLimitBytes, () => {
+    throw new AppError('payload_too_large', `Die Datei ist größer als ${titleFileLimitBytes} Bytes. / The file is larger than ${titleFileLimitBytes} bytes.`);
+  });
   app.use('*', (c, next) => {
     if (streamed(c)) return next();
+    if (c.req.method === 'POST' && c.req.path === titleImportPath) return titleFileLimit(c, next);
     return isContactUpload({ method: c.req.method, path: c.req.path }) ? contactLimit(c, next) : bodyLimit(c, next);
   });
   app.use('*', (c, next) => (streamed(c) ? next() : inputGuard(c, next)));

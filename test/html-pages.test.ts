@@ -313,7 +313,12 @@ const pages: Record<string, { path: string; who: Who; status: number }[] | strin
     { path: '/staff/invitations', who: 'team_lead', status: 200 },
     { path: '/staff/invitations', who: 'admin', status: 403 },
   ],
+  '/staff/admin/invitations': [
+    { path: '/staff/admin/invitations', who: 'admin', status: 200 },
+    { path: '/staff/admin/invitations', who: 'team_lead', status: 403 },
+  ],
   '/staff/invitations/runs/:id': 'a run under review (src/features/invitations/staff/invitation-pages.test.ts)',
+  '/staff/invitations/runs/:id/reminders.pdf': "a run's reminder letters as one PDF (src/features/invitations/staff/invitation-pages.test.ts)",
   '/staff/invitations/runs/:id/letters.pdf': "the run's letters as one PDF (src/features/invitations/staff/invitation-pages.test.ts)",
   '/i/:code/:token':
     "the letter's short link: a redirect to the appointment page (src/features/invitations/staff/invitation-pages.test.ts, e2e/invitation.test.ts)",

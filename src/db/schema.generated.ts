@@ -122,6 +122,7 @@ export interface Appointment {
   created_by: string;
   created_by_staff_id: string | null;
   date_of_birth: string | null;
+  date_of_birth_precision: Generated<string>;
   email: string | null;
   email_normalized: string | null;
   ends_at: Timestamp;
@@ -466,6 +467,7 @@ export interface Invitation {
   person_id: string;
   released_at: Timestamp | null;
   reminded_at: Timestamp | null;
+  reminder_letter: Generated<boolean>;
   residence_title_id: string;
   run_id: string;
 }
@@ -479,6 +481,7 @@ export interface InvitationPolicy {
   reminder_days_before: Generated<number>;
   review_before_release: Generated<boolean>;
   updated_at: Timestamp | null;
+  version: Generated<number>;
   window_from_days: Generated<number>;
   window_to_days: Generated<number>;
 }
@@ -499,6 +502,7 @@ export interface InvitationRun {
 export interface InvitationService {
   service_id: string;
   title_kind: string;
+  version: Generated<number>;
 }
 
 export interface InvitationSkip {

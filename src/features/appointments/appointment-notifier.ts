@@ -30,6 +30,8 @@ export type NoticedAppointment = {
   status: string;
   person_name: string;
   date_of_birth: string;
+  /** Which parts of the date of birth are known (birth-date-match.ts); whole when left out. */
+  date_of_birth_precision?: string;
   email: string | null;
   language: string;
   manage_secret_hash: string;

@@ -12,6 +12,7 @@ const noticedColumns = [
   'status',
   'person_name',
   'date_of_birth',
+  'date_of_birth_precision',
   'email',
   'language',
   'manage_secret_hash',

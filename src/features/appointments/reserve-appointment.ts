@@ -3,6 +3,7 @@ import { hashManageSecret, newAppointmentCode, newManageSecret } from './appoint
 import { attempt, isDeadlock, violatedConstraint } from './appointment-store.ts';
 import type { EngineDeps } from './engine-deps.ts';
 import { withCurrentSchedule } from './find-slot.ts';
+import type { BirthDatePrecision } from './birth-date-match.ts';
 import { bookFreeCandidate } from './slot-store.ts';
 
 export type Reservation = {
@@ -11,7 +12,14 @@ export type Reservation = {
   /** Epoch milliseconds of the start; the clerk must work then (staff rules: no lead time, a year ahead). */
   start: number;
   staffId: string;
-  person: { name: string; dateOfBirth: string; email: string | null; language: string };
+  person: {
+    name: string;
+    dateOfBirth: string;
+    /** Which parts of `dateOfBirth` are known ('year': only the year, the rest filled with 1s); whole when left out. */
+    dateOfBirthPrecision?: BirthDatePrecision | undefined;
+    email: string | null;
+    language: string;
+  };
   /** Who started the run; null for the daily job. */
   createdByStaffId: string | null;
 };
@@ -59,7 +67,12 @@ export async function reserveAppointment(deps: EngineDeps, r: Reservation): Prom
               false,
               now,
             );
-            if (booked.row) await deps.db.updateTable('appointment').set({ status: 'reserved' }).where('id', '=', booked.row.id).execute();
+            if (booked.row)
+              await deps.db
+                .updateTable('appointment')
+                .set({ status: 'reserved', date_of_birth_precision: r.person.dateOfBirthPrecision ?? 'day' })
+                .where('id', '=', booked.row.id)
+                .execute();
             return booked;
           });
           if (result.version !== probe.version) return { stale: result.version };

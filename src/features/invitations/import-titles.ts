@@ -23,6 +23,12 @@ export async function importTitles(deps: Pick<InvitationDeps, 'db' | 'clock'>, c
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = (lines[0] ?? '').split(';').map((h) => h.trim().toLowerCase());
   const missing = required.filter((column) => !header.includes(column));
+  if (missing.length > 0 && header.length === 1 && /[,\t]/.test(header[0] ?? ''))
+    throw new AppError(
+      'validation_failed',
+      'Die Spalten sind durch Kommas oder Tabulatoren getrennt; erwartet wird das Semikolon (;). / Columns must be separated by semicolons.',
+      { fieldErrors: [{ path: 'csv', message: 'Trennzeichen' }] },
+    );
   if (missing.length > 0) {
     throw new AppError('validation_failed', `Es fehlen Spalten / missing columns: ${missing.join(', ')}`, {
       fieldErrors: [{ path: 'csv', message: missing.join(', ') }],

@@ -9,3 +9,4 @@ export { shortLinkRoutes } from './portal/short-link-routes.ts';
 export { invitationStaffRoutes } from './staff/invitation-routes.tsx';
 export { invitationFigures, type InvitationFigures } from './invitation-figures.ts';
 export { importTitles, type TitleImportReport } from './import-titles.ts';
+export { titleFileMaxBytes, titleImportPath } from './decode-title-file.ts';

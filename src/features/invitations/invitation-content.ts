@@ -17,6 +17,8 @@ export type InvitationContent = {
   lang: string;
   expiresOn: string;
   letterToFile: boolean;
+  /** Reminded by letter (no e-mail address): the reminder waits on the run's page to be printed. */
+  reminderLetter: boolean;
   mailedAt: Date | null;
   releasedAt: Date | null;
   person: LetterAddressee;
@@ -39,6 +41,7 @@ type InvitationRow = {
   language: string;
   expires_on: string;
   letter_to_file: boolean;
+  reminder_letter: boolean;
   mailed_at: Date | null;
   released_at: Date | null;
 };
@@ -91,11 +94,12 @@ export async function invitationContents(deps: Pick<InvitationDeps, 'db' | 'publ
       runId: row.run_id,
       lang: row.language,
       expiresOn: row.expires_on,
+      person,
       letterToFile: row.letter_to_file,
+      reminderLetter: row.reminder_letter,
+      appointment,
       mailedAt: row.mailed_at,
       releasedAt: row.released_at,
-      person,
-      appointment,
       service: { own, german },
       location: place.location,
       letterhead: place.letterhead,
@@ -114,17 +118,20 @@ async function appointmentsInChunks(db: Database, ids: readonly string[]): Promi
   return found;
 }
 
-/** The invitation rows of a run, or the ones named. */
-export function invitationRows(db: Database, where: { runId: string } | { invitationIds: readonly string[] }): Promise<InvitationRow[]> {
+/** The invitation rows of a run (only those to remind by letter, if asked), or the ones named. */
+export function invitationRows(
+  db: Database,
+  where: { runId: string; reminderLetters?: boolean } | { invitationIds: readonly string[] },
+): Promise<InvitationRow[]> {
   let query = db
     .selectFrom('invitation')
-    .select(['id', 'run_id', 'person_id', 'appointment_id', 'language', 'letter_to_file', 'mailed_at', 'released_at'])
+    .select(['id', 'run_id', 'person_id', 'appointment_id', 'language', 'letter_to_file', 'reminder_letter', 'mailed_at', 'released_at'])
     .select((eb) => eb.cast<string>('expires_on', 'text').as('expires_on'))
     .orderBy('created_at')
     .orderBy('id');
   query =
     'runId' in where
-      ? query.where('run_id', '=', where.runId)
+      ? query.where('run_id', '=', where.runId).$if(where.reminderLetters === true, (q) => q.where('reminder_letter', '=', true))
       : query.where('id', 'in', where.invitationIds.length > 0 ? where.invitationIds : ['00000000-0000-0000-0000-000000000000']);
   return query.execute();
 }

@@ -31,12 +31,15 @@ export function invitationTexts(c: InvitationContent, l: Lang) {
   };
 }
 
-function section(c: InvitationContent, l: Lang): LetterBlock[] {
+/** An invitation's letter, or the reminder sent instead of the reminder mail to a person without an e-mail address. */
+export type LetterKind = 'invitation' | 'reminder';
+
+function section(c: InvitationContent, l: Lang, kind: LetterKind): LetterBlock[] {
   const x = invitationTexts(c, l);
   return [
-    { kind: 'heading', text: x.title },
+    { kind: 'heading', text: kind === 'reminder' ? x.reminderSubject : x.title },
     { kind: 'paragraph', text: x.salutation },
-    { kind: 'paragraph', text: x.intro },
+    { kind: 'paragraph', text: kind === 'reminder' ? x.reminder : x.intro },
     { kind: 'facts', rows: x.facts },
     ...(x.bring.length > 0
       ? ([
@@ -50,14 +53,15 @@ function section(c: InvitationContent, l: Lang): LetterBlock[] {
   ];
 }
 
-/** The invitation as a letter: German first with the signature, then in the person's language. */
-export function invitationLetter(c: InvitationContent, today: Date): Letter {
+/** The invitation (or its reminder) as a letter: German first with the signature, then in the person's language. */
+export function invitationLetter(c: InvitationContent, today: Date, kind: LetterKind = 'invitation'): Letter {
   const de = sourceLang;
+  const title = kind === 'reminder' ? invitationTexts(c, de).reminderSubject : translate(de, 'invitation.letter.title');
   const recipient = c.letterToFile
     ? [c.person.name, translate(de, 'invitation.letter.to_file')]
     : [c.person.name, c.person.street ?? '', `${c.person.postalCode ?? ''} ${c.person.city ?? ''}`.trim()];
   return {
-    title: `${translate(de, 'invitation.letter.title')} ${c.appointment.code}`,
+    title: `${title} ${c.appointment.code}`,
     lang: de,
     letterhead: { lines: [c.letterhead.authority, ...c.letterhead.contactLines], returnAddress: c.letterhead.returnAddress },
     recipient,
@@ -65,20 +69,21 @@ export function invitationLetter(c: InvitationContent, today: Date): Letter {
       ...(c.person.fileReference ? [[translate(de, 'invitation.letter.reference'), c.person.fileReference] as [string, string]] : []),
       [translate(de, 'staff.letter.date'), formatDate(de, today, c.location.timeZone)],
     ],
-    subject: `${translate(de, 'invitation.letter.title')} · ${c.appointment.code}`,
+    subject: `${title} · ${c.appointment.code}`,
     sections: [
-      { lang: de, dir: 'ltr', blocks: section(c, de) },
-      ...(c.lang === de ? [] : [{ lang: c.lang, dir: textDirection(c.lang), blocks: section(c, c.lang) }]),
+      { lang: de, dir: 'ltr', blocks: section(c, de, kind) },
+      ...(c.lang === de ? [] : [{ lang: c.lang, dir: textDirection(c.lang), blocks: section(c, c.lang, kind) }]),
     ],
     signature: c.letterhead.signatureLines,
     pageLabel: (page, pages) => translate(de, 'staff.letter.page', { page, pages }),
   };
 }
 
-/** Letters of several invitations as one PDF to print (each from a new page). */
-export function invitationLettersPdf(contents: readonly InvitationContent[], today: Date): Promise<Buffer> {
+/** Letters of several invitations (or reminders) as one PDF to print (each from a new page). */
+export function invitationLettersPdf(contents: readonly InvitationContent[], today: Date, kind: LetterKind = 'invitation'): Promise<Buffer> {
   return renderLetters(
-    contents.map((c) => invitationLetter(c, today)),
-    { title: translate(sourceLang, 'invitation.letter.title'), lang: sourceLang },
+    contents.map((c) => invitationLetter(c, today, kind)),
+    // The document's own title (PDF metadata) is for the office, in German.
+    { title: `${kind === 'reminder' ? 'Erinnerung: ' : ''}${translate(sourceLang, 'invitation.letter.title')}`, lang: sourceLang },
   );
 }

@@ -11,21 +11,25 @@ export type InvitationPolicy = {
   reviewBeforeRelease: boolean;
 };
 
+/** Each setting's column in `invitation_policy`: the one place the names are paired (reads and the admin page's writes). */
+export const policyColumnOf = {
+  windowFromDays: 'window_from_days',
+  windowToDays: 'window_to_days',
+  earliestDays: 'earliest_days',
+  daysBeforeExpiry: 'days_before_expiry',
+  keepFreePercent: 'keep_free_percent',
+  releaseDaysBefore: 'release_days_before',
+  reminderDaysBefore: 'reminder_days_before',
+  reviewBeforeRelease: 'review_before_release',
+} as const satisfies Record<keyof InvitationPolicy, string>;
+
+export const policySelection = Object.entries(policyColumnOf).map(
+  ([setting, column]) => `${column} as ${setting}` as `${(typeof policyColumnOf)[keyof InvitationPolicy]} as ${keyof InvitationPolicy}`,
+);
+
 /** The office's invitation settings (one row, created by the migration with its defaults). */
 export function loadPolicy(db: Database): Promise<InvitationPolicy> {
-  return db
-    .selectFrom('invitation_policy')
-    .select([
-      'window_from_days as windowFromDays',
-      'window_to_days as windowToDays',
-      'earliest_days as earliestDays',
-      'days_before_expiry as daysBeforeExpiry',
-      'keep_free_percent as keepFreePercent',
-      'release_days_before as releaseDaysBefore',
-      'reminder_days_before as reminderDaysBefore',
-      'review_before_release as reviewBeforeRelease',
-    ])
-    .executeTakeFirstOrThrow();
+  return db.selectFrom('invitation_policy').select(policySelection).executeTakeFirstOrThrow() as Promise<InvitationPolicy>;
 }
 
 /** Which service a kind of title is extended in (invitation_service). */

@@ -11,7 +11,8 @@ import { loadPolicy } from './invitation-policy.ts';
 
 /**
  * The daily care of open invitations whose letters went out: a reservation still unconfirmed
- * `reminderDaysBefore` days before its date gets a reminder (by mail, where an address is known),
+ * `reminderDaysBefore` days before its date gets a reminder (by mail where an address is known, else
+ * a letter the staff print from the run's page),
  * and one still unconfirmed `releaseDaysBefore` days before is released — cancelled, its time free
  * for others. Each invitation is reminded and released at most once (marked in the same transaction).
  */
@@ -40,6 +41,8 @@ export async function remindAndRelease(deps: InvitationDeps): Promise<{ reminded
     } else if (addDays(day, -policy.reminderDaysBefore) <= today) {
       await onlyOnce(deps, c.invitationId, 'reminded_at', async (trx) => {
         if (c.person.email) await enqueueMail(deps.jobs, invitationMail(c, 'reminder', c.person.email), { trx });
+        // Without an address the reminder is a letter: listed on the run's page for the staff to print.
+        else await trx.updateTable('invitation').set({ reminder_letter: true }).where('id', '=', c.invitationId).execute();
         reminded++;
       });
     }

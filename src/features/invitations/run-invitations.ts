@@ -187,8 +187,10 @@ async function reserveFor(
           staffId: slot.staffId,
           person: {
             name: `${title.givenNames} ${title.familyName}`.trim(),
-            // The engine needs a whole date; a partly known one is completed with 1s (docs/invitations.md).
+            // The engine needs a whole date; a partly known one is completed with 1s and marked as such,
+            // so the portal's look-up compares only the known parts (docs/invitations.md).
             dateOfBirth: `${title.birthYear}-${pad(title.birthMonth)}-${pad(title.birthDay)}`,
+            dateOfBirthPrecision: title.birthDay !== null && title.birthMonth !== null ? 'day' : title.birthMonth !== null ? 'month' : 'year',
             email: title.email,
             language,
           },

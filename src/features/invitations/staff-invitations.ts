@@ -3,6 +3,7 @@ import { enqueueMail } from '../../platform/mail/index.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isId } from '../../shared/id.ts';
 import { officeDay } from '../../shared/office-day.ts';
+import { appointmentsByIds } from '../appointments/index.ts';
 import { letterAddressees } from '../case-files/index.ts';
 import { authorizeChange, recordAudit, type ChangeContext } from '../staff/index.ts';
 import { invitationContents, invitationRows, type InvitationContent } from './invitation-content.ts';
@@ -24,9 +25,39 @@ export type RunListItem = {
 
 const runColumns = ['id', 'started_at as startedAt', 'trigger', 'invited', 'not_invited as notInvited', 'letters_released_at as lettersReleasedAt'] as const;
 
-export async function listRuns(deps: InvitationDeps, ctx: ChangeContext): Promise<RunListItem[]> {
+export async function listRuns(deps: InvitationDeps, ctx: ChangeContext): Promise<(RunListItem & { reminderLetters: number })[]> {
   await authorizeChange(deps, ctx, 'invitation.manage');
-  return deps.db.selectFrom('invitation_run').select(runColumns).orderBy('started_at', 'desc').limit(100).execute();
+  const runs = await deps.db.selectFrom('invitation_run').select(runColumns).orderBy('started_at', 'desc').limit(100).execute();
+  const letters = await reminderLettersByRun(
+    deps,
+    runs.map((r) => r.id),
+  );
+  return runs.map((run) => ({ ...run, reminderLetters: letters.get(run.id) ?? 0 }));
+}
+
+/** How many reminder letters each run has to print: reminded by letter, the reservation still unconfirmed. */
+async function reminderLettersByRun(deps: InvitationDeps, runIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (runIds.length === 0) return counts;
+  const marked = await deps.db
+    .selectFrom('invitation')
+    .select(['run_id', 'appointment_id'])
+    .where('run_id', 'in', runIds)
+    .where('reminder_letter', '=', true)
+    .where('released_at', 'is', null)
+    .execute();
+  const reserved = new Set(
+    (
+      await appointmentsByIds(
+        deps.db,
+        marked.map((m) => m.appointment_id),
+      )
+    )
+      .filter((a) => a.status === 'reserved')
+      .map((a) => a.id),
+  );
+  for (const m of marked) if (reserved.has(m.appointment_id)) counts.set(m.run_id, (counts.get(m.run_id) ?? 0) + 1);
+  return counts;
 }
 
 export async function startRun(deps: InvitationDeps, ctx: ChangeContext): Promise<RunSummary> {
@@ -49,6 +80,8 @@ export type RunReview = {
   /** Invitations per service and ISO week of the appointment. */
   byServiceAndWeek: { service: string; week: string; count: number }[];
   notInvited: { name: string; reason: string; fileReference: string | null }[];
+  /** Reminders to print: persons without an e-mail address whose reservation is still unconfirmed. */
+  reminderLetters: number;
   invitations: {
     id: string;
     name: string;
@@ -59,6 +92,7 @@ export type RunReview = {
     letterToFile: boolean;
     status: string;
     email: boolean;
+    reminderLetter: boolean;
   }[];
 };
 
@@ -88,6 +122,7 @@ export async function reviewRun(deps: InvitationDeps, ctx: ChangeContext, runId:
     notInvited: skipped
       .map((s) => ({ name: people.get(s.person_id)?.name ?? '—', reason: s.reason, fileReference: people.get(s.person_id)?.fileReference ?? null }))
       .sort((a, b) => a.name.localeCompare(b.name, 'de')),
+    reminderLetters: contents.filter(reminderToPrint).length,
     invitations: contents.map((c) => ({
       id: c.invitationId,
       name: c.person.name,
@@ -98,6 +133,7 @@ export async function reviewRun(deps: InvitationDeps, ctx: ChangeContext, runId:
       letterToFile: c.letterToFile,
       status: c.appointment.status,
       email: c.person.email !== null,
+      reminderLetter: c.reminderLetter,
     })),
   };
 }
@@ -110,6 +146,19 @@ export async function printRunLetters(deps: InvitationDeps, ctx: ChangeContext, 
   const contents = await invitationContents(deps, await invitationRows(deps.db, { runId }));
   await audit(deps, ctx, 'invitation_run.print', runId);
   return invitationLettersPdf(contents, deps.clock.now());
+}
+
+const reminderToPrint = (c: InvitationContent) => c.reminderLetter && c.appointment.status === 'reserved';
+
+/** The reminder letters of a run still worth sending (the reservation not yet confirmed, moved or released), as one PDF. */
+export async function printRunReminders(deps: InvitationDeps, ctx: ChangeContext, runId: string): Promise<Buffer> {
+  await authorizeChange(deps, ctx, 'invitation.manage');
+  await requireRun(deps, runId);
+  const contents = (await invitationContents(deps, await invitationRows(deps.db, { runId, reminderLetters: true }))).filter(reminderToPrint);
+  if (contents.length === 0)
+    throw new AppError('not_found', 'Dieser Lauf hat keine Erinnerungsbriefe zu drucken. / This run has no reminder letters to print.');
+  await audit(deps, ctx, 'invitation_run.print_reminders', runId);
+  return invitationLettersPdf(contents, deps.clock.now(), 'reminder');
 }
 
 /** One invitation again: its letter as a PDF, and the mail queued again where an address is known. */

@@ -14,3 +14,4 @@ export { loadLetterhead, type Letterhead } from './letterhead.ts';
 export { sourceDigest, translationState, type TranslationState } from './translation-status.ts';
 export { infoPageQrCodes, type InfoPageQr } from './info-page-qr.ts';
 export { infoPageDigest } from './info-page-status.ts';
+export { isStaleVersion, staleVersion } from './info-page-save.ts';

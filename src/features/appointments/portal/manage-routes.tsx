@@ -11,6 +11,7 @@ import { AppointmentPage, CancelPage, LookupPage } from './appointment-pages.tsx
 import { TimesPage } from './booking-pages.tsx';
 import { calendar, parseStart } from './booking-routes.tsx';
 import type { AppointmentPortalDeps, AppointmentRow } from './portal-engine.ts';
+import { birthDateMatches } from '../birth-date-match.ts';
 
 /**
  * Change or cancel: from the e-mail's link (token in the URL, swapped at once for a
@@ -84,7 +85,7 @@ export function manageRoutes(deps: AppointmentPortalDeps, langSegment: string): 
     if (!/^[A-Z0-9]{6,12}$/.test(code)) errors.push({ field: 'code', message: translate(l, 'portal.error.code') });
     if (!isIsoDay(dob)) errors.push({ field: 'dateOfBirth', message: translate(l, 'portal.error.dob.invalid') });
     const appointment = errors.length === 0 ? await findByCode(code) : undefined;
-    if (errors.length === 0 && (!appointment || appointment.date_of_birth !== dob))
+    if (errors.length === 0 && (!appointment || !birthDateMatches(appointment, dob)))
       errors.push({ field: 'code', message: translate(l, 'portal.error.lookup') });
     if (errors.length > 0 || !appointment) {
       c.status(422);

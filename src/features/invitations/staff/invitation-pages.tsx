@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatDateTime } from '../../../web/format.ts';
 import { languageName } from '../../../web/i18n.ts';
-import { DataTable, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import { CsrfField, DataTable, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
 import type { TitleImportReport } from '../import-titles.ts';
 import type { RunListItem, RunReview } from '../staff-invitations.ts';
 
@@ -17,7 +17,10 @@ const reasons: Record<string, [string, string]> = {
   has_appointment: ['Hat schon einen Termin für diese Leistung', 'Already has an appointment for this service'],
 };
 
-export function RunsPage(props: { c: Context<AppEnv>; runs: RunListItem[]; imported?: TitleImportReport | undefined }) {
+/** What came of an import: the report (and the file's encoding when uploaded), or why the file was refused with what was pasted. */
+export type ImportOutcome = { imported: TitleImportReport; encoding?: string | undefined } | { problem: string; pasted: string };
+
+export function RunsPage(props: { c: Context<AppEnv>; runs: (RunListItem & { reminderLetters: number })[]; outcome?: ImportOutcome | undefined }) {
   const { c } = props;
   const s = say(c);
   const when = (d: Date) => formatDateTime(staffLang(c), d, 'Europe/Berlin');
@@ -32,45 +35,58 @@ export function RunsPage(props: { c: Context<AppEnv>; runs: RunListItem[]; impor
       </p>
       <StaffForm c={c} action="/staff/invitations/runs" submitLabel={s('Jetzt einen Lauf starten', 'Start a run now')} />
       <h2>{s('Titel aus dem Fachverfahren einlesen (CSV)', 'Import titles from the case system (CSV)')}</h2>
-      {props.imported ? (
-        <div class="notice" role="status">
-          <p>
-            {s('Neu', 'New')}: {props.imported.created} · {s('geändert', 'changed')}: {props.imported.updated} · {s('unverändert', 'unchanged')}:{' '}
-            {props.imported.unchanged} · {s('Fehler', 'errors')}: {props.imported.errors.length}
-          </p>
-          <ul>
-            {props.imported.errors.slice(0, 200).map((e) => (
-              <li>
-                {s('Zeile', 'Line')} {e.line}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <StaffForm c={c} action="/staff/invitations/import" submitLabel={s('Einlesen', 'Import')}>
+      <ImportResult c={c} outcome={props.outcome} />
+      <form method="post" action="/staff/invitations/import" enctype="multipart/form-data" class="form-grid">
+        <CsrfField c={c} />
+        <p id="titles-columns">
+          {s(
+            'Semikolon zwischen den Spalten, erste Zeile: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort',
+            'Semicolons between the columns, first line: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort',
+          )}
+        </p>
         <div>
-          <label for="titles-csv">
-            {s(
-              'Inhalt der CSV-Datei (Semikolon, erste Zeile: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort)',
-              'Contents of the CSV file (semicolons, first line: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort)',
-            )}
-          </label>
-          <textarea id="titles-csv" name="csv" rows={8} required />
+          <label for="titles-file">{s('CSV-Datei (UTF-8 oder Windows-1252, höchstens 10 MB)', 'CSV file (UTF-8 or Windows-1252, at most 10 MB)')}</label>
+          <input type="file" id="titles-file" name="file" accept=".csv,.txt,text/csv,text/plain" aria-describedby="titles-columns" />
         </div>
-      </StaffForm>
+        <div>
+          <label for="titles-csv">{s('oder den Inhalt der Datei hier einfügen', 'or paste the contents of the file here')}</label>
+          <textarea id="titles-csv" name="csv" rows={8} aria-describedby="titles-columns">
+            {props.outcome && 'pasted' in props.outcome ? props.outcome.pasted : ''}
+          </textarea>
+        </div>
+        <div>
+          <button type="submit" class="button">
+            {s('Einlesen', 'Import')}
+          </button>
+        </div>
+      </form>
       <h2>{s('Läufe', 'Runs')}</h2>
       {props.runs.length === 0 ? (
         <p>{s('Noch keine Läufe.', 'No runs yet.')}</p>
       ) : (
         <DataTable
           caption={s('Läufe', 'Runs')}
-          head={[s('Gestartet', 'Started'), s('Anlass', 'Trigger'), s('Eingeladen', 'Invited'), s('Nicht eingeladen', 'Not invited'), s('Briefe', 'Letters')]}
+          head={[
+            s('Gestartet', 'Started'),
+            s('Anlass', 'Trigger'),
+            s('Eingeladen', 'Invited'),
+            s('Nicht eingeladen', 'Not invited'),
+            s('Briefe', 'Letters'),
+            s('Erinnerungsbriefe zu drucken', 'Reminder letters to print'),
+          ]}
           rows={props.runs.map((run) => [
             <a href={`/staff/invitations/runs/${run.id}`}>{when(run.startedAt)}</a>,
             run.trigger === 'daily' ? s('täglich', 'daily') : s('von Hand', 'by staff'),
             run.invited,
             run.notInvited,
             run.lettersReleasedAt ? `${s('freigegeben', 'released')} ${when(run.lettersReleasedAt)}` : s('zur Prüfung', 'for review'),
+            run.reminderLetters > 0 ? (
+              <a href={`/staff/invitations/runs/${run.id}/reminders.pdf`}>
+                {run.reminderLetters} <span class="visually-hidden">{s('Erinnerungsbriefe drucken (PDF)', 'print reminder letters (PDF)')}</span>
+              </a>
+            ) : (
+              0
+            ),
           ])}
         />
       )}
@@ -100,6 +116,17 @@ export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: Run
           <a class="button" href={`/staff/invitations/runs/${run.id}/letters.pdf`}>
             {s('Alle Briefe drucken (PDF)', 'Print all letters (PDF)')}
           </a>
+          {review.reminderLetters > 0 ? (
+            <>
+              {' '}
+              <a class="button" href={`/staff/invitations/runs/${run.id}/reminders.pdf`}>
+                {s(
+                  `Erinnerungsbriefe drucken (${review.reminderLetters}, ohne E-Mail-Adresse, PDF)`,
+                  `Print reminder letters (${review.reminderLetters}, no e-mail address, PDF)`,
+                )}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : (
         <StaffForm
@@ -144,6 +171,7 @@ export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: Run
           <>
             {row.letterToFile ? <strong>{s('Brief zur Akte (keine Anschrift)', 'Letter to the file (no address)')}</strong> : s('Brief', 'Letter')}
             {row.email ? ` + ${s('E-Mail', 'e-mail')}` : ''}
+            {row.reminderLetter ? `; ${s('Erinnerung per Brief', 'reminder by letter')}` : ''}
           </>,
           statusText(s, row.status),
           run.lettersReleasedAt && (row.status === 'reserved' || row.status === 'booked') ? (
@@ -162,4 +190,34 @@ function statusText(s: (de: string, en: string) => string, status: string): stri
   if (status === 'booked') return s('bestätigt', 'confirmed');
   if (status === 'cancelled') return s('abgesagt oder freigegeben', 'cancelled or released');
   return status;
+}
+
+function ImportResult({ c, outcome }: { c: Context<AppEnv>; outcome: ImportOutcome | undefined }) {
+  const s = say(c);
+  if (!outcome) return null;
+  if ('problem' in outcome)
+    return (
+      <div class="error-summary" role="alert">
+        <p>
+          {s('Nichts eingelesen', 'Nothing imported')}: {outcome.problem}
+        </p>
+      </div>
+    );
+  const { imported } = outcome;
+  return (
+    <div class="notice" role="status">
+      <p>
+        {s('Neu', 'New')}: {imported.created} · {s('geändert', 'changed')}: {imported.updated} · {s('unverändert', 'unchanged')}: {imported.unchanged} ·{' '}
+        {s('Fehler', 'errors')}: {imported.errors.length}
+        {outcome.encoding ? ` · ${s('gelesen als', 'read as')} ${outcome.encoding}` : ''}
+      </p>
+      <ul>
+        {imported.errors.slice(0, 200).map((e) => (
+          <li>
+            {s('Zeile', 'Line')} {e.line}: {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }

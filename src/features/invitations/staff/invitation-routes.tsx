@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { z } from 'zod';
-import { changeContext, idParam, parseForm, requireStaff, staffLang } from '../../staff/index.ts';
+import { AppError, isAppError } from '../../../shared/app-error.ts';
+import { changeContext, idParam, requireStaff, staffLang } from '../../staff/index.ts';
+import { decodeTitleFile, titleImportPath } from '../decode-title-file.ts';
 import { importTitles } from '../import-titles.ts';
 import type { InvitationDeps } from '../invitation-deps.ts';
-import { listRuns, printRunLetters, releaseRun, resendInvitation, reviewRun, startRun } from '../staff-invitations.ts';
+import { listRuns, printRunLetters, printRunReminders, releaseRun, resendInvitation, reviewRun, startRun } from '../staff-invitations.ts';
 import { RunPage, RunsPage } from './invitation-pages.tsx';
+import { invitationSettingsRoutes } from './settings-routes.tsx';
 
 type StaffInvitationDeps = InvitationDeps & Parameters<typeof requireStaff>[0];
 
@@ -21,11 +23,22 @@ export function invitationStaffRoutes(deps: StaffInvitationDeps): Hono<AppEnv> {
 
   routes.get('/staff/invitations', async (c) => c.html(<RunsPage c={c} runs={await listRuns(deps, changeContext(c))} />));
 
-  routes.post('/staff/invitations/import', async (c) => {
-    const form = await parseForm(c, z.object({ csv: z.string().max(20_000_000) }));
+  routes.post(titleImportPath, async (c) => {
+    const body = await c.req.parseBody();
     const ctx = changeContext(c);
-    const imported = await importTitles(deps, ctx, form.csv);
-    return c.html(<RunsPage c={c} runs={await listRuns(deps, ctx)} imported={imported} />);
+    const pasted = typeof body.csv === 'string' ? body.csv : '';
+    try {
+      const file = body.file instanceof File && body.file.size > 0 ? decodeTitleFile(new Uint8Array(await body.file.arrayBuffer())) : undefined;
+      if (!file && pasted.trim() === '')
+        throw new AppError('validation_failed', 'Bitte eine CSV-Datei wählen oder ihren Inhalt einfügen. / Choose a CSV file or paste its contents.');
+      const imported = await importTitles(deps, ctx, file?.text ?? pasted);
+      return c.html(<RunsPage c={c} runs={await listRuns(deps, ctx)} outcome={{ imported, encoding: file?.encoding }} />);
+    } catch (error) {
+      // A file that cannot be read, lacks columns or is too long: nothing was written; the page says why.
+      if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'payload_too_large')) throw error;
+      c.status(error.code === 'payload_too_large' ? 413 : 422);
+      return c.html(<RunsPage c={c} runs={await listRuns(deps, ctx)} outcome={{ problem: error.message, pasted }} />);
+    }
   });
 
   routes.post('/staff/invitations/runs', async (c) => {
@@ -53,11 +66,17 @@ export function invitationStaffRoutes(deps: StaffInvitationDeps): Hono<AppEnv> {
     return pdf(await printRunLetters(deps, changeContext(c), id), `einladungen-${id.slice(0, 8)}.pdf`);
   });
 
+  routes.get('/staff/invitations/runs/:id/reminders.pdf', async (c) => {
+    const id = idParam(c.req.param('id'));
+    return pdf(await printRunReminders(deps, changeContext(c), id), `erinnerungen-${id.slice(0, 8)}.pdf`);
+  });
+
   routes.post('/staff/invitations/:id/resend', async (c) => {
     const id = idParam(c.req.param('id'));
     const { pdf: letter } = await resendInvitation(deps, changeContext(c), id);
     return pdf(letter, `einladung-${id.slice(0, 8)}.pdf`);
   });
 
+  routes.route('/', invitationSettingsRoutes(deps));
   return routes;
 }

@@ -31,6 +31,7 @@ const menu: { href: string; key: string; action: Action }[] = [
   { href: '/staff/admin/specialties', key: 'staff.nav.specialties', action: 'office.manage' },
   { href: '/staff/admin/services', key: 'staff.nav.services', action: 'office.manage' },
   { href: '/staff/admin/info-pages', key: 'staff.nav.info_pages', action: 'office.manage' },
+  { href: '/staff/admin/invitations', key: 'staff.nav.invitation_settings', action: 'office.manage' },
   { href: '/staff/admin/message-templates', key: 'staff.nav.message_templates', action: 'office.manage' },
   { href: '/staff/admin/staff', key: 'staff.nav.staff', action: 'staff.manage' },
   { href: '/staff/admin/hours', key: 'staff.nav.hours', action: 'hours.manage' },
