@@ -5,3 +5,4 @@
 export { deliverNotices, deliverNoticesJobType, startStatusNotices, type NoticeDeps } from './deliver-notices.ts';
 export { lookUpStatus, type StatusAnswer } from './look-up-status.ts';
 export { lookupsAndCalls, noticesInPeriod, type LookupDay, type NoticeFigure } from './lookup-figures.ts';
+export { documentKinds, requestDocuments } from './document-requests.ts';

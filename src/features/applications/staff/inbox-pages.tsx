@@ -1,13 +1,21 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatDateTime } from '../../../web/format.ts';
-import { languageName } from '../../../web/i18n.ts';
+import { languageName, translate } from '../../../web/i18n.ts';
 import { say } from '../../case-files/index.ts';
-import { StaffForm, StaffLayout } from '../../staff/index.ts';
+import { CheckboxGroup, ErrorList, StaffForm, StaffLayout } from '../../staff/index.ts';
+import { documentKinds } from '../../status-lookup/index.ts';
 import type { InboxRow } from '../inbox-store.ts';
 
 /** New applications at the clerk's locations, by procedure type, oldest first, with the actions on each. */
-export function InboxPage(props: { c: Context<AppEnv>; rows: InboxRow[]; types: { id: string; name: string }[]; typeId: string | undefined }) {
+export function InboxPage(props: {
+  c: Context<AppEnv>;
+  rows: InboxRow[];
+  types: { id: string; name: string }[];
+  typeId: string | undefined;
+  /** A request for documents just refused: its messages, shown at that application. */
+  refused?: { applicationId: string; messages: string[] };
+}) {
   const { c } = props;
   const s = say(c);
   return (
@@ -68,11 +76,17 @@ export function InboxPage(props: { c: Context<AppEnv>; rows: InboxRow[]; types: 
             </a>
           </p>
           <StaffForm c={c} action={`/staff/applications/${row.id}/accept`} submitLabel={s('In die Akte übernehmen', 'Accept into the file')} />
+          {props.refused?.applicationId === row.id ? <ErrorList messages={props.refused.messages} /> : null}
           <StaffForm c={c} action={`/staff/applications/${row.id}/request-documents`} submitLabel={s('Unterlagen nachfordern', 'Ask for documents')}>
-            <input type="hidden" name="basedOnVersion" value={String(row.procedure_version)} />
+            <CheckboxGroup
+              legend={s('Fehlende Unterlagen (die Person liest sie in ihrer Sprache)', 'Missing documents (the person reads them in their language)')}
+              name="kinds"
+              options={documentKinds.map((kind) => ({ id: kind, name: translate('de', `status.doc.${kind}`) }))}
+              checked={undefined}
+            />
             <div class="wide">
-              <label for={`missing-${row.id}`}>{s('Fehlende Unterlagen (an die Person, auf Deutsch)', 'Missing documents (to the person, in German)')}</label>
-              <textarea id={`missing-${row.id}`} name="missing" rows={3} maxlength={2000} required />
+              <label for={`missing-note-${row.id}`}>{s('Hinweis (deutsch, Pflicht bei „Weiteres Dokument“)', 'Note (German; required for "other")')}</label>
+              <input type="text" id={`missing-note-${row.id}`} name="note" maxlength={300} />
             </div>
           </StaffForm>
         </section>

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
-import { isAppError } from '../../../shared/app-error.ts';
+import { AppError, isAppError } from '../../../shared/app-error.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { changeContext, formFields, idParam, requireStaff } from '../../staff/index.ts';
+import { asArray, changeContext, formFields, idParam, requireStaff } from '../../staff/index.ts';
 import { acceptApplication } from '../accept-application.ts';
 import { applicantBookingChoices, type BookingForApplicantDeps, bookForApplicant } from '../book-for-applicant.ts';
 import { decidePersonMatch, personMatchCandidates } from '../decide-person-match.ts';
 import { BookForApplicantPage, PersonMatchPage } from './applicant-pages.tsx';
 import { listInbox } from '../list-inbox.ts';
-import { requestDocuments } from '../request-documents.ts';
+import { requestDocuments } from '../../status-lookup/index.ts';
+import { applicationForClerk } from '../inbox-store.ts';
 import { InboxPage } from './inbox-pages.tsx';
 
 const statusOfRefusal = { conflict: 409, slot_taken: 409, duplicate_booking: 409, validation_failed: 422 } as const;
@@ -30,10 +31,23 @@ export function inboxRoutes(deps: BookingForApplicantDeps) {
     return c.redirect('/staff/applications', 303);
   });
 
+  // The same request as on the procedure's citizen page: the kinds are shown at the status look-up
+  // in the person's language, and the notice of "documents missing" tells them by e-mail.
   routes.post('/staff/applications/:id/request-documents', async (c) => {
     const form = await formFields(c);
-    await requestDocuments(deps, changeContext(c), { ...form, applicationId: idParam(c.req.param('id')) });
-    return c.redirect('/staff/applications', 303);
+    const application = await applicationForClerk(deps.db, idParam(c.req.param('id')));
+    if (!application) throw new AppError('not_found', 'Diesen Antrag gibt es nicht. / No such application.');
+    try {
+      await requestDocuments(deps, changeContext(c), { procedureId: application.procedure_id, kinds: asArray(form.kinds), note: form.note });
+      return c.redirect('/staff/applications', 303);
+    } catch (error) {
+      if (!isAppError(error) || !refusedHere.has(error.code)) throw error;
+      const typeId = c.req.query('type') || undefined;
+      const { rows, types } = await listInbox(deps, changeContext(c), typeId ? idParam(typeId) : undefined);
+      c.status(statusOfRefusal[error.code as keyof typeof statusOfRefusal]);
+      const messages = error.fieldErrors?.map((e) => e.message) ?? [error.message];
+      return c.html(<InboxPage c={c} rows={rows} types={types} typeId={typeId} refused={{ applicationId: application.id, messages }} />);
+    }
   });
 
   routes.get('/staff/applications/:id/appointment', async (c) => {

@@ -9,6 +9,7 @@ import { addStaff, Browser } from '../../../../test/staff.ts';
 import { pdfWithText } from '../../../demo/demo-documents.ts';
 import { fixedClock } from '../../../shared/clock.ts';
 import { translate } from '../../../web/i18n.ts';
+import { deliverNotices, lookUpStatus } from '../../status-lookup/index.ts';
 import { addUpload } from '../add-upload.ts';
 import { saveAnswers } from '../save-answers.ts';
 import { startApplication } from '../start-application.ts';
@@ -56,22 +57,43 @@ test('a clerk sees new applications, asks for a missing document (status and e-m
   const html = await inbox.text();
   assert.ok(html.includes(receipt.procedureNumber));
   const applicationId = /action="\/staff\/applications\/([0-9a-f-]+)\/request-documents"/.exec(html)?.[1] ?? '';
-  const basedOnVersion = /name="basedOnVersion" value="(\d+)"/.exec(html)?.[1] ?? '';
+  const nothingChosen = await browser.submit('/staff/applications', `/staff/applications/${applicationId}/request-documents`, {});
+  assert.equal(nothingChosen.status, 422, 'no document chosen: the inbox again, with the message at the application');
+  assert.match(await nothingChosen.text(), /Unterlage wählen/);
   const asked = await browser.submit('/staff/applications', `/staff/applications/${applicationId}/request-documents`, {
-    basedOnVersion,
-    missing: 'Meldebescheinigung (Anmeldung beim Bürgeramt)',
+    kinds: ['proof_of_residence', 'other'],
+    note: 'Meldebescheinigung (Anmeldung beim Bürgeramt)',
   });
   assert.equal(asked.status, 303);
-  const status = await db
+  const procedure = await db
     .selectFrom('case_procedure')
     .innerJoin('procedure_status', 'procedure_status.id', 'case_procedure.status_id')
-    .select('procedure_status.code')
+    .select(['procedure_status.code', 'case_procedure.id'])
     .where('case_procedure.number', '=', receipt.procedureNumber)
     .executeTakeFirstOrThrow();
-  assert.equal(status.code, 'documents_missing');
-  const mail = await outbox.waitFor((m) => m.subject === translate('uk', 'apply.request.subject', { number: receipt.procedureNumber }));
-  assert.match(mail.text ?? '', /Meldebescheinigung/);
-  assert.equal(mail.headers.get('content-language'), 'uk');
+  assert.equal(procedure.code, 'documents_missing');
+  const requests = await db
+    .selectFrom('procedure_document_request')
+    .select(['kind', 'note'])
+    .where('procedure_id', '=', procedure.id)
+    .orderBy('kind')
+    .execute();
+  assert.deepEqual(requests, [
+    { kind: 'other', note: 'Meldebescheinigung (Anmeldung beim Bürgeramt)' },
+    { kind: 'proof_of_residence', note: null },
+  ]);
+  // The status look-up shows them in Ukrainian, and the notice of the new status goes out in Ukrainian.
+  const answer = await lookUpStatus(
+    { db, clock, timeZone: 'Europe/Berlin' },
+    { kind: 'procedure', number: receipt.procedureNumber, dateOfBirth: { year: 1990, month: 5, day: 17 } },
+    { lang: 'uk', channel: 'portal' },
+  );
+  assert.deepEqual(answer?.missing.map((m) => m.kind).sort(), ['other', 'proof_of_residence']);
+  await deliverNotices({ db, clock, jobs, publicUrl: 'http://localhost' });
+  const mail = await outbox.waitFor(
+    (m) => m.headers.get('content-language') === 'uk' && (m.text ?? '').includes(receipt.procedureNumber) && (m.text ?? '').includes('Meldebescheinigung'),
+  );
+  assert.ok(mail.subject);
 
   const second = await signedIn(otherClerk.username);
   await browser.get('/staff/applications');
