@@ -1,34 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { after, test } from 'node:test';
-import { serve } from '@hono/node-server';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../src/app.tsx';
-import { createLogger } from '../src/platform/log.ts';
-import { fixedClock } from '../src/shared/clock.ts';
 import { translate } from '../src/web/i18n.ts';
-import { createTestJobs } from '../test/app.ts';
-import { createApplicationOffice } from '../test/application-fixtures.ts';
-import { createTestDatabase } from '../test/database.ts';
-import { freePort } from '../test/global-setup.ts';
+import { startApplicationServer } from './application-server.ts';
 import { axeViolations, launchBrowser } from './browser.ts';
 
-const { db, url } = await createTestDatabase();
-const clock = fixedClock('2026-11-23T08:00:00Z');
-const office = await createApplicationOffice(db, clock);
-const port = await freePort();
-const baseUrl = `http://127.0.0.1:${port}`;
-const app = createApp({
-  db,
-  jobs: createTestJobs(url),
-  clock,
-  logger: createLogger('silent'),
-  bodyLimitBytes: 1024 * 1024,
-  publicUrl: baseUrl,
-  blobs: office.blobs,
-});
-const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const { db, baseUrl } = await startApplicationServer();
 const browser: Browser = await launchBrowser();
 
 async function checkPage(page: Page, what: string) {
