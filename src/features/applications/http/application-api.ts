@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { receiptResponse } from '../receipt-response.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/validation.ts';
@@ -176,15 +177,7 @@ export function applicationApiRoutes(deps: Deps): OpenAPIHono<AppEnv> {
     inReadersLanguage(lang(c), async () => {
       const blob = await receiptBlob(deps.db, c.req.valid('param').token);
       if (!blob) throw new AppError('not_found', 'Zu diesem Antrag gibt es (noch) keine Empfangsbestätigung. / This application has no receipt (yet).');
-      const stream = await deps.blobs.get(blob.sha256);
-      return new Response(stream as unknown as ReadableStream, {
-        headers: {
-          'Content-Type': 'application/pdf',
-          'Content-Disposition': `attachment; filename="${blob.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-          'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
-        },
-      });
+      return receiptResponse(deps.blobs, blob);
     }),
   );
 

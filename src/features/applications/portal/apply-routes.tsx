@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { receiptResponse } from '../receipt-response.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { isAppError, type AppError } from '../../../shared/app-error.ts';
 import { translate, type Lang } from '../../../web/i18n.ts';
@@ -183,15 +184,7 @@ export function applyPortalRoutes(deps: Deps): Hono<AppEnv> {
   routes.get(`/${portalLangSegment}/apply/:form/a/:token/receipt.pdf`, async (c) => {
     const blob = await receiptBlob(deps.db, c.req.param('token'));
     if (!blob) return problem(c, 404, 'unknown');
-    const stream = await deps.blobs.get(blob.sha256);
-    return new Response(stream as unknown as ReadableStream, {
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${blob.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return receiptResponse(deps.blobs, blob);
   });
 
   routes.post(`/${portalLangSegment}/apply/:form/a/:token/upload/:field`, async (c) => {
