@@ -39,9 +39,9 @@ test('two runs at the same moment invite each title exactly once', async () => {
 test('a run for 2,000 expiring titles on the demo office: inside the clerks’ hours, no overlap, the share kept free, spread over the days', async () => {
   await seedExpiringTitles(db, { count: 2000, today, locationIds: office.locationIds, now: clock.now(), tag: 'R' });
   const expected = (await expiringTitles(db, windowOf)).length - (await db.selectFrom('invitation').select('id').execute()).length;
-  const before = Date.now();
+  const before = performance.now();
   const run = await runInvitations(deps, { trigger: 'staff', staffId: null });
-  const seconds = (Date.now() - before) / 1000;
+  const seconds = (performance.now() - before) / 1000;
   assert.equal(run.invited + run.notInvited, expected, `${run.invited} invited, ${JSON.stringify(run.skipped)} (${seconds} s)`);
   assert.ok(run.invited >= 1900, `${run.invited} invited of ${expected}: ${JSON.stringify(run.skipped)} (${seconds} s)`);
   assert.equal(run.skipped.no_birth_date, 0, 'a partly known date of birth is no reason to leave someone out');

@@ -143,9 +143,10 @@ test('the same piece sent twice at once (a second tab, a retry racing the first)
   const patch = (offset: number) =>
     tus(app, location, 'PATCH', at.cookie, { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, passport.subarray(offset));
   const answers = await Promise.all([patch(0), patch(0)]);
-  // tus hands the lock to the newer request: one may be cut short, the other may find the offset moved (409).
+  // tus hands the lock to the newer request: one may be cut short, the other may find the offset moved (409),
+  // or, when the first one finished the file (attached, its partial removed) before the second was read, no upload left (404).
   const statuses = answers.map((answer) => answer.status);
-  for (const status of statuses) assert.ok([204, 409, 423].includes(status), `no error of ours: ${statuses}`);
+  for (const status of statuses) assert.ok([204, 409, 423, 404].includes(status), `no error of ours: ${statuses}`);
   assert.ok(statuses.includes(204), `one of them got its bytes in: ${statuses}`);
   const head = await tus(app, location, 'HEAD', at.cookie);
   if (head.status === 200) {
