@@ -34,6 +34,8 @@ export type JobDefinition<T extends object> = {
    * to what the job needs (pg-boss's default is 15 minutes).
    */
   options?: QueueSettings;
+  /** How many jobs one fetch takes at most (default 20). */
+  batchSize?: number;
   /** How many jobs of one fetch run at the same time (default 1: one after the other). */
   concurrency?: number;
   handle(data: T, job: { id: string; retryCount: number }): Promise<void>;
@@ -163,7 +165,7 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
     async register<T extends object>(definition: JobDefinition<T>) {
       const { type } = definition;
       await configureQueue(type.name, definition.options);
-      // Up to 20 jobs per fetch, each settled on its own, and the next fetch at once while fetches
+      // Up to 20 jobs per fetch (or the definition's batch size), each settled on its own, and the next fetch at once while fetches
       // come back full. pg-boss otherwise waits its polling interval after every fetch: one job
       // per second, so the confirmations of a morning's burst of bookings went out over many
       // minutes (docs/performance.md). A job that fails is retried alone; the others of its batch
@@ -171,7 +173,7 @@ export function createJobs(options: { connectionString: string; logger: Logger; 
       // of its group is running anywhere.
       const options = {
         pollingIntervalSeconds: 1,
-        batchSize: 20,
+        batchSize: definition.batchSize ?? 20,
         burstWhenBatchFull: true,
         perJobResults: true,
         includeMetadata: true,

@@ -12,8 +12,8 @@ export type MailTransport = {
   close(): void;
 };
 
-/** Mails sent at once: the SMTP connections kept open, and the mail jobs a worker runs together. */
-export const mailConcurrency = 4;
+/** The SMTP connections kept open: mail servers limit how many one client may hold. */
+export const smtpConnections = 4;
 
 /** SMTP when SMTP_URL is set; otherwise real MIME files (.eml) in the outbox folder. */
 export function createMailTransport(options: { smtpUrl: string | undefined; from: string; outboxDir: string }): MailTransport {
@@ -36,7 +36,7 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
     // Connections are kept and reused: a new connection (and TLS handshake, and login) per mail
     // made a morning's confirmations slow, and mail servers limit how fast connections may come.
     // `?pool=false` (or other pool settings) in SMTP_URL still win.
-    const smtp = nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: mailConcurrency, maxMessages: 100 });
+    const smtp = nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: smtpConnections, maxMessages: 100 });
     const sender = plainSender(options.from)?.address;
     return {
       async send(message, messageId) {
