@@ -32,7 +32,6 @@ export { insertNote } from './add-note.ts';
 export { procedureForPerson, type ProcedureForPerson } from './procedure-by-number.ts';
 export type { UploadDeps } from './documents/document-deps.ts';
 export { replaceCurrentTitle } from './replace-current-title.ts';
-export { say } from './staff/staff-texts.ts';
 export { changeProcedureStatus } from './change-procedure-status.ts';
 export { decisionTimes, openProceduresByStatus, procedureFlow, type DecisionTime, type OpenProcedures, type ProcedureFlow } from './procedure-figures.ts';
 export { mergeProvisionalPerson, moveProcedureToFile } from './move-procedure-file.ts';

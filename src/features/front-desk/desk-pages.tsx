@@ -170,7 +170,7 @@ function TicketCard(props: { lang: StaffScreenLang; ticket: DeskTicket; query: s
         </p>
       ) : null}
       <p>
-        <a href={`/staff/tickets/${ticket.id}/file`}>{lang === 'en' ? 'Open the file / link a person' : 'Akte öffnen / Person zuordnen'}</a>
+        <a href={`/staff/tickets/${ticket.id}/file`}>{t('desk.open_file')}</a>
       </p>
       <div class="desk-actions">
         {ticket.status === 'called' ? (

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatDate, formatDateTime } from '../../../web/format.ts';
-import { formatPartialDate, say } from '../../case-files/index.ts';
-import { ErrorList, StaffForm, StaffLayout } from '../../staff/index.ts';
+import { formatPartialDate } from '../../case-files/index.ts';
+import { ErrorList, StaffForm, StaffLayout, staffT } from '../../staff/index.ts';
 import type { applicantBookingChoices } from '../book-for-applicant.ts';
 import type { personMatchCandidates } from '../decide-person-match.ts';
 import type { ApplicationForBooking } from '../inbox-store.ts';
@@ -12,21 +12,21 @@ const birthOf = (p: { birth_year: number | null; birth_month: number | null; bir
   formatPartialDate({ year: p.birth_year, month: p.birth_month, day: p.birth_day }) || '—';
 
 function ApplicantFacts(props: { c: Context<AppEnv>; application: ApplicationForBooking }) {
-  const s = say(props.c);
+  const t = staffT(props.c);
   const a = props.application;
   return (
     <dl class="facts">
-      <dt>{s('Vorgangsnummer', 'Procedure number')}</dt>
+      <dt>{t('staff.applications.common.procedure_number')}</dt>
       <dd>{a.number}</dd>
-      <dt>{s('Verfahrensart', 'Procedure type')}</dt>
+      <dt>{t('staff.applications.common.procedure_type')}</dt>
       <dd>{a.type_name}</dd>
-      <dt>{s('Name', 'Name')}</dt>
+      <dt>{t('staff.applications.common.name')}</dt>
       <dd>
         {a.family_name}, {a.given_names}
       </dd>
-      <dt>{s('Geburtsdatum', 'Date of birth')}</dt>
+      <dt>{t('staff.applications.common.date_of_birth')}</dt>
       <dd>{birthOf(a)}</dd>
-      <dt>{s('Standort', 'Location')}</dt>
+      <dt>{t('staff.applications.common.location')}</dt>
       <dd>{a.location_name}</dd>
     </dl>
   );
@@ -34,11 +34,11 @@ function ApplicantFacts(props: { c: Context<AppEnv>; application: ApplicationFor
 
 /** The frame of the clerk's pages on one application: title, the refusal if any, the way back to the inbox. */
 function ApplicantPage(props: { c: Context<AppEnv>; title: string; error: string | undefined; wide?: boolean; children: Child }) {
-  const s = say(props.c);
+  const t = staffT(props.c);
   return (
     <StaffLayout c={props.c} title={props.title} wide={props.wide ?? false}>
       <p>
-        <a href="/staff/applications">{s('Zurück zu den Anträgen', 'Back to the applications')}</a>
+        <a href="/staff/applications">{t('staff.applications.applicant.back_to_the_applications')}</a>
       </p>
       <h1>{props.title}</h1>
       <ErrorList messages={props.error ? [props.error] : []} />
@@ -51,39 +51,43 @@ function ApplicantPage(props: { c: Context<AppEnv>; title: string; error: string
 export function BookForApplicantPage(props: { c: Context<AppEnv>; choices: Awaited<ReturnType<typeof applicantBookingChoices>>; error?: string }) {
   const { c, choices, error } = props;
   const { application, availability } = choices;
-  const s = say(c);
+  const t = staffT(c);
   const base = `/staff/applications/${application.id}/appointment`;
   const days = availability?.days ?? [];
-  const title = s('Termin für den Antrag buchen', 'Book an appointment for the application');
+  const title = t('staff.applications.booking.title');
   return (
     <ApplicantPage c={c} title={title} error={error}>
       <ApplicantFacts c={c} application={application} />
       {choices.booked ? (
         <p class="notice" role="status">
-          {s('Schon gebucht:', 'Booked already:')} {formatDateTime('de', choices.booked.starts_at, application.time_zone)} ({choices.booked.code})
+          {t('staff.applications.booking.booked_already', {
+            at: formatDateTime('de', choices.booked.starts_at, application.time_zone),
+            code: choices.booked.code,
+          })}
         </p>
       ) : null}
       <form method="get" action={base} class="inline">
-        <label for="booking-service">{s('Terminart', 'Service')}</label>{' '}
+        <label for="booking-service">{t('staff.applications.booking.service')}</label>{' '}
         <select id="booking-service" name="serviceId" required>
-          <option value="">{s('bitte wählen', 'please choose')}</option>
+          <option value="">{t('staff.applications.booking.please_choose')}</option>
           {choices.services.map((service) => (
             <option value={service.id} selected={service.id === choices.serviceId}>
               {service.name ?? service.slug}
             </option>
           ))}
         </select>{' '}
-        <label for="booking-from">{s('ab', 'from')}</label> <input id="booking-from" type="date" name="from" value={choices.from} min={choices.today} />{' '}
+        <label for="booking-from">{t('staff.applications.booking.from')}</label>{' '}
+        <input id="booking-from" type="date" name="from" value={choices.from} min={choices.today} />{' '}
         <button type="submit" class="button secondary">
-          {s('Freie Zeiten zeigen', 'Show free times')}
+          {t('staff.applications.booking.show_free_times')}
         </button>
       </form>
       {choices.serviceId && availability ? (
         <>
           {days.every((d) => d.starts.length === 0) ? (
-            <p>{s('In dieser Woche ist keine Zeit frei.', 'No free time in this week.')}</p>
+            <p>{t('staff.applications.booking.no_free_time')}</p>
           ) : (
-            <StaffForm c={c} action={base} submitLabel={s('Termin buchen und bestätigen', 'Book and confirm the appointment')}>
+            <StaffForm c={c} action={base} submitLabel={t('staff.applications.booking.book_and_confirm')}>
               <input type="hidden" name="serviceId" value={choices.serviceId} />
               <div class="wide">
                 {days
@@ -102,13 +106,11 @@ export function BookForApplicantPage(props: { c: Context<AppEnv>; choices: Await
             </StaffForm>
           )}
           <p>
-            <a href={`${base}?serviceId=${choices.serviceId}&from=${choices.next}`}>{s('Nächste Woche', 'Next week')}</a>
+            <a href={`${base}?serviceId=${choices.serviceId}&from=${choices.next}`}>{t('staff.applications.booking.next_week')}</a>
           </p>
         </>
       ) : (
-        <p>
-          {s('Für diese Verfahrensart ist keine Terminart hinterlegt: bitte eine wählen.', 'No service is set for this procedure type: please choose one.')}
-        </p>
+        <p>{t('staff.applications.booking.no_service_for_type')}</p>
       )}
     </ApplicantPage>
   );
@@ -117,39 +119,32 @@ export function BookForApplicantPage(props: { c: Context<AppEnv>; choices: Await
 /** The candidates of an uncertain person match beside the applicant, and the clerk's decision. */
 export function PersonMatchPage(props: { c: Context<AppEnv>; match: Awaited<ReturnType<typeof personMatchCandidates>>; error?: string }) {
   const { c, match } = props;
-  const s = say(c);
+  const t = staffT(c);
   const { application } = match;
-  const title = s('Person prüfen', 'Check the person');
+  const title = t('staff.applications.person_match.check_the_person');
   const undecided = match.personMatch === 'uncertain';
   return (
     <ApplicantPage c={c} title={title} error={props.error} wide>
-      <h2>{s('Angaben im Antrag', 'As given in the application')}</h2>
+      <h2>{t('staff.applications.person_match.as_applied')}</h2>
       <ApplicantFacts c={c} application={application} />
       {undecided ? null : (
         <p class="notice" role="status">
-          {s('Die Person zu diesem Antrag ist schon festgelegt.', 'The person of this application was decided already.')}
+          {t('staff.applications.person_match.decided_already')}
         </p>
       )}
-      <h2>{s('Ähnliche Personen in den Akten', 'Similar persons in the files')}</h2>
-      {match.elsewhere > 0 ? (
-        <p>
-          {s(
-            `${match.elsewhere} weitere ähnliche Person(en) mit Akte an einem anderen Standort (nicht angezeigt).`,
-            `${match.elsewhere} more similar person(s) with a file at another location (not shown).`,
-          )}
-        </p>
-      ) : null}
-      <StaffForm c={c} action={`/staff/applications/${application.id}/match`} submitLabel={s('Entscheidung speichern', 'Save the decision')}>
+      <h2>{t('staff.applications.person_match.similar_persons')}</h2>
+      {match.elsewhere > 0 ? <p>{t('staff.applications.person_match.similar_elsewhere', { elsewhere: String(match.elsewhere) })}</p> : null}
+      <StaffForm c={c} action={`/staff/applications/${application.id}/match`} submitLabel={t('staff.applications.person_match.save_the_decision')}>
         <fieldset class="wide">
-          <legend>{s('Wer hat den Antrag gestellt?', 'Who applied?')}</legend>
+          <legend>{t('staff.applications.person_match.who_applied')}</legend>
           <table>
             <thead>
               <tr>
-                <th scope="col">{s('Auswahl', 'Choice')}</th>
-                <th scope="col">{s('Name', 'Name')}</th>
-                <th scope="col">{s('Geburtsdatum', 'Date of birth')}</th>
-                <th scope="col">{s('Aktenzeichen', 'File reference')}</th>
-                <th scope="col">{s('Standort', 'Location')}</th>
+                <th scope="col">{t('staff.applications.person_match.choice')}</th>
+                <th scope="col">{t('staff.applications.common.name')}</th>
+                <th scope="col">{t('staff.applications.common.date_of_birth')}</th>
+                <th scope="col">{t('staff.applications.person_match.file_reference')}</th>
+                <th scope="col">{t('staff.applications.common.location')}</th>
               </tr>
             </thead>
             <tbody>
@@ -173,8 +168,7 @@ export function PersonMatchPage(props: { c: Context<AppEnv>; match: Awaited<Retu
             </tbody>
           </table>
           <label>
-            <input type="radio" name="personId" value="new" required disabled={!undecided} />{' '}
-            {s('Keine davon: neue Person (eigene Akte behalten)', 'None of them: a new person (keep the own file)')}
+            <input type="radio" name="personId" value="new" required disabled={!undecided} /> {t('staff.applications.person_match.new_person')}
           </label>
         </fieldset>
       </StaffForm>

@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { languageName, languages, sourceLang, textDirection } from '../../../web/i18n.ts';
-import { say } from '../../case-files/index.ts';
-import { StaffForm, StaffLayout } from '../../staff/index.ts';
+import { StaffForm, StaffLayout, staffT } from '../../staff/index.ts';
 import { textKeys } from '../form-definition.ts';
 import type { FormVersion, formChoices, listForms, translationsOf } from '../form-store.ts';
 import { formTextState } from '../form-texts.ts';
@@ -35,37 +34,35 @@ function FormFields(props: {
   definition?: unknown;
   texts?: unknown;
 }) {
-  const s = say(props.c);
+  const t = staffT(props.c);
   return (
     <>
       <div>
-        <label for="form-slug">{s('Adresse im Portal (slug)', 'Portal address (slug)')}</label>
+        <label for="form-slug">{t('staff.applications.form_fields.portal_address_slug')}</label>
         <input type="text" id="form-slug" name="slug" required maxlength={63} value={props.slug ?? ''} />
       </div>
       <Choice
         id="form-location"
         name="locationId"
-        label={s('Standort', 'Location')}
+        label={t('staff.applications.common.location')}
         options={props.choices.locations.map((l) => [l.id, l.name])}
         selected={props.locationId}
       />
       <Choice
         id="form-type"
         name="procedureTypeId"
-        label={s('Verfahrensart', 'Procedure type')}
+        label={t('staff.applications.common.procedure_type')}
         options={props.choices.types.map((t) => [t.id, t.name_de])}
         selected={props.typeId}
       />
       <div class="wide">
-        <label for="form-definition">
-          {s('Definition (JSON: Schritte, Felder, Regeln, Bedingungen in JSON Logic)', 'Definition (JSON: steps, fields, rules, JSON Logic conditions)')}
-        </label>
+        <label for="form-definition">{t('staff.applications.form_fields.definition')}</label>
         <textarea id="form-definition" name="definition" rows={24} spellcheck={false} dir="ltr">
           {props.definition === undefined ? '' : json(props.definition)}
         </textarea>
       </div>
       <div class="wide">
-        <label for="form-texts">{s('Deutsche Texte (JSON: Schlüssel → Text)', 'German texts (JSON: key → text)')}</label>
+        <label for="form-texts">{t('staff.applications.form_fields.german_texts')}</label>
         <textarea id="form-texts" name="texts" rows={16} dir="ltr">
           {props.texts === undefined ? '' : json(props.texts)}
         </textarea>
@@ -76,16 +73,16 @@ function FormFields(props: {
 
 export function FormListPage(props: { c: Context<AppEnv>; forms: Awaited<ReturnType<typeof listForms>>; choices: Choices }) {
   const { c } = props;
-  const s = say(c);
+  const t = staffT(c);
   return (
-    <StaffLayout c={c} title={s('Antragsformulare', 'Application forms')} wide>
-      <h1>{s('Antragsformulare', 'Application forms')}</h1>
+    <StaffLayout c={c} title={t('staff.applications.form_list.application_forms')} wide>
+      <h1>{t('staff.applications.form_list.application_forms')}</h1>
       <table>
         <thead>
           <tr>
-            <th scope="col">{s('Formular', 'Form')}</th>
-            <th scope="col">{s('Veröffentlicht', 'Published')}</th>
-            <th scope="col">{s('Entwurf', 'Draft')}</th>
+            <th scope="col">{t('staff.applications.form_list.form')}</th>
+            <th scope="col">{t('staff.applications.form_list.published')}</th>
+            <th scope="col">{t('staff.applications.form_list.draft')}</th>
           </tr>
         </thead>
         <tbody>
@@ -100,8 +97,8 @@ export function FormListPage(props: { c: Context<AppEnv>; forms: Awaited<ReturnT
           ))}
         </tbody>
       </table>
-      <h2>{s('Neues Formular', 'New form')}</h2>
-      <StaffForm c={c} action="/staff/admin/forms" submitLabel={s('Entwurf anlegen', 'Create draft')}>
+      <h2>{t('staff.applications.form_list.new_form')}</h2>
+      <StaffForm c={c} action="/staff/admin/forms" submitLabel={t('staff.applications.form_list.create_draft')}>
         <FormFields c={c} choices={props.choices} />
       </StaffForm>
     </StaffLayout>
@@ -116,7 +113,7 @@ export function FormPage(props: {
   choices: Choices;
 }) {
   const { c, form, versions } = props;
-  const s = say(c);
+  const t = staffT(c);
   const draft = versions.find((v) => v.state === 'draft');
   const published = versions.find((v) => v.state === 'published');
   const basis = draft ?? published ?? versions[0];
@@ -124,27 +121,32 @@ export function FormPage(props: {
     <StaffLayout c={c} title={basis?.texts.title ?? form.slug} wide>
       <h1>{basis?.texts.title ?? form.slug}</h1>
       <p>
-        {s('Im Portal', 'In the portal')}:{' '}
+        {t('staff.applications.form.in_the_portal')}:{' '}
         <a href={`/${sourceLang}/apply/${form.slug}`}>
           /{sourceLang}/apply/{form.slug}
         </a>
       </p>
-      <h2>{s('Versionen', 'Versions')}</h2>
+      <h2>{t('staff.applications.form.versions')}</h2>
       <ul>
         {versions.map((v) => (
           <li>
-            v{v.number}: {v.state === 'published' ? s('veröffentlicht', 'published') : v.state === 'draft' ? s('Entwurf', 'draft') : s('abgelöst', 'retired')}
+            v{v.number}:{' '}
+            {v.state === 'published'
+              ? t('staff.applications.form.published')
+              : v.state === 'draft'
+                ? t('staff.applications.form.draft')
+                : t('staff.applications.form.retired')}
           </li>
         ))}
       </ul>
       {published ? (
         <>
-          <h2>{s(`Übersetzungen von v${published.number}`, `Translations of v${published.number}`)}</h2>
+          <h2>{t('staff.applications.form.translations_of_v', { number: String(published.number) })}</h2>
           <table>
             <thead>
               <tr>
-                <th scope="col">{s('Sprache', 'Language')}</th>
-                <th scope="col">{s('Stand', 'State')}</th>
+                <th scope="col">{t('staff.applications.common.language')}</th>
+                <th scope="col">{t('staff.applications.form.state')}</th>
               </tr>
             </thead>
             <tbody>
@@ -160,7 +162,11 @@ export function FormPage(props: {
                         </a>
                       </td>
                       <td data-state={state}>
-                        {state === 'missing' ? s('fehlt', 'missing') : state === 'outdated' ? s('veraltet', 'outdated') : s('aktuell', 'current')}
+                        {state === 'missing'
+                          ? t('staff.applications.form.missing')
+                          : state === 'outdated'
+                            ? t('staff.applications.form.outdated')
+                            : t('staff.applications.form.current')}
                       </td>
                     </tr>
                   );
@@ -169,12 +175,8 @@ export function FormPage(props: {
           </table>
         </>
       ) : null}
-      <h2>
-        {draft
-          ? s(`Entwurf v${draft.number}`, `Draft v${draft.number}`)
-          : s('Neuer Entwurf (aus der veröffentlichten Version)', 'New draft (from the published version)')}
-      </h2>
-      <StaffForm c={c} action={`/staff/admin/forms/${form.id}`} submitLabel={s('Entwurf speichern', 'Save draft')}>
+      <h2>{draft ? t('staff.applications.form.draft_v', { number: String(draft.number) }) : t('staff.applications.form.new_draft')}</h2>
+      <StaffForm c={c} action={`/staff/admin/forms/${form.id}`} submitLabel={t('staff.applications.form.save_draft')}>
         {draft ? <input type="hidden" name="basedOnRevision" value={String(draft.revision)} /> : null}
         <FormFields
           c={c}
@@ -187,15 +189,14 @@ export function FormPage(props: {
         />
       </StaffForm>
       {draft ? (
-        <StaffForm c={c} action={`/staff/admin/forms/${form.id}/publish`} submitLabel={s(`v${draft.number} veröffentlichen`, `Publish v${draft.number}`)}>
+        <StaffForm
+          c={c}
+          action={`/staff/admin/forms/${form.id}/publish`}
+          submitLabel={t('staff.applications.form.publish_v', { number: String(draft.number) })}
+        >
           <input type="hidden" name="versionId" value={draft.id} />
           <input type="hidden" name="basedOnRevision" value={String(draft.revision)} />
-          <p>
-            {s(
-              'Neue Anträge beginnen dann mit dieser Version; begonnene bleiben bei ihrer.',
-              'New applications then start on this version; started ones keep theirs.',
-            )}
-          </p>
+          <p>{t('staff.applications.form.publish_hint')}</p>
         </StaffForm>
       ) : null}
     </StaffLayout>
@@ -204,7 +205,7 @@ export function FormPage(props: {
 
 export function TranslationPage(props: { c: Context<AppEnv>; formId: string; version: FormVersion; lang: string; texts: Record<string, string> }) {
   const { c, version, lang } = props;
-  const s = say(c);
+  const t = staffT(c);
   const keys = [...new Set([...textKeys(version.definition), ...Object.keys(version.texts)])];
   return (
     <StaffLayout c={c} title={`${version.texts.title ?? version.slug} · ${languageName(lang)}`} wide>
@@ -214,7 +215,7 @@ export function TranslationPage(props: { c: Context<AppEnv>; formId: string; ver
       <StaffForm
         c={c}
         action={`/staff/admin/forms/${props.formId}/versions/${version.id}/texts/${lang}`}
-        submitLabel={s('Übersetzung speichern', 'Save translation')}
+        submitLabel={t('staff.applications.form_translation.save_translation')}
       >
         <input type="hidden" name="sourceDigest" value={version.sourceDigest} />
         {keys.map((key) => (

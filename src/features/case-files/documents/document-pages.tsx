@@ -1,35 +1,38 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { assetUrl } from '../../../web/assets.ts';
+import { translate } from '../../../web/i18n.ts';
 import { CsrfField, StaffForm, staffLang, StaffLayout } from '../../staff/index.ts';
 import { documentCategories } from './document-deps.ts';
 import type { DocumentSummary, VersionRow } from './document-queries.ts';
 import { allowedMediaTypes } from './media-type.ts';
 
 type Lang = 'de' | 'en';
-/** German first on staff pages; English when the staff member chose it. */
-const say = (lang: Lang, de: string, en: string) => (lang === 'de' ? de : en);
 
-const categoryNames: Record<string, [string, string]> = {
-  application: ['Antrag', 'Application'],
-  passport_copy: ['Passkopie', 'Passport copy'],
-  decision: ['Bescheid', 'Decision'],
-  letter: ['Schreiben', 'Letter'],
-  evidence: ['Nachweis', 'Evidence'],
-  photo: ['Lichtbild', 'Photo'],
-  certificate: ['Urkunde', 'Certificate'],
-  correspondence: ['Schriftverkehr', 'Correspondence'],
-  other: ['Sonstiges', 'Other'],
+const categoryNames: Record<string, string> = {
+  application: 'staff.documents.category.application',
+  passport_copy: 'staff.documents.category.passport_copy',
+  decision: 'staff.documents.category.decision',
+  letter: 'staff.documents.category.letter',
+  evidence: 'staff.documents.category.evidence',
+  photo: 'staff.documents.category.photo',
+  certificate: 'staff.documents.category.certificate',
+  correspondence: 'staff.documents.category.correspondence',
+  other: 'staff.documents.category.other',
 };
 const categoryName = (lang: Lang, category: string) => {
-  const names = categoryNames[category];
-  return names ? say(lang, names[0], names[1]) : category;
+  const key = categoryNames[category];
+  return key ? translate(lang, key) : category;
 };
-const textStates: Record<string, [string, string]> = {
-  pending: ['Text wird gelesen', 'text pending'],
-  extracted: ['Text durchsuchbar', 'text searchable'],
-  no_text: ['kein Text', 'no text'],
-  failed: ['Text nicht lesbar', 'text unreadable'],
+const textStates: Record<string, string> = {
+  pending: 'staff.documents.text_state.pending',
+  extracted: 'staff.documents.text_state.extracted',
+  no_text: 'staff.documents.text_state.no_text',
+  failed: 'staff.documents.text_state.failed',
+};
+const textStateName = (lang: Lang, state: string) => {
+  const key = textStates[state];
+  return key ? translate(lang, key) : '';
 };
 
 const formatDate = (lang: Lang, date: string | null) =>
@@ -42,14 +45,13 @@ const formatSize = (lang: Lang, bytes: number) =>
 
 function LockState(props: { lang: Lang; document: DocumentSummary; now: Date }) {
   const { lang, document } = props;
-  if (!document.lockedUntil || document.lockedUntil <= props.now) return <>{say(lang, 'frei', 'free')}</>;
+  if (!document.lockedUntil || document.lockedUntil <= props.now) return <>{translate(lang, 'staff.documents.lock.free')}</>;
   return (
     <>
-      {say(
-        lang,
-        `ausgecheckt von ${document.lockedByName ?? '?'} bis ${formatTime(lang, document.lockedUntil)}`,
-        `locked by ${document.lockedByName ?? '?'} until ${formatTime(lang, document.lockedUntil)}`,
-      )}
+      {translate(lang, 'staff.documents.lock.locked_by_until', {
+        lockedByName: document.lockedByName ?? '?',
+        lockedUntil: formatTime(lang, document.lockedUntil),
+      })}
     </>
   );
 }
@@ -57,18 +59,18 @@ function LockState(props: { lang: Lang; document: DocumentSummary; now: Date }) 
 /** The documents of a file as a table; the file page embeds it (coordinator) and the documents page shows it. */
 export function DocumentList(props: { lang: Lang; fileId: string; documents: DocumentSummary[]; now: Date }) {
   const { lang, fileId } = props;
-  if (props.documents.length === 0) return <p>{say(lang, 'Noch keine Dokumente in dieser Akte.', 'No documents in this file yet.')}</p>;
+  if (props.documents.length === 0) return <p>{translate(lang, 'staff.documents.list.none')}</p>;
   return (
     <table class="documents">
-      <caption class="visually-hidden">{say(lang, 'Dokumente der Akte', 'Documents of the file')}</caption>
+      <caption class="visually-hidden">{translate(lang, 'staff.documents.list.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">{say(lang, 'Titel', 'Title')}</th>
-          <th scope="col">{say(lang, 'Art', 'Category')}</th>
-          <th scope="col">{say(lang, 'Eingang', 'Received')}</th>
-          <th scope="col">{say(lang, 'Datum', 'Dated')}</th>
-          <th scope="col">{say(lang, 'Fassungen', 'Versions')}</th>
-          <th scope="col">{say(lang, 'Status', 'State')}</th>
+          <th scope="col">{translate(lang, 'staff.documents.common.title')}</th>
+          <th scope="col">{translate(lang, 'staff.documents.common.category')}</th>
+          <th scope="col">{translate(lang, 'staff.documents.list.received')}</th>
+          <th scope="col">{translate(lang, 'staff.documents.list.dated')}</th>
+          <th scope="col">{translate(lang, 'staff.documents.common.versions')}</th>
+          <th scope="col">{translate(lang, 'staff.documents.list.state')}</th>
         </tr>
       </thead>
       <tbody>
@@ -84,7 +86,7 @@ export function DocumentList(props: { lang: Lang; fileId: string; documents: Doc
             <td>
               <LockState lang={lang} document={d} now={props.now} />
               {' · '}
-              {say(lang, ...(textStates[d.textState] ?? ['', '']))}
+              {textStateName(lang, d.textState)}
             </td>
           </tr>
         ))}
@@ -98,11 +100,11 @@ function MetadataFields(props: { lang: Lang; document?: DocumentSummary }) {
   return (
     <>
       <div>
-        <label for="title">{say(lang, 'Titel', 'Title')}</label>
+        <label for="title">{translate(lang, 'staff.documents.common.title')}</label>
         <input id="title" name="title" required maxlength={300} value={d?.title ?? ''} />
       </div>
       <div>
-        <label for="category">{say(lang, 'Art', 'Category')}</label>
+        <label for="category">{translate(lang, 'staff.documents.common.category')}</label>
         <select id="category" name="category">
           {documentCategories.map((category) => (
             <option value={category} selected={d?.category === category}>
@@ -112,19 +114,19 @@ function MetadataFields(props: { lang: Lang; document?: DocumentSummary }) {
         </select>
       </div>
       <div>
-        <label for="receivedOn">{say(lang, 'Eingangsdatum', 'Received on')}</label>
+        <label for="receivedOn">{translate(lang, 'staff.documents.metadata.received_on')}</label>
         <input id="receivedOn" name="receivedOn" type="date" value={d?.receivedOn ?? ''} />
       </div>
       <div>
-        <label for="datedOn">{say(lang, 'Datum des Schreibens', 'Dated')}</label>
+        <label for="datedOn">{translate(lang, 'staff.documents.metadata.dated')}</label>
         <input id="datedOn" name="datedOn" type="date" value={d?.datedOn ?? ''} />
       </div>
       <div>
-        <label for="sender">{say(lang, 'Absender', 'Sender')}</label>
+        <label for="sender">{translate(lang, 'staff.documents.metadata.sender')}</label>
         <input id="sender" name="sender" maxlength={300} value={d?.sender ?? ''} />
       </div>
       <div>
-        <label for="procedureId">{say(lang, 'Verfahren (Kennung, optional)', 'Procedure (id, optional)')}</label>
+        <label for="procedureId">{translate(lang, 'staff.documents.metadata.procedure_id_optional')}</label>
         <input id="procedureId" name="procedureId" value={d?.procedureId ?? ''} />
       </div>
     </>
@@ -139,13 +141,13 @@ function UploadForm(props: { c: Context<AppEnv>; action: string; label: string; 
     <form method="post" action={`${props.action}?_csrf=${encodeURIComponent(token)}`} enctype="multipart/form-data" class="form-grid upload-form" data-upload>
       {props.children as never}
       <div>
-        <label for="file">{say(lang, 'Datei', 'File')}</label>
+        <label for="file">{translate(lang, 'staff.documents.upload.file')}</label>
         <input id="file" name="file" type="file" required aria-describedby="file-hint" />
         <p id="file-hint" class="hint">
-          {say(lang, 'Erlaubt', 'Allowed')}: {[...allowedMediaTypes.values()].join(', ')} · {say(lang, 'höchstens', 'at most')}{' '}
-          {formatSize(lang, props.maxBytes)}
+          {translate(lang, 'staff.documents.upload.allowed')}: {[...allowedMediaTypes.values()].join(', ')} ·{' '}
+          {translate(lang, 'staff.documents.upload.at_most')} {formatSize(lang, props.maxBytes)}
         </p>
-        <progress hidden max={100} value={0} aria-label={say(lang, 'Hochladen', 'Uploading')}></progress>
+        <progress hidden max={100} value={0} aria-label={translate(lang, 'staff.documents.upload.uploading')}></progress>
         <p class="upload-status" role="status" aria-live="polite"></p>
       </div>
       <div>
@@ -161,15 +163,15 @@ export function DocumentsPage(props: { c: Context<AppEnv>; fileId: string; docum
   const lang = staffLang(props.c);
   const base = `/staff/files/${props.fileId}/documents`;
   return (
-    <StaffLayout c={props.c} title={say(lang, 'Dokumente', 'Documents')} wide head={<script src={assetUrl('document-upload.js')} defer></script>}>
+    <StaffLayout c={props.c} title={translate(lang, 'staff.documents.page.documents')} wide head={<script src={assetUrl('document-upload.js')} defer></script>}>
       <p>
-        <a href={`/staff/files/${props.fileId}`}>{say(lang, 'Zur Akte', 'Back to the file')}</a>
+        <a href={`/staff/files/${props.fileId}`}>{translate(lang, 'staff.documents.page.back_to_the_file')}</a>
       </p>
-      <h1>{say(lang, 'Dokumente', 'Documents')}</h1>
+      <h1>{translate(lang, 'staff.documents.page.documents')}</h1>
       <DocumentList lang={lang} fileId={props.fileId} documents={props.documents} now={props.now} />
       <section aria-labelledby="upload-h">
-        <h2 id="upload-h">{say(lang, 'Dokument hinzufügen', 'Add a document')}</h2>
-        <UploadForm c={props.c} action={`${base}/upload`} label={say(lang, 'Hochladen', 'Upload')} maxBytes={props.maxBytes}>
+        <h2 id="upload-h">{translate(lang, 'staff.documents.page.add_a_document')}</h2>
+        <UploadForm c={props.c} action={`${base}/upload`} label={translate(lang, 'staff.documents.page.upload')} maxBytes={props.maxBytes}>
           <MetadataFields lang={lang} />
         </UploadForm>
       </section>
@@ -197,14 +199,16 @@ export function DocumentViewerPage(props: {
   return (
     <StaffLayout c={c} title={d.title} wide head={<script src={assetUrl('document-upload.js')} defer></script>}>
       <p>
-        <a href={`/staff/files/${fileId}/documents`}>{say(lang, 'Alle Dokumente der Akte', 'All documents of the file')}</a>
+        <a href={`/staff/files/${fileId}/documents`}>{translate(lang, 'staff.documents.viewer.all_documents_of_the_file')}</a>
       </p>
       <h1>{d.title}</h1>
       <p>
-        {categoryName(lang, d.category)} · {say(lang, 'Fassung', 'Version')} {d.currentVersion} · <LockState lang={lang} document={d} now={props.now} />
+        {categoryName(lang, d.category)} · {translate(lang, 'staff.documents.viewer.version')} {d.currentVersion} ·{' '}
+        <LockState lang={lang} document={d} now={props.now} />
       </p>
       <p>
-        <a href={current}>{say(lang, 'Öffnen', 'Open')}</a> · <a href={`${current}?download=1`}>{say(lang, 'Herunterladen', 'Download')}</a>
+        <a href={current}>{translate(lang, 'staff.documents.viewer.open')}</a> ·{' '}
+        <a href={`${current}?download=1`}>{translate(lang, 'staff.documents.viewer.download')}</a>
       </p>
       {d.mediaType === 'application/pdf' ? (
         <iframe class="document-frame" src={current} title={d.title} width="100%" height="800"></iframe>
@@ -213,19 +217,19 @@ export function DocumentViewerPage(props: {
       ) : null}
       {d.pageCount ? (
         <section aria-labelledby="pages-h">
-          <h2 id="pages-h">{say(lang, 'Seiten', 'Pages')}</h2>
+          <h2 id="pages-h">{translate(lang, 'staff.documents.viewer.pages')}</h2>
           <ol class="document-pages">
             {Array.from({ length: d.pageCount }, (_, index) => index + 1).map((page) => (
               <li>
                 {props.pages.includes(page) ? (
                   <img
                     src={`${base}/versions/${d.currentVersion}/pages/${page}.png`}
-                    alt={say(lang, `Seite ${page}`, `Page ${page}`)}
+                    alt={translate(lang, 'staff.documents.viewer.page', { page: String(page) })}
                     width={120}
                     loading="lazy"
                   />
                 ) : (
-                  say(lang, `Seite ${page}`, `Page ${page}`)
+                  translate(lang, 'staff.documents.viewer.page', { page: String(page) })
                 )}
               </li>
             ))}
@@ -233,41 +237,41 @@ export function DocumentViewerPage(props: {
         </section>
       ) : null}
       <section aria-labelledby="lock-h">
-        <h2 id="lock-h">{say(lang, 'Auschecken', 'Check out')}</h2>
+        <h2 id="lock-h">{translate(lang, 'staff.documents.viewer.check_out')}</h2>
         {mine || lockedByOther ? (
-          <StaffForm c={c} action={`${base}/unlock`} submitLabel={say(lang, 'Einchecken (Sperre aufheben)', 'Check in (release the lock)')} />
+          <StaffForm c={c} action={`${base}/unlock`} submitLabel={translate(lang, 'staff.documents.viewer.check_in')} />
         ) : (
-          <StaffForm c={c} action={`${base}/lock`} submitLabel={say(lang, 'Auschecken', 'Check out')}>
+          <StaffForm c={c} action={`${base}/lock`} submitLabel={translate(lang, 'staff.documents.viewer.check_out')}>
             <div>
-              <label for="minutes">{say(lang, 'Minuten', 'Minutes')}</label>
+              <label for="minutes">{translate(lang, 'staff.documents.viewer.minutes')}</label>
               <input id="minutes" name="minutes" type="number" min={1} max={480} value="30" />
             </div>
           </StaffForm>
         )}
       </section>
       <section aria-labelledby="edit-h">
-        <h2 id="edit-h">{say(lang, 'Angaben ändern', 'Edit details')}</h2>
-        <StaffForm c={c} action={`${base}/edit`} submitLabel={say(lang, 'Speichern', 'Save')}>
+        <h2 id="edit-h">{translate(lang, 'staff.documents.viewer.edit_details')}</h2>
+        <StaffForm c={c} action={`${base}/edit`} submitLabel={translate(lang, 'staff.documents.viewer.save')}>
           <input type="hidden" name="basedOn" value={String(d.version)} />
           <MetadataFields lang={lang} document={d} />
         </StaffForm>
       </section>
       <section aria-labelledby="version-h">
-        <h2 id="version-h">{say(lang, 'Fassungen', 'Versions')}</h2>
+        <h2 id="version-h">{translate(lang, 'staff.documents.common.versions')}</h2>
         <ul>
           {props.versions.map((v) => (
             <li>
               <a href={`${base}/versions/${v.number}/content`}>
-                {say(lang, 'Fassung', 'Version')} {v.number}
+                {translate(lang, 'staff.documents.viewer.version')} {v.number}
               </a>{' '}
               · {v.fileName} · {formatSize(lang, v.size)} · {v.createdBy} · {formatTime(lang, v.createdAt)}
             </li>
           ))}
         </ul>
-        <UploadForm c={c} action={`${base}/versions/upload`} label={say(lang, 'Neue Fassung hochladen', 'Upload a new version')} maxBytes={props.maxBytes} />
+        <UploadForm c={c} action={`${base}/versions/upload`} label={translate(lang, 'staff.documents.viewer.upload_a_new_version')} maxBytes={props.maxBytes} />
       </section>
       <section aria-labelledby="notes-h">
-        <h2 id="notes-h">{say(lang, 'Notizen', 'Notes')}</h2>
+        <h2 id="notes-h">{translate(lang, 'staff.documents.viewer.notes')}</h2>
         <ul>
           {props.notes.map((n) => (
             <li>
@@ -278,19 +282,19 @@ export function DocumentViewerPage(props: {
             </li>
           ))}
         </ul>
-        <StaffForm c={c} action={`${base}/notes`} submitLabel={say(lang, 'Notiz hinzufügen', 'Add note')}>
+        <StaffForm c={c} action={`${base}/notes`} submitLabel={translate(lang, 'staff.documents.viewer.add_note')}>
           <div>
-            <label for="note">{say(lang, 'Notiz', 'Note')}</label>
+            <label for="note">{translate(lang, 'staff.documents.viewer.note')}</label>
             <textarea id="note" name="text" required maxlength={4000}></textarea>
           </div>
         </StaffForm>
       </section>
       <section aria-labelledby="delete-h">
-        <h2 id="delete-h">{say(lang, 'Löschen', 'Delete')}</h2>
+        <h2 id="delete-h">{translate(lang, 'staff.documents.viewer.delete')}</h2>
         <form method="post" action={`${base}/delete`}>
           <CsrfField c={c} />
           <button type="submit" class="button danger">
-            {say(lang, 'Dokument mit allen Fassungen löschen', 'Delete the document with all versions')}
+            {translate(lang, 'staff.documents.viewer.delete_document')}
           </button>
         </form>
       </section>

@@ -1,43 +1,42 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { languageName, languages } from '../../../web/i18n.ts';
-import { StaffForm, StaffLayout } from '../../staff/index.ts';
-import { say } from '../staff/staff-texts.ts';
+import { StaffForm, StaffLayout, staffT } from '../../staff/index.ts';
 import type { listProcedureTypes, procedureTypeWithStatuses, ServiceChoice } from './procedure-type-store.ts';
 
 type TypeDetail = NonNullable<Awaited<ReturnType<typeof procedureTypeWithStatuses>>>;
 
 function TypeFields(props: { c: Context<AppEnv>; type?: TypeDetail['type']; services: ServiceChoice[] }) {
-  const s = say(props.c);
-  const t = props.type;
+  const t = staffT(props.c);
+  const type = props.type;
   return (
     <>
-      {t ? <input type="hidden" name="basedOnVersion" value={String(t.version)} /> : null}
+      {type ? <input type="hidden" name="basedOnVersion" value={String(type.version)} /> : null}
       <div>
-        <label for="pt-code">{s('Kürzel', 'Code')}</label>
-        <input type="text" id="pt-code" name="code" required maxlength={60} value={t?.code ?? ''} />
+        <label for="pt-code">{t('staff.procedure_types.common.code')}</label>
+        <input type="text" id="pt-code" name="code" required maxlength={60} value={type?.code ?? ''} />
       </div>
       <div>
-        <label for="pt-de">{s('Name (deutsch)', 'Name (German)')}</label>
-        <input type="text" id="pt-de" name="nameDe" required maxlength={200} value={t?.name_de ?? ''} />
+        <label for="pt-de">{t('staff.procedure_types.fields.name_german')}</label>
+        <input type="text" id="pt-de" name="nameDe" required maxlength={200} value={type?.name_de ?? ''} />
       </div>
       <div>
-        <label for="pt-en">{s('Name (englisch)', 'Name (English)')}</label>
-        <input type="text" id="pt-en" name="nameEn" required maxlength={200} value={t?.name_en ?? ''} />
+        <label for="pt-en">{t('staff.procedure_types.fields.name_english')}</label>
+        <input type="text" id="pt-en" name="nameEn" required maxlength={200} value={type?.name_en ?? ''} />
       </div>
       <div>
-        <label for="pt-basis">{s('Rechtsgrundlage', 'Legal basis')}</label>
-        <input type="text" id="pt-basis" name="legalBasis" maxlength={100} value={t?.legal_basis ?? ''} />
+        <label for="pt-basis">{t('staff.procedure_types.common.legal_basis')}</label>
+        <input type="text" id="pt-basis" name="legalBasis" maxlength={100} value={type?.legal_basis ?? ''} />
       </div>
       <label class="check">
-        <input type="checkbox" name="active" checked={t?.active ?? true} /> {s('aktiv', 'active')}
+        <input type="checkbox" name="active" checked={type?.active ?? true} /> {t('staff.procedure_types.fields.active')}
       </label>
       <div>
-        <label for="pt-service">{s('Terminart für Termine zum Vorgang', 'Service for appointments of the procedure')}</label>
+        <label for="pt-service">{t('staff.procedure_types.fields.service')}</label>
         <select id="pt-service" name="serviceId">
-          <option value="">{s('keine', 'none')}</option>
+          <option value="">{t('staff.procedure_types.fields.none')}</option>
           {props.services.map((service) => (
-            <option value={service.id} selected={service.id === t?.service_id}>
+            <option value={service.id} selected={service.id === type?.service_id}>
               {service.name ?? service.slug}
             </option>
           ))}
@@ -50,34 +49,34 @@ function TypeFields(props: { c: Context<AppEnv>; type?: TypeDetail['type']; serv
 /** The catalogue of procedure types (Verfahrensarten). */
 export function ProcedureTypeListPage(props: { c: Context<AppEnv>; types: Awaited<ReturnType<typeof listProcedureTypes>>; services: ServiceChoice[] }) {
   const { c } = props;
-  const s = say(c);
+  const t = staffT(c);
   return (
-    <StaffLayout c={c} title={s('Verfahrensarten', 'Procedure types')}>
-      <h1>{s('Verfahrensarten', 'Procedure types')}</h1>
+    <StaffLayout c={c} title={t('staff.procedure_types.list.procedure_types')}>
+      <h1>{t('staff.procedure_types.list.procedure_types')}</h1>
       <table>
         <thead>
           <tr>
-            <th scope="col">{s('Name', 'Name')}</th>
-            <th scope="col">{s('Rechtsgrundlage', 'Legal basis')}</th>
-            <th scope="col">{s('Status', 'Statuses')}</th>
-            <th scope="col">{s('Aktiv', 'Active')}</th>
+            <th scope="col">{t('staff.procedure_types.list.name')}</th>
+            <th scope="col">{t('staff.procedure_types.common.legal_basis')}</th>
+            <th scope="col">{t('staff.procedure_types.list.statuses')}</th>
+            <th scope="col">{t('staff.procedure_types.list.active')}</th>
           </tr>
         </thead>
         <tbody>
-          {props.types.map((t) => (
+          {props.types.map((type) => (
             <tr>
               <td>
-                <a href={`/staff/admin/procedure-types/${t.id}`}>{t.name_de}</a>
+                <a href={`/staff/admin/procedure-types/${type.id}`}>{type.name_de}</a>
               </td>
-              <td>{t.legal_basis ?? '—'}</td>
-              <td>{String(t.statuses)}</td>
-              <td>{t.active ? s('ja', 'yes') : s('nein', 'no')}</td>
+              <td>{type.legal_basis ?? '—'}</td>
+              <td>{String(type.statuses)}</td>
+              <td>{type.active ? t('staff.procedure_types.list.yes') : t('staff.procedure_types.list.no')}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h2>{s('Neue Verfahrensart', 'New procedure type')}</h2>
-      <StaffForm c={c} action="/staff/admin/procedure-types" submitLabel={s('Anlegen', 'Create')}>
+      <h2>{t('staff.procedure_types.list.new_procedure_type')}</h2>
+      <StaffForm c={c} action="/staff/admin/procedure-types" submitLabel={t('staff.procedure_types.list.create')}>
         <TypeFields c={c} services={props.services} />
       </StaffForm>
     </StaffLayout>
@@ -87,32 +86,33 @@ export function ProcedureTypeListPage(props: { c: Context<AppEnv>; types: Awaite
 /** One type: its fields, its statuses in order (move up/down), and each status's texts per portal language. */
 export function ProcedureTypePage(props: { c: Context<AppEnv>; detail: TypeDetail; services: ServiceChoice[]; editStatusId?: string | undefined }) {
   const { c, detail } = props;
-  const s = say(c);
+  const t = staffT(c);
   const base = `/staff/admin/procedure-types/${detail.type.id}`;
   return (
     <StaffLayout c={c} title={detail.type.name_de} wide>
       <h1>{detail.type.name_de}</h1>
-      <StaffForm c={c} action={base} submitLabel={s('Speichern', 'Save')}>
+      <StaffForm c={c} action={base} submitLabel={t('staff.procedure_types.type.save')}>
         <TypeFields c={c} type={detail.type} services={props.services} />
       </StaffForm>
-      <h2>{s('Status in ihrer Reihenfolge', 'Statuses in their order')}</h2>
+      <h2>{t('staff.procedure_types.type.statuses_in_their_order')}</h2>
       <ol>
         {detail.statuses.map((st) => (
           <li>
             <a href={`${base}?status=${st.id}#status-form`}>{st.texts.de?.label ?? st.code}</a> <span class="ltr">({st.code})</span>
-            {st.is_final ? ` · ${s('Endstatus', 'final')}` : ''}
-            {st.notify ? ` · ${s('benachrichtigt', 'notifies')}` : ''} · {s('Übersetzungen', 'translations')}: {Object.keys(st.texts).length}/{languages.length}
+            {st.is_final ? ` · ${t('staff.procedure_types.type.final')}` : ''}
+            {st.notify ? ` · ${t('staff.procedure_types.type.notifies')}` : ''} · {t('staff.procedure_types.type.translations')}: {Object.keys(st.texts).length}
+            /{languages.length}
             <form method="post" action={`${base}/statuses/${st.id}/move`} class="inline">
               <input type="hidden" name="direction" value="up" />
               <CsrfOnly c={c} />
-              <button type="submit" class="button secondary" aria-label={s(`${st.code} nach oben`, `move ${st.code} up`)}>
+              <button type="submit" class="button secondary" aria-label={t('staff.procedure_types.type.move_up', { code: st.code })}>
                 ↑
               </button>
             </form>
             <form method="post" action={`${base}/statuses/${st.id}/move`} class="inline">
               <input type="hidden" name="direction" value="down" />
               <CsrfOnly c={c} />
-              <button type="submit" class="button secondary" aria-label={s(`${st.code} nach unten`, `move ${st.code} down`)}>
+              <button type="submit" class="button secondary" aria-label={t('staff.procedure_types.type.move_down', { code: st.code })}>
                 ↓
               </button>
             </form>
@@ -129,28 +129,30 @@ function CsrfOnly(props: { c: Context<AppEnv> }) {
 }
 
 function StatusForm(props: { c: Context<AppEnv>; base: string; status: TypeDetail['statuses'][number] | undefined }) {
-  const s = say(props.c);
+  const t = staffT(props.c);
   const st = props.status;
   return (
     <section id="status-form" aria-labelledby="status-form-h">
-      <h2 id="status-form-h">{st ? s(`Status „${st.code}“ bearbeiten`, `Edit status "${st.code}"`) : s('Neuer Status', 'New status')}</h2>
-      <StaffForm c={props.c} action={`${props.base}/statuses`} submitLabel={s('Status speichern', 'Save status')}>
+      <h2 id="status-form-h">
+        {st ? t('staff.procedure_types.status_form.edit_status', { code: st.code }) : t('staff.procedure_types.status_form.new_status')}
+      </h2>
+      <StaffForm c={props.c} action={`${props.base}/statuses`} submitLabel={t('staff.procedure_types.status_form.save_status')}>
         {st ? <input type="hidden" name="statusId" value={st.id} /> : null}
         <div>
-          <label for="st-code">{s('Kürzel', 'Code')}</label>
+          <label for="st-code">{t('staff.procedure_types.common.code')}</label>
           <input type="text" id="st-code" name="code" required maxlength={60} value={st?.code ?? ''} />
         </div>
         <label class="check">
-          <input type="checkbox" name="isFinal" checked={st?.is_final ?? false} /> {s('Endstatus (schließt den Vorgang)', 'Final (closes the procedure)')}
+          <input type="checkbox" name="isFinal" checked={st?.is_final ?? false} /> {t('staff.procedure_types.status_form.final')}
         </label>
         <label class="check">
-          <input type="checkbox" name="notify" checked={st?.notify ?? false} /> {s('Person benachrichtigen', 'Notify the person')}
+          <input type="checkbox" name="notify" checked={st?.notify ?? false} /> {t('staff.procedure_types.status_form.notify_the_person')}
         </label>
         {languages.map((lang) => (
           <fieldset lang={lang}>
             <legend>{languageName(lang)}</legend>
             <div>
-              <label for={`st-${lang}-label`}>{s('Statustext', 'Status text')}</label>
+              <label for={`st-${lang}-label`}>{t('staff.procedure_types.status_form.status_text')}</label>
               <input
                 type="text"
                 id={`st-${lang}-label`}
@@ -162,7 +164,7 @@ function StatusForm(props: { c: Context<AppEnv>; base: string; status: TypeDetai
               />
             </div>
             <div>
-              <label for={`st-${lang}-next`}>{s('Was ist als Nächstes zu tun', 'What to do next')}</label>
+              <label for={`st-${lang}-next`}>{t('staff.procedure_types.status_form.what_to_do_next')}</label>
               <textarea id={`st-${lang}-next`} name={`texts.${lang}.nextStep`} maxlength={2000} rows={2} dir="auto">
                 {st?.texts[lang]?.nextStep ?? ''}
               </textarea>

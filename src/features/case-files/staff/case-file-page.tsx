@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import type { FieldError } from '../../../shared/app-error.ts';
 import { addDays, formatDateTime } from '../../../web/format.ts';
-import { CsrfField, can, currentStaff, ErrorList, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import { CsrfField, can, currentStaff, ErrorList, StaffForm, StaffLayout, staffLang, staffT } from '../../staff/index.ts';
 import { DocumentList } from '../documents/document-pages.tsx';
 import type { DocumentSummary } from '../documents/document-queries.ts';
 import { familyRelations } from '../link-family.ts';
@@ -11,7 +11,6 @@ import { formatPartialDate } from '../partial-date.ts';
 import { residenceTitleKinds, type ResidenceTitleKind } from '../residence-titles.ts';
 import { PersonFields, type TypedForm } from './person-form.tsx';
 import { ProcedureCard } from './procedure-section.tsx';
-import { say } from './staff-texts.ts';
 
 /** A refused change shown above the file: its message (a conflict names the fields changed meanwhile) and its fields. */
 export type PageProblem = { message: string; fieldErrors?: FieldError[] | undefined };
@@ -33,7 +32,7 @@ export function CaseFilePage(props: {
   notice?: string | undefined;
 }) {
   const { c, view, today } = props;
-  const s = say(c);
+  const t = staffT(c);
   const lang = staffLang(c);
   const actor = currentStaff(c);
   const canWrite = can(actor, 'case_file.write', { locationId: view.file.location_id }) && view.file.state === 'active';
@@ -49,20 +48,20 @@ export function CaseFilePage(props: {
   };
   const base = `/staff/files/${view.file.id}`;
   return (
-    <StaffLayout c={c} title={`${s('Akte', 'File')} ${view.file.reference}`} wide>
+    <StaffLayout c={c} title={t('staff.case_file.file.title', { reference: view.file.reference })} wide>
       <h1>
-        <bdi>{title}</bdi> · {s('Akte', 'File')} <span class="ltr">{view.file.reference}</span>
+        <bdi>{title}</bdi> · {t('staff.case_file.file.file')} <span class="ltr">{view.file.reference}</span>
       </h1>
       <p>
         {view.file.location_name} ·{' '}
         {view.file.state === 'active'
-          ? s('aktiv', 'active')
+          ? t('staff.case_file.file.state_active')
           : view.file.state === 'closed'
-            ? s(`geschlossen, aufbewahrt bis ${view.file.retention_until}`, `closed, kept until ${view.file.retention_until}`)
-            : s(
-                `abgegeben an ${view.file.handed_over_to}, aufbewahrt bis ${view.file.retention_until}`,
-                `handed over to ${view.file.handed_over_to}, kept until ${view.file.retention_until}`,
-              )}
+            ? t('staff.case_file.file.state_closed', { retentionUntil: String(view.file.retention_until) })
+            : t('staff.case_file.file.state_handed_over', {
+                handedOverTo: String(view.file.handed_over_to),
+                retentionUntil: String(view.file.retention_until),
+              })}
       </p>
       {props.notice ? (
         <p class="notice" role="status">
@@ -75,61 +74,61 @@ export function CaseFilePage(props: {
           <ErrorList messages={(props.problem.fieldErrors ?? []).map((f) => `${f.path}: ${f.message}`)} />
         </div>
       ) : null}
-      <nav aria-label={s('Abschnitte', 'Sections')}>
+      <nav aria-label={t('staff.case_file.file.sections')}>
         <ul class="inline-list">
           <li>
-            <a href="#person">{s('Person', 'Person')}</a>
+            <a href="#person">{t('staff.case_file.common.person')}</a>
           </li>
           <li>
-            <a href="#title">{s('Aufenthaltstitel', 'Residence title')}</a>
+            <a href="#title">{t('staff.case_file.file.residence_title')}</a>
           </li>
           <li>
-            <a href="#procedures">{s('Vorgänge', 'Procedures')}</a>
+            <a href="#procedures">{t('staff.case_file.file.procedures')}</a>
           </li>
           <li>
-            <a href="#notes">{s('Vermerke', 'Notes')}</a>
+            <a href="#notes">{t('staff.case_file.file.notes')}</a>
           </li>
           <li>
-            <a href="#visits">{s('Termine und Besuche', 'Appointments and visits')}</a>
+            <a href="#visits">{t('staff.case_file.file.appointments_and_visits')}</a>
           </li>
           <li>
-            <a href="#documents">{s('Dokumente', 'Documents')}</a>
+            <a href="#documents">{t('staff.case_file.file.documents')}</a>
           </li>
         </ul>
       </nav>
 
       <section id="person" aria-labelledby="person-h">
-        <h2 id="person-h">{s('Person', 'Person')}</h2>
+        <h2 id="person-h">{t('staff.case_file.common.person')}</h2>
         <dl class="facts">
-          <dt>{s('Familienname', 'Family name')}</dt>
+          <dt>{t('staff.case_file.common.family_name')}</dt>
           <dd>
             <bdi>{person.familyName}</bdi>
           </dd>
-          <dt>{s('Vornamen', 'Given names')}</dt>
+          <dt>{t('staff.case_file.common.given_names')}</dt>
           <dd>
             <bdi>{person.givenNames || '—'}</bdi>
           </dd>
           {person.birthName ? (
             <>
-              <dt>{s('Geburtsname', 'Birth name')}</dt>
+              <dt>{t('staff.case_file.common.birth_name')}</dt>
               <dd>
                 <bdi>{person.birthName}</bdi>
               </dd>
             </>
           ) : null}
-          <dt>{s('Geburtsdatum', 'Date of birth')}</dt>
-          <dd>{person.birthDate ? formatPartialDate(person.birthDate) : s('unbekannt', 'unknown')}</dd>
-          <dt>{s('Geburtsort', 'Place of birth')}</dt>
+          <dt>{t('staff.case_file.common.date_of_birth')}</dt>
+          <dd>{person.birthDate ? formatPartialDate(person.birthDate) : t('staff.case_file.common.unknown')}</dd>
+          <dt>{t('staff.case_file.common.place_of_birth')}</dt>
           <dd>{[person.placeOfBirth, person.countryOfBirth].filter(Boolean).join(', ') || '—'}</dd>
-          <dt>{s('Staatsangehörigkeiten', 'Nationalities')}</dt>
+          <dt>{t('staff.case_file.file.nationalities')}</dt>
           <dd>{person.nationalities.join(', ') || '—'}</dd>
-          <dt>{s('Anschrift', 'Address')}</dt>
+          <dt>{t('staff.case_file.file.address')}</dt>
           <dd>{[person.addressStreet, [person.addressPostalCode, person.addressCity].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—'}</dd>
-          <dt>{s('Kontakt', 'Contact')}</dt>
+          <dt>{t('staff.case_file.file.contact')}</dt>
           <dd>{[person.email, person.phone].filter(Boolean).join(' · ') || '—'}</dd>
           {person.formerNames.length + person.nameVariants.length > 0 ? (
             <>
-              <dt>{s('Weitere Namen', 'Other names')}</dt>
+              <dt>{t('staff.case_file.file.other_names')}</dt>
               <dd>
                 <bdi>{[...person.formerNames, ...person.nameVariants].join(' · ')}</bdi>
               </dd>
@@ -138,19 +137,19 @@ export function CaseFilePage(props: {
         </dl>
         {canWrite ? (
           <details open={typedInto('person') !== undefined}>
-            <summary>{s('Personendaten ändern', 'Edit person data')}</summary>
-            <StaffForm c={c} action={`${base}/person`} submitLabel={s('Speichern', 'Save')}>
+            <summary>{t('staff.case_file.file.edit_person_data')}</summary>
+            <StaffForm c={c} action={`${base}/person`} submitLabel={t('staff.case_file.common.save')}>
               <input type="hidden" name="basedOnVersion" value={String(view.person.version)} />
               <PersonFields c={c} person={person} typed={typedInto('person')} idPrefix="edit" />
             </StaffForm>
           </details>
         ) : null}
-        <h3>{s('Familie', 'Family')}</h3>
+        <h3>{t('staff.case_file.file.family')}</h3>
         {view.family.length ? (
           <ul>
             {view.family.map((f) => (
               <li>
-                {s(...familyLabel(f.relation))}:{' '}
+                {t(familyLabel(f.relation))}:{' '}
                 {f.file_id ? (
                   <a href={`/staff/files/${f.file_id}`}>
                     <bdi>{`${f.family_name}, ${f.given_names}`}</bdi>
@@ -163,7 +162,7 @@ export function CaseFilePage(props: {
                     <CsrfField c={c} />
                     <input type="hidden" name="relatedPersonId" value={f.related_person_id} />{' '}
                     <button type="submit" class="link-button">
-                      {s('Verknüpfung lösen', 'Remove link')}
+                      {t('staff.case_file.file.remove_link')}
                     </button>
                   </form>
                 ) : null}
@@ -171,21 +170,21 @@ export function CaseFilePage(props: {
             ))}
           </ul>
         ) : (
-          <p>{s('Keine Angehörigen verknüpft.', 'No relatives linked.')}</p>
+          <p>{t('staff.case_file.file.no_relatives_linked')}</p>
         )}
         {canWrite ? (
           <details>
-            <summary>{s('Angehörige verknüpfen', 'Link a relative')}</summary>
-            <StaffForm c={c} action={`${base}/family`} submitLabel={s('Verknüpfen', 'Link')}>
+            <summary>{t('staff.case_file.file.link_a_relative')}</summary>
+            <StaffForm c={c} action={`${base}/family`} submitLabel={t('staff.case_file.file.link')}>
               <div>
-                <label for="family-ref">{s('Aktenzeichen der/des Angehörigen', "Relative's file reference")}</label>
+                <label for="family-ref">{t('staff.case_file.file.relative_reference')}</label>
                 <input type="text" id="family-ref" name="relatedReference" required maxlength={60} />
               </div>
               <div>
-                <label for="family-rel">{s('Die/der Angehörige ist', 'The relative is')}</label>
+                <label for="family-rel">{t('staff.case_file.file.the_relative_is')}</label>
                 <select id="family-rel" name="relation">
                   {(Object.keys(familyRelations) as (keyof typeof familyRelations)[]).map((r) => (
-                    <option value={r}>{s(...familyLabel(r))}</option>
+                    <option value={r}>{t(familyLabel(r))}</option>
                   ))}
                 </select>
               </div>
@@ -195,7 +194,7 @@ export function CaseFilePage(props: {
       </section>
 
       <section id="title" aria-labelledby="title-h">
-        <h2 id="title-h">{s('Aufenthaltstitel', 'Residence title')}</h2>
+        <h2 id="title-h">{t('staff.case_file.file.residence_title')}</h2>
         {current ? (
           <div
             class={expiresSoon(current.valid_until, today) ? 'notice warning' : undefined}
@@ -203,7 +202,8 @@ export function CaseFilePage(props: {
           >
             <p>
               <strong>{residenceTitleKinds[current.kind as ResidenceTitleKind] ?? current.kind}</strong>
-              {current.legal_basis ? ` (${current.legal_basis})` : ''} · {s('gültig', 'valid')} {current.valid_from ?? '…'} – {current.valid_until ?? '…'}
+              {current.legal_basis ? ` (${current.legal_basis})` : ''} ·{' '}
+              {t('staff.case_file.file.valid_from_until', { from: current.valid_from ?? '…', until: current.valid_until ?? '…' })}
               {current.card_serial ? (
                 <>
                   {' '}
@@ -213,19 +213,19 @@ export function CaseFilePage(props: {
             </p>
             {expiresSoon(current.valid_until, today) ? (
               <p data-testid="title-expires-soon">
-                <strong>{s('Läuft in weniger als 4 Monaten ab.', 'Expires in less than 4 months.')}</strong>
+                <strong>{t('staff.case_file.file.expires_soon')}</strong>
               </p>
             ) : null}
           </div>
         ) : (
-          <p>{s('Kein Aufenthaltstitel erfasst.', 'No residence title recorded.')}</p>
+          <p>{t('staff.case_file.file.no_title')}</p>
         )}
         {canWrite ? (
           <details open={typedInto('title') !== undefined}>
-            <summary>{s('Aktuellen Aufenthaltstitel eintragen', 'Record the current residence title')}</summary>
-            <StaffForm c={c} action={`${base}/title`} submitLabel={s('Eintragen', 'Record')}>
+            <summary>{t('staff.case_file.file.record_title')}</summary>
+            <StaffForm c={c} action={`${base}/title`} submitLabel={t('staff.case_file.file.record')}>
               <div>
-                <label for="title-kind">{s('Art', 'Kind')}</label>
+                <label for="title-kind">{t('staff.case_file.file.kind')}</label>
                 <select id="title-kind" name="kind">
                   {Object.entries(residenceTitleKinds).map(([code, name]) => (
                     <option value={code} selected={typedText('title', 'kind') === code}>
@@ -235,19 +235,19 @@ export function CaseFilePage(props: {
                 </select>
               </div>
               <div>
-                <label for="title-basis">{s('Rechtsgrundlage (z. B. § 24 AufenthG)', 'Legal basis (e.g. § 24 AufenthG)')}</label>
+                <label for="title-basis">{t('staff.case_file.file.legal_basis')}</label>
                 <input type="text" id="title-basis" name="legalBasis" value={typedText('title', 'legalBasis')} maxlength={100} />
               </div>
               <div>
-                <label for="title-from">{s('Gültig ab', 'Valid from')}</label>
+                <label for="title-from">{t('staff.case_file.file.valid_from')}</label>
                 <input type="date" id="title-from" name="validFrom" value={typedText('title', 'validFrom')} />
               </div>
               <div>
-                <label for="title-until">{s('Gültig bis', 'Valid until')}</label>
+                <label for="title-until">{t('staff.case_file.file.valid_until')}</label>
                 <input type="date" id="title-until" name="validUntil" value={typedText('title', 'validUntil')} />
               </div>
               <div>
-                <label for="title-card">{s('Kartennummer des eAT', 'eAT card serial')}</label>
+                <label for="title-card">{t('staff.case_file.file.eat_card_serial')}</label>
                 <input type="text" id="title-card" name="cardSerial" value={typedText('title', 'cardSerial')} maxlength={12} />
               </div>
             </StaffForm>
@@ -255,7 +255,7 @@ export function CaseFilePage(props: {
         ) : null}
         {view.titles.length > 1 ? (
           <details>
-            <summary>{s('Frühere Titel', 'Earlier titles')}</summary>
+            <summary>{t('staff.case_file.file.earlier_titles')}</summary>
             <ul>
               {view.titles
                 .filter((t) => !t.is_current)
@@ -270,17 +270,17 @@ export function CaseFilePage(props: {
       </section>
 
       <section id="procedures" aria-labelledby="procedures-h">
-        <h2 id="procedures-h">{s('Vorgänge', 'Procedures')}</h2>
-        {view.procedures.length === 0 ? <p>{s('Keine Vorgänge.', 'No procedures.')}</p> : null}
+        <h2 id="procedures-h">{t('staff.case_file.file.procedures')}</h2>
+        {view.procedures.length === 0 ? <p>{t('staff.case_file.file.no_procedures')}</p> : null}
         {view.procedures.map((p) => (
           <ProcedureCard c={c} procedure={p} view={view} canWrite={canWrite} />
         ))}
         {canWrite ? (
           <details>
-            <summary>{s('Vorgang anlegen', 'Open a procedure')}</summary>
-            <StaffForm c={c} action={`${base}/procedures`} submitLabel={s('Anlegen', 'Open')}>
+            <summary>{t('staff.case_file.file.open_a_procedure')}</summary>
+            <StaffForm c={c} action={`${base}/procedures`} submitLabel={t('staff.case_file.file.open')}>
               <div>
-                <label for="procedure-type">{s('Verfahrensart', 'Procedure type')}</label>
+                <label for="procedure-type">{t('staff.case_file.file.procedure_type')}</label>
                 <select id="procedure-type" name="procedureTypeId">
                   {view.procedureTypes.map((t) => (
                     <option value={t.id}>
@@ -291,7 +291,7 @@ export function CaseFilePage(props: {
                 </select>
               </div>
               <div>
-                <label for="procedure-note">{s('Vermerk', 'Note')}</label>
+                <label for="procedure-note">{t('staff.case_file.common.note')}</label>
                 <textarea id="procedure-note" name="note" maxlength={2000} rows={2}></textarea>
               </div>
             </StaffForm>
@@ -300,7 +300,7 @@ export function CaseFilePage(props: {
       </section>
 
       <section id="notes" aria-labelledby="notes-h">
-        <h2 id="notes-h">{s('Vermerke', 'Notes')}</h2>
+        <h2 id="notes-h">{t('staff.case_file.file.notes')}</h2>
         {view.notes.length ? (
           <ul>
             {view.notes.map((n) => (
@@ -314,12 +314,12 @@ export function CaseFilePage(props: {
             ))}
           </ul>
         ) : (
-          <p>{s('Keine Vermerke.', 'No notes.')}</p>
+          <p>{t('staff.case_file.file.no_notes')}</p>
         )}
         {canWrite ? (
-          <StaffForm c={c} action={`${base}/notes`} submitLabel={s('Vermerk hinzufügen', 'Add note')}>
+          <StaffForm c={c} action={`${base}/notes`} submitLabel={t('staff.case_file.file.add_note')}>
             <div>
-              <label for="note-text">{s('Neuer Vermerk', 'New note')}</label>
+              <label for="note-text">{t('staff.case_file.file.new_note')}</label>
               <textarea id="note-text" name="text" maxlength={4000} rows={3} required dir="auto">
                 {typedText('notes', 'text') ?? ''}
               </textarea>
@@ -329,13 +329,13 @@ export function CaseFilePage(props: {
       </section>
 
       <section id="visits" aria-labelledby="visits-h">
-        <h2 id="visits-h">{s('Termine und Besuche', 'Appointments and visits')}</h2>
+        <h2 id="visits-h">{t('staff.case_file.file.appointments_and_visits')}</h2>
         <VisitList c={c} appointments={view.visits.appointments} timeZone={view.file.time_zone} />
         {view.visits.tickets.length ? (
           <ul>
-            {view.visits.tickets.map((t) => (
+            {view.visits.tickets.map((ticket) => (
               <li>
-                {s('Wartenummer', 'Ticket')} <span class="ltr">{t.display_number ?? ''}</span> · {t.day} · {t.status}
+                {t('staff.case_file.common.ticket')} <span class="ltr">{ticket.display_number ?? ''}</span> · {ticket.day} · {ticket.status}
               </li>
             ))}
           </ul>
@@ -343,28 +343,28 @@ export function CaseFilePage(props: {
       </section>
 
       <section id="documents" aria-labelledby="documents-h">
-        <h2 id="documents-h">{s('Dokumente', 'Documents')}</h2>
+        <h2 id="documents-h">{t('staff.case_file.file.documents')}</h2>
         <DocumentList lang={lang} fileId={view.file.id} documents={props.documents} now={props.now} />
         <p>
-          <a href={`${base}/documents`}>{s('Dokumente hochladen und bearbeiten', 'Upload and edit documents')}</a> ·{' '}
-          <a href={`${base}/export.zip`}>{s('Akte als xdomea-Abgabe exportieren (ZIP)', 'Export the file as an xdomea transfer (ZIP)')}</a>
+          <a href={`${base}/documents`}>{t('staff.case_file.file.edit_documents')}</a> ·{' '}
+          <a href={`${base}/export.zip`}>{t('staff.case_file.file.export_xdomea')}</a>
         </p>
       </section>
 
       {view.accessLog ? (
         <section id="access-log" aria-labelledby="access-h">
-          <h2 id="access-h">{s('Zugriffe', 'Access log')}</h2>
+          <h2 id="access-h">{t('staff.case_file.file.access_log')}</h2>
           <AccessTable c={c} entries={view.accessLog} timeZone={view.file.time_zone} />
         </section>
       ) : null}
 
       {canWrite ? (
         <section id="close" aria-labelledby="close-h">
-          <h2 id="close-h">{s('Akte schließen oder abgeben', 'Close or hand over the file')}</h2>
-          <StaffForm c={c} action={`${base}/close`} submitLabel={s('Akte schließen', 'Close file')}>
+          <h2 id="close-h">{t('staff.case_file.file.close_or_hand_over')}</h2>
+          <StaffForm c={c} action={`${base}/close`} submitLabel={t('staff.case_file.file.close_file')}>
             <input type="hidden" name="basedOnVersion" value={String(view.file.version)} />
             <div>
-              <label for="close-to">{s('Abgegeben an (Behörde; leer lassen, wenn nur geschlossen)', 'Handed over to (office; empty when only closed)')}</label>
+              <label for="close-to">{t('staff.case_file.file.handed_over_to')}</label>
               <input type="text" id="close-to" name="handedOverTo" maxlength={200} value={typedText('close', 'handedOverTo')} />
             </div>
           </StaffForm>
@@ -374,10 +374,11 @@ export function CaseFilePage(props: {
   );
 }
 
-function familyLabel(relation: string): [string, string] {
-  if (relation === 'spouse') return ['Ehegatte/Ehegattin', 'Spouse'];
-  if (relation === 'child') return ['Kind', 'Child'];
-  return ['Elternteil', 'Parent'];
+/** The message key naming the relative's role. */
+function familyLabel(relation: string): string {
+  if (relation === 'spouse') return 'staff.case_file.family.spouse';
+  if (relation === 'child') return 'staff.case_file.family.child';
+  return 'staff.case_file.family.parent';
 }
 
 export function VisitList(props: {
@@ -385,8 +386,8 @@ export function VisitList(props: {
   appointments: { id: string; code: string; starts_at: Date; status: string; service_name: string | null }[];
   timeZone: string;
 }) {
-  const s = say(props.c);
-  if (props.appointments.length === 0) return <p>{s('Keine verknüpften Termine.', 'No linked appointments.')}</p>;
+  const t = staffT(props.c);
+  if (props.appointments.length === 0) return <p>{t('staff.case_file.visits.no_linked_appointments')}</p>;
   return (
     <ul>
       {props.appointments.map((a) => (
@@ -399,15 +400,15 @@ export function VisitList(props: {
 }
 
 export function AccessTable(props: { c: Context<AppEnv>; entries: { at: Date; actor_label: string; action: string; outcome: string }[]; timeZone: string }) {
-  const s = say(props.c);
+  const t = staffT(props.c);
   return (
     <table>
       <thead>
         <tr>
-          <th scope="col">{s('Wann', 'When')}</th>
-          <th scope="col">{s('Wer', 'Who')}</th>
-          <th scope="col">{s('Was', 'What')}</th>
-          <th scope="col">{s('Ergebnis', 'Outcome')}</th>
+          <th scope="col">{t('staff.case_file.common.when')}</th>
+          <th scope="col">{t('staff.case_file.common.who')}</th>
+          <th scope="col">{t('staff.case_file.access.what')}</th>
+          <th scope="col">{t('staff.case_file.access.outcome')}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,33 +1,32 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { ErrorList, StaffForm, StaffLayout } from '../../staff/index.ts';
+import { ErrorList, StaffForm, StaffLayout, staffT } from '../../staff/index.ts';
 import type { IdentityView } from '../identify-person.ts';
 import type { linkCandidates } from '../link-visit.ts';
 import { formatPartialDate } from '../partial-date.ts';
 import { AccessTable, type PageProblem, VisitList } from './case-file-page.tsx';
 import { PersonFields, type TypedForm } from './person-form.tsx';
-import { say } from './staff-texts.ts';
 
 /** Create a person with their file. */
 export function NewFilePage(props: { c: Context<AppEnv>; locations: { id: string; name: string }[]; typed?: TypedForm; problem?: PageProblem }) {
   const { c } = props;
-  const s = say(c);
+  const t = staffT(c);
   return (
-    <StaffLayout c={c} title={s('Neue Akte', 'New file')}>
-      <h1>{s('Neue Person mit Akte', 'New person with a file')}</h1>
+    <StaffLayout c={c} title={t('staff.case_file.new_file.title')}>
+      <h1>{t('staff.case_file.new_file.heading')}</h1>
       {props.problem ? (
         <div class="error-summary" role="alert">
           <p>{props.problem.message}</p>
           <ErrorList messages={(props.problem.fieldErrors ?? []).map((f) => `${f.path}: ${f.message}`)} />
         </div>
       ) : null}
-      <StaffForm c={c} action="/staff/files" submitLabel={s('Akte anlegen', 'Create file')}>
+      <StaffForm c={c} action="/staff/files" submitLabel={t('staff.case_file.new_file.create_file')}>
         <div>
-          <label for="new-reference">{s('Aktenzeichen', 'File reference')}</label>
+          <label for="new-reference">{t('staff.case_file.new_file.file_reference')}</label>
           <input type="text" id="new-reference" name="reference" required maxlength={60} value={String(props.typed?.reference ?? '')} />
         </div>
         <div>
-          <label for="new-location">{s('Standort', 'Location')}</label>
+          <label for="new-location">{t('staff.case_file.new_file.location')}</label>
           <select id="new-location" name="locationId">
             {props.locations.map((l) => (
               <option value={l.id} selected={l.id === props.typed?.locationId}>
@@ -45,14 +44,14 @@ export function NewFilePage(props: { c: Context<AppEnv>; locations: { id: string
 /** Reception's view of a file: the name and the appointments, nothing of the file's content. */
 export function IdentityPage(props: { c: Context<AppEnv>; view: IdentityView; timeZone: string }) {
   const { c, view } = props;
-  const s = say(c);
+  const t = staffT(c);
   return (
-    <StaffLayout c={c} title={s('Person', 'Person')}>
+    <StaffLayout c={c} title={t('staff.case_file.common.person')}>
       <h1>
         <bdi>{`${view.familyName}, ${view.givenNames}`}</bdi>
       </h1>
-      <p>{s('Sie sehen nur den Namen und die Termine dieser Person.', "You see only this person's name and appointments.")}</p>
-      <h2>{s('Termine', 'Appointments')}</h2>
+      <p>{t('staff.case_file.identity.limited_view')}</p>
+      <h2>{t('staff.case_file.identity.appointments')}</h2>
       <VisitList c={c} appointments={view.appointments} timeZone={props.timeZone} />
     </StaffLayout>
   );
@@ -61,44 +60,44 @@ export function IdentityPage(props: { c: Context<AppEnv>; view: IdentityView; ti
 /** Link an appointment or ticket to a person: candidates by name and date of birth, the clerk confirms one. */
 export function LinkVisitPage(props: { c: Context<AppEnv>; result: Awaited<ReturnType<typeof linkCandidates>>; problem?: string }) {
   const { c, result } = props;
-  const s = say(c);
+  const t = staffT(c);
   const visitField = result.visit.kind === 'appointment' ? 'appointment' : 'ticket';
   return (
-    <StaffLayout c={c} title={s('Person zuordnen', 'Link a person')}>
-      <h1>{s('Person zuordnen', 'Link a person')}</h1>
+    <StaffLayout c={c} title={t('staff.case_file.link_visit.link_a_person')}>
+      <h1>{t('staff.case_file.link_visit.link_a_person')}</h1>
       {props.problem ? (
         <p class="error-summary" role="alert">
           {props.problem}
         </p>
       ) : null}
       <p>
-        {result.visit.kind === 'appointment' ? s('Termin', 'Appointment') : s('Wartenummer', 'Ticket')}:{' '}
-        <bdi>{result.visit.name ?? s('ohne Namen', 'no name')}</bdi>
+        {result.visit.kind === 'appointment' ? t('staff.case_file.link_visit.appointment') : t('staff.case_file.common.ticket')}:{' '}
+        <bdi>{result.visit.name ?? t('staff.case_file.link_visit.no_name')}</bdi>
         {result.visit.dateOfBirth ? ` · ${result.visit.dateOfBirth}` : ''}
       </p>
-      {result.visit.linkedPersonId ? <p role="status">{s('Schon zugeordnet.', 'Already linked.')}</p> : null}
+      {result.visit.linkedPersonId ? <p role="status">{t('staff.case_file.link_visit.already_linked')}</p> : null}
       <form method="get" action="/staff/link" class="form-grid">
         <input type="hidden" name={visitField} value={result.visit.id} />
         <div>
-          <label for="link-name">{s('Name', 'Name')}</label>
+          <label for="link-name">{t('staff.case_file.link_visit.name')}</label>
           <input type="text" id="link-name" name="name" value={result.name} maxlength={200} dir="auto" />
         </div>
         <div>
-          <label for="link-dob">{s('Geburtsdatum', 'Date of birth')}</label>
+          <label for="link-dob">{t('staff.case_file.common.date_of_birth')}</label>
           <input type="text" id="link-dob" name="dob" value={result.dateOfBirth} maxlength={20} />
         </div>
         <div>
           <button type="submit" class="button secondary">
-            {s('Suchen', 'Search')}
+            {t('staff.case_file.link_visit.search')}
           </button>
         </div>
       </form>
-      <h2>{s('Mögliche Personen', 'Possible persons')}</h2>
-      {result.candidates.length === 0 ? <p>{s('Keine passende Person gefunden.', 'No matching person found.')}</p> : null}
+      <h2>{t('staff.case_file.link_visit.possible_persons')}</h2>
+      {result.candidates.length === 0 ? <p>{t('staff.case_file.link_visit.no_matching_person_found')}</p> : null}
       <ul>
         {result.candidates.map((p) => (
           <li>
-            <StaffForm c={c} action="/staff/link" submitLabel={s('Diese Person zuordnen', 'Link this person')}>
+            <StaffForm c={c} action="/staff/link" submitLabel={t('staff.case_file.link_visit.link_this_person')}>
               <input type="hidden" name={visitField} value={result.visit.id} />
               <input type="hidden" name="personId" value={p.person_id} />
               <p>
@@ -114,10 +113,10 @@ export function LinkVisitPage(props: { c: Context<AppEnv>; result: Awaited<Retur
 
 /** Who opened or changed a file (admin, audit.read), without the file's content. */
 export function AccessLogPage(props: { c: Context<AppEnv>; entries: Parameters<typeof AccessTable>[0]['entries'] }) {
-  const s = say(props.c);
+  const t = staffT(props.c);
   return (
-    <StaffLayout c={props.c} title={s('Zugriffe auf die Akte', 'Access to the file')}>
-      <h1>{s('Zugriffe auf die Akte', 'Access to the file')}</h1>
+    <StaffLayout c={props.c} title={t('staff.case_file.access_log.access_to_the_file')}>
+      <h1>{t('staff.case_file.access_log.access_to_the_file')}</h1>
       <AccessTable c={props.c} entries={props.entries} timeZone="Europe/Berlin" />
     </StaffLayout>
   );

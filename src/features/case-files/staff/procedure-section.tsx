@@ -1,26 +1,28 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatDateTime } from '../../../web/format.ts';
-import { StaffForm, staffLang } from '../../staff/index.ts';
+import { StaffForm, staffLang, staffT } from '../../staff/index.ts';
 import type { CaseFileView } from '../open-case-file.ts';
 import { feeStates } from '../procedure-store.ts';
-import { say } from './staff-texts.ts';
 
 type Procedure = CaseFileView['procedures'][number];
 
-const feeLabels: Record<string, [string, string]> = {
-  none: ['keine', 'none'],
-  due: ['offen', 'due'],
-  paid: ['bezahlt', 'paid'],
-  waived: ['erlassen', 'waived'],
-  refunded: ['erstattet', 'refunded'],
+const feeLabels: Record<string, string> = {
+  none: 'staff.case_file.fee.none',
+  due: 'staff.case_file.fee.due',
+  paid: 'staff.case_file.fee.paid',
+  waived: 'staff.case_file.fee.waived',
+  refunded: 'staff.case_file.fee.refunded',
 };
-const feeLabel = (state: string) => feeLabels[state] ?? [state, state];
+const feeLabel = (t: (key: string) => string, state: string) => {
+  const key = feeLabels[state];
+  return key ? t(key) : state;
+};
 
 /** One procedure: its facts, the status history, and the forms that change it (each based on its version). */
 export function ProcedureCard(props: { c: Context<AppEnv>; procedure: Procedure; view: CaseFileView; canWrite: boolean }) {
   const { c, procedure: p, view } = props;
-  const s = say(c);
+  const t = staffT(c);
   const lang = staffLang(c);
   const when = (at: Date) => formatDateTime(lang, at, view.file.time_zone);
   const id = `proc-${p.id}`;
@@ -30,22 +32,22 @@ export function ProcedureCard(props: { c: Context<AppEnv>; procedure: Procedure;
         {p.type_name} · <span class="ltr">{p.number}</span>
       </h3>
       <dl class="facts">
-        <dt>{s('Status', 'Status')}</dt>
+        <dt>{t('staff.case_file.procedure.status')}</dt>
         <dd>
           <strong>{p.status_label ?? p.status_code}</strong>
-          {p.closed_at ? ` (${s('abgeschlossen', 'closed')} ${when(p.closed_at)})` : ''}
+          {p.closed_at ? ` (${t('staff.case_file.procedure.closed_at', { at: when(p.closed_at) })})` : ''}
         </dd>
-        <dt>{s('Rechtsgrundlage', 'Legal basis')}</dt>
+        <dt>{t('staff.case_file.procedure.legal_basis')}</dt>
         <dd>{p.type_legal_basis ?? '—'}</dd>
-        <dt>{s('Sachbearbeitung', 'Clerk in charge')}</dt>
+        <dt>{t('staff.case_file.procedure.clerk_in_charge')}</dt>
         <dd>{p.assigned_name ?? '—'}</dd>
-        <dt>{s('Geplantes Ende', 'Planned end')}</dt>
+        <dt>{t('staff.case_file.procedure.planned_end')}</dt>
         <dd>{p.planned_end ?? '—'}</dd>
-        <dt>{s('Gebühr', 'Fee')}</dt>
-        <dd>{s(...feeLabel(p.fee_state))}</dd>
+        <dt>{t('staff.case_file.procedure.fee')}</dt>
+        <dd>{feeLabel(t, p.fee_state)}</dd>
         {p.suspended_at ? (
           <>
-            <dt>{s('Ruht seit', 'Suspended since')}</dt>
+            <dt>{t('staff.case_file.procedure.suspended_since')}</dt>
             <dd>
               {when(p.suspended_at)}: {p.suspension_reason}
             </dd>
@@ -53,13 +55,13 @@ export function ProcedureCard(props: { c: Context<AppEnv>; procedure: Procedure;
         ) : null}
       </dl>
       <table>
-        <caption>{s('Statusverlauf', 'Status history')}</caption>
+        <caption>{t('staff.case_file.procedure.status_history')}</caption>
         <thead>
           <tr>
-            <th scope="col">{s('Wann', 'When')}</th>
-            <th scope="col">{s('Status', 'Status')}</th>
-            <th scope="col">{s('Wer', 'Who')}</th>
-            <th scope="col">{s('Vermerk', 'Note')}</th>
+            <th scope="col">{t('staff.case_file.common.when')}</th>
+            <th scope="col">{t('staff.case_file.procedure.status')}</th>
+            <th scope="col">{t('staff.case_file.common.who')}</th>
+            <th scope="col">{t('staff.case_file.common.note')}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,16 +76,16 @@ export function ProcedureCard(props: { c: Context<AppEnv>; procedure: Procedure;
         </tbody>
       </table>
       <p>
-        <a href={`/staff/procedures/${p.id}/citizen`}>{s('Nachforderungen und eAT', 'Requested documents and eAT')}</a>
+        <a href={`/staff/procedures/${p.id}/citizen`}>{t('staff.case_file.procedure.requested_documents_and_eat')}</a>
       </p>
       {props.canWrite ? (
         <>
           <details>
-            <summary>{s('Status ändern', 'Change status')}</summary>
-            <StaffForm c={c} action={`/staff/procedures/${p.id}/status`} submitLabel={s('Status speichern', 'Save status')}>
+            <summary>{t('staff.case_file.procedure.change_status')}</summary>
+            <StaffForm c={c} action={`/staff/procedures/${p.id}/status`} submitLabel={t('staff.case_file.procedure.save_status')}>
               <input type="hidden" name="basedOnVersion" value={String(p.version)} />
               <div>
-                <label for={`${id}-status`}>{s('Neuer Status', 'New status')}</label>
+                <label for={`${id}-status`}>{t('staff.case_file.procedure.new_status')}</label>
                 <select id={`${id}-status`} name="statusId">
                   {p.statuses.map((o) => (
                     <option value={o.id} selected={o.id === p.status_id}>
@@ -93,17 +95,17 @@ export function ProcedureCard(props: { c: Context<AppEnv>; procedure: Procedure;
                 </select>
               </div>
               <div>
-                <label for={`${id}-note`}>{s('Vermerk', 'Note')}</label>
+                <label for={`${id}-note`}>{t('staff.case_file.common.note')}</label>
                 <textarea id={`${id}-note`} name="note" maxlength={2000} rows={2}></textarea>
               </div>
             </StaffForm>
           </details>
           <details>
-            <summary>{s('Bearbeitung, Termin, Gebühr', 'Clerk, planned end, fee')}</summary>
-            <StaffForm c={c} action={`/staff/procedures/${p.id}/details`} submitLabel={s('Speichern', 'Save')}>
+            <summary>{t('staff.case_file.procedure.clerk_end_fee')}</summary>
+            <StaffForm c={c} action={`/staff/procedures/${p.id}/details`} submitLabel={t('staff.case_file.common.save')}>
               <input type="hidden" name="basedOnVersion" value={String(p.version)} />
               <div>
-                <label for={`${id}-clerk`}>{s('Sachbearbeitung', 'Clerk in charge')}</label>
+                <label for={`${id}-clerk`}>{t('staff.case_file.procedure.clerk_in_charge')}</label>
                 <select id={`${id}-clerk`} name="assignedStaffId">
                   <option value="">—</option>
                   {view.clerks.map((k) => (
@@ -114,15 +116,15 @@ export function ProcedureCard(props: { c: Context<AppEnv>; procedure: Procedure;
                 </select>
               </div>
               <div>
-                <label for={`${id}-end`}>{s('Geplantes Ende', 'Planned end')}</label>
+                <label for={`${id}-end`}>{t('staff.case_file.procedure.planned_end')}</label>
                 <input type="date" id={`${id}-end`} name="plannedEnd" value={p.planned_end ?? ''} />
               </div>
               <div>
-                <label for={`${id}-fee`}>{s('Gebühr', 'Fee')}</label>
+                <label for={`${id}-fee`}>{t('staff.case_file.procedure.fee')}</label>
                 <select id={`${id}-fee`} name="feeState">
                   {feeStates.map((f) => (
                     <option value={f} selected={f === p.fee_state}>
-                      {s(...feeLabel(f))}
+                      {feeLabel(t, f)}
                     </option>
                   ))}
                 </select>
@@ -130,17 +132,17 @@ export function ProcedureCard(props: { c: Context<AppEnv>; procedure: Procedure;
             </StaffForm>
           </details>
           <details>
-            <summary>{p.suspended_at ? s('Wieder aufnehmen', 'Resume') : s('Ruhen lassen', 'Suspend')}</summary>
+            <summary>{p.suspended_at ? t('staff.case_file.procedure.resume') : t('staff.case_file.procedure.suspend')}</summary>
             <StaffForm
               c={c}
               action={`/staff/procedures/${p.id}/suspension`}
-              submitLabel={p.suspended_at ? s('Wieder aufnehmen', 'Resume') : s('Ruhen lassen', 'Suspend')}
+              submitLabel={p.suspended_at ? t('staff.case_file.procedure.resume') : t('staff.case_file.procedure.suspend')}
             >
               <input type="hidden" name="basedOnVersion" value={String(p.version)} />
               <input type="hidden" name="action" value={p.suspended_at ? 'resume' : 'suspend'} />
               {p.suspended_at ? null : (
                 <div>
-                  <label for={`${id}-reason`}>{s('Grund', 'Reason')}</label>
+                  <label for={`${id}-reason`}>{t('staff.case_file.procedure.reason')}</label>
                   <input type="text" id={`${id}-reason`} name="reason" maxlength={500} required />
                 </div>
               )}

@@ -2,19 +2,17 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { formatDateTime } from '../../../web/format.ts';
 import { languageName } from '../../../web/i18n.ts';
-import { CsrfField, DataTable, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import { CsrfField, DataTable, StaffForm, StaffLayout, staffLang, staffT } from '../../staff/index.ts';
 import type { TitleImportReport } from '../import-titles.ts';
 import type { RunListItem, RunReview } from '../staff-invitations.ts';
 
-/** Staff pages are German, with English for staff who chose it (texts side by side, as on the case-file pages). */
-const say = (c: Context<AppEnv>) => (de: string, en: string) => (staffLang(c) === 'en' ? en : de);
-
-const reasons: Record<string, [string, string]> = {
-  no_service_for_kind: ['Keine Leistung für diese Titelart eingestellt', 'No service set for this kind of title'],
-  not_offered_at_location: ['Leistung am Standort der Akte nicht angeboten', 'Service not offered at the file’s location'],
-  no_capacity: ['Keine freie Kapazität im Zeitraum', 'No free capacity in the period'],
-  no_birth_date: ['Geburtsjahr unbekannt', 'Year of birth unknown'],
-  has_appointment: ['Hat schon einen Termin für diese Leistung', 'Already has an appointment for this service'],
+/** Why a person was left out of a run, by the run's reason code. */
+const reasons: Record<string, string> = {
+  no_service_for_kind: 'staff.invitations.not_invited_reason.no_service_for_kind',
+  not_offered_at_location: 'staff.invitations.not_invited_reason.not_offered_at_location',
+  no_capacity: 'staff.invitations.not_invited_reason.no_capacity',
+  no_birth_date: 'staff.invitations.not_invited_reason.no_birth_date',
+  has_appointment: 'staff.invitations.not_invited_reason.has_appointment',
 };
 
 /** What came of an import: the report (and the file's encoding when uploaded), or why the file was refused with what was pasted. */
@@ -22,67 +20,57 @@ export type ImportOutcome = { imported: TitleImportReport; encoding?: string | u
 
 export function RunsPage(props: { c: Context<AppEnv>; runs: (RunListItem & { reminderLetters: number })[]; outcome?: ImportOutcome | undefined }) {
   const { c } = props;
-  const s = say(c);
+  const t = staffT(c);
   const when = (d: Date) => formatDateTime(staffLang(c), d, 'Europe/Berlin');
   return (
-    <StaffLayout c={c} title={s('Einladungen', 'Invitations')} wide>
-      <h1>{s('Einladungen', 'Invitations')}</h1>
-      <p>
-        {s(
-          'Ein Lauf reserviert Termine für Aufenthaltstitel, die im eingestellten Zeitraum ablaufen. Die Briefe gehen erst nach der Freigabe hinaus.',
-          'A run reserves appointments for residence titles expiring in the configured window. Letters go out only after release.',
-        )}
-      </p>
-      <StaffForm c={c} action="/staff/invitations/runs" submitLabel={s('Jetzt einen Lauf starten', 'Start a run now')} />
-      <h2>{s('Titel aus dem Fachverfahren einlesen (CSV)', 'Import titles from the case system (CSV)')}</h2>
+    <StaffLayout c={c} title={t('staff.invitations.common.invitations')} wide>
+      <h1>{t('staff.invitations.common.invitations')}</h1>
+      <p>{t('staff.invitations.runs.intro')}</p>
+      <StaffForm c={c} action="/staff/invitations/runs" submitLabel={t('staff.invitations.runs.start_a_run_now')} />
+      <h2>{t('staff.invitations.runs.import_titles')}</h2>
       <ImportResult c={c} outcome={props.outcome} />
       <form method="post" action="/staff/invitations/import" enctype="multipart/form-data" class="form-grid">
         <CsrfField c={c} />
-        <p id="titles-columns">
-          {s(
-            'Semikolon zwischen den Spalten, erste Zeile: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort',
-            'Semicolons between the columns, first line: aktenzeichen;familienname;vornamen;geburtsdatum;titelart;gueltig_bis;standort;email;sprache;strasse;plz;ort',
-          )}
-        </p>
+        <p id="titles-columns">{t('staff.invitations.runs.csv_columns')}</p>
         <div>
-          <label for="titles-file">{s('CSV-Datei (UTF-8 oder Windows-1252, höchstens 10 MB)', 'CSV file (UTF-8 or Windows-1252, at most 10 MB)')}</label>
+          <label for="titles-file">{t('staff.invitations.runs.csv_file')}</label>
           <input type="file" id="titles-file" name="file" accept=".csv,.txt,text/csv,text/plain" aria-describedby="titles-columns" />
         </div>
         <div>
-          <label for="titles-csv">{s('oder den Inhalt der Datei hier einfügen', 'or paste the contents of the file here')}</label>
+          <label for="titles-csv">{t('staff.invitations.runs.csv_paste')}</label>
           <textarea id="titles-csv" name="csv" rows={8} aria-describedby="titles-columns">
             {props.outcome && 'pasted' in props.outcome ? props.outcome.pasted : ''}
           </textarea>
         </div>
         <div>
           <button type="submit" class="button">
-            {s('Einlesen', 'Import')}
+            {t('staff.invitations.runs.import')}
           </button>
         </div>
       </form>
-      <h2>{s('Läufe', 'Runs')}</h2>
+      <h2>{t('staff.invitations.runs.runs')}</h2>
       {props.runs.length === 0 ? (
-        <p>{s('Noch keine Läufe.', 'No runs yet.')}</p>
+        <p>{t('staff.invitations.runs.no_runs_yet')}</p>
       ) : (
         <DataTable
-          caption={s('Läufe', 'Runs')}
+          caption={t('staff.invitations.runs.runs')}
           head={[
-            s('Gestartet', 'Started'),
-            s('Anlass', 'Trigger'),
-            s('Eingeladen', 'Invited'),
-            s('Nicht eingeladen', 'Not invited'),
-            s('Briefe', 'Letters'),
-            s('Erinnerungsbriefe zu drucken', 'Reminder letters to print'),
+            t('staff.invitations.runs.started'),
+            t('staff.invitations.runs.trigger'),
+            t('staff.invitations.common.invited'),
+            t('staff.invitations.common.not_invited'),
+            t('staff.invitations.runs.letters'),
+            t('staff.invitations.runs.reminder_letters_to_print'),
           ]}
           rows={props.runs.map((run) => [
             <a href={`/staff/invitations/runs/${run.id}`}>{when(run.startedAt)}</a>,
-            run.trigger === 'daily' ? s('täglich', 'daily') : s('von Hand', 'by staff'),
+            run.trigger === 'daily' ? t('staff.invitations.runs.daily') : t('staff.invitations.runs.by_staff'),
             run.invited,
             run.notInvited,
-            run.lettersReleasedAt ? `${s('freigegeben', 'released')} ${when(run.lettersReleasedAt)}` : s('zur Prüfung', 'for review'),
+            run.lettersReleasedAt ? t('staff.invitations.runs.released_at', { at: when(run.lettersReleasedAt) }) : t('staff.invitations.runs.for_review'),
             run.reminderLetters > 0 ? (
               <a href={`/staff/invitations/runs/${run.id}/reminders.pdf`}>
-                {run.reminderLetters} <span class="visually-hidden">{s('Erinnerungsbriefe drucken (PDF)', 'print reminder letters (PDF)')}</span>
+                {run.reminderLetters} <span class="visually-hidden">{t('staff.invitations.runs.print_reminders')}</span>
               </a>
             ) : (
               0
@@ -97,11 +85,11 @@ export function RunsPage(props: { c: Context<AppEnv>; runs: (RunListItem & { rem
 /** A run for review: by service and week, who was not invited and why, each invitation; release, print, re-send. */
 export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: RunReview; notice?: string | undefined }) {
   const { run } = review;
-  const [s, lang] = [say(c), staffLang(c)];
+  const [t, lang] = [staffT(c), staffLang(c)];
   return (
-    <StaffLayout c={c} title={s('Einladungslauf', 'Invitation run')} wide>
+    <StaffLayout c={c} title={t('staff.invitations.run.invitation_run')} wide>
       <h1>
-        {s('Einladungslauf', 'Invitation run')} · {formatDateTime(lang, run.startedAt, 'Europe/Berlin')}
+        {t('staff.invitations.run.invitation_run')} · {formatDateTime(lang, run.startedAt, 'Europe/Berlin')}
       </h1>
       {notice ? (
         <p class="notice" role="status">
@@ -109,59 +97,52 @@ export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: Run
         </p>
       ) : null}
       <p>
-        {s('Eingeladen', 'Invited')}: {run.invited} · {s('Nicht eingeladen', 'Not invited')}: {run.notInvited}
+        {t('staff.invitations.common.invited')}: {run.invited} · {t('staff.invitations.common.not_invited')}: {run.notInvited}
       </p>
       {run.lettersReleasedAt ? (
         <p class="actions">
           <a class="button" href={`/staff/invitations/runs/${run.id}/letters.pdf`}>
-            {s('Alle Briefe drucken (PDF)', 'Print all letters (PDF)')}
+            {t('staff.invitations.run.print_letters')}
           </a>
           {review.reminderLetters > 0 ? (
             <>
               {' '}
               <a class="button" href={`/staff/invitations/runs/${run.id}/reminders.pdf`}>
-                {s(
-                  `Erinnerungsbriefe drucken (${review.reminderLetters}, ohne E-Mail-Adresse, PDF)`,
-                  `Print reminder letters (${review.reminderLetters}, no e-mail address, PDF)`,
-                )}
+                {t('staff.invitations.run.print_reminders', { reminderLetters: String(review.reminderLetters) })}
               </a>
             </>
           ) : null}
         </p>
       ) : (
-        <StaffForm
-          c={c}
-          action={`/staff/invitations/runs/${run.id}/release`}
-          submitLabel={s('Geprüft: Briefe und E-Mails freigeben', 'Reviewed: release letters and e-mails')}
-        />
+        <StaffForm c={c} action={`/staff/invitations/runs/${run.id}/release`} submitLabel={t('staff.invitations.run.release')} />
       )}
-      <h2>{s('Nach Leistung und Woche', 'By service and week')}</h2>
+      <h2>{t('staff.invitations.run.by_service_and_week')}</h2>
       <DataTable
-        caption={s('Einladungen nach Leistung und Kalenderwoche', 'Invitations by service and week')}
-        head={[s('Leistung', 'Service'), s('Kalenderwoche', 'Week'), s('Einladungen', 'Invitations')]}
+        caption={t('staff.invitations.run.by_service_and_week_caption')}
+        head={[t('staff.invitations.run.service'), t('staff.invitations.run.week'), t('staff.invitations.common.invitations')]}
         rows={review.byServiceAndWeek.map((row) => [row.service, row.week, row.count])}
       />
-      <h2>{s('Nicht eingeladen', 'Not invited')}</h2>
+      <h2>{t('staff.invitations.common.not_invited')}</h2>
       {review.notInvited.length === 0 ? (
-        <p>{s('Alle wurden eingeladen.', 'Everyone was invited.')}</p>
+        <p>{t('staff.invitations.run.everyone_was_invited')}</p>
       ) : (
         <DataTable
-          caption={s('Nicht eingeladen, mit Grund', 'Not invited, with the reason')}
-          head={[s('Name', 'Name'), s('Aktenzeichen', 'File reference'), s('Grund', 'Reason')]}
-          rows={review.notInvited.map((row) => [row.name, row.fileReference ?? '—', s(...(reasons[row.reason] ?? [row.reason, row.reason]))])}
+          caption={t('staff.invitations.run.not_invited')}
+          head={[t('staff.invitations.run.name'), t('staff.invitations.run.file_reference'), t('staff.invitations.run.reason')]}
+          rows={review.notInvited.map((row) => [row.name, row.fileReference ?? '—', reasonText(t, row.reason)])}
         />
       )}
-      <h2>{s('Einladungen', 'Invitations')}</h2>
+      <h2>{t('staff.invitations.common.invitations')}</h2>
       <DataTable
-        caption={s('Einladungen dieses Laufs', 'Invitations of this run')}
+        caption={t('staff.invitations.run.invitations_of_this_run')}
         head={[
-          s('Name', 'Name'),
-          s('Leistung', 'Service'),
-          s('Termin', 'Appointment'),
-          s('Sprache', 'Language'),
-          s('Zustellung', 'Delivery'),
-          s('Stand', 'Status'),
-          s('Erneut senden', 'Re-send'),
+          t('staff.invitations.run.name'),
+          t('staff.invitations.run.service'),
+          t('staff.invitations.run.appointment'),
+          t('staff.invitations.run.language'),
+          t('staff.invitations.run.delivery'),
+          t('staff.invitations.run.status'),
+          t('staff.invitations.run.re_send'),
         ]}
         rows={review.invitations.map((row) => [
           row.name,
@@ -169,13 +150,13 @@ export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: Run
           formatDateTime(lang, row.startsAt, row.timeZone),
           languageName(row.language),
           <>
-            {row.letterToFile ? <strong>{s('Brief zur Akte (keine Anschrift)', 'Letter to the file (no address)')}</strong> : s('Brief', 'Letter')}
-            {row.email ? ` + ${s('E-Mail', 'e-mail')}` : ''}
-            {row.reminderLetter ? `; ${s('Erinnerung per Brief', 'reminder by letter')}` : ''}
+            {row.letterToFile ? <strong>{t('staff.invitations.run.letter_to_file')}</strong> : t('staff.invitations.run.letter')}
+            {row.email ? ` + ${t('staff.invitations.run.e_mail')}` : ''}
+            {row.reminderLetter ? `; ${t('staff.invitations.run.reminder_by_letter')}` : ''}
           </>,
-          statusText(s, row.status),
+          statusText(t, row.status),
           run.lettersReleasedAt && (row.status === 'reserved' || row.status === 'booked') ? (
-            <StaffForm c={c} action={`/staff/invitations/${row.id}/resend`} submitLabel={s('Brief + E-Mail', 'Letter + e-mail')} />
+            <StaffForm c={c} action={`/staff/invitations/${row.id}/resend`} submitLabel={t('staff.invitations.run.letter_e_mail')} />
           ) : (
             '—'
           ),
@@ -185,21 +166,26 @@ export function RunPage({ c, review, notice }: { c: Context<AppEnv>; review: Run
   );
 }
 
-function statusText(s: (de: string, en: string) => string, status: string): string {
-  if (status === 'reserved') return s('reserviert, unbestätigt', 'reserved, unconfirmed');
-  if (status === 'booked') return s('bestätigt', 'confirmed');
-  if (status === 'cancelled') return s('abgesagt oder freigegeben', 'cancelled or released');
+function reasonText(t: (key: string) => string, reason: string): string {
+  const key = reasons[reason];
+  return key ? t(key) : reason;
+}
+
+function statusText(t: (key: string) => string, status: string): string {
+  if (status === 'reserved') return t('staff.invitations.status.reserved_unconfirmed');
+  if (status === 'booked') return t('staff.invitations.status.confirmed');
+  if (status === 'cancelled') return t('staff.invitations.status.cancelled_or_released');
   return status;
 }
 
 function ImportResult({ c, outcome }: { c: Context<AppEnv>; outcome: ImportOutcome | undefined }) {
-  const s = say(c);
+  const t = staffT(c);
   if (!outcome) return null;
   if ('problem' in outcome)
     return (
       <div class="error-summary" role="alert">
         <p>
-          {s('Nichts eingelesen', 'Nothing imported')}: {outcome.problem}
+          {t('staff.invitations.import.nothing_imported')}: {outcome.problem}
         </p>
       </div>
     );
@@ -207,15 +193,17 @@ function ImportResult({ c, outcome }: { c: Context<AppEnv>; outcome: ImportOutco
   return (
     <div class="notice" role="status">
       <p>
-        {s('Neu', 'New')}: {imported.created} · {s('geändert', 'changed')}: {imported.updated} · {s('unverändert', 'unchanged')}: {imported.unchanged} ·{' '}
-        {s('Fehler', 'errors')}: {imported.errors.length}
-        {outcome.encoding ? ` · ${s('gelesen als', 'read as')} ${outcome.encoding}` : ''}
+        {t('staff.invitations.import.summary', {
+          created: String(imported.created),
+          updated: String(imported.updated),
+          unchanged: String(imported.unchanged),
+          errors: String(imported.errors.length),
+        })}
+        {outcome.encoding ? ` · ${t('staff.invitations.import.read_as', { encoding: outcome.encoding })}` : ''}
       </p>
       <ul>
         {imported.errors.slice(0, 200).map((e) => (
-          <li>
-            {s('Zeile', 'Line')} {e.line}: {e.message}
-          </li>
+          <li>{t('staff.invitations.import.line_error', { line: String(e.line), message: e.message })}</li>
         ))}
       </ul>
     </div>

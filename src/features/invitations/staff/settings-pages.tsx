@@ -1,12 +1,10 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { CsrfField, Notice, StaffForm, StaffLayout, staffLang } from '../../staff/index.ts';
+import { CsrfField, Notice, StaffForm, StaffLayout, staffT } from '../../staff/index.ts';
 import type { InvitationSettings } from '../invitation-settings.ts';
 
 /** A refused form shown again with what was typed: which form (`policy`, `add`, `kind:<kind>`), its values, the problems. */
 export type TypedForm = { form: string; values: Record<string, string | string[]>; errors: Map<string, string>; message: string };
-
-const say = (c: Context<AppEnv>) => (de: string, en: string) => (staffLang(c) === 'en' ? en : de);
 
 /** What the admin typed into this form, else the stored value. */
 function shown(typed: TypedForm | undefined, form: string, field: string, stored: string): string {
@@ -14,35 +12,31 @@ function shown(typed: TypedForm | undefined, form: string, field: string, stored
   return typeof value === 'string' ? value : stored;
 }
 
-const policyFields: { name: string; de: string; en: string; min: number; max: number }[] = [
+const policyFields: { name: string; label: string; min: number; max: number }[] = [
   {
     name: 'windowFromDays',
-    de: 'Einladen, wenn der Titel frühestens in … Tagen abläuft',
-    en: 'Invite when the title expires in at least … days',
+    label: 'staff.invitation_settings.policy.window_from_days',
     min: 1,
     max: 365,
   },
-  { name: 'windowToDays', de: 'und spätestens in … Tagen', en: 'and at most … days', min: 1, max: 365 },
-  { name: 'earliestDays', de: 'Frühester Termin: … Tage nach dem Lauf', en: 'Earliest appointment: … days after the run', min: 0, max: 180 },
-  { name: 'daysBeforeExpiry', de: 'Spätester Termin: … Tage vor dem Ablauf', en: 'Latest appointment: … days before the expiry', min: 0, max: 180 },
+  { name: 'windowToDays', label: 'staff.invitation_settings.policy.window_to_days', min: 1, max: 365 },
+  { name: 'earliestDays', label: 'staff.invitation_settings.policy.earliest_days', min: 0, max: 180 },
+  { name: 'daysBeforeExpiry', label: 'staff.invitation_settings.policy.days_before_expiry', min: 0, max: 180 },
   {
     name: 'keepFreePercent',
-    de: 'Anteil der freien Termine je Tag und Leistung, der für Vorsprache und Online-Buchung frei bleibt (%)',
-    en: 'Share of each day’s free appointments per service kept for walk-in and online booking (%)',
+    label: 'staff.invitation_settings.policy.keep_free_percent',
     min: 0,
     max: 100,
   },
   {
     name: 'reminderDaysBefore',
-    de: 'Erinnerung … Tage vor dem Termin, wenn unbestätigt',
-    en: 'Reminder … days before the appointment if unconfirmed',
+    label: 'staff.invitation_settings.policy.reminder_days_before',
     min: 1,
     max: 60,
   },
   {
     name: 'releaseDaysBefore',
-    de: 'Freigabe … Tage vor dem Termin, wenn unbestätigt',
-    en: 'Release … days before the appointment if unconfirmed',
+    label: 'staff.invitation_settings.policy.release_days_before',
     min: 1,
     max: 60,
   },
@@ -51,17 +45,17 @@ const policyFields: { name: string; de: string; en: string; min: number; max: nu
 /** Admin: the office's invitation policy and which service each kind of title is extended in. */
 export function InvitationSettingsPage(props: { c: Context<AppEnv>; settings: InvitationSettings; typed?: TypedForm | undefined }) {
   const { c, settings, typed } = props;
-  const s = say(c);
+  const t = staffT(c);
   const { policy } = settings;
   const errorOf = (form: string, field: string) => (typed?.form === form ? typed.errors.get(field) : undefined);
   const invalid = (form: string, field: string, id: string) =>
     errorOf(form, field) ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {};
   const unmapped = settings.kinds.filter((k) => !settings.mappings.some((m) => m.kind === k.code));
-  const title = s('Einladungen: Einstellungen', 'Invitations: settings');
+  const title = t('staff.invitation_settings.title');
   return (
     <StaffLayout c={c} title={title} wide>
       <h1>{title}</h1>
-      <Notice text={c.req.query('saved') ? s('Gespeichert.', 'Saved.') : undefined} />
+      <Notice text={c.req.query('saved') ? t('staff.invitation_settings.saved') : undefined} />
       {typed ? (
         <div class="error-summary" role="alert">
           <p>{typed.message}</p>
@@ -74,21 +68,16 @@ export function InvitationSettingsPage(props: { c: Context<AppEnv>; settings: In
           ) : null}
         </div>
       ) : null}
-      <h2>{s('Regeln für die Läufe', 'Rules for the runs')}</h2>
-      <p>
-        {s(
-          'Gilt für alle Standorte. Die Termine werden an dem Standort der Akte reserviert.',
-          'Applies to all locations. Appointments are reserved at the file’s location.',
-        )}
-      </p>
-      <StaffForm c={c} action="/staff/admin/invitations/policy" submitLabel={s('Regeln speichern', 'Save rules')}>
+      <h2>{t('staff.invitation_settings.rules_for_the_runs')}</h2>
+      <p>{t('staff.invitation_settings.rules_hint')}</p>
+      <StaffForm c={c} action="/staff/admin/invitations/policy" submitLabel={t('staff.invitation_settings.save_rules')}>
         <input type="hidden" name="version" value={shown(typed, 'policy', 'version', String(policy.version))} />
         {policyFields.map((field) => {
           const id = `policy-${field.name}`;
           const stored = String(policy[field.name as keyof typeof policy]);
           return (
             <div>
-              <label for={id}>{s(field.de, field.en)}</label>
+              <label for={id}>{t(field.label)}</label>
               <input
                 type="number"
                 id={id}
@@ -116,29 +105,24 @@ export function InvitationSettingsPage(props: { c: Context<AppEnv>; settings: In
               value="on"
               checked={typed?.form === 'policy' ? typed.values.reviewBeforeRelease === 'on' : policy.reviewBeforeRelease}
             />{' '}
-            {s('Briefe und E-Mails des täglichen Laufs erst nach Prüfung freigeben', 'Release the daily run’s letters and e-mails only after review')}
+            {t('staff.invitation_settings.review_before_release')}
           </label>
         </div>
       </StaffForm>
 
-      <h2>{s('Leistung je Titelart', 'Service per kind of title')}</h2>
-      <p>
-        {s(
-          'Für eine Titelart ohne Leistung wird niemand eingeladen. Wird die Leistung am Standort einer Akte nicht angeboten, erscheint die Person im Lauf unter „Nicht eingeladen“.',
-          'Nobody is invited for a kind of title without a service. Where the service is not offered at a file’s location, the person is listed as not invited.',
-        )}
-      </p>
+      <h2>{t('staff.invitation_settings.service_per_kind_of_title')}</h2>
+      <p>{t('staff.invitation_settings.services_hint')}</p>
       {settings.mappings.length === 0 ? (
-        <p>{s('Noch keine Zuordnung.', 'No mapping yet.')}</p>
+        <p>{t('staff.invitation_settings.no_mapping_yet')}</p>
       ) : (
         <table class="data-table">
-          <caption>{s('Titelart und Leistung, in der sie verlängert wird', 'Kind of title and the service it is extended in')}</caption>
+          <caption>{t('staff.invitation_settings.mappings_caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{s('Titelart', 'Kind of title')}</th>
-              <th scope="col">{s('Leistung', 'Service')}</th>
-              <th scope="col">{s('Angeboten an', 'Offered at')}</th>
-              <th scope="col">{s('Entfernen', 'Remove')}</th>
+              <th scope="col">{t('staff.invitation_settings.kind_of_title')}</th>
+              <th scope="col">{t('staff.invitation_settings.service')}</th>
+              <th scope="col">{t('staff.invitation_settings.offered_at')}</th>
+              <th scope="col">{t('staff.invitation_settings.remove')}</th>
             </tr>
           </thead>
           <tbody>
@@ -154,12 +138,12 @@ export function InvitationSettingsPage(props: { c: Context<AppEnv>; settings: In
                       <CsrfField c={c} />
                       <input type="hidden" name="version" value={shown(typed, form, 'version', String(m.version))} />
                       <label for={id} class="visually-hidden">
-                        {s(`Leistung für ${m.kindName}`, `Service for ${m.kindName}`)}
+                        {t('staff.invitation_settings.service_for', { kindName: m.kindName })}
                       </label>
                       <select id={id} name="serviceId" {...invalid(form, 'serviceId', id)}>
                         {m.serviceActive ? null : (
                           <option value={m.serviceId} selected={chosen === m.serviceId}>
-                            {m.serviceName} ({s('nicht aktiv', 'inactive')})
+                            {m.serviceName} ({t('staff.invitation_settings.inactive')})
                           </option>
                         )}
                         {settings.services.map((service) => (
@@ -169,7 +153,7 @@ export function InvitationSettingsPage(props: { c: Context<AppEnv>; settings: In
                         ))}
                       </select>{' '}
                       <button type="submit" class="link-button">
-                        {s('Ändern', 'Change')}
+                        {t('staff.invitation_settings.change')}
                         <span class="visually-hidden"> {m.kindName}</span>
                       </button>
                       {errorOf(form, 'serviceId') ? (
@@ -179,13 +163,13 @@ export function InvitationSettingsPage(props: { c: Context<AppEnv>; settings: In
                       ) : null}
                     </form>
                   </td>
-                  <td>{m.locationNames.length > 0 ? m.locationNames.join(', ') : <strong>{s('an keinem Standort', 'at no location')}</strong>}</td>
+                  <td>{m.locationNames.length > 0 ? m.locationNames.join(', ') : <strong>{t('staff.invitation_settings.at_no_location')}</strong>}</td>
                   <td>
                     <form method="post" action={`/staff/admin/invitations/services/${m.kind}/delete`} class="inline-form">
                       <CsrfField c={c} />
                       <input type="hidden" name="version" value={String(m.version)} />
                       <button type="submit" class="link-button">
-                        {s('Entfernen', 'Remove')}
+                        {t('staff.invitation_settings.remove')}
                         <span class="visually-hidden"> {m.kindName}</span>
                       </button>
                     </form>
@@ -198,10 +182,10 @@ export function InvitationSettingsPage(props: { c: Context<AppEnv>; settings: In
       )}
       {unmapped.length > 0 ? (
         <>
-          <h3>{s('Zuordnung hinzufügen', 'Add a mapping')}</h3>
-          <StaffForm c={c} action="/staff/admin/invitations/services" submitLabel={s('Hinzufügen', 'Add')}>
+          <h3>{t('staff.invitation_settings.add_a_mapping')}</h3>
+          <StaffForm c={c} action="/staff/admin/invitations/services" submitLabel={t('staff.invitation_settings.add')}>
             <div>
-              <label for="add-kind">{s('Titelart', 'Kind of title')}</label>
+              <label for="add-kind">{t('staff.invitation_settings.kind_of_title')}</label>
               <select id="add-kind" name="titleKind" required {...invalid('add', 'titleKind', 'add-kind')}>
                 {unmapped.map((k) => (
                   <option value={k.code} selected={shown(typed, 'add', 'titleKind', '') === k.code}>
@@ -216,7 +200,7 @@ export function InvitationSettingsPage(props: { c: Context<AppEnv>; settings: In
               ) : null}
             </div>
             <div>
-              <label for="add-service">{s('Leistung', 'Service')}</label>
+              <label for="add-service">{t('staff.invitation_settings.service')}</label>
               <select id="add-service" name="serviceId" required {...invalid('add', 'serviceId', 'add-service')}>
                 {settings.services.map((service) => (
                   <option value={service.id} selected={shown(typed, 'add', 'serviceId', '') === service.id}>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { isAppError } from '../../../shared/app-error.ts';
 import { isStaleVersion } from '../../office/index.ts';
-import { changeContext, formFields, requireStaff, staffLang } from '../../staff/index.ts';
+import { changeContext, formFields, requireStaff, staffT } from '../../staff/index.ts';
 import { invitationSettings } from '../invitation-settings.ts';
 import { addTitleService, changeTitleService, removeTitleService, saveInvitationPolicy, titleKind, type SettingsDeps } from '../save-invitation-settings.ts';
 import { InvitationSettingsPage, type TypedForm } from './settings-pages.tsx';
@@ -45,8 +45,7 @@ export function invitationSettingsRoutes(deps: SettingsDeps & Parameters<typeof 
   const page = async (c: Context<AppEnv>, typed?: TypedForm) =>
     c.html(<InvitationSettingsPage c={c} settings={await invitationSettings(deps, changeContext(c))} typed={typed} />);
 
-  const notSaved = (c: Context<AppEnv>) =>
-    staffLang(c) === 'en' ? 'Not saved: please check the marked fields.' : 'Nicht gespeichert: Bitte prüfen Sie die markierten Angaben.';
+  const notSaved = (c: Context<AppEnv>) => staffT(c)('staff.invitation_settings.not_saved');
 
   /** A refused form: the page again with what was typed, 422 for invalid input, 409 for a conflict (someone else saved). */
   async function refused(c: Context<AppEnv>, form: string, values: Values, error: unknown) {
