@@ -76,6 +76,7 @@ export function createPostgresUploadLocker(options: { connectionString: string; 
     return {
       async lock(signal, requestRelease) {
         const gaveUp = AbortSignal.any([signal, AbortSignal.timeout(acquireTimeoutMs)]);
+        let warned = false;
         while (!gaveUp.aborted) {
           if (holders.has(id)) {
             // Another request of this instance has it: the same session would be granted it again.
@@ -94,7 +95,9 @@ export function createPostgresUploadLocker(options: { connectionString: string; 
               await holder.session.query('SELECT pg_notify($1, $2)', [uploadLockChannel, id]);
             } catch (error) {
               if (holders.get(id) === holder) holders.delete(id);
-              options.logger.warn({ reason: (error as Error).message }, 'upload lock not available');
+              // Once per request: it tries again every retryMs while the database is away.
+              if (!warned) options.logger.warn({ reason: (error as Error).message }, 'upload lock not available');
+              warned = true;
             }
           }
           await new Promise<void>((resolve) => {
