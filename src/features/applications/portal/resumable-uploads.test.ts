@@ -8,6 +8,7 @@ import { createTestApp, createTestJobs } from '../../../../test/app.ts';
 import { clamdMissing, eicar, startClamd } from '../../../../test/clamd.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { PortalClient } from '../../../../test/portal/portal-client.ts';
+import { until } from '../../../../test/until.ts';
 import { sql } from 'kysely';
 import { pdfWithText } from '../../../demo/demo-documents.ts';
 import { createLogger } from '../../../platform/log.ts';
@@ -258,13 +259,8 @@ function stalledPatch(target: App, location: string, cookie: string, head: Uint8
 }
 
 /** Waits until the partial file on the shared folder holds `size` bytes. */
-async function partialReaches(id: string, size: number) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if ((await fs.stat(path.join(partialFolder, id)).catch(() => undefined))?.size === size) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  assert.fail(`the partial file never reached ${size} bytes`);
-}
+const partialReaches = (id: string, size: number) =>
+  until(`the partial file holds ${size} bytes`, async () => (await fs.stat(path.join(partialFolder, id)).catch(() => undefined))?.size === size);
 
 test('two instances: an upload started on A and cut off is continued on B (HEAD, PATCH) and attached once, intact', async () => {
   const at = await started(new PortalClient(instanceA));
