@@ -292,6 +292,23 @@ test('the call display at 1920×1080 renders in standards mode and fills the scr
   assertNoViolations(await axeViolations(page), 'display');
 });
 
+test('the start page: cards of what waits at the own location pass axe, in one column at 320 px', { timeout: 60_000 }, async () => {
+  const lead = await addStaff(db, 'team_lead', { locationIds: [office.location.id], specialtyIds: [office.front] });
+  await bookAppointment(db, { locationId: office.location.id, serviceId: office.service, staffId: lead.id, startsAt: new Date('2026-11-23T13:00:00Z') });
+  const page = await pageAs(lead, desktop);
+  await page.goto(`${base}/staff`);
+  const today = page.getByRole('region', { name: `Termine heute · ${office.location.name}` });
+  assert.match((await today.getByRole('list').textContent()) ?? '', /14:00 Uhr · Verlängerung Aufenthaltstitel/);
+  await page.getByRole('region', { name: 'Nachrichten' }).waitFor();
+  await screenshot(page, 'staff-home');
+  assertNoViolations(await axeViolations(page), 'staff start page');
+  await page.setViewportSize({ width: 320, height: 800 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), 'no horizontal scrolling at 320 px');
+  assertNoViolations(await axeViolations(page), 'staff start page at 320 px');
+  await today.getByRole('link', { name: 'Zum Empfang' }).click();
+  await page.getByRole('heading', { level: 1, name: `Empfang · ${office.location.name}` }).waitFor();
+});
+
 test('standards mode and a skip link to the main content on staff, error and portal pages', { timeout: 60_000 }, async () => {
   const admin = await pageAs(await addStaff(db, 'admin'), desktop);
   const anonymous = await pageAs(null, desktop);

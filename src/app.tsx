@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
-import { frontDeskRoutes, staffAudit, staffGate } from './features/front-desk/index.ts';
+import { appointmentsTodayCard, frontDeskRoutes, staffAudit, staffGate } from './features/front-desk/index.ts';
 import { noLiveEvents, type LiveEvents } from './platform/events/live-events.ts';
 import {
   allowEveryBooking,
@@ -74,6 +74,8 @@ import { messageStaffRoutes } from './features/messages/staff/message-staff-rout
 import { messageApiRoutes } from './features/messages/http/message-api.ts';
 import { formAdminRoutes } from './features/applications/staff/form-admin-routes.tsx';
 import { inboxRoutes } from './features/applications/staff/inbox-routes.tsx';
+import { newApplicationsCard } from './features/applications/index.ts';
+import { unansweredMessagesCard } from './features/messages/index.ts';
 
 export type AppDeps = {
   db: Database;
@@ -217,7 +219,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.route('/', healthRoutes(deps));
   if (deps.metricsToken) app.route('/', metricsRoutes(deps.metricsToken));
-  app.route('/', staffRoutes(staffDeps));
+  // What waits for staff on the start page; each domain decides who sees its cards.
+  const homeCards = [appointmentsTodayCard(staffDeps), newApplicationsCard(staffDeps), unansweredMessagesCard(staffDeps)];
+  app.route('/', staffRoutes({ ...staffDeps, homeCards }));
   app.route('/', officeStaffRoutes({ ...staffDeps, notices }));
   app.route('/', appointmentStaffRoutes({ ...staffDeps, notices, publicUrl: deps.publicUrl }));
   // The case-file search before the file: /staff/files/search is not a file id.

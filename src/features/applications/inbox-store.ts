@@ -37,6 +37,20 @@ export async function submittedApplications(db: Database, locationIds: readonly 
   return query.limit(200).execute();
 }
 
+/** How many applications wait in the inbox of these locations (its rows, without its limit). */
+export async function countSubmittedApplications(db: Database, locationIds: readonly string[]): Promise<number> {
+  if (locationIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('application as a')
+    .innerJoin('case_procedure as p', 'p.id', 'a.procedure_id')
+    .innerJoin('case_file as file', 'file.id', 'p.file_id')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('a.state', '=', 'submitted')
+    .where('file.location_id', 'in', [...locationIds])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export type InboxRow = Awaited<ReturnType<typeof submittedApplications>>[number];
 
 /** The application with what a clerk's action needs: its procedure, file location, language and address. */

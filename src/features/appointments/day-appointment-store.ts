@@ -48,6 +48,35 @@ export async function appointmentsStartingBetween(
   }));
 }
 
+/**
+ * How many appointments a location has in [from, to) (as reception lists them: not cancelled or
+ * held), and the next few from `now` on with time and service only, in one statement.
+ */
+export async function dayAppointmentOverview(
+  db: Database,
+  query: { locationId: string; from: Date; to: Date; now: Date; next: number },
+): Promise<{ total: number; next: { startsAt: Date; serviceName: string }[] }> {
+  const upcoming = sql<boolean>`appointment.starts_at >= ${query.now} AND appointment.status IN ('booked', 'reserved', 'checked_in')`;
+  const rows = await db
+    .selectFrom('appointment')
+    .leftJoin('service_text', (join) => join.onRef('service_text.service_id', '=', 'appointment.service_id').on('service_text.lang', '=', 'de'))
+    .select(['appointment.starts_at', 'service_text.name as service_name', upcoming.as('upcoming'), sql<string>`count(*) OVER ()`.as('total')])
+    .where('appointment.location_id', '=', query.locationId)
+    .where('appointment.starts_at', '>=', query.from)
+    .where('appointment.starts_at', '<', query.to)
+    .where('appointment.status', 'not in', ['cancelled', 'held'])
+    .where('appointment.person_name', 'is not', null)
+    // The window counts the whole day before the limit; the upcoming ones sort first.
+    .orderBy(sql`${upcoming} DESC`)
+    .orderBy('appointment.starts_at')
+    .limit(query.next)
+    .execute();
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    next: rows.filter((row) => row.upcoming).map((row) => ({ startsAt: row.starts_at, serviceName: row.service_name ?? '' })),
+  };
+}
+
 export type BookingPersonData = {
   personName: string;
   dateOfBirth: string;

@@ -15,6 +15,7 @@ export {
   appointmentsStartingBetween,
   bookingPersonData,
   countMissedAppointments,
+  dayAppointmentOverview,
   missedAppointmentsBetween,
   type BookingPersonData,
   type DayAppointment,

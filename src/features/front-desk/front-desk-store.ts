@@ -41,6 +41,17 @@ export async function locationNames(db: Db, ids: readonly string[] | null): Prom
   return (ids === null ? query.where('active', '=', true) : query.where('id', 'in', [...ids])).execute();
 }
 
+/** These locations with their time zones, by name. */
+export async function locationsByIds(db: Db, ids: readonly string[]): Promise<LocationRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('location')
+    .select(locationColumns)
+    .where('id', 'in', [...ids])
+    .orderBy('name')
+    .execute();
+}
+
 export async function activeCounters(db: Db, locationId: string): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('counter').select(['id', 'name']).where('location_id', '=', locationId).where('active', '=', true).orderBy('name').execute();
 }

@@ -9,3 +9,4 @@ export { staffGate, staffAudit, deviceCookieName, type FrontDeskGate, type Perso
 export { appointmentShareGoal, dayFigures, type DayFigures } from './figures.ts';
 export { ticketsByDay, waitsByQueueAndHour, noShowTicketAppointmentsBetween, type TicketDay, type QueueHourWait } from './period-ticket-figures.ts';
 export { eraseTicketsOfAppointments, eraseOldTicketPersonalData, eraseOldTransferNotes } from './erase-ticket-personal-data.ts';
+export { appointmentsTodayCard } from './appointments-today-card.ts';

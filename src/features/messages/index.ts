@@ -5,3 +5,4 @@
 export { messageFigures, type MessageWeek } from './message-figures.ts';
 export type { MessageDeps } from './message-deps.ts';
 export { eraseExpiredMessages } from './erase-expired-messages.ts';
+export { unansweredMessagesCard } from './unanswered-messages-card.ts';

@@ -42,6 +42,19 @@ export async function attachmentsOf(db: Database, messageId: string) {
     .execute();
 }
 
+/** How many messages of these locations wait for an answer (the inbox's rows, without its limit). */
+export async function countUnansweredMessages(db: Database, locationIds: readonly string[]): Promise<number> {
+  if (locationIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('portal_message')
+    .leftJoin('portal_message_answer', 'portal_message_answer.message_id', 'portal_message.id')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('portal_message.location_id', 'in', locationIds)
+    .where('portal_message_answer.message_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Unanswered messages of these locations, oldest first (the inbox). */
 export async function unansweredMessages(db: Database, locationIds: readonly string[]) {
   if (locationIds.length === 0) return [];

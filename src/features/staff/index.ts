@@ -45,4 +45,5 @@ export { asArray, changeContext, CheckboxGroup, ErrorList, formFields, idParam, 
 export { authorizeChange, recordChange, type AdminDeps, type ChangeContext } from './admin/change-context.ts';
 export { absenceForManager, absencesBetween, blockOwnTime, staffTimeZone, type AbsenceInput } from './admin/record-absence.ts';
 export { staffRoutes } from './staff-routes.ts';
+export type { HomeCard, HomeCardSource, HomeViewer } from './home-cards.ts';
 export { staffApiRoutes } from './http/staff-api-routes.ts';

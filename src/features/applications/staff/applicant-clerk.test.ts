@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createApplicationOffice, temporaryProtectionAnswers } from '../../../../test/application-fixtures.ts';
+import { createApplicationOffice, submitTemporaryProtection } from '../../../../test/application-fixtures.ts';
 import { createTestApp, createTestJobs } from '../../../../test/app.ts';
-import { bytesOf } from '../../../../test/case-document-fixtures.ts';
 import { createPersonWithFile } from '../../../../test/case-file-factory.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { createService } from '../../../../test/office-factory.ts';
 import { createOutbox } from '../../../../test/outbox.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
-import { pdfWithText } from '../../../demo/demo-documents.ts';
 import { fixedClock } from '../../../shared/clock.ts';
-import { addUpload } from '../add-upload.ts';
-import { saveAnswers } from '../save-answers.ts';
-import { startApplication } from '../start-application.ts';
-import { submitApplication } from '../submit-application.ts';
 
 const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-11-23T08:00:00Z'); // Monday, 09:00 in Berlin
@@ -30,22 +24,8 @@ const giver = await addStaff(db, 'clerk', { locationIds: [office.locationId], sp
 await db.insertInto('working_hours').values({ staff_id: giver.id, location_id: office.locationId, weekday: 1, starts: '10:00', ends: '12:00' }).execute();
 await db.updateTable('procedure_type').set({ service_id: serviceId }).where('code', '=', 'temporary-protection').execute();
 
-const fields = (step: Record<string, string>) => Object.fromEntries(Object.entries(step).map(([key, value]) => [key.slice(2), value]));
-
 async function submitted(email: string, names: { family_name?: string; given_names?: string } = {}) {
-  const { token, formVersionId } = await startApplication(deps, { slug: 'temporary-protection', lang: 'uk', email });
-  let revision = 1;
-  const { person, stay } = temporaryProtectionAnswers;
-  for (const [stepKey, answers] of [
-    ['person', { ...fields(person), ...names, email }],
-    ['stay', { ...fields(stay), address: { street: stay['a.address.street'], postalCode: stay['a.address.postalCode'], city: stay['a.address.city'] } }],
-  ] as const) {
-    const saved = await saveAnswers(deps, { token, stepKey, formVersionId, basedOnRevision: revision, answers });
-    assert.ok(saved.saved, JSON.stringify(saved));
-    revision = saved.revision;
-  }
-  await addUpload(deps, { token, fieldKey: 'passport', upload: { body: bytesOf(await pdfWithText(['Pass'])), fileName: 'pass.pdf' } });
-  const receipt = await submitApplication(deps, { token });
+  const receipt = await submitTemporaryProtection(deps, email, names);
   const row = await db
     .selectFrom('application')
     .innerJoin('case_procedure', 'case_procedure.id', 'application.procedure_id')

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createApplicationOffice, temporaryProtectionAnswers } from '../../../../test/application-fixtures.ts';
+import { createApplicationOffice, submitTemporaryProtection } from '../../../../test/application-fixtures.ts';
 import { createTestApp, createTestJobs } from '../../../../test/app.ts';
-import { bytesOf } from '../../../../test/case-document-fixtures.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { createOutbox } from '../../../../test/outbox.ts';
 import { addStaff, Browser } from '../../../../test/staff.ts';
-import { pdfWithText } from '../../../demo/demo-documents.ts';
 import { fixedClock } from '../../../shared/clock.ts';
 import { translate } from '../../../web/i18n.ts';
 import { deliverNotices, lookUpStatus } from '../../status-lookup/index.ts';
-import { addUpload } from '../add-upload.ts';
-import { saveAnswers } from '../save-answers.ts';
 import { startApplication } from '../start-application.ts';
-import { submitApplication } from '../submit-application.ts';
 
 const { db, url } = await createTestDatabase();
 const clock = fixedClock('2026-11-23T08:00:00Z');
@@ -25,23 +20,7 @@ const deps = { db, clock, blobs: office.blobs, uploadMaxBytes: 20 * 1024 * 1024,
 const clerk = await addStaff(db, 'clerk', { locationIds: [office.locationId] });
 const otherClerk = await addStaff(db, 'clerk', { locationIds: [office.locationId] });
 
-const fields = (step: Record<string, string>) => Object.fromEntries(Object.entries(step).map(([key, value]) => [key.slice(2), value]));
-
-async function submitted(email: string) {
-  const { token, formVersionId } = await startApplication(deps, { slug: 'temporary-protection', lang: 'uk', email });
-  let revision = 1;
-  const { person, stay } = temporaryProtectionAnswers;
-  for (const [stepKey, answers] of [
-    ['person', { ...fields(person), email }],
-    ['stay', { ...fields(stay), address: { street: stay['a.address.street'], postalCode: stay['a.address.postalCode'], city: stay['a.address.city'] } }],
-  ] as const) {
-    const saved = await saveAnswers(deps, { token, stepKey, formVersionId, basedOnRevision: revision, answers });
-    assert.ok(saved.saved, JSON.stringify(saved));
-    revision = saved.revision;
-  }
-  await addUpload(deps, { token, fieldKey: 'passport', upload: { body: bytesOf(await pdfWithText(['Pass'])), fileName: 'pass.pdf' } });
-  return submitApplication(deps, { token });
-}
+const submitted = (email: string) => submitTemporaryProtection(deps, email);
 
 async function signedIn(username: string) {
   const browser = new Browser(app);

@@ -5,7 +5,6 @@ import { checkCsrf, csrfFieldName, heldCsrfCookie } from '../../../platform/http
 import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { languageCookie } from '../../../web/page-language.ts';
 import { recordAudit } from '../audit.ts';
-import { roleMay } from '../policy.ts';
 import { deleteAllSessions, deleteSession } from '../session-store.ts';
 import { signIn } from '../sign-in.ts';
 import { completeEnrolmentSession, confirmTotpEnrolment, startTotpEnrolment, twoFactorState, verifySecondFactor } from '../two-factor.ts';
@@ -14,7 +13,6 @@ import { otpauthUrl } from '../totp.ts';
 import {
   clearSessionCookie,
   clientIp,
-  CsrfField,
   StaffForm,
   currentStaff,
   requireStaff,
@@ -24,6 +22,7 @@ import {
 } from './staff-auth.tsx';
 import { Notice, StaffLayout, staffT } from './staff-layout.tsx';
 import { safeNext, signInCookie, signInCsrf, SignInPage } from './sign-in-page.tsx';
+import { homeCardsFor, StaffHomePage } from './staff-home-page.tsx';
 
 function field(body: Record<string, unknown>, name: string, max = 1000): string {
   const value = body[name];
@@ -123,26 +122,10 @@ export function signInRoutes(deps: StaffHttpDeps) {
     return c.redirect('/staff/sign-in', 303);
   });
 
-  routes.get('/staff', requireStaff(deps), (c) => {
+  // The cards hold counts, times and service names only: no person's data, so nothing to audit.
+  routes.get('/staff', requireStaff(deps), async (c) => {
     const actor = currentStaff(c);
-    const t = staffT(c);
-    return c.html(
-      <StaffLayout c={c} title={t('staff.home.title')}>
-        <h1>{t('staff.home.title')}</h1>
-        <p>{t('staff.home.welcome', { name: actor.displayName, role: t(`staff.role.${actor.role}`) })}</p>
-        {roleMay(actor.role, 'calendar.read_own') ? (
-          <p>
-            <a href="/staff/calendar">{t('staff.nav.calendar')}</a>
-          </p>
-        ) : null}
-        <form method="post" action="/staff/sign-out-everywhere">
-          <CsrfField c={c} />
-          <button type="submit" class="button">
-            {t('staff.home.sign_out_everywhere')}
-          </button>
-        </form>
-      </StaffLayout>,
-    );
+    return c.html(<StaffHomePage c={c} actor={actor} cards={await homeCardsFor(c, actor, deps.homeCards ?? [])} />);
   });
 
   // Own two-factor set-up: reachable with a full session, or with an 'enrol' session when the role requires it.

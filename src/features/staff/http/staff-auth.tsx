@@ -10,6 +10,7 @@ import type { Clock } from '../../../shared/clock.ts';
 import { actorForApiToken, actorForDeviceToken } from '../api-tokens.ts';
 import { recordAudit } from '../audit.ts';
 import type { StaffAuthSettings } from '../auth-settings.ts';
+import type { HomeCardSource } from '../home-cards.ts';
 import { can, type Action, type PolicyResource } from '../policy.ts';
 import type { DeviceActor, DeviceKind, StaffActor } from '../roles.ts';
 import { deleteSession, loadSession } from '../session-store.ts';
@@ -17,8 +18,17 @@ import { sha256 } from '../secrets.ts';
 import { confirmSsoSession } from '../sso/confirm-sso-session.ts';
 import type { SsoClient } from '../sso/oidc-client.ts';
 
-/** `sso`: the identity provider's client when single sign-on is configured. */
-export type StaffHttpDeps = { db: Database; clock: Clock; settings: StaffAuthSettings; sso?: SsoClient | undefined };
+/**
+ * `sso`: the identity provider's client when single sign-on is configured; `homeCards`: the domains'
+ * cards on the start page (none when left out).
+ */
+export type StaffHttpDeps = {
+  db: Database;
+  clock: Clock;
+  settings: StaffAuthSettings;
+  sso?: SsoClient | undefined;
+  homeCards?: readonly HomeCardSource[] | undefined;
+};
 
 export const sessionCookieName = (settings: StaffAuthSettings) => (settings.secureCookies ? '__Host-lotse_staff' : 'lotse_staff');
 export const deviceCookieName = 'lotse_device';
