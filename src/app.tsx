@@ -233,15 +233,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   ];
   for (const routes of staffAreas) app.route('/', routes(staffDeps));
   app.route('/', inboxRoutes({ ...staffDeps, jobs: deps.jobs, notices, schedules, bookings }));
-  if (deps.blobs) {
-    const documentDeps = {
-      db: deps.db,
-      clock: deps.clock,
-      blobs: deps.blobs,
-      uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024,
-      jobs: deps.jobs,
-      virusScanner: deps.virusScanner,
-    };
+  // One set of upload dependencies for every way bytes come in: the same limit and virus scan on every upload.
+  const uploads = deps.blobs
+    ? { blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs, virusScanner: deps.virusScanner }
+    : undefined;
+  if (uploads) {
+    const documentDeps = { db: deps.db, clock: deps.clock, ...uploads };
     app.route('/', documentRoutes(documentDeps));
     app.route('/', documentApiRoutes(documentDeps));
   }
@@ -252,15 +249,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const portalDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.publicUrl, settings: portalSettings, key: portalKey };
   app.route('/', portalRoutes(portalDeps));
   app.route('/', officePortalRoutes({ ...portalDeps, applications: deps.blobs !== undefined }));
-  if (deps.blobs) {
-    // One set of dependencies for the portal's forms and the API: the same checks and virus scan on every upload.
-    const applicationDeps = {
-      ...portalDeps,
-      blobs: deps.blobs,
-      uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024,
-      jobs: deps.jobs,
-      virusScanner: deps.virusScanner,
-    };
+  if (uploads) {
+    // One set of dependencies for the portal's forms and the API: the same checks on every upload.
+    const applicationDeps = { ...portalDeps, ...uploads };
     app.route('/', applyPortalRoutes(applicationDeps));
     app.route('/', applicationApiRoutes(applicationDeps));
   }
