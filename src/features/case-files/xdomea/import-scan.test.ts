@@ -15,6 +15,7 @@ import { clamdScanner } from '../../../platform/virus-scan/clamd.ts';
 import { isAppError } from '../../../shared/app-error.ts';
 import { fixedClock } from '../../../shared/clock.ts';
 import { translate } from '../../../web/i18n.ts';
+import { createApiToken } from '../../staff/index.ts';
 import { addDocumentVersion } from '../documents/add-document-version.ts';
 import { pdfBytes, sha256Of, writeCsvDelivery } from './delivery.test-support.ts';
 import type { ImportDeps } from './import-deps.ts';
@@ -122,6 +123,14 @@ test('with clamd: an infected file is its row’s error in the import report and
   assert.equal(refused.status, 503);
   assert.ok(refused.headers.get('retry-after'));
   assert.ok((await refused.text()).includes(translate('de', 'staff.imports.list.scan_unavailable')));
+  // The API likewise: a 503 problem naming it.
+  const token = (await createApiToken({ db, clock }, { staffId: admin.id, name: 'import', role: 'admin' })).token;
+  const apiForm = new FormData();
+  apiForm.set('locationId', office.locationId);
+  apiForm.set('delivery', new File([new Uint8Array(zip)], 'lieferung.zip', { type: 'application/zip' }));
+  const refusedApi = await app.request('/api/v1/imports', { method: 'POST', body: apiForm, headers: { authorization: `Bearer ${token}` } });
+  assert.equal(refusedApi.status, 503);
+  assert.equal(((await refusedApi.json()) as { problem: string }).problem, 'scan_unavailable');
   assert.equal((await db.selectFrom('case_import').select('id').execute()).length, importsNow, 'no import claimed');
   assert.deepEqual(await documentsOf('UP-9'), []);
 });
