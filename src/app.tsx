@@ -66,6 +66,7 @@ import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
 import type { VirusScanner } from './platform/virus-scan/clamd.ts';
+import type { Locker } from '@tus/server';
 import { applyPortalRoutes } from './features/applications/portal/apply-routes.tsx';
 import { applicationApiRoutes } from './features/applications/http/application-api.ts';
 import { contactBodyLimit, isContactUpload, messagePortalRoutes } from './features/messages/portal/message-portal-routes.tsx';
@@ -114,6 +115,8 @@ export type AppDeps = {
   uploadMaxBytes?: number;
   /** clamd for every upload (applicants', staff documents, message attachments, imports; LOTSE_CLAMD_ADDRESS); nothing is scanned when left out. */
   virusScanner?: VirusScanner | undefined;
+  /** tus's locks of resumable uploads shared by the instances (main.ts: PostgreSQL); in memory when left out (one instance). */
+  uploadLocker?: Locker | undefined;
 };
 
 /** Builds the whole HTTP application; main.ts serves it, tests call app.request(). */
@@ -252,7 +255,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (uploads) {
     // One set of dependencies for the portal's forms and the API: the same checks on every upload.
     const applicationDeps = { ...portalDeps, ...uploads };
-    app.route('/', applyPortalRoutes(applicationDeps));
+    app.route('/', applyPortalRoutes({ ...applicationDeps, uploadLocker: deps.uploadLocker }));
     app.route('/', applicationApiRoutes(applicationDeps));
   }
   app.route(

@@ -112,3 +112,13 @@ test('clamd is named by host:port or a unix socket path; unset, uploads are not 
     (error: unknown) => error instanceof ConfigError && /LOTSE_CLAMD_ADDRESS/.test(error.message),
   );
 });
+
+test('documents in a bucket: uploads wait in $LOTSE_DATA_DIR/blob-staging, or in a folder the instances share', () => {
+  const s3 = 'http://key:secret@s3.example.org:9000/lotse';
+  assert.deepEqual(loadConfig({ LOTSE_BLOB_S3_URL: s3, LOTSE_DATA_DIR: '/srv/lotse' }).blobs, { s3Url: s3, temporaryFolder: '/srv/lotse/blob-staging' });
+  assert.deepEqual(loadConfig({ LOTSE_BLOB_S3_URL: s3, LOTSE_BLOB_STAGING_DIR: '/mnt/shared/staging' }).blobs, {
+    s3Url: s3,
+    temporaryFolder: '/mnt/shared/staging',
+  });
+  assert.deepEqual(loadConfig({ LOTSE_DATA_DIR: '/srv/lotse' }).blobs, { folder: '/srv/lotse/blobs' });
+});

@@ -80,6 +80,7 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).max(200).default('Ausländerbehörde <noreply@lotse.localhost>'),
   LOTSE_OUTBOX_DIR: z.string().min(1).optional(),
   LOTSE_BLOB_S3_URL: z.url().optional(),
+  LOTSE_BLOB_STAGING_DIR: z.string().min(1).optional(),
   LOTSE_UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -199,7 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: c.MAIL_FROM,
     outboxDir: path.resolve(c.LOTSE_OUTBOX_DIR ?? path.join(c.LOTSE_DATA_DIR, 'outbox')),
     blobs: c.LOTSE_BLOB_S3_URL
-      ? { s3Url: c.LOTSE_BLOB_S3_URL, temporaryFolder: path.resolve(c.LOTSE_DATA_DIR, 'blob-staging') }
+      ? { s3Url: c.LOTSE_BLOB_S3_URL, temporaryFolder: path.resolve(c.LOTSE_BLOB_STAGING_DIR ?? path.join(c.LOTSE_DATA_DIR, 'blob-staging')) }
       : { folder: path.resolve(c.LOTSE_DATA_DIR, 'blobs') },
     uploadMaxBytes: c.LOTSE_UPLOAD_MAX_BYTES,
     clamdAddress: c.LOTSE_CLAMD_ADDRESS,

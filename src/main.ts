@@ -10,6 +10,7 @@ import { seedDemoOffice } from './demo/seed-demo-office.ts';
 import { formatDemoCredentials, seedDemoStaff } from './demo/seed-demo-staff.ts';
 import { demoSignInsMessage, findDemoSignIns } from './demo/demo-sign-ins.ts';
 import { createLiveEvents } from './platform/events/live-events.ts';
+import { createPostgresUploadLocker } from './platform/storage/upload-locker.ts';
 import { createDrain } from './platform/http/drain.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { createLogger, type Logger } from './platform/log.ts';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   // pg-boss connects on first use, after the migrations below.
   const jobs: Jobs = createJobs({ connectionString: database.url, logger });
   const liveEvents = createLiveEvents({ connectionString: database.url, logger });
+  const uploadLocker = createPostgresUploadLocker({ connectionString: database.url, logger });
   const drain = createDrain();
   const blobs = createBlobStore(config.blobs);
   const virusScanner = config.clamdAddress ? clamdScanner(config.clamdAddress) : undefined;
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     await jobs.stop();
     transport?.close();
     await liveEvents.stop();
+    await uploadLocker.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);
@@ -211,6 +214,7 @@ async function main(): Promise<void> {
     blobs,
     uploadMaxBytes: config.uploadMaxBytes,
     virusScanner,
+    uploadLocker,
     timeZone: config.timeZone,
   });
   setMetricsSources({ pool: database.pool, jobs, embeddedDatabase: !config.databaseUrl });

@@ -12,6 +12,7 @@ import { createPortalNotices } from '../src/features/appointments/mail-notifier.
 import type { BlobStore } from '../src/platform/storage/blob-store.ts';
 import type { VirusScanner } from '../src/platform/virus-scan/clamd.ts';
 import type { SsoClient, StaffAuthSettings } from '../src/features/staff/index.ts';
+import type { Locker } from '@tus/server';
 
 /** Real pg-boss on a test database, stopped when the test file ends. */
 export function createTestJobs(url: string, beforeStop: () => Promise<void> = async () => {}): Jobs {
@@ -41,6 +42,7 @@ export function createTestApp(
     uploadMaxBytes?: number;
     virusScanner?: VirusScanner;
     staffAuth?: Partial<StaffAuthSettings>;
+    uploadLocker?: Locker;
   } = {},
 ) {
   // Notices are delivered in the background after each change: the test waits for that before
@@ -78,6 +80,7 @@ export function createTestApp(
     blobs: options.blobs,
     uploadMaxBytes: options.uploadMaxBytes,
     virusScanner: options.virusScanner,
+    uploadLocker: options.uploadLocker,
     staffAuth: options.staffAuth,
   });
 }

@@ -19,10 +19,11 @@ import { continueUrl, startApplication } from '../start-application.ts';
 import { submitApplication } from '../submit-application.ts';
 import type { FieldErrors } from './apply-fields.tsx';
 import { readStepForm } from './read-step-form.ts';
+import type { Locker } from '@tus/server';
 import { resumableUploadRoutes } from './resumable-uploads.ts';
 import { FormListPage, ReceiptPage, ReviewPage, SavedPage, StartPage, StepPage } from './apply-pages.tsx';
 
-type Deps = PortalDeps & Pick<ApplicationDeps, 'blobs' | 'uploadMaxBytes' | 'jobs' | 'virusScanner'>;
+type Deps = PortalDeps & Pick<ApplicationDeps, 'blobs' | 'uploadMaxBytes' | 'jobs' | 'virusScanner'> & { uploadLocker?: Locker | undefined };
 
 const uploadProblems = [
   'empty',

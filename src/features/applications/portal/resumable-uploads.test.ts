@@ -2,13 +2,17 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { createApplicationOffice } from '../../../../test/application-fixtures.ts';
 import { createTestApp, createTestJobs } from '../../../../test/app.ts';
 import { clamdMissing, eicar, startClamd } from '../../../../test/clamd.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { PortalClient } from '../../../../test/portal/portal-client.ts';
+import { until } from '../../../../test/until.ts';
+import { sql } from 'kysely';
 import { pdfWithText } from '../../../demo/demo-documents.ts';
+import { createLogger } from '../../../platform/log.ts';
+import { createPostgresUploadLocker } from '../../../platform/storage/upload-locker.ts';
 import { clamdScanner } from '../../../platform/virus-scan/clamd.ts';
 import { fixedClock } from '../../../shared/clock.ts';
 import { translate } from '../../../web/i18n.ts';
@@ -222,6 +226,144 @@ test('partial uploads nobody continues are removed a day later (by the injected 
   assert.equal(next.status, 201);
   assert.ok(!(await partials()).includes(leftId), 'the abandoned one is gone');
   assert.equal((await tus(app, `${at.base}/tus/passport/${leftId}`, 'HEAD', at.cookie)).status, 404);
+});
+
+// Two instances behind a load balancer without sticky sessions: their own tus servers and
+// lockers, one database, one blob folder.
+const lockerA = createPostgresUploadLocker({ connectionString: url, logger: createLogger('silent') });
+const lockerB = createPostgresUploadLocker({ connectionString: url, logger: createLogger('silent') });
+after(async () => {
+  await lockerA.stop();
+  await lockerB.stop();
+});
+const instanceA = createTestApp(db, { clock, blobs: office.blobs, jobs, publicUrl, uploadLocker: lockerA });
+const instanceB = createTestApp(db, { clock, blobs: office.blobs, jobs, publicUrl, uploadLocker: lockerB });
+const pieceHeaders = (offset: number) => ({ 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' });
+
+/** A PATCH whose client sends `head` and then goes silent (a half-open connection) until `cut`. */
+function stalledPatch(target: App, location: string, cookie: string, head: Uint8Array) {
+  let cut: () => void = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(Uint8Array.from(head));
+      cut = () => controller.error(new Error('connection lost'));
+    },
+  });
+  const answer = target.request(location, {
+    method: 'PATCH',
+    headers: { 'tus-resumable': '1.0.0', origin: publicUrl, cookie, ...pieceHeaders(0) },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+  return { answer, cut: () => cut() };
+}
+
+/** Waits until the partial file on the shared folder holds `size` bytes. */
+const partialReaches = (id: string, size: number) =>
+  until(`the partial file holds ${size} bytes`, async () => (await fs.stat(path.join(partialFolder, id)).catch(() => undefined))?.size === size);
+
+test('two instances: an upload started on A and cut off is continued on B (HEAD, PATCH) and attached once, intact', async () => {
+  const at = await started(new PortalClient(instanceA));
+  const passport = await pdfWithText(['Паспорт громадянина України, два сервери']);
+  const created = await tus(instanceA, at.endpoint, 'POST', at.cookie, {
+    'upload-length': String(passport.length),
+    'upload-metadata': metadata('паспорт.pdf', 'application/pdf'),
+  });
+  assert.equal(created.status, 201);
+  const location = created.headers.get('location')!;
+  const id = location.split('/').pop()!;
+  const part = Math.floor(passport.length / 3);
+  const onA = stalledPatch(instanceA, location, at.cookie, passport.subarray(0, part));
+  await partialReaches(id, part);
+  onA.cut();
+  assert.equal((await onA.answer).status, 423);
+  // The load balancer sends the retry to B: it finds the bytes A received and takes the rest.
+  const head = await tus(instanceB, location, 'HEAD', at.cookie);
+  assert.equal(head.status, 200);
+  assert.equal(head.headers.get('upload-offset'), String(part));
+  const rest = await tus(instanceB, location, 'PATCH', at.cookie, pieceHeaders(part), passport.subarray(part));
+  assert.equal(rest.status, 204, await rest.clone().text());
+  assert.deepEqual(await uploadsOf(at.token), [
+    { file_name: 'паспорт.pdf', blob_sha256: createHash('sha256').update(passport).digest('hex'), size: passport.length, page_count: 1 },
+  ]);
+  assert.deepEqual(await newPartials(at.partialsBefore), []);
+  // The last piece sent again to A after the file was handed over: nothing attached twice.
+  const late = await tus(instanceA, location, 'PATCH', at.cookie, pieceHeaders(part), passport.subarray(part));
+  assert.equal(late.status, 404);
+  assert.equal((await uploadsOf(at.token)).length, 1);
+});
+
+test('two instances: the same piece sent to A and B at the same moment is written once; the other answer is a 4xx', async () => {
+  const at = await started(new PortalClient(instanceA));
+  const passport = await pdfWithText(['Паспорт громадянина України', 'одночасно']);
+  const created = await tus(instanceA, at.endpoint, 'POST', at.cookie, {
+    'upload-length': String(passport.length),
+    'upload-metadata': metadata('pass.pdf', 'application/pdf'),
+  });
+  const location = created.headers.get('location')!;
+  const answers = await Promise.all([instanceA, instanceB].map((target) => tus(target, location, 'PATCH', at.cookie, pieceHeaders(0), passport)));
+  const statuses = answers.map((answer) => answer.status).sort();
+  assert.equal(statuses.filter((status) => status === 204).length, 1, `one wins: ${statuses}`);
+  const loser = answers.find((answer) => answer.status !== 204)!;
+  // The loser found the offset moved (409) or the file already handed over (404).
+  assert.ok([404, 409].includes(loser.status), `${statuses}`);
+  if (loser.status === 409) assert.equal(await loser.text(), uk('error.conflict.text'));
+  const rows = await uploadsOf(at.token);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]?.blob_sha256, createHash('sha256').update(passport).digest('hex'));
+  assert.deepEqual(await newPartials(at.partialsBefore), []);
+});
+
+test('two instances: a request on B asks A to let go of an upload whose client went silent; A stops, nothing is written twice', async () => {
+  const at = await started(new PortalClient(instanceA));
+  const passport = await pdfWithText(['Паспорт громадянина України', 'мовчання']);
+  const created = await tus(instanceA, at.endpoint, 'POST', at.cookie, {
+    'upload-length': String(passport.length),
+    'upload-metadata': metadata('pass.pdf', 'application/pdf'),
+  });
+  const location = created.headers.get('location')!;
+  const id = location.split('/').pop()!;
+  const half = Math.floor(passport.length / 2);
+  const onA = stalledPatch(instanceA, location, at.cookie, passport.subarray(0, half));
+  await partialReaches(id, half);
+  // The client retries through B from the start: B asks A (NOTIFY), A ends its request keeping
+  // what it received (and says so), B finds the offset moved.
+  const retry = await tus(instanceB, location, 'PATCH', at.cookie, pieceHeaders(0), passport);
+  const stopped = await onA.answer;
+  assert.equal(stopped.status, 204);
+  assert.equal(stopped.headers.get('upload-offset'), String(half));
+  assert.equal(stopped.headers.get('connection'), 'close');
+  assert.equal(retry.status, 409);
+  const head = await tus(instanceB, location, 'HEAD', at.cookie);
+  assert.equal(head.headers.get('upload-offset'), String(half));
+  assert.equal((await tus(instanceB, location, 'PATCH', at.cookie, pieceHeaders(half), passport.subarray(half))).status, 204);
+  const rows = await uploadsOf(at.token);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]?.blob_sha256, createHash('sha256').update(passport).digest('hex'));
+  onA.cut();
+});
+
+test('two instances: a lock held by an instance that crashed (its connection gone) does not block the upload', async () => {
+  const at = await started(new PortalClient(instanceA));
+  const created = await tus(instanceA, at.endpoint, 'POST', at.cookie, { 'upload-length': '1000' });
+  const location = created.headers.get('location')!;
+  const id = location.split('/').pop()!;
+  // A hung instance: it holds the upload and never answers a request to let go.
+  const hung = createPostgresUploadLocker({ connectionString: url, logger: createLogger('silent') });
+  after(() => hung.stop());
+  await hung.newLock(id).lock(new AbortController().signal, () => {});
+  const head = Promise.resolve(tus(instanceB, location, 'HEAD', at.cookie));
+  const waiting = await Promise.race([head.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 1000))]);
+  assert.equal(waiting, 'waiting', 'B waits while the lock is held');
+  // The instance dies: PostgreSQL ends its session and lets go of its locks.
+  const holders = await sql<{ pid: number }>`
+    SELECT pid FROM pg_locks
+    WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`.execute(db);
+  assert.equal(holders.rows.length, 1);
+  await sql`SELECT pg_terminate_backend(${holders.rows[0]!.pid})`.execute(db);
+  const answer = await head;
+  assert.equal(answer.status, 200);
+  assert.equal(answer.headers.get('upload-offset'), '0');
 });
 
 const skip = clamdMissing();

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
-import { Server } from '@tus/server';
+import { ERRORS, MemoryLocker, Server, type Locker } from '@tus/server';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { isAppError } from '../../../shared/app-error.ts';
@@ -11,10 +11,16 @@ import { checkCsrf, portalLangSegment } from '../../portal/index.ts';
 import { addUpload, uploadField } from '../add-upload.ts';
 import type { ApplicationDeps } from '../application-deps.ts';
 
-type Deps = Pick<ApplicationDeps, 'db' | 'clock' | 'blobs' | 'uploadMaxBytes' | 'virusScanner' | 'publicUrl'>;
+type Deps = Pick<ApplicationDeps, 'db' | 'clock' | 'blobs' | 'uploadMaxBytes' | 'virusScanner' | 'publicUrl'> & {
+  /** tus's locks, shared by the instances (platform/storage/upload-locker.ts); in memory when left out (one instance). */
+  uploadLocker?: Locker | undefined;
+};
 
 /** A partial upload nobody continued for this long is removed (the next upload's creation sweeps). */
 export const abandonedAfterMs = 24 * 3600_000;
+
+/** How long the hand-over of a finished upload waits for a request still holding it. */
+const finishLockTimeoutMs = 60_000;
 
 /** The address of a resumable upload: `/<lang>/apply/<form>/a/<token>/tus/<field>[/<id>]`. */
 const addressPattern = /^\/([a-z]{2,3}(?:-[a-z0-9]{1,8})*)\/apply\/[a-z0-9-]+\/a\/([A-Za-z0-9_-]+)\/tus\/([a-z][a-z0-9_]*)(?:\/([0-9a-f]{48}))?\/?$/;
@@ -59,7 +65,10 @@ function asTusError(error: unknown, lang: Lang): TusError {
  */
 export function resumableUploadRoutes(deps: Deps): Hono<AppEnv> {
   const directory = path.join(deps.blobs.temporaryFolder, 'resumable');
+  // Partial files and their metadata (`<id>.json`, no cache in memory) in the blob store's
+  // temporary folder: with several instances it is one shared folder, as the blobs' is.
   const store = new FileStore({ directory });
+  const locker = deps.uploadLocker ?? new MemoryLocker();
   const limitOf = async (url: string) => {
     const where = addressOf(url);
     try {
@@ -71,6 +80,7 @@ export function resumableUploadRoutes(deps: Deps): Hono<AppEnv> {
   const tus = new Server({
     path: '/apply',
     datastore: store,
+    locker,
     relativeLocation: true,
     allowedOrigins: [new URL(deps.publicUrl).origin],
     disableTerminationForFinishedUploads: true,
@@ -92,7 +102,14 @@ export function resumableUploadRoutes(deps: Deps): Hono<AppEnv> {
     },
     async onUploadFinish(req, upload) {
       const where = addressOf(req.url);
+      // tus calls this after letting go of the upload's lock: a second PATCH of the last offset
+      // (a retry, another instance) would hand the file over again. Under the lock, only the
+      // first finds the partial file; the others answer its offset as done.
+      const lock = locker.newLock(upload.id);
+      await lock.lock(AbortSignal.timeout(finishLockTimeoutMs), () => {});
       try {
+        const partial = await store.getUpload(upload.id).catch(() => undefined);
+        if (!partial) return {};
         await addUpload(deps, {
           token: where.token,
           fieldKey: where.fieldKey,
@@ -102,14 +119,22 @@ export function resumableUploadRoutes(deps: Deps): Hono<AppEnv> {
         throw asTusError(error, where.lang);
       } finally {
         await store.remove(upload.id).catch(() => {});
+        await lock.unlock();
       }
       return {};
     },
-    // tus's own refusal of an Upload-Length over the limit, said like the plain form says it.
     async onResponseError(req, error) {
-      if (!('status_code' in error) || error.status_code !== 413) return undefined;
-      const max = await limitOf(req.url).catch(() => 0);
-      return tusError(413, langOf(req.url), 'apply.upload.too_large', { max: Math.round(max / 1024 / 1024) });
+      if (!('status_code' in error)) return undefined;
+      // tus's own refusal of an Upload-Length over the limit, said like the plain form says it.
+      if (error.status_code === 413) {
+        const max = await limitOf(req.url).catch(() => 0);
+        return tusError(413, langOf(req.url), 'apply.upload.too_large', { max: Math.round(max / 1024 / 1024) });
+      }
+      // Another request (on this or another instance) has the upload and did not let go in time,
+      // or this one was asked to let go: 423, which tus clients answer by asking the offset again.
+      if (error === ERRORS.ERR_LOCK_TIMEOUT || error === ERRORS.ABORTED) return tusError(423, langOf(req.url), 'error.conflict.text');
+      if (error === ERRORS.INVALID_OFFSET) return tusError(409, langOf(req.url), 'error.conflict.text');
+      return undefined;
     },
   });
   const routes = new Hono<AppEnv>();
