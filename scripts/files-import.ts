@@ -6,6 +6,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { addDocumentVersion } from '../src/features/case-files/documents/add-document-version.ts';
 import { importReportCsv } from '../src/features/case-files/xdomea/import-report.ts';
 import { importRows } from '../src/features/case-files/xdomea/import-store.ts';
+import { clamdScanner } from '../src/platform/virus-scan/clamd.ts';
 import { runImport } from '../src/features/case-files/xdomea/run-import.ts';
 import { findLocation, listLocations } from '../src/features/office/index.ts';
 import { createBlobStore } from '../src/platform/storage/blob-store.ts';
@@ -62,7 +63,8 @@ try {
   const slug = flags.get('location');
   const locations = slug ? [await findLocation({ db }, slug)].filter((location) => location !== undefined) : await listLocations({ db });
   if (locations.length !== 1) throw new Error(slug ? `There is no location "${slug}".` : 'There is more than one location: choose one with --location <slug>.');
-  const summary = await runImport({ db, clock: systemClock, blobs: createBlobStore(config.blobs), addDocumentVersion }, target, {
+  const virusScanner = config.clamdAddress ? clamdScanner(config.clamdAddress) : undefined;
+  const summary = await runImport({ db, clock: systemClock, blobs: createBlobStore(config.blobs), virusScanner, addDocumentVersion }, target, {
     locationId: locations[0]!.id,
     startedBy: { staffId: null, label: 'Kommandozeile / command line' },
     parallel,

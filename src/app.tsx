@@ -115,7 +115,7 @@ export type AppDeps = {
   timeZone?: string;
   /** Largest document upload in bytes (100 MB when left out). */
   uploadMaxBytes?: number;
-  /** clamd for applicants' uploads (LOTSE_CLAMD_ADDRESS); uploads are not scanned when left out. */
+  /** clamd for every upload (applicants', staff documents, message attachments, imports; LOTSE_CLAMD_ADDRESS); nothing is scanned when left out. */
   virusScanner?: VirusScanner | undefined;
   /** tus's locks of resumable uploads shared by the instances (main.ts: PostgreSQL); in memory when left out (one instance). */
   uploadLocker?: Locker | undefined;
@@ -240,27 +240,25 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   ];
   for (const routes of staffAreas) app.route('/', routes(staffDeps));
   app.route('/', inboxRoutes({ ...staffDeps, jobs: deps.jobs, notices, schedules, bookings }));
-  if (deps.blobs) {
-    const documentDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs };
+  // One set of upload dependencies for every way bytes come in: the same limit and virus scan on every upload.
+  const uploads = deps.blobs
+    ? { blobs: deps.blobs, uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024, jobs: deps.jobs, virusScanner: deps.virusScanner }
+    : undefined;
+  if (uploads) {
+    const documentDeps = { db: deps.db, clock: deps.clock, ...uploads };
     app.route('/', documentRoutes(documentDeps));
     app.route('/', documentApiRoutes(documentDeps));
   }
-  app.route('/', xdomeaStaffRoutes({ ...staffDeps, blobs: deps.blobs }));
-  app.route('/', xdomeaApiRoutes({ ...staffDeps, blobs: deps.blobs }));
+  app.route('/', xdomeaStaffRoutes({ ...staffDeps, blobs: deps.blobs, virusScanner: deps.virusScanner }));
+  app.route('/', xdomeaApiRoutes({ ...staffDeps, blobs: deps.blobs, virusScanner: deps.virusScanner }));
   app.route('/', assetRoutes());
   // The portal shell first: its language cookie and cache rule apply to the domains' portal pages after it.
   const portalDeps = { db: deps.db, clock: deps.clock, publicUrl: deps.publicUrl, settings: portalSettings, key: portalKey };
   app.route('/', portalRoutes(portalDeps));
   app.route('/', officePortalRoutes({ ...portalDeps, applications: deps.blobs !== undefined }));
-  if (deps.blobs) {
-    // One set of dependencies for the portal's forms and the API: the same checks and virus scan on every upload.
-    const applicationDeps = {
-      ...portalDeps,
-      blobs: deps.blobs,
-      uploadMaxBytes: deps.uploadMaxBytes ?? 100 * 1024 * 1024,
-      jobs: deps.jobs,
-      virusScanner: deps.virusScanner,
-    };
+  if (uploads) {
+    // One set of dependencies for the portal's forms and the API: the same checks on every upload.
+    const applicationDeps = { ...portalDeps, ...uploads };
     app.route('/', applyPortalRoutes({ ...applicationDeps, uploadLocker: deps.uploadLocker }));
     app.route('/', applicationApiRoutes(applicationDeps));
   }
@@ -273,7 +271,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.route('/', waitingListPortalRoutes({ ...portalDeps, jobs: deps.jobs, notices, schedules, bookings }));
   app.route('/', lotteryPortalRoutes({ ...portalDeps, jobs: deps.jobs, onBooked: () => notices.committed?.() }, portalLangSegment));
-  const messageDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, jobs: deps.jobs, publicUrl: deps.publicUrl };
+  const messageDeps = { db: deps.db, clock: deps.clock, blobs: deps.blobs, jobs: deps.jobs, publicUrl: deps.publicUrl, virusScanner: deps.virusScanner };
   app.route('/', messagePortalRoutes({ ...portalDeps, ...messageDeps }));
   app.route('/', messageStaffRoutes(messageDeps));
   app.route('/', messageApiRoutes({ ...portalDeps, ...messageDeps }));

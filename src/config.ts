@@ -146,7 +146,7 @@ export type Config = {
   blobs: BlobStoreSettings;
   /** Largest document upload; counted while it streams in (the body limit does not apply to uploads). */
   uploadMaxBytes: number;
-  /** clamd (host:port or a unix socket); when set, every applicant's upload is scanned before it is accepted. */
+  /** clamd (host:port or a unix socket); when set, every upload (applicants', staff documents, message attachments, imports) is scanned before it is accepted. */
   clamdAddress: string | undefined;
   portal: PortalSettings;
   /** Bearer token for /metrics; unset: /metrics does not exist. */

@@ -1,6 +1,5 @@
 import type { StagedBlob } from '../../platform/storage/blob-store.ts';
-import { cleanFileName, insertBlobRow, receiveUpload, type Upload } from '../case-files/index.ts';
-import { ScannerUnavailableError } from '../../platform/virus-scan/clamd.ts';
+import { cleanFileName, insertBlobRow, isInfected, receiveUpload, type Upload } from '../case-files/index.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { ApplicationDeps } from './application-deps.ts';
 import { alreadySubmitted, applicationProblem, unknownApplication } from './application-errors.ts';
@@ -19,8 +18,6 @@ export async function addUpload(
   input: { token: string; fieldKey: string; upload: Upload },
 ): Promise<{ uploadId: string }> {
   const { field, maxBytes } = await uploadField(deps, input.token, input.fieldKey);
-  // Scanning is configured: no verdict, no upload (clamd down is "try again later", never "accepted unscanned").
-  const scan = deps.virusScanner ? await deps.virusScanner.start().catch(scannerDown) : undefined;
   // PDFs are checked whole (scripts, pages): the bytes are kept while streaming, up to the field's limit.
   const kept: Uint8Array[] = [];
   const keeping = field.accept.includes('application/pdf');
@@ -29,28 +26,21 @@ export async function addUpload(
     for await (const chunk of input.upload.body) {
       total += chunk.byteLength;
       if (keeping) kept.push(chunk);
-      if (scan && total <= maxBytes) await scan.write(chunk).catch(scannerDown);
       yield chunk;
     }
   }
   let received: { staged: StagedBlob; mediaType: string };
   try {
-    received = await receiveUpload({ blobs: deps.blobs, uploadMaxBytes: maxBytes }, { ...input.upload, body: body() });
+    // The documents' upload step: staged, scanned by clamd when configured (infected 422, no verdict 503), kind by content.
+    received = await receiveUpload({ blobs: deps.blobs, uploadMaxBytes: maxBytes, virusScanner: deps.virusScanner }, { ...input.upload, body: body() });
   } catch (error) {
-    scan?.abort();
+    if (isInfected(error)) throw error;
     if (error instanceof AppError && error.code === 'payload_too_large') throw tooLarge(maxBytes);
     if (error instanceof AppError && error.code === 'validation_failed') throw total === 0 ? empty() : wrongKind();
     throw error;
   }
   const { staged, mediaType } = received;
   try {
-    if (scan) {
-      const verdict = await scan.finish().catch(scannerDown);
-      if (!verdict.clean)
-        throw applicationProblem('validation_failed', 'infected', 'Die Datei enthält Schadsoftware und wird nicht angenommen. / The file contains malware.', {
-          signature: verdict.signature,
-        });
-    }
     if (staged.size === 0) throw empty();
     if (!field.accept.includes(mediaType)) throw wrongKind();
     let pages: number | null = null;
@@ -116,18 +106,6 @@ export async function uploadField(deps: Pick<ApplicationDeps, 'db' | 'uploadMaxB
   if (field?.kind !== 'file') throw applicationProblem('validation_failed', 'tampered', 'Dieses Feld nimmt keine Dateien an. / This field takes no files.');
   return { field, maxBytes: Math.min(field.maxBytes, deps.uploadMaxBytes) };
 }
-
-const scannerDown = (error: unknown): never => {
-  if (!(error instanceof ScannerUnavailableError)) throw error;
-  throw new AppError(
-    'unavailable',
-    'Die Virenprüfung ist gerade nicht erreichbar; bitte später noch einmal. / The virus scan is unavailable; please try again later.',
-    {
-      details: { problem: 'scan_unavailable' },
-      cause: error,
-    },
-  );
-};
 
 const tooLarge = (max: number) =>
   applicationProblem('payload_too_large', 'too_large', `Die Datei ist größer als ${Math.round(max / 1024 / 1024)} MB. / The file is too large.`, {

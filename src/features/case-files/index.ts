@@ -19,6 +19,7 @@ export { residenceTitleKinds, type ResidenceTitleKind } from './residence-titles
 export { letterAddressees, type LetterAddressee } from './letter-addressees.ts';
 export { pgError, validateInput } from './validate-input.ts';
 export { receiveUpload, cleanFileName, type Upload } from './documents/receive-upload.ts';
+export { isInfected, isScanUnavailable } from './documents/scan-upload.ts';
 export { allowedMediaTypes } from './documents/media-type.ts';
 export { addDocumentVersion } from './documents/add-document-version.ts';
 export { insertBlobRow } from './documents/document-store.ts';

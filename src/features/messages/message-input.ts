@@ -20,6 +20,7 @@ export type MessageProblem =
   | 'attachment_type'
   | 'attachment_empty'
   | 'attachment_large'
+  | 'attachment_infected'
   | 'attachments_many';
 
 export type MessageField = 'name' | 'dateOfBirth' | 'email' | 'body' | 'location' | 'procedureNumber' | 'attachments';

@@ -19,7 +19,7 @@ import { submitApplication } from '../submit-application.ts';
 import { inReadersLanguage } from './api-problems.ts';
 import { routes } from './application-api-schemas.ts';
 
-type Deps = PortalDeps & Pick<ApplicationDeps, 'blobs' | 'uploadMaxBytes' | 'jobs'>;
+type Deps = PortalDeps & Pick<ApplicationDeps, 'blobs' | 'uploadMaxBytes' | 'jobs' | 'virusScanner'>;
 
 /** The answer problems of a step or a submission as field errors in the reader's language (the form's rule messages from its translated texts). */
 const fieldErrorsOf = (lang: string, view: ApplicationView, problems: ReturnType<typeof draftProgress>['problems']) =>

@@ -86,12 +86,13 @@ const routes = {
     path: '/api/v1/files/{fileId}/documents',
     summary: 'Adds a document with its first version: the body is the file, streamed (Content-Type: what it is said to be)',
     description:
-      'The media type is detected from the content; a declared PDF that is none, or a kind outside the allow-list, is a 422. Past the upload limit: 413.',
+      'The media type is detected from the content; a declared PDF that is none, or a kind outside the allow-list, is a 422. Past the upload limit: 413. With a virus scanner configured the bytes are scanned: malware found is a 422 (`problem: infected`), the scanner unreachable a 503 (`problem: scan_unavailable`); either way nothing is stored.',
     request: { params: fileParams, query: uploadQuery, body: { content: binary, required: true } },
     responses: {
       201: { description: 'Added', content: { 'application/json': { schema: versionAnswer } } },
       413: { description: 'Larger than the upload limit' },
-      422: { description: 'Invalid metadata, or content not accepted' },
+      422: { description: 'Invalid metadata, or content not accepted (malware found: `problem: infected`)' },
+      503: { description: 'The virus scanner gave no verdict (`problem: scan_unavailable`); nothing stored, try again later' },
     },
   }),
   show: route({
@@ -130,7 +131,8 @@ const routes = {
       201: { description: 'Added', content: { 'application/json': { schema: versionAnswer } } },
       409: { description: 'Locked by another clerk' },
       413: { description: 'Larger than the upload limit' },
-      422: { description: 'Content not accepted' },
+      422: { description: 'Content not accepted (malware found: `problem: infected`)' },
+      503: { description: 'The virus scanner gave no verdict (`problem: scan_unavailable`); nothing stored, try again later' },
     },
   }),
   content: route({

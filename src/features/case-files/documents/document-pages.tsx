@@ -301,3 +301,21 @@ export function DocumentViewerPage(props: {
     </StaffLayout>
   );
 }
+
+/**
+ * An upload the virus scan refused: infected (422), or no verdict because clamd is unreachable
+ * (503, nothing stored: "try again in a few minutes").
+ */
+export function UploadRefusedPage(props: { c: Context<AppEnv>; problem: 'infected' | 'scan_unavailable'; back: string }) {
+  const lang = staffLang(props.c);
+  const title = translate(lang, `staff.documents.refused.${props.problem}.title`);
+  return (
+    <StaffLayout c={props.c} title={title}>
+      <h1>{title}</h1>
+      <p role="alert">{translate(lang, `staff.documents.refused.${props.problem}.text`)}</p>
+      <p>
+        <a href={props.back}>{translate(lang, 'staff.documents.refused.back')}</a>
+      </p>
+    </StaffLayout>
+  );
+}

@@ -7,12 +7,13 @@ import { addDocumentNote } from './add-document-note.ts';
 import { addNewVersion, uploadDocument } from './upload-document.ts';
 import { deleteDocument } from './delete-document.ts';
 import type { UploadDeps } from './document-deps.ts';
-import { DocumentsPage, DocumentViewerPage } from './document-pages.tsx';
+import { DocumentsPage, DocumentViewerPage, UploadRefusedPage } from './document-pages.tsx';
 import { versionResponse } from './download-response.ts';
 import { editDocument } from './edit-document.ts';
 import { lockDocument, unlockDocument } from './lock-document.ts';
 import { listDocuments, openDocumentVersion, viewDocument } from './open-document.ts';
 import { pageImages } from './page-images.ts';
+import { isInfected, isScanUnavailable } from './scan-upload.ts';
 import { fieldText, multipartParts } from './streamed-upload.ts';
 import type { TextJobs } from './text-extraction-job.ts';
 
@@ -50,6 +51,17 @@ async function withUploadedFile<T>(
   throw new AppError('validation_failed', 'Bitte eine Datei wählen. / Please choose a file.', { fieldErrors: [{ path: 'file', message: 'missing' }] });
 }
 
+/** The virus scan's refusal as the clerk's page (422 infected, 503 no verdict); other errors go to the error edge. */
+function refusedByScan(c: Context<AppEnv>, fileId: string, error: unknown): Response | Promise<Response> {
+  const back = `/staff/files/${fileId}/documents`;
+  if (isInfected(error)) return c.html(<UploadRefusedPage c={c} problem="infected" back={back} />, 422);
+  if (isScanUnavailable(error)) {
+    c.header('Retry-After', '60');
+    return c.html(<UploadRefusedPage c={c} problem="scan_unavailable" back={back} />, 503);
+  }
+  throw error;
+}
+
 /**
  * The documents of a file for clerks: the list with the upload form, the viewer, the bytes (with
  * Range, for the browser's PDF viewer), page images, new versions, edits, check-out, notes, delete.
@@ -69,10 +81,14 @@ export function documentRoutes(deps: DocumentRouteDeps) {
 
   routes.post('/staff/files/:fileId/documents/upload', async (c) => {
     const fileId = idParam(c.req.param('fileId'));
-    const added = await withUploadedFile(c, (fields, file) =>
-      uploadDocument(deps, changeContext(c).actor, { fileId, metadata: fields, upload: file }, origin(c)),
-    );
-    return c.redirect(`/staff/files/${fileId}/documents/${added.documentId}`, 303);
+    try {
+      const added = await withUploadedFile(c, (fields, file) =>
+        uploadDocument(deps, changeContext(c).actor, { fileId, metadata: fields, upload: file }, origin(c)),
+      );
+      return c.redirect(`/staff/files/${fileId}/documents/${added.documentId}`, 303);
+    } catch (error) {
+      return refusedByScan(c, fileId, error);
+    }
   });
 
   routes.get('/staff/files/:fileId/documents/:documentId', async (c) => {
@@ -122,8 +138,12 @@ export function documentRoutes(deps: DocumentRouteDeps) {
 
   routes.post('/staff/files/:fileId/documents/:documentId/versions/upload', async (c) => {
     const { fileId, documentId } = ids(c);
-    await withUploadedFile(c, (_fields, file) => addNewVersion(deps, changeContext(c).actor, { fileId, documentId, upload: file }, origin(c)));
-    return c.redirect(`/staff/files/${fileId}/documents/${documentId}`, 303);
+    try {
+      await withUploadedFile(c, (_fields, file) => addNewVersion(deps, changeContext(c).actor, { fileId, documentId, upload: file }, origin(c)));
+      return c.redirect(`/staff/files/${fileId}/documents/${documentId}`, 303);
+    } catch (error) {
+      return refusedByScan(c, fileId, error);
+    }
   });
 
   routes.post('/staff/files/:fileId/documents/:documentId/edit', async (c) => {

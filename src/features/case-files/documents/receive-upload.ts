@@ -1,6 +1,7 @@
 import type { StagedBlob } from '../../../platform/storage/blob-store.ts';
 import type { UploadDeps } from './document-deps.ts';
 import { checkedMediaType, detectMediaType, sniffing } from './media-type.ts';
+import { startUploadScan } from './scan-upload.ts';
 
 export type Upload = {
   body: AsyncIterable<Uint8Array>;
@@ -11,12 +12,25 @@ export type Upload = {
 
 /**
  * Streams an upload into the blob store's staging area (counted against the upload limit, never
- * held in memory) and detects its media type from the content. The caller commits or discards.
+ * held in memory), through the virus scanner when one is configured, and detects its media type
+ * from the content. An infected file (422) or no verdict (503) leaves nothing staged. The caller
+ * commits or discards.
  */
-export async function receiveUpload(deps: Pick<UploadDeps, 'blobs' | 'uploadMaxBytes'>, upload: Upload): Promise<{ staged: StagedBlob; mediaType: string }> {
-  const sniffed = sniffing(upload.body);
-  const staged = await deps.blobs.stage(sniffed.source, { maxBytes: deps.uploadMaxBytes });
+export async function receiveUpload(
+  deps: Pick<UploadDeps, 'blobs' | 'uploadMaxBytes' | 'virusScanner'>,
+  upload: Upload,
+): Promise<{ staged: StagedBlob; mediaType: string }> {
+  const scan = await startUploadScan(deps.virusScanner, deps.uploadMaxBytes);
+  const sniffed = sniffing(scan.pass(upload.body));
+  let staged: StagedBlob;
   try {
+    staged = await deps.blobs.stage(sniffed.source, { maxBytes: deps.uploadMaxBytes });
+  } catch (error) {
+    scan.abort();
+    throw error;
+  }
+  try {
+    await scan.verdict();
     const head = sniffed.head();
     const mediaType = checkedMediaType(await detectMediaType(head.bytes, head.complete), upload);
     return { staged, mediaType };

@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/database.ts';
+import type { VirusScanner } from '../../../platform/virus-scan/clamd.ts';
 import type { CaseFileDeps } from '../case-file-deps.ts';
 
 /**
@@ -27,6 +28,8 @@ export type NewImportedVersion = {
 
 export type ImportDeps = CaseFileDeps & {
   blobs: ImportBlobs;
+  /** clamd (when configured): every delivered file is scanned; an infected one quarantines its row. */
+  virusScanner?: VirusScanner | undefined;
   addDocumentVersion(
     deps: { clock: CaseFileDeps['clock']; blobs: Pick<ImportBlobs, 'has'> },
     trx: Database,

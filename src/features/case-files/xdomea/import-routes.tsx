@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { AppError, isAppError } from '../../../shared/app-error.ts';
 import { listLocations } from '../../office/index.ts';
-import { currentStaff, idParam, requireStaff } from '../../staff/index.ts';
+import { currentStaff, idParam, requireStaff, staffT } from '../../staff/index.ts';
+import { isScanUnavailable } from '../documents/scan-upload.ts';
 import { exportCaseFile } from './export-case-file.ts';
 import { getImportJob, importJobReport, listImportJobs, startImportJob } from './import-jobs.ts';
 import { ImportListPage, ImportPage, ImportProgress } from './import-pages.tsx';
@@ -53,11 +54,18 @@ export function xdomeaStaffRoutes(deps: XdomeaHttpDeps) {
       const { importId } = await startImportJob(importDeps(deps), currentStaff(c), { ...upload, locationId: locationId.data });
       return c.redirect(`/staff/admin/imports/${importId}`, 303);
     } catch (error) {
+      const imports = () => listImportJobs(deps, currentStaff(c));
+      if (isScanUnavailable(error)) {
+        c.status(503);
+        c.header('Retry-After', '60');
+        return c.html(
+          <ImportListPage c={c} imports={await imports()} locations={await listLocations(deps)} problem={staffT(c)('staff.imports.list.scan_unavailable')} />,
+        );
+      }
       // A refused delivery is the admin's to fix: the list again, with the reason on top.
       if (!isAppError(error) || !['bad_request', 'conflict', 'not_found'].includes(error.code)) throw error;
-      const imports = await listImportJobs(deps, currentStaff(c));
       c.status(error.code === 'conflict' ? 409 : 400);
-      return c.html(<ImportListPage c={c} imports={imports} locations={await listLocations(deps)} problem={error.message} />);
+      return c.html(<ImportListPage c={c} imports={await imports()} locations={await listLocations(deps)} problem={error.message} />);
     }
   });
 

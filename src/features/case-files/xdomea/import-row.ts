@@ -2,6 +2,8 @@ import type { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { sql } from 'kysely';
 import type { Database } from '../../../db/database.ts';
+import type { AppError } from '../../../shared/app-error.ts';
+import { isInfected, isScanUnavailable, startUploadScan } from '../documents/scan-upload.ts';
 import { type CaseFileRef, findCaseFileByReference, insertCaseFile } from '../case-file-store.ts';
 import { insertPerson, type PersonInput } from '../person-store.ts';
 import type { DeliveredPerson, DeliveryRow } from './delivery-row.ts';
@@ -51,7 +53,11 @@ function personInput(person: DeliveredPerson): PersonInput {
   };
 }
 
-/** Stages every file of the row, hashing as it goes; a missing file or a wrong checksum quarantines the row. */
+/**
+ * Stages every file of the row, hashing as it goes and scanning it when clamd is configured; a
+ * missing file, a wrong checksum or malware found quarantines the row. clamd giving no verdict
+ * throws (the scan's `scan_unavailable`): the row is not done, a later run of the delivery imports it.
+ */
 async function stageFiles(deps: ImportDeps, source: DeliverySource, row: DeliveryRow, maxBytes: number): Promise<Staged[] | string> {
   const staged: Staged[] = [];
   for (const file of row.files) {
@@ -60,7 +66,24 @@ async function stageFiles(deps: ImportDeps, source: DeliverySource, row: Deliver
       return `file missing: ${file.path}`;
     }
     const head: Buffer[] = [];
-    const blob = await deps.blobs.stage(sniffing(await source.open(file.path), head), { maxBytes });
+    let blob: StagedBytes;
+    try {
+      const scan = await startUploadScan(deps.virusScanner, maxBytes);
+      try {
+        blob = await deps.blobs.stage(scan.pass(sniffing(await source.open(file.path), head)), { maxBytes });
+      } catch (error) {
+        scan.abort();
+        throw error;
+      }
+      await scan.verdict().catch(async (error: unknown) => {
+        await blob.discard();
+        throw error;
+      });
+    } catch (error) {
+      await Promise.all(staged.map((done) => done.discard()));
+      if (isInfected(error)) return `infected: ${file.path} (${String((error as AppError).details?.signature)}): not imported`;
+      throw error;
+    }
     staged.push({ ...blob, fileName: file.fileName, mediaType: (await fileTypeFromBuffer(Buffer.concat(head)))?.mime ?? 'application/octet-stream' });
     if (file.sha256 !== undefined && file.sha256 !== blob.sha256) {
       await Promise.all(staged.map((done) => done.discard()));
@@ -181,9 +204,18 @@ async function eachLimited<T, R>(items: readonly T[], limit: number, run: (item:
 export async function importFileRows(deps: ImportDeps, source: DeliverySource, rows: readonly DeliveryRow[], options: RowOptions): Promise<RowResult[]> {
   const results = new Map<DeliveryRow, RowResult>();
   const ready: Ready[] = [];
+  let unscanned: unknown;
   const staging = await eachLimited(rows, 4, (row) =>
-    stageFiles(deps, source, row, options.maxFileBytes).catch((error: unknown) => `could not be read: ${refusal(error)}`),
+    stageFiles(deps, source, row, options.maxFileBytes).catch((error: unknown) => {
+      if (isScanUnavailable(error)) unscanned = error;
+      return `could not be read: ${refusal(error)}`;
+    }),
   );
+  if (unscanned) {
+    // Never imported unscanned: the batch stops with nothing written, and the import with it (a later run resumes).
+    await Promise.all(staging.flatMap((staged) => (typeof staged === 'string' ? [] : staged.map((bytes) => bytes.discard().catch(() => {})))));
+    throw unscanned;
+  }
   rows.forEach((row, index) => {
     const staged = staging[index]!;
     if (typeof staged === 'string') results.set(row, { outcome: 'quarantined', reason: staged });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/app-error.ts';
+import { startUploadScan } from '../documents/scan-upload.ts';
 import type { ImportDeps, ImportOptions } from './import-deps.ts';
 import type { DeliveryRow } from './delivery-row.ts';
 import { importFileRows } from './import-row.ts';
@@ -114,13 +115,18 @@ async function importRows(deps: ImportDeps, delivery: OpenedDelivery, importId: 
  * Imports a delivery (a folder or a zip with a CSV manifest or an xdomea message). The same
  * delivery twice at once is refused (a session lock on its key, and the partial unique index on
  * running imports); a run of a delivery whose last run did not finish resumes it, skipping the
- * rows already done. Broken rows are quarantined with their reason and the rest goes on.
+ * rows already done. Broken rows are quarantined with their reason and the rest goes on (a file
+ * clamd finds malware in too). With clamd configured but unreachable the import does not start
+ * (`scan_unavailable`, 503); should clamd go away during the run, the import stops as failed and
+ * a later run resumes it.
  */
 export async function runImport(
   deps: ImportDeps,
   location: string,
   options: ImportOptions & { sourceName?: string; zipLimits?: ZipLimits },
 ): Promise<ImportSummary> {
+  // No import without a verdict on each file: clamd must answer before anything is claimed.
+  (await startUploadScan(deps.virusScanner, 0)).abort();
   const delivery = await openDelivery(location, options.zipLimits);
   try {
     return await deps.db.connection().execute(async (connection) => {

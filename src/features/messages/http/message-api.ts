@@ -68,7 +68,8 @@ const sendRoute = createRoute({
     200: { description: 'This submission key was sent before: the first message', content: { 'application/json': { schema: sentView } } },
     403: problemContent('Proof of work missing or spent'),
     413: problemContent('The message with its files is too large'),
-    422: problemContent('Invalid input, with an entry per field (attachment_type, attachment_large, attachments_many, …)'),
+    422: problemContent('Invalid input, with an entry per field (attachment_type, attachment_large, attachment_infected, attachments_many, …)'),
+    503: problemContent('The virus scanner gave no verdict on an attachment (`problem: scan_unavailable`); nothing was sent, try again later'),
     429: problemContent('Too many messages or look-ups from this address'),
   },
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { isAppError } from '../../../shared/app-error.ts';
+import { isScanUnavailable } from '../../case-files/index.ts';
 import { isIsoDay } from '../../../web/format.ts';
 import { translate } from '../../../web/i18n.ts';
 import { listLocations } from '../../office/index.ts';
@@ -54,7 +55,7 @@ export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
     values: ContactValues,
     errors: FieldErrors,
     submissionKey: string,
-    status: 200 | 409 | 422,
+    status: 200 | 409 | 422 | 503,
   ) {
     const l = portalLang(c);
     const challenge = await newChallenge(await deps.key(), {
@@ -107,6 +108,12 @@ export function messagePortalRoutes(deps: MessagePortalDeps): Hono<AppEnv> {
       const now = deps.clock.now();
       const ip = clientIp(c);
       const refused = (error: unknown) => {
+        // The virus scanner gave no verdict: nothing was sent, the form comes back to try again in a few minutes.
+        if (isScanUnavailable(error)) {
+          c.header('Retry-After', '60');
+          const unscanned = [{ field: 'attachments', message: translate(l, 'portal.messages.error.attachment_scan_unavailable') }];
+          return contactForm(c, kind, values, unscanned, submission, 503);
+        }
         if (!isAppError(error) || error.code !== 'validation_failed' || !error.fieldErrors) throw error;
         const errors = error.fieldErrors.map((e) => ({ field: e.path, message: translate(l, `portal.messages.error.${e.message}`) }));
         return contactForm(c, kind, values, errors, submission, 422);
