@@ -28,10 +28,19 @@ export const highlightStop = '\u0003';
 export const rankedAtMost = 200;
 
 /**
+ * How far back the walk over the newest documents goes before the matches count as sparse: it
+ * reads at most this many index entries and rows (newest first, so mostly the same few pages).
+ */
+export const walkedAtMost = 10_000;
+
+/**
  * Documents of files in the locations whose title or text matches (German stemming, web search
  * syntax: "quoted phrase", -not, or), best first. A cheap probe first counts the matches up to
- * rankedAtMost + 1: up to that, all are ranked; beyond, the newest rankedAtMost (through the
- * index case_document_newest, stopping early). The snippet is cut only for the page of hits.
+ * rankedAtMost + 1: up to that, all are ranked. Beyond, only the newest are ranked: the newest
+ * walkedAtMost documents are walked (index case_document_newest) until rankedAtMost matches are
+ * found. Should the walk find less than a page, the matches are sparse among many documents (two
+ * frequent words seldom found together): then they are taken from the index's bitmap instead
+ * and the newest rankedAtMost of them ranked. The snippet is cut only for the page of hits.
  */
 export async function findDocuments(db: Database, query: string, locationIds: readonly string[], limit: number): Promise<DocumentHit[]> {
   if (locationIds.length === 0) return [];
@@ -41,30 +50,35 @@ export async function findDocuments(db: Database, query: string, locationIds: re
       WHERE d.search_vector @@ websearch_to_tsquery('german', ${query}) AND f.location_id = ANY(${[...locationIds]}::uuid[])
       LIMIT ${rankedAtMost + 1}) m`.execute(db);
   if ((rows[0]?.n ?? 0) <= rankedAtMost) return (await documentSearchQuery(query, locationIds, limit, 'all').execute(db)).rows;
-  // Many matches: walk the documents newest first and stop after rankedAtMost. GIN can only be read
-  // as a bitmap; without this the planner reads all matches and sorts them (850 ms for "Termin").
-  const newest = async (trx: Database) => {
-    await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
-    const hits = (await documentSearchQuery(query, locationIds, limit, 'newest').execute(trx)).rows;
-    await sql`SET LOCAL enable_bitmapscan = on`.execute(trx);
-    return hits;
-  };
-  return db.isTransaction ? newest(db) : db.transaction().execute(newest);
+  const walked = (await documentSearchQuery(query, locationIds, limit, 'newest').execute(db)).rows;
+  if (walked.length >= limit) return walked;
+  return (await documentSearchQuery(query, locationIds, limit, 'sparse').execute(db)).rows;
 }
 
 /** The statement that ranks and cuts snippets (the benchmark runs it bare, too). */
-export function documentSearchQuery(query: string, locationIds: readonly string[], limit: number, candidates: 'all' | 'newest'): RawBuilder<DocumentHit> {
+export function documentSearchQuery(
+  query: string,
+  locationIds: readonly string[],
+  limit: number,
+  candidates: 'all' | 'newest' | 'sparse',
+): RawBuilder<DocumentHit> {
   const options = `StartSel=${highlightStart}, StopSel=${highlightStop}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
-  const newestOnly = candidates === 'newest' ? sql`ORDER BY d.created_at DESC, d.id DESC LIMIT ${rankedAtMost}` : sql``;
+  const newest = sql`ORDER BY d.created_at DESC, d.id DESC LIMIT ${rankedAtMost}`;
+  // The walk: the newest documents first, the filter after the LIMIT so it never reads further.
+  const documents =
+    candidates === 'newest' ? sql`(SELECT * FROM case_document ORDER BY created_at DESC, id DESC LIMIT ${walkedAtMost}) d` : sql`case_document d`;
+  // Sparse: from the bitmap of all matches; the sort key is an expression so that the planner
+  // cannot choose the walk over case_document_newest again.
+  const order = { all: sql``, newest, sparse: sql`ORDER BY d.created_at + interval '0 seconds' DESC, d.id DESC LIMIT ${rankedAtMost}` }[candidates];
   return sql<DocumentHit>`
     WITH q AS (SELECT websearch_to_tsquery('german', ${query}) AS query),
     candidates AS (
       -- The query spelled out (not q.query): the planner then estimates with the words' statistics.
       SELECT d.id, d.file_id, d.title, d.category, d.received_on, d.current_version, d.search_vector
-      FROM case_document d
+      FROM ${documents}
       JOIN case_file f ON f.id = d.file_id
       WHERE d.search_vector @@ websearch_to_tsquery('german', ${query}) AND f.location_id = ANY(${[...locationIds]}::uuid[])
-      ${newestOnly}
+      ${order}
     ),
     hits AS (
       SELECT c.*, ts_rank_cd(c.search_vector, q.query) AS rank FROM candidates c CROSS JOIN q

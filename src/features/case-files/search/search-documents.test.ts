@@ -7,7 +7,7 @@ import { addStaff } from '../../../../test/staff.ts';
 import { addDocumentWithText, addPersonWithFile, staffActor } from '../../../../test/case-search-fixtures.ts';
 import type { StaffActor } from '../../staff/index.ts';
 import { sql } from 'kysely';
-import { rankedAtMost } from './document-search-store.ts';
+import { rankedAtMost, walkedAtMost } from './document-search-store.ts';
 import { searchDocuments } from './search-documents.ts';
 
 const { db } = await createTestDatabase();
@@ -101,6 +101,24 @@ test('a word in more documents than are ranked: the newest matches are ranked, t
   const results = await searchDocuments(deps, busy, { query: 'Widersprüche' });
   assert.equal(results.length, 20);
   assert.ok(results.every((result) => result.fileReference === 'WZ-MANY' && result.title.startsWith('Widerspruch')));
+});
+
+test('matches many but sparse among the newest documents (older than a whole walk): still a full page', async () => {
+  const { id } = await addStaff(db, 'clerk', { locationIds: [...clerk.locationIds] });
+  const busy = staffActor('clerk', [...clerk.locationIds], id);
+  const location = clerk.locationIds[0] ?? '';
+  const person = await addPersonWithFile(db, location, { familyName: 'Altakte', reference: 'WZ-SPARSE' });
+  // More matches than are ranked, all older than the newest walkedAtMost documents, which do not match.
+  const insert = (count: number, title: string, from: string) => sql`
+    INSERT INTO case_document (file_id, title, category, text_state, search_vector, created_at, updated_at)
+    SELECT ${person.fileId}::uuid, ${title} || ' ' || n, 'letter', 'no_text', setweight(to_tsvector('german', ${title}), 'A'),
+           ${from}::timestamptz + n * interval '1 second', ${from}::timestamptz
+      FROM generate_series(1, ${count}) n`;
+  await insert(rankedAtMost + 10, 'Fiktionsbescheinigung', '2020-01-01T00:00:00Z').execute(db);
+  await insert(walkedAtMost + 10, 'Eingangsbestätigung', '2025-01-01T00:00:00Z').execute(db);
+  const results = await searchDocuments(deps, busy, { query: 'Fiktionsbescheinigung' });
+  assert.equal(results.length, 20);
+  assert.ok(results.every((result) => result.fileReference === 'WZ-SPARSE' && result.title.startsWith('Fiktionsbescheinigung')));
 });
 
 test('reception and admins may not search documents', async () => {
