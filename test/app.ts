@@ -65,7 +65,7 @@ export function createTestApp(
       waitingListWatcher({ jobs, settings: { releaseDelayMinutes: options.portal?.releaseDelayMinutes ?? defaultPortalSettings.releaseDelayMinutes } }),
     ],
   });
-  return createApp({
+  const app = createApp({
     db,
     jobs,
     logger,
@@ -83,6 +83,8 @@ export function createTestApp(
     uploadLocker: options.uploadLocker,
     staffAuth: options.staffAuth,
   });
+  // Any app's delivery takes every due notice: a test of another app's notices waits for this one's first.
+  return Object.assign(app, { noticesIdle: () => notices.idle() });
 }
 
 /** A real LISTEN connection on a test database, closed when the test file ends. */

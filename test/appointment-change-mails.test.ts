@@ -297,6 +297,8 @@ test('a booking and its notice commit together: when delivery fails, the booking
     },
   });
   const email = 'atomic@example.org';
+  // The other app's delivery of an earlier test's change would take this notice too (and succeed).
+  await app.noticesIdle();
   const response = await failing.request('/api/v1/appointments', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
