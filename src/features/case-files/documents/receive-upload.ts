@@ -1,7 +1,7 @@
 import type { StagedBlob } from '../../../platform/storage/blob-store.ts';
 import type { UploadDeps } from './document-deps.ts';
 import { checkedMediaType, detectMediaType, sniffing } from './media-type.ts';
-import { startUploadScan } from './scan-upload.ts';
+import { stageScanned } from './scan-upload.ts';
 
 export type Upload = {
   body: AsyncIterable<Uint8Array>;
@@ -20,17 +20,11 @@ export async function receiveUpload(
   deps: Pick<UploadDeps, 'blobs' | 'uploadMaxBytes' | 'virusScanner'>,
   upload: Upload,
 ): Promise<{ staged: StagedBlob; mediaType: string }> {
-  const scan = await startUploadScan(deps.virusScanner, deps.uploadMaxBytes);
-  const sniffed = sniffing(scan.pass(upload.body));
-  let staged: StagedBlob;
+  const sniffed = sniffing(upload.body);
+  const staged = await stageScanned(deps.virusScanner, deps.uploadMaxBytes, sniffed.source, (source) =>
+    deps.blobs.stage(source, { maxBytes: deps.uploadMaxBytes }),
+  );
   try {
-    staged = await deps.blobs.stage(sniffed.source, { maxBytes: deps.uploadMaxBytes });
-  } catch (error) {
-    scan.abort();
-    throw error;
-  }
-  try {
-    await scan.verdict();
     const head = sniffed.head();
     const mediaType = checkedMediaType(await detectMediaType(head.bytes, head.complete), upload);
     return { staged, mediaType };

@@ -47,6 +47,33 @@ export async function startUploadScan(scanner: VirusScanner | undefined, maxByte
   };
 }
 
+/**
+ * Stages `source` through the scan: resolves only with clean bytes. A refusal, no verdict or a
+ * failed write ends the scan and leaves nothing staged.
+ */
+export async function stageScanned<S extends { discard(): Promise<void> }>(
+  scanner: VirusScanner | undefined,
+  maxBytes: number,
+  source: AsyncIterable<Uint8Array>,
+  stage: (source: AsyncIterable<Uint8Array>) => Promise<S>,
+): Promise<S> {
+  const scan = await startUploadScan(scanner, maxBytes);
+  let staged: S;
+  try {
+    staged = await stage(scan.pass(source));
+  } catch (error) {
+    scan.abort();
+    throw error;
+  }
+  try {
+    await scan.verdict();
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+  return staged;
+}
+
 /** Whether an error is the scan's refusal of an infected file. */
 export const isInfected = (error: unknown): boolean => error instanceof AppError && error.details?.problem === infectedProblem;
 /** Whether an error is the scan's "no verdict, try again later". */

@@ -3,7 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { sql } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import type { AppError } from '../../../shared/app-error.ts';
-import { isInfected, isScanUnavailable, startUploadScan } from '../documents/scan-upload.ts';
+import { isInfected, isScanUnavailable, stageScanned } from '../documents/scan-upload.ts';
 import { type CaseFileRef, findCaseFileByReference, insertCaseFile } from '../case-file-store.ts';
 import { insertPerson, type PersonInput } from '../person-store.ts';
 import type { DeliveredPerson, DeliveryRow } from './delivery-row.ts';
@@ -68,17 +68,8 @@ async function stageFiles(deps: ImportDeps, source: DeliverySource, row: Deliver
     const head: Buffer[] = [];
     let blob: StagedBytes;
     try {
-      const scan = await startUploadScan(deps.virusScanner, maxBytes);
-      try {
-        blob = await deps.blobs.stage(scan.pass(sniffing(await source.open(file.path), head)), { maxBytes });
-      } catch (error) {
-        scan.abort();
-        throw error;
-      }
-      await scan.verdict().catch(async (error: unknown) => {
-        await blob.discard();
-        throw error;
-      });
+      const bytes = sniffing(await source.open(file.path), head);
+      blob = await stageScanned(deps.virusScanner, maxBytes, bytes, (scanned) => deps.blobs.stage(scanned, { maxBytes }));
     } catch (error) {
       await Promise.all(staged.map((done) => done.discard()));
       if (isInfected(error)) return `infected: ${file.path} (${String((error as AppError).details?.signature)}): not imported`;
