@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from './db/database.ts';
 import { appointmentsTodayCard, frontDeskRoutes, staffAudit, staffGate } from './features/front-desk/index.ts';
@@ -36,14 +35,12 @@ import { caseFileApiRoutes } from './features/case-files/http/case-file-api.ts';
 import { caseFileRecordApiRoutes } from './features/case-files/http/case-file-record-api.ts';
 import type { AppEnv } from './platform/http/app-env.ts';
 import { problemResponse, toAppError, wantsProblemJson, statusOfCode } from './platform/http/error-edge.ts';
-import { clientAddress } from './platform/http/client-ip.ts';
-import { closeConnectionsWhenDraining, type Drain } from './platform/http/drain.ts';
+import type { Drain } from './platform/http/drain.ts';
 import { healthRoutes } from './platform/http/health-routes.ts';
-import { holdsPersonalData, noStore } from './platform/http/no-store.ts';
 import { limitBody } from './platform/http/body-limit.ts';
 import { refuseUnstorableInput } from './platform/http/input-guard.ts';
-import { requestLog } from './platform/http/request-log.ts';
-import { metricsRoutes, requestMetrics } from './platform/metrics/metrics-routes.ts';
+import { requestFrame } from './platform/http/request-frame.ts';
+import { countRequest, metricsRoutes } from './platform/metrics/metrics-routes.ts';
 import { validationHook } from './platform/http/validation.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { Logger } from './platform/log.ts';
@@ -62,7 +59,7 @@ import { statusApiRoutes } from './features/status-lookup/http/status-api-routes
 import { procedureEventRoutes } from './features/status-lookup/staff/procedure-events-routes.tsx';
 import { statusAdminRoutes } from './features/status-lookup/staff/status-admin-routes.tsx';
 import { statusPortalRoutes } from './features/status-lookup/portal/status-routes.tsx';
-import { detectPageLanguage, pageLanguage } from './web/page-language.ts';
+import { pageLanguage } from './web/page-language.ts';
 import { xdomeaApiRoutes } from './features/case-files/xdomea/xdomea-api-routes.ts';
 import { xdomeaStaffRoutes } from './features/case-files/xdomea/import-routes.tsx';
 import type { VirusScanner } from './platform/virus-scan/clamd.ts';
@@ -125,18 +122,16 @@ export type AppDeps = {
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
-  app.use('*', detectPageLanguage);
-  app.use('*', clientAddress(deps.trustedProxies ?? []));
-  app.use('*', noStore(holdsPersonalData));
-  const secureCookies = deps.publicUrl.startsWith('https://');
-  app.use('*', async (c, next) => {
-    c.set('secureCookies', secureCookies);
-    await next();
-  });
-  app.use('*', requestLog(deps.logger));
-  if (deps.drain) app.use('*', closeConnectionsWhenDraining(deps.drain));
-  app.use('*', requestMetrics());
+  app.use(
+    '*',
+    requestFrame({
+      logger: deps.logger,
+      trustedProxies: deps.trustedProxies ?? [],
+      secureCookies: deps.publicUrl.startsWith('https://'),
+      drain: deps.drain,
+      countRequest,
+    }),
+  );
   app.use('/staff/files/*', framableDocumentContent);
   app.use(
     '*',
@@ -174,12 +169,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const titleFileLimit = limitBody(titleFileLimitBytes, () => {
     throw new AppError('payload_too_large', `Die Datei ist größer als ${titleFileLimitBytes} Bytes. / The file is larger than ${titleFileLimitBytes} bytes.`);
   });
+  // One middleware for the body's limit and the input guard: whether the body streams is asked once.
   app.use('*', (c, next) => {
     if (streamed(c)) return next();
-    if (c.req.method === 'POST' && c.req.path === titleImportPath) return titleFileLimit(c, next);
-    return isContactUpload({ method: c.req.method, path: c.req.path }) ? contactLimit(c, next) : bodyLimit(c, next);
+    const guarded = async () => {
+      await inputGuard(c, next);
+    };
+    if (c.req.method === 'POST' && c.req.path === titleImportPath) return titleFileLimit(c, guarded);
+    return isContactUpload({ method: c.req.method, path: c.req.path }) ? contactLimit(c, guarded) : bodyLimit(c, guarded);
   });
-  app.use('*', (c, next) => (streamed(c) ? next() : inputGuard(c, next)));
 
   const staffDeps = {
     db: deps.db,

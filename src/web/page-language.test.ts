@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Hono } from 'hono';
-import { detectPageLanguage, languageCookie, pageLanguage } from './page-language.ts';
+import { languageCookie, pageLanguage } from './page-language.ts';
 
 const app = new Hono();
-app.use('*', detectPageLanguage);
 app.get('*', (c) => c.text(pageLanguage(c)));
 
 async function languageOf(path: string, headers: Record<string, string> = {}): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { detectFromCookie, detectFromHeader, detectFromPath, type DetectorOptions } from 'hono/language';
 import { isLanguage, isNegotiable, languageAliases, languages, sourceLang, type Lang } from './i18n.ts';
 
@@ -23,20 +23,19 @@ const offered: DetectorOptions = {
 };
 
 /**
- * The reader's language, decided once per request with Hono's language detectors: the URL prefix
- * (/ar/…) first, then the cookie (both the reader's own choice, any language), then
- * Accept-Language (q-values honoured, ar-SY → ar, fa-AF → prs by `_meta.aliases`; never a
- * private-use tag such as de-x-ls, see i18n.ts isNegotiable), else German. Nothing here writes
- * the cookie: only a page opened under a language prefix remembers that language (portal routes),
- * not a guess from the browser's header.
+ * The reader's language, decided on first use in a request with Hono's language detectors and
+ * kept for the rest of it: the URL prefix (/ar/…) first, then the cookie (both the reader's own
+ * choice, any language), then Accept-Language (q-values honoured, ar-SY → ar, fa-AF → prs by
+ * `_meta.aliases`; never a private-use tag such as de-x-ls, see i18n.ts isNegotiable), else
+ * German. Decided on use, not by a middleware for every request: a booking through the API never
+ * asks (docs/performance.md). Nothing here writes the cookie: only a page opened under a language
+ * prefix remembers that language (portal routes), not a guess from the browser's header.
  */
-export const detectPageLanguage: MiddlewareHandler = async (c, next) => {
-  c.set('language', detectFromPath(c, chosen) ?? detectFromCookie(c, chosen) ?? detectFromHeader(c, offered) ?? sourceLang);
-  await next();
-};
-
-/** The language detectPageLanguage found for this request (mounted first in createApp). */
 export function pageLanguage(c: Context): Lang {
-  const detected: unknown = c.get('language');
-  return typeof detected === 'string' && isLanguage(detected) ? detected : sourceLang;
+  const decided: unknown = c.get('language');
+  if (typeof decided === 'string' && isLanguage(decided)) return decided;
+  const detected = detectFromPath(c, chosen) ?? detectFromCookie(c, chosen) ?? detectFromHeader(c, offered);
+  const language = typeof detected === 'string' && isLanguage(detected) ? detected : sourceLang;
+  c.set('language', language);
+  return language;
 }

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../platform/http/app-env.ts';
+import { setAnswerHeader } from '../../platform/http/answer-header.ts';
 import { languages, type Lang } from '../../web/i18n.ts';
 import { languageCookie } from '../../web/page-language.ts';
 import { secureCookie } from './http/portal-security.ts';
@@ -40,7 +41,7 @@ export function portalRoutes(deps: Pick<PortalDeps, 'settings'>): Hono<AppEnv> {
     }
     await next();
     if (!c.res.headers.has('cache-control') && (c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
-      c.header('Cache-Control', 'private, no-cache');
+      setAnswerHeader(c, 'Cache-Control', 'private, no-cache');
     }
   });
 

@@ -6,7 +6,12 @@ import type { RequestIdVariables } from 'hono/request-id';
  * own (the staff shell adds `actor` and `staffSession`, see features/staff/http/staff-env.ts).
  */
 export type AppEnv = {
-  Variables: RequestIdVariables & { csrfRejected?: boolean; clientIp?: string; secureCookies?: boolean };
+  Variables: RequestIdVariables & {
+    csrfRejected?: boolean;
+    clientIp?: string;
+    trustedProxy?: (address: string, hop: number) => boolean;
+    secureCookies?: boolean;
+  };
 };
 
 export type AppRouter = OpenAPIHono<AppEnv>;

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import proxyaddr from 'proxy-addr';
 
 /** What `LOTSE_TRUST_PROXY=true` means: a proxy on this machine or in the office's private network. */
@@ -22,17 +22,26 @@ export function parseTrustedProxies(value: string): string[] {
 }
 
 /**
- * Settles the client's address once per request, for every rate limit, lockout and audit entry.
- * X-Forwarded-For is read from the right: each hop a trusted proxy added is skipped, and the first
- * address not from a trusted proxy is the client. Entries left of it were written by the client and
- * are never believed.
+ * The client's address, for every rate limit, lockout and audit entry: settled on first use in a
+ * request and kept for the rest of it. X-Forwarded-For is read from the right: each hop a trusted
+ * proxy added is skipped, and the first address not from a trusted proxy is the client. Entries
+ * left of it were written by the client and are never believed. The trusted proxies come from
+ * `trustProxies`, mounted first in createApp; 'unknown' without a socket (app.request() in tests).
  */
-export function clientAddress(trustedProxies: readonly string[]): MiddlewareHandler {
+export function clientIp(c: Context): string {
+  let address = c.get('clientIp') as string | undefined;
+  if (address === undefined) {
+    const trust = c.get('trustedProxy') as ((address: string, hop: number) => boolean) | undefined;
+    address = trust ? resolve(c, trust) : 'unknown';
+    c.set('clientIp', address);
+  }
+  return address;
+}
+
+/** Which proxies this request's X-Forwarded-For is believed from (see clientIp). */
+export function trustProxies(trustedProxies: readonly string[]): (c: Context) => void {
   const trust = proxyaddr.compile([...trustedProxies]);
-  return async (c, next) => {
-    c.set('clientIp', resolve(c, trust));
-    await next();
-  };
+  return (c) => c.set('trustedProxy', trust);
 }
 
 function resolve(c: Context, trust: (address: string, hop: number) => boolean): string {
@@ -50,9 +59,4 @@ function resolve(c: Context, trust: (address: string, hop: number) => boolean): 
 function socketAddress(c: Context): string | undefined {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } }; server?: { incoming?: { socket?: { remoteAddress?: string } } } } | undefined;
   return (env?.server ?? env)?.incoming?.socket?.remoteAddress;
-}
-
-/** The client's address as settled by `clientAddress` ('unknown' without a socket, e.g. app.request() in tests). */
-export function clientIp(c: Context): string {
-  return (c.get('clientIp') as string | undefined) ?? 'unknown';
 }

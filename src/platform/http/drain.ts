@@ -1,5 +1,3 @@
-import type { MiddlewareHandler } from 'hono';
-
 /**
  * The state of an instance that is shutting down: it still answers, but tells the load balancer
  * (through /readyz) and its clients (through `Connection: close`) to go elsewhere.
@@ -13,13 +11,5 @@ export function createDrain(): Drain {
     begin: () => {
       draining = true;
     },
-  };
-}
-
-/** While draining, no connection is kept alive: the next request of a client opens one elsewhere. */
-export function closeConnectionsWhenDraining(drain: Drain): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    if (drain.draining()) c.header('Connection', 'close');
   };
 }

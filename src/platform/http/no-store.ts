@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
+import { setAnswerHeader } from './answer-header.ts';
 
 /**
  * Pages and answers with personal data are never stored by a browser or proxy cache: a shared
@@ -6,12 +7,9 @@ import type { MiddlewareHandler } from 'hono';
  * This replaces a weaker Cache-Control set further in (the portal's `private, no-cache`); live
  * event streams keep theirs (`no-transform` matters to proxies there).
  */
-export function noStore(applies: (method: string, path: string) => boolean): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    if (!applies(c.req.method, c.req.path) || (c.res.headers.get('content-type') ?? '').startsWith('text/event-stream')) return;
-    c.header('Cache-Control', 'no-store');
-  };
+export function forbidStoring(c: Context): void {
+  if (!holdsPersonalData(c.req.method, c.req.path) || (c.res.headers.get('content-type') ?? '').startsWith('text/event-stream')) return;
+  setAnswerHeader(c, 'Cache-Control', 'no-store');
 }
 
 const staffArea = /^\/(staff|desk|reception|figures|front-desk)(\/|$)/;

@@ -1,21 +1,17 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Logger } from '../log.ts';
 
 /**
- * One log line per request. It names the route pattern (`/api/v1/appointments/:code`),
- * never the concrete path or query, so codes and personal data stay out of the logs.
+ * One log line per request (request-frame.ts). It names the route pattern
+ * (`/api/v1/appointments/:code`), never the concrete path or query, so codes and personal data
+ * stay out of the logs. Nothing is built when the level writes no line for it.
  */
-export function requestLog(logger: Logger): MiddlewareHandler {
-  return async (c, next) => {
-    const started = performance.now();
-    await next();
-    const ms = Math.round((performance.now() - started) * 10) / 10;
-    const status = c.res.status;
-    const line = { requestId: c.get('requestId'), method: c.req.method, route: routePattern(c), status, ms };
-    if (status >= 500) logger.error(line, 'request');
-    else logger.info(line, 'request');
-  };
+export function logRequest(logger: Logger, c: Context, route: string, ms: number): void {
+  const status = c.res.status;
+  const level = status >= 500 ? 'error' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
+  logger[level]({ requestId: c.get('requestId'), method: c.req.method, route, status, ms: Math.round(ms * 10) / 10 }, 'request');
 }
 
 /**

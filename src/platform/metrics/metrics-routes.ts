@@ -1,18 +1,12 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { Hono, type MiddlewareHandler } from 'hono';
-import { routePattern } from '../http/request-log.ts';
+import { type Context, Hono } from 'hono';
 import { httpDuration, httpRequests, registry } from './metrics.ts';
 import './scrape-gauges.ts';
 
-/** Counts every request under its route pattern (the one the request log names). */
-export function requestMetrics(): MiddlewareHandler {
-  return async (c, next) => {
-    const started = performance.now();
-    await next();
-    const route = routePattern(c);
-    httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
-    httpDuration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
-  };
+/** Counts a request under its route pattern (the one the request log names; request-frame.ts). */
+export function countRequest(c: Context, route: string, seconds: number): void {
+  httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+  httpDuration.observe({ method: c.req.method, route }, seconds);
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/validation.ts';
+import { setAnswerHeader } from '../../../platform/http/answer-header.ts';
 import { currentStaff, requireStaff } from '../../staff/index.ts';
 import { searchDocuments } from './search-documents.ts';
 import { maxResultLimit, searchPersons, type SearchDeps } from './search-persons.ts';
@@ -106,7 +107,7 @@ export function searchApiRoutes(deps: SearchDeps) {
   api.use('/api/v1/search/*', requireStaff(deps));
   api.use('/api/v1/search/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    setAnswerHeader(c, 'Cache-Control', 'no-store');
   });
   api.openapi(personsRoute, async (c) => {
     const { q, limit } = c.req.valid('query');
