@@ -66,7 +66,7 @@ export async function getAvailability(deps: EngineDeps, query: AvailabilityQuery
         if (bookings.version !== schedule.version) return { stale: bookings.version };
         const clerks = clerkIds.flatMap((id) => {
           const clerk = schedule.clerks.get(id);
-          return clerk ? [{ ...clerk, busy: [...clerk.busy, ...(bookings.clerks.get(id) ?? [])] }] : [];
+          return clerk ? [{ ...clerk, busy: [...clerk.busy, ...schedule.closed, ...(bookings.clerks.get(id) ?? [])] }] : [];
         });
         const resources = resourceIds.map((resourceId) => ({ resourceId, busy: bookings.resources.get(resourceId) ?? [] }));
         return {

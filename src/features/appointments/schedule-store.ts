@@ -9,9 +9,9 @@ export type ScheduledService = OfferedService & { clerkIds: readonly string[] };
 
 /**
  * What availability is computed from at one location, except the bookings: services and their
- * rules, the clerks' hours there and their absences and the location's closed times (as
- * `busy`), the resources by kind. It changes
- * rarely, so Lotse keeps it in memory (ScheduleCache); `version` is schedule_version at loading.
+ * rules, the clerks' hours there and their absences (as `busy`), the location's closed times, the
+ * resources by kind. It changes rarely, so Lotse keeps it in memory (ScheduleCache); `version` is
+ * schedule_version at loading.
  */
 export type LocationSchedule = {
   version: string;
@@ -20,7 +20,12 @@ export type LocationSchedule = {
   services: ReadonlyMap<string, ScheduledService>;
   clerks: ReadonlyMap<string, ClerkSchedule>;
   resourcesByKind: ReadonlyMap<string, readonly string[]>;
-  /** Public holidays and the office's closures: closed for every clerk and resource (already in each clerk's `busy`). */
+  /**
+   * Public holidays and the office's closures: closed for every clerk and resource. Not in the
+   * clerks' `busy`: a booking refuses a closed start before it looks at clerks (find-slot.ts), and
+   * three years of holidays in each of 40 clerks' lists were the largest cost a booking gained
+   * with them (docs/performance.md); availability adds them to each clerk (get-availability.ts).
+   */
   closed: readonly Interval[];
 };
 
@@ -118,7 +123,7 @@ function toSchedule(locationId: string, row: Row, asOf: Date): LocationSchedule 
   for (const c of row.clerks) {
     const weekly: WeeklyHours[] = c.weekly.map(([weekday, starts, ends, validFrom, validUntil]) => ({ weekday, starts, ends, validFrom, validUntil }));
     const overrides: DayHours[] = c.overrides.map(([day, starts, ends]) => ({ day, starts, ends }));
-    const busy: Interval[] = [...c.absences.map(([start, end]) => ({ start: Math.floor(start), end: Math.ceil(end) })), ...closed];
+    const busy: Interval[] = c.absences.map(([start, end]) => ({ start: Math.floor(start), end: Math.ceil(end) }));
     clerks.set(c.id, { staffId: c.id, weekly, overrides, busy });
   }
   const resourcesByKind = new Map<string, string[]>();
