@@ -172,11 +172,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // One middleware for the body's limit and the input guard: whether the body streams is asked once.
   app.use('*', (c, next) => {
     if (streamed(c)) return next();
-    const guarded = async () => {
+    const limit =
+      c.req.method === 'POST' && c.req.path === titleImportPath
+        ? titleFileLimit
+        : isContactUpload({ method: c.req.method, path: c.req.path })
+          ? contactLimit
+          : bodyLimit;
+    return limit(c, async () => {
       await inputGuard(c, next);
-    };
-    if (c.req.method === 'POST' && c.req.path === titleImportPath) return titleFileLimit(c, guarded);
-    return isContactUpload({ method: c.req.method, path: c.req.path }) ? contactLimit(c, guarded) : bodyLimit(c, guarded);
+    });
   });
 
   const staffDeps = {

@@ -43,6 +43,25 @@ function statementName(text: string): string | null {
 
 const customPlans = new WeakSet<pg.PoolClient>();
 
+// A class rather than two closures per connect: every statement connects once, and the closures
+// (named by the TypeScript loader at each creation) showed in the booking's profile.
+class PreparingClient {
+  private readonly client: pg.PoolClient;
+
+  constructor(client: pg.PoolClient) {
+    this.client = client;
+  }
+
+  query(text: string, values: readonly unknown[]) {
+    const name = statementName(text);
+    return name ? this.client.query({ name, text, values: [...values] }) : this.client.query(text, [...values]);
+  }
+
+  release(): void {
+    this.client.release();
+  }
+}
+
 /**
  * Kysely cannot name statements; this pool lets a query marked with preparedMarker() run as a
  * named prepared statement, so PostgreSQL parses it once per connection instead of on every call.
@@ -67,11 +86,7 @@ function preparingPool(pool: pg.Pool): PostgresPool {
         }
         customPlans.add(client);
       }
-      const query = (text: string, values: readonly unknown[]) => {
-        const name = statementName(text);
-        return name ? client.query({ name, text, values: [...values] }) : client.query(text, [...values]);
-      };
-      return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+      return new PreparingClient(client) as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
     // Kysely opens a control connection with these to cancel a running query.

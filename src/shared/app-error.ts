@@ -29,7 +29,12 @@ export class AppError extends Error {
   readonly details: Record<string, unknown> | undefined;
 
   constructor(code: AppErrorCode, message: string, options: { fieldErrors?: FieldError[]; details?: Record<string, unknown>; cause?: unknown } = {}) {
+    // A refusal is an answer, not a fault: nobody reads its stack, and capturing one through a
+    // request's async frames cost 10–40 µs of every refused booking in a rush (docs/performance.md).
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (code !== 'internal') Error.stackTraceLimit = 0;
     super(message, { cause: options.cause });
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = options.fieldErrors;
