@@ -30,7 +30,7 @@ export class AppError extends Error {
 
   constructor(code: AppErrorCode, message: string, options: { fieldErrors?: FieldError[]; details?: Record<string, unknown>; cause?: unknown } = {}) {
     // A refusal is an answer, not a fault: nobody reads its stack, and capturing one through a
-    // request's async frames cost 10–40 µs of every refused booking in a rush (docs/performance.md).
+    // request's async frames cost about 10 µs of every refused booking in a rush (docs/performance.md).
     const stackTraceLimit = Error.stackTraceLimit;
     if (code !== 'internal') Error.stackTraceLimit = 0;
     super(message, { cause: options.cause });

@@ -21,10 +21,10 @@ export type LocationSchedule = {
   clerks: ReadonlyMap<string, ClerkSchedule>;
   resourcesByKind: ReadonlyMap<string, readonly string[]>;
   /**
-   * Public holidays and the office's closures: closed for every clerk and resource. Not in the
-   * clerks' `busy`: a booking refuses a closed start before it looks at clerks (find-slot.ts), and
-   * three years of holidays in each of 40 clerks' lists were the largest cost a booking gained
-   * with them (docs/performance.md); availability adds them to each clerk (get-availability.ts).
+   * Public holidays and the office's closures: closed for every clerk and resource. Kept once,
+   * not copied into each clerk's `busy`: a booking refuses a closed start before it looks at
+   * clerks (find-slot.ts), so the copies only lengthened every clerk's look-up; availability adds
+   * them to each clerk (get-availability.ts).
    */
   closed: readonly Interval[];
 };
